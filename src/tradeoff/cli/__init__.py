@@ -1,0 +1,1 @@
+"""The command line: thin shells over the Python API, one module per command group."""

@@ -1,0 +1,39 @@
+"""What every command needs: the workspace URL from the global options, and consoles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import typer
+from rich.console import Console
+from sqlalchemy import Engine
+
+from tradeoff.config import resolve_database_url
+from tradeoff.storage.engine import open_engine
+from tradeoff.storage.schema import ensure_current
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@dataclass
+class CliState:
+    db: str | None = None
+
+    @property
+    def url(self) -> str:
+        return resolve_database_url(self.db)
+
+
+def state(ctx: typer.Context) -> CliState:
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj
+
+
+def open_workspace(ctx: typer.Context) -> Engine:
+    """The current workspace, refusing a missing file or a schema of another version."""
+    engine = open_engine(state(ctx).url, must_exist=True)
+    ensure_current(engine)
+    return engine

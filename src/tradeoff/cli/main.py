@@ -1,0 +1,93 @@
+"""The ``tradeoff`` command: global options, command groups, and the one place errors are shown."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from tradeoff import __version__
+from tradeoff.cli import demo, imports, workspace
+from tradeoff.cli.context import err_console, state
+from tradeoff.domain.rules import RuleViolation
+from tradeoff.errors import TradeoffError
+
+app = typer.Typer(
+    name="tradeoff",
+    help="Turn customer evidence into product decisions tied to business outcomes.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tradeoff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Workspace: a SQLite file path or a database URL. "
+            "Default: $TRADEOFF_DATABASE_URL, then ./tradeoff.db.",
+            metavar="PATH_OR_URL",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Turn customer evidence into product decisions tied to business outcomes."""
+    state(ctx).db = db
+
+
+workspace.register(app)
+imports.register(app)
+demo.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every failure a user can fix becomes one line on stderr and an exit status."""
+    try:
+        app(args=argv, prog_name="tradeoff")
+    except SystemExit as exc:
+        return exit_status(exc.code)
+    except TradeoffError as exc:
+        err_console.print(f"error: {escape(str(exc))}")
+        return exc.exit_code
+    except RuleViolation as exc:
+        err_console.print(f"error: {escape(str(exc))}")
+        return 2
+    except KeyboardInterrupt:
+        err_console.print("interrupted: the command's open transaction was rolled back")
+        return 130
+    except Exception as exc:
+        if os.environ.get("TRADEOFF_DEBUG"):
+            raise
+        summary = str(exc).splitlines()[0] if str(exc) else ""
+        err_console.print(
+            f"internal error: {escape(type(exc).__name__)}: {escape(summary)} "
+            "(a bug in Tradeoff; run with TRADEOFF_DEBUG=1 for the traceback)"
+        )
+        return 70
+    return 0
+
+
+def exit_status(code: object) -> int:
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

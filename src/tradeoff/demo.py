@@ -1,0 +1,77 @@
+"""The demo workspace: built from bundled vendor exports through the real importers.
+
+The folder holds ``manifest.toml``: a ``[workspace]`` table (company, email domains, base
+currency) and ``[[import]]`` entries (``source``, ``path``, importer options), run in order.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tradeoff.domain.workspace import WorkspaceSettings
+from tradeoff.errors import InputError
+from tradeoff.importers.batch import ImportReport
+from tradeoff.importers.registry import importer
+from tradeoff.storage import repository
+from tradeoff.storage.engine import open_engine
+from tradeoff.storage.schema import upgrade
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.workspace import save_workspace_settings
+
+MANIFEST = "manifest.toml"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    url: str
+    imports: list[ImportReport]
+    counts: dict[str, int]
+    next_steps: list[str]
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no demo manifest here", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML: {exc}", path=path) from None
+
+
+def load_demo(url: str, folder: Path) -> DemoResult:
+    """Create or refresh the workspace at ``url`` from ``folder``; running it twice changes
+    nothing the second time (every import is keyed on source ids)."""
+    manifest = read_manifest(folder)
+    engine = open_engine(url)
+    upgrade(engine)
+    workspace = manifest.get("workspace", {})
+    with write_session(engine) as session:
+        save_workspace_settings(
+            session,
+            WorkspaceSettings(
+                company_name=str(workspace.get("company", "Demo company")),
+                internal_email_domains=[str(d) for d in workspace.get("email_domains", [])],
+                base_currency=str(workspace.get("base_currency", "USD")),
+            ),
+        )
+    reports = []
+    for entry in manifest.get("import", []):
+        run = importer(str(entry["source"]))
+        options = {k: v for k, v in entry.items() if k not in {"source", "path"}}
+        reports.append(run(engine, folder / str(entry["path"]), options))
+    with read_session(engine) as session:
+        counts = repository.counts(session)
+    return DemoResult(
+        url=url,
+        imports=reports,
+        counts=counts,
+        next_steps=[f"tradeoff --db {_shown_db(url)} status"],
+    )
+
+
+def _shown_db(url: str) -> str:
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url

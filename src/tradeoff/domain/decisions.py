@@ -1,0 +1,118 @@
+"""The decision log, assumptions and experiments: judgement written down (principles 8, 9)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tradeoff.domain.enums import (
+    AssumptionStatus,
+    DecisionStatus,
+    ExperimentResult,
+    ExperimentStatus,
+    Level,
+)
+from tradeoff.domain.rules import (
+    RuleViolation,
+    member,
+    now_utc,
+    optional_text,
+    required_text,
+    unit_interval,
+    utc,
+)
+
+
+@dataclass(kw_only=True)
+class Decision:
+    id: int | None = None
+    title: str
+    context: str | None = None
+    options: list[str] = field(default_factory=list)
+    chosen_option: str | None = None
+    tradeoffs_accepted: str | None = None
+    not_optimising_for: str | None = None
+    assumptions: list[str] = field(default_factory=list)
+    revisit_signals: list[str] = field(default_factory=list)
+    owner: str | None = None
+    stakeholders: list[str] = field(default_factory=list)
+    decided_at: datetime | None = None
+    status: DecisionStatus = DecisionStatus.PROPOSED
+    supersedes_id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.title = required_text("title", self.title)
+        for name in (
+            "context",
+            "chosen_option",
+            "tradeoffs_accepted",
+            "not_optimising_for",
+            "owner",
+        ):
+            setattr(self, name, optional_text(getattr(self, name)))
+        self.options = [o.strip() for o in self.options if o.strip()]
+        self.assumptions = [a.strip() for a in self.assumptions if a.strip()]
+        self.revisit_signals = [s.strip() for s in self.revisit_signals if s.strip()]
+        self.stakeholders = [s.strip() for s in self.stakeholders if s.strip()]
+        self.status = member("status", DecisionStatus, self.status)
+        self.decided_at = utc("decided_at", self.decided_at)
+        taken = self.status in {DecisionStatus.DECIDED, DecisionStatus.NOT_YET}
+        if taken and self.decided_at is None:
+            raise RuleViolation("decided_at", "a decision that was taken has a date")
+        if (
+            self.chosen_option is not None
+            and self.options
+            and self.chosen_option not in self.options
+        ):
+            raise RuleViolation("chosen_option", "must be one of the options considered")
+        if self.supersedes_id is not None and self.supersedes_id == self.id:
+            raise RuleViolation("supersedes_id", "a decision cannot supersede itself")
+
+
+@dataclass(kw_only=True)
+class Assumption:
+    id: int | None = None
+    statement: str
+    risk: Level = Level.MEDIUM
+    confidence: float = 0.5
+    status: AssumptionStatus = AssumptionStatus.UNTESTED
+    decision_id: int | None = None
+    opportunity_id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.statement = required_text("statement", self.statement)
+        self.risk = member("risk", Level, self.risk)
+        confidence = unit_interval("confidence", self.confidence)
+        self.confidence = 0.5 if confidence is None else confidence
+        self.status = member("status", AssumptionStatus, self.status)
+
+
+@dataclass(kw_only=True)
+class Experiment:
+    """The smallest test that buys information: metric and threshold decided in advance."""
+
+    id: int | None = None
+    assumption_id: int | None = None
+    hypothesis: str
+    metric_id: int | None = None
+    threshold: float | None = None
+    status: ExperimentStatus = ExperimentStatus.PLANNED
+    result: ExperimentResult = ExperimentResult.PENDING
+    observed_value: float | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    created_at: datetime = field(default_factory=now_utc)
+
+    def __post_init__(self) -> None:
+        self.hypothesis = required_text("hypothesis", self.hypothesis)
+        self.status = member("status", ExperimentStatus, self.status)
+        self.result = member("result", ExperimentResult, self.result)
+        self.started_at = utc("started_at", self.started_at)
+        self.ended_at = utc("ended_at", self.ended_at)
+        self.created_at = utc("created_at", self.created_at) or now_utc()
+        if self.metric_id is not None and self.threshold is None:
+            raise RuleViolation(
+                "threshold", "an experiment on a metric sets its threshold in advance"
+            )
+        if self.started_at and self.ended_at and self.ended_at < self.started_at:
+            raise RuleViolation("ended_at", "must not be before started_at")

@@ -1,0 +1,126 @@
+"""Generic CSV: any export with one row per piece of evidence, through a column mapping.
+
+Reads a CSV file (UTF-8 with or without BOM, UTF-16 with BOM, or cp1252; delimiter ``,``,
+``;`` or tab, sniffed from the header) and maps columns to evidence fields named in
+``tradeoff.importers.mapping.EVIDENCE_FIELDS``. Rows are keyed by the ``external_id``
+column; without one, by a hash of the mapped cells, so re-importing the same file never
+duplicates. The whole row is kept as the item's raw record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
+from tradeoff.domain.rules import RuleViolation, member
+from tradeoff.errors import InputError
+from tradeoff.importers.drafts import AccountRef, EvidenceDraft, PersonRef
+from tradeoff.importers.mapping import ColumnMapping
+from tradeoff.importers.textfile import FileFacts, ProgressCallback, read_csv
+from tradeoff.importers.values import parse_float, parse_tags, parse_timestamp
+
+
+class GenericCsvReader:
+    def __init__(
+        self,
+        mapping: ColumnMapping,
+        *,
+        default_kind: EvidenceKind = EvidenceKind.TICKET,
+        default_mode: EvidenceMode | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
+        self.mapping = mapping
+        self.default_kind = default_kind
+        self.default_mode = default_mode
+        self.on_progress = on_progress
+
+    def __call__(self, facts: FileFacts) -> Iterator[EvidenceDraft]:
+        header, rows = read_csv(facts, self.on_progress)
+        positions = self.mapping.index(header, facts.path)
+        for row in rows:
+            if len(row.cells) != len(header):
+                raise InputError(
+                    f"row has {len(row.cells)} cells but the header has {len(header)}",
+                    path=facts.path,
+                    line=row.line,
+                )
+            cells = {name: row.cells[i].strip() for name, i in positions.items()}
+            yield self._draft(cells, header, row.cells, row.line, facts.path)
+
+    def _draft(
+        self, cells: dict[str, str], header: list[str], raw: list[str], line: int, path: Path
+    ) -> EvidenceDraft:
+        def fail(field: str, message: str) -> InputError:
+            return InputError(message, path=path, line=line, column=self.mapping.columns[field])
+
+        text = cells["text"]
+        if not text:
+            raise fail("text", "the text is empty")
+        try:
+            created_at = parse_timestamp(cells["created_at"])
+        except ValueError as exc:
+            raise fail("created_at", str(exc)) from None
+        try:
+            kind = (
+                member("kind", EvidenceKind, cells["kind"])
+                if cells.get("kind")
+                else self.default_kind
+            )
+            mode = (
+                member("mode", EvidenceMode, cells["mode"])
+                if cells.get("mode")
+                else self.default_mode
+            )
+            role = member("role", PersonRole, cells["role"]) if cells.get("role") else None
+        except RuleViolation as exc:
+            raise fail(exc.field, exc.message) from None
+        rating = None
+        if cells.get("rating"):
+            try:
+                rating = parse_float(cells["rating"])
+            except ValueError as exc:
+                raise fail("rating", str(exc)) from None
+        relayed = cells.get("relayed_by") or ""
+        return EvidenceDraft(
+            line=line,
+            external_id=cells.get("external_id") or _content_key(cells),
+            kind=kind,
+            mode=mode,
+            text=text,
+            title=cells.get("title") or None,
+            created_at=created_at,
+            account=AccountRef(
+                name=cells.get("account") or None, domain=cells.get("account_domain") or None
+            ),
+            person=PersonRef(
+                email=cells.get("email") or None, name=cells.get("person") or None, role=role
+            ),
+            relayed_by=PersonRef(
+                email=relayed if "@" in relayed else None,
+                name=relayed if relayed and "@" not in relayed else None,
+            ),
+            rating=rating,
+            tags=parse_tags(cells.get("tags", "")),
+            url=cells.get("url") or None,
+            raw=_raw_record(header, raw),
+        )
+
+
+def _content_key(cells: dict[str, str]) -> str:
+    """A stable id for rows without one: the same row always hashes to the same key."""
+    material = "\x1f".join(f"{k}={cells[k]}" for k in sorted(cells))
+    return "sha256:" + hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+
+
+def _raw_record(header: list[str], cells: list[str]) -> dict[str, str | list[str]]:
+    """The row as exported; repeated headers (Jira's Labels) keep every value."""
+    record: dict[str, str | list[str]] = {}
+    for name, value in zip(header, cells, strict=True):
+        if name in record:
+            previous = record[name]
+            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            record[name] = value
+    return record

@@ -1,0 +1,104 @@
+"""Column mappings: which column of a file feeds which field of an evidence item.
+
+Given on the command line (``--map text=Body,created_at=Date``) or in a TOML file
+(``[map]`` table), so any tool's export can be loaded without editing it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tradeoff.errors import InputError
+
+#: Evidence fields a column can feed, with what each means (shown in errors and docs).
+EVIDENCE_FIELDS: dict[str, str] = {
+    "external_id": "the record's id in the source system (re-imports update by it)",
+    "text": "the words of the evidence (required)",
+    "title": "a subject or summary",
+    "created_at": "when it was said or observed (required)",
+    "kind": "ticket, chat, interview, call, survey, review, deal_note, usage_observation, "
+    "internal_request",
+    "mode": "observed or stated (default: from the kind)",
+    "account": "the customer account's name",
+    "account_domain": "the customer account's web domain",
+    "email": "email of the person it came from",
+    "person": "name of the person it came from",
+    "role": "that person's role (end_user, buyer, champion, admin, sales, csm, support, ...)",
+    "relayed_by": "email or name of whoever relayed it, when not the person themself",
+    "rating": "a score or rating given with it",
+    "tags": "tags, separated by , ; or |",
+    "url": "a link to the record in the source system",
+}
+REQUIRED_FIELDS = ("text", "created_at")
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Field name → column header, validated against the file's header."""
+
+    columns: dict[str, str]
+
+    def index(self, header: list[str], path: Path) -> dict[str, int]:
+        """The position of each mapped column; the first of repeated headers wins."""
+        positions: dict[str, int] = {}
+        for field, column in self.columns.items():
+            matches = [i for i, name in enumerate(header) if name == column]
+            if not matches:
+                folded = [
+                    i for i, name in enumerate(header) if name.casefold() == column.casefold()
+                ]
+                matches = folded
+            if not matches:
+                raise InputError(
+                    f"no column {column!r} (mapped to {field}); the file has: "
+                    + ", ".join(repr(h) for h in header[:20]),
+                    path=path,
+                    line=1,
+                    column=column,
+                )
+            positions[field] = matches[0]
+        return positions
+
+
+def parse_map_option(text: str) -> dict[str, str]:
+    """``text=Body,created_at=Created at`` → {'text': 'Body', 'created_at': 'Created at'}."""
+    columns: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        field, sep, column = part.partition("=")
+        if not sep or not column.strip():
+            raise InputError(f"--map entry {part.strip()!r} is not FIELD=COLUMN")
+        columns[field.strip()] = column.strip()
+    return columns
+
+
+def load_mapping_file(path: Path) -> dict[str, str]:
+    """A TOML mapping file: a ``[map]`` table of field = "column" pairs."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("mapping file not found", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML: {exc}", path=path) from None
+    table = data.get("map")
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise InputError('expected a [map] table of field = "column" pairs', path=path)
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def build_mapping(
+    fields: dict[str, str], *, required: tuple[str, ...] = REQUIRED_FIELDS
+) -> ColumnMapping:
+    unknown = sorted(set(fields) - set(EVIDENCE_FIELDS))
+    if unknown:
+        raise InputError(
+            f"unknown field {unknown[0]!r} in the mapping; fields are: "
+            + ", ".join(EVIDENCE_FIELDS)
+        )
+    missing = [name for name in required if name not in fields]
+    if missing:
+        raise InputError(f"the mapping must name a column for {', '.join(missing)}")
+    return ColumnMapping(columns=dict(fields))

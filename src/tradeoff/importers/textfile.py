@@ -1,0 +1,148 @@
+"""Opening exported text files the way they really come: any encoding, any delimiter.
+
+Excel and vendors write UTF-8 with or without a BOM, UTF-16, or the PC's ANSI code page;
+European locales use ';' as the delimiter. We sniff rather than guess wrong silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from tradeoff.errors import InputError
+
+if TYPE_CHECKING:
+    from _csv import Reader
+
+#: An unmatched quote would otherwise swallow the rest of the file into one cell.
+CSV_FIELD_LIMIT = 1024 * 1024
+SNIFF_BYTES = 64 * 1024
+ProgressCallback = Callable[[int, int], None]
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    path: Path
+    size: int
+    sha256: str
+    encoding: str
+
+
+def inspect_file(path: Path) -> FileFacts:
+    """Size, content hash and encoding in one pass over the bytes."""
+    if not path.exists():
+        raise InputError("file not found", path=path)
+    if not path.is_file():
+        raise InputError("not a regular file", path=path)
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8_ok = True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+            handle.seek(0)
+            bom_encoding = next((enc for bom, enc in BOMS if head.startswith(bom)), None)
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                if utf8_ok and bom_encoding is None:
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError:
+                        utf8_ok = False
+            if utf8_ok and bom_encoding is None:
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    utf8_ok = False
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
+    encoding = bom_encoding or ("utf-8" if utf8_ok else "cp1252")
+    return FileFacts(
+        path=path, size=path.stat().st_size, sha256=digest.hexdigest(), encoding=encoding
+    )
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts bytes as the parser pulls them, so progress needs no second pass."""
+
+    def __init__(self, inner: BinaryIO, on_progress: ProgressCallback | None, total: int) -> None:
+        self._inner = inner
+        self._on_progress = on_progress
+        self._total = total
+        self.done = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        buffer[: len(data)] = data
+        self.done += len(data)
+        if self._on_progress is not None:
+            self._on_progress(self.done, self._total)
+        return len(data)
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter is whichever of , ; tab the header line uses most (ties go to ',')."""
+    header = sample.splitlines()[0] if sample else ""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int
+    cells: list[str]
+
+
+def read_csv(
+    facts: FileFacts, on_progress: ProgressCallback | None = None
+) -> tuple[list[str], Iterator[CsvRow]]:
+    """The header and a stream of rows, each with the line number where it starts."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    with facts.path.open("rb") as probe:
+        sample = probe.read(SNIFF_BYTES).decode(facts.encoding, errors="replace").lstrip("\ufeff")
+    delimiter = sniff_delimiter(sample)
+    handle = facts.path.open("rb")
+    counting = _CountingReader(handle, on_progress, facts.size)
+    text = io.TextIOWrapper(io.BufferedReader(counting), encoding=facts.encoding, newline="")
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        text.close()
+        raise InputError("the file is empty: expected a header row", path=facts.path) from None
+    except csv.Error as exc:
+        text.close()
+        raise InputError(f"not a readable CSV: {exc}", path=facts.path, line=1) from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    return header, _rows(reader, text, facts.path)
+
+
+def _rows(reader: Reader, text: io.TextIOWrapper, path: Path) -> Iterator[CsvRow]:
+    with text:
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InputError(f"not a readable CSV: {exc}", path=path, line=start) from None
+            if not any(cell.strip() for cell in cells):
+                continue
+            yield CsvRow(line=start, cells=cells)

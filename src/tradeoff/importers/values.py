@@ -1,0 +1,113 @@
+"""Parsing the values exports really contain: many date formats, locale numbers, tag lists."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%d/%b/%y %I:%M %p",  # Jira: 14/Jul/25 3:42 PM
+    "%d/%b/%Y %I:%M %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+)
+DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %b %Y", "%b %d, %Y")
+EPOCH_MS_THRESHOLD = 10**11  # later than 5138 AD in seconds, so it must be milliseconds
+
+
+def parse_timestamp(text: str) -> datetime:
+    """A UTC timestamp from ISO-8601, Unix seconds or milliseconds, or a common export format.
+
+    Zone-less values are taken as UTC, which is what Zendesk, Pipedrive and Typeform write.
+
+    >>> parse_timestamp("2026-03-04T10:22:31Z").isoformat()
+    '2026-03-04T10:22:31+00:00'
+    """
+    value = text.strip()
+    if not value:
+        raise ValueError("empty timestamp")
+    if re.fullmatch(r"\d{9,13}(\.\d+)?", value):
+        number = float(value)
+        seconds = number / 1000 if number >= EPOCH_MS_THRESHOLD else number
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" UTC", "+00:00"))
+    except ValueError:
+        parsed = _parse_with_formats(value)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _parse_with_formats(value: str) -> datetime:
+    for fmt in DATETIME_FORMATS:
+        try:
+            return datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    return datetime.combine(parse_date(value), datetime.min.time())
+
+
+def parse_date(text: str) -> date:
+    value = text.strip()
+    try:
+        return (
+            date.fromisoformat(value[:10]) if len(value) >= 10 and value[4] == "-" else _date(value)
+        )
+    except ValueError:
+        return _date(value)
+
+
+def _date(value: str) -> date:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date or time: {value!r}")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Amounts as exports write them: ``12,000.00``, ``1.234,56``, ``USD 12,000``, ``$1,200``."""
+    value = re.sub(r"[^\d,.\-]", "", text.strip())
+    if not value or value in {"-", ".", ","}:
+        raise ValueError(f"not a number: {text!r}")
+    if "," in value and "." in value:
+        if value.rfind(",") > value.rfind("."):
+            value = value.replace(".", "").replace(",", ".")
+        else:
+            value = value.replace(",", "")
+    elif "," in value:
+        head, _, tail = value.rpartition(",")
+        value = value.replace(",", "") if len(tail) == 3 and head else value.replace(",", ".")
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+
+
+def parse_float(text: str) -> float:
+    return float(parse_decimal(text))
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags separated by commas, semicolons, pipes or spaces when no other separator is used."""
+    value = text.strip()
+    if not value:
+        return []
+    separator = next((s for s in (";", ",", "|") if s in value), " ")
+    return [tag.strip() for tag in value.split(separator) if tag.strip()]
+
+
+def parse_bool(text: str) -> bool:
+    value = text.strip().lower()
+    if value in {"true", "1", "yes", "y", "t"}:
+        return True
+    if value in {"false", "0", "no", "n", "f", ""}:
+        return False
+    raise ValueError(f"not true or false: {text!r}")

@@ -1,0 +1,1 @@
+"""Storage: the engine, the tables, migrations, and repositories (session in, domain out)."""

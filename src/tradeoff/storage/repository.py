@@ -1,0 +1,153 @@
+"""Generic create/read/update between domain objects and their rows.
+
+Domain dataclasses and rows share attribute names, so one mapping serves every entity;
+re-creating the domain object on read re-runs its rules, so storage cannot hand back
+something the domain would have refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tradeoff.domain.accounts import Account, Person
+from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
+from tradeoff.domain.decisions import Assumption, Decision, Experiment
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, ImportBatch, Theme
+from tradeoff.domain.problems import (
+    Opportunity,
+    OpportunityProblem,
+    Problem,
+    ProblemEvidence,
+    ProblemSymptom,
+)
+from tradeoff.domain.strategy import (
+    Goal,
+    KeyResult,
+    MetricDefinition,
+    MetricValue,
+    RoadmapChange,
+    RoadmapItem,
+    RoadmapItemGoal,
+    RoadmapItemOpportunity,
+)
+from tradeoff.errors import NotFound
+from tradeoff.storage import tables as t
+
+T = TypeVar("T")
+
+ROW_FOR: dict[type[Any], type[t.Base]] = {
+    Account: t.AccountRow,
+    Person: t.PersonRow,
+    ImportBatch: t.ImportBatchRow,
+    EvidenceItem: t.EvidenceItemRow,
+    Theme: t.ThemeRow,
+    EvidenceTheme: t.EvidenceThemeRow,
+    Problem: t.ProblemRow,
+    ProblemEvidence: t.ProblemEvidenceRow,
+    ProblemSymptom: t.ProblemSymptomRow,
+    Opportunity: t.OpportunityRow,
+    OpportunityProblem: t.OpportunityProblemRow,
+    Deal: t.DealRow,
+    Competitor: t.CompetitorRow,
+    DealCompetitor: t.DealCompetitorRow,
+    MetricDefinition: t.MetricDefinitionRow,
+    MetricValue: t.MetricValueRow,
+    Goal: t.GoalRow,
+    KeyResult: t.KeyResultRow,
+    RoadmapItem: t.RoadmapItemRow,
+    RoadmapItemGoal: t.RoadmapItemGoalRow,
+    RoadmapItemOpportunity: t.RoadmapItemOpportunityRow,
+    RoadmapChange: t.RoadmapChangeRow,
+    Decision: t.DecisionRow,
+    Assumption: t.AssumptionRow,
+    Experiment: t.ExperimentRow,
+}
+
+#: The words the product uses for each entity, in the order ``tradeoff status`` lists them.
+ENTITY_NAMES: dict[type[Any], str] = {
+    Account: "accounts",
+    Person: "people",
+    EvidenceItem: "evidence items",
+    ImportBatch: "imports",
+    Theme: "themes",
+    Problem: "problems",
+    Opportunity: "opportunities",
+    Deal: "deals",
+    Competitor: "competitors",
+    Goal: "goals",
+    KeyResult: "key results",
+    MetricDefinition: "metrics",
+    MetricValue: "metric values",
+    RoadmapItem: "roadmap items",
+    RoadmapChange: "roadmap changes",
+    Decision: "decisions",
+    Assumption: "assumptions",
+    Experiment: "experiments",
+}
+
+
+def field_values(entity: Any) -> dict[str, Any]:
+    """The entity's fields as a shallow dict (lists and dicts copied, not shared)."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(entity):
+        value = getattr(entity, f.name)
+        values[f.name] = value.copy() if isinstance(value, list | dict) else value
+    return values
+
+
+def to_domain(row: t.Base, cls: type[T]) -> T:
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    return cls(**{name: getattr(row, name) for name in names})
+
+
+def add(session: Session, entity: T) -> T:
+    """Insert ``entity``; returns it as stored, with its id."""
+    row = ROW_FOR[type(entity)](**field_values(entity))
+    session.add(row)
+    session.flush()
+    return to_domain(row, type(entity))
+
+
+def update(session: Session, entity: T) -> T:
+    """Overwrite the stored row that has ``entity``'s primary key with its fields."""
+    row_cls = ROW_FOR[type(entity)]
+    values = field_values(entity)
+    mapper = row_cls.__mapper__
+    key = tuple(values[mapper.get_property_by_column(c).key] for c in mapper.primary_key)
+    row = session.get(row_cls, key)
+    if row is None:
+        raise NotFound(f"no {ENTITY_NAMES.get(type(entity), type(entity).__name__)} {key}")
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.flush()
+    return to_domain(row, type(entity))
+
+
+def get(session: Session, cls: type[T], entity_id: int) -> T:
+    row = session.get(ROW_FOR[cls], entity_id)
+    if row is None:
+        raise NotFound(f"no {ENTITY_NAMES.get(cls, cls.__name__).rstrip('s')} with id {entity_id}")
+    return to_domain(row, cls)
+
+
+def list_all(session: Session, cls: type[T]) -> list[T]:
+    """Every stored entity of ``cls`` in primary-key order (stable across engines)."""
+    row_cls = ROW_FOR[cls]
+    rows: Sequence[t.Base] = session.scalars(
+        select(row_cls).order_by(*row_cls.__mapper__.primary_key)
+    ).all()
+    return [to_domain(row, cls) for row in rows]
+
+
+def count(session: Session, cls: type[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(ROW_FOR[cls])) or 0
+
+
+def counts(session: Session) -> dict[str, int]:
+    """How many of each entity the workspace holds, for ``tradeoff status`` and the demo."""
+    return {name: count(session, cls) for cls, name in ENTITY_NAMES.items()}

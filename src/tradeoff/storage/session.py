@@ -1,0 +1,56 @@
+"""Units of work: one session, one transaction, committed whole or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from tradeoff.errors import Conflict, StorageUnavailable
+from tradeoff.storage.engine import WRITE_OPTION, hide_password
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session, translate_errors(engine):
+        yield session
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """Commits when the block ends normally, rolls everything back on any error."""
+    writer = engine.execution_options(**{WRITE_OPTION: True})
+    with (
+        Session(writer, expire_on_commit=False) as session,
+        translate_errors(engine),
+        session.begin(),
+    ):
+        yield session
+
+
+@contextmanager
+def translate_errors(engine: Engine) -> Iterator[None]:
+    """Database failures become our named errors, once, here."""
+    try:
+        yield
+    except IntegrityError as exc:
+        raise Conflict(f"the change breaks a rule of the data: {_first_line(exc.orig)}") from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated or _is_connection_error(exc):
+            raise StorageUnavailable(
+                f"cannot reach the workspace database {hide_password(engine.url)}: "
+                f"{_first_line(exc.orig)}"
+            ) from exc
+        raise
+
+
+def _is_connection_error(exc: DBAPIError) -> bool:
+    name = type(exc.orig).__name__
+    return name in {"OperationalError", "InterfaceError"} and "locked" not in str(exc.orig)
+
+
+def _first_line(error: BaseException | None) -> str:
+    return str(error).strip().splitlines()[0] if error is not None and str(error).strip() else ""

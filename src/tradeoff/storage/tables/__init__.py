@@ -1,0 +1,59 @@
+"""Every table of the workspace. Importing this package registers them all on ``Base.metadata``."""
+
+from tradeoff.storage.tables.accounts import AccountRow, PersonRow, WorkspaceSettingsRow
+from tradeoff.storage.tables.base import Base
+from tradeoff.storage.tables.deals import CompetitorRow, DealCompetitorRow, DealRow
+from tradeoff.storage.tables.decisions import AssumptionRow, DecisionRow, ExperimentRow
+from tradeoff.storage.tables.evidence import (
+    EvidenceItemRow,
+    EvidenceThemeRow,
+    ImportBatchRow,
+    ThemeRow,
+)
+from tradeoff.storage.tables.problems import (
+    OpportunityProblemRow,
+    OpportunityRow,
+    ProblemEvidenceRow,
+    ProblemRow,
+    ProblemSymptomRow,
+)
+from tradeoff.storage.tables.strategy import (
+    GoalRow,
+    KeyResultRow,
+    MetricDefinitionRow,
+    MetricValueRow,
+    RoadmapChangeRow,
+    RoadmapItemGoalRow,
+    RoadmapItemOpportunityRow,
+    RoadmapItemRow,
+)
+
+__all__ = [
+    "AccountRow",
+    "AssumptionRow",
+    "Base",
+    "CompetitorRow",
+    "DealCompetitorRow",
+    "DealRow",
+    "DecisionRow",
+    "EvidenceItemRow",
+    "EvidenceThemeRow",
+    "ExperimentRow",
+    "GoalRow",
+    "ImportBatchRow",
+    "KeyResultRow",
+    "MetricDefinitionRow",
+    "MetricValueRow",
+    "OpportunityProblemRow",
+    "OpportunityRow",
+    "PersonRow",
+    "ProblemEvidenceRow",
+    "ProblemRow",
+    "ProblemSymptomRow",
+    "RoadmapChangeRow",
+    "RoadmapItemGoalRow",
+    "RoadmapItemOpportunityRow",
+    "RoadmapItemRow",
+    "ThemeRow",
+    "WorkspaceSettingsRow",
+]

@@ -1,0 +1,71 @@
+"""Workspace settings, accounts and people."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tradeoff.domain.enums import AccountLifecycle, PersonRole
+from tradeoff.storage.tables.base import Base
+from tradeoff.storage.types import MONEY, UTCDateTime, enum_column
+
+
+class WorkspaceSettingsRow(Base):
+    """A single row (id = 1): the workspace's own identity."""
+
+    __tablename__ = "workspace_settings"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_name: Mapped[str] = mapped_column(String(200))
+    internal_email_domains: Mapped[list[str]]
+    base_currency: Mapped[str] = mapped_column(String(3))
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        CheckConstraint("arr IS NULL OR arr >= 0", name="arr_not_negative"),
+        CheckConstraint("employees IS NULL OR employees >= 0", name="employees_not_negative"),
+        CheckConstraint("arr IS NULL OR currency IS NOT NULL", name="arr_has_currency"),
+        CheckConstraint(
+            "churned_at IS NULL OR lifecycle = 'churned'", name="churn_date_only_when_churned"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    domain: Mapped[str | None] = mapped_column(String(255), index=True)
+    segment: Mapped[str | None] = mapped_column(String(100))
+    plan: Mapped[str | None] = mapped_column(String(100))
+    arr: Mapped[Decimal | None] = mapped_column(MONEY)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    employees: Mapped[int | None]
+    region: Mapped[str | None] = mapped_column(String(100))
+    lifecycle: Mapped[AccountLifecycle] = mapped_column(
+        enum_column(AccountLifecycle, "account_lifecycle")
+    )
+    churned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    renewal_on: Mapped[date | None]
+    source: Mapped[str | None] = mapped_column(String(64))
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    attributes: Mapped[dict[str, str]]
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("source", "external_id"), UniqueConstraint("email"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(320))
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[PersonRole] = mapped_column(enum_column(PersonRole, "person_role"))
+    source: Mapped[str | None] = mapped_column(String(64))
+    external_id: Mapped[str | None] = mapped_column(String(255))

@@ -1,0 +1,69 @@
+"""Deals, competitors, and which competitors each deal met."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tradeoff.domain.enums import CompetitorKind, CompetitorRelation, DealOutcome
+from tradeoff.storage.tables.base import Base
+from tradeoff.storage.types import MONEY, UTCDateTime, enum_column
+
+
+class DealRow(Base):
+    __tablename__ = "deals"
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        CheckConstraint("amount IS NULL OR amount >= 0", name="amount_not_negative"),
+        CheckConstraint("amount IS NULL OR currency IS NOT NULL", name="amount_has_currency"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(64))
+    external_id: Mapped[str] = mapped_column(String(255))
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(500))
+    amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    stage: Mapped[str | None] = mapped_column(String(200))
+    outcome: Mapped[DealOutcome] = mapped_column(enum_column(DealOutcome, "deal_outcome"))
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    loss_reason: Mapped[str | None] = mapped_column(Text)
+    win_reason: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    owner: Mapped[str | None] = mapped_column(String(300))
+    deal_type: Mapped[str | None] = mapped_column(String(200))
+    lead_source: Mapped[str | None] = mapped_column(String(200))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+
+
+class CompetitorRow(Base):
+    __tablename__ = "competitors"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[list[str]]
+    kind: Mapped[CompetitorKind] = mapped_column(enum_column(CompetitorKind, "competitor_kind"))
+
+
+class DealCompetitorRow(Base):
+    __tablename__ = "deal_competitors"
+
+    deal_id: Mapped[int] = mapped_column(
+        ForeignKey("deals.id", ondelete="CASCADE"), primary_key=True
+    )
+    competitor_id: Mapped[int] = mapped_column(
+        ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    relation: Mapped[CompetitorRelation] = mapped_column(
+        enum_column(CompetitorRelation, "competitor_relation")
+    )

@@ -1,0 +1,112 @@
+"""Evidence items, the imports they came from, and the themes they are filed under."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tradeoff.domain.enums import (
+    AssignedBy,
+    EvidenceKind,
+    EvidenceMode,
+    ImportStatus,
+    ThemeStatus,
+)
+from tradeoff.storage.tables.base import Base
+from tradeoff.storage.types import UTCDateTime, enum_column
+
+
+class ImportBatchRow(Base):
+    __tablename__ = "import_batches"
+    __table_args__ = (
+        CheckConstraint(
+            "inserted >= 0 AND updated >= 0 AND unchanged >= 0 AND rejected >= 0",
+            name="counts_not_negative",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    mapping: Mapped[dict[str, str]]
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[ImportStatus] = mapped_column(enum_column(ImportStatus, "import_status"))
+    inserted: Mapped[int]
+    updated: Mapped[int]
+    unchanged: Mapped[int]
+    rejected: Mapped[int]
+
+
+class EvidenceItemRow(Base):
+    __tablename__ = "evidence_items"
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        CheckConstraint(
+            "relayed_by_id IS NULL OR person_id IS NULL OR relayed_by_id <> person_id",
+            name="not_relayed_by_self",
+        ),
+        Index("ix_evidence_items_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(64))
+    external_id: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[EvidenceKind] = mapped_column(enum_column(EvidenceKind, "evidence_kind"))
+    mode: Mapped[EvidenceMode] = mapped_column(enum_column(EvidenceMode, "evidence_mode"))
+    title: Mapped[str | None] = mapped_column(String(1000))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    relayed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    rating: Mapped[float | None]
+    tags: Mapped[list[str]]
+    url: Mapped[str | None] = mapped_column(String(2000))
+    raw: Mapped[dict[str, Any]]
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+
+
+class ThemeRow(Base):
+    __tablename__ = "themes"
+    __table_args__ = (
+        CheckConstraint(
+            "(status = 'merged') = (merged_into_id IS NOT NULL)", name="merged_names_target"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[ThemeStatus] = mapped_column(enum_column(ThemeStatus, "theme_status"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class EvidenceThemeRow(Base):
+    __tablename__ = "evidence_themes"
+    __table_args__ = (CheckConstraint("score >= 0 AND score <= 1", name="score_in_unit_interval"),)
+
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float]
+    assigned_by: Mapped[AssignedBy] = mapped_column(enum_column(AssignedBy, "assigned_by"))

@@ -1,0 +1,64 @@
+"""Idempotent writes keyed on (source, external id): re-importing never duplicates.
+
+Each write reports whether it inserted, updated or left a record unchanged, which is what
+an import report counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tradeoff.storage.repository import ROW_FOR, field_values, to_domain
+from tradeoff.storage.tables import Base
+
+T = TypeVar("T")
+
+#: Provenance changes on every import; it is not a change to the record itself.
+IGNORED_IN_COMPARISON = frozenset({"id", "import_batch_id"})
+
+
+class Outcome(StrEnum):
+    INSERTED = "inserted"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def existing_by_external_id(
+    session: Session, cls: type[Any], source: str, external_ids: Iterable[str]
+) -> dict[str, Base]:
+    """Stored rows of ``cls`` from ``source`` with these external ids, in one query."""
+    row_cls: Any = ROW_FOR[cls]
+    wanted = sorted(set(external_ids))
+    found: dict[str, Base] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = select(row_cls).where(row_cls.source == source, row_cls.external_id.in_(chunk))
+        for row in session.scalars(query):
+            found[row.external_id] = row
+    return found
+
+
+def upsert(session: Session, entity: T, existing: Base | None) -> tuple[Outcome, T]:
+    """Insert ``entity`` or bring ``existing`` (its stored twin) up to date with it."""
+    values = field_values(entity)
+    if existing is None:
+        values.pop("id", None)
+        row = ROW_FOR[type(entity)](**values)
+        session.add(row)
+        session.flush()
+        return Outcome.INSERTED, to_domain(row, type(entity))
+    changed = {
+        name: value
+        for name, value in values.items()
+        if name not in IGNORED_IN_COMPARISON and getattr(existing, name) != value
+    }
+    if "import_batch_id" in values:
+        existing.import_batch_id = values["import_batch_id"]  # type: ignore[attr-defined]
+    for name, value in changed.items():
+        setattr(existing, name, value)
+    return (Outcome.UPDATED if changed else Outcome.UNCHANGED), to_domain(existing, type(entity))
