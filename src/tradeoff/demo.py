@@ -14,7 +14,7 @@ from typing import Any
 from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.batch import ImportReport
-from tradeoff.importers.registry import importer
+from tradeoff.importers.registry import run_manifest_entry
 from tradeoff.storage import repository
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
@@ -33,13 +33,24 @@ class DemoResult:
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
-    path = folder / MANIFEST
+    return read_toml(folder / MANIFEST)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError("no demo manifest here", path=path) from None
+        raise InputError("file not found", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", path=path) from None
+
+
+def workspace_table(folder: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The ``[workspace]`` table, inline or from the file named by ``settings``."""
+    if "settings" not in manifest:
+        return dict(manifest.get("workspace", {}))
+    settings = read_toml(folder / str(manifest["settings"]))
+    return dict(settings.get("workspace", {}))
 
 
 def load_demo(url: str, folder: Path) -> DemoResult:
@@ -48,7 +59,7 @@ def load_demo(url: str, folder: Path) -> DemoResult:
     manifest = read_manifest(folder)
     engine = open_engine(url)
     upgrade(engine)
-    workspace = manifest.get("workspace", {})
+    workspace = workspace_table(folder, manifest)
     with write_session(engine) as session:
         save_workspace_settings(
             session,
@@ -58,11 +69,7 @@ def load_demo(url: str, folder: Path) -> DemoResult:
                 base_currency=str(workspace.get("base_currency", "USD")),
             ),
         )
-    reports = []
-    for entry in manifest.get("import", []):
-        run = importer(str(entry["source"]))
-        options = {k: v for k, v in entry.items() if k not in {"source", "path"}}
-        reports.append(run(engine, folder / str(entry["path"]), options))
+    reports = [run_manifest_entry(engine, folder, entry) for entry in manifest.get("import", [])]
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import typer
@@ -12,8 +13,9 @@ from tradeoff.config import resolve_database_url
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import ensure_current
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+#: Piped output is not cut at 80 columns: tables of imports and counts stay readable in logs.
+console = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 120)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 @dataclass

@@ -1,30 +1,38 @@
-"""``tradeoff import SOURCE PATH``: one subcommand per source, each a thin shell."""
+"""``tradeoff import SOURCE PATH``, ``tradeoff import undo`` and ``tradeoff imports``.
+
+One command per importer, generated from the registry: each gets the options every import
+takes plus the importer's own, so a new source needs no CLI code.
+"""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+from rich.table import Table
 
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.domain.enums import EvidenceKind, EvidenceMode
-from tradeoff.domain.rules import member
-from tradeoff.importers.batch import ImportReport, import_evidence
-from tradeoff.importers.generic_csv import GenericCsvReader
-from tradeoff.importers.mapping import build_mapping, load_mapping_file, parse_map_option
+from tradeoff.importers.base import Importer
+from tradeoff.importers.batch import ImportReport
+from tradeoff.importers.mapping import load_mapping_file, parse_map_option
+from tradeoff.importers.registry import IMPORTERS, run
 from tradeoff.importers.textfile import ProgressCallback
+from tradeoff.storage.changelog import undo_batch
+from tradeoff.storage.imports import list_batches
+from tradeoff.storage.session import read_session, write_session
 
 import_app = typer.Typer(
-    help="Import evidence from another tool's export. Re-importing updates, never duplicates.",
+    help="Import another tool's export. Re-importing updates in place and never duplicates.",
     no_args_is_help=True,
 )
 
 
 def progress_bar() -> Progress:
     return Progress(
-        "[progress.description]{task.description}",
+        "{task.description}",
         BarColumn(),
         DownloadColumn(),
         TimeRemainingColumn(),
@@ -43,65 +51,181 @@ def tracked(progress: Progress, description: str) -> ProgressCallback:
 
 
 def print_report(report: ImportReport) -> None:
+    if report.already_imported:
+        console.print(
+            f"{report.file_name}: already imported as batch {report.batch_id} with the same "
+            f"content and mapping; nothing changed ({report.unchanged:,} records)."
+        )
+        return
+    found = []
+    if report.encoding:
+        found.append(report.encoding)
+    if report.delimiter:
+        found.append(f"delimiter {report.delimiter!r}")
     console.print(
-        f"Imported {report.file_name} as {report.source} (batch {report.batch_id}, "
-        f"{report.encoding}): {report.inserted:,} inserted, {report.updated:,} updated, "
+        f"Imported {report.file_name} as {report.source} (batch {report.batch_id}"
+        + (f", {', '.join(found)}" if found else "")
+        + f"): {report.inserted:,} inserted, {report.updated:,} updated, "
         f"{report.unchanged:,} unchanged, {report.rejected:,} rejected."
     )
+    if len(report.by_entity) > 1:
+        for entity, outcomes in report.by_entity.items():
+            shown = ", ".join(f"{n:,} {outcome}" for outcome, n in outcomes.items())
+            console.print(f"  {entity}: {shown}")
     if report.created_accounts or report.created_people:
         console.print(
             f"New accounts: {report.created_accounts:,}; new people: {report.created_people:,}."
         )
+    if report.duplicates_linked:
+        console.print(
+            f"Linked {plural(report.duplicates_linked, 'item')} as copies of evidence already "
+            "here (counted once in demand)."
+        )
+    if report.rejects_file is not None:
+        console.print(f"Rejected rows and reasons: {report.rejects_file}")
 
 
-@import_app.command("csv")
-def import_csv(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The CSV file.", show_default=False)],
-    map_: Annotated[
-        str | None,
-        typer.Option(
-            "--map",
-            help="FIELD=COLUMN pairs, comma-separated, e.g. "
-            "text=Body,created_at=Date,external_id=Id,email=Email,account=Company.",
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _command_for(source_importer: Importer) -> Any:
+    def command(ctx: typer.Context, **kwargs: Any) -> None:
+        columns = load_mapping_file(kwargs.pop("mapping")) if kwargs.get("mapping") else {}
+        kwargs.pop("mapping", None)
+        if kwargs.get("map_"):
+            columns.update(parse_map_option(kwargs["map_"]))
+        kwargs.pop("map_", None)
+        path: Path = kwargs.pop("path")
+        source = kwargs.pop("source")
+        mode = kwargs.pop("mode")
+        skip_bad_rows = kwargs.pop("skip_bad_rows")
+        options = {name: str(value) for name, value in kwargs.items() if value is not None}
+        engine = open_workspace(ctx)
+        with progress_bar() as progress:
+            report = run(
+                engine,
+                source_importer,
+                path,
+                columns=columns,
+                options=options,
+                source=source,
+                mode=mode,
+                skip_bad_rows=skip_bad_rows,
+                on_progress=tracked(progress, f"Importing {path.name}"),
+            )
+        print_report(report)
+
+    params = [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
+        _param(
+            "path",
+            Path,
+            typer.Argument(
+                help="The export folder." if source_importer.accepts_folder else "The export file.",
+                show_default=False,
+                metavar="PATH",
+            ),
+            inspect.Parameter.empty,
         ),
-    ] = None,
-    mapping_file: Annotated[
-        Path | None,
-        typer.Option("--mapping", help='A TOML file with a [map] table of field = "column".'),
-    ] = None,
-    source: Annotated[
-        str, typer.Option(help="Name of the source system; ids are unique within it.")
-    ] = "csv",
-    kind: Annotated[
-        str, typer.Option(help="Evidence kind when no column gives it (ticket, interview, ...).")
-    ] = EvidenceKind.TICKET.value,
-    mode: Annotated[
-        str | None, typer.Option(help="observed or stated (default: from the kind).")
-    ] = None,
-) -> None:
-    """Import evidence from any CSV through a column mapping.
+        _param(
+            "map_",
+            str | None,
+            typer.Option(
+                "--map", help="FIELD=COLUMN pairs, comma-separated: which column feeds which field."
+            ),
+        ),
+        _param(
+            "mapping",
+            Path | None,
+            typer.Option(help='A TOML file with a [map] table of field = "column" pairs.'),
+        ),
+        _param(
+            "source",
+            str | None,
+            typer.Option(
+                help=f"Source system name stored on records (default: {source_importer.source})."
+            ),
+        ),
+        _param("mode", str | None, typer.Option(help="observed or stated, for every item.")),
+        _param(
+            "skip_bad_rows",
+            bool,
+            typer.Option(
+                "--skip-bad-rows",
+                help="Import the good rows; write the bad ones, with reasons, to FILE.rejects.csv.",
+            ),
+            False,
+        ),
+    ]
+    for option in source_importer.options:
+        params.append(
+            _param(
+                option.name.replace("-", "_"),
+                Path | None if option.is_path else str | None,
+                typer.Option(f"--{option.name}", help=option.help),
+            )
+        )
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__doc__ = f"{source_importer.summary}\n\nExample: {source_importer.example}"
+    command.__name__ = f"import_{source_importer.name.replace('-', '_')}"
+    return command
 
-    Example: tradeoff import csv tickets.csv --map text=Body,created_at=Date,external_id=Id
+
+def _param(name: str, kind: Any, info: Any, default: Any = None) -> inspect.Parameter:
+    return inspect.Parameter(
+        name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=default,
+        annotation=Annotated[kind, info],
+    )
+
+
+def undo(
+    ctx: typer.Context,
+    batch: Annotated[int, typer.Argument(help="The import's batch number (see tradeoff imports).")],
+) -> None:
+    """Undo one import: remove what it inserted and restore what it updated.
+
+    Example: tradeoff import undo 12
     """
-    fields = load_mapping_file(mapping_file) if mapping_file else {}
-    fields.update(parse_map_option(map_) if map_ else {})
-    mapping = build_mapping(fields)
-    default_kind = member("kind", EvidenceKind, kind)
-    default_mode = member("mode", EvidenceMode, mode) if mode else None
     engine = open_workspace(ctx)
-    with progress_bar() as progress:
-        reader = GenericCsvReader(
-            mapping,
-            default_kind=default_kind,
-            default_mode=default_mode,
-            on_progress=tracked(progress, f"Importing {file.name}"),
+    with write_session(engine) as session:
+        report = undo_batch(session, batch)
+    console.print(
+        f"Undid import {report.batch_id}: removed {report.deleted:,} records, "
+        f"restored {report.restored:,}."
+    )
+
+
+def imports(ctx: typer.Context) -> None:
+    """List every import: source, file, when, counts, and whether it was undone.
+
+    Example: tradeoff imports
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        batches = list_batches(session)
+    table = Table("batch", "source", "file", "imported", "inserted", "updated", "unchanged",
+                  "rejected", "status", show_edge=False)  # fmt: skip
+    for b in batches:
+        table.add_row(
+            str(b.id),
+            b.source,
+            b.file_name,
+            f"{b.started_at:%Y-%m-%d %H:%M}",
+            f"{b.inserted:,}",
+            f"{b.updated:,}",
+            f"{b.unchanged:,}",
+            f"{b.rejected:,}",
+            b.status.value,
         )
-        report = import_evidence(
-            engine, source=source, path=file, read_drafts=reader, mapping=mapping.columns
-        )
-    print_report(report)
+    console.print(table if batches else "No imports yet.")
 
 
 def register(app: typer.Typer) -> None:
+    for name, source_importer in IMPORTERS.items():
+        import_app.command(name)(_command_for(source_importer))
+    import_app.command("undo")(undo)
     app.add_typer(import_app, name="import")
+    app.command("imports")(imports)

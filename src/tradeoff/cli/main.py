@@ -20,7 +20,7 @@ app = typer.Typer(
     help="Turn customer evidence into product decisions tied to business outcomes.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 

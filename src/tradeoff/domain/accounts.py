@@ -36,6 +36,7 @@ class Account:
     source: str | None = None
     external_id: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
+    import_batch_id: int | None = None
 
     def __post_init__(self) -> None:
         self.name = required_text("name", self.name)
@@ -67,6 +68,7 @@ class Person:
     role: PersonRole = PersonRole.UNKNOWN
     source: str | None = None
     external_id: str | None = None
+    import_batch_id: int | None = None
 
     def __post_init__(self) -> None:
         self.name = optional_text(self.name)

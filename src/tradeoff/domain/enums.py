@@ -165,3 +165,4 @@ class ImportStatus(StrEnum):
     RUNNING = "running"
     COMPLETED = "completed"
     FAILED = "failed"
+    UNDONE = "undone"

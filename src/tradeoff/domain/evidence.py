@@ -18,12 +18,14 @@ from tradeoff.domain.rules import (
     utc,
 )
 
-OBSERVED_KINDS = frozenset({EvidenceKind.TICKET, EvidenceKind.CHAT, EvidenceKind.USAGE_OBSERVATION})
+OBSERVED_KINDS = frozenset(
+    {EvidenceKind.TICKET, EvidenceKind.CHAT, EvidenceKind.REVIEW, EvidenceKind.USAGE_OBSERVATION}
+)
 
 
 def default_mode(kind: EvidenceKind) -> EvidenceMode:
-    """Tickets, chats and usage show what people did; interviews, surveys and requests what
-    they say they want (principle 5). A user may override it per item."""
+    """Tickets, chats, reviews of problems and usage show what people did and hit;
+    interviews, calls, surveys and requests what they say (principle 5). Overridable."""
     return EvidenceMode.OBSERVED if kind in OBSERVED_KINDS else EvidenceMode.STATED
 
 
@@ -55,6 +57,8 @@ class EvidenceItem:
     url: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)
     import_batch_id: int | None = None
+    #: The earlier item with the same words from the same account (counted once in demand).
+    duplicate_of_id: int | None = None
 
     def __post_init__(self) -> None:
         self.source = required_text("source", self.source).lower()
@@ -101,7 +105,7 @@ class ImportBatch:
     def __post_init__(self) -> None:
         self.source = required_text("source", self.source).lower()
         self.file_name = required_text("file_name", self.file_name)
-        if len(self.sha256) != 64:
+        if len(self.sha256) != 64 or any(c not in "0123456789abcdef" for c in self.sha256):
             raise RuleViolation("sha256", "must be a hex SHA-256 digest")
         self.status = member("status", ImportStatus, self.status)
         self.started_at = utc("started_at", self.started_at) or now_utc()

@@ -24,15 +24,22 @@ def required_text(field: str, value: str) -> str:
     cleaned = value.strip() if isinstance(value, str) else value
     if not isinstance(cleaned, str) or not cleaned:
         raise RuleViolation(field, "must not be empty")
-    return cleaned
+    return no_nul(field, cleaned)
 
 
-def optional_text(value: str | None) -> str | None:
+def optional_text(value: str | None, field: str = "text") -> str | None:
     """Blank text means unknown, which we store as None rather than ''."""
     if value is None:
         return None
     cleaned = value.strip()
-    return cleaned or None
+    return no_nul(field, cleaned) if cleaned else None
+
+
+def no_nul(field: str, value: str) -> str:
+    """NUL is never content, and PostgreSQL cannot store it: refuse it by name, early."""
+    if "\x00" in value:
+        raise RuleViolation(field, "contains a NUL character (\\x00)")
+    return value
 
 
 def non_negative(field: str, value: Decimal | int | float | None) -> Decimal | None:

@@ -73,7 +73,10 @@ class Goal:
 
     def __post_init__(self) -> None:
         self.title = required_text("title", self.title)
-        self.period = quarter("period", self.period) or ""
+        period = quarter("period", self.period)
+        if period is None:
+            raise RuleViolation("period", "must be a quarter like 2026Q3")
+        self.period = period
         self.description = optional_text(self.description)
         self.owner = optional_text(self.owner)
 

@@ -1,24 +1,29 @@
-"""Running one import: provenance, one transaction, and the report the user sees."""
+"""Running one import: provenance, one transaction, the report, and the rejects file."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
-from tradeoff.domain.enums import ImportStatus
+from tradeoff.domain.enums import EvidenceMode, ImportStatus
 from tradeoff.domain.evidence import ImportBatch
 from tradeoff.domain.rules import now_utc
-from tradeoff.importers.drafts import EvidenceDraft
-from tradeoff.importers.loader import EvidenceLoader
-from tradeoff.importers.textfile import FileFacts, inspect_file
+from tradeoff.importers.drafts import Record, Rejected
+from tradeoff.importers.loader import Loader
+from tradeoff.importers.textfile import FileFacts, inspect_file, inspect_folder
+from tradeoff.safe_csv import write_rows
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
+from tradeoff.storage.tables import ImportBatchRow
 from tradeoff.storage.workspace import load_workspace_settings
 
-DraftReader = Callable[[FileFacts], Iterator[EvidenceDraft]]
+RecordReader = Callable[[FileFacts], Iterator[Record]]
+DraftReader = RecordReader
 
 
 @dataclass(frozen=True)
@@ -27,34 +32,47 @@ class ImportReport:
     source: str
     file_name: str
     sha256: str
-    encoding: str
+    encoding: str | None
     inserted: int
     updated: int
     unchanged: int
     rejected: int
     created_accounts: int
     created_people: int
+    delimiter: str | None = None
+    duplicates_linked: int = 0
+    by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
+    rejects_file: Path | None = None
+    #: The same bytes were the source's last import (``batch_id``): nothing was run.
+    already_imported: bool = False
 
     @property
     def total(self) -> int:
         return self.inserted + self.updated + self.unchanged + self.rejected
 
 
-def import_evidence(
+def run_import(
     engine: Engine,
     *,
     source: str,
     path: Path,
-    read_drafts: DraftReader,
+    read: RecordReader,
     mapping: dict[str, str] | None = None,
+    skip_bad_rows: bool = False,
+    mode: EvidenceMode | None = None,
+    accepts_folder: bool = False,
 ) -> ImportReport:
-    """Parse ``path`` with ``read_drafts`` and load it as one batch, all or nothing.
+    """Read ``path`` with ``read`` and load it as one batch, all or nothing.
 
     Any error (a bad row, a broken file, a database failure) rolls back every write of the
     batch, including the batch record itself, so a fixed file can simply be imported again.
+    With ``skip_bad_rows`` the good records land and the bad ones go to a rejects file.
     """
-    facts = inspect_file(path)
+    facts = inspect_folder(path) if accepts_folder and path.is_dir() else inspect_file(path)
     with write_session(engine) as session:
+        same = last_identical_import(session, source, facts.sha256, dict(mapping or {}))
+        if same is not None:
+            return _already_imported(same, facts)
         settings = load_workspace_settings(session)
         batch = repository.add(
             session,
@@ -66,27 +84,122 @@ def import_evidence(
             ),
         )
         assert batch.id is not None
-        loader = EvidenceLoader(
-            session, source=source, batch_id=batch.id, settings=settings, path=path
+        loader = Loader(
+            session,
+            source=source,
+            batch_id=batch.id,
+            settings=settings,
+            path=path,
+            skip_bad_rows=skip_bad_rows,
+            mode=mode,
         )
-        counts = loader.load(read_drafts(facts))
-        batch.status = ImportStatus.COMPLETED
-        batch.finished_at = now_utc()
-        batch.inserted = counts.inserted
-        batch.updated = counts.updated
-        batch.unchanged = counts.unchanged
-        batch.rejected = counts.rejected
-        repository.update(session, batch)
+        counts = loader.load(read(facts))
+        row = session.get(ImportBatchRow, batch.id)
+        assert row is not None
+        row.status = ImportStatus.COMPLETED
+        row.finished_at = now_utc()
+        row.encoding = facts.encoding
+        row.delimiter = facts.delimiter
+        row.inserted = counts.inserted
+        row.updated = counts.updated
+        row.unchanged = counts.unchanged
+        row.rejected = counts.rejected
+    rejects_file = write_rejects(path, counts.rejects) if counts.rejects else None
     return ImportReport(
         batch_id=batch.id,
         source=batch.source,
         file_name=batch.file_name,
         sha256=facts.sha256,
         encoding=facts.encoding,
+        delimiter=facts.delimiter,
         inserted=counts.inserted,
         updated=counts.updated,
         unchanged=counts.unchanged,
         rejected=counts.rejected,
         created_accounts=counts.created_accounts,
         created_people=counts.created_people,
+        duplicates_linked=counts.duplicates_linked,
+        by_entity={k: {o.value: n for o, n in v.items()} for k, v in counts.by_entity.items()},
+        rejects_file=rejects_file,
     )
+
+
+def last_identical_import(
+    session: Session, source: str, sha256: str, mapping: dict[str, str]
+) -> ImportBatchRow | None:
+    """An earlier import of these very bytes read the same way, with nothing of this source
+    changed since.
+
+    Re-running it would change nothing, so it is not run again and adds no batch: running
+    ``make demo`` or a nightly sync twice leaves the workspace exactly as it was.
+    """
+    batches = session.scalars(
+        select(ImportBatchRow)
+        .where(
+            ImportBatchRow.source == source.lower(),
+            ImportBatchRow.undone_at.is_(None),
+            ImportBatchRow.status == ImportStatus.COMPLETED,
+        )
+        .order_by(ImportBatchRow.id.desc())
+    )
+    for batch in batches:
+        if batch.sha256 == sha256 and batch.mapping == mapping:
+            return batch
+        if batch.inserted or batch.updated:
+            return None  # a later import changed this source's records: run it again
+    return None
+
+
+def _already_imported(batch: ImportBatchRow, facts: FileFacts) -> ImportReport:
+    return ImportReport(
+        batch_id=batch.id,
+        source=batch.source,
+        file_name=batch.file_name,
+        sha256=facts.sha256,
+        encoding=facts.encoding,
+        delimiter=facts.delimiter,
+        inserted=0,
+        updated=0,
+        unchanged=batch.inserted + batch.updated + batch.unchanged,
+        rejected=0,
+        created_accounts=0,
+        created_people=0,
+        already_imported=True,
+    )
+
+
+def import_evidence(
+    engine: Engine,
+    *,
+    source: str,
+    path: Path,
+    read_drafts: RecordReader,
+    mapping: dict[str, str] | None = None,
+) -> ImportReport:
+    """``run_import`` for callers that stop at the first bad row (the default)."""
+    return run_import(engine, source=source, path=path, read=read_drafts, mapping=mapping)
+
+
+def rejects_path(path: Path) -> Path:
+    return path.with_name(path.name + ".rejects.csv")
+
+
+def write_rejects(path: Path, rejects: list[Rejected]) -> Path:
+    """Every rejected record with where it was and why, beside the input."""
+    target = rejects_path(path)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        write_rows(
+            handle,
+            ["line", "json_path", "column", "reason", "record"],
+            (
+                [
+                    r.where.line or "",
+                    r.where.json_path or "",
+                    r.column or "",
+                    r.reason,
+                    json.dumps(r.raw, ensure_ascii=False),
+                ]
+                for r in rejects
+            ),
+        )
+    return target

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from pathlib import Path
 
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation, member
-from tradeoff.errors import InputError
-from tradeoff.importers.drafts import AccountRef, EvidenceDraft, PersonRef
-from tradeoff.importers.mapping import ColumnMapping
+from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.drafts import (
+    AccountRef,
+    EvidenceDraft,
+    PersonRef,
+    Record,
+    Rejected,
+    Where,
+)
+from tradeoff.importers.mapping import ColumnMapping, build_mapping
 from tradeoff.importers.textfile import FileFacts, ProgressCallback, read_csv
 from tradeoff.importers.values import parse_float, parse_tags, parse_timestamp
 
@@ -36,55 +42,54 @@ class GenericCsvReader:
         self.default_mode = default_mode
         self.on_progress = on_progress
 
-    def __call__(self, facts: FileFacts) -> Iterator[EvidenceDraft]:
+    def __call__(self, facts: FileFacts) -> Iterator[Record]:
         header, rows = read_csv(facts, self.on_progress)
         positions = self.mapping.index(header, facts.path)
+        columns = tuple(self.mapping.columns.items())
         for row in rows:
+            where = Where(line=row.line, columns=columns)
             if len(row.cells) != len(header):
-                raise InputError(
+                yield Rejected(
+                    where,
                     f"row has {len(row.cells)} cells but the header has {len(header)}",
-                    path=facts.path,
-                    line=row.line,
+                    raw=row.cells,
                 )
+                continue
             cells = {name: row.cells[i].strip() for name, i in positions.items()}
-            yield self._draft(cells, header, row.cells, row.line, facts.path)
+            try:
+                yield self._draft(cells, header, row.cells, where)
+            except RuleViolation as exc:
+                yield Rejected(
+                    where, exc.message, column=where.column_for(exc.field), raw=row.cells
+                )
 
     def _draft(
-        self, cells: dict[str, str], header: list[str], raw: list[str], line: int, path: Path
+        self, cells: dict[str, str], header: list[str], raw: list[str], where: Where
     ) -> EvidenceDraft:
-        def fail(field: str, message: str) -> InputError:
-            return InputError(message, path=path, line=line, column=self.mapping.columns[field])
-
         text = cells["text"]
         if not text:
-            raise fail("text", "the text is empty")
+            raise RuleViolation("text", "the text is empty")
         try:
             created_at = parse_timestamp(cells["created_at"])
         except ValueError as exc:
-            raise fail("created_at", str(exc)) from None
-        try:
-            kind = (
-                member("kind", EvidenceKind, cells["kind"])
-                if cells.get("kind")
-                else self.default_kind
-            )
-            mode = (
-                member("mode", EvidenceMode, cells["mode"])
-                if cells.get("mode")
-                else self.default_mode
-            )
-            role = member("role", PersonRole, cells["role"]) if cells.get("role") else None
-        except RuleViolation as exc:
-            raise fail(exc.field, exc.message) from None
+            raise RuleViolation("created_at", str(exc)) from None
+        kind = (
+            member("kind", EvidenceKind, cells["kind"]) if cells.get("kind") else self.default_kind
+        )
+        mode = (
+            member("mode", EvidenceMode, cells["mode"]) if cells.get("mode") else self.default_mode
+        )
+        role = member("role", PersonRole, cells["role"]) if cells.get("role") else None
         rating = None
         if cells.get("rating"):
             try:
                 rating = parse_float(cells["rating"])
             except ValueError as exc:
-                raise fail("rating", str(exc)) from None
+                raise RuleViolation("rating", str(exc)) from None
         relayed = cells.get("relayed_by") or ""
         return EvidenceDraft(
-            line=line,
+            where=where,
+            line=where.line,
             external_id=cells.get("external_id") or _content_key(cells),
             kind=kind,
             mode=mode,
@@ -106,6 +111,33 @@ class GenericCsvReader:
             url=cells.get("url") or None,
             raw=_raw_record(header, raw),
         )
+
+
+class GenericCsvImporter:
+    """Any CSV with one row per piece of evidence; ``--map`` names the columns."""
+
+    name = "csv"
+    source = "csv"
+    summary = "Any CSV export, one row per piece of evidence, through a column mapping."
+    example = (
+        "tradeoff import csv tickets.csv --map "
+        "text=Body,created_at=Date,external_id=Id,email=Email,account=Company"
+    )
+    kind: EvidenceKind | None = None
+    default_mode: EvidenceMode | None = None
+    accepts_folder = False
+    options: tuple[ImporterOption, ...] = (
+        ImporterOption("kind", "Evidence kind when no column gives it (default: ticket)."),
+    )
+
+    def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
+        kind = member("kind", EvidenceKind, context.options.get("kind") or "ticket")
+        reader = GenericCsvReader(
+            build_mapping(dict(context.columns)),
+            default_kind=kind,
+            on_progress=context.on_progress,
+        )
+        return reader(facts)
 
 
 def _content_key(cells: dict[str, str]) -> str:

@@ -1,29 +1,50 @@
-"""Loads drafts into the workspace: resolves accounts and people, upserts, counts.
+"""Loads what importers read into the workspace, inside the import's one transaction.
 
-One loader serves one import batch inside one transaction, so an import either lands whole
-or leaves nothing behind.
+Every record is matched (see ``resolve``), upserted by its source id, and logged for undo.
+A record that breaks a rule stops the import with its location, or, with
+``--skip-bad-rows``, is rolled back to a savepoint and reported as rejected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.enums import AccountLifecycle, PersonRole
+from tradeoff.domain.deals import Deal, DealCompetitor
+from tradeoff.domain.enums import AccountLifecycle, EvidenceMode
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import RuleViolation
-from tradeoff.domain.workspace import WorkspaceSettings, email_domain
-from tradeoff.errors import InputError
-from tradeoff.importers.drafts import AccountRef, EvidenceDraft, PersonRef
-from tradeoff.storage import repository
-from tradeoff.storage.directory import find_account, find_person
+from tradeoff.domain.workspace import WorkspaceSettings
+from tradeoff.errors import Conflict, InputError
+from tradeoff.importers.competitors import CompetitorBook
+from tradeoff.importers.drafts import (
+    AccountDraft,
+    AccountRef,
+    DealDraft,
+    EvidenceDraft,
+    PersonDraft,
+    PersonRef,
+    Record,
+    Rejected,
+    Where,
+)
+from tradeoff.importers.resolve import Resolver
+from tradeoff.storage import external_keys, repository
+from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
+from tradeoff.storage.tables.evidence import fingerprint_of
 from tradeoff.storage.upsert import Outcome, existing_by_external_id, upsert
 
-FLUSH_EVERY = 500
+CHUNK = 500
+#: Shorter texts ("card not working") recur honestly; only longer ones are copies.
+DUPLICATE_MIN_CHARS = 20
 
 
 @dataclass
@@ -31,15 +52,22 @@ class LoadCounts:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: int = 0
     created_accounts: int = 0
     created_people: int = 0
+    duplicates_linked: int = 0
+    by_entity: dict[str, Counter[Outcome]] = field(default_factory=dict)
+    rejects: list[Rejected] = field(default_factory=list)
 
-    def add(self, outcome: Outcome) -> None:
+    @property
+    def rejected(self) -> int:
+        return len(self.rejects)
+
+    def add(self, entity: str, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+        self.by_entity.setdefault(entity, Counter())[outcome] += 1
 
 
-class EvidenceLoader:
+class Loader:
     def __init__(
         self,
         session: Session,
@@ -48,145 +76,281 @@ class EvidenceLoader:
         batch_id: int,
         settings: WorkspaceSettings,
         path: Path,
+        skip_bad_rows: bool = False,
+        mode: EvidenceMode | None = None,
     ) -> None:
         self.session = session
         self.source = source.lower()
         self.batch_id = batch_id
-        self.settings = settings
         self.path = path
+        self.skip_bad_rows = skip_bad_rows
+        self.mode = mode
         self.counts = LoadCounts()
-        self._accounts: dict[tuple[str | None, str | None], int | None] = {}
-        self._people: dict[tuple[str | None, str | None, int | None], int] = {}
-        self._seen: set[str] = set()
+        self.resolver = Resolver(session, source=self.source, batch_id=batch_id, settings=settings)
+        self.competitors = CompetitorBook(session, batch_id=batch_id)
+        self._seen: dict[str, set[str]] = {}
 
-    def load(self, drafts: Iterable[EvidenceDraft]) -> LoadCounts:
-        chunk: list[EvidenceDraft] = []
-        for draft in drafts:
-            chunk.append(draft)
-            if len(chunk) >= FLUSH_EVERY:
-                self._load_chunk(chunk)
-                chunk = []
-        if chunk:
-            self._load_chunk(chunk)
+    def load(self, records: Iterable[Record]) -> LoadCounts:
+        for chunk in _chunks(records, CHUNK):
+            existing = existing_by_external_id(
+                self.session,
+                EvidenceItem,
+                self.source,
+                [r.external_id for r in chunk if isinstance(r, EvidenceDraft)],
+            )
+            existing_deals = existing_by_external_id(
+                self.session,
+                Deal,
+                self.source,
+                [r.external_id for r in chunk if isinstance(r, DealDraft)],
+            )
+            for record in chunk:
+                self._load_one(record, existing, existing_deals)
+            self.session.flush()
+        self.counts.created_accounts = self.resolver.created_accounts
+        self.counts.created_people = self.resolver.created_people
         return self.counts
 
-    def _load_chunk(self, drafts: list[EvidenceDraft]) -> None:
-        existing = existing_by_external_id(
-            self.session, EvidenceItem, self.source, (d.external_id for d in drafts)
-        )
-        for draft in drafts:
-            if draft.external_id in self._seen:
-                raise InputError(
-                    f"external id {draft.external_id!r} appears twice in this file",
-                    path=self.path,
-                    line=draft.line,
-                )
-            self._seen.add(draft.external_id)
-            item = self._to_item(draft)
-            outcome, _ = upsert(self.session, item, existing.get(draft.external_id))
-            self.counts.add(outcome)
-        self.session.flush()
-
-    def _to_item(self, draft: EvidenceDraft) -> EvidenceItem:
-        account_id = self._account_id(draft.account, draft.person)
-        person_id = self._person_id(draft.person, account_id, draft.line)
-        relayed_id = self._person_id(draft.relayed_by, None, draft.line)
-        if relayed_id is not None and relayed_id == person_id:
-            relayed_id = None
+    def _load_one(self, record: Record, existing: dict[str, Any], deals: dict[str, Any]) -> None:
+        if isinstance(record, Rejected):
+            self._reject(record)
+            return
+        where = record.location if isinstance(record, EvidenceDraft) else record.where
         try:
-            return EvidenceItem(
+            self._check_unique(record, where)
+            if not self.skip_bad_rows:
+                self._write(record, existing, deals)
+                return
+            with self.session.begin_nested():
+                self._write(record, existing, deals)
+        except RuleViolation as exc:
+            self._fail(Rejected(where, exc.message, column=where.column_for(exc.field)))
+        except InputError as exc:
+            if not self.skip_bad_rows:
+                raise
+            self._fail(Rejected(where, exc.message, column=exc.column))
+        except Conflict as exc:
+            self._fail(Rejected(where, exc.message))
+
+    def _fail(self, rejected: Rejected) -> None:
+        if self.skip_bad_rows:
+            self.resolver.forget()
+            self.competitors.forget()
+        self._reject(rejected)
+
+    def _reject(self, rejected: Rejected) -> None:
+        if not self.skip_bad_rows:
+            where = rejected.where
+            location = where.line if where.line is not None else None
+            message = (
+                rejected.reason if not where.json_path else f"{where.json_path}: {rejected.reason}"
+            )
+            raise InputError(message, path=self.path, line=location, column=rejected.column)
+        self.counts.rejects.append(rejected)
+
+    def _check_unique(self, record: Record, where: Where) -> None:
+        entity = type(record).__name__
+        seen = self._seen.setdefault(entity, set())
+        key = getattr(record, "external_id", None)
+        if key is None:
+            return
+        if key in seen:
+            raise InputError(
+                f"external id {key!r} appears twice in this file",
+                path=self.path,
+                line=where.line,
+            )
+        seen.add(key)
+
+    def _write(self, record: Record, existing: dict[str, Any], deals: dict[str, Any]) -> None:
+        if isinstance(record, EvidenceDraft):
+            self._evidence(record, existing.get(record.external_id))
+        elif isinstance(record, DealDraft):
+            self._deal(record, deals.get(record.external_id))
+        elif isinstance(record, AccountDraft):
+            self._account(record)
+        elif isinstance(record, PersonDraft):
+            self._person(record)
+
+    def _checked(self, entity: Any) -> Any:
+        too_long = repository.overlong_field(entity)
+        if too_long is not None:
+            name, limit = too_long
+            raise RuleViolation(name, f"is longer than {limit} characters")
+        return entity
+
+    def _evidence(self, draft: EvidenceDraft, existing: Any) -> None:
+        account_id = self.resolver.account_id(draft.account, fallback_email=draft.person.email)
+        person = self.resolver.person(draft.person, account_id)
+        relayed = self.resolver.person(draft.relayed_by, None)
+        if person is not None and relayed is None and self.resolver.is_internal(person):
+            # One of ours wrote it on a customer's behalf: a proxy, not the customer's voice.
+            person, relayed = None, person
+        if relayed is not None and person is not None and relayed.id == person.id:
+            relayed = None
+        item = self._checked(
+            EvidenceItem(
                 source=self.source,
                 external_id=draft.external_id,
                 kind=draft.kind,
-                mode=draft.mode,
+                mode=self.mode or draft.mode,
                 title=draft.title,
                 text=draft.text,
                 created_at=draft.created_at,
                 account_id=account_id,
-                person_id=person_id,
-                relayed_by_id=relayed_id,
+                person_id=person.id if person else None,
+                relayed_by_id=relayed.id if relayed else None,
                 rating=draft.rating,
                 tags=list(draft.tags),
                 url=draft.url,
                 raw=draft.raw,
                 import_batch_id=self.batch_id,
+                duplicate_of_id=existing.duplicate_of_id if existing is not None else None,
             )
-        except RuleViolation as exc:
-            raise InputError(
-                exc.message, path=self.path, line=draft.line, column=exc.field
-            ) from None
+        )
+        if draft.partial and existing is not None:
+            item = self._fill_gaps(existing, item)
+        outcome, stored = upsert(self.session, item, existing, batch_id=self.batch_id)
+        self.counts.add("evidence items", outcome)
+        if outcome is Outcome.INSERTED:
+            self._link_duplicate(stored)
 
-    def _account_id(self, ref: AccountRef, person: PersonRef) -> int | None:
-        domain = ref.domain or self._customer_domain(person.email)
-        if ref.is_empty and domain is None:
-            return None
-        key = (ref.name.strip().lower() if ref.name else None, domain)
-        if key in self._accounts:
-            return self._accounts[key]
-        account = find_account(self.session, name=ref.name, domain=domain)
-        if account is None and ref.name:
-            # Accounts first seen in evidence are customers who wrote to us; the CRM import
-            # corrects lifecycle, ARR and segment when it arrives.
-            account = repository.add(
-                self.session,
-                Account(name=ref.name, domain=domain, lifecycle=AccountLifecycle.CUSTOMER),
+    def _fill_gaps(self, existing: Any, item: EvidenceItem) -> EvidenceItem:
+        """Keep the stored item; take only what it lacks from a partial export."""
+        stored = repository.to_domain(existing, EvidenceItem)
+        gaps = {
+            name: getattr(item, name)
+            for name in ("account_id", "person_id", "relayed_by_id", "title", "url", "rating")
+            if getattr(stored, name) is None and getattr(item, name) is not None
+        }
+        if not stored.tags and item.tags:
+            gaps["tags"] = item.tags
+        return dataclasses.replace(stored, **gaps)
+
+    def _link_duplicate(self, item: EvidenceItem) -> None:
+        """The same words from the same account through another channel are one piece of
+        demand: the later copy points at the earliest."""
+        if item.account_id is None or len(item.text) < DUPLICATE_MIN_CHARS:
+            return
+        original = self.session.scalars(
+            select(EvidenceItemRow)
+            .where(
+                EvidenceItemRow.fingerprint == fingerprint_of(item.text),
+                EvidenceItemRow.account_id == item.account_id,
+                EvidenceItemRow.id != item.id,
+                EvidenceItemRow.duplicate_of_id.is_(None),
             )
-            self.counts.created_accounts += 1
-        account_id = account.id if account is not None else None
-        self._accounts[key] = account_id
-        return account_id
+            .order_by(EvidenceItemRow.created_at, EvidenceItemRow.id)
+            .limit(1)
+        ).first()
+        if original is None:
+            return
+        row = self.session.get(EvidenceItemRow, item.id)
+        assert row is not None
+        row.duplicate_of_id = original.id
+        self.counts.duplicates_linked += 1
 
-    def _customer_domain(self, email: str | None) -> str | None:
-        """The account domain an email points to, unless it is ours or a free-mail one."""
-        domain = email_domain(email)
-        if domain is None or self.settings.is_internal_email(email) or domain in FREE_MAIL:
-            return None
-        return domain
+    def _account(self, draft: AccountDraft) -> None:
+        ref = AccountRef(name=draft.name, domain=draft.domain, external_id=draft.external_id)
+        found = self.resolver.existing_account_id(ref)
+        current = repository.get(self.session, Account, found) if found is not None else None
+        values = {
+            k: v
+            for k, v in dataclasses.asdict(draft).items()
+            if k not in {"where", "external_id"} and v not in (None, {})
+        }
+        if current is None:
+            lifecycle = values.pop("lifecycle", None) or (
+                AccountLifecycle.CUSTOMER if draft.arr else AccountLifecycle.PROSPECT
+            )
+            account = Account(
+                **values,
+                lifecycle=lifecycle,
+                source=self.source,
+                external_id=draft.external_id,
+                import_batch_id=self.batch_id,
+            )
+        else:
+            if current.source is None:
+                values.update(source=self.source, external_id=draft.external_id)
+            if values.get("lifecycle") not in (None, AccountLifecycle.CHURNED):
+                values.setdefault("churned_at", None)
+            account = dataclasses.replace(current, **values, import_batch_id=self.batch_id)
+        outcome, stored = upsert(
+            self.session,
+            self._checked(account),
+            repository.row_of(self.session, account) if current else None,
+            batch_id=self.batch_id,
+        )
+        assert stored.id is not None
+        self.resolver.remember_account(self.source, draft.external_id, stored.id)
+        self.counts.add("accounts", outcome)
 
-    def _person_id(self, ref: PersonRef, account_id: int | None, line: int) -> int | None:
-        if ref.is_empty:
-            return None
-        email = ref.email.strip().lower() if ref.email and "@" in ref.email else None
-        name = ref.name if ref.name else (ref.email if email is None else None)
-        key = (email, None if email else (name or "").lower(), None if email else account_id)
-        if key in self._people:
-            return self._people[key]
-        person = find_person(self.session, email=email, name=name, account_id=account_id)
-        if person is None:
-            internal = self.settings.is_internal_email(email)
-            try:
-                person = repository.add(
-                    self.session,
-                    Person(
-                        name=name,
-                        email=email,
-                        account_id=None if internal else account_id,
-                        role=ref.role or PersonRole.UNKNOWN,
-                    ),
+    def _person(self, draft: PersonDraft) -> None:
+        account_id = self.resolver.account_id(draft.account, fallback_email=draft.email)
+        ref = PersonRef(
+            email=draft.email, name=draft.name, role=draft.role, external_id=draft.external_id
+        )
+        ref_person = self.resolver.existing_person(ref, account_id)
+        values: dict[str, Any] = {"name": draft.name, "email": draft.email, "role": draft.role}
+        values = {k: v for k, v in values.items() if v is not None}
+        internal = self.resolver.settings.is_internal_email(draft.email)
+        if account_id is not None and not internal:
+            values["account_id"] = account_id
+        if ref_person is None:
+            person = Person(**values, import_batch_id=self.batch_id)
+        else:
+            person = dataclasses.replace(ref_person, **values, import_batch_id=self.batch_id)
+        outcome, stored = upsert(
+            self.session,
+            self._checked(person),
+            repository.row_of(self.session, person) if ref_person else None,
+            batch_id=self.batch_id,
+        )
+        assert stored.id is not None
+        external_keys.remember(
+            self.session,
+            "person",
+            self.source,
+            draft.external_id,
+            stored.id,
+            batch_id=self.batch_id,
+        )
+        self.counts.add("people", outcome)
+
+    def _deal(self, draft: DealDraft, existing: Any) -> None:
+        account_id = self.resolver.account_id(draft.account)
+        values = {
+            k: v
+            for k, v in dataclasses.asdict(draft).items()
+            if k not in {"where", "account", "competitors"}
+        }
+        deal = self._checked(
+            Deal(source=self.source, account_id=account_id, import_batch_id=self.batch_id, **values)
+        )
+        outcome, stored = upsert(self.session, deal, existing, batch_id=self.batch_id)
+        self.counts.add("deals", outcome)
+        assert stored.id is not None
+        for mention in draft.competitors:
+            competitor = self.competitors.find_or_create(mention.name)
+            assert competitor.id is not None
+            self._link_competitor(
+                DealCompetitor(
+                    deal_id=stored.id, competitor_id=competitor.id, relation=mention.relation
                 )
-            except RuleViolation as exc:
-                raise InputError(exc.message, path=self.path, line=line, column=exc.field) from None
-            self.counts.created_people += 1
-        assert person.id is not None
-        self._people[key] = person.id
-        return person.id
+            )
+
+    def _link_competitor(self, link: DealCompetitor) -> None:
+        row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))
+        upsert(self.session, link, row, batch_id=self.batch_id)
 
 
-FREE_MAIL = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "yahoo.com",
-        "hotmail.com",
-        "outlook.com",
-        "live.com",
-        "icloud.com",
-        "me.com",
-        "aol.com",
-        "proton.me",
-        "protonmail.com",
-        "gmx.de",
-        "web.de",
-        "yandex.ru",
-    }
-)
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 #: An unmatched quote would otherwise swallow the rest of the file into one cell.
 CSV_FIELD_LIMIT = 1024 * 1024
 SNIFF_BYTES = 64 * 1024
+DELIMITED_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 ProgressCallback = Callable[[int, int], None]
 
 BOMS = (
@@ -37,7 +38,12 @@ class FileFacts:
     path: Path
     size: int
     sha256: str
-    encoding: str
+    encoding: str | None
+    delimiter: str | None = None
+
+    @property
+    def text_encoding(self) -> str:
+        return self.encoding or "utf-8"
 
 
 def inspect_file(path: Path) -> FileFacts:
@@ -69,9 +75,31 @@ def inspect_file(path: Path) -> FileFacts:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
     encoding = bom_encoding or ("utf-8" if utf8_ok else "cp1252")
+    delimiter = None
+    if path.suffix.lower() in DELIMITED_SUFFIXES:
+        with path.open("rb") as probe:
+            sample = probe.read(SNIFF_BYTES).decode(encoding, errors="replace").lstrip("\ufeff")
+        delimiter = sniff_delimiter(sample)
     return FileFacts(
-        path=path, size=path.stat().st_size, sha256=digest.hexdigest(), encoding=encoding
+        path=path,
+        size=path.stat().st_size,
+        sha256=digest.hexdigest(),
+        encoding=encoding,
+        delimiter=delimiter,
     )
+
+
+def inspect_folder(path: Path, pattern: str = "*") -> FileFacts:
+    """A folder of files (interview notes) hashed as one input: names and contents, sorted."""
+    if not path.is_dir():
+        raise InputError("not a folder", path=path)
+    digest = hashlib.sha256()
+    size = 0
+    for file in sorted(p for p in path.rglob(pattern) if p.is_file()):
+        data = file.read_bytes()
+        digest.update(str(file.relative_to(path)).encode("utf-8") + b"\0" + data + b"\0")
+        size += len(data)
+    return FileFacts(path=path, size=size, sha256=digest.hexdigest(), encoding=None)
 
 
 class _CountingReader(io.RawIOBase):
@@ -114,12 +142,14 @@ def read_csv(
 ) -> tuple[list[str], Iterator[CsvRow]]:
     """The header and a stream of rows, each with the line number where it starts."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    with facts.path.open("rb") as probe:
-        sample = probe.read(SNIFF_BYTES).decode(facts.encoding, errors="replace").lstrip("\ufeff")
-    delimiter = sniff_delimiter(sample)
+    delimiter = facts.delimiter
+    if delimiter is None:
+        with facts.path.open("rb") as probe:
+            sample = probe.read(SNIFF_BYTES).decode(facts.text_encoding, errors="replace")
+        delimiter = sniff_delimiter(sample.lstrip("\ufeff"))
     handle = facts.path.open("rb")
     counting = _CountingReader(handle, on_progress, facts.size)
-    text = io.TextIOWrapper(io.BufferedReader(counting), encoding=facts.encoding, newline="")
+    text = io.TextIOWrapper(io.BufferedReader(counting), encoding=facts.text_encoding, newline="")
     reader = csv.reader(text, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -146,3 +176,8 @@ def _rows(reader: Reader, text: io.TextIOWrapper, path: Path) -> Iterator[CsvRow
             if not any(cell.strip() for cell in cells):
                 continue
             yield CsvRow(line=start, cells=cells)
+
+
+def open_binary(facts: FileFacts, on_progress: ProgressCallback | None = None) -> io.BufferedReader:
+    """The file's bytes, reporting progress as they are read (for JSON and JSON Lines)."""
+    return io.BufferedReader(_CountingReader(facts.path.open("rb"), on_progress, facts.size))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
+from tradeoff.domain.names import company_name_key, person_name_key
 from tradeoff.storage.repository import to_domain
 from tradeoff.storage.tables import AccountRow, PersonRow
 
@@ -13,7 +14,7 @@ from tradeoff.storage.tables import AccountRow, PersonRow
 def find_account(
     session: Session, *, name: str | None = None, domain: str | None = None
 ) -> Account | None:
-    """By domain first (stable), then by name, case-insensitively."""
+    """By domain first (stable), then by name, ignoring case, accents and legal forms."""
     if domain:
         row = session.scalars(
             select(AccountRow).where(AccountRow.domain == domain.lower()).order_by(AccountRow.id)
@@ -23,7 +24,7 @@ def find_account(
     if name:
         row = session.scalars(
             select(AccountRow)
-            .where(func.lower(AccountRow.name) == name.strip().lower())
+            .where(AccountRow.name_key == company_name_key(name))
             .order_by(AccountRow.id)
         ).first()
         if row is not None:
@@ -38,14 +39,14 @@ def find_person(
     name: str | None = None,
     account_id: int | None = None,
 ) -> Person | None:
-    """By email (unique); else by name within the same account."""
+    """By email (unique); else by name (ignoring case and accents) within the same account."""
     if email:
         row = session.scalars(select(PersonRow).where(PersonRow.email == email.lower())).first()
         if row is not None:
             return to_domain(row, Person)
         return None
     if name:
-        query = select(PersonRow).where(func.lower(PersonRow.name) == name.strip().lower())
+        query = select(PersonRow).where(PersonRow.name_key == person_name_key(name))
         query = query.where(
             PersonRow.account_id == account_id
             if account_id is not None

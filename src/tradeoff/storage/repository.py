@@ -36,6 +36,7 @@ from tradeoff.domain.strategy import (
     RoadmapItemOpportunity,
 )
 from tradeoff.errors import NotFound
+from tradeoff.storage import changelog
 from tradeoff.storage import tables as t
 
 T = TypeVar("T")
@@ -91,6 +92,24 @@ ENTITY_NAMES: dict[type[Any], str] = {
 }
 
 
+#: Singular names, for messages about one record.
+SINGULAR: dict[type[Any], str] = {
+    Person: "person",
+    Opportunity: "opportunity",
+    EvidenceItem: "evidence item",
+    ImportBatch: "import",
+    KeyResult: "key result",
+    MetricDefinition: "metric",
+    MetricValue: "metric value",
+    RoadmapItem: "roadmap item",
+    RoadmapChange: "roadmap change",
+}
+
+
+def singular(cls: type[Any]) -> str:
+    return SINGULAR.get(cls) or ENTITY_NAMES.get(cls, cls.__name__).removesuffix("s")
+
+
 def field_values(entity: Any) -> dict[str, Any]:
     """The entity's fields as a shallow dict (lists and dicts copied, not shared)."""
     values: dict[str, Any] = {}
@@ -105,11 +124,14 @@ def to_domain(row: t.Base, cls: type[T]) -> T:
     return cls(**{name: getattr(row, name) for name in names})
 
 
-def add(session: Session, entity: T) -> T:
-    """Insert ``entity``; returns it as stored, with its id."""
+def add(session: Session, entity: T, *, batch_id: int | None = None) -> T:
+    """Insert ``entity``; returns it as stored, with its id. With ``batch_id`` the insert is
+    logged so ``tradeoff import undo`` can remove it."""
     row = ROW_FOR[type(entity)](**field_values(entity))
     session.add(row)
     session.flush()
+    if batch_id is not None:
+        changelog.log_insert(session, batch_id, row)
     return to_domain(row, type(entity))
 
 
@@ -119,9 +141,10 @@ def update(session: Session, entity: T) -> T:
     values = field_values(entity)
     mapper = row_cls.__mapper__
     key = tuple(values[mapper.get_property_by_column(c).key] for c in mapper.primary_key)
-    row = session.get(row_cls, key)
+    row = session.get(row_cls, key) if None not in key else None
     if row is None:
-        raise NotFound(f"no {ENTITY_NAMES.get(type(entity), type(entity).__name__)} {key}")
+        shown = key[0] if len(key) == 1 else key
+        raise NotFound(f"no {singular(type(entity))} with id {shown} to update")
     for name, value in values.items():
         setattr(row, name, value)
     session.flush()
@@ -131,7 +154,7 @@ def update(session: Session, entity: T) -> T:
 def get(session: Session, cls: type[T], entity_id: int) -> T:
     row = session.get(ROW_FOR[cls], entity_id)
     if row is None:
-        raise NotFound(f"no {ENTITY_NAMES.get(cls, cls.__name__).rstrip('s')} with id {entity_id}")
+        raise NotFound(f"no {singular(cls)} with id {entity_id}")
     return to_domain(row, cls)
 
 
@@ -151,3 +174,29 @@ def count(session: Session, cls: type[Any]) -> int:
 def counts(session: Session) -> dict[str, int]:
     """How many of each entity the workspace holds, for ``tradeoff status`` and the demo."""
     return {name: count(session, cls) for cls, name in ENTITY_NAMES.items()}
+
+
+def overlong_field(entity: Any) -> tuple[str, int] | None:
+    """The first text field longer than its column allows, with that limit.
+
+    Checked before writing because engines disagree: PostgreSQL refuses, SQLite truncates
+    nothing and stores it, so the same file would behave differently on each.
+    """
+    table = ROW_FOR[type(entity)].__table__
+    for f in dataclasses.fields(entity):
+        value = getattr(entity, f.name)
+        column = table.columns.get(f.name)
+        length = getattr(column.type, "length", None) if column is not None else None
+        if isinstance(value, str) and length is not None and len(value) > length:
+            return f.name, length
+    return None
+
+
+def row_of(session: Session, entity: Any) -> t.Base | None:
+    """The stored row with ``entity``'s primary key, for upserts that start from a domain object."""
+    row_cls = ROW_FOR[type(entity)]
+    mapper = row_cls.__mapper__
+    key = tuple(getattr(entity, mapper.get_property_by_column(c).key) for c in mapper.primary_key)
+    if None in key:
+        return None
+    return session.get(row_cls, key if len(key) > 1 else key[0])

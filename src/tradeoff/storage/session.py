@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from tradeoff.errors import Conflict, StorageUnavailable
@@ -38,6 +38,8 @@ def translate_errors(engine: Engine) -> Iterator[None]:
         yield
     except IntegrityError as exc:
         raise Conflict(f"the change breaks a rule of the data: {_first_line(exc.orig)}") from exc
+    except DataError as exc:
+        raise Conflict(f"a value does not fit the database: {_first_line(exc.orig)}") from exc
     except DBAPIError as exc:
         if exc.connection_invalidated or _is_connection_error(exc):
             raise StorageUnavailable(

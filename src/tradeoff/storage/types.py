@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import DateTime, Dialect, Enum, Numeric
 from sqlalchemy.types import TypeDecorator
 
-MONEY = Numeric(18, 2, asdecimal=True)
+#: Four decimals: some currencies (KWD, BHD, OMR, JOD, TND) use three.
+MONEY = Numeric(20, 4, asdecimal=True)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

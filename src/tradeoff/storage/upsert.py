@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tradeoff.storage import changelog
 from tradeoff.storage.repository import ROW_FOR, field_values, to_domain
 from tradeoff.storage.tables import Base
 
@@ -43,22 +44,34 @@ def existing_by_external_id(
     return found
 
 
-def upsert(session: Session, entity: T, existing: Base | None) -> tuple[Outcome, T]:
-    """Insert ``entity`` or bring ``existing`` (its stored twin) up to date with it."""
+def upsert(
+    session: Session, entity: T, existing: Base | None, *, batch_id: int | None = None
+) -> tuple[Outcome, T]:
+    """Insert ``entity`` or bring ``existing`` (its stored twin) up to date with it.
+
+    With ``batch_id`` the write is logged for undo, and the row records that batch as the
+    last one that wrote it; an unchanged row keeps the batch that last changed it.
+    """
     values = field_values(entity)
     if existing is None:
         values.pop("id", None)
         row = ROW_FOR[type(entity)](**values)
         session.add(row)
         session.flush()
+        if batch_id is not None:
+            changelog.log_insert(session, batch_id, row)
         return Outcome.INSERTED, to_domain(row, type(entity))
     changed = {
         name: value
         for name, value in values.items()
         if name not in IGNORED_IN_COMPARISON and getattr(existing, name) != value
     }
-    if "import_batch_id" in values:
-        existing.import_batch_id = values["import_batch_id"]  # type: ignore[attr-defined]
+    if not changed:
+        return Outcome.UNCHANGED, to_domain(existing, type(entity))
+    if batch_id is not None:
+        changelog.log_update(session, batch_id, existing, changelog.snapshot(existing))
     for name, value in changed.items():
         setattr(existing, name, value)
-    return (Outcome.UPDATED if changed else Outcome.UNCHANGED), to_domain(existing, type(entity))
+    if "import_batch_id" in values:
+        existing.import_batch_id = values["import_batch_id"]  # type: ignore[attr-defined]
+    return Outcome.UPDATED, to_domain(existing, type(entity))

@@ -1,6 +1,11 @@
 """Every table of the workspace. Importing this package registers them all on ``Base.metadata``."""
 
-from tradeoff.storage.tables.accounts import AccountRow, PersonRow, WorkspaceSettingsRow
+from tradeoff.storage.tables.accounts import (
+    AccountRow,
+    ExternalKeyRow,
+    PersonRow,
+    WorkspaceSettingsRow,
+)
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.tables.deals import CompetitorRow, DealCompetitorRow, DealRow
 from tradeoff.storage.tables.decisions import AssumptionRow, DecisionRow, ExperimentRow
@@ -8,6 +13,7 @@ from tradeoff.storage.tables.evidence import (
     EvidenceItemRow,
     EvidenceThemeRow,
     ImportBatchRow,
+    ImportChangeRow,
     ThemeRow,
 )
 from tradeoff.storage.tables.problems import (
@@ -39,8 +45,10 @@ __all__ = [
     "EvidenceItemRow",
     "EvidenceThemeRow",
     "ExperimentRow",
+    "ExternalKeyRow",
     "GoalRow",
     "ImportBatchRow",
+    "ImportChangeRow",
     "KeyResultRow",
     "MetricDefinitionRow",
     "MetricValueRow",

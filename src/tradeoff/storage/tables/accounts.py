@@ -6,11 +6,16 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from tradeoff.domain.enums import AccountLifecycle, PersonRole
+from tradeoff.domain.names import company_name_key, person_name_key
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.types import MONEY, UTCDateTime, enum_column
+
+
+def _person_key(name: str | None) -> str | None:
+    return person_name_key(name) if name else None
 
 
 class WorkspaceSettingsRow(Base):
@@ -38,7 +43,13 @@ class AccountRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    #: The folded name accounts are matched on across sources (SQL lower() is ASCII-only).
+    name_key: Mapped[str] = mapped_column(
+        String(300),
+        index=True,
+        default=lambda ctx: company_name_key(ctx.get_current_parameters()["name"]),
+    )
     domain: Mapped[str | None] = mapped_column(String(255), index=True)
     segment: Mapped[str | None] = mapped_column(String(100))
     plan: Mapped[str | None] = mapped_column(String(100))
@@ -54,6 +65,14 @@ class AccountRow(Base):
     source: Mapped[str | None] = mapped_column(String(64))
     external_id: Mapped[str | None] = mapped_column(String(255))
     attributes: Mapped[dict[str, str]]
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, name: str) -> str:
+        self.name_key = company_name_key(name)
+        return name
 
 
 class PersonRow(Base):
@@ -62,6 +81,11 @@ class PersonRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str | None] = mapped_column(String(300))
+    name_key: Mapped[str | None] = mapped_column(
+        String(300),
+        index=True,
+        default=lambda ctx: _person_key(ctx.get_current_parameters().get("name")),
+    )
     email: Mapped[str | None] = mapped_column(String(320))
     account_id: Mapped[int | None] = mapped_column(
         ForeignKey("accounts.id", ondelete="SET NULL"), index=True
@@ -69,3 +93,25 @@ class PersonRow(Base):
     role: Mapped[PersonRole] = mapped_column(enum_column(PersonRole, "person_role"))
     source: Mapped[str | None] = mapped_column(String(64))
     external_id: Mapped[str | None] = mapped_column(String(255))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, name: str | None) -> str | None:
+        self.name_key = _person_key(name)
+        return name
+
+
+class ExternalKeyRow(Base):
+    """Every id a source system uses for an account or person, so one Account can be
+    Zendesk organisation 123 and Salesforce account 0015g00000AbCdE at once."""
+
+    __tablename__ = "external_keys"
+
+    entity: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    record_id: Mapped[int] = mapped_column(index=True)
+
+    __table_args__ = (CheckConstraint("entity IN ('account', 'person')", name="known_entity"),)

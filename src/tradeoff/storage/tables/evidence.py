@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from tradeoff.domain.enums import (
     AssignedBy,
@@ -15,8 +16,13 @@ from tradeoff.domain.enums import (
     ImportStatus,
     ThemeStatus,
 )
+from tradeoff.domain.names import text_fingerprint
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.types import UTCDateTime, enum_column
+
+
+def fingerprint_of(text: str) -> str:
+    return hashlib.sha256(text_fingerprint(text).encode("utf-8")).hexdigest()
 
 
 class ImportBatchRow(Base):
@@ -36,6 +42,9 @@ class ImportBatchRow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     status: Mapped[ImportStatus] = mapped_column(enum_column(ImportStatus, "import_status"))
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    delimiter: Mapped[str | None] = mapped_column(String(4))
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     inserted: Mapped[int]
     updated: Mapped[int]
     unchanged: Mapped[int]
@@ -60,6 +69,12 @@ class EvidenceItemRow(Base):
     mode: Mapped[EvidenceMode] = mapped_column(enum_column(EvidenceMode, "evidence_mode"))
     title: Mapped[str | None] = mapped_column(String(1000))
     text: Mapped[str] = mapped_column(Text)
+    #: Folded text, for finding the same words arriving through two channels.
+    fingerprint: Mapped[str] = mapped_column(
+        String(64),
+        index=True,
+        default=lambda ctx: fingerprint_of(ctx.get_current_parameters()["text"]),
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     account_id: Mapped[int | None] = mapped_column(
         ForeignKey("accounts.id", ondelete="SET NULL"), index=True
@@ -77,6 +92,14 @@ class EvidenceItemRow(Base):
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
     )
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evidence_items.id", ondelete="SET NULL"), index=True
+    )
+
+    @validates("text")
+    def _keep_fingerprint(self, _key: str, text: str) -> str:
+        self.fingerprint = fingerprint_of(text)
+        return text
 
 
 class ThemeRow(Base):
@@ -110,3 +133,24 @@ class EvidenceThemeRow(Base):
     )
     score: Mapped[float]
     assigned_by: Mapped[AssignedBy] = mapped_column(enum_column(AssignedBy, "assigned_by"))
+
+
+class ImportChangeRow(Base):
+    """What one import did to one record: enough to undo it exactly."""
+
+    __tablename__ = "import_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_key: Mapped[dict[str, Any]]
+    action: Mapped[str] = mapped_column(String(16))
+    #: Column values before an update (None for an insert).
+    previous: Mapped[dict[str, Any] | None]
+
+    __table_args__ = (
+        CheckConstraint("action IN ('inserted', 'updated')", name="known_action"),
+        Index("ix_import_changes_table_record", "table_name", "batch_id"),
+    )

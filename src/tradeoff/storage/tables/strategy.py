@@ -58,6 +58,9 @@ class GoalRow(Base):
 
 class KeyResultRow(Base):
     __tablename__ = "key_results"
+    __table_args__ = (
+        CheckConstraint("metric_id IS NULL OR target IS NOT NULL", name="metric_has_target"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)

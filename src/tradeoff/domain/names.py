@@ -1,0 +1,39 @@
+"""Normalised names, so "ACME, Inc." from Zendesk and "Acme Inc" from Salesforce match."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Legal forms that differ between systems but never tell two companies apart.
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc", "incorporated", "llc", "ltd", "limited", "plc", "corp", "corporation", "co",
+        "company", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "srl", "spa", "oy", "ab",
+        "as", "aps", "pty", "kk", "llp", "lp",
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Zoë ÖRSTED' → 'zoe orsted'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
+
+
+def person_name_key(name: str) -> str:
+    return fold(name)
+
+
+def company_name_key(name: str) -> str:
+    """Folded, without legal forms: 'Acme, Inc.' and 'ACME Inc' both give 'acme'."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def text_fingerprint(text: str) -> str:
+    """Whitespace, case and punctuation do not make two texts different evidence."""
+    return fold(text)
