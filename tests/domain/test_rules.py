@@ -49,9 +49,9 @@ def test_required_text_trims_whitespace_but_keeps_hostile_content_verbatim() -> 
 
 
 def test_optional_text_turns_blank_into_none() -> None:
-    assert optional_text(None) is None
-    assert optional_text("   ") is None
-    assert optional_text("  Enterprise ") == "Enterprise"
+    assert optional_text(None, "segment") is None
+    assert optional_text("   ", "segment") is None
+    assert optional_text("  Enterprise ", "segment") == "Enterprise"
 
 
 @pytest.mark.parametrize(

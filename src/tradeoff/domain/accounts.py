@@ -40,10 +40,10 @@ class Account:
 
     def __post_init__(self) -> None:
         self.name = required_text("name", self.name)
-        self.domain = optional_text(self.domain.lower() if self.domain else None)
-        self.segment = optional_text(self.segment)
-        self.plan = optional_text(self.plan)
-        self.region = optional_text(self.region)
+        self.domain = optional_text(self.domain.lower() if self.domain else None, "domain")
+        self.segment = optional_text(self.segment, "segment")
+        self.plan = optional_text(self.plan, "plan")
+        self.region = optional_text(self.region, "region")
         self.arr = non_negative("arr", self.arr)
         self.currency = currency_code("currency", self.currency)
         if self.arr is not None and self.currency is None:
@@ -71,8 +71,8 @@ class Person:
     import_batch_id: int | None = None
 
     def __post_init__(self) -> None:
-        self.name = optional_text(self.name)
-        self.email = optional_text(self.email.lower() if self.email else None)
+        self.name = optional_text(self.name, "name")
+        self.email = optional_text(self.email.lower() if self.email else None, "email")
         if self.email is not None and "@" not in self.email:
             raise RuleViolation("email", f"{self.email!r} is not an email address")
         if self.name is None and self.email is None:

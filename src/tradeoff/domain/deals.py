@@ -51,8 +51,8 @@ class Deal:
         self.created_at = utc("created_at", self.created_at)
         self.closed_at = utc("closed_at", self.closed_at)
         for name in ("stage", "loss_reason", "win_reason", "notes", "owner", "deal_type"):
-            setattr(self, name, optional_text(getattr(self, name)))
-        self.lead_source = optional_text(self.lead_source)
+            setattr(self, name, optional_text(getattr(self, name), name))
+        self.lead_source = optional_text(self.lead_source, "lead_source")
         if self.outcome is DealOutcome.OPEN and self.loss_reason is not None:
             raise RuleViolation("loss_reason", "an open deal has no loss reason")
 

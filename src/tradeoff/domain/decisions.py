@@ -49,7 +49,7 @@ class Decision:
             "not_optimising_for",
             "owner",
         ):
-            setattr(self, name, optional_text(getattr(self, name)))
+            setattr(self, name, optional_text(getattr(self, name), name))
         self.options = [o.strip() for o in self.options if o.strip()]
         self.assumptions = [a.strip() for a in self.assumptions if a.strip()]
         self.revisit_signals = [s.strip() for s in self.revisit_signals if s.strip()]

@@ -31,7 +31,7 @@ def default_mode(kind: EvidenceKind) -> EvidenceMode:
 
 def safe_url(field_name: str, value: str | None) -> str | None:
     """Only http(s) links are kept: a ``javascript:`` URL from an import must never render."""
-    text = optional_text(value)
+    text = optional_text(value, field_name)
     if text is None:
         return None
     if urlsplit(text).scheme.lower() not in {"http", "https"}:
@@ -69,7 +69,7 @@ class EvidenceItem:
             if self.mode is None
             else member("mode", EvidenceMode, self.mode)
         )
-        self.title = optional_text(self.title)
+        self.title = optional_text(self.title, "title")
         self.text = required_text("text", self.text)
         created = utc("created_at", self.created_at)
         if created is None:
@@ -127,7 +127,7 @@ class Theme:
 
     def __post_init__(self) -> None:
         self.name = required_text("name", self.name)
-        self.description = optional_text(self.description)
+        self.description = optional_text(self.description, "description")
         self.status = member("status", ThemeStatus, self.status)
         self.created_at = utc("created_at", self.created_at) or now_utc()
         if (self.status is ThemeStatus.MERGED) != (self.merged_into_id is not None):

@@ -15,9 +15,15 @@ LEGAL_SUFFIXES = frozenset(
 )  # fmt: skip
 
 
+#: Letters that do not decompose into a base letter and an accent.
+LETTER_FOLDS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ı": "i"}
+)
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Zoë ÖRSTED' → 'zoe orsted'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case- and accent-insensitive form: 'Zoë ØRSTED' → 'zoe orsted'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTER_FOLDS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
 
@@ -27,8 +33,10 @@ def person_name_key(name: str) -> str:
 
 
 def company_name_key(name: str) -> str:
-    """Folded, without legal forms: 'Acme, Inc.' and 'ACME Inc' both give 'acme'."""
-    words = fold(name).split()
+    """Folded, without legal forms: 'Acme, Inc.' and 'ACME Inc' both give 'acme';
+    'Ørsted A/S' gives 'orsted'."""
+    joined = re.sub(r"(?<=\w)[./](?=\w)", "", name)  # A/S, S.A., B.V. are one word
+    words = fold(joined).split()
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)

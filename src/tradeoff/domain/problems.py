@@ -20,9 +20,9 @@ class Problem:
 
     def __post_init__(self) -> None:
         self.statement = required_text("statement", self.statement)
-        self.who_has_it = optional_text(self.who_has_it)
-        self.trying_to = optional_text(self.trying_to)
-        self.goes_wrong = optional_text(self.goes_wrong)
+        self.who_has_it = optional_text(self.who_has_it, "who_has_it")
+        self.trying_to = optional_text(self.trying_to, "trying_to")
+        self.goes_wrong = optional_text(self.goes_wrong, "goes_wrong")
         self.created_at = utc("created_at", self.created_at) or now_utc()
 
 
@@ -55,7 +55,7 @@ class Opportunity:
 
     def __post_init__(self) -> None:
         self.title = required_text("title", self.title)
-        self.solution_hypothesis = optional_text(self.solution_hypothesis)
+        self.solution_hypothesis = optional_text(self.solution_hypothesis, "solution_hypothesis")
         self.status = member("status", OpportunityStatus, self.status)
         self.created_at = utc("created_at", self.created_at) or now_utc()
 

@@ -27,7 +27,7 @@ def required_text(field: str, value: str) -> str:
     return no_nul(field, cleaned)
 
 
-def optional_text(value: str | None, field: str = "text") -> str | None:
+def optional_text(value: str | None, field: str) -> str | None:
     """Blank text means unknown, which we store as None rather than ''."""
     if value is None:
         return None

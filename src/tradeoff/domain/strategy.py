@@ -41,7 +41,7 @@ class MetricDefinition:
     def __post_init__(self) -> None:
         self.name = required_text("name", self.name)
         for name in ("description", "formula", "unit", "owner", "source"):
-            setattr(self, name, optional_text(getattr(self, name)))
+            setattr(self, name, optional_text(getattr(self, name), name))
         self.direction = member("direction", MetricDirection, self.direction)
         self.kind = member("kind", MetricKind, self.kind)
 
@@ -77,8 +77,8 @@ class Goal:
         if period is None:
             raise RuleViolation("period", "must be a quarter like 2026Q3")
         self.period = period
-        self.description = optional_text(self.description)
-        self.owner = optional_text(self.owner)
+        self.description = optional_text(self.description, "description")
+        self.owner = optional_text(self.owner, "owner")
 
 
 @dataclass(kw_only=True)
@@ -112,7 +112,7 @@ class RoadmapItem:
 
     def __post_init__(self) -> None:
         self.title = required_text("title", self.title)
-        self.description = optional_text(self.description)
+        self.description = optional_text(self.description, "description")
         self.horizon = member("horizon", RoadmapHorizon, self.horizon)
         self.quarter = quarter("quarter", self.quarter)
         if (self.horizon is RoadmapHorizon.QUARTER) != (self.quarter is not None):

@@ -46,6 +46,8 @@ class GenericCsvReader:
         header, rows = read_csv(facts, self.on_progress)
         positions = self.mapping.index(header, facts.path)
         columns = tuple(self.mapping.columns.items())
+        keyed_by_content = "external_id" not in self.mapping.columns
+        seen_content: set[str] = set()
         for row in rows:
             where = Where(line=row.line, columns=columns)
             if len(row.cells) != len(header):
@@ -57,11 +59,18 @@ class GenericCsvReader:
                 continue
             cells = {name: row.cells[i].strip() for name, i in positions.items()}
             try:
-                yield self._draft(cells, header, row.cells, where)
+                draft = self._draft(cells, header, row.cells, where)
             except RuleViolation as exc:
                 yield Rejected(
                     where, exc.message, column=where.column_for(exc.field), raw=row.cells
                 )
+                continue
+            if keyed_by_content:
+                # Without ids, an identical row is the same record exported twice.
+                if draft.external_id in seen_content:
+                    continue
+                seen_content.add(draft.external_id)
+            yield draft
 
     def _draft(
         self, cells: dict[str, str], header: list[str], raw: list[str], where: Where

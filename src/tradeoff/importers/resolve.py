@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.enums import AccountLifecycle, PersonRole
 from tradeoff.domain.names import company_name_key, person_name_key
+from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.workspace import WorkspaceSettings, email_domain
 from tradeoff.importers.drafts import AccountRef, PersonRef
 from tradeoff.storage import external_keys, repository
@@ -97,16 +98,14 @@ class Resolver:
         if found is None and ref.name:
             # Accounts first seen in evidence are customers who wrote to us; the CRM import
             # corrects lifecycle, ARR and segment when it arrives.
-            account = repository.add(
-                self.session,
-                Account(
-                    name=ref.name,
-                    domain=domain,
-                    lifecycle=AccountLifecycle.CUSTOMER,
-                    import_batch_id=self.batch_id,
-                ),
-                batch_id=self.batch_id,
+            new_account = Account(
+                name=ref.name,
+                domain=domain,
+                lifecycle=AccountLifecycle.CUSTOMER,
+                import_batch_id=self.batch_id,
             )
+            _fits(new_account, {"name": "account", "domain": "account_domain"})
+            account = repository.add(self.session, new_account, batch_id=self.batch_id)
             assert account.id is not None
             found = account.id
             self.created_accounts += 1
@@ -148,17 +147,15 @@ class Resolver:
         person = self.existing_person(ref, account_id)
         if person is None:
             internal = self.settings.is_internal_email(email)
-            person = repository.add(
-                self.session,
-                Person(
-                    name=ref.name or (ref.email if email is None else None),
-                    email=email,
-                    account_id=None if internal else account_id,
-                    role=ref.role or PersonRole.UNKNOWN,
-                    import_batch_id=self.batch_id,
-                ),
-                batch_id=self.batch_id,
+            new_person = Person(
+                name=ref.name or (ref.email if email is None else None),
+                email=email,
+                account_id=None if internal else account_id,
+                role=ref.role or PersonRole.UNKNOWN,
+                import_batch_id=self.batch_id,
             )
+            _fits(new_person, {"name": "person", "email": "email"})
+            person = repository.add(self.session, new_person, batch_id=self.batch_id)
             assert person.id is not None
             self.created_people += 1
             if ref.external_id:
@@ -173,6 +170,14 @@ class Resolver:
         assert person.id is not None
         self._people[key] = person.id
         return person
+
+
+def _fits(entity: Account | Person, field_for: dict[str, str]) -> None:
+    """Refuse a name too long for its column, naming the import field it came from."""
+    too_long = repository.overlong_field(entity)
+    if too_long is not None:
+        name, limit = too_long
+        raise RuleViolation(field_for.get(name, name), f"is longer than {limit} characters")
 
 
 def _email(value: str | None) -> str | None:

@@ -114,6 +114,10 @@ class _CountingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         data = self._inner.read(len(buffer))
         buffer[: len(data)] = data
@@ -140,39 +144,57 @@ class CsvRow:
 def read_csv(
     facts: FileFacts, on_progress: ProgressCallback | None = None
 ) -> tuple[list[str], Iterator[CsvRow]]:
-    """The header and a stream of rows, each with the line number where it starts."""
+    """The header and a stream of rows, each with the line number where it starts.
+
+    The header is read at once (so a missing column fails before anything is written); the
+    rows open the file only when iterated, and close it when done or abandoned.
+    """
     csv.field_size_limit(CSV_FIELD_LIMIT)
     delimiter = facts.delimiter
     if delimiter is None:
         with facts.path.open("rb") as probe:
             sample = probe.read(SNIFF_BYTES).decode(facts.text_encoding, errors="replace")
         delimiter = sniff_delimiter(sample.lstrip("\ufeff"))
-    handle = facts.path.open("rb")
-    counting = _CountingReader(handle, on_progress, facts.size)
-    text = io.TextIOWrapper(io.BufferedReader(counting), encoding=facts.text_encoding, newline="")
-    reader = csv.reader(text, delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        text.close()
-        raise InputError("the file is empty: expected a header row", path=facts.path) from None
-    except csv.Error as exc:
-        text.close()
-        raise InputError(f"not a readable CSV: {exc}", path=facts.path, line=1) from None
+    with _open_text(facts, None) as text:
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
+        header = _next_record(reader, facts, 1)
+    if header is None:
+        raise InputError("the file is empty: expected a header row", path=facts.path)
     header = [h.strip().lstrip("\ufeff") for h in header]
-    return header, _rows(reader, text, facts.path)
+    return header, _rows(facts, delimiter, on_progress)
 
 
-def _rows(reader: Reader, text: io.TextIOWrapper, path: Path) -> Iterator[CsvRow]:
-    with text:
+def _open_text(facts: FileFacts, on_progress: ProgressCallback | None) -> io.TextIOWrapper:
+    counting = _CountingReader(facts.path.open("rb"), on_progress, facts.size)
+    return io.TextIOWrapper(io.BufferedReader(counting), encoding=facts.text_encoding, newline="")
+
+
+def _next_record(reader: Reader, facts: FileFacts, line: int) -> list[str] | None:
+    try:
+        return next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as exc:
+        raise InputError(f"not a readable CSV: {exc}", path=facts.path, line=line) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid {facts.text_encoding} text ({exc.reason}); re-export as UTF-8",
+            path=facts.path,
+            line=line,
+        ) from None
+
+
+def _rows(
+    facts: FileFacts, delimiter: str, on_progress: ProgressCallback | None
+) -> Iterator[CsvRow]:
+    with _open_text(facts, on_progress) as text:
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
+        _next_record(reader, facts, 1)
         while True:
             start = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
+            cells = _next_record(reader, facts, start)
+            if cells is None:
                 return
-            except csv.Error as exc:
-                raise InputError(f"not a readable CSV: {exc}", path=path, line=start) from None
             if not any(cell.strip() for cell in cells):
                 continue
             yield CsvRow(line=start, cells=cells)

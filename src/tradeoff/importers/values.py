@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 DATETIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %I:%M %p",
+    "%Y-%m-%d %I:%M:%S %p",
     "%Y/%m/%d %H:%M:%S",
     "%d/%b/%y %I:%M %p",  # Jira: 14/Jul/25 3:42 PM
     "%d/%b/%Y %I:%M %p",
@@ -41,7 +43,10 @@ def parse_timestamp(text: str) -> datetime:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" UTC", "+00:00"))
     except ValueError:
         parsed = _parse_with_formats(value)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    try:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"date out of range: {value!r}") from None
 
 
 def _parse_with_formats(value: str) -> datetime:
@@ -50,17 +55,20 @@ def _parse_with_formats(value: str) -> datetime:
             return datetime.strptime(value, fmt)
         except ValueError:
             continue
-    return datetime.combine(parse_date(value), datetime.min.time())
+    return datetime.combine(_date(value), datetime.min.time())
 
 
 def parse_date(text: str) -> date:
+    """A calendar date; a value with a time part is parsed whole, never cut to its date."""
     value = text.strip()
     try:
-        return (
-            date.fromisoformat(value[:10]) if len(value) >= 10 and value[4] == "-" else _date(value)
-        )
+        return date.fromisoformat(value)
     except ValueError:
+        pass
+    try:
         return _date(value)
+    except ValueError:
+        return parse_timestamp(value).date()
 
 
 def _date(value: str) -> date:
@@ -72,11 +80,27 @@ def _date(value: str) -> date:
     raise ValueError(f"not a date or time: {value!r}")
 
 
+AMOUNT = re.compile(
+    r"^(?P<neg>-)?\(?(?:[A-Z]{3}\s?)?[$€£¥]?\s?(?P<num>-?\d[\d.,\u00a0\u202f' ]*)"
+    r"\s?(?:[A-Z]{3}|[$€£¥])?\)?$"
+)
+
+
 def parse_decimal(text: str) -> Decimal:
-    """Amounts as exports write them: ``12,000.00``, ``1.234,56``, ``USD 12,000``, ``$1,200``."""
-    value = re.sub(r"[^\d,.\-]", "", text.strip())
-    if not value or value in {"-", ".", ","}:
+    """Amounts as exports write them: ``12,000.00``, ``1.234,56``, ``USD 12,000``,
+    ``$1,200``, ``(1,200)`` for a negative; anything else is refused, not guessed at.
+
+    >>> parse_decimal("EUR 1.234,56")
+    Decimal('1234.56')
+    """
+    raw = text.strip()
+    match = AMOUNT.match(raw)
+    if match is None:
         raise ValueError(f"not a number: {text!r}")
+    negative = bool(match["neg"]) or (raw.startswith("(") and raw.endswith(")"))
+    value = re.sub(r"[\u00a0\u202f' ]", "", match["num"])
+    if value.startswith("-"):
+        negative, value = True, value[1:]
     if "," in value and "." in value:
         if value.rfind(",") > value.rfind("."):
             value = value.replace(".", "").replace(",", ".")
@@ -85,10 +109,16 @@ def parse_decimal(text: str) -> Decimal:
     elif "," in value:
         head, _, tail = value.rpartition(",")
         value = value.replace(",", "") if len(tail) == 3 and head else value.replace(",", ".")
+    elif value.count(".") > 1:
+        head, *groups = value.split(".")
+        if not all(len(g) == 3 for g in groups):
+            raise ValueError(f"not a number: {text!r}")
+        value = head + "".join(groups)
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except InvalidOperation:
         raise ValueError(f"not a number: {text!r}") from None
+    return -number if negative else number
 
 
 def parse_float(text: str) -> float:
