@@ -153,15 +153,17 @@ def database_url(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=False)
 
 
-def import_csv(engine: Engine, path: Path, *options: str) -> ImportBatch:
+def import_csv(engine: Engine, path: Path, *options: str) -> ImportBatch | None:
     """``tradeoff --db URL import csv PATH OPTIONS``, run in-process exactly as a user runs it.
 
-    Returns the import batch it recorded. A refusal propagates as the command's own error
-    (``InputError``, ...) rather than as an exit status, so tests can read where it points.
+    Returns the latest import batch (None when a run that changed nothing left none). A
+    refusal propagates as the command's own error (``InputError``, ...) rather than as an
+    exit status, so tests can read where it points.
     """
     args = ["--db", database_url(engine), "import", "csv", str(path), *options]
     app(args=args, prog_name="tradeoff", standalone_mode=False)
-    return snapshot(engine).batches[-1]
+    batches = snapshot(engine).batches
+    return batches[-1] if batches else None
 
 
 def make_ledgerly(engine: Engine) -> None:

@@ -57,6 +57,12 @@ def print_report(report: ImportReport) -> None:
             f"content and mapping; nothing changed ({report.unchanged:,} records)."
         )
         return
+    if report.nothing_changed:
+        console.print(
+            f"{report.file_name}: every one of its {report.unchanged:,} records is already "
+            "in the workspace as it says; nothing changed."
+        )
+        return
     found = []
     if report.encoding:
         found.append(report.encoding)
@@ -100,7 +106,8 @@ def _command_for(source_importer: Importer) -> Any:
         source = kwargs.pop("source")
         mode = kwargs.pop("mode")
         skip_bad_rows = kwargs.pop("skip_bad_rows")
-        options = {name: str(value) for name, value in kwargs.items() if value is not None}
+        names = {o.name.replace("-", "_"): o.name for o in source_importer.options}
+        options = {names[k]: str(v) for k, v in kwargs.items() if v is not None and k in names}
         engine = open_workspace(ctx)
         with progress_bar() as progress:
             report = run(

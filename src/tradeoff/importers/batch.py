@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, Text, cast, select
+from sqlalchemy.orm import Session, aliased
 
 from tradeoff.domain.enums import EvidenceMode, ImportStatus
 from tradeoff.domain.evidence import ImportBatch
@@ -19,7 +19,7 @@ from tradeoff.importers.textfile import FileFacts, inspect_file, inspect_folder
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
-from tradeoff.storage.tables import ImportBatchRow
+from tradeoff.storage.tables import ImportBatchRow, ImportChangeRow
 from tradeoff.storage.workspace import load_workspace_settings
 
 RecordReader = Callable[[FileFacts], Iterator[Record]]
@@ -43,8 +43,10 @@ class ImportReport:
     duplicates_linked: int = 0
     by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
     rejects_file: Path | None = None
-    #: The same bytes were the source's last import (``batch_id``): nothing was run.
+    #: The same bytes were imported before as ``batch_id``: nothing was run.
     already_imported: bool = False
+    #: Every record was already as the file says: no batch was kept.
+    nothing_changed: bool = False
 
     @property
     def total(self) -> int:
@@ -104,6 +106,10 @@ def run_import(
         row.updated = counts.updated
         row.unchanged = counts.unchanged
         row.rejected = counts.rejected
+        if not counts.rejects and not _changed_anything(session, batch.id):
+            # A run that changed nothing leaves no trace: the history lists real changes.
+            session.delete(row)
+            return _already_imported(row, facts, previous=None)
     rejects_file = write_rejects(path, counts.rejects) if counts.rejects else None
     return ImportReport(
         batch_id=batch.id,
@@ -127,32 +133,56 @@ def run_import(
 def last_identical_import(
     session: Session, source: str, sha256: str, mapping: dict[str, str]
 ) -> ImportBatchRow | None:
-    """An earlier import of these very bytes read the same way, with nothing of this source
-    changed since.
+    """An earlier import of these very bytes read the same way, whose records no later
+    import has changed since.
 
     Re-running it would change nothing, so it is not run again and adds no batch: running
     ``make demo`` or a nightly sync twice leaves the workspace exactly as it was.
     """
-    batches = session.scalars(
+    same = session.scalars(
         select(ImportBatchRow)
         .where(
             ImportBatchRow.source == source.lower(),
+            ImportBatchRow.sha256 == sha256,
             ImportBatchRow.undone_at.is_(None),
             ImportBatchRow.status == ImportStatus.COMPLETED,
         )
         .order_by(ImportBatchRow.id.desc())
+    ).first()
+    if same is None or same.mapping != mapping:
+        return None
+    mine = aliased(ImportChangeRow)
+    later = aliased(ImportChangeRow)
+    touched_since = session.scalar(
+        select(later.id)
+        .join(
+            mine,
+            (mine.table_name == later.table_name)
+            & (cast(mine.record_key, Text) == cast(later.record_key, Text)),
+        )
+        .join(ImportBatchRow, ImportBatchRow.id == later.batch_id)
+        .where(
+            mine.batch_id == same.id,
+            later.batch_id > same.id,
+            ImportBatchRow.undone_at.is_(None),
+        )
+        .limit(1)
     )
-    for batch in batches:
-        if batch.sha256 == sha256 and batch.mapping == mapping:
-            return batch
-        if batch.inserted or batch.updated:
-            return None  # a later import changed this source's records: run it again
-    return None
+    return None if touched_since is not None else same
 
 
-def _already_imported(batch: ImportBatchRow, facts: FileFacts) -> ImportReport:
+def _changed_anything(session: Session, batch_id: int) -> bool:
+    logged = select(ImportChangeRow.id).where(ImportChangeRow.batch_id == batch_id).limit(1)
+    return session.scalar(logged) is not None
+
+
+def _already_imported(
+    batch: ImportBatchRow, facts: FileFacts, *, previous: int | None = -1
+) -> ImportReport:
+    """The report of a run that changed nothing: the same file again, or one whose every
+    record is already as it says (``previous=None``)."""
     return ImportReport(
-        batch_id=batch.id,
+        batch_id=batch.id if previous == -1 else 0,
         source=batch.source,
         file_name=batch.file_name,
         sha256=facts.sha256,
@@ -164,7 +194,8 @@ def _already_imported(batch: ImportBatchRow, facts: FileFacts) -> ImportReport:
         rejected=0,
         created_accounts=0,
         created_people=0,
-        already_imported=True,
+        already_imported=previous == -1,
+        nothing_changed=True,
     )
 
 

@@ -20,9 +20,17 @@ HOMEGROWN = re.compile(
     r"built (it )?themselves|diy|manual process)\b"
 )
 STATUS_QUO = re.compile(
-    r"\b(no decision|status quo|do nothing|did nothing|none|nothing|no vendor|"
+    r"\b(no decision|status quo|do nothing|did nothing|nothing|no vendor|"
     r"stay(ed|ing)? (with|on) (current|existing)|existing (bank|provider))\b"
 )
+
+
+#: What a CRM field holds when there was no competitor at all.
+NO_COMPETITOR = frozenset({"", "none", "n a", "na", "no competitor", "unknown", "other"})
+
+
+def names_no_competitor(name: str) -> bool:
+    return fold(name) in NO_COMPETITOR
 
 
 def classify_competitor(name: str) -> CompetitorKind:

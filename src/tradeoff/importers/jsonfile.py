@@ -64,29 +64,37 @@ def is_json_lines(facts: FileFacts) -> bool:
 
 
 def iter_records(
-    facts: FileFacts, list_key: str, on_progress: ProgressCallback | None = None
+    facts: FileFacts,
+    list_key: str | tuple[str, ...],
+    on_progress: ProgressCallback | None = None,
 ) -> Iterator[tuple[str, int | None, Any]]:
-    """Each record as (JSON path, line, value): from ``{list_key: [...]}``, an array, or
-    JSON Lines."""
+    """Each record as (JSON path, line, value): from ``{list_key: [...]}`` (any of several
+    keys), a bare array, JSON Lines, or a single object saved from a "get one" API call."""
+    keys = (list_key,) if isinstance(list_key, str) else list_key
     if is_json_lines(facts):
         yield from _iter_lines(facts, on_progress)
         return
     document = read_json_document(facts)
-    if isinstance(document, dict):
-        if list_key not in document or not isinstance(document[list_key], list):
-            raise InputError(
-                f"expected a JSON object with a {list_key!r} list, or a JSON array",
-                path=facts.path,
-            )
-        records, prefix = document[list_key], list_key
-    elif isinstance(document, list):
-        records, prefix = document, ""
-    else:
-        raise InputError("expected a JSON object or array", path=facts.path)
     if on_progress is not None:
         on_progress(facts.size, facts.size)
-    for index, value in enumerate(records):
-        yield f"{prefix}[{index}]", None, value
+    if isinstance(document, list):
+        for index, value in enumerate(document):
+            yield f"[{index}]", None, value
+        return
+    if not isinstance(document, dict):
+        raise InputError("expected a JSON object or array", path=facts.path)
+    key = next((k for k in keys if isinstance(document.get(k), list)), None)
+    if key is None:
+        if "id" in document:
+            yield "$", None, document
+            return
+        raise InputError(
+            f"expected a JSON object with a {' or '.join(repr(k) for k in keys)} list, "
+            "or a JSON array",
+            path=facts.path,
+        )
+    for index, value in enumerate(document[key]):
+        yield f"{key}[{index}]", None, value
 
 
 def _iter_lines(
@@ -98,10 +106,10 @@ def _iter_lines(
                 raise InputError("line longer than 16 MiB", path=facts.path, line=number)
             if not raw.strip():
                 continue
-            yield f"line {number}", number, _loads(raw, facts, first_line=number)
+            yield f"line {number}", number, _loads(raw.strip(), facts, first_line=number)
 
 
-def load_lookup(facts: FileFacts, list_key: str) -> dict[str, dict[str, Any]]:
+def load_lookup(facts: FileFacts, list_key: str | tuple[str, ...]) -> dict[str, dict[str, Any]]:
     """A side file (users, organizations) as a dict by id."""
     lookup: dict[str, dict[str, Any]] = {}
     for _path, _line, value in iter_records(facts, list_key):

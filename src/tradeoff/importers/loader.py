@@ -24,7 +24,7 @@ from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import Conflict, InputError
-from tradeoff.importers.competitors import CompetitorBook
+from tradeoff.importers.competitors import CompetitorBook, names_no_competitor
 from tradeoff.importers.drafts import (
     AccountDraft,
     AccountRef,
@@ -40,7 +40,7 @@ from tradeoff.importers.resolve import Resolver
 from tradeoff.storage import external_keys, repository
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
 from tradeoff.storage.tables.evidence import fingerprint_of
-from tradeoff.storage.upsert import Outcome, existing_by_external_id, upsert
+from tradeoff.storage.upsert import Outcome, existing_by_external_id, insert_many, upsert
 
 CHUNK = 500
 #: Shorter texts ("card not working") recur honestly; only longer ones are copies.
@@ -89,6 +89,7 @@ class Loader:
         self.resolver = Resolver(session, source=self.source, batch_id=batch_id, settings=settings)
         self.competitors = CompetitorBook(session, batch_id=batch_id)
         self._seen: dict[str, set[str]] = {}
+        self._pending: list[EvidenceItem] = []
 
     def load(self, records: Iterable[Record]) -> LoadCounts:
         for chunk in _chunks(records, CHUNK):
@@ -106,6 +107,7 @@ class Loader:
             )
             for record in chunk:
                 self._load_one(record, existing, existing_deals)
+            self._insert_pending()
             self.session.flush()
         self.counts.created_accounts = self.resolver.created_accounts
         self.counts.created_people = self.resolver.created_people
@@ -208,12 +210,21 @@ class Loader:
                 duplicate_of_id=existing.duplicate_of_id if existing is not None else None,
             )
         )
-        if draft.partial and existing is not None:
+        if existing is None:
+            self._pending.append(item)
+            self.counts.add("evidence items", Outcome.INSERTED)
+            return
+        if draft.partial:
             item = self._fill_gaps(existing, item)
-        outcome, stored = upsert(self.session, item, existing, batch_id=self.batch_id)
+        outcome, _ = upsert(self.session, item, existing, batch_id=self.batch_id)
         self.counts.add("evidence items", outcome)
-        if outcome is Outcome.INSERTED:
-            self._link_duplicate(stored)
+
+    def _insert_pending(self) -> None:
+        """Insert the chunk's new items at once, then link the copies among them."""
+        items, self._pending = self._pending, []
+        ids = insert_many(self.session, items, batch_id=self.batch_id)
+        stored = [dataclasses.replace(item, id=i) for item, i in zip(items, ids, strict=True)]
+        self._link_duplicates([i for i in stored if _may_be_a_copy(i)])
 
     def _fill_gaps(self, existing: Any, item: EvidenceItem) -> EvidenceItem:
         """Keep the stored item; take only what it lacks from a partial export."""
@@ -227,28 +238,38 @@ class Loader:
             gaps["tags"] = item.tags
         return dataclasses.replace(stored, **gaps)
 
-    def _link_duplicate(self, item: EvidenceItem) -> None:
+    def _link_duplicates(self, items: list[EvidenceItem]) -> None:
         """The same words from the same account through another channel are one piece of
-        demand: the later copy points at the earliest."""
-        if item.account_id is None or len(item.text) < DUPLICATE_MIN_CHARS:
+        demand: each later copy points at the earliest item (one query per chunk)."""
+        if not items:
             return
-        original = self.session.scalars(
-            select(EvidenceItemRow)
+        prints = {item.id: fingerprint_of(item.text) for item in items}
+        candidates = self.session.execute(
+            select(
+                EvidenceItemRow.id,
+                EvidenceItemRow.fingerprint,
+                EvidenceItemRow.account_id,
+                EvidenceItemRow.created_at,
+            )
             .where(
-                EvidenceItemRow.fingerprint == fingerprint_of(item.text),
-                EvidenceItemRow.account_id == item.account_id,
-                EvidenceItemRow.id != item.id,
+                EvidenceItemRow.fingerprint.in_(set(prints.values())),
+                EvidenceItemRow.account_id.in_({item.account_id for item in items}),
                 EvidenceItemRow.duplicate_of_id.is_(None),
             )
             .order_by(EvidenceItemRow.created_at, EvidenceItemRow.id)
-            .limit(1)
-        ).first()
-        if original is None:
-            return
-        row = self.session.get(EvidenceItemRow, item.id)
-        assert row is not None
-        row.duplicate_of_id = original.id
-        self.counts.duplicates_linked += 1
+        ).all()
+        earliest: dict[tuple[str, int | None], int] = {}
+        for row_id, fingerprint, account_id, _created in candidates:
+            earliest.setdefault((fingerprint, account_id), row_id)
+        for item in items:
+            assert item.id is not None
+            original = earliest.get((prints[item.id], item.account_id))
+            if original is None or original == item.id:
+                continue
+            row = self.session.get(EvidenceItemRow, item.id)
+            assert row is not None
+            row.duplicate_of_id = original
+            self.counts.duplicates_linked += 1
 
     def _account(self, draft: AccountDraft) -> None:
         ref = AccountRef(name=draft.name, domain=draft.domain, external_id=draft.external_id)
@@ -273,8 +294,13 @@ class Loader:
         else:
             if current.source is None:
                 values.update(source=self.source, external_id=draft.external_id)
-            if values.get("lifecycle") not in (None, AccountLifecycle.CHURNED):
-                values.setdefault("churned_at", None)
+            if current.source not in (None, self.source):
+                values = _gaps_only(current, values)
+            else:
+                # Attributes other sources added stay; this source's own values win.
+                values["attributes"] = {**current.attributes, **values.get("attributes", {})}
+                if values.get("lifecycle") not in (None, AccountLifecycle.CHURNED):
+                    values.setdefault("churned_at", None)
             account = dataclasses.replace(current, **values, import_batch_id=self.batch_id)
         outcome, stored = upsert(
             self.session,
@@ -298,8 +324,17 @@ class Loader:
         if account_id is not None and not internal:
             values["account_id"] = account_id
         if ref_person is None:
-            person = Person(**values, import_batch_id=self.batch_id)
+            person = Person(
+                **values,
+                source=self.source,
+                external_id=draft.external_id,
+                import_batch_id=self.batch_id,
+            )
         else:
+            if ref_person.source is None:
+                values.update(source=self.source, external_id=draft.external_id)
+            elif ref_person.source != self.source:
+                values = _gaps_only(ref_person, values)
             person = dataclasses.replace(ref_person, **values, import_batch_id=self.batch_id)
         outcome, stored = upsert(
             self.session,
@@ -332,6 +367,8 @@ class Loader:
         self.counts.add("deals", outcome)
         assert stored.id is not None
         for mention in draft.competitors:
+            if names_no_competitor(mention.name):
+                continue
             competitor = self.competitors.find_or_create(mention.name)
             assert competitor.id is not None
             self._link_competitor(
@@ -343,6 +380,19 @@ class Loader:
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))
         upsert(self.session, link, row, batch_id=self.batch_id)
+
+
+def _gaps_only(current: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """Another source's view of a record it does not own: it fills what is missing and adds
+    attributes, but never overwrites what the system of record (usually the CRM) says."""
+    kept = {k: v for k, v in values.items() if getattr(current, k) in (None, "", {})}
+    if isinstance(values.get("attributes"), dict):
+        kept["attributes"] = {**values["attributes"], **current.attributes}
+    return kept
+
+
+def _may_be_a_copy(item: EvidenceItem) -> bool:
+    return item.account_id is not None and len(item.text) >= DUPLICATE_MIN_CHARS
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:

@@ -15,15 +15,33 @@ from tradeoff.domain.rules import member
 from tradeoff.errors import InputError
 from tradeoff.importers.base import Importer, ReadContext
 from tradeoff.importers.batch import ImportReport, run_import
+from tradeoff.importers.freshdesk import FreshdeskImporter
 from tradeoff.importers.generic_csv import GenericCsvImporter
+from tradeoff.importers.hubspot import HubspotImporter
+from tradeoff.importers.intercom import IntercomImporter
+from tradeoff.importers.interviews import InterviewsImporter
+from tradeoff.importers.jira import JiraImporter
+from tradeoff.importers.jsonl import JsonLinesImporter
 from tradeoff.importers.mapping import load_mapping_file
-from tradeoff.importers.textfile import ProgressCallback
+from tradeoff.importers.reviews import ReviewsImporter
+from tradeoff.importers.salesforce import SalesforceImporter
+from tradeoff.importers.surveys import SurveyImporter
+from tradeoff.importers.textfile import ProgressCallback, inspect_file
 from tradeoff.importers.zendesk import ZendeskImporter
 
 #: One line per source.
 ALL_IMPORTERS: tuple[Importer, ...] = (
     GenericCsvImporter(),
     ZendeskImporter(),
+    IntercomImporter(),
+    FreshdeskImporter(),
+    JiraImporter(),
+    JsonLinesImporter(),
+    SalesforceImporter(),
+    HubspotImporter(),
+    InterviewsImporter(),
+    SurveyImporter(),
+    ReviewsImporter(),
 )
 IMPORTERS: dict[str, Importer] = {importer.name: importer for importer in ALL_IMPORTERS}
 
@@ -53,12 +71,18 @@ def run(
     context = ReadContext(
         options=dict(options or {}), columns=dict(columns or {}), on_progress=on_progress
     )
+    recorded = {**context.columns, **{f"option:{k}": v for k, v in context.options.items()}}
+    for option in source_importer.options:
+        # A side file (users, contacts) is part of what was read: a changed one is a new import.
+        given = context.options.get(option.name)
+        if option.is_path and given and Path(given).is_file():
+            recorded[f"sha256:{option.name}"] = inspect_file(Path(given)).sha256
     return run_import(
         engine,
         source=source or source_importer.source,
         path=path,
         read=lambda facts: source_importer.read(facts, context),
-        mapping={**context.columns, **{f"option:{k}": v for k, v in context.options.items()}},
+        mapping=recorded,
         skip_bad_rows=skip_bad_rows,
         mode=member("mode", EvidenceMode, mode) if mode else None,
         accepts_folder=source_importer.accepts_folder,

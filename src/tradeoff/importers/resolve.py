@@ -42,7 +42,7 @@ class Resolver:
         self.created_accounts = 0
         self.created_people = 0
         self._accounts: dict[tuple[str | None, ...], int | None] = {}
-        self._people: dict[tuple[str | int | None, ...], int] = {}
+        self._people: dict[tuple[str | int | None, ...], Person] = {}
 
     def forget(self) -> None:
         """Drop remembered ids: after a rolled-back record they may no longer exist."""
@@ -143,7 +143,7 @@ class Resolver:
             None if email else account_id,
         )
         if key in self._people:
-            return repository.get(self.session, Person, self._people[key])
+            return self._people[key]
         person = self.existing_person(ref, account_id)
         if person is None:
             internal = self.settings.is_internal_email(email)
@@ -168,7 +168,7 @@ class Resolver:
                     batch_id=self.batch_id,
                 )
         assert person.id is not None
-        self._people[key] = person.id
+        self._people[key] = person
         return person
 
 

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tradeoff.storage import changelog
 from tradeoff.storage.repository import ROW_FOR, field_values, to_domain
-from tradeoff.storage.tables import Base
+from tradeoff.storage.tables import Base, ImportChangeRow
 
 T = TypeVar("T")
 
@@ -75,3 +75,29 @@ def upsert(
     if "import_batch_id" in values:
         existing.import_batch_id = values["import_batch_id"]  # type: ignore[attr-defined]
     return Outcome.UPDATED, to_domain(existing, type(entity))
+
+
+def insert_many(session: Session, entities: list[Any], *, batch_id: int | None = None) -> list[int]:
+    """Insert new records in one statement per chunk (logged for undo); returns their ids in
+    order. The hot path of a large import: row-by-row flushes cost ten times as much."""
+    if not entities:
+        return []
+    row_cls: Any = ROW_FOR[type(entities[0])]
+    values = [{k: v for k, v in field_values(e).items() if k != "id"} for e in entities]
+    statement = insert(row_cls).returning(row_cls.id, sort_by_parameter_order=True)
+    ids = [int(i) for i in session.scalars(statement, values)]
+    if batch_id is not None:
+        session.execute(
+            insert(ImportChangeRow),
+            [
+                {
+                    "batch_id": batch_id,
+                    "table_name": row_cls.__tablename__,
+                    "record_key": {"id": record_id},
+                    "action": changelog.INSERTED,
+                    "previous": None,
+                }
+                for record_id in ids
+            ],
+        )
+    return ids

@@ -1,0 +1,419 @@
+"""Reading CRM exports (Salesforce, HubSpot): columns, rows, values, deals and accounts.
+
+CRM exports share their troubles: columns named by API name, label or the user's own
+mapping; report footers after the rows; amounts with currency codes or symbols; locale dates;
+won / lost written as flags or stage names. Each CRM importer declares its column names and
+reads its own ids and owners; everything else is here, so both read values the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tradeoff.domain.enums import (
+    AccountLifecycle,
+    CompetitorRelation,
+    DealOutcome,
+    EvidenceKind,
+    PersonRole,
+)
+from tradeoff.domain.names import fold
+from tradeoff.domain.rules import RuleViolation
+from tradeoff.errors import InputError
+from tradeoff.importers.base import ReadContext
+from tradeoff.importers.drafts import (
+    AccountDraft,
+    AccountRef,
+    CompetitorMention,
+    DealDraft,
+    EvidenceDraft,
+    PersonRef,
+    Record,
+    Rejected,
+    Where,
+)
+from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file
+from tradeoff.importers.values import parse_bool, parse_decimal, parse_timestamp
+
+DEFAULT_CURRENCY = "USD"
+#: Field → the names an export gives its column (API names, labels); the user's --map wins.
+Columns = Mapping[str, tuple[str, ...]]
+RELATION_BY_OUTCOME = {
+    DealOutcome.WON: CompetitorRelation.WON_AGAINST,
+    DealOutcome.LOST: CompetitorRelation.LOST_TO,
+    DealOutcome.OPEN: CompetitorRelation.EVALUATED,
+}
+CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+SLASHED_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\b(.*)$")
+
+
+def check_fields(context: ReadContext, known: frozenset[str], vendor: str) -> None:
+    unknown = sorted(set(context.columns) - known)
+    if unknown:
+        raise InputError(
+            f"unknown field {unknown[0]!r} in the mapping; {vendor} fields are: "
+            + ", ".join(sorted(known))
+        )
+
+
+@dataclass(frozen=True)
+class CrmSettings:
+    """How to read what an export leaves ambiguous: a bare amount's currency, 01/02/2024."""
+
+    currency: str = DEFAULT_CURRENCY
+    day_first: bool = False
+
+    @classmethod
+    def of(cls, context: ReadContext) -> CrmSettings:
+        dates = (context.options.get("dates") or "mdy").strip().lower()
+        if dates not in {"mdy", "dmy"}:
+            raise InputError(f"--dates must be mdy or dmy, not {dates!r}")
+        currency = (context.options.get("currency") or DEFAULT_CURRENCY).strip().upper()
+        return cls(currency=currency, day_first=dates == "dmy")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each field sits in one export's header: the user's ``--map`` column, else the
+    first of the export's known names present (exactly, then ignoring case)."""
+
+    path: Path
+    header: tuple[str, ...]
+    positions: Mapping[str, int]
+
+    @classmethod
+    def of(cls, header: list[str], table: Columns, mapped: Mapping[str, str], path: Path) -> Layout:
+        positions: dict[str, int] = {}
+        for field, names in table.items():
+            chosen = mapped.get(field)
+            index = find_column(header, (chosen,) if chosen else names)
+            if index is not None:
+                positions[field] = index
+            elif chosen:
+                raise InputError(
+                    f"no column {chosen!r} (mapped to {field}); the file has: "
+                    + ", ".join(repr(h) for h in header[:20]),
+                    path=path,
+                    line=1,
+                    column=chosen,
+                )
+        return cls(path, tuple(header), positions)
+
+    def has(self, field: str) -> bool:
+        return field in self.positions
+
+    def column(self, field: str) -> str:
+        return self.header[self.positions[field]] if field in self.positions else field
+
+    def require(self, *fields: str) -> None:
+        for field in fields:
+            if field not in self.positions:
+                raise InputError(
+                    f"no column for {field}: name it with --map {field}=COLUMN",
+                    path=self.path,
+                    line=1,
+                    column=field,
+                )
+
+    def cells(self, row: CsvRow) -> dict[str, str]:
+        return {f: row.cells[i].strip() for f, i in self.positions.items() if i < len(row.cells)}
+
+    def where(self, line: int) -> Where:
+        columns = tuple((f, self.header[i]) for f, i in self.positions.items())
+        return Where(line=line, columns=columns)
+
+    def raw(self, row: CsvRow) -> dict[str, str]:
+        """The row as exported, by header; the first of a repeated header wins."""
+        record: dict[str, str] = {}
+        for name, value in zip(self.header, row.cells, strict=False):
+            record.setdefault(name, value)
+        return record
+
+
+def find_column(header: list[str], names: tuple[str, ...]) -> int | None:
+    for name in names:
+        if name in header:
+            return header.index(name)
+    folded = [h.casefold() for h in header]
+    for name in names:
+        if name.casefold() in folded:
+            return folded.index(name.casefold())
+    return None
+
+
+def side_file(main: Path, given: str | None, *usual_names: str) -> FileFacts | None:
+    """The file an option names, else one with the export's usual name beside the main file
+    (the weekly Data Export service names its files User.csv, OpportunityCompetitor.csv)."""
+    if given:
+        return inspect_file(Path(given))
+    beside = (main.with_name(name) for name in usual_names)
+    path = next((p for p in beside if p.is_file() and p != main), None)
+    return inspect_file(path) if path is not None else None
+
+
+def data_rows(rows: Iterator[CsvRow], width: int) -> Iterator[CsvRow]:
+    """The table's rows, including misfits followed by more data (for the caller to refuse).
+
+    A report export ends with a footer of one-cell lines (report name, copyright,
+    "Generated By"): a trailing run of those is not data and is dropped. Excel's empty
+    trailing columns are trimmed.
+    """
+    held: list[CsvRow] = []
+    for row in rows:
+        if len(row.cells) > width and not any(c.strip() for c in row.cells[width:]):
+            row = CsvRow(line=row.line, cells=row.cells[:width])
+        if len(row.cells) != width:
+            held.append(row)
+            continue
+        yield from held
+        held.clear()
+        yield row
+    yield from (r for r in held if sum(1 for c in r.cells if c.strip()) > 1)
+
+
+RowReader = Callable[[dict[str, str], dict[str, str], Where], list[Record]]
+
+
+def read_rows(layout: Layout, rows: Iterator[CsvRow], build: RowReader) -> Iterator[Record]:
+    """Each row's records, or one ``Rejected`` that names the row's line and column."""
+    width = len(layout.header)
+    for row in data_rows(rows, width):
+        where = layout.where(row.line)
+        if len(row.cells) != width:
+            reason = f"the row has {len(row.cells)} cells but the header has {width}"
+            yield Rejected(where, reason, raw=row.cells)
+            continue
+        try:
+            yield from build(layout.cells(row), layout.raw(row), where)
+        except RuleViolation as exc:
+            yield Rejected(where, exc.message, column=layout.column(exc.field), raw=row.cells)
+
+
+def crm_deal(
+    cells: dict[str, str],
+    raw: dict[str, str],
+    where: Where,
+    layout: Layout,
+    settings: CrmSettings,
+    *,
+    external_id: str,
+    account: AccountRef,
+    owner: PersonRef,
+    competitors: list[str],
+    extra_notes: str = "",
+) -> list[Record]:
+    """A deal row's deal, and deal notes for its description and loss reason: what a seller
+    wrote about the account, relayed by that seller (principle 6)."""
+    name = cells.get("name", "")
+    if not name:
+        raise RuleViolation("name", "the deal has no name")
+    outcome = deal_outcome(cells)
+    created = moment("created_at", cells, settings)
+    close = moment("closed_at", cells, settings)
+    amount, currency = money("amount", cells, settings)
+    description = cells.get("notes", "")
+    deal = DealDraft(
+        where=where,
+        external_id=external_id,
+        name=name,
+        account=account,
+        amount=amount,
+        currency=currency,
+        stage=cells.get("stage") or None,
+        outcome=outcome,
+        created_at=created,
+        closed_at=close if outcome is not DealOutcome.OPEN else None,
+        loss_reason=(cells.get("loss_reason") or None) if outcome is DealOutcome.LOST else None,
+        win_reason=(cells.get("win_reason") or None) if outcome is DealOutcome.WON else None,
+        notes="\n\n".join(filter(None, [description, extra_notes])) or None,
+        owner=owner.name or owner.email or cells.get("owner") or cells.get("owner_id") or None,
+        deal_type=cells.get("deal_type") or None,
+        lead_source=cells.get("lead_source") or None,
+        competitors=competitor_mentions(competitors, outcome),
+    )
+    notes = (
+        ("description", description, created or close),
+        ("loss_reason", deal.loss_reason or "", close or created),
+    )
+    records: list[Record] = [deal]
+    for part, text, when in notes:
+        if not text:
+            continue
+        if when is None:
+            raise RuleViolation("created_at", "a deal note needs the deal's created or close date")
+        records.append(
+            EvidenceDraft(
+                where=dataclasses.replace(
+                    where, columns=(*where.columns, ("text", layout.column(part)))
+                ),
+                line=where.line,
+                external_id=f"{external_id}:{part}",
+                kind=EvidenceKind.DEAL_NOTE,
+                title=f"{name}: {part.replace('_', ' ')}",
+                text=text,
+                created_at=when,
+                account=account,
+                relayed_by=owner,
+                tags=[f"deal_{outcome.value}", *(["loss_reason"] if part == "loss_reason" else [])],
+                raw=raw,
+            )
+        )
+    return records
+
+
+def crm_account(
+    cells: dict[str, str],
+    raw: dict[str, str],
+    where: Where,
+    layout: Layout,
+    settings: CrmSettings,
+    external_id: str,
+    lifecycle: AccountLifecycle | None,
+) -> AccountDraft:
+    """An account row. Only ARR is what the customer pays us; the company's own revenue,
+    industry and custom fields stay attributes, since only the user knows which matter."""
+    domain = domain_of(cells.get("domain", ""))
+    name = cells.get("name") or domain
+    if not name:
+        raise RuleViolation("name", "the account has neither a name nor a website")
+    churned = moment("churned_at", cells, settings)
+    if churned is not None and lifecycle is None:
+        lifecycle = AccountLifecycle.CHURNED
+    arr, currency = money("arr", cells, settings)
+    renewal = moment("renewal_on", cells, settings)
+    used = {layout.column(f) for f in layout.positions if f != "lifecycle"}
+    return AccountDraft(
+        where=where,
+        external_id=external_id,
+        name=name,
+        domain=domain,
+        segment=cells.get("segment") or None,
+        plan=cells.get("plan") or None,
+        arr=arr,
+        currency=currency if arr is not None else cells.get("currency") or None,
+        employees=whole("employees", cells),
+        region=cells.get("region") or None,
+        lifecycle=lifecycle,
+        churned_at=churned if lifecycle is AccountLifecycle.CHURNED else None,
+        renewal_on=renewal.date() if renewal else None,
+        attributes={k: v.strip() for k, v in raw.items() if v.strip() and k not in used},
+    )
+
+
+def deal_outcome(cells: dict[str, str]) -> DealOutcome:
+    """Won / lost from the closed and won flags when the export has them (orgs rename
+    stages), else from a stage named like "Closed Won", "closedlost", "Closed & Won"."""
+    won, closed = flag("is_won", cells), flag("is_closed", cells)
+    if won:
+        return DealOutcome.WON
+    if closed is not None:
+        return DealOutcome.LOST if closed else DealOutcome.OPEN
+    stage = re.sub(r"[^a-z]", "", fold(cells.get("stage", "")))
+    if "closedwon" in stage:
+        return DealOutcome.WON
+    if "closedlost" in stage:
+        return DealOutcome.LOST
+    return DealOutcome.OPEN
+
+
+def competitor_mentions(names: list[str], outcome: DealOutcome) -> tuple[CompetitorMention, ...]:
+    """Each competitor once: lost to on a lost deal, beaten on a won one, else evaluated."""
+    relation = RELATION_BY_OUTCOME[outcome]
+    unique = {fold(n): n.strip() for n in reversed(names) if n.strip()}
+    return tuple(CompetitorMention(n, relation) for n in reversed(unique.values()))
+
+
+def owner_ref(owner: str) -> PersonRef:
+    """An owner known only by the name or email an export shows: one of our sellers."""
+    if not owner:
+        return PersonRef()
+    if "@" in owner:
+        return PersonRef(email=owner, role=PersonRole.SALES)
+    return PersonRef(name=owner, role=PersonRole.SALES)
+
+
+def split_values(text: str) -> list[str]:
+    """A multi-select picklist (``A;B``); commas stay, they occur inside company names."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def flag(field: str, cells: dict[str, str]) -> bool | None:
+    text = cells.get(field, "")
+    if not text:
+        return None
+    try:
+        return parse_bool(text)
+    except ValueError as exc:
+        raise RuleViolation(field, str(exc)) from None
+
+
+def moment(field: str, cells: dict[str, str], settings: CrmSettings) -> datetime | None:
+    """A date or time as the export's locale writes it; zone-less values are UTC."""
+    text = cells.get(field, "")
+    if not text:
+        return None
+    swapped = SLASHED_DATE.match(text)
+    if settings.day_first and swapped:
+        text = f"{swapped[2]}/{swapped[1]}/{swapped[3]}{swapped[4]}"
+    try:
+        return parse_timestamp(text)
+    except ValueError as exc:
+        hint = "; for day-first dates use --dates dmy" if swapped and not settings.day_first else ""
+        raise RuleViolation(field, f"{exc}{hint}") from None
+
+
+def money(
+    field: str, cells: dict[str, str], settings: CrmSettings
+) -> tuple[Decimal | None, str | None]:
+    """An amount and its currency: the currency column, else a code or symbol written with
+    the amount (``USD 12,000.00``, ``€1.234,56``), else the import's default."""
+    text = cells.get(field, "")
+    currency = cells.get("currency", "").upper() or None
+    if not text:
+        return None, currency
+    coded = re.fullmatch(r"([A-Za-z]{3})\s*(.+)|(.+?)\s*([A-Za-z]{3})", text)
+    if coded:
+        currency = currency or (coded[1] or coded[4]).upper()
+        text = coded[2] or coded[3]
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        if symbol in text:
+            currency, text = currency or code, text.replace(symbol, "")
+    try:
+        amount = parse_decimal(text.replace("$", ""))
+    except ValueError as exc:
+        raise RuleViolation(field, str(exc)) from None
+    return amount, currency or settings.currency
+
+
+def whole(field: str, cells: dict[str, str]) -> int | None:
+    text = cells.get(field, "")
+    if not text:
+        return None
+    try:
+        number = parse_decimal(text)
+    except ValueError as exc:
+        raise RuleViolation(field, str(exc)) from None
+    if number != number.to_integral_value():
+        raise RuleViolation(field, f"not a whole number: {text!r}")
+    return int(number)
+
+
+def domain_of(website: str) -> str | None:
+    """``https://www.acme.example/about`` → ``acme.example``; anything else is no domain."""
+    value = website.strip().lower()
+    if not value:
+        return None
+    try:
+        host = urlsplit(value if "//" in value else "//" + value).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host.removeprefix("www.")
