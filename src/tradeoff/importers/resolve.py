@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.enums import AccountLifecycle, PersonRole
-from tradeoff.domain.names import company_name_key, person_name_key
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.workspace import WorkspaceSettings, email_domain
 from tradeoff.importers.drafts import AccountRef, PersonRef
@@ -86,12 +85,7 @@ class Resolver:
         domain = (ref.domain or "").lower() or self.customer_domain(fallback_email)
         if ref.is_empty and domain is None:
             return None
-        key = (
-            ref.source,
-            ref.external_id,
-            domain,
-            company_name_key(ref.name) if ref.name else None,
-        )
+        key = (ref.source, ref.external_id, domain, ref.name)
         if key in self._accounts:
             return self._accounts[key]
         found = self.existing_account_id(ref, fallback_email=fallback_email)
@@ -139,7 +133,7 @@ class Resolver:
             ref.source,
             ref.external_id,
             email,
-            None if email else person_name_key(ref.name or ref.email or ""),
+            None if email else (ref.name or ref.email or ""),
             None if email else account_id,
         )
         if key in self._people:

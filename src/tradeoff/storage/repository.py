@@ -182,14 +182,28 @@ def overlong_field(entity: Any) -> tuple[str, int] | None:
     Checked before writing because engines disagree: PostgreSQL refuses, SQLite truncates
     nothing and stores it, so the same file would behave differently on each.
     """
-    table = ROW_FOR[type(entity)].__table__
-    for f in dataclasses.fields(entity):
-        value = getattr(entity, f.name)
+    for name, limit in _length_limits(type(entity)):
+        value = getattr(entity, name)
+        if isinstance(value, str) and len(value) > limit:
+            return name, limit
+    return None
+
+
+_LIMITS: dict[type[Any], tuple[tuple[str, int], ...]] = {}
+
+
+def _length_limits(cls: type[Any]) -> tuple[tuple[str, int], ...]:
+    if cls in _LIMITS:
+        return _LIMITS[cls]
+    table = ROW_FOR[cls].__table__
+    limits = []
+    for f in dataclasses.fields(cls):
         column = table.columns.get(f.name)
         length = getattr(column.type, "length", None) if column is not None else None
-        if isinstance(value, str) and length is not None and len(value) > length:
-            return f.name, length
-    return None
+        if isinstance(length, int):
+            limits.append((f.name, length))
+    _LIMITS[cls] = tuple(limits)
+    return _LIMITS[cls]
 
 
 def row_of(session: Session, entity: Any) -> t.Base | None:
