@@ -45,3 +45,24 @@ def test_readme_quick_start_is_the_two_commands() -> None:
     quick_start = readme.split("## Quick start", 1)[1].split("##", 1)[0]
     commands = [line.strip() for line in quick_start.splitlines() if line.startswith("    ")]
     assert commands == ["make demo", "make test"]
+
+
+def test_every_importer_is_documented_with_its_command() -> None:
+    from tradeoff.importers.registry import IMPORTERS
+
+    documented = (ROOT / "docs" / "importers.md").read_text(encoding="utf-8")
+    missing = [name for name in IMPORTERS if f"tradeoff import {name} " not in documented]
+    assert missing == []
+
+
+def test_every_importer_says_what_it_reads_in_its_module_docstring() -> None:
+    import sys
+
+    from tradeoff.importers.registry import ALL_IMPORTERS
+
+    thin = [
+        type(importer).__module__
+        for importer in ALL_IMPORTERS
+        if len((sys.modules[type(importer).__module__].__doc__ or "").split()) < 40
+    ]
+    assert thin == []

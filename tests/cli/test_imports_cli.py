@@ -1,0 +1,118 @@
+"""``tradeoff imports``, ``tradeoff import undo`` and ``--skip-bad-rows`` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import run_cli
+
+MAP = "external_id=Id,text=Body,created_at=Date,email=Email,account=Company"
+
+
+@pytest.fixture
+def workspace(capsys: pytest.CaptureFixture[str], workspace_url: str) -> str:
+    result = run_cli(
+        capsys, "--db", workspace_url, "init", "--company", "Ledgerly",
+        "--email-domain", "ledgerly.example",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return workspace_url
+
+
+def export(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Id", "Body", "Date", "Email", "Company"])
+        writer.writerows(rows)
+    return path
+
+
+def test_every_source_is_listed_in_import_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from tradeoff.importers.registry import IMPORTERS
+
+    result = run_cli(capsys, "import", "--help")
+    assert result.exit_code == 0
+    listed = result.stdout
+    assert [name for name in IMPORTERS if f"  {name} " not in listed] == []
+    assert "undo" in listed
+
+
+def test_imports_lists_batches_and_undo_restores_the_workspace(
+    capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
+) -> None:
+    week1 = export(
+        tmp_path / "week1.csv",
+        [["1", "Card declined", "2026-03-01", "kim@kestrel.example", "Kestrel"]],
+    )
+    week2 = export(
+        tmp_path / "week2.csv",
+        [
+            ["1", "Card declined twice", "2026-03-01", "kim@kestrel.example", "Kestrel"],
+            ["2", "Statement missing", "2026-03-02", "lee@orbit.example", "Orbit Foods"],
+        ],
+    )  # fmt: skip
+    assert (
+        run_cli(capsys, "--db", workspace, "import", "csv", str(week1), "--map", MAP).exit_code == 0
+    )
+    status_before = run_cli(capsys, "--db", workspace, "status").stdout
+    assert (
+        run_cli(capsys, "--db", workspace, "import", "csv", str(week2), "--map", MAP).exit_code == 0
+    )
+
+    listing = run_cli(capsys, "--db", workspace, "imports")
+    rows = [
+        [cell.strip() for cell in line.split("│")]
+        for line in listing.stdout.splitlines()
+        if line.strip()[:1].isdigit()
+    ]
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("1", "csv", "week1.csv"),
+        ("2", "csv", "week2.csv"),
+    ]
+
+    undone = run_cli(capsys, "--db", workspace, "import", "undo", "2")
+    assert undone.exit_code == 0, undone.stderr
+    assert "removed 3 records, restored 1" in undone.stdout
+    assert (
+        run_cli(capsys, "--db", workspace, "status").stdout.replace(
+            "imports         │ 2", "imports         │ 1"
+        )
+        == status_before
+    )
+    again = run_cli(capsys, "--db", workspace, "import", "undo", "2")
+    assert again.exit_code == 1
+    assert again.stderr.startswith("error: import 2 was already undone")
+    missing = run_cli(capsys, "--db", workspace, "import", "undo", "99")
+    assert (missing.exit_code, missing.stderr) == (1, "error: no import with id 99\n")
+
+
+def test_skip_bad_rows_imports_the_good_ones_and_writes_the_rejects(
+    capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
+) -> None:
+    path = export(
+        tmp_path / "tickets.csv",
+        [
+            ["1", "Card declined", "2026-03-01", "kim@kestrel.example", "Kestrel"],
+            ["2", "Statement missing", "next tuesday", "lee@orbit.example", "Orbit"],
+            ["3", '=HYPERLINK("http://x")', "2026-03-03", "lee@orbit.example", "Orbit"],
+        ],
+    )
+    stopped = run_cli(capsys, "--db", workspace, "import", "csv", str(path), "--map", MAP)
+    assert stopped.exit_code == 2
+    assert stopped.stderr == (
+        f"error: {path}, line 3, column 'Date': not a date or time: 'next tuesday'\n"
+    )
+    result = run_cli(
+        capsys, "--db", workspace, "import", "csv", str(path), "--map", MAP, "--skip-bad-rows"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "2 inserted, 0 updated, 0 unchanged, 1 rejected" in result.stdout
+    rejects = path.with_name("tickets.csv.rejects.csv")
+    assert f"Rejected rows and reasons: {rejects}" in result.stdout
+    with rejects.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["line", "json_path", "column", "reason", "record"]
+    assert rows[1][:4] == ["3", "", "Date", "not a date or time: 'next tuesday'"]
