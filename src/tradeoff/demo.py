@@ -76,9 +76,24 @@ def load_demo(url: str, folder: Path) -> DemoResult:
         url=url,
         imports=reports,
         counts=counts,
-        next_steps=[f"tradeoff --db {_shown_db(url)} status"],
+        next_steps=_aligned(
+            [
+                (f".venv/bin/tradeoff --db {_shown_db(url)} status", "what the workspace holds"),
+                (f".venv/bin/tradeoff --db {_shown_db(url)} imports", "every import, undoable"),
+                (".venv/bin/tradeoff import --help", "import your own exports"),
+            ]
+        ),
     )
 
 
+def _aligned(steps: list[tuple[str, str]]) -> list[str]:
+    width = max(len(command) for command, _ in steps)
+    return [f"{command.ljust(width)}   # {why}" for command, why in steps]
+
+
 def _shown_db(url: str) -> str:
-    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    """A SQLite workspace as the path a user would type (relative when it is below here)."""
+    if not url.startswith("sqlite:///"):
+        return url
+    path = Path(url.removeprefix("sqlite:///"))
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)

@@ -28,6 +28,7 @@ from tradeoff.domain.names import fold
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ReadContext
+from tradeoff.importers.columns import locate_columns, no_mapped_column
 from tradeoff.importers.drafts import (
     AccountDraft,
     AccountRef,
@@ -90,20 +91,8 @@ class Layout:
 
     @classmethod
     def of(cls, header: list[str], table: Columns, mapped: Mapping[str, str], path: Path) -> Layout:
-        positions: dict[str, int] = {}
-        for field, names in table.items():
-            chosen = mapped.get(field)
-            index = find_column(header, (chosen,) if chosen else names)
-            if index is not None:
-                positions[field] = index
-            elif chosen:
-                raise InputError(
-                    f"no column {chosen!r} (mapped to {field}); the file has: "
-                    + ", ".join(repr(h) for h in header[:20]),
-                    path=path,
-                    line=1,
-                    column=chosen,
-                )
+        given = {f: c for f, c in mapped.items() if c and f in table}
+        positions = locate_columns(header, table, path=path, given=given, missing=no_mapped_column)
         return cls(path, tuple(header), positions)
 
     def has(self, field: str) -> bool:
@@ -135,17 +124,6 @@ class Layout:
         for name, value in zip(self.header, row.cells, strict=False):
             record.setdefault(name, value)
         return record
-
-
-def find_column(header: list[str], names: tuple[str, ...]) -> int | None:
-    for name in names:
-        if name in header:
-            return header.index(name)
-    folded = [h.casefold() for h in header]
-    for name in names:
-        if name.casefold() in folded:
-            return folded.index(name.casefold())
-    return None
 
 
 def side_file(main: Path, given: str | None, *usual_names: str) -> FileFacts | None:

@@ -45,6 +45,7 @@ from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import header_index, rows_that_fit
 from tradeoff.importers.drafts import (
     AccountRef,
     EvidenceDraft,
@@ -55,7 +56,7 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.html_text import html_to_text
 from tradeoff.importers.jsonfile import iter_records, load_lookup, text_of
-from tradeoff.importers.textfile import FileFacts, inspect_file, read_csv
+from tradeoff.importers.textfile import FileFacts, inspect_file, raw_record, read_csv
 from tradeoff.importers.values import parse_timestamp
 
 SOURCE = "freshdesk"
@@ -159,9 +160,7 @@ def read_export_csv(
 ) -> Iterator[Record]:
     """The UI export: one row per ticket, names instead of codes."""
     header, rows = read_csv(facts, context.on_progress)
-    index: dict[str, int] = {}
-    for position, name in enumerate(header):
-        index.setdefault(name.casefold(), position)
+    index = header_index(header)
     columns: dict[str, str] = {}
     for field_name, labels in CSV_COLUMNS.items():
         chosen = context.columns.get(field_name)
@@ -177,21 +176,17 @@ def read_export_csv(
             )
     partial = columns["text"].casefold() not in index
     where_columns = tuple(columns.items())
-    for row in rows:
-        where = Where(line=row.line, columns=where_columns)
-        if len(row.cells) != len(header):
-            yield Rejected(
-                where,
-                f"row has {len(row.cells)} cells but the header has {len(header)}",
-                raw=row.cells,
-            )
+    for fit in rows_that_fit(header, rows, where_columns):
+        if isinstance(fit, Rejected):
+            yield fit
             continue
+        where, row = fit
         cell = {
             f: row.cells[index[c.casefold()]].strip() if c.casefold() in index else ""
             for f, c in columns.items()
         }
         try:
-            yield _csv_ticket(cell, where, zone, _raw_record(header, row.cells), partial)
+            yield _csv_ticket(cell, where, zone, raw_record(header, row.cells), partial)
         except RuleViolation as exc:
             yield Rejected(where, exc.message, column=where.column_for(exc.field), raw=row.cells)
 
@@ -234,18 +229,6 @@ def _csv_ticket(
         raw=raw,
         partial=partial,
     )
-
-
-def _raw_record(header: list[str], cells: list[str]) -> dict[str, Any]:
-    """The row as exported; a repeated header keeps every value."""
-    record: dict[str, Any] = {}
-    for name, value in zip(header, cells, strict=True):
-        if name in record:
-            previous = record[name]
-            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            record[name] = value
-    return record
 
 
 # --- the API's tickets JSON -------------------------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation, member
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import rows_that_fit
 from tradeoff.importers.drafts import (
     AccountRef,
     EvidenceDraft,
@@ -24,7 +25,7 @@ from tradeoff.importers.drafts import (
     Where,
 )
 from tradeoff.importers.mapping import ColumnMapping, build_mapping
-from tradeoff.importers.textfile import FileFacts, ProgressCallback, read_csv
+from tradeoff.importers.textfile import FileFacts, ProgressCallback, raw_record, read_csv
 from tradeoff.importers.values import parse_float, parse_tags, parse_timestamp
 
 
@@ -48,15 +49,11 @@ class GenericCsvReader:
         columns = tuple(self.mapping.columns.items())
         keyed_by_content = "external_id" not in self.mapping.columns
         seen_content: set[str] = set()
-        for row in rows:
-            where = Where(line=row.line, columns=columns)
-            if len(row.cells) != len(header):
-                yield Rejected(
-                    where,
-                    f"row has {len(row.cells)} cells but the header has {len(header)}",
-                    raw=row.cells,
-                )
+        for fit in rows_that_fit(header, rows, columns):
+            if isinstance(fit, Rejected):
+                yield fit
                 continue
+            where, row = fit
             cells = {name: row.cells[i].strip() for name, i in positions.items()}
             try:
                 draft = self._draft(cells, header, row.cells, where)
@@ -118,7 +115,7 @@ class GenericCsvReader:
             rating=rating,
             tags=parse_tags(cells.get("tags", "")),
             url=cells.get("url") or None,
-            raw=_raw_record(header, raw),
+            raw=raw_record(header, raw),
         )
 
 
@@ -153,15 +150,3 @@ def _content_key(cells: dict[str, str]) -> str:
     """A stable id for rows without one: the same row always hashes to the same key."""
     material = "\x1f".join(f"{k}={cells[k]}" for k in sorted(cells))
     return "sha256:" + hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
-
-
-def _raw_record(header: list[str], cells: list[str]) -> dict[str, str | list[str]]:
-    """The row as exported; repeated headers (Jira's Labels) keep every value."""
-    record: dict[str, str | list[str]] = {}
-    for name, value in zip(header, cells, strict=True):
-        if name in record:
-            previous = record[name]
-            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            record[name] = value
-    return record

@@ -40,6 +40,7 @@ from tradeoff.domain.names import fold
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import find_column
 from tradeoff.importers.crm import (
     Columns,
     CrmSettings,
@@ -47,7 +48,6 @@ from tradeoff.importers.crm import (
     check_fields,
     crm_account,
     crm_deal,
-    find_column,
     owner_ref,
     read_rows,
     split_values,

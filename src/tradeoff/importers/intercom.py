@@ -52,6 +52,7 @@ from tradeoff.domain.names import LEGAL_SUFFIXES, fold
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import header_index, rows_that_fit
 from tradeoff.importers.drafts import (
     AccountRef,
     EvidenceDraft,
@@ -165,7 +166,7 @@ def load_contacts(path: Path, context: ReadContext) -> ContactBook:
     book = ContactBook()
     if path.suffix.lower() == ".csv":
         header, rows = read_csv(facts)
-        index = _header_index(header)
+        index = header_index(header)
         columns = {f: context.column(f, d) for f, d in CONTACT_COLUMNS.items()}
         if not (_has(index, columns["contact_id"]) or _has(index, columns["contact_email"])):
             raise InputError(
@@ -356,7 +357,7 @@ def read_messages_csv(
 ) -> Iterator[Record]:
     """One row per message, grouped into one item per conversation."""
     header, rows = read_csv(facts, context.on_progress)
-    index = _header_index(header)
+    index = header_index(header)
     columns = {f: context.column(f, d) for f, d in CSV_COLUMNS.items()}
     for required in ("external_id", "text", "author_type"):
         if not _has(index, columns[required]):
@@ -377,15 +378,11 @@ def read_messages_csv(
     positions = _positions(columns, index)
     open_threads: OrderedDict[str, _Thread] = OrderedDict()
     finished: set[str] = set()
-    for row in rows:
-        where = Where(line=row.line, columns=where_columns)
-        if len(row.cells) != len(header):
-            yield Rejected(
-                where,
-                f"row has {len(row.cells)} cells but the header has {len(header)}",
-                raw=row.cells,
-            )
+    for fit in rows_that_fit(header, rows, where_columns):
+        if isinstance(fit, Rejected):
+            yield fit
             continue
+        where, row = fit
         cell = _cells(positions, row.cells)
         conversation_id = cell["external_id"]
         if not conversation_id:
@@ -469,14 +466,6 @@ def _finish(
         tags=[t.strip() for t in tags.split(",") if t.strip()],
         raw={"conversation": thread.conversation, "messages": [m[3] for m in messages]},
     )
-
-
-def _header_index(header: list[str]) -> dict[str, int]:
-    """Column positions by case-folded name; the first of repeated headers wins."""
-    index: dict[str, int] = {}
-    for position, name in enumerate(header):
-        index.setdefault(name.casefold(), position)
-    return index
 
 
 def _has(index: dict[str, int], column: str) -> bool:

@@ -48,6 +48,7 @@ from tradeoff.domain.names import person_name_key
 from tradeoff.domain.rules import RuleViolation, member
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import rows_that_fit
 from tradeoff.importers.drafts import (
     AccountRef,
     EvidenceDraft,
@@ -57,7 +58,7 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
-from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file, read_csv
+from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file, raw_record, read_csv
 from tradeoff.importers.values import parse_timestamp
 
 SOURCE = "jira"
@@ -236,15 +237,11 @@ def _issues(
         for name in ("external_id", "title", "text", "created_at", "url")
     )
     reporters_seen: set[str] = set()
-    for row in rows:
-        where = Where(line=row.line, columns=where_columns)
-        if len(row.cells) != len(header):
-            yield Rejected(
-                where,
-                f"row has {len(row.cells)} cells but the header has {len(header)}",
-                raw=row.cells,
-            )
+    for fit in rows_that_fit(header, rows, where_columns):
+        if isinstance(fit, Rejected):
+            yield fit
             continue
+        where, row = fit
         try:
             reporter, person = _reporter(row.cells, layout, settings, where)
             issue = _issue(header, row.cells, layout, settings, where, reporter)
@@ -308,7 +305,7 @@ def _issue(
         relayed_by=reporter,
         tags=_tags(cells, layout),
         url=f"{settings.site}/browse/{key}" if settings.site and key else None,
-        raw=_raw_record(header, cells),
+        raw=raw_record(header, cells, skip=VOLATILE_COLUMNS),
     )
 
 
@@ -332,20 +329,6 @@ def _tags(cells: list[str], layout: Layout) -> list[str]:
     if issue_type:
         tags[issue_type] = None
     return list(tags)
-
-
-def _raw_record(header: list[str], cells: list[str]) -> dict[str, str | list[str]]:
-    """The row as exported; a repeated column keeps every value, in order."""
-    record: dict[str, str | list[str]] = {}
-    for name, value in zip(header, cells, strict=True):
-        if name in VOLATILE_COLUMNS:
-            continue
-        if name not in record:
-            record[name] = value
-            continue
-        previous = record[name]
-        record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-    return record
 
 
 def load_directory(path: Path) -> Directory:

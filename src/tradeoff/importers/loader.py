@@ -38,6 +38,7 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.resolve import Resolver
 from tradeoff.storage import external_keys, repository
+from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
 from tradeoff.storage.tables.evidence import fingerprint_of
 from tradeoff.storage.upsert import Outcome, existing_by_external_id, insert_many, upsert
@@ -90,6 +91,8 @@ class Loader:
         self.competitors = CompetitorBook(session, batch_id=batch_id)
         self._seen: dict[str, set[str]] = {}
         self._pending: list[EvidenceItem] = []
+        #: Records written when the planner's statistics were last refreshed (see statistics).
+        self._analysed_at = 1000
 
     def load(self, records: Iterable[Record]) -> LoadCounts:
         for chunk in _chunks(records, CHUNK):
@@ -109,6 +112,10 @@ class Loader:
                 self._load_one(record, existing, existing_deals)
             self._insert_pending()
             self.session.flush()
+            written = self.counts.inserted + self.counts.updated
+            if written >= self._analysed_at * 2:
+                refresh_statistics(self.session)
+                self._analysed_at = written
         self.counts.created_accounts = self.resolver.created_accounts
         self.counts.created_people = self.resolver.created_people
         return self.counts

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradeoff.errors import InputError
+from tradeoff.importers.columns import locate_columns, no_mapped_column
 
 #: Evidence fields a column can feed, with what each means (shown in errors and docs).
 EVIDENCE_FIELDS: dict[str, str] = {
@@ -42,24 +43,7 @@ class ColumnMapping:
 
     def index(self, header: list[str], path: Path) -> dict[str, int]:
         """The position of each mapped column; the first of repeated headers wins."""
-        positions: dict[str, int] = {}
-        for field, column in self.columns.items():
-            matches = [i for i, name in enumerate(header) if name == column]
-            if not matches:
-                folded = [
-                    i for i, name in enumerate(header) if name.casefold() == column.casefold()
-                ]
-                matches = folded
-            if not matches:
-                raise InputError(
-                    f"no column {column!r} (mapped to {field}); the file has: "
-                    + ", ".join(repr(h) for h in header[:20]),
-                    path=path,
-                    line=1,
-                    column=column,
-                )
-            positions[field] = matches[0]
-        return positions
+        return locate_columns(header, {}, path=path, given=self.columns, missing=no_mapped_column)
 
 
 def parse_map_option(text: str) -> dict[str, str]:

@@ -43,9 +43,10 @@ from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import cells_at, locate_columns
 from tradeoff.importers.drafts import EvidenceDraft, PersonRef, Record, Rejected, Where
 from tradeoff.importers.jsonfile import iter_records, text_of
-from tradeoff.importers.textfile import FileFacts, read_csv
+from tradeoff.importers.textfile import FileFacts, raw_record, read_csv
 from tradeoff.importers.values import parse_timestamp
 
 APP_STORE = {
@@ -139,14 +140,14 @@ class ReviewsImporter:
             and columns["submitted"] in header
         ):
             columns["created_at"] = columns["submitted"]
-        positions = _positions(header, columns, context.columns, REQUIRED[layout], facts.path)
+        positions = locate_columns(
+            header, columns, path=facts.path, required=REQUIRED[layout], given=context.columns
+        )
         mapped = tuple((f, columns[f]) for f in positions)
         for row in rows:
             where = Where(line=row.line, columns=mapped)
-            cells = {
-                f: row.cells[i].strip() if i < len(row.cells) else "" for f, i in positions.items()
-            }
-            raw = _raw(header, row.cells)
+            cells = cells_at(positions, row.cells)
+            raw = raw_record(header, row.cells)
             try:
                 if layout == "google_play":
                     draft = _google_play(cells, where, raw)
@@ -173,32 +174,6 @@ def _layout(header: list[str], given: Mapping[str, str], path: Path) -> str:
         path=path,
         line=1,
     )
-
-
-def _positions(
-    header: list[str],
-    columns: Mapping[str, str],
-    given: Mapping[str, str],
-    required: tuple[str, ...],
-    path: Path,
-) -> dict[str, int]:
-    """Where each field's column is; a required or user-named column must exist."""
-    folded = [heading.casefold() for heading in header]
-    positions: dict[str, int] = {}
-    for field, column in columns.items():
-        if column in header:
-            positions[field] = header.index(column)
-        elif column.casefold() in folded:
-            positions[field] = folded.index(column.casefold())
-        elif field in given or field in required:
-            raise InputError(
-                f"no column {column!r} for {field}; the file has: "
-                + ", ".join(repr(h) for h in header[:20]),
-                path=path,
-                line=1,
-                column=column,
-            )
-    return positions
 
 
 def _app_store(cells: dict[str, str], where: Where, raw: dict[str, Any]) -> EvidenceDraft | None:
@@ -287,15 +262,3 @@ def _stars(text: str) -> float:
 
 def _tags(store: str, **labels: str | None) -> list[str]:
     return [store, *(f"{name}:{value}" for name, value in labels.items() if value)]
-
-
-def _raw(header: list[str], cells: list[str]) -> dict[str, Any]:
-    """The row as exported; a repeated header keeps every value."""
-    record: dict[str, Any] = {}
-    for name, value in zip(header, cells, strict=False):
-        previous = record.get(name)
-        if previous is None:
-            record[name] = value
-        else:
-            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-    return record

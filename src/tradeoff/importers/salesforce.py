@@ -55,6 +55,7 @@ from tradeoff.domain.names import company_name_key, fold
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import find_column
 from tradeoff.importers.crm import (
     Columns,
     CrmSettings,
@@ -63,7 +64,6 @@ from tradeoff.importers.crm import (
     crm_account,
     crm_deal,
     data_rows,
-    find_column,
     owner_ref,
     read_rows,
     side_file,

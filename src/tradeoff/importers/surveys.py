@@ -38,6 +38,7 @@ from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
+from tradeoff.importers.columns import cells_at, locate_columns
 from tradeoff.importers.drafts import (
     AccountRef,
     EvidenceDraft,
@@ -46,7 +47,7 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
-from tradeoff.importers.textfile import FileFacts, read_csv
+from tradeoff.importers.textfile import FileFacts, raw_record, read_csv
 from tradeoff.importers.values import parse_tags, parse_timestamp
 
 #: The lowest and highest score of each survey type (Delighted's ``survey_type`` values).
@@ -121,14 +122,12 @@ class SurveyImporter:
         title = header[positions["text"]] if typeform else None
         for row in rows:
             where = Where(line=row.line, columns=mapped)
-            cells = {
-                f: row.cells[i].strip() if i < len(row.cells) else "" for f, i in positions.items()
-            }
+            cells = cells_at(positions, row.cells)
             if not cells["text"]:
                 continue  # a score without words is not evidence (see the module docstring)
             try:
                 record: Record = _response(
-                    cells, default_type, title, where, _raw(header, row.cells)
+                    cells, default_type, title, where, raw_record(header, row.cells)
                 )
             except RuleViolation as exc:
                 record = Rejected(where, exc.message, column=columns[exc.field], raw=row.cells)
@@ -152,28 +151,7 @@ def _positions(
             path=path,
             line=1,
         )
-    positions: dict[str, int] = {}
-    for field, column in columns.items():
-        found = _find(header, column)
-        if found is not None:
-            positions[field] = found
-        elif field in given or field in REQUIRED:
-            raise InputError(
-                f"no column {column!r} for {field}; the file has: "
-                + ", ".join(repr(h) for h in header[:20]),
-                path=path,
-                line=1,
-                column=column,
-            )
-    return positions
-
-
-def _find(header: list[str], column: str) -> int | None:
-    """The first column of that name, matched exactly, else ignoring case."""
-    if column in header:
-        return header.index(column)
-    folded = [heading.casefold() for heading in header]
-    return folded.index(column.casefold()) if column.casefold() in folded else None
+    return locate_columns(header, columns, path=path, required=REQUIRED, given=given)
 
 
 def _response(
@@ -244,15 +222,3 @@ def _scale_tags(survey_type: str, rating: float | None) -> list[str]:
     if survey_type in {"nps", "enps"} and rating is not None:
         tags.append("promoter" if rating >= 9 else "passive" if rating >= 7 else "detractor")
     return tags
-
-
-def _raw(header: list[str], cells: list[str]) -> dict[str, str | list[str]]:
-    """The row as exported; a repeated header keeps every value."""
-    record: dict[str, str | list[str]] = {}
-    for name, value in zip(header, cells, strict=False):
-        previous = record.get(name)
-        if previous is None:
-            record[name] = value
-        else:
-            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-    return record

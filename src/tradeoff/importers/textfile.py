@@ -10,7 +10,7 @@ import codecs
 import csv
 import hashlib
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -198,6 +198,25 @@ def _rows(
             if not any(cell.strip() for cell in cells):
                 continue
             yield CsvRow(line=start, cells=cells)
+
+
+def raw_record(
+    header: list[str], cells: list[str], *, skip: Collection[str] = ()
+) -> dict[str, str | list[str]]:
+    """The row as exported; a repeated header (Jira's Labels) keeps every value, in order.
+
+    Columns named in ``skip`` are left out.
+    """
+    record: dict[str, str | list[str]] = {}
+    for name, value in zip(header, cells, strict=False):
+        if name in skip:
+            continue
+        previous = record.get(name)
+        if previous is None:
+            record[name] = value
+        else:
+            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+    return record
 
 
 def open_binary(facts: FileFacts, on_progress: ProgressCallback | None = None) -> io.BufferedReader:
