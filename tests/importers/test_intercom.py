@@ -21,9 +21,9 @@ from tests.importers.exports import make_ledgerly, snapshot, utc, write_export
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
-from tradeoff.importers import intercom
 from tradeoff.importers.batch import ImportReport
 from tradeoff.importers.intercom import IntercomImporter, first_company
+from tradeoff.importers.intercom import messages as intercom_messages
 from tradeoff.importers.registry import run
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
@@ -433,7 +433,7 @@ def test_message_csv_columns_can_be_renamed(ledgerly: Engine, tmp_path: Path) ->
 def test_message_csv_refuses_a_conversation_resumed_after_it_was_finished(
     ledgerly: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(intercom, "MAX_OPEN_CONVERSATIONS", 1)
+    monkeypatch.setattr(intercom_messages, "MAX_OPEN_CONVERSATIONS", 1)
     path = write_export(tmp_path / "intercom-messages.csv", MESSAGES_CSV)
 
     with pytest.raises(InputError) as caught:
