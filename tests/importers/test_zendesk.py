@@ -224,3 +224,19 @@ def test_the_view_export_fills_gaps_without_overwriting_bodies(
     assert first.text == ticket(1)["description"]
     assert (new.text, new.kind) == ('=HYPERLINK("http://x")', EvidenceKind.CHAT)
     assert new.account_id == first.account_id
+
+
+def test_a_changed_side_file_is_imported_even_when_the_tickets_are_not(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    path = write_export(tmp_path, [ticket(1)])
+    run(ledgerly, ZendeskImporter(), path)
+    renamed = json.loads((tmp_path / "users.json").read_text(encoding="utf-8"))
+    renamed["users"][0]["name"] = "Zoë O'Brien-Hart"
+    (tmp_path / "users.json").write_text(json.dumps(renamed), encoding="utf-8")
+    report = run(ledgerly, ZendeskImporter(), path)
+    assert not report.already_imported
+    assert report.by_entity["people"] == {"updated": 1, "unchanged": 1}
+    with read_session(ledgerly) as session:
+        names = sorted(p.name or "" for p in repository.list_all(session, Person))
+    assert names == ["Priya Raman", "Zoë O'Brien-Hart"]

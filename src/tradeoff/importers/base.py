@@ -22,6 +22,9 @@ class ImporterOption:
     name: str
     help: str
     is_path: bool = False
+    #: File names looked for beside the imported file when the option is not given, so a
+    #: vendor's multi-file export works as exported and every file read is hashed.
+    beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

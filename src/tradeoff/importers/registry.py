@@ -69,7 +69,9 @@ def run(
 ) -> ImportReport:
     """Import ``path`` with ``source_importer``: the one path every caller takes."""
     context = ReadContext(
-        options=dict(options or {}), columns=dict(columns or {}), on_progress=on_progress
+        options=with_side_files(source_importer, path, options or {}),
+        columns=dict(columns or {}),
+        on_progress=on_progress,
     )
     recorded = {**context.columns, **{f"option:{k}": v for k, v in context.options.items()}}
     for option in source_importer.options:
@@ -87,6 +89,22 @@ def run(
         mode=member("mode", EvidenceMode, mode) if mode else None,
         accepts_folder=source_importer.accepts_folder,
     )
+
+
+def with_side_files(
+    source_importer: Importer, path: Path, options: Mapping[str, str]
+) -> dict[str, str]:
+    """The options, with each side file found beside ``path`` named explicitly."""
+    resolved = dict(options)
+    for option in source_importer.options:
+        if option.name in resolved or not option.beside:
+            continue
+        found = next(
+            (path.with_name(n) for n in option.beside if path.with_name(n).is_file()), None
+        )
+        if found is not None:
+            resolved[option.name] = str(found)
+    return resolved
 
 
 def run_manifest_entry(engine: Engine, folder: Path, entry: Mapping[str, Any]) -> ImportReport:

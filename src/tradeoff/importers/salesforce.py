@@ -159,12 +159,14 @@ class SalesforceImporter:
             "OpportunityCompetitor export merged into the opportunities (default: "
             "opportunity_competitors.csv or OpportunityCompetitor.csv beside the file).",
             is_path=True,
+            beside=COMPETITOR_FILES,
         ),
         ImporterOption(
             "users",
             "User export naming the opportunities' owners (default: users.csv or User.csv "
             "beside the file).",
             is_path=True,
+            beside=("users.csv", "User.csv"),
         ),
         ImporterOption("currency", "Currency of amounts that name none (default: USD)."),
         ImporterOption("dates", "Slashed dates are mdy (default, 1/31/2024) or dmy (31/01/2024)."),

@@ -61,9 +61,17 @@ class ZendeskImporter:
     default_mode: EvidenceMode | None = EvidenceMode.OBSERVED
     accepts_folder = False
     options: tuple[ImporterOption, ...] = (
-        ImporterOption("users", "users.json (default: beside the tickets file).", is_path=True),
         ImporterOption(
-            "organizations", "organizations.json (default: beside the tickets file).", is_path=True
+            "users",
+            "users.json (default: beside the tickets file).",
+            is_path=True,
+            beside=("users.json",),
+        ),
+        ImporterOption(
+            "organizations",
+            "organizations.json (default: beside the tickets file).",
+            is_path=True,
+            beside=("organizations.json",),
         ),
     )
 
