@@ -522,3 +522,22 @@ def test_the_demo_exports_import_cleanly(ledgerly: Engine) -> None:
     }
     by_id = {o["Id"]: outcome(o) for o in opportunities}
     assert state.relations() == {(opp, name, relation[by_id[opp]]) for opp, name in named}
+
+
+def test_deals_imported_before_their_accounts_are_linked_when_the_same_file_runs_again(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    for name in ("accounts.csv", "opportunities.csv", "users.csv"):
+        (tmp_path / name).write_bytes((DEMO / name).read_bytes())
+    first = run(ledgerly, SalesforceImporter(), tmp_path / "opportunities.csv")
+    with (DEMO / "opportunities.csv").open(encoding="utf-8", newline="") as handle:
+        account_ids = {row["AccountId"] for row in csv.DictReader(handle)}
+    assert first.unknown_account_ids == len(account_ids)
+    run(ledgerly, SalesforceImporter(), tmp_path / "accounts.csv")
+    again = run(ledgerly, SalesforceImporter(), tmp_path / "opportunities.csv")
+    assert not again.already_imported
+    assert (again.unknown_account_ids, again.by_entity["deals"]) == (0, {"updated": 153})
+    with read_session(ledgerly) as session:
+        deals = repository.list_all(session, Deal)
+    assert all(deal.account_id is not None for deal in deals)
+    assert run(ledgerly, SalesforceImporter(), tmp_path / "opportunities.csv").already_imported

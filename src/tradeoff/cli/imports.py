@@ -87,6 +87,12 @@ def print_report(report: ImportReport) -> None:
             f"Linked {plural(report.duplicates_linked, 'item')} as copies of evidence already "
             "here (counted once in demand)."
         )
+    if report.unknown_account_ids:
+        console.print(
+            f"{plural(report.unknown_account_ids, 'account id')} named by these records "
+            "matched no account here: import that source's accounts first, then re-run "
+            "this import to link them."
+        )
     if report.rejects_file is not None:
         console.print(f"Rejected rows and reasons: {report.rejects_file}")
 

@@ -101,6 +101,7 @@ class ImportBatch:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    unresolved: int = 0
 
     def __post_init__(self) -> None:
         self.source = required_text("source", self.source).lower()
@@ -110,7 +111,7 @@ class ImportBatch:
         self.status = member("status", ImportStatus, self.status)
         self.started_at = utc("started_at", self.started_at) or now_utc()
         self.finished_at = utc("finished_at", self.finished_at)
-        for name in ("inserted", "updated", "unchanged", "rejected"):
+        for name in ("inserted", "updated", "unchanged", "rejected", "unresolved"):
             if getattr(self, name) < 0:
                 raise RuleViolation(name, "must not be negative")
 

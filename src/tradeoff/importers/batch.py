@@ -41,6 +41,7 @@ class ImportReport:
     created_people: int
     delimiter: str | None = None
     duplicates_linked: int = 0
+    unknown_account_ids: int = 0
     by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
     rejects_file: Path | None = None
     #: The same bytes were imported before as ``batch_id``: nothing was run.
@@ -106,6 +107,7 @@ def run_import(
         row.updated = counts.updated
         row.unchanged = counts.unchanged
         row.rejected = counts.rejected
+        row.unresolved = counts.unknown_account_ids
         if not counts.rejects and not _changed_anything(session, batch.id):
             # A run that changed nothing leaves no trace: the history lists real changes.
             session.delete(row)
@@ -125,6 +127,7 @@ def run_import(
         created_accounts=counts.created_accounts,
         created_people=counts.created_people,
         duplicates_linked=counts.duplicates_linked,
+        unknown_account_ids=counts.unknown_account_ids,
         by_entity={k: {o.value: n for o, n in v.items()} for k, v in counts.by_entity.items()},
         rejects_file=rejects_file,
     )
@@ -149,7 +152,7 @@ def last_identical_import(
         )
         .order_by(ImportBatchRow.id.desc())
     ).first()
-    if same is None or same.mapping != mapping:
+    if same is None or same.mapping != mapping or same.unresolved:
         return None
     mine = aliased(ImportChangeRow)
     later = aliased(ImportChangeRow)

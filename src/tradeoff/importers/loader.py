@@ -56,6 +56,7 @@ class LoadCounts:
     created_accounts: int = 0
     created_people: int = 0
     duplicates_linked: int = 0
+    unknown_account_ids: int = 0
     by_entity: dict[str, Counter[Outcome]] = field(default_factory=dict)
     rejects: list[Rejected] = field(default_factory=list)
 
@@ -118,6 +119,7 @@ class Loader:
                 self._analysed_at = written
         self.counts.created_accounts = self.resolver.created_accounts
         self.counts.created_people = self.resolver.created_people
+        self.counts.unknown_account_ids = len(self.resolver.unknown_account_ids)
         return self.counts
 
     def _load_one(self, record: Record, existing: dict[str, Any], deals: dict[str, Any]) -> None:

@@ -40,6 +40,8 @@ class Resolver:
         self.settings = settings
         self.created_accounts = 0
         self.created_people = 0
+        #: Records whose account was named only by an id this workspace does not know yet.
+        self.unknown_account_ids: set[str] = set()
         self._accounts: dict[tuple[str | None, ...], int | None] = {}
         self._people: dict[tuple[str | int | None, ...], Person] = {}
 
@@ -105,6 +107,8 @@ class Resolver:
             self.created_accounts += 1
             if ref.external_id:
                 self.remember_account((ref.source or self.source).lower(), ref.external_id, found)
+        if found is None and ref.external_id and not ref.name:
+            self.unknown_account_ids.add(ref.external_id)
         self._accounts[key] = found
         return found
 

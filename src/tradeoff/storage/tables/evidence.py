@@ -49,6 +49,8 @@ class ImportBatchRow(Base):
     updated: Mapped[int]
     unchanged: Mapped[int]
     rejected: Mapped[int]
+    #: References to accounts not known yet: the same file must run again once they are.
+    unresolved: Mapped[int] = mapped_column(default=0)
 
 
 class EvidenceItemRow(Base):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 19:26:54.477764
+Create Date: 2026-11-23 20:35:12.315194
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ def upgrade() -> None:
         sa.Column("updated", sa.Integer(), nullable=False),
         sa.Column("unchanged", sa.Integer(), nullable=False),
         sa.Column("rejected", sa.Integer(), nullable=False),
+        sa.Column("unresolved", sa.Integer(), nullable=False),
         sa.CheckConstraint(
             "inserted >= 0 AND updated >= 0 AND unchanged >= 0 AND rejected >= 0",
             name=op.f("ck_import_batches_counts_not_negative"),
