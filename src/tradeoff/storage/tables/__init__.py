@@ -6,6 +6,7 @@ from tradeoff.storage.tables.accounts import (
     PersonRow,
     WorkspaceSettingsRow,
 )
+from tradeoff.storage.tables.analysis import EmbeddingRow
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.tables.deals import CompetitorRow, DealCompetitorRow, DealRow
 from tradeoff.storage.tables.decisions import AssumptionRow, DecisionRow, ExperimentRow
@@ -42,6 +43,7 @@ __all__ = [
     "DealCompetitorRow",
     "DealRow",
     "DecisionRow",
+    "EmbeddingRow",
     "EvidenceItemRow",
     "EvidenceThemeRow",
     "ExperimentRow",

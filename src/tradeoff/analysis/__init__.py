@@ -1,0 +1,1 @@
+"""The theme engine: embed → (reduce) → cluster → label → link, one typed step each."""
