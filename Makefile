@@ -26,8 +26,8 @@ demo: $(VENV)/.installed
 	$(BIN)/tradeoff --db $(DEMO_DB) demo --data demo/data
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests demo bench
-	$(BIN)/ruff format --check src tests demo bench
+	$(BIN)/ruff check src tests demo bench scripts
+	$(BIN)/ruff format --check src tests demo bench scripts
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

@@ -1,0 +1,61 @@
+"""Themes without being told how many: a nearest-neighbour graph split by Leiden.
+
+Measured on Banking77 (13,083 queries, 77 intents not given): with the static embedder this
+finds about 120 groups at NMI 0.78 / ARI 0.49 in about 3 s on two cores, against
+BERTopic's defaults at NMI 0.74 / ARI 0.16–0.20 (../shared/THEME-ENGINE-NOTES.md); graph
+clustering beat KMeans there even when KMeans was told the true count. Higher
+``resolution`` gives more, smaller themes: it is the "more / fewer themes" control.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import igraph as ig
+import numpy as np
+from numpy.typing import NDArray
+
+from tradeoff.analysis.cluster.knn import nearest_neighbours
+from tradeoff.analysis.embed.protocol import Vectors
+
+Labels = NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class LeidenClusterer:
+    neighbours: int = 10
+    resolution: float = 4.0
+    seed: int = 0
+
+    def cluster(self, vectors: Vectors) -> Labels:
+        """One cluster number per row, numbered by size (0 is the largest); same input and
+        seed, same output."""
+        n = vectors.shape[0]
+        if n < 2:
+            return np.zeros(n, dtype=np.int64)
+        indices, similarities = nearest_neighbours(vectors, self.neighbours)
+        sources = np.repeat(np.arange(n), indices.shape[1])
+        graph = ig.Graph(n=n, edges=np.column_stack((sources, indices.ravel())).tolist())
+        graph.es["weight"] = np.clip(similarities.ravel(), 0.0, None).tolist()
+        graph = graph.as_undirected(mode="collapse", combine_edges="max")
+        ig.set_random_number_generator(random.Random(self.seed))
+        try:
+            partition = graph.community_leiden(
+                objective_function="modularity",
+                weights="weight",
+                resolution=self.resolution,
+                n_iterations=-1,
+            )
+        finally:
+            ig.set_random_number_generator(random)
+        return _by_size(np.asarray(partition.membership, dtype=np.int64))
+
+
+def _by_size(labels: Labels) -> Labels:
+    """Renumber clusters largest first (ties by first appearance), so numbers are stable."""
+    values, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    order = values[np.lexsort((first, -counts))]
+    mapping = np.empty(values.max() + 1, dtype=np.int64)
+    mapping[order] = np.arange(order.size)
+    return mapping[labels]
