@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import make_ledgerly, snapshot, utc, write_export
+from tests.importers.exports import snapshot, utc, write_export
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
 from tradeoff.importers.batch import ImportReport
@@ -162,12 +162,6 @@ AGENTS_JSON = [
                  "language": "en", "mobile": None, "name": "Sam Rivera", "phone": None,
                  "time_zone": "London"}},
 ]  # fmt: skip
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def load(engine: Engine, path: Path, **options: Any) -> ImportReport:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -11,8 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
+from tests.importers.crm_snapshot import crm
 from tradeoff.domain.enums import (
     AccountLifecycle,
     CompetitorRelation,
@@ -21,8 +19,6 @@ from tradeoff.domain.enums import (
     EvidenceMode,
     PersonRole,
 )
-from tradeoff.domain.evidence import EvidenceItem, ImportBatch
-from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ReadContext
 from tradeoff.importers.batch import ImportReport
@@ -30,9 +26,6 @@ from tradeoff.importers.drafts import DealDraft
 from tradeoff.importers.hubspot import HubspotImporter, company_lifecycle
 from tradeoff.importers.registry import run
 from tradeoff.importers.textfile import inspect_file
-from tradeoff.storage import repository
-from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.workspace import save_workspace_settings
 
 #: CRM → Companies → Export, every value quoted. "Customer ARR" and "Plan" are this
 #: portal's custom properties (HubSpot has no standard ARR for companies), mapped below.
@@ -99,16 +92,6 @@ def deals_file(path: Path, *rows: str) -> Path:
 
 
 @pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    with write_session(engine) as session:
-        save_workspace_settings(
-            session,
-            WorkspaceSettings(company_name="Ledgerly", internal_email_domains=["ledgerly.example"]),
-        )
-    return engine
-
-
-@pytest.fixture
 def companies(ledgerly: Engine, tmp_path: Path) -> Engine:
     path = write(tmp_path / "hubspot-crm-exports-all-companies.csv", COMPANIES)
     run_hubspot(ledgerly, path, COMPANY_MAP)
@@ -119,40 +102,6 @@ def run_hubspot(
     engine: Engine, path: Path, columns: dict[str, str], *, skip_bad_rows: bool = False
 ) -> ImportReport:
     return run(engine, HubspotImporter(), path, columns=columns, skip_bad_rows=skip_bad_rows)
-
-
-@dataclass(frozen=True)
-class Crm:
-    """What the imports left in the workspace, read back whole."""
-
-    accounts: list[Account]
-    people: list[Person]
-    deals: list[Deal]
-    links: list[DealCompetitor]
-    competitors: list[Competitor]
-    evidence: list[EvidenceItem]
-    batches: int
-
-    def account_name(self, account_id: int | None) -> str | None:
-        return next((a.name for a in self.accounts if a.id == account_id), None)
-
-    def relations(self) -> set[tuple[str, str, CompetitorRelation]]:
-        deals = {d.id: d.external_id for d in self.deals}
-        names = {c.id: c.name for c in self.competitors}
-        return {(deals[x.deal_id], names[x.competitor_id], x.relation) for x in self.links}
-
-
-def crm(engine: Engine) -> Crm:
-    with read_session(engine) as session:
-        return Crm(
-            accounts=repository.list_all(session, Account),
-            people=repository.list_all(session, Person),
-            deals=repository.list_all(session, Deal),
-            links=repository.list_all(session, DealCompetitor),
-            competitors=repository.list_all(session, Competitor),
-            evidence=repository.list_all(session, EvidenceItem),
-            batches=repository.count(session, ImportBatch),
-        )
 
 
 def test_companies_become_accounts(companies: Engine) -> None:

@@ -22,7 +22,6 @@ from tests.importers.exports import (
     HELPDESK_MAP,
     HELPDESK_NEXT_WEEK_CSV,
     import_csv,
-    make_ledgerly,
     snapshot,
     utc,
     write_export,
@@ -43,12 +42,6 @@ from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
 
 NOTHING = (0, 0, 0, 0)
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def refused(engine: Engine, path: Path, *options: str) -> InputError:

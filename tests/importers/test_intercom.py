@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import make_ledgerly, snapshot, utc, write_export
+from tests.importers.exports import snapshot, utc, write_export
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
@@ -250,12 +250,6 @@ open,2026-03-06 10:22:31,,,abc123,Ledgerly
 9009,,close,2026-03-04 11:00:00,admin,7301,,Sam Rivera,sam@ledgerly.example,,"export,billing",\
 501,closed,2026-03-04 10:22:31,2026-03-04 10:25:00,2026-03-04 11:00:00,abc123,Ledgerly
 """
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def load(engine: Engine, path: Path, **options: Any) -> ImportReport:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import make_ledgerly, snapshot, utc
+from tests.importers.exports import snapshot, utc
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.enums import AccountLifecycle, EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
@@ -94,12 +94,6 @@ def write_notes(folder: Path, notes: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
     return folder
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def nothing_written(engine: Engine) -> bool:

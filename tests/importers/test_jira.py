@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import Snapshot, make_ledgerly, snapshot, utc, write_export
+from tests.importers.exports import Snapshot, snapshot, utc, write_export
 from tradeoff.domain.accounts import Person
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
@@ -82,12 +82,6 @@ MULTI_CURRENCY_TEXT = (
     "h2. Context\n*Kestrel* pays 40 drivers in Poland and Germany.\n"
     'They convert by hand every Friday: "we lose half a day".'
 )
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def import_jira(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import Snapshot, make_ledgerly, snapshot, utc, write_export
+from tests.importers.exports import Snapshot, snapshot, utc, write_export
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ReadContext
@@ -53,12 +53,6 @@ FEEDBACK_MAP = (
     "person=user.name,role=user.role,account=company.name,account_domain=company.domain,"
     "relayed_by=agent.email,rating=score,tags=tags"
 )
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def import_jsonl(

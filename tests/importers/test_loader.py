@@ -9,14 +9,12 @@ from sqlalchemy import Engine
 
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.evidence import EvidenceItem, ImportBatch
-from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import Conflict, InputError
 from tradeoff.importers.generic_csv import GenericCsvImporter
 from tradeoff.importers.registry import run
 from tradeoff.storage import repository
 from tradeoff.storage.changelog import undo_batch
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.workspace import save_workspace_settings
 
 COLUMNS = {
     "external_id": "Id",
@@ -27,16 +25,6 @@ COLUMNS = {
     "account": "Company",
 }
 HEADER = "Id,Body,Date,Email,Name,Company\n"
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    with write_session(engine) as session:
-        save_workspace_settings(
-            session,
-            WorkspaceSettings(company_name="Ledgerly", internal_email_domains=["ledgerly.example"]),
-        )
-    return engine
 
 
 def load(engine: Engine, path: Path, text: str, source: str = "helpdesk") -> int:

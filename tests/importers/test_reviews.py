@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import make_ledgerly, snapshot, utc
+from tests.importers.exports import snapshot, utc
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
 from tradeoff.importers.registry import run
@@ -108,12 +108,6 @@ def api_page(folder: Path, reviews: list[dict[str, Any]]) -> Path:
     }
     path.write_text(json.dumps(page, indent=2, ensure_ascii=False), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def outcome(engine: Engine) -> list[tuple[Any, ...]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -12,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
+from tests.importers.crm_snapshot import crm
+from tradeoff.domain.deals import Deal
 from tradeoff.domain.enums import (
     AccountLifecycle,
     CompetitorKind,
@@ -23,14 +22,11 @@ from tradeoff.domain.enums import (
     EvidenceMode,
     PersonRole,
 )
-from tradeoff.domain.evidence import EvidenceItem, ImportBatch
-from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.registry import run
 from tradeoff.importers.salesforce import SalesforceImporter, salesforce_id
 from tradeoff.storage import repository
-from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.workspace import save_workspace_settings
+from tradeoff.storage.session import read_session
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "data" / "salesforce"
 
@@ -139,57 +135,6 @@ def opportunities(folder: Path, *rows: str, users: bool = True, competitors: boo
     if competitors:
         write(folder / "opportunity_competitors.csv", COMPETITORS)
     return write(folder / "opportunities.csv", "\n".join([OPPORTUNITY_HEADER, *rows]) + "\n")
-
-
-@dataclass(frozen=True)
-class Crm:
-    """What the imports left in the workspace, read back whole."""
-
-    accounts: list[Account]
-    people: list[Person]
-    deals: list[Deal]
-    links: list[DealCompetitor]
-    competitors: list[Competitor]
-    evidence: list[EvidenceItem]
-    batches: int
-
-    def deal(self, external_id: str) -> Deal:
-        (found,) = [d for d in self.deals if d.external_id == external_id]
-        return found
-
-    def account_name(self, account_id: int | None) -> str | None:
-        return next((a.name for a in self.accounts if a.id == account_id), None)
-
-    def person_name(self, person_id: int | None) -> str | None:
-        return next((p.name for p in self.people if p.id == person_id), None)
-
-    def relations(self) -> set[tuple[str, str, CompetitorRelation]]:
-        deals = {d.id: d.external_id for d in self.deals}
-        names = {c.id: c.name for c in self.competitors}
-        return {(deals[x.deal_id], names[x.competitor_id], x.relation) for x in self.links}
-
-
-def crm(engine: Engine) -> Crm:
-    with read_session(engine) as session:
-        return Crm(
-            accounts=repository.list_all(session, Account),
-            people=repository.list_all(session, Person),
-            deals=repository.list_all(session, Deal),
-            links=repository.list_all(session, DealCompetitor),
-            competitors=repository.list_all(session, Competitor),
-            evidence=repository.list_all(session, EvidenceItem),
-            batches=repository.count(session, ImportBatch),
-        )
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    with write_session(engine) as session:
-        save_workspace_settings(
-            session,
-            WorkspaceSettings(company_name="Ledgerly", internal_email_domains=["ledgerly.example"]),
-        )
-    return engine
 
 
 def test_accounts_keep_arr_apart_from_the_companys_own_revenue(

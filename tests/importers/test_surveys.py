@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.importers.exports import make_ledgerly, snapshot, utc
+from tests.importers.exports import snapshot, utc
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
 from tradeoff.importers.registry import run
@@ -64,12 +64,6 @@ TYPEFORM_MAP = {
     "text": "What is the main reason for your score?",
     "rating": "How likely are you to recommend Ledgerly to a friend or colleague?",
 }
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    make_ledgerly(engine)
-    return engine
 
 
 def test_a_delighted_export_becomes_survey_evidence_from_end_users(

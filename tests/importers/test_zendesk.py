@@ -12,13 +12,11 @@ from sqlalchemy import Engine
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.evidence import EvidenceItem, ImportBatch
-from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.registry import run
 from tradeoff.importers.zendesk import ZendeskImporter
 from tradeoff.storage import repository
-from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.workspace import save_workspace_settings
+from tradeoff.storage.session import read_session
 
 ORGANIZATIONS = {
     "organizations": [
@@ -96,16 +94,6 @@ def write_export(folder: Path, tickets: list[dict[str, Any]]) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-@pytest.fixture
-def ledgerly(engine: Engine) -> Engine:
-    with write_session(engine) as session:
-        save_workspace_settings(
-            session,
-            WorkspaceSettings(company_name="Ledgerly", internal_email_domains=["ledgerly.example"]),
-        )
-    return engine
 
 
 def items(engine: Engine) -> list[EvidenceItem]:
