@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from tradeoff.analysis.embed.protocol import Vectors
 
-BLOCK_ROWS = 2048
+BLOCK_ROWS = 512
 
 
 def nearest_neighbours(vectors: Vectors, k: int) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
