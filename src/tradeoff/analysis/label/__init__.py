@@ -1,0 +1,1 @@
+"""Labelling steps: a short, honest name for each theme from its own words."""
