@@ -1,0 +1,113 @@
+"""From vectors to a two-level set of themes, with an explicit unsorted list.
+
+Themes come from Leiden at a coarse resolution, sub-themes from a finer one nested under the
+theme holding most of their members. An item far from its sub-theme's centroid is not forced
+into it: it goes to the unsorted list the user sees, capped at ``max_unsorted_share`` so the
+list stays small (BERTopic leaves 11–12 % of Banking77 as outliers; we keep under 5 %).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tradeoff.analysis.cluster.leiden import Labels, LeidenClusterer
+from tradeoff.analysis.embed.protocol import Vectors
+
+
+@dataclass(frozen=True)
+class DiscoverySettings:
+    theme_resolution: float = 1.0
+    subtheme_resolution: float = 4.0
+    neighbours: int = 10
+    #: Items less similar than this to their sub-theme's centroid are candidates for unsorted.
+    min_similarity: float = 0.5
+    max_unsorted_share: float = 0.05
+    #: A sub-theme smaller than this is not a theme: its items join the nearest real one.
+    min_size: int = 3
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Per item: its theme and sub-theme (-1 when unsorted) and how close it sits."""
+
+    themes: Labels
+    subthemes: Labels
+    #: Cosine between each item and its sub-theme's centroid.
+    closeness: NDArray[np.float32]
+
+    @property
+    def unsorted(self) -> list[int]:
+        return [int(i) for i in np.flatnonzero(self.themes < 0)]
+
+    def parent_of(self) -> dict[int, int]:
+        """Each sub-theme's theme."""
+        pairs = {(int(s), int(t)) for s, t in zip(self.subthemes, self.themes, strict=True)}
+        return {s: t for s, t in pairs if s >= 0}
+
+
+def discover(vectors: Vectors, settings: DiscoverySettings | None = None) -> Discovery:
+    chosen = settings or DiscoverySettings()
+    fine = LeidenClusterer(chosen.neighbours, chosen.subtheme_resolution, chosen.seed).cluster(
+        vectors
+    )
+    coarse = LeidenClusterer(chosen.neighbours, chosen.theme_resolution, chosen.seed).cluster(
+        vectors
+    )
+    fine, closeness = _absorb_tiny(vectors, fine, chosen.min_size)
+    parent = _majority_parent(fine, coarse)
+    themes = np.array([parent[int(s)] for s in fine], dtype=np.int64)
+    subthemes = fine.copy()
+    if len(vectors):
+        cut = min(
+            chosen.min_similarity,
+            float(np.quantile(closeness, chosen.max_unsorted_share)),
+        )
+        far = closeness < cut
+        themes[far] = -1
+        subthemes[far] = -1
+    return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
+
+
+def _absorb_tiny(
+    vectors: Vectors, labels: Labels, min_size: int
+) -> tuple[Labels, NDArray[np.float32]]:
+    """Move items of too-small clusters to the closest real cluster; closeness to centroids."""
+    if not len(vectors):
+        return labels, np.zeros(0, dtype=np.float32)
+    sizes = np.bincount(labels)
+    real = np.flatnonzero(sizes >= min_size)
+    centroids = _centroids(vectors, labels)
+    moved = labels.copy()
+    if real.size and real.size < sizes.size:
+        tiny = np.flatnonzero(sizes[labels] < min_size)
+        best = (vectors[tiny] @ centroids[real].T).argmax(axis=1)
+        moved[tiny] = real[best]
+        centroids = _centroids(vectors, moved)
+    return moved, _closeness(vectors, centroids, moved)
+
+
+def _centroids(vectors: Vectors, labels: Labels) -> Vectors:
+    centroids = np.zeros((int(labels.max()) + 1, vectors.shape[1]), dtype=np.float32)
+    np.add.at(centroids, labels, vectors)
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    return centroids
+
+
+def _closeness(vectors: Vectors, centroids: Vectors, labels: Labels) -> NDArray[np.float32]:
+    closeness: NDArray[np.float32] = np.einsum("ij,ij->i", vectors, centroids[labels]).astype(
+        np.float32
+    )
+    return closeness
+
+
+def _majority_parent(fine: Labels, coarse: Labels) -> dict[int, int]:
+    """Nest each fine cluster under the coarse cluster that holds most of its members."""
+    votes: dict[int, Counter[int]] = {}
+    for f, c in zip(fine.tolist(), coarse.tolist(), strict=True):
+        votes.setdefault(f, Counter())[c] += 1
+    return {f: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, v in votes.items()}
