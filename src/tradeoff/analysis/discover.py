@@ -20,11 +20,11 @@ from tradeoff.analysis.embed.protocol import Vectors
 
 @dataclass(frozen=True)
 class DiscoverySettings:
-    theme_resolution: float = 1.0
+    theme_resolution: float = 2.0
     subtheme_resolution: float = 4.0
     neighbours: int = 10
     #: Items less similar than this to their sub-theme's centroid are candidates for unsorted.
-    min_similarity: float = 0.5
+    min_similarity: float = 0.4
     max_unsorted_share: float = 0.05
     #: A sub-theme smaller than this is not a theme: its items join the nearest real one.
     min_size: int = 3
@@ -73,6 +73,10 @@ def discover(vectors: Vectors, settings: DiscoverySettings | None = None) -> Dis
     return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
 
 
+#: Mean pairwise cosine below which a cluster is a bundle of strays rather than a theme.
+MIN_COHESION = 0.2
+
+
 def _absorb_tiny(
     vectors: Vectors, labels: Labels, min_size: int
 ) -> tuple[Labels, NDArray[np.float32]]:
@@ -80,11 +84,17 @@ def _absorb_tiny(
     if not len(vectors):
         return labels, np.zeros(0, dtype=np.float32)
     sizes = np.bincount(labels)
-    real = np.flatnonzero(sizes >= min_size)
+    sums = np.zeros((sizes.size, vectors.shape[1]), dtype=np.float32)
+    np.add.at(sums, labels, vectors)
+    # Mean cosine between two different members: strays a kNN graph happened to tie together
+    # (each unlike the others) are not a theme, however many there are.
+    pairs = np.maximum(sizes * (sizes - 1), 1)
+    cohesion = (np.einsum("ij,ij->i", sums, sums) - sizes) / pairs
+    real = np.flatnonzero((sizes >= min_size) & (cohesion >= MIN_COHESION))
     centroids = _centroids(vectors, labels)
     moved = labels.copy()
     if real.size and real.size < sizes.size:
-        tiny = np.flatnonzero(sizes[labels] < min_size)
+        tiny = np.flatnonzero(~np.isin(labels, real))
         best = (vectors[tiny] @ centroids[real].T).argmax(axis=1)
         moved[tiny] = real[best]
         centroids = _centroids(vectors, moved)
