@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.run import AnalysisReport, analyze
 from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.batch import ImportReport
@@ -28,6 +30,7 @@ MANIFEST = "manifest.toml"
 class DemoResult:
     url: str
     imports: list[ImportReport]
+    analysis: AnalysisReport
     counts: dict[str, int]
     next_steps: list[str]
 
@@ -70,14 +73,20 @@ def load_demo(url: str, folder: Path) -> DemoResult:
             ),
         )
     reports = [run_manifest_entry(engine, folder, entry) for entry in manifest.get("import", [])]
+    analysis = analyze(engine, StaticEmbedder())
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(
         url=url,
         imports=reports,
+        analysis=analysis,
         counts=counts,
         next_steps=_aligned(
             [
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} themes",
+                    "what customers struggle with",
+                ),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} status", "what the workspace holds"),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} imports", "every import, undoable"),
                 (".venv/bin/tradeoff import --help", "import your own exports"),

@@ -28,6 +28,11 @@ def demo(
         result = load_demo(state(ctx).url, data)
     for report in result.imports:
         print_report(report)
+    found = result.analysis
+    console.print(
+        f"Analysed {found.items:,} evidence items: {found.themes:,} themes, "
+        f"{found.subthemes:,} sub-themes, {found.unsorted:,} unsorted."
+    )
     console.print(f"\nDemo workspace: {hide_password(result.url)}")
     console.print(counts_table(result.counts))
     console.print("\nNext:")

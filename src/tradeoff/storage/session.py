@@ -41,7 +41,7 @@ def translate_errors(engine: Engine) -> Iterator[None]:
     except DataError as exc:
         raise Conflict(f"a value does not fit the database: {_first_line(exc.orig)}") from exc
     except DBAPIError as exc:
-        if exc.connection_invalidated or _is_connection_error(exc):
+        if _is_connection_error(exc):
             raise StorageUnavailable(
                 f"cannot reach the workspace database {hide_password(engine.url)}: "
                 f"{_first_line(exc.orig)}"
@@ -49,9 +49,26 @@ def translate_errors(engine: Engine) -> Iterator[None]:
         raise
 
 
+CONNECTION_WORDS = (
+    "connect",
+    "connection",
+    "unable to open",
+    "could not translate host",
+    "server closed",
+    "timeout",
+    "timed out",
+    "password authentication",
+    "does not exist",
+)
+
+
 def _is_connection_error(exc: DBAPIError) -> bool:
-    name = type(exc.orig).__name__
-    return name in {"OperationalError", "InterfaceError"} and "locked" not in str(exc.orig)
+    """Only failures to reach or open the database; "no such column" is a different story."""
+    message = str(exc.orig).lower()
+    return exc.connection_invalidated or (
+        type(exc.orig).__name__ in {"OperationalError", "InterfaceError"}
+        and any(word in message for word in CONNECTION_WORDS)
+    )
 
 
 def _first_line(error: BaseException | None) -> str:

@@ -1,0 +1,88 @@
+"""``tradeoff analyze``, ``tradeoff themes`` and ``tradeoff theme ID``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tradeoff.analysis.discover import DiscoverySettings
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.run import analyze as run_analysis
+from tradeoff.cli.context import console, open_workspace
+from tradeoff.errors import NotFound
+from tradeoff.storage.session import read_session
+from tradeoff.storage.themes import active_themes, closest_quotes
+
+
+def analyze(
+    ctx: typer.Context,
+    seed: Annotated[
+        int, typer.Option(help="Random seed: same evidence and seed, same themes.")
+    ] = 0,
+    resolution: Annotated[
+        float, typer.Option(help="Higher gives more, narrower themes (sub-themes: twice it).")
+    ] = 2.0,
+) -> None:
+    """Find the themes in all evidence: embeds new text only, keeps theme ids stable.
+
+    Example: tradeoff analyze --seed 0
+    """
+    engine = open_workspace(ctx)
+    settings = DiscoverySettings(
+        theme_resolution=resolution, subtheme_resolution=resolution * 2, seed=seed
+    )
+    report = run_analysis(engine, StaticEmbedder(), settings)
+    console.print(
+        f"Analysed {report.items:,} evidence items with {report.model_id}: "
+        f"{report.themes:,} themes, {report.subthemes:,} sub-themes, "
+        f"{report.unsorted:,} unsorted."
+    )
+    console.print("Next: tradeoff themes")
+
+
+def themes(ctx: typer.Context) -> None:
+    """List the themes, largest first, with evidence and account counts.
+
+    Example: tradeoff themes
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        summaries = [s for s in active_themes(session) if s.parent_id is None]
+    table = Table("id", "theme", "items", "accounts", show_edge=False)
+    for summary in summaries:
+        table.add_row(str(summary.id), summary.name, f"{summary.items:,}", f"{summary.accounts:,}")
+    console.print(table if summaries else "No themes yet: run tradeoff analyze.")
+
+
+def theme(
+    ctx: typer.Context,
+    theme_id: Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")],
+) -> None:
+    """Show one theme: its counts, its most typical quotes, its sub-themes.
+
+    Example: tradeoff theme 12
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        summaries = active_themes(session)
+        chosen = next((s for s in summaries if s.id == theme_id), None)
+        if chosen is None:
+            raise NotFound(f"no active theme with id {theme_id}")
+        quotes = closest_quotes(session, theme_id)
+    console.print(f"{chosen.name}  (theme {chosen.id})")
+    console.print(f"{chosen.items:,} evidence items from {chosen.accounts:,} accounts")
+    for text, score in quotes:
+        console.print(f'  "{text}"  ({score:.2f})')
+    children = [s for s in summaries if s.parent_id == theme_id]
+    if children:
+        console.print("Sub-themes:")
+        for child in children:
+            console.print(f"  {child.id}  {child.name}  ({child.items:,} items)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(analyze)
+    app.command()(themes)
+    app.command()(theme)

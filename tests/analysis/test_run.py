@@ -1,0 +1,122 @@
+"""A whole analysis over a workspace: themes stored, ids stable, people's links kept."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.cli.helpers import run_cli
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.metrics import normalized_mutual_information
+from tradeoff.analysis.run import analyze
+from tradeoff.domain.enums import AssignedBy, EvidenceKind, ThemeStatus
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
+from tradeoff.storage import repository
+from tradeoff.storage.session import read_session, write_session
+
+SUBSET = Path(__file__).resolve().parents[2] / "demo" / "source" / "banking77_subset.csv"
+INTENTS = (
+    "card_arrival",
+    "pending_transfer",
+    "exchange_rate",
+    "lost_or_stolen_card",
+    "top_up_failed",
+)
+
+
+@pytest.fixture
+def tickets(engine: Engine) -> dict[int, str]:
+    """Real Banking77 queries of five intents as tickets; returns evidence id → intent."""
+    with SUBSET.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["category"] in INTENTS]
+    intents: dict[int, str] = {}
+    with write_session(engine) as session:
+        for number, row in enumerate(rows):
+            item = repository.add(
+                session,
+                EvidenceItem(
+                    source="zendesk",
+                    external_id=str(10000 + number),
+                    kind=EvidenceKind.TICKET,
+                    text=row["text"],
+                    created_at=datetime(2026, 3, 1, tzinfo=UTC),
+                ),
+            )
+            assert item.id is not None
+            intents[item.id] = row["category"]
+    return intents
+
+
+def links(engine: Engine) -> list[EvidenceTheme]:
+    with read_session(engine) as session:
+        return repository.list_all(session, EvidenceTheme)
+
+
+def themes(engine: Engine) -> list[Theme]:
+    with read_session(engine) as session:
+        return repository.list_all(session, Theme)
+
+
+def test_every_item_gets_one_theme_and_one_sub_theme_or_is_unsorted(
+    engine: Engine, tickets: dict[int, str]
+) -> None:
+    report = analyze(engine, StaticEmbedder())
+    stored = {t.id: t for t in themes(engine)}
+    top = {e.evidence_id: e.theme_id for e in links(engine) if stored[e.theme_id].parent_id is None}
+    per_item = Counter(e.evidence_id for e in links(engine))
+    assert set(per_item.values()) == {2}
+    assert report.items == len(tickets)
+    assert report.unsorted == len(tickets) - len(top) <= 0.05 * len(tickets)
+    placed = sorted(top)
+    # Measured 0.59 on these 5 intents (the default resolution splits a small corpus finer
+    # than its intents); a random assignment scores about 0.05.
+    truth, found = [tickets[i] for i in placed], [top[i] for i in placed]
+    assert normalized_mutual_information(truth, found) >= 0.5
+    assert all(0 <= e.score <= 1 and e.assigned_by is AssignedBy.MODEL for e in links(engine))
+
+
+def test_re_analysis_keeps_theme_ids_and_a_persons_links(
+    engine: Engine, tickets: dict[int, str]
+) -> None:
+    analyze(engine, StaticEmbedder())
+    before = {(e.evidence_id, e.theme_id) for e in links(engine)}
+    any_theme = themes(engine)[0]
+    outsider = next(i for i in tickets if (i, any_theme.id) not in before)
+    with write_session(engine) as session:
+        repository.add(
+            session,
+            EvidenceTheme(
+                evidence_id=outsider, theme_id=any_theme.id, assigned_by=AssignedBy.PERSON
+            ),
+        )
+    analyze(engine, StaticEmbedder())
+    after = {
+        (e.evidence_id, e.theme_id) for e in links(engine) if e.assigned_by is AssignedBy.MODEL
+    }
+    assert after == before
+    assert (outsider, any_theme.id, AssignedBy.PERSON) in {
+        (e.evidence_id, e.theme_id, e.assigned_by) for e in links(engine)
+    }
+    assert all(t.status is ThemeStatus.ACTIVE for t in themes(engine))
+
+
+def test_the_theme_commands_show_names_counts_and_quotes(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, tickets: dict[int, str]
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "analyze")
+    assert result.exit_code == 0, result.stderr
+    assert f"Analysed {len(tickets)} evidence items" in result.stdout
+    listing = run_cli(capsys, "--db", workspace_url, "themes")
+    first = next(t for t in themes(engine) if t.parent_id is None)
+    assert first.name in listing.stdout
+    shown = run_cli(capsys, "--db", workspace_url, "theme", str(first.id))
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith(f"{first.name}  (theme {first.id})")
+    assert shown.stdout.count('  "') >= 3
+    missing = run_cli(capsys, "--db", workspace_url, "theme", "99999")
+    assert (missing.exit_code, missing.stderr) == (1, "error: no active theme with id 99999\n")
