@@ -120,3 +120,27 @@ def test_the_theme_commands_show_names_counts_and_quotes(
     assert shown.stdout.count('  "') >= 3
     missing = run_cli(capsys, "--db", workspace_url, "theme", "99999")
     assert (missing.exit_code, missing.stderr) == (1, "error: no active theme with id 99999\n")
+
+
+def test_scripting_formats_give_every_item_its_theme(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, tickets: dict[int, str]
+) -> None:
+    import json
+
+    assert run_cli(capsys, "--db", workspace_url, "analyze").exit_code == 0
+    listed = json.loads(run_cli(capsys, "--db", workspace_url, "themes", "--format", "json").stdout)
+    stored = {t.id: t for t in themes(engine)}
+    assert {t["id"] for t in listed} == {i for i, t in stored.items() if t.parent_id is None}
+    assert all(s["parent_id"] == t["id"] for t in listed for s in t["subthemes"])
+
+    lines = run_cli(capsys, "--db", workspace_url, "evidence", "--format", "jsonl").stdout
+    filed = [json.loads(line) for line in lines.splitlines()]
+    assert [f["id"] for f in filed] == sorted(tickets)
+    top = {e.evidence_id: e.theme_id for e in links(engine) if stored[e.theme_id].parent_id is None}
+    assert {f["id"]: f["theme_id"] for f in filed if f["theme_id"] is not None} == top
+    assert all(f["theme"] == stored[f["theme_id"]].name for f in filed if f["theme_id"])
+
+    table = run_cli(capsys, "--db", workspace_url, "evidence", "--format", "csv").stdout
+    rows = list(csv.DictReader(table.splitlines()))
+    assert [int(r["id"]) for r in rows] == sorted(tickets)
+    assert rows[0]["external_id"] == "10000"

@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     except RuleViolation as exc:
         err_console.print(f"error: {escape(str(exc))}")
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`tradeoff evidence | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         err_console.print("interrupted: the command's open transaction was rolled back")
         return 130

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from dataclasses import asdict, fields
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,8 +16,9 @@ from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.errors import NotFound
+from tradeoff.safe_csv import write_rows
 from tradeoff.storage.session import read_session
-from tradeoff.storage.themes import active_themes, closest_quotes
+from tradeoff.storage.themes import FiledEvidence, active_themes, closest_quotes, filed_evidence
 
 
 def analyze(
@@ -42,14 +47,41 @@ def analyze(
     console.print("Next: tradeoff themes")
 
 
-def themes(ctx: typer.Context) -> None:
+class ThemesFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class EvidenceFormat(StrEnum):
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+def themes(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ThemesFormat, typer.Option("--format", help="table, or json for scripts.")
+    ] = ThemesFormat.TABLE,
+) -> None:
     """List the themes, largest first, with evidence and account counts.
 
-    Example: tradeoff themes
+    Example: tradeoff themes --format json
     """
     engine = open_workspace(ctx)
     with read_session(engine) as session:
-        summaries = [s for s in active_themes(session) if s.parent_id is None]
+        everything = active_themes(session)
+    summaries = [s for s in everything if s.parent_id is None]
+    if output_format is ThemesFormat.JSON:
+        subs = [s for s in everything if s.parent_id is not None]
+        document = [
+            {
+                **asdict(summary),
+                "subthemes": [asdict(c) for c in subs if c.parent_id == summary.id],
+            }
+            for summary in summaries
+        ]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
     table = Table("id", "theme", "items", "accounts", show_edge=False)
     for summary in summaries:
         table.add_row(str(summary.id), summary.name, f"{summary.items:,}", f"{summary.accounts:,}")
@@ -82,7 +114,32 @@ def theme(
             console.print(f"  {child.id}  {child.name}  ({child.items:,} items)")
 
 
+def evidence(
+    ctx: typer.Context,
+    output_format: Annotated[
+        EvidenceFormat, typer.Option("--format", help="csv or jsonl.")
+    ] = EvidenceFormat.CSV,
+) -> None:
+    """Every evidence item with its external id and its theme and sub-theme, for scripts.
+
+    Unsorted items have empty theme fields. CSV cells that a spreadsheet would run as a
+    formula are prefixed with a quote.
+
+    Example: tradeoff evidence --format jsonl > filed.jsonl
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        filed = filed_evidence(session)
+    if output_format is EvidenceFormat.JSONL:
+        for item in filed:
+            sys.stdout.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+        return
+    names = [f.name for f in fields(FiledEvidence)]
+    write_rows(sys.stdout, names, ([getattr(item, n) for n in names] for item in filed))
+
+
 def register(app: typer.Typer) -> None:
     app.command()(analyze)
     app.command()(themes)
     app.command()(theme)
+    app.command()(evidence)

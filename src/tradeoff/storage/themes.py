@@ -160,3 +160,57 @@ def closest_quotes(session: Session, theme_id: int, limit: int = 5) -> list[tupl
         .limit(limit)
     )
     return [(text, float(score)) for text, score in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class FiledEvidence:
+    id: int
+    source: str
+    external_id: str
+    kind: str
+    mode: str
+    created_at: str
+    theme_id: int | None
+    theme: str | None
+    subtheme_id: int | None
+    subtheme: str | None
+
+
+def filed_evidence(session: Session) -> list[FiledEvidence]:
+    """Every evidence item with its active theme and sub-theme (None when unsorted)."""
+    placed: dict[int, dict[bool, tuple[int, str]]] = {}
+    query = (
+        select(EvidenceThemeRow.evidence_id, ThemeRow.id, ThemeRow.name, ThemeRow.parent_id)
+        .join(ThemeRow, ThemeRow.id == EvidenceThemeRow.theme_id)
+        .where(ThemeRow.status == ThemeStatus.ACTIVE)
+        .order_by(EvidenceThemeRow.assigned_by.desc(), EvidenceThemeRow.score.desc())
+    )
+    for evidence_id, theme_id, name, parent_id in session.execute(query):
+        placed.setdefault(evidence_id, {}).setdefault(parent_id is None, (theme_id, name))
+    items = select(
+        EvidenceItemRow.id,
+        EvidenceItemRow.source,
+        EvidenceItemRow.external_id,
+        EvidenceItemRow.kind,
+        EvidenceItemRow.mode,
+        EvidenceItemRow.created_at,
+    ).order_by(EvidenceItemRow.id)
+    result = []
+    for item_id, source, external_id, kind, mode, created_at in session.execute(items):
+        top = placed.get(item_id, {}).get(True)
+        sub = placed.get(item_id, {}).get(False)
+        result.append(
+            FiledEvidence(
+                id=item_id,
+                source=source,
+                external_id=external_id,
+                kind=kind.value,
+                mode=mode.value,
+                created_at=created_at.isoformat(),
+                theme_id=top[0] if top else None,
+                theme=top[1] if top else None,
+                subtheme_id=sub[0] if sub else None,
+                subtheme=sub[1] if sub else None,
+            )
+        )
+    return result
