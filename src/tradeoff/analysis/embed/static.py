@@ -11,7 +11,9 @@ speed at some cost in quality.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -24,6 +26,13 @@ MODEL_PATH = Path(__file__).parent / "models" / "wordllama-l2-supercat-256-int8.
 FULL_DIMENSIONS = 256
 
 
+@dataclass(frozen=True)
+class _LoadedModel:
+    digest: str
+    table: Vectors
+    tokenizer: Tokenizer
+
+
 class StaticEmbedder:
     def __init__(self, dimensions: int = FULL_DIMENSIONS, path: Path = MODEL_PATH) -> None:
         if dimensions not in {64, 128, 256}:
@@ -33,23 +42,27 @@ class StaticEmbedder:
 
     @cached_property
     def model_id(self) -> str:
-        digest = hashlib.sha256(self.path.read_bytes()).hexdigest()[:12]
-        return f"static-wordllama-l2-supercat-{self.dimensions}-{digest}"
+        return f"static-wordllama-l2-supercat-{self.dimensions}-{self._model.digest}"
+
+    @property
+    def _table(self) -> Vectors:
+        return self._model.table
+
+    @property
+    def _tokenizer(self) -> Tokenizer:
+        return self._model.tokenizer
 
     @cached_property
-    def _table(self) -> Vectors:
-        with np.load(self.path) as model:
+    def _model(self) -> _LoadedModel:
+        """The file read once: its hash names the model, its arrays are the model."""
+        data = self.path.read_bytes()
+        with np.load(io.BytesIO(data)) as model:
             table: Vectors = model["embedding"][:, : self.dimensions].astype(np.float32)
             table *= model["scales"][:, None]
-        return table
-
-    @cached_property
-    def _tokenizer(self) -> Tokenizer:
-        with np.load(self.path) as model:
             tokenizer = Tokenizer.from_str(model["tokenizer"].tobytes().decode("utf-8"))
         tokenizer.no_truncation()
         tokenizer.no_padding()
-        return tokenizer
+        return _LoadedModel(hashlib.sha256(data).hexdigest()[:12], table, tokenizer)
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Mean of each text's token vectors, normalised; an empty text is a zero row."""
