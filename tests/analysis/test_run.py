@@ -4,62 +4,25 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from tests.analysis.themed import add_tickets, intent_rows, links, themes
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.metrics import normalized_mutual_information
 from tradeoff.analysis.run import analyze
-from tradeoff.domain.enums import AssignedBy, EvidenceKind, ThemeStatus
-from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
+from tradeoff.domain.enums import AssignedBy, ThemeStatus
+from tradeoff.domain.evidence import EvidenceTheme
 from tradeoff.storage import repository
-from tradeoff.storage.session import read_session, write_session
-
-SUBSET = Path(__file__).resolve().parents[2] / "demo" / "source" / "banking77_subset.csv"
-INTENTS = (
-    "card_arrival",
-    "pending_transfer",
-    "exchange_rate",
-    "lost_or_stolen_card",
-    "top_up_failed",
-)
+from tradeoff.storage.session import write_session
 
 
 @pytest.fixture
 def tickets(engine: Engine) -> dict[int, str]:
     """Real Banking77 queries of five intents as tickets; returns evidence id → intent."""
-    with SUBSET.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["category"] in INTENTS]
-    intents: dict[int, str] = {}
-    with write_session(engine) as session:
-        for number, row in enumerate(rows):
-            item = repository.add(
-                session,
-                EvidenceItem(
-                    source="zendesk",
-                    external_id=str(10000 + number),
-                    kind=EvidenceKind.TICKET,
-                    text=row["text"],
-                    created_at=datetime(2026, 3, 1, tzinfo=UTC),
-                ),
-            )
-            assert item.id is not None
-            intents[item.id] = row["category"]
-    return intents
-
-
-def links(engine: Engine) -> list[EvidenceTheme]:
-    with read_session(engine) as session:
-        return repository.list_all(session, EvidenceTheme)
-
-
-def themes(engine: Engine) -> list[Theme]:
-    with read_session(engine) as session:
-        return repository.list_all(session, Theme)
+    return add_tickets(engine, intent_rows(), 10000)
 
 
 def test_every_item_gets_one_theme_and_one_sub_theme_or_is_unsorted(
@@ -110,7 +73,7 @@ def test_the_theme_commands_show_names_counts_and_quotes(
 ) -> None:
     result = run_cli(capsys, "--db", workspace_url, "analyze")
     assert result.exit_code == 0, result.stderr
-    assert f"Analysed {len(tickets)} evidence items" in result.stdout
+    assert f"Rebuilt the themes (no themes yet) from {len(tickets)} items" in result.stdout
     listing = run_cli(capsys, "--db", workspace_url, "themes")
     first = next(t for t in themes(engine) if t.parent_id is None)
     assert first.name in listing.stdout

@@ -1,4 +1,9 @@
-"""One analysis of the workspace: embed (cached) → discover → label → store.
+"""One analysis of the workspace: a rebuild, or new evidence filed into the themes there are.
+
+A rebuild embeds (cached) → discovers → labels → stores, matching new clusters to the old
+themes so ids and people's edits survive. Otherwise only the items not yet filed are placed,
+each by the nearest centroid of the last rebuild, so that what exists stays put and an item
+lands in the same theme alone or in a batch.
 
 Copies of evidence (linked by the importers as duplicates) are not embedded again: they
 follow their original into its themes, so they are counted where their words belong.
@@ -6,51 +11,324 @@ follow their original into its themes, so they are counted where their words bel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
 
-from sqlalchemy import Engine
+import numpy as np
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.orm import Session
 
+from tradeoff.analysis.assign import place
 from tradeoff.analysis.discover import Discovery, DiscoverySettings, discover
 from tradeoff.analysis.embed.cache import embed_cached
-from tradeoff.analysis.embed.protocol import Embedder
+from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.label.keywords import theme_keywords
+from tradeoff.analysis.progress import NO_PROGRESS, Progress
+from tradeoff.domain.enums import AssignedBy
+from tradeoff.domain.rules import now_utc
+from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
+from tradeoff.storage.centroids import active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.themes import FoundTheme, evidence_texts, save_found_themes
+from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow
+from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
+from tradeoff.storage.themes import (
+    active_members,
+    active_themes,
+    evidence_texts,
+    unfiled_copies,
+    unfiled_originals,
+)
+
+#: Texts embedded per step of the progress bar (and per cache transaction).
+EMBED_CHUNK = 20_000
 
 
 @dataclass(frozen=True)
 class AnalysisReport:
+    #: "rebuild" or "incremental".
+    mode: str
+    #: Why the themes were rediscovered, when they were.
+    reason: str | None
     items: int
+    #: Items this run filed into a theme.
+    placed: int
+    #: Items this run looked at (all originals in a rebuild, the unfiled ones otherwise).
+    considered: int
     themes: int
     subthemes: int
+    #: Original items in no theme after the run.
     unsorted: int
     model_id: str
 
 
 def analyze(
-    engine: Engine, embedder: Embedder, settings: DiscoverySettings | None = None
+    engine: Engine,
+    embedder: Embedder,
+    settings: DiscoverySettings | None = None,
+    *,
+    rebuild: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> AnalysisReport:
+    """Place new evidence, or rediscover every theme when asked or when it must.
+
+    It must when there are no themes yet, or the embedder is not the one the themes were
+    found with (their centroids live in another space), or ``settings`` ask for another
+    seed or resolution than the last rebuild used.
+    """
+    with read_session(engine) as session:
+        last = last_rebuild(session)
+        centroids = active_centroids(session, embedder.model_id) if last else None
+    reason = _why_rebuild(rebuild, last, embedder.model_id, settings, centroids is not None)
+    if reason is not None or last is None:
+        return _rebuild(engine, embedder, settings or DiscoverySettings(), reason, progress)
+    return _file_new(engine, embedder, last, progress)
+
+
+def _why_rebuild(
+    asked: bool,
+    last: AnalysisRun | None,
+    model_id: str,
+    settings: DiscoverySettings | None,
+    have_centroids: bool,
+) -> str | None:
+    if asked:
+        return "asked with --rebuild"
+    if last is None:
+        return "no themes yet"
+    if last.model_id != model_id:
+        return f"the themes were found with {last.model_id}"
+    if not have_centroids:
+        return "no themes yet"
+    if settings is not None and (settings.seed, settings.theme_resolution) != (
+        last.seed,
+        last.resolution,
+    ):
+        return "another seed or resolution than the last rebuild"
+    return None
+
+
+def _rebuild(
+    engine: Engine,
+    embedder: Embedder,
+    settings: DiscoverySettings,
+    reason: str | None,
+    progress: Progress,
+) -> AnalysisReport:
+    started = now_utc()
     with read_session(engine) as session:
         rows = evidence_texts(session)
     originals = [(i, text) for i, text, copy_of in rows if copy_of is None]
-    with write_session(engine) as session:
-        vectors = embed_cached(session, embedder, [text for _, text in originals])
-    found = discover(vectors, settings)
-    themes = _found_themes([i for i, _ in originals], [t for _, t in originals], found)
+    vectors = _embed(engine, embedder, [text for _, text in originals], progress)
+    with progress.step("cluster", 1) as advance:
+        found = discover(vectors, settings)
+        placed = found.themes >= 0
+        cut = float(found.closeness[placed].min()) if placed.any() else settings.min_similarity
+        found = _rescue_unsorted(vectors, found, cut)
+        advance(1)
+    ids = [i for i, _ in originals]
+    with progress.step("label", 1) as advance:
+        themes = _found_themes(ids, [t for _, t in originals], found)
+        advance(1)
     copies = {i: copy_of for i, _, copy_of in rows if copy_of is not None}
     for theme in themes:
         for copy, original in copies.items():
             if original in theme.members:
                 theme.members[copy] = theme.members[original]
-    with write_session(engine) as session:
+    placed = found.themes >= 0
+    with progress.step("store", 1) as advance, write_session(engine) as session:
         save_found_themes(session, themes)
+        row_of = {evidence_id: row for row, evidence_id in enumerate(ids)}
+        replace_centroids(session, embedder.model_id, _centroids(session, vectors, row_of))
+        report = _report(session, "rebuild", reason, len(rows), len(originals), embedder)
+        report = _finish(session, report, started, settings, cut, int(placed.sum()))
+        advance(1)
+    return report
+
+
+def _file_new(
+    engine: Engine, embedder: Embedder, last: AnalysisRun, progress: Progress
+) -> AnalysisReport:
+    started = now_utc()
+    with read_session(engine) as session:
+        pending = unfiled_originals(session)
+        centroids = active_centroids(session, embedder.model_id)
+    assert centroids is not None
+    vectors = _embed(engine, embedder, [text for _, text in pending], progress)
+    finest = ~centroids.has_children
+    with progress.step("place", 1) as advance:
+        placement = place(
+            vectors,
+            centroids.theme_ids[finest],
+            centroids.top_ids[finest],
+            centroids.vectors[finest],
+            last.unsorted_below,
+        )
+        advance(1)
+    links: dict[tuple[int, int], float] = {}
+    for (evidence_id, _), theme, top, score in zip(
+        pending, placement.finest, placement.top, placement.closeness, strict=True
+    ):
+        if top >= 0:
+            closeness = max(0.0, min(1.0, float(score)))
+            links[(evidence_id, int(top))] = closeness
+            links[(evidence_id, int(theme))] = closeness
+    with progress.step("store", 1) as advance, write_session(engine) as session:
+        _insert_model_links(session, links)
+        _file_copies(session)
+        with_items = _count_items(session)
+        report = _report(session, "incremental", None, with_items, len(pending), embedder)
+        report = _finish(
+            session,
+            report,
+            started,
+            DiscoverySettings(seed=last.seed, theme_resolution=last.resolution),
+            last.unsorted_below,
+            int((placement.top >= 0).sum()),
+        )
+        advance(1)
+    return report
+
+
+def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discovery:
+    """Unsorted items filed as a later run would file them: by the nearest sub-theme.
+
+    Discovery leaves an item unsorted when it sits far from its own cluster; it may still be
+    close to another one. Placing it now, by the rule incremental runs use, means running
+    ``analyze`` again right after a rebuild changes nothing.
+    """
+    unsorted = np.flatnonzero(found.themes < 0)
+    labels = found.subthemes[found.subthemes >= 0]
+    if not unsorted.size or not labels.size:
+        return found
+    subs = np.unique(labels)
+    sums = np.zeros((subs.size, vectors.shape[1]), dtype=np.float32)
+    np.add.at(
+        sums,
+        np.searchsorted(subs, found.subthemes[found.subthemes >= 0]),
+        vectors[found.subthemes >= 0],
+    )
+    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    parents = found.parent_of()
+    tops = np.array([parents[int(s)] for s in subs], dtype=np.int64)
+    placement = place(vectors[unsorted], subs, tops, centroids, cut)
+    themes, subthemes, closeness = (
+        found.themes.copy(),
+        found.subthemes.copy(),
+        found.closeness.copy(),
+    )
+    themes[unsorted], subthemes[unsorted] = placement.top, placement.finest
+    closeness[unsorted] = placement.closeness
+    return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
+
+
+def _embed(engine: Engine, embedder: Embedder, texts: Sequence[str], progress: Progress) -> Vectors:
+    """Through the cache, a chunk per transaction: a long run keeps what it has done."""
+    parts = []
+    with progress.step("embed", len(texts)) as advance:
+        for start in range(0, len(texts), EMBED_CHUNK):
+            chunk = texts[start : start + EMBED_CHUNK]
+            with write_session(engine) as session:
+                parts.append(embed_cached(session, embedder, chunk))
+            advance(len(chunk))
+    if not parts:
+        return np.zeros((0, embedder.dimensions), dtype=np.float32)
+    return np.concatenate(parts)
+
+
+def _centroids(session: Session, vectors: Vectors, row_of: dict[int, int]) -> dict[int, Vectors]:
+    """Each active theme's mean member vector, normalised (people's filings included)."""
+    result: dict[int, Vectors] = {}
+    for theme_id, members in active_members(session).items():
+        rows = [row_of[e] for e in members if e in row_of]
+        if rows:
+            mean = vectors[rows].mean(axis=0)
+            result[theme_id] = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+    return result
+
+
+def _insert_model_links(session: Session, links: dict[tuple[int, int], float]) -> None:
+    if links:
+        session.execute(
+            insert(EvidenceThemeRow),
+            [
+                {"evidence_id": e, "theme_id": t, "score": s, "assigned_by": AssignedBy.MODEL}
+                for (e, t), s in sorted(links.items())
+            ],
+        )
+
+
+def _file_copies(session: Session) -> None:
+    """Copies not yet filed take their original's links."""
+    copies = unfiled_copies(session)
+    if not copies:
+        return
+    query = select(
+        EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id, EvidenceThemeRow.score
+    ).where(EvidenceThemeRow.evidence_id.in_(set(copies.values())))
+    by_original: dict[int, list[tuple[int, float]]] = {}
+    for original, theme_id, score in session.execute(query):
+        by_original.setdefault(original, []).append((theme_id, score))
+    links = {
+        (copy, theme_id): score
+        for copy, original in copies.items()
+        for theme_id, score in by_original.get(original, [])
+    }
+    _insert_model_links(session, links)
+
+
+def _count_items(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(EvidenceItemRow)) or 0
+
+
+def _report(
+    session: Session,
+    mode: str,
+    reason: str | None,
+    items: int,
+    considered: int,
+    embedder: Embedder,
+) -> AnalysisReport:
+    summaries = active_themes(session)
     return AnalysisReport(
-        items=len(rows),
-        themes=sum(1 for t in themes if t.parent_key is None),
-        subthemes=sum(1 for t in themes if t.parent_key is not None),
-        unsorted=len(found.unsorted),
+        mode=mode,
+        reason=reason,
+        items=items,
+        placed=0,
+        considered=considered,
+        themes=sum(1 for s in summaries if s.parent_id is None),
+        subthemes=sum(1 for s in summaries if s.parent_id is not None),
+        unsorted=len(unfiled_originals(session)),
         model_id=embedder.model_id,
     )
+
+
+def _finish(
+    session: Session,
+    report: AnalysisReport,
+    started: datetime,
+    settings: DiscoverySettings,
+    cut: float,
+    placed: int,
+) -> AnalysisReport:
+    record_run(
+        session,
+        AnalysisRun(
+            mode=report.mode,
+            model_id=report.model_id,
+            seed=settings.seed,
+            resolution=settings.theme_resolution,
+            unsorted_below=cut,
+            items=report.items,
+            placed=placed,
+            unsorted=report.unsorted,
+            themes=report.themes,
+            subthemes=report.subthemes,
+            started_at=started,
+            finished_at=now_utc(),
+        ),
+    )
+    return replace(report, placed=placed)
 
 
 def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[FoundTheme]:

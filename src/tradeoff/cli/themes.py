@@ -12,37 +12,80 @@ import typer
 from rich.table import Table
 
 from tradeoff.analysis.discover import DiscoverySettings
-from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
 from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.progress import StepBars
 from tradeoff.errors import NotFound
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.session import read_session
 from tradeoff.storage.themes import FiledEvidence, active_themes, closest_quotes, filed_evidence
 
+DEFAULT_RESOLUTION = DiscoverySettings().theme_resolution
+DEFAULT_SEED = DiscoverySettings().seed
+
 
 def analyze(
     ctx: typer.Context,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Rediscover every theme (ids and your edits are kept) instead of "
+            "filing only new evidence into the themes there are.",
+        ),
+    ] = False,
+    embedder: Annotated[
+        str,
+        typer.Option(help=f"Embedder by name: {', '.join(EMBEDDERS)}.", show_default=True),
+    ] = DEFAULT_EMBEDDER,
     seed: Annotated[
-        int, typer.Option(help="Random seed: same evidence and seed, same themes.")
-    ] = 0,
+        int | None,
+        typer.Option(
+            help=f"Random seed: same evidence and seed, same themes. [default: {DEFAULT_SEED}]"
+        ),
+    ] = None,
     resolution: Annotated[
-        float, typer.Option(help="Higher gives more, narrower themes (sub-themes: twice it).")
-    ] = 2.0,
+        float | None,
+        typer.Option(
+            help="Higher gives more, narrower themes (sub-themes: twice it). "
+            f"[default: {DEFAULT_RESOLUTION}]"
+        ),
+    ] = None,
 ) -> None:
-    """Find the themes in all evidence: embeds new text only, keeps theme ids stable.
+    """Find the themes in the evidence, or file new evidence into the themes there are.
 
-    Example: tradeoff analyze --seed 0
+    The first run discovers themes; later runs place only items not filed yet, each by the
+    nearest theme, so ids, names and your edits stay put. --rebuild (or another embedder,
+    seed or resolution) rediscovers everything, keeping ids and edits.
+
+    Example: tradeoff analyze --rebuild --seed 0
     """
     engine = open_workspace(ctx)
-    settings = DiscoverySettings(
-        theme_resolution=resolution, subtheme_resolution=resolution * 2, seed=seed
-    )
-    report = run_analysis(engine, StaticEmbedder(), settings)
+    chosen = embedder_named(embedder)
+    settings = None
+    if seed is not None or resolution is not None:
+        theme_resolution = resolution if resolution is not None else DEFAULT_RESOLUTION
+        settings = DiscoverySettings(
+            theme_resolution=theme_resolution,
+            subtheme_resolution=theme_resolution * 2,
+            seed=seed if seed is not None else DEFAULT_SEED,
+        )
+    with StepBars() as bars:
+        report = run_analysis(engine, chosen, settings, rebuild=rebuild, progress=bars)
+    if report.mode == "rebuild":
+        console.print(
+            f"Rebuilt the themes ({report.reason}) from {report.considered:,} items "
+            f"with {report.model_id}."
+        )
+    else:
+        console.print(
+            f"Filed {report.placed:,} of {report.considered:,} unfiled items into existing "
+            f"themes with {report.model_id}."
+        )
     console.print(
-        f"Analysed {report.items:,} evidence items with {report.model_id}: "
-        f"{report.themes:,} themes, {report.subthemes:,} sub-themes, "
-        f"{report.unsorted:,} unsorted."
+        f"{report.items:,} evidence items: {report.themes:,} themes, "
+        f"{report.subthemes:,} sub-themes, {report.unsorted:,} unsorted."
     )
     console.print("Next: tradeoff themes")
 

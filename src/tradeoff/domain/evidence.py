@@ -125,9 +125,14 @@ class Theme:
     status: ThemeStatus = ThemeStatus.ACTIVE
     merged_into_id: int | None = None
     created_at: datetime = field(default_factory=now_utc)
+    #: A person chose the name: re-analysis keeps it.
+    name_pinned: bool = False
+    #: Who made the theme: a person's themes (from a split) are never archived by the model.
+    made_by: AssignedBy = AssignedBy.MODEL
 
     def __post_init__(self) -> None:
         self.name = required_text("name", self.name)
+        self.made_by = member("made_by", AssignedBy, self.made_by)
         self.description = optional_text(self.description, "description")
         self.status = member("status", ThemeStatus, self.status)
         self.created_at = utc("created_at", self.created_at) or now_utc()

@@ -1,125 +1,72 @@
-"""Storing what the theme engine found, so that themes are stable objects across runs.
+"""Reading what the theme engine filed: themes, their members, the items still to place.
 
-A re-analysis matches each new theme to the old one sharing most of its evidence (Jaccard
-at least one half, same level), and keeps that theme's id: links, problems and decisions
-that point at a theme keep pointing at it. Old model-made themes nobody matched are
-archived, not deleted. Links a person made are never touched.
+Writing a rebuild's themes is ``theme_matching``; people's edits are ``theme_edits``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
 
-from tradeoff.domain.enums import AssignedBy, ThemeStatus
-from tradeoff.domain.rules import now_utc
+from tradeoff.domain.enums import ThemeStatus
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
-
-SAME_THEME = 0.5
-
-
-@dataclass(frozen=True)
-class FoundTheme:
-    key: str
-    parent_key: str | None
-    name: str
-    #: Evidence id → how close it sits (0..1).
-    members: dict[int, float]
-
-
-def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, int]:
-    """Replace the model's themes and links with ``found``; returns theme id per key."""
-    old_members = _model_members(session)
-    old_level = {
-        row.id: row.parent_id is None
-        for row in session.scalars(select(ThemeRow).where(ThemeRow.id.in_(old_members)))
-    }
-    ids: dict[str, int] = {}
-    taken: set[int] = set()
-    for theme in sorted(found, key=lambda t: (t.parent_key is not None, -len(t.members), t.key)):
-        top = theme.parent_key is None
-        match = _best_match(set(theme.members), old_members, old_level, top, taken)
-        parent_id = ids[theme.parent_key] if theme.parent_key is not None else None
-        if match is None:
-            row = ThemeRow(
-                name=theme.name,
-                parent_id=parent_id,
-                status=ThemeStatus.ACTIVE,
-                created_at=now_utc(),
-            )
-            session.add(row)
-            session.flush()
-        else:
-            taken.add(match)
-            existing = session.get(ThemeRow, match)
-            assert existing is not None
-            existing.name, existing.parent_id = theme.name, parent_id
-            existing.status = ThemeStatus.ACTIVE
-            row = existing
-        ids[theme.key] = row.id
-    for stale in set(old_members) - taken:
-        old = session.get(ThemeRow, stale)
-        if old is not None and old.status is ThemeStatus.ACTIVE:
-            old.status = ThemeStatus.ARCHIVED
-    session.execute(
-        delete(EvidenceThemeRow).where(EvidenceThemeRow.assigned_by == AssignedBy.MODEL)
-    )
-    by_person = set(
-        session.execute(
-            select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id).where(
-                EvidenceThemeRow.assigned_by == AssignedBy.PERSON
-            )
-        )
-    )
-    rows = [
-        {
-            "evidence_id": evidence_id,
-            "theme_id": ids[theme.key],
-            "score": max(0.0, min(1.0, score)),
-            "assigned_by": AssignedBy.MODEL,
-        }
-        for theme in found
-        for evidence_id, score in theme.members.items()
-        if (evidence_id, ids[theme.key]) not in by_person
-    ]
-    if rows:
-        session.execute(insert(EvidenceThemeRow), rows)
-    return ids
-
-
-def _model_members(session: Session) -> dict[int, set[int]]:
-    members: dict[int, set[int]] = {}
-    query = select(EvidenceThemeRow.theme_id, EvidenceThemeRow.evidence_id).where(
-        EvidenceThemeRow.assigned_by == AssignedBy.MODEL
-    )
-    for theme_id, evidence_id in session.execute(query):
-        members.setdefault(theme_id, set()).add(evidence_id)
-    return members
-
-
-def _best_match(
-    members: set[int],
-    old_members: dict[int, set[int]],
-    old_level: dict[int, bool],
-    top: bool,
-    taken: set[int],
-) -> int | None:
-    best, best_score = None, SAME_THEME
-    for theme_id, old in old_members.items():
-        if theme_id in taken or old_level.get(theme_id) != top:
-            continue
-        score = len(members & old) / len(members | old)
-        if score >= best_score:
-            best, best_score = theme_id, score
-    return best
 
 
 def evidence_texts(session: Session) -> list[tuple[int, str, int | None]]:
     """(id, text, the item it copies) for every evidence item, in id order."""
     query = select(EvidenceItemRow.id, EvidenceItemRow.text, EvidenceItemRow.duplicate_of_id)
     return [(i, t, d) for i, t, d in session.execute(query.order_by(EvidenceItemRow.id))]
+
+
+def _filed_in_a_theme(item: type[EvidenceItemRow]) -> ColumnElement[bool]:
+    """The item has a link to an active top-level theme (by the model or a person)."""
+    return exists().where(
+        EvidenceThemeRow.evidence_id == item.id,
+        ThemeRow.id == EvidenceThemeRow.theme_id,
+        ThemeRow.status == ThemeStatus.ACTIVE,
+        ThemeRow.parent_id.is_(None),
+    )
+
+
+def unfiled_originals(session: Session) -> list[tuple[int, str]]:
+    """(id, text) of every original item not filed in an active theme: what an incremental
+    run places (new arrivals, and the unsorted, tried again against the same centroids)."""
+    query = (
+        select(EvidenceItemRow.id, EvidenceItemRow.text)
+        .where(EvidenceItemRow.duplicate_of_id.is_(None), ~_filed_in_a_theme(EvidenceItemRow))
+        .order_by(EvidenceItemRow.id)
+    )
+    return [(i, t) for i, t in session.execute(query)]
+
+
+def unfiled_copies(session: Session) -> dict[int, int]:
+    """Copy id → original id for copies not filed while their original is."""
+    original = aliased(EvidenceItemRow)
+    query = (
+        select(EvidenceItemRow.id, EvidenceItemRow.duplicate_of_id)
+        .join(original, and_(original.id == EvidenceItemRow.duplicate_of_id))
+        .where(~_filed_in_a_theme(EvidenceItemRow), _filed_in_a_theme(original))
+        .order_by(EvidenceItemRow.id)
+    )
+    return {i: d for i, d in session.execute(query) if d is not None}
+
+
+def active_members(session: Session) -> dict[int, list[int]]:
+    """Active theme id → the original items filed under it (by the model or a person)."""
+    query = (
+        select(EvidenceThemeRow.theme_id, EvidenceThemeRow.evidence_id)
+        .join(ThemeRow, ThemeRow.id == EvidenceThemeRow.theme_id)
+        .join(EvidenceItemRow, EvidenceItemRow.id == EvidenceThemeRow.evidence_id)
+        .where(ThemeRow.status == ThemeStatus.ACTIVE, EvidenceItemRow.duplicate_of_id.is_(None))
+        .order_by(EvidenceThemeRow.theme_id, EvidenceThemeRow.evidence_id)
+    )
+    members: dict[int, list[int]] = {}
+    for theme_id, evidence_id in session.execute(query):
+        members.setdefault(theme_id, []).append(evidence_id)
+    return members
 
 
 @dataclass(frozen=True)

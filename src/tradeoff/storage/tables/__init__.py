@@ -6,7 +6,7 @@ from tradeoff.storage.tables.accounts import (
     PersonRow,
     WorkspaceSettingsRow,
 )
-from tradeoff.storage.tables.analysis import EmbeddingRow
+from tradeoff.storage.tables.analysis import AnalysisRunRow, EmbeddingRow, ThemeCentroidRow
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.tables.deals import CompetitorRow, DealCompetitorRow, DealRow
 from tradeoff.storage.tables.decisions import AssumptionRow, DecisionRow, ExperimentRow
@@ -37,6 +37,7 @@ from tradeoff.storage.tables.strategy import (
 
 __all__ = [
     "AccountRow",
+    "AnalysisRunRow",
     "AssumptionRow",
     "Base",
     "CompetitorRow",
@@ -64,6 +65,7 @@ __all__ = [
     "RoadmapItemGoalRow",
     "RoadmapItemOpportunityRow",
     "RoadmapItemRow",
+    "ThemeCentroidRow",
     "ThemeRow",
     "WorkspaceSettingsRow",
 ]

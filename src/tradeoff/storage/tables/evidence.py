@@ -6,7 +6,15 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from tradeoff.domain.enums import (
@@ -121,6 +129,12 @@ class ThemeRow(Base):
     status: Mapped[ThemeStatus] = mapped_column(enum_column(ThemeStatus, "theme_status"))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: A person named the theme (or kept the model's name): re-analysis never renames it.
+    name_pinned: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: A person made the theme (by splitting one): re-analysis never archives it.
+    made_by: Mapped[AssignedBy] = mapped_column(
+        enum_column(AssignedBy, "theme_made_by"), default=AssignedBy.MODEL, server_default="model"
+    )
 
 
 class EvidenceThemeRow(Base):

@@ -1,0 +1,55 @@
+"""A search query: its keyword terms, and the exact phrases it quotes.
+
+A phrase in double quotes is *required*: only evidence containing those words in that order
+(case and punctuation aside) is returned, by either signal. Someone who types quotes wants
+exactly that wording ("E-4012", "log in"); boosting alone would still show near misses above
+the exact matches whenever the meaning signal liked them better.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tradeoff.analysis.search.words import TYPOGRAPHIC, index_terms, words
+from tradeoff.errors import InputError
+
+PHRASE = re.compile(r'"([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Query:
+    #: The query without its quote marks: what the embedder reads.
+    text: str
+    #: Distinct stemmed keyword terms, in the order typed.
+    terms: tuple[str, ...]
+    #: Each quoted phrase as its lower-cased words, stopwords kept, unstemmed.
+    phrases: tuple[tuple[str, ...], ...]
+
+
+def parse_query(typed: str) -> Query:
+    """The query's terms and phrases; a query with nothing to look for is an InputError."""
+    normal = typed.translate(TYPOGRAPHIC)
+    phrases = tuple(dict.fromkeys(p for m in PHRASE.finditer(normal) if (p := _phrase(m.group(1)))))
+    text = " ".join(normal.replace('"', " ").split())
+    if not text:
+        raise InputError('the search query is empty: say what to look for, e.g. "card declined"')
+    terms = tuple(dict.fromkeys(index_terms(text)))
+    if not terms:
+        raise InputError(
+            f"the search query {text!r} has only common words (like 'the', 'how', 'can't'); "
+            "add a word that says what the evidence is about"
+        )
+    return Query(text=text, terms=terms, phrases=phrases)
+
+
+def _phrase(quoted: str) -> tuple[str, ...]:
+    return tuple(w.lower for w in words(quoted))
+
+
+def contains_phrase(text_words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the words ``phrase`` occur consecutively in ``text_words``."""
+    width = len(phrase)
+    return any(
+        tuple(text_words[i : i + width]) == phrase for i in range(len(text_words) - width + 1)
+    )

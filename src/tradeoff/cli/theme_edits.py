@@ -1,0 +1,105 @@
+"""Editing themes: ``rename``, ``pin``, ``unpin``, ``move``, ``merge``, ``split``.
+
+Thin shells over ``tradeoff.analysis.edits``; every edit survives ``tradeoff analyze``,
+with or without ``--rebuild``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tradeoff.analysis import edits
+from tradeoff.cli.context import console, open_workspace
+from tradeoff.errors import InputError
+
+ThemeId = Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")]
+
+
+def rename(
+    ctx: typer.Context,
+    theme_id: ThemeId,
+    name: Annotated[str, typer.Argument(help="The new name.")],
+) -> None:
+    """Rename a theme; the name is pinned, so re-analysis keeps it.
+
+    Example: tradeoff rename 12 "Card declined abroad"
+    """
+    edits.rename_theme(open_workspace(ctx), theme_id, name)
+    console.print(f"Theme {theme_id} is now {' '.join(name.split())!r} (pinned).")
+
+
+def pin(ctx: typer.Context, theme_id: ThemeId) -> None:
+    """Keep a theme's current name through every re-analysis.
+
+    Example: tradeoff pin 12
+    """
+    edits.pin_theme(open_workspace(ctx), theme_id, pinned=True)
+    console.print(f"Theme {theme_id}'s name is pinned.")
+
+
+def unpin(ctx: typer.Context, theme_id: ThemeId) -> None:
+    """Let re-analysis name a theme from its words again.
+
+    Example: tradeoff unpin 12
+    """
+    edits.pin_theme(open_workspace(ctx), theme_id, pinned=False)
+    console.print(f"Theme {theme_id}'s name will follow its evidence again.")
+
+
+def move(
+    ctx: typer.Context,
+    evidence_ids: Annotated[
+        list[int], typer.Argument(help="Evidence ids (see tradeoff evidence).")
+    ],
+    to: Annotated[int, typer.Option("--to", help="The theme or sub-theme to file them under.")],
+) -> None:
+    """File evidence items under a theme yourself; the model never moves them back.
+
+    Example: tradeoff move 481 502 --to 12
+    """
+    moved = edits.move_evidence(open_workspace(ctx), evidence_ids, to)
+    noun = "item" if len(moved) == 1 else "items"
+    console.print(f"Moved {len(moved):,} {noun} (copies included) to theme {to}.")
+
+
+def merge(
+    ctx: typer.Context,
+    source: Annotated[int, typer.Argument(help="The theme that goes away.")],
+    into: Annotated[int, typer.Option("--into", help="The theme that takes its evidence.")],
+) -> None:
+    """Merge one theme into another (same level); the merge survives re-analysis.
+
+    Example: tradeoff merge 14 --into 12
+    """
+    edits.merge_themes(open_workspace(ctx), source, into)
+    console.print(f"Merged theme {source} into theme {into}.")
+
+
+def split(
+    ctx: typer.Context,
+    theme_id: ThemeId,
+    items: Annotated[
+        str, typer.Option("--items", help="Comma-separated evidence ids to carve out.")
+    ],
+    name: Annotated[str, typer.Option("--name", help="The new theme's name.")],
+) -> None:
+    """Split evidence out of a theme into a new theme of your own, beside it.
+
+    Example: tradeoff split 12 --items 481,502,733 --name "Declined in shops"
+    """
+    new_id = edits.split_theme(open_workspace(ctx), theme_id, _ids(items), name)
+    console.print(f"Split theme {new_id} out of theme {theme_id}.")
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise InputError(f"--items takes comma-separated evidence ids, got {text!r}") from None
+
+
+def register(app: typer.Typer) -> None:
+    for command in (rename, pin, unpin, move, merge, split):
+        app.command()(command)

@@ -1,0 +1,130 @@
+"""New evidence filed into the themes there are: alone or in a batch, the same theme."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine, delete
+
+from tests.analysis.themed import active, add_tickets, intent_rows, placements
+from tradeoff.analysis.assign import place
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.metrics import normalized_mutual_information
+from tradeoff.analysis.run import analyze
+from tradeoff.storage.analysis_runs import runs
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import EvidenceItemRow
+
+
+@pytest.fixture
+def split_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Most of five intents to find themes in; every eighth query held back as 'new'."""
+    rows = intent_rows()
+    return [r for i, r in enumerate(rows) if i % 8], [r for i, r in enumerate(rows) if not i % 8]
+
+
+def test_the_first_run_discovers_and_the_next_files_only_new_items(
+    engine: Engine, split_rows: tuple[list[dict[str, str]], list[dict[str, str]]]
+) -> None:
+    known, new = split_rows
+    known_intents = add_tickets(engine, known, 10000)
+    first = analyze(engine, StaticEmbedder())
+    assert (first.mode, first.reason) == ("rebuild", "no themes yet")
+    before = placements(engine)
+    again = analyze(engine, StaticEmbedder())
+    assert (again.mode, again.placed) == ("incremental", 0)
+    assert placements(engine) == before  # a second run right away changes nothing
+
+    intents = add_tickets(engine, new, 20000)
+    later = analyze(engine, StaticEmbedder())
+    assert later.mode == "incremental"
+    assert later.considered == len(new) + first.unsorted
+    after = placements(engine)
+    assert {i: t for i, t in after.items() if i in before} == before  # nothing old moved
+    filed = [i for i in intents if i in after]
+    assert len(filed) >= 0.9 * len(new)
+    # New queries are filed as well as discovery filed the known ones (by intent agreement).
+    live = active(engine)
+    top_of = {i: next(t for t in ts if live[t].parent_id is None) for i, ts in after.items()}
+    old = [i for i in known_intents if i in top_of]
+    known_score = normalized_mutual_information(
+        [known_intents[i] for i in old], [top_of[i] for i in old]
+    )
+    new_score = normalized_mutual_information(
+        [intents[i] for i in filed], [top_of[i] for i in filed]
+    )
+    assert new_score >= known_score - 0.05
+    with read_session(engine) as session:
+        assert [r.mode for r in runs(session)] == ["rebuild", "incremental", "incremental"]
+
+
+def test_an_item_gets_the_same_theme_alone_or_in_a_batch(
+    engine: Engine, split_rows: tuple[list[dict[str, str]], list[dict[str, str]]]
+) -> None:
+    known, held_back = split_rows
+    new = held_back[::3]  # one analysis per item below: a sample keeps the test quick
+    add_tickets(engine, known, 10000)
+    analyze(engine, StaticEmbedder())
+    batch = add_tickets(engine, new, 20000)
+    analyze(engine, StaticEmbedder())
+    in_batch = {external: placements(engine).get(i) for i, external in _externals(engine, batch)}
+    with write_session(engine) as session:
+        session.execute(delete(EvidenceItemRow).where(EvidenceItemRow.id.in_(list(batch))))
+    alone: dict[str, set[int] | None] = {}
+    for offset, row in enumerate(new):
+        added = add_tickets(engine, [row], 20000 + offset)
+        analyze(engine, StaticEmbedder())
+        ((item, external),) = _externals(engine, added)
+        alone[external] = placements(engine).get(item)
+    assert alone == in_batch
+    assert sum(v is not None for v in alone.values()) >= 0.9 * len(new)
+
+
+def _externals(engine: Engine, items: dict[int, str]) -> list[tuple[int, str]]:
+    with read_session(engine) as session:
+        rows = session.query(EvidenceItemRow.id, EvidenceItemRow.external_id).filter(
+            EvidenceItemRow.id.in_(list(items))
+        )
+        return [(i, e) for i, e in rows]
+
+
+def test_another_embedder_or_rebuild_rediscovers_and_keeps_ids(
+    engine: Engine, split_rows: tuple[list[dict[str, str]], list[dict[str, str]]]
+) -> None:
+    add_tickets(engine, split_rows[0], 10000)
+    analyze(engine, StaticEmbedder())
+    before = placements(engine)
+    rebuilt = analyze(engine, StaticEmbedder(), rebuild=True)
+    assert (rebuilt.mode, rebuilt.reason) == ("rebuild", "asked with --rebuild")
+    assert placements(engine) == before  # same evidence and seed: same themes, same ids
+    other = analyze(engine, StaticEmbedder(dimensions=128))
+    assert other.mode == "rebuild"
+    assert "found with static-wordllama" in str(other.reason)
+    # Most themes found in the other space are still the same objects.
+    assert len(set(active(engine)) & {t for ts in before.values() for t in ts}) >= 3
+
+
+def test_place_takes_the_nearest_centroid_and_leaves_the_far_unsorted() -> None:
+    centroids = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
+    items = np.array([[0.9, 0.1, 0], [0.1, 0.2, 0.97], [0.6, 0.6, 0.53]], dtype=np.float32)
+    items /= np.linalg.norm(items, axis=1, keepdims=True)
+    placement = place(
+        items,
+        np.array([30, 20, 10], dtype=np.int64),
+        np.array([3, 2, 1], dtype=np.int64),
+        centroids,
+        unsorted_below=0.7,
+    )
+    assert placement.finest.tolist() == [30, 10, -1]
+    assert placement.top.tolist() == [3, 1, -1]
+    expected = [float(items[0] @ centroids[0]), float(items[1] @ centroids[2])]
+    assert placement.closeness[:2].tolist() == pytest.approx(expected)
+    # A tie goes to the lower theme id, whatever the order of the rows.
+    tie = place(
+        np.array([[1, 0]], dtype=np.float32),
+        np.array([9, 4], dtype=np.int64),
+        np.array([9, 4], dtype=np.int64),
+        np.array([[1, 0], [1, 0]], dtype=np.float32),
+        0.5,
+    )
+    assert tie.finest.tolist() == [4]
