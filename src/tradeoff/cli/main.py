@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from tradeoff import __version__
-from tradeoff.cli import demo, imports, search, theme_edits, themes, workspace
+from tradeoff.cli import demo, imports, search, theme_edits, theme_view, themes, workspace
 from tradeoff.cli.context import err_console, state
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import TradeoffError
@@ -54,6 +54,7 @@ def root(
 workspace.register(app)
 imports.register(app)
 themes.register(app)
+theme_view.register(app)
 theme_edits.register(app)
 search.register(app)
 demo.register(app)

@@ -9,17 +9,15 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
 from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.progress import StepBars
-from tradeoff.errors import NotFound
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.session import read_session
-from tradeoff.storage.themes import FiledEvidence, active_themes, closest_quotes, filed_evidence
+from tradeoff.storage.themes import FiledEvidence, filed_evidence
 
 DEFAULT_RESOLUTION = DiscoverySettings().theme_resolution
 DEFAULT_SEED = DiscoverySettings().seed
@@ -90,71 +88,9 @@ def analyze(
     console.print("Next: tradeoff themes")
 
 
-class ThemesFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-
-
 class EvidenceFormat(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
-
-
-def themes(
-    ctx: typer.Context,
-    output_format: Annotated[
-        ThemesFormat, typer.Option("--format", help="table, or json for scripts.")
-    ] = ThemesFormat.TABLE,
-) -> None:
-    """List the themes, largest first, with evidence and account counts.
-
-    Example: tradeoff themes --format json
-    """
-    engine = open_workspace(ctx)
-    with read_session(engine) as session:
-        everything = active_themes(session)
-    summaries = [s for s in everything if s.parent_id is None]
-    if output_format is ThemesFormat.JSON:
-        subs = [s for s in everything if s.parent_id is not None]
-        document = [
-            {
-                **asdict(summary),
-                "subthemes": [asdict(c) for c in subs if c.parent_id == summary.id],
-            }
-            for summary in summaries
-        ]
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table("id", "theme", "items", "accounts", show_edge=False)
-    for summary in summaries:
-        table.add_row(str(summary.id), summary.name, f"{summary.items:,}", f"{summary.accounts:,}")
-    console.print(table if summaries else "No themes yet: run tradeoff analyze.")
-
-
-def theme(
-    ctx: typer.Context,
-    theme_id: Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")],
-) -> None:
-    """Show one theme: its counts, its most typical quotes, its sub-themes.
-
-    Example: tradeoff theme 12
-    """
-    engine = open_workspace(ctx)
-    with read_session(engine) as session:
-        summaries = active_themes(session)
-        chosen = next((s for s in summaries if s.id == theme_id), None)
-        if chosen is None:
-            raise NotFound(f"no active theme with id {theme_id}")
-        quotes = closest_quotes(session, theme_id)
-    console.print(f"{chosen.name}  (theme {chosen.id})")
-    console.print(f"{chosen.items:,} evidence items from {chosen.accounts:,} accounts")
-    for text, score in quotes:
-        console.print(f'  "{text}"  ({score:.2f})')
-    children = [s for s in summaries if s.parent_id == theme_id]
-    if children:
-        console.print("Sub-themes:")
-        for child in children:
-            console.print(f"  {child.id}  {child.name}  ({child.items:,} items)")
 
 
 def evidence(
@@ -183,6 +119,4 @@ def evidence(
 
 def register(app: typer.Typer) -> None:
     app.command()(analyze)
-    app.command()(themes)
-    app.command()(theme)
     app.command()(evidence)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -71,42 +71,52 @@ def active_members(session: Session) -> dict[int, list[int]]:
 
 @dataclass(frozen=True)
 class ThemeSummary:
+    """Who a theme is; its figures are ``theme_profile``'s, counted in one place."""
+
     id: int
     name: str
     parent_id: int | None
-    items: int
-    accounts: int
+    name_pinned: bool
 
 
 def active_themes(session: Session) -> list[ThemeSummary]:
-    """Active themes with their evidence and distinct-account counts, largest first."""
+    """Active themes holding at least one item, in id order."""
+    holding = exists().where(EvidenceThemeRow.theme_id == ThemeRow.id)
+    query = (
+        select(ThemeRow.id, ThemeRow.name, ThemeRow.parent_id, ThemeRow.name_pinned)
+        .where(ThemeRow.status == ThemeStatus.ACTIVE, holding)
+        .order_by(ThemeRow.id)
+    )
+    return [ThemeSummary(*row) for row in session.execute(query)]
+
+
+def quote_candidates(session: Session, theme_id: int) -> list[list[tuple[int, str, float]]]:
+    """(id, text, closeness) of a theme's original items, grouped by active sub-theme, the
+    largest group first; a theme without sub-themes is one group."""
+    subthemes = select(ThemeRow.id).where(
+        ThemeRow.parent_id == theme_id, ThemeRow.status == ThemeStatus.ACTIVE
+    )
     query = (
         select(
-            ThemeRow.id,
-            ThemeRow.name,
-            ThemeRow.parent_id,
-            func.count(EvidenceThemeRow.evidence_id),
-            func.count(func.distinct(EvidenceItemRow.account_id)),
+            EvidenceThemeRow.theme_id,
+            EvidenceItemRow.id,
+            EvidenceItemRow.text,
+            EvidenceThemeRow.score,
         )
-        .join(EvidenceThemeRow, EvidenceThemeRow.theme_id == ThemeRow.id)
-        .join(EvidenceItemRow, EvidenceItemRow.id == EvidenceThemeRow.evidence_id)
-        .where(ThemeRow.status == ThemeStatus.ACTIVE)
-        .group_by(ThemeRow.id, ThemeRow.name, ThemeRow.parent_id)
-    )
-    summaries = [ThemeSummary(*row) for row in session.execute(query)]
-    return sorted(summaries, key=lambda s: (-s.items, s.id))
-
-
-def closest_quotes(session: Session, theme_id: int, limit: int = 5) -> list[tuple[str, float]]:
-    """The texts that sit closest to the theme's centre: its most typical evidence."""
-    query = (
-        select(EvidenceItemRow.text, EvidenceThemeRow.score)
         .join(EvidenceThemeRow, EvidenceThemeRow.evidence_id == EvidenceItemRow.id)
-        .where(EvidenceThemeRow.theme_id == theme_id, EvidenceItemRow.duplicate_of_id.is_(None))
-        .order_by(EvidenceThemeRow.score.desc(), EvidenceItemRow.id)
-        .limit(limit)
+        .where(
+            EvidenceThemeRow.theme_id.in_(subthemes) | (EvidenceThemeRow.theme_id == theme_id),
+            EvidenceItemRow.duplicate_of_id.is_(None),
+        )
     )
-    return [(text, float(score)) for text, score in session.execute(query)]
+    groups: dict[int, list[tuple[int, str, float]]] = {}
+    for group, evidence_id, text, score in session.execute(query):
+        groups.setdefault(group, []).append((evidence_id, text, float(score)))
+    whole = groups.pop(theme_id, [])
+    in_a_sub = {e for members in groups.values() for e, _, _ in members}
+    rest = [m for m in whole if m[0] not in in_a_sub]  # filed in the theme, in no sub-theme
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [members for _, members in ordered] + ([rest] if rest else [])
 
 
 @dataclass(frozen=True)

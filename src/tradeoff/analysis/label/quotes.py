@@ -1,0 +1,45 @@
+"""Representative quotes: chosen for coverage of a theme, not only for centrality.
+
+The most central items of a theme tend to say the same thing in the same words; a PM reading
+five of them learns one fact. So the quotes go round the theme's sub-themes, largest first,
+taking each one's most typical item that does not repeat a quote already taken (same words
+after folding case, punctuation and spacing), then fill up by centrality. A theme without
+sub-themes is read as a single one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    evidence_id: int
+    text: str
+    #: How close the item sits to its group's centre (0..1).
+    score: float
+
+
+def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5) -> list[Candidate]:
+    """Up to ``limit`` quotes, one group at a time in the order given (largest first)."""
+    queues = [sorted(group, key=lambda c: (-c.score, c.evidence_id)) for group in groups if group]
+    chosen: list[Candidate] = []
+    seen: set[str] = set()
+    while queues and len(chosen) < limit:
+        for queue in list(queues):
+            while queue:
+                candidate = queue.pop(0)
+                key = _NOT_WORD.sub(" ", candidate.text.lower()).strip()
+                if key not in seen:
+                    seen.add(key)
+                    chosen.append(candidate)
+                    break
+            if not queue:
+                queues.remove(queue)
+            if len(chosen) == limit:
+                break
+    return chosen

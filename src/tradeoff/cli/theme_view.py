@@ -1,0 +1,198 @@
+"""``tradeoff themes`` and ``tradeoff theme ID``: what customers struggle with, and who.
+
+Every figure comes from ``storage.theme_profile`` (its docstring defines each one), so the
+table, the JSON and the theme page never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.quotes import Candidate, representative_quotes
+from tradeoff.cli.context import console, open_workspace
+from tradeoff.errors import NotFound
+from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
+from tradeoff.storage.themes import ThemeSummary, active_themes, quote_candidates
+
+SPARKS = "▁▂▃▄▅▆▇█"
+#: Months the table's trend column shows.
+TREND_MONTHS = 12
+
+
+class ThemesFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def themes(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ThemesFormat, typer.Option("--format", help="table, or json for scripts.")
+    ] = ThemesFormat.TABLE,
+) -> None:
+    """List the themes, largest first: reach, observed and proxy shares, last seen, trend.
+
+    items counts distinct evidence (copies once); users are distinct end users; observed is
+    the share of observed behaviour (the rest is stated); proxy is the share relayed by our
+    own people; the trend shows the last twelve months.
+
+    Example: tradeoff themes --format json
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        everything = active_themes(session)
+        profiles = theme_profiles(session, praise=praise_cues)
+    ranked = sorted(
+        (s for s in everything if s.id in profiles),
+        key=lambda s: (-profiles[s.id].items, s.id),
+    )
+    tops = [s for s in ranked if s.parent_id is None]
+    if output_format is ThemesFormat.JSON:
+        document = [
+            {
+                **_described(summary, profiles[summary.id]),
+                "subthemes": [
+                    _described(c, profiles[c.id]) for c in ranked if c.parent_id == summary.id
+                ],
+            }
+            for summary in tops
+        ]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not tops:
+        console.print("No themes yet: run tradeoff analyze.")
+        return
+    table = Table(
+        "id",
+        "theme",
+        "items",
+        "accounts",
+        "users",
+        "observed",
+        "proxy",
+        "last seen",
+        "trend",
+        show_edge=False,
+    )
+    for summary in tops:
+        profile = profiles[summary.id]
+        table.add_row(
+            str(summary.id),
+            summary.name,
+            f"{profile.items:,}",
+            f"{profile.accounts:,}",
+            f"{profile.end_users:,}",
+            _percent(profile.observed_share),
+            _percent(profile.proxy_share),
+            _day(profile.last_seen),
+            sparkline(profile.trend.months[-TREND_MONTHS:]),
+        )
+    console.print(table)
+
+
+def theme(
+    ctx: typer.Context,
+    theme_id: Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")],
+) -> None:
+    """Show one theme: its reach, shares, dates, monthly trend, quotes, counter evidence and
+    sub-themes.
+
+    Quotes are chosen for coverage: the most typical item of each sub-theme in turn. Counter
+    evidence lists items in the theme that speak well of the same area.
+
+    Example: tradeoff theme 12
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        summaries = active_themes(session)
+        profiles = theme_profiles(session, praise=praise_cues)
+        chosen = next((s for s in summaries if s.id == theme_id), None)
+        if chosen is None or theme_id not in profiles:
+            raise NotFound(f"no active theme with id {theme_id}")
+        groups = quote_candidates(session, theme_id)
+    profile = profiles[theme_id]
+    quotes = representative_quotes([[Candidate(*m) for m in group] for group in groups])
+    pinned = ", name pinned" if chosen.name_pinned else ""
+    console.print(f"{chosen.name}  (theme {chosen.id}{pinned})")
+    copies = f" (+{profile.copies:,} copies)" if profile.copies else ""
+    console.print(
+        f"{profile.items:,} evidence items{copies} from "
+        f"{profile.accounts:,} accounts and {profile.end_users:,} end users"
+    )
+    console.print(
+        f"observed {_percent(profile.observed_share)}, stated {_percent(profile.stated_share)}; "
+        f"direct {_percent(profile.direct_share)}, relayed by our people "
+        f"{_percent(profile.proxy_share)}"
+    )
+    console.print(f"first seen {_day(profile.first_seen)}, last seen {_day(profile.last_seen)}")
+    trend = profile.trend
+    console.print(f"monthly: {sparkline(trend.months)}  {_trend_words(profile)}")
+    console.print("Quotes:")
+    for quote in quotes:
+        console.print(f'  "{quote.text}"  (#{quote.evidence_id}, {quote.score:.2f})')
+    if profile.counter_evidence:
+        console.print(
+            f"Counter evidence ({profile.counter_evidence_count:,} items speak well of it):"
+        )
+        said: dict[str, list[int]] = {}
+        for item in profile.counter_evidence:  # the same words from several people: one line
+            said.setdefault(" ".join(item.text.split()), []).append(item.evidence_id)
+        for text, ids in said.items():
+            times = f" ×{len(ids)}" if len(ids) > 1 else ""
+            console.print(f'  "{text}"{times}  (#{", #".join(map(str, ids))})')
+    children = [s for s in summaries if s.parent_id == theme_id and s.id in profiles]
+    if children:
+        console.print("Sub-themes:")
+        for child in sorted(children, key=lambda c: (-profiles[c.id].items, c.id)):
+            console.print(f"  {child.id}  {child.name}  ({profiles[child.id].items:,} items)")
+
+
+def sparkline(months: Sequence[MonthCount]) -> str:
+    """One bar per month, scaled to the busiest month shown."""
+    if not months:
+        return ""
+    peak = max(m.items for m in months) or 1
+    return "".join(SPARKS[round(m.items / peak * (len(SPARKS) - 1))] for m in months)
+
+
+def _trend_words(profile: ThemeProfile) -> str:
+    trend = profile.trend
+    if trend.last_full_month is None or trend.last_full_month_items is None:
+        return ""
+    words = f"{trend.last_full_month}: {trend.last_full_month_items:,}"
+    if trend.month_before_items is not None:
+        words += f" (month before: {trend.month_before_items:,})"
+    return words
+
+
+def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "parent_id": summary.parent_id,
+        "name_pinned": summary.name_pinned,
+        **{k: v for k, v in profile.to_json().items() if k != "theme_id"},
+    }
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def _day(moment: datetime | None) -> str:
+    return "–" if moment is None else moment.date().isoformat()
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(themes)
+    app.command()(theme)

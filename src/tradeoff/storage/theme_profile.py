@@ -1,0 +1,411 @@
+"""The profile of a theme: how much evidence, from whom, of what kind, when, and against it.
+
+Every figure is defined so a PM can recount it by hand from the theme's evidence list.
+
+- **links**: the rows filing an item under an *active* theme, whoever made them (the model
+  or a person). Archived and merged themes have no profile. A theme does not inherit its
+  sub-themes' links: the engine files each item under both levels itself.
+- **items**: distinct pieces of evidence. A copy (an item whose ``duplicate_of_id`` names
+  an earlier original: the same words from the same account through another channel) is
+  one piece with its original, so items = distinct ``coalesce(duplicate_of_id, id)`` among
+  the links. **copies** = links − items, the rows folded into another. Each piece is read
+  through one *representative*: its original when the original is filed in the theme, else
+  its lowest-id copy. Every per-item figure below (shares, dates, trend, counter evidence)
+  counts representatives only.
+- **accounts**: distinct non-null ``account_id`` over all links (copies included: counting
+  distinct accounts already counts each one once).
+- **end users**: distinct ``person_id`` over all links whose person's role is not an
+  internal proxy (sales, CSM, support, executive). Buyers, admins, champions and people of
+  unknown role are customers' own voices and count. Relayers are never counted here.
+- **observed / stated**: items by ``mode``; shares are counts over items.
+- **proxy / direct**: an item is by proxy when someone relayed it (``relayed_by_id`` set)
+  or its speaker's own role is an internal proxy; direct otherwise (an unsigned review is
+  direct). proxy_share = proxy items / items, direct_share = 1 − proxy_share.
+- **first / last seen**: the earliest and latest ``created_at`` (UTC) of the items.
+- **monthly trend**: items per calendar month (UTC, ``YYYY-MM``) from the month of first
+  seen to the month of the *horizon*, zero months included. The horizon is ``as_of``,
+  by default the latest ``created_at`` of any evidence in the workspace: the data's own
+  "now", so a theme that went quiet shows its quiet months, and a workspace imported last
+  year reads the same today. The **last full month** is the month before the horizon's
+  month (the horizon's own month is still filling); **change** = its items − the items of
+  the month before it (zero before first seen). No change when the theme began after the
+  last full month.
+- **praise items**: items that read as praise by ``praise``: pass
+  ``tradeoff.analysis.label.counter.praise_cues`` (a parameter, because storage must not
+  import analysis).
+  **Counter evidence** is the praise items of a theme that is mostly something else:
+  listed only when praise items are fewer than half of the items (a theme that is mostly
+  praise is a praise theme, and its praise is not "counter"). The list holds the latest
+  ``counter_limit`` of them, newest first; ``counter_evidence_count`` counts them all.
+
+All themes are profiled in six queries whatever their number (active themes, per-theme
+and -month counts, reach, the horizon, the filed texts, the ranking of the praised pieces:
+none when nothing reads as praise, one more per 5,000 praised pieces). Measured on 50,000
+items in 200 themes (2 cores): all profiles in 1.7 s on SQLite and 1.1 s on PostgreSQL,
+one theme in 0.06 s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Subquery, case, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode, ThemeStatus
+from tradeoff.domain.rules import utc
+from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, PersonRow, ThemeRow
+from tradeoff.storage.types import UTCDateTime
+
+#: Reads one item's text, rating and kind; returns what in it speaks well of its area, or
+#: nothing when it does not read as praise (``tradeoff.analysis.label.counter.praise_cues``).
+PraiseReader = Callable[[str, float | None, EvidenceKind], Sequence[str]]
+
+COUNTER_LIMIT = 5
+#: Well under SQLite's 32,766 bound parameters, two lists of this many per query.
+PIECES_PER_QUERY = 5000
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str
+    items: int
+
+
+@dataclass(frozen=True)
+class MonthlyTrend:
+    """Items per month up to the horizon, and how the last full month moved."""
+
+    months: tuple[MonthCount, ...]
+    last_full_month: str | None
+    last_full_month_items: int | None
+    month_before_items: int | None
+
+    @property
+    def change(self) -> int | None:
+        if self.last_full_month_items is None or self.month_before_items is None:
+            return None
+        return self.last_full_month_items - self.month_before_items
+
+
+@dataclass(frozen=True)
+class CounterEvidence:
+    """One item that speaks well of the theme's area, with the words that say so."""
+
+    evidence_id: int
+    kind: EvidenceKind
+    created_at: datetime
+    text: str
+    rating: float | None
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeProfile:
+    """The figures defined in this module's docstring, for one active theme."""
+
+    theme_id: int
+    items: int
+    copies: int
+    accounts: int
+    end_users: int
+    observed_items: int
+    proxy_items: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    trend: MonthlyTrend
+    praise_items: int
+    counter_evidence_count: int
+    counter_evidence: tuple[CounterEvidence, ...]
+
+    @property
+    def stated_items(self) -> int:
+        return self.items - self.observed_items
+
+    @property
+    def direct_items(self) -> int:
+        return self.items - self.proxy_items
+
+    @property
+    def observed_share(self) -> float | None:
+        return self.observed_items / self.items if self.items else None
+
+    @property
+    def stated_share(self) -> float | None:
+        return self.stated_items / self.items if self.items else None
+
+    @property
+    def proxy_share(self) -> float | None:
+        return self.proxy_items / self.items if self.items else None
+
+    @property
+    def direct_share(self) -> float | None:
+        return 1 - self.proxy_items / self.items if self.items else None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON types only: dates as ISO 8601 UTC, shares as floats or null."""
+        return {
+            "theme_id": self.theme_id,
+            "items": self.items,
+            "copies": self.copies,
+            "accounts": self.accounts,
+            "end_users": self.end_users,
+            "observed_items": self.observed_items,
+            "stated_items": self.stated_items,
+            "observed_share": self.observed_share,
+            "stated_share": self.stated_share,
+            "proxy_items": self.proxy_items,
+            "direct_items": self.direct_items,
+            "proxy_share": self.proxy_share,
+            "direct_share": self.direct_share,
+            "first_seen": _iso(self.first_seen),
+            "last_seen": _iso(self.last_seen),
+            "monthly": [{"month": m.month, "items": m.items} for m in self.trend.months],
+            "last_full_month": self.trend.last_full_month,
+            "last_full_month_items": self.trend.last_full_month_items,
+            "month_before_items": self.trend.month_before_items,
+            "month_change": self.trend.change,
+            "praise_items": self.praise_items,
+            "counter_evidence_count": self.counter_evidence_count,
+            "counter_evidence": [
+                {
+                    "evidence_id": c.evidence_id,
+                    "kind": c.kind.value,
+                    "created_at": _iso(c.created_at),
+                    "text": c.text,
+                    "rating": c.rating,
+                    "cues": list(c.cues),
+                }
+                for c in self.counter_evidence
+            ],
+        }
+
+
+def theme_profiles(
+    session: Session,
+    theme_ids: Sequence[int] | None = None,
+    *,
+    praise: PraiseReader,
+    as_of: datetime | None = None,
+    counter_limit: int = COUNTER_LIMIT,
+) -> dict[int, ThemeProfile]:
+    """Profiles of the active themes among ``theme_ids`` (all active themes when None).
+
+    Ids that are not active themes are left out, so ``id in result`` tells whether one is.
+
+    >>> from tradeoff.analysis.label.counter import praise_cues
+    >>> theme_profiles(session, [12], praise=praise_cues)[12].to_json()  # doctest: +SKIP
+    """
+    if theme_ids is not None and not theme_ids:
+        return {}
+    query = select(ThemeRow.id).where(ThemeRow.status == ThemeStatus.ACTIVE)
+    if theme_ids is not None:
+        query = query.where(ThemeRow.id.in_(set(theme_ids)))
+    active = sorted(session.scalars(query))
+    if not active:
+        return {}
+    themes = query.subquery("profiled")
+    monthly = _monthly(session, themes)
+    reach = _reach(session, themes)
+    horizon = utc("as_of", as_of) or session.scalar(select(func.max(EvidenceItemRow.created_at)))
+    praised = _praised(session, themes, praise)
+    return {
+        theme_id: _profile(
+            theme_id,
+            monthly.get(theme_id, []),
+            reach.get(theme_id, (0, 0)),
+            horizon,
+            praised.get(theme_id, []),
+            counter_limit,
+        )
+        for theme_id in active
+    }
+
+
+def _profile(
+    theme_id: int,
+    months: list[Row[Any]],
+    reach: tuple[int, int],
+    horizon: datetime | None,
+    praised: list[CounterEvidence],
+    counter_limit: int,
+) -> ThemeProfile:
+    items = sum(m.items for m in months)
+    counter = praised if 2 * len(praised) < items else []
+    return ThemeProfile(
+        theme_id=theme_id,
+        items=items,
+        copies=sum(m.links for m in months) - items,
+        accounts=reach[0],
+        end_users=reach[1],
+        observed_items=sum(m.observed for m in months),
+        proxy_items=sum(m.proxy for m in months),
+        first_seen=min((m.first_seen for m in months if m.items), default=None),
+        last_seen=max((m.last_seen for m in months if m.items), default=None),
+        trend=_trend({m.month: m.items for m in months if m.items}, horizon),
+        praise_items=len(praised),
+        counter_evidence_count=len(counter),
+        counter_evidence=tuple(counter[:counter_limit]),
+    )
+
+
+def _pieces(themes: Subquery, *only: ColumnElement[bool]) -> Subquery:
+    """One row per link to a profiled theme, with what the figures need and a rank that is
+    1 for the representative of each piece of evidence (its original, else its lowest id)."""
+    item = EvidenceItemRow
+    # "+ 0": with the bare column SQLite walks the theme_id index and then fetches evidence
+    # rows in random order, three times slower at 100,000 links than the primary-key order.
+    theme_id = EvidenceThemeRow.theme_id + 0
+    speaker_is_proxy = PersonRow.role.in_(INTERNAL_PROXY_ROLES)
+    return (
+        select(
+            theme_id.label("theme_id"),
+            item.id,
+            item.mode,
+            item.created_at,
+            case((or_(item.relayed_by_id.is_not(None), speaker_is_proxy), 1), else_=0).label(
+                "proxy"
+            ),
+            func.row_number()
+            .over(
+                partition_by=(theme_id, func.coalesce(item.duplicate_of_id, item.id)),
+                order_by=(case((item.duplicate_of_id.is_(None), 0), else_=1), item.id),
+            )
+            .label("rank"),
+        )
+        .join(item, item.id == EvidenceThemeRow.evidence_id)
+        .join(themes, themes.c.id == EvidenceThemeRow.theme_id)
+        .outerjoin(PersonRow, PersonRow.id == item.person_id)
+        .where(*only)
+        .subquery("pieces")
+    )
+
+
+def _monthly(session: Session, themes: Subquery) -> dict[int, list[Row[Any]]]:
+    """Theme id → per calendar month: links, items, observed and proxy items, first and last
+    seen. Summed per theme they give the totals, so one pass over the links gives both."""
+    pieces = _pieces(themes)
+    counted = pieces.c.rank == 1
+
+    def over_items(value: ColumnElement[Any]) -> ColumnElement[Any]:
+        return case((counted, value))
+
+    month = _month_of(session, pieces.c.created_at).label("month")
+    query = select(
+        pieces.c.theme_id,
+        month,
+        func.count().label("links"),
+        func.count(over_items(pieces.c.id)).label("items"),
+        func.count(over_items(case((pieces.c.mode == EvidenceMode.OBSERVED, 1)))).label("observed"),
+        func.coalesce(func.sum(over_items(pieces.c.proxy)), 0).label("proxy"),
+        type_coerce(func.min(over_items(pieces.c.created_at)), UTCDateTime()).label("first_seen"),
+        type_coerce(func.max(over_items(pieces.c.created_at)), UTCDateTime()).label("last_seen"),
+    ).group_by(pieces.c.theme_id, month)
+    monthly: dict[int, list[Row[Any]]] = {}
+    for row in session.execute(query):
+        monthly.setdefault(row.theme_id, []).append(row)
+    return monthly
+
+
+def _month_of(session: Session, created: ColumnElement[datetime]) -> ColumnElement[str]:
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", created), "YYYY-MM")
+    # SQLite keeps UTC as naive text ("2026-03-01 09:30:00.000000").
+    return func.strftime("%Y-%m", created)
+
+
+def _reach(session: Session, themes: Subquery) -> dict[int, tuple[int, int]]:
+    """Distinct accounts and end users per theme, over every link (copies included)."""
+    item = EvidenceItemRow
+    end_user = case((PersonRow.role.not_in(INTERNAL_PROXY_ROLES), item.person_id))
+    theme_id = EvidenceThemeRow.theme_id + 0  # see _pieces
+    query = (
+        select(
+            theme_id,
+            func.count(item.account_id.distinct()),
+            func.count(end_user.distinct()),
+        )
+        .join(item, item.id == EvidenceThemeRow.evidence_id)
+        .join(themes, themes.c.id == EvidenceThemeRow.theme_id)
+        .outerjoin(PersonRow, PersonRow.id == item.person_id)
+        .group_by(theme_id)
+    )
+    return {theme: (accounts, people) for theme, accounts, people in session.execute(query)}
+
+
+def _praised(
+    session: Session, themes: Subquery, praise: PraiseReader
+) -> dict[int, list[CounterEvidence]]:
+    """Theme id → its items that read as praise, newest first.
+
+    Each filed text is read once; only the pieces with praise then go through the ranking
+    that picks representatives, so the common case (little praise) stays one cheap pass.
+    """
+    item = EvidenceItemRow
+    filed = select(EvidenceThemeRow.evidence_id).join(
+        themes, themes.c.id == EvidenceThemeRow.theme_id
+    )
+    query = select(item.id, item.duplicate_of_id, item.kind, item.text, item.rating).where(
+        item.id.in_(filed)
+    )
+    readings: dict[int, tuple[str, float | None, EvidenceKind, tuple[str, ...]]] = {}
+    keys: set[int] = set()
+    for evidence_id, copy_of, kind, text, rating in session.execute(query):
+        cues = tuple(praise(text, rating, kind))
+        if cues:
+            readings[evidence_id] = (text, rating, kind, cues)
+            keys.add(copy_of if copy_of is not None else evidence_id)
+    praised: dict[int, list[CounterEvidence]] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), PIECES_PER_QUERY):
+        chunk = ordered[start : start + PIECES_PER_QUERY]
+        pieces = _pieces(themes, or_(item.id.in_(chunk), item.duplicate_of_id.in_(chunk)))
+        ranked = select(pieces.c.theme_id, pieces.c.id, pieces.c.created_at).where(
+            pieces.c.rank == 1
+        )
+        for theme_id, evidence_id, created_at in session.execute(ranked):
+            if evidence_id in readings:
+                text, rating, kind, cues = readings[evidence_id]
+                praised.setdefault(theme_id, []).append(
+                    CounterEvidence(evidence_id, kind, created_at, text, rating, cues)
+                )
+    for found in praised.values():
+        found.sort(key=lambda c: (c.created_at, c.evidence_id), reverse=True)
+    return praised
+
+
+def _trend(counts: dict[str, int], horizon: datetime | None) -> MonthlyTrend:
+    if not counts or horizon is None:
+        return MonthlyTrend((), None, None, None)
+    first = min(counts)
+    last = max(max(counts), _month(horizon))
+    months = tuple(MonthCount(m, counts.get(m, 0)) for m in _month_range(first, last))
+    last_full = _previous(_month(horizon))
+    if last_full < first:
+        return MonthlyTrend(months, None, None, None)
+    return MonthlyTrend(
+        months, last_full, counts.get(last_full, 0), counts.get(_previous(last_full), 0)
+    )
+
+
+def _month(moment: datetime) -> str:
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
+def _previous(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:])
+    return f"{year - 1:04d}-12" if number == 1 else f"{year:04d}-{number - 1:02d}"
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    months = [last]
+    while months[-1] > first:
+        months.append(_previous(months[-1]))
+    return months[::-1]
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None

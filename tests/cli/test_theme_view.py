@@ -1,0 +1,95 @@
+"""``tradeoff themes`` and ``tradeoff theme``: the figures shown are the workspace's own."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.analysis.themed import intent_rows, links, themes
+from tests.cli.helpers import run_cli
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.run import analyze
+from tradeoff.domain.accounts import Account
+from tradeoff.domain.enums import EvidenceKind, EvidenceMode, ThemeStatus
+from tradeoff.domain.evidence import EvidenceItem
+from tradeoff.storage import repository
+from tradeoff.storage.session import read_session, write_session
+
+
+@pytest.fixture
+def analysed(engine: Engine) -> dict[int, EvidenceItem]:
+    """Tickets from three accounts over three months, some stated, one praising review."""
+    rows = intent_rows(("card_arrival", "lost_or_stolen_card"))
+    with write_session(engine) as session:
+        accounts = [repository.add(session, Account(name=n)) for n in ("Acme", "Globex", "Initech")]
+        for number, row in enumerate(rows):
+            repository.add(
+                session,
+                EvidenceItem(
+                    source="zendesk",
+                    external_id=f"t{number}",
+                    kind=EvidenceKind.TICKET if number % 4 else EvidenceKind.INTERVIEW,
+                    mode=EvidenceMode.OBSERVED if number % 4 else EvidenceMode.STATED,
+                    text=row["text"],
+                    created_at=datetime(2026, 1 + number % 3, 10, tzinfo=UTC),
+                    account_id=accounts[number % 3].id,
+                ),
+            )
+    analyze(engine, StaticEmbedder())
+    with read_session(engine) as session:
+        return {e.id: e for e in repository.list_all(session, EvidenceItem) if e.id}
+
+
+def expected(engine: Engine, items: dict[int, EvidenceItem], theme_id: int) -> dict[str, object]:
+    """Counted here in plain Python, from the links and items themselves."""
+    members = [items[link.evidence_id] for link in links(engine) if link.theme_id == theme_id]
+    return {
+        "items": len(members),
+        "accounts": len({m.account_id for m in members if m.account_id is not None}),
+        "observed": sum(m.mode is EvidenceMode.OBSERVED for m in members),
+        "months": Counter(m.created_at.strftime("%Y-%m") for m in members),
+    }
+
+
+def test_themes_json_carries_each_themes_figures(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    analysed: dict[int, EvidenceItem],
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "themes", "--format", "json")
+    document = json.loads(result.stdout)
+    live = [t for t in themes(engine) if t.status is ThemeStatus.ACTIVE]
+    assert {t["id"] for t in document} == {t.id for t in live if t.parent_id is None}
+    assert [t["items"] for t in document] == sorted((t["items"] for t in document), reverse=True)
+    for listed in [*document, *(s for t in document for s in t["subthemes"])]:
+        want = expected(engine, analysed, listed["id"])
+        assert listed["items"] == want["items"]
+        assert listed["accounts"] == want["accounts"]
+        assert listed["observed_items"] == want["observed"]
+        months = {m["month"]: m["items"] for m in listed["monthly"] if m["items"]}
+        assert months == want["months"]
+
+
+def test_the_theme_page_shows_the_same_figures(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    analysed: dict[int, EvidenceItem],
+) -> None:
+    top = [t for t in themes(engine) if t.parent_id is None and t.status is ThemeStatus.ACTIVE]
+    for theme in top:
+        want = expected(engine, analysed, theme.id or 0)
+        page = run_cli(capsys, "--db", workspace_url, "theme", str(theme.id)).stdout
+        lines = page.splitlines()
+        assert lines[0] == f"{theme.name}  (theme {theme.id})"
+        assert lines[1].startswith(
+            f"{want['items']} evidence items from {want['accounts']} accounts"
+        )
+        share = round(100 * int(str(want["observed"])) / int(str(want["items"])))
+        assert lines[2].startswith(f"observed {share}%")
+        assert "Quotes:" in lines
