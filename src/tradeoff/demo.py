@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import AnalysisReport, analyze
-from tradeoff.domain.workspace import WorkspaceSettings
+from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind
+from tradeoff.domain.workspace import CurrencyRate, WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.batch import ImportReport
 from tradeoff.importers.registry import run_manifest_entry
 from tradeoff.storage import repository
+from tradeoff.storage.currency import set_rate
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
 from tradeoff.storage.session import read_session, write_session
@@ -56,6 +62,31 @@ def workspace_table(folder: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     return dict(settings.get("workspace", {}))
 
 
+#: The demo file's words for competitor kinds, where they differ from ours.
+KIND_WORDS = {"adjacent": CompetitorKind.OTHER_CATEGORY, "do_nothing": CompetitorKind.STATUS_QUO}
+
+
+def _records(folder: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The workspace file's own records (rates, competitors), when the manifest names one."""
+    if "settings" not in manifest:
+        return {}
+    return read_toml(folder / str(manifest["settings"]))
+
+
+def _known_competitor(session: Session, entry: dict[str, Any]) -> None:
+    """A competitor the sales team already knows, with its aliases; kept if present."""
+    kind_word = str(entry.get("kind", "direct"))
+    kind = KIND_WORDS.get(kind_word) or CompetitorKind(kind_word)
+    wanted = Competitor(
+        name=str(entry["name"]), aliases=[str(a) for a in entry.get("aliases", [])], kind=kind
+    )
+    existing = next(
+        (c for c in repository.list_all(session, Competitor) if c.matches(wanted.name)), None
+    )
+    if existing is None:
+        repository.add(session, wanted)
+
+
 def load_demo(url: str, folder: Path) -> DemoResult:
     """Create or refresh the workspace at ``url`` from ``folder``; running it twice changes
     nothing the second time (every import is keyed on source ids)."""
@@ -72,6 +103,12 @@ def load_demo(url: str, folder: Path) -> DemoResult:
                 base_currency=str(workspace.get("base_currency", "USD")),
             ),
         )
+    records = _records(folder, manifest)
+    with write_session(engine) as session:
+        for currency, rate in records.get("currency_rates", {}).items():
+            set_rate(session, CurrencyRate(currency=currency, per_base=Decimal(str(rate))))
+        for entry in records.get("competitors", []):
+            _known_competitor(session, entry)
     reports = [run_manifest_entry(engine, folder, entry) for entry in manifest.get("import", [])]
     analysis = analyze(engine, StaticEmbedder())
     with read_session(engine) as session:

@@ -18,7 +18,13 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
+from tradeoff.domain.deals import (
+    Competitor,
+    CompetitorMention,
+    Deal,
+    DealCompetitor,
+    LossClassification,
+)
 from tradeoff.domain.decisions import Assumption, Decision, Experiment
 from tradeoff.domain.enums import (
     AccountLifecycle,
@@ -33,6 +39,7 @@ from tradeoff.domain.enums import (
     ExperimentStatus,
     ImportStatus,
     Level,
+    LossCategory,
     MetricDirection,
     MetricKind,
     OpportunityStatus,
@@ -61,6 +68,7 @@ from tradeoff.domain.strategy import (
     RoadmapItemGoal,
     RoadmapItemOpportunity,
 )
+from tradeoff.domain.workspace import CurrencyRate
 from tradeoff.errors import NotFound, TradeoffError
 from tradeoff.storage import repository
 from tradeoff.storage.repository import ROW_FOR
@@ -266,6 +274,21 @@ def build_workspace(session: Session) -> list[Any]:
         )
     )
     keep(DealCompetitor(deal_id=lost_deal.id, competitor_id=spreadsheet.id))
+    keep(
+        CompetitorMention(
+            evidence_id=ticket.id, competitor_id=freightly.id, mentioned_as="Freightly"
+        )
+    )
+    keep(
+        LossClassification(
+            deal_id=lost_deal.id,
+            category=LossCategory.PRODUCT_GAP,
+            assigned_by=AssignedBy.PERSON,
+            cues=["went with"],
+            classified_at=datetime(2026, 2, 1, 9, 0, tzinfo=UTC),
+        )
+    )
+    keep(CurrencyRate(currency="gbp", per_base=Decimal("1.27")))
     detect = keep(
         MetricDefinition(
             name="Time to detect a late carrier",
@@ -416,7 +439,7 @@ def test_timestamps_come_back_as_aware_utc(engine: Engine, stored: list[Any]) ->
         for f in dataclasses.fields(e)
         if isinstance(getattr(e, f.name), datetime)
     ]
-    assert len(stamps) == 18  # every timestamp of the example workspace was looked at
+    assert len(stamps) == 19  # every timestamp of the example workspace was looked at
     assert all(stamp.tzinfo is UTC for stamp in stamps)
     with read_session(engine) as session:
         ticket = repository.list_all(session, EvidenceItem)[0]

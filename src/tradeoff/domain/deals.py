@@ -6,12 +6,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from tradeoff.domain.enums import CompetitorKind, CompetitorRelation, DealOutcome
+from tradeoff.domain.enums import (
+    AssignedBy,
+    CompetitorKind,
+    CompetitorRelation,
+    DealOutcome,
+    LossCategory,
+)
 from tradeoff.domain.rules import (
     RuleViolation,
     currency_code,
     member,
     non_negative,
+    now_utc,
     optional_text,
     required_text,
     utc,
@@ -81,6 +88,40 @@ class DealCompetitor:
     deal_id: int
     competitor_id: int
     relation: CompetitorRelation = CompetitorRelation.EVALUATED
+    #: The words the CRM or the notes used ("MSFT Dynamics"): what a split sorts by.
+    mentioned_as: str | None = None
 
     def __post_init__(self) -> None:
         self.relation = member("relation", CompetitorRelation, self.relation)
+        self.mentioned_as = optional_text(self.mentioned_as, "mentioned_as")
+
+
+@dataclass(kw_only=True)
+class CompetitorMention:
+    """A competitor named in a ticket, interview or note, as it was written."""
+
+    evidence_id: int
+    competitor_id: int
+    mentioned_as: str
+
+    def __post_init__(self) -> None:
+        self.mentioned_as = required_text("mentioned_as", self.mentioned_as)
+
+
+@dataclass(kw_only=True)
+class LossClassification:
+    """A lost deal's reason in the loss taxonomy; a person's correction is never overwritten.
+
+    The free-text reason stays on the deal; ``cues`` are the words that decided the category.
+    """
+
+    deal_id: int
+    category: LossCategory
+    assigned_by: AssignedBy = AssignedBy.MODEL
+    cues: list[str] = field(default_factory=list)
+    classified_at: datetime = field(default_factory=now_utc)
+
+    def __post_init__(self) -> None:
+        self.category = member("category", LossCategory, self.category)
+        self.assigned_by = member("assigned_by", AssignedBy, self.assigned_by)
+        self.classified_at = utc("classified_at", self.classified_at) or now_utc()

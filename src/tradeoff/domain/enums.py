@@ -79,10 +79,28 @@ class DealOutcome(StrEnum):
 
 
 class CompetitorKind(StrEnum):
+    """What a buyer chose instead of us: not only rival products (principle 3)."""
+
     DIRECT = "direct"
     OTHER_CATEGORY = "other_category"
     HOMEGROWN = "homegrown"
+    SPREADSHEET = "spreadsheet"
+    AGENCY = "agency"
     STATUS_QUO = "status_quo"
+
+
+class LossCategory(StrEnum):
+    """Why deals are lost, beyond features: the taxonomy ``tradeoff sales`` reports by."""
+
+    PRODUCT_GAP = "product_gap"
+    PRICE_BUDGET = "price_budget"
+    VALUE_NOT_PROVEN = "value_not_proven"
+    CONFIDENCE_RISK = "confidence_risk"
+    RELATIONSHIP = "relationship"
+    ALIGNMENT = "alignment"
+    TIMING_NO_DECISION = "timing_no_decision"
+    STATUS_QUO = "status_quo"
+    UNCLASSIFIED = "unclassified"
 
 
 class CompetitorRelation(StrEnum):

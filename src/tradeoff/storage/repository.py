@@ -15,7 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
+from tradeoff.domain.deals import (
+    Competitor,
+    CompetitorMention,
+    Deal,
+    DealCompetitor,
+    LossClassification,
+)
 from tradeoff.domain.decisions import Assumption, Decision, Experiment
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, ImportBatch, Theme
 from tradeoff.domain.problems import (
@@ -35,6 +41,7 @@ from tradeoff.domain.strategy import (
     RoadmapItemGoal,
     RoadmapItemOpportunity,
 )
+from tradeoff.domain.workspace import CurrencyRate
 from tradeoff.errors import NotFound
 from tradeoff.storage import changelog
 from tradeoff.storage import tables as t
@@ -56,6 +63,9 @@ ROW_FOR: dict[type[Any], type[t.Base]] = {
     Deal: t.DealRow,
     Competitor: t.CompetitorRow,
     DealCompetitor: t.DealCompetitorRow,
+    CompetitorMention: t.CompetitorMentionRow,
+    LossClassification: t.LossClassificationRow,
+    CurrencyRate: t.CurrencyRateRow,
     MetricDefinition: t.MetricDefinitionRow,
     MetricValue: t.MetricValueRow,
     Goal: t.GoalRow,

@@ -11,6 +11,8 @@ from sqlalchemy.types import TypeDecorator
 
 #: Four decimals: some currencies (KWD, BHD, OMR, JOD, TND) use three.
 MONEY = Numeric(20, 4, asdecimal=True)
+#: Exchange rates: eight decimals carry the precision banks quote (JPY ↔ USD 0.00670000).
+RATE = Numeric(24, 8, asdecimal=True)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

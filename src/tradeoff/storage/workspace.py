@@ -19,6 +19,8 @@ def load_workspace_settings(session: Session) -> WorkspaceSettings:
         company_name=row.company_name,
         internal_email_domains=list(row.internal_email_domains),
         base_currency=row.base_currency,
+        demand_half_life_days=row.demand_half_life_days,
+        churn_window_days=row.churn_window_days,
     )
 
 
@@ -30,5 +32,7 @@ def save_workspace_settings(session: Session, settings: WorkspaceSettings) -> Wo
     row.company_name = settings.company_name
     row.internal_email_domains = list(settings.internal_email_domains)
     row.base_currency = settings.base_currency
+    row.demand_half_life_days = settings.demand_half_life_days
+    row.churn_window_days = settings.churn_window_days
     session.flush()
     return load_workspace_settings(session)

@@ -2,13 +2,20 @@
 
 from tradeoff.storage.tables.accounts import (
     AccountRow,
+    CurrencyRateRow,
     ExternalKeyRow,
     PersonRow,
     WorkspaceSettingsRow,
 )
 from tradeoff.storage.tables.analysis import AnalysisRunRow, EmbeddingRow, ThemeCentroidRow
 from tradeoff.storage.tables.base import Base
-from tradeoff.storage.tables.deals import CompetitorRow, DealCompetitorRow, DealRow
+from tradeoff.storage.tables.deals import (
+    CompetitorMentionRow,
+    CompetitorRow,
+    DealCompetitorRow,
+    DealRow,
+    LossClassificationRow,
+)
 from tradeoff.storage.tables.decisions import AssumptionRow, DecisionRow, ExperimentRow
 from tradeoff.storage.tables.evidence import (
     EvidenceItemRow,
@@ -40,7 +47,9 @@ __all__ = [
     "AnalysisRunRow",
     "AssumptionRow",
     "Base",
+    "CompetitorMentionRow",
     "CompetitorRow",
+    "CurrencyRateRow",
     "DealCompetitorRow",
     "DealRow",
     "DecisionRow",
@@ -53,6 +62,7 @@ __all__ = [
     "ImportBatchRow",
     "ImportChangeRow",
     "KeyResultRow",
+    "LossClassificationRow",
     "MetricDefinitionRow",
     "MetricValueRow",
     "OpportunityProblemRow",

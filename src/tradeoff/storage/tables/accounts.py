@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, validates
 from tradeoff.domain.enums import AccountLifecycle, PersonRole
 from tradeoff.domain.names import company_name_key, person_name_key
 from tradeoff.storage.tables.base import Base
-from tradeoff.storage.types import MONEY, UTCDateTime, enum_column
+from tradeoff.storage.types import MONEY, RATE, UTCDateTime, enum_column
 
 
 def _person_key(name: str | None) -> str | None:
@@ -28,6 +28,18 @@ class WorkspaceSettingsRow(Base):
     company_name: Mapped[str] = mapped_column(String(200))
     internal_email_domains: Mapped[list[str]]
     base_currency: Mapped[str] = mapped_column(String(3))
+    demand_half_life_days: Mapped[int] = mapped_column(default=180, server_default="180")
+    churn_window_days: Mapped[int] = mapped_column(default=90, server_default="90")
+
+
+class CurrencyRateRow(Base):
+    """The user's rate for one currency: one unit is worth ``per_base`` base currency."""
+
+    __tablename__ = "currency_rates"
+    __table_args__ = (CheckConstraint("per_base > 0", name="rate_positive"),)
+
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    per_base: Mapped[Decimal] = mapped_column(RATE)
 
 
 class AccountRow(Base):

@@ -8,7 +8,13 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tradeoff.domain.enums import CompetitorKind, CompetitorRelation, DealOutcome
+from tradeoff.domain.enums import (
+    AssignedBy,
+    CompetitorKind,
+    CompetitorRelation,
+    DealOutcome,
+    LossCategory,
+)
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.types import MONEY, UTCDateTime, enum_column
 
@@ -67,3 +73,32 @@ class DealCompetitorRow(Base):
     relation: Mapped[CompetitorRelation] = mapped_column(
         enum_column(CompetitorRelation, "competitor_relation")
     )
+    mentioned_as: Mapped[str | None] = mapped_column(String(300))
+
+
+class CompetitorMentionRow(Base):
+    """A competitor named in an evidence item (a ticket, an interview, a deal note)."""
+
+    __tablename__ = "competitor_mentions"
+
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    competitor_id: Mapped[int] = mapped_column(
+        ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    mentioned_as: Mapped[str] = mapped_column(String(300))
+
+
+class LossClassificationRow(Base):
+    """A lost deal's category; rows a person wrote are never replaced by the classifier."""
+
+    __tablename__ = "loss_classifications"
+
+    deal_id: Mapped[int] = mapped_column(
+        ForeignKey("deals.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[LossCategory] = mapped_column(enum_column(LossCategory, "loss_category"))
+    assigned_by: Mapped[AssignedBy] = mapped_column(enum_column(AssignedBy, "loss_assigned_by"))
+    cues: Mapped[list[str]]
+    classified_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,67 @@
+"""Adding amounts in several currencies honestly.
+
+Sums are taken per currency in the database; this module turns them into one figure in the
+workspace's base currency with the rates the user gave. A currency without a rate is never
+added at a guessed rate: the figure lists what it could not convert, and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Money:
+    """A total in ``base``; ``unconverted`` holds the sums no rate was given for."""
+
+    amount: Decimal
+    base: str
+    unconverted: Mapping[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return not self.unconverted
+
+    def __str__(self) -> str:
+        shown = f"{self.base} {self.amount.quantize(CENT):,}"
+        if self.unconverted:
+            rest = ", ".join(
+                f"{c} {a.quantize(CENT):,}" for c, a in sorted(self.unconverted.items())
+            )
+            return f"{shown} + {rest} (no rate)"
+        return shown
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "amount": str(self.amount.quantize(CENT)),
+            "currency": self.base,
+            "unconverted": {c: str(a.quantize(CENT)) for c, a in sorted(self.unconverted.items())},
+        }
+
+
+def convert(
+    by_currency: Mapping[str | None, Decimal | int | float | None],
+    rates: Mapping[str, Decimal],
+    base: str,
+) -> Money:
+    """One total from per-currency sums. ``rates[c]`` is one unit of ``c`` in ``base``; an
+    amount with no currency is taken to be in ``base`` (the importers record it that way)."""
+    total = ZERO
+    unconverted: dict[str, Decimal] = {}
+    for currency, amount in by_currency.items():
+        if amount is None:
+            continue
+        value = Decimal(str(amount)) if not isinstance(amount, Decimal) else amount
+        code = (currency or base).upper()
+        if code == base:
+            total += value
+        elif code in rates:
+            total += value * rates[code]
+        elif value:
+            unconverted[code] = unconverted.get(code, ZERO) + value
+    return Money(total, base, unconverted)

@@ -1,0 +1,1 @@
+"""What Tradeoff renders for people: charts now, briefs later."""
