@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@$(BIN)/python -c "import tradeoff" && touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,quality]' 2>&1 | grep -v '^WARNING: Location' || true
 	@$(BIN)/python -c "import tradeoff, pytest, mypy, ruff" && touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

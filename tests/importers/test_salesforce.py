@@ -219,7 +219,7 @@ def test_opportunities_become_deals_with_competitors_notes_and_their_owners(
     }
     assert {c.name: c.kind for c in state.competitors} == {
         "Fernbank": CompetitorKind.DIRECT,
-        "Excel spreadsheets": CompetitorKind.HOMEGROWN,
+        "Excel spreadsheets": CompetitorKind.SPREADSHEET,
         "Pennyworth": CompetitorKind.DIRECT,
         "In-house tool": CompetitorKind.HOMEGROWN,
         "No decision": CompetitorKind.STATUS_QUO,

@@ -10,7 +10,19 @@ import typer
 from rich.markup import escape
 
 from tradeoff import __version__
-from tradeoff.cli import demo, imports, search, theme_edits, theme_view, themes, workspace
+from tradeoff.cli import (
+    competitors,
+    currency,
+    demand,
+    demo,
+    imports,
+    sales,
+    search,
+    theme_edits,
+    theme_view,
+    themes,
+    workspace,
+)
 from tradeoff.cli.context import err_console, state
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import TradeoffError
@@ -57,6 +69,10 @@ themes.register(app)
 theme_view.register(app)
 theme_edits.register(app)
 search.register(app)
+competitors.register(app)
+sales.register(app)
+demand.register(app)
+currency.register(app)
 demo.register(app)
 
 

@@ -1,23 +1,32 @@
 """Naming competitors the way sales writes them: "Fernbank", "fernbank.com", "Excel", "none".
 
 Real competitors include spreadsheets, in-house tools and doing nothing (principle 3), so a
-new name is classified by what it says it is; the user can correct the kind later.
+new name is classified by what it says it is; the user can correct the kind later. A field
+may name several ("Zoho; Excel", "Dynamics 365, Zoho"): each is a competitor of its own. A
+name that is only another way of writing a known competitor ("MSFT Dynamics" for "Dynamics
+365", see ``domain.competitor_names``) becomes one of its aliases, logged so that
+``tradeoff import undo`` takes it back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from sqlalchemy.orm import Session
 
+from tradeoff.domain.competitor_names import same_competitor
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
-from tradeoff.domain.names import fold
+from tradeoff.domain.names import LEGAL_SUFFIXES, fold
 from tradeoff.storage import repository
+from tradeoff.storage.upsert import upsert
 
+SPREADSHEET = re.compile(r"\b(spreadsheets?|excel|google sheets|sheets)\b")
+AGENCY = re.compile(r"\b(agency|agencies|consultancy|consultants?|freelancers?)\b")
 HOMEGROWN = re.compile(
-    r"\b(spreadsheets?|excel|google sheets|sheets|in[- ]house|home[- ]?grown|internal (tool|build)|"
-    r"built (it )?themselves|diy|manual process)\b"
+    r"\b(in[- ]house|home[- ]?grown|internal (tool|build)|built (it )?themselves|diy|"
+    r"manual process)\b"
 )
 STATUS_QUO = re.compile(
     r"\b(no decision|status quo|do nothing|did nothing|nothing|no vendor|"
@@ -33,10 +42,32 @@ def names_no_competitor(name: str) -> bool:
     return fold(name) in NO_COMPETITOR
 
 
+def split_competitor_names(text: str) -> list[str]:
+    """Every name a competitor field holds: split on ';' and ',', except a comma before a
+    legal form ("Acme, Inc." is one name). Repeats (ignoring case) are kept once.
+
+    >>> split_competitor_names("Dynamics 365, Zoho; Acme, Inc.")
+    ['Dynamics 365', 'Zoho', 'Acme, Inc.']
+    """
+    names: list[str] = []
+    for group in text.split(";"):
+        for number, part in enumerate(group.split(",")):
+            if number and names[-1] and fold(part) in LEGAL_SUFFIXES:
+                names[-1] = f"{names[-1]},{part}".strip()
+            else:
+                names.append(part.strip())
+    unique = {fold(n): n for n in reversed(names) if n}
+    return list(reversed(unique.values()))
+
+
 def classify_competitor(name: str) -> CompetitorKind:
     folded = fold(name)
     if STATUS_QUO.search(folded):
         return CompetitorKind.STATUS_QUO
+    if SPREADSHEET.search(folded):
+        return CompetitorKind.SPREADSHEET
+    if AGENCY.search(folded):
+        return CompetitorKind.AGENCY
     if HOMEGROWN.search(folded):
         return CompetitorKind.HOMEGROWN
     return CompetitorKind.DIRECT
@@ -66,6 +97,9 @@ class CompetitorBook:
         key = fold(name)
         if key in names:
             return names[key]
+        alike = same_competitor(name, {c.id: c for c in names.values()}.values())
+        if alike is not None:
+            return self._add_alias(alike.competitor, name.strip())
         competitor = repository.add(
             self.session,
             Competitor(name=name.strip(), kind=classify_competitor(name)),
@@ -73,3 +107,14 @@ class CompetitorBook:
         )
         names[key] = competitor
         return competitor
+
+    def _add_alias(self, competitor: Competitor, alias: str) -> Competitor:
+        row = repository.row_of(self.session, competitor)
+        wider = dataclasses.replace(competitor, aliases=[*competitor.aliases, alias])
+        _, stored = upsert(self.session, wider, row, batch_id=self.batch_id)
+        names = self._names()
+        for known, held in list(names.items()):
+            if held.id == stored.id:
+                names[known] = stored
+        names[fold(alias)] = stored
+        return stored

@@ -24,7 +24,11 @@ from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import Conflict, InputError
-from tradeoff.importers.competitors import CompetitorBook, names_no_competitor
+from tradeoff.importers.competitors import (
+    CompetitorBook,
+    names_no_competitor,
+    split_competitor_names,
+)
 from tradeoff.importers.drafts import (
     AccountDraft,
     AccountRef,
@@ -377,15 +381,19 @@ class Loader:
         self.counts.add("deals", outcome)
         assert stored.id is not None
         for mention in draft.competitors:
-            if names_no_competitor(mention.name):
-                continue
-            competitor = self.competitors.find_or_create(mention.name)
-            assert competitor.id is not None
-            self._link_competitor(
-                DealCompetitor(
-                    deal_id=stored.id, competitor_id=competitor.id, relation=mention.relation
+            for name in split_competitor_names(mention.name):
+                if names_no_competitor(name):
+                    continue
+                competitor = self.competitors.find_or_create(name)
+                assert competitor.id is not None
+                self._link_competitor(
+                    DealCompetitor(
+                        deal_id=stored.id,
+                        competitor_id=competitor.id,
+                        relation=mention.relation,
+                        mentioned_as=name,
+                    )
                 )
-            )
 
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))

@@ -1,0 +1,259 @@
+"""Demand at scale: 100,000 deals and 1,000,000 evidence items on SQLite (or PostgreSQL).
+
+Builds a deterministic workspace with Core bulk inserts (seeded; about a minute), then times
+each demand call of the Python API — the same calls the CLI makes — and prints a table:
+
+    .venv/bin/python bench/demand.py                        # a fresh SQLite file in /tmp
+    .venv/bin/python bench/demand.py --db /tmp/demand.db    # kept, and reused next time
+    .venv/bin/python bench/demand.py --items 100000 --deals 10000
+
+Shape: 20,000 accounts (3 segments, 3 plans, 4 regions, a ``tier`` attribute, USD / GBP /
+EUR / JPY, customers, prospects and churned), 60,000 people, 60 themes, each item filed
+in one theme, 1 % of items copies of an earlier one, 15 % relayed by a CSM, 10 % from no
+account; deals 30 % open, 35 % won, 35 % lost, 5 % without an amount, 3 % without an
+account; 400 problems over 100,000 evidence links, 100 opportunities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+
+from tradeoff.analysis.business.demand import (
+    demand_behind,
+    opportunity_demand,
+    problem_demand,
+    theme_demand,
+)
+from tradeoff.config import sqlite_url_for
+from tradeoff.storage.demand import Figure, SubjectKind
+from tradeoff.storage.engine import open_engine
+from tradeoff.storage.schema import upgrade
+from tradeoff.storage.tables import (
+    AccountRow,
+    CurrencyRateRow,
+    DealRow,
+    EvidenceItemRow,
+    EvidenceThemeRow,
+    OpportunityProblemRow,
+    OpportunityRow,
+    PersonRow,
+    ProblemEvidenceRow,
+    ProblemRow,
+    ProblemSymptomRow,
+    ThemeRow,
+    WorkspaceSettingsRow,
+)
+
+AS_OF = date(2026, 10, 15)
+NOW = datetime(2026, 10, 15, tzinfo=UTC)
+CHUNK = 20_000
+ACCOUNTS, PEOPLE_PER_ACCOUNT, THEMES, PROBLEMS, OPPORTUNITIES = 20_000, 3, 60, 400, 100
+CURRENCIES = ["USD", "USD", "USD", "GBP", "EUR", "JPY"]
+
+
+def build(engine: Engine, items: int, deals: int, seed: int) -> None:
+    rng = random.Random(seed)
+    with engine.begin() as connection:
+
+        def put(table: Any, rows: Iterator[dict[str, Any]]) -> None:
+            chunk: list[dict[str, Any]] = []
+            for row in rows:
+                chunk.append(row)
+                if len(chunk) == CHUNK:
+                    connection.execute(insert(table), chunk)
+                    chunk = []
+            if chunk:
+                connection.execute(insert(table), chunk)
+
+        put(
+            WorkspaceSettingsRow,
+            iter([{"id": 1, "company_name": "Bench Ledger", "internal_email_domains": [],
+                   "base_currency": "USD", "demand_half_life_days": 180,
+                   "churn_window_days": 90}]),
+        )  # fmt: skip
+        put(
+            CurrencyRateRow,
+            iter([{"currency": "GBP", "per_base": Decimal("1.27")},
+                  {"currency": "EUR", "per_base": Decimal("1.08")}]),
+        )  # fmt: skip
+        put(AccountRow, _accounts(rng))
+        put(PersonRow, _people())
+        put(ThemeRow, ({"id": t, "name": f"Theme {t}", "status": "active",
+                        "created_at": NOW, "name_pinned": False, "made_by": "model"}
+                       for t in range(1, THEMES + 1)))  # fmt: skip
+        put(EvidenceItemRow, _evidence(rng, items))
+        put(EvidenceThemeRow, _links(rng, items))
+        put(DealRow, _deals(rng, deals))
+        put(ProblemRow, ({"id": p, "statement": f"Problem {p}", "created_at": NOW}
+                         for p in range(1, PROBLEMS + 1)))  # fmt: skip
+        problem_links = {(rng.randint(1, PROBLEMS), rng.randint(1, items)) for _ in range(100_000)}
+        put(ProblemEvidenceRow, ({"problem_id": p, "evidence_id": e}
+                                 for p, e in sorted(problem_links)))  # fmt: skip
+        put(ProblemSymptomRow, ({"symptom_id": p, "problem_id": p - 1}
+                                for p in range(2, PROBLEMS + 1, 8)))  # fmt: skip
+        put(OpportunityRow, ({"id": o, "title": f"Opportunity {o}", "status": "idea",
+                              "created_at": NOW} for o in range(1, OPPORTUNITIES + 1)))  # fmt: skip
+        put(OpportunityProblemRow, ({"opportunity_id": o, "problem_id": p}
+                                    for o in range(1, OPPORTUNITIES + 1)
+                                    for p in range(o * 4 - 3, o * 4 + 1)))  # fmt: skip
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
+
+def _accounts(rng: random.Random) -> Iterator[dict[str, Any]]:
+    for a in range(1, ACCOUNTS + 1):
+        lifecycle = rng.choices(["customer", "prospect", "churned"], [60, 25, 15])[0]
+        priced = lifecycle != "prospect"
+        yield {
+            "id": a,
+            "name": f"Account {a}",
+            "name_key": f"account {a}",
+            "segment": rng.choice(["Enterprise", "Mid-Market", "SMB"]),
+            "plan": rng.choice(["Scale", "Growth", "Starter"]),
+            "region": rng.choice(["NA", "EMEA", "APAC", "LATAM"]),
+            "arr": Decimal(rng.randrange(5_000, 500_000)) if priced else None,
+            "currency": rng.choice(CURRENCIES) if priced else None,
+            "lifecycle": lifecycle,
+            "churned_at": NOW - timedelta(days=rng.randrange(1, 700))
+            if lifecycle == "churned"
+            else None,
+            "renewal_on": AS_OF + timedelta(days=rng.randrange(-30, 365))
+            if lifecycle == "customer"
+            else None,
+            "attributes": {"tier": rng.choice(["gold", "silver", "bronze"])},
+        }
+
+
+def _people() -> Iterator[dict[str, Any]]:
+    yield {"id": 1, "name": "Casey CSM", "role": "csm", "name_key": "casey csm"}
+    for a in range(1, ACCOUNTS + 1):
+        for n in range(PEOPLE_PER_ACCOUNT):
+            person = 2 + (a - 1) * PEOPLE_PER_ACCOUNT + n
+            yield {"id": person, "name": f"User {person}", "name_key": f"user {person}",
+                   "account_id": a, "role": "end_user"}  # fmt: skip
+
+
+def _evidence(rng: random.Random, items: int) -> Iterator[dict[str, Any]]:
+    kinds = [("ticket", "observed"), ("chat", "observed"), ("interview", "stated"),
+             ("deal_note", "stated"), ("survey", "stated")]  # fmt: skip
+    for e in range(1, items + 1):
+        account = rng.randint(1, ACCOUNTS) if rng.random() > 0.1 else None
+        kind, mode = rng.choice(kinds)
+        person = None
+        if account is not None:
+            person = 2 + (account - 1) * PEOPLE_PER_ACCOUNT + rng.randrange(PEOPLE_PER_ACCOUNT)
+        yield {
+            "id": e,
+            "source": "bench",
+            "external_id": str(e),
+            "kind": kind,
+            "mode": mode,
+            "text": f"Evidence {e}",
+            "fingerprint": f"{e:064d}",
+            "created_at": NOW - timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60)),
+            "account_id": account,
+            "person_id": person,
+            "relayed_by_id": 1 if rng.random() < 0.15 else None,
+            "tags": [],
+            "raw": {},
+            "duplicate_of_id": rng.randint(1, e - 1) if e > 1 and rng.random() < 0.01 else None,
+        }
+
+
+def _links(rng: random.Random, items: int) -> Iterator[dict[str, Any]]:
+    for e in range(1, items + 1):
+        theme = min(int(rng.paretovariate(1.2)), THEMES)
+        yield {"evidence_id": e, "theme_id": theme, "score": 0.9, "assigned_by": "model"}
+
+
+def _deals(rng: random.Random, deals: int) -> Iterator[dict[str, Any]]:
+    for d in range(1, deals + 1):
+        outcome = rng.choices(["open", "won", "lost"], [30, 35, 35])[0]
+        created = NOW - timedelta(days=rng.randrange(30, 900))
+        priced = rng.random() > 0.05
+        yield {
+            "id": d,
+            "source": "bench",
+            "external_id": f"D{d}",
+            "account_id": rng.randint(1, ACCOUNTS) if rng.random() > 0.03 else None,
+            "name": f"Deal {d}",
+            "amount": Decimal(rng.randrange(1_000, 200_000)) if priced else None,
+            "currency": rng.choice(CURRENCIES) if priced else None,
+            "outcome": outcome,
+            "created_at": created,
+            "closed_at": created + timedelta(days=rng.randrange(10, 200))
+            if outcome != "open"
+            else None,
+        }
+
+
+def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(median, best) seconds over ``repeat`` runs after one warm-up."""
+    call()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs), min(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="SQLite path or database URL (reused when built)")
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--deals", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    url = args.db or str(Path(tempfile.mkdtemp()) / "demand.db")
+    engine = open_engine(url if "://" in url else sqlite_url_for(Path(url)))
+    upgrade(engine)
+    with engine.connect() as connection:
+        built = connection.scalar(select(func.count()).select_from(EvidenceItemRow))
+    if not built:
+        start = time.perf_counter()
+        build(engine, args.items, args.deals, args.seed)
+        print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    with engine.connect() as connection:
+        sizes = {
+            t.__tablename__: connection.scalar(select(func.count()).select_from(t))
+            for t in (EvidenceItemRow, EvidenceThemeRow, DealRow, AccountRow)
+        }
+    biggest = theme_demand(engine, as_of=AS_OF)[0].id
+    calls: list[tuple[str, Callable[[], object]]] = [
+        ("theme_demand()", lambda: theme_demand(engine, as_of=AS_OF)),
+        ("theme_demand(by='segment')", lambda: theme_demand(engine, as_of=AS_OF, by="segment")),
+        ("theme_demand(by='attribute:tier')",
+         lambda: theme_demand(engine, as_of=AS_OF, by="attribute:tier")),
+        ("theme_demand(ids=[largest])", lambda: theme_demand(engine, as_of=AS_OF, ids=[biggest])),
+        ("problem_demand()", lambda: problem_demand(engine, as_of=AS_OF)),
+        ("opportunity_demand()", lambda: opportunity_demand(engine, as_of=AS_OF)),
+        ("demand_behind(largest theme, pipeline)",
+         lambda: demand_behind(engine, SubjectKind.THEME, biggest, Figure.PIPELINE, as_of=AS_OF)),
+    ]  # fmt: skip
+    print(f"engine: {engine.dialect.name}; " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+    print("| call | median s | best s |")
+    print("| --- | --- | --- |")
+    for name, call in calls:
+        median, best = timed(call, args.repeat)
+        print(f"| {name} | {median:.2f} | {best:.2f} |", flush=True)
+    engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Finding competitors named in tickets, interviews and deal notes.
+
+Known names and aliases are found as whole words, ignoring case ("Zoho" is not in "Zohar",
+"Excel" is not in "excellent"); the longest name wins where two overlap ("Microsoft
+Dynamics" before "Dynamics"). Alternatives that are not products are found by what people
+say about them: a homegrown tool ("built our own", "in-house tool"), a spreadsheet
+("spreadsheet", "Google Sheets"), an agency ("a dev agency", "hired an agency"), or the
+status quo ("stick with what we have", "no decision"). Such a phrase is filed under the
+workspace's first competitor of that kind, created with a plain name when there is none.
+
+Free text is never matched fuzzily: a near-miss in a sentence is far more often another word
+than a misspelt rival. Fuzzy matching is for names in competitor fields
+(``competitor_names``), where every cell is meant to be a competitor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from tradeoff.domain.competitor_names import PROPOSE_AT, closest
+from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind
+from tradeoff.domain.names import fold
+from tradeoff.storage import competitor_edits, competitors
+from tradeoff.storage.session import write_session
+
+#: Items read and written per transaction step.
+CHUNK = 2000
+
+#: What people say about an alternative that is not a product, by its kind.
+CUES: dict[CompetitorKind, str] = {
+    CompetitorKind.HOMEGROWN: (
+        r"built (?:it |our |their )?own(?: tool| system| solution)?|home[- ]?grown|"
+        r"in[- ]house (?:tool|system|solution|build|app)|internal tool|"
+        r"(?:we|they) built it (?:ourselves|themselves)"
+    ),
+    CompetitorKind.SPREADSHEET: r"spreadsheets?|google sheets|excel",
+    CompetitorKind.AGENCY: (
+        r"(?:digital|design|dev|development|software|web|creative|marketing) agency|"
+        r"(?:hired|hire|using|use|went with|chose|outsourc\w* (?:it )?to) (?:an?|the|their) agency"
+    ),
+    CompetitorKind.STATUS_QUO: (
+        r"stick(?:ing)? with what (?:we|they) (?:have|had|use)|status quo|no decision|"
+        r"do(?:ing)? nothing|stay(?:ing|ed)? with (?:the |their |our )?(?:current|existing) "
+        r"(?:setup|provider|tool|process|system|vendor|bank)"
+    ),
+}
+#: The name a kind's competitor gets when a phrase finds it and the workspace has none.
+PLAIN_NAMES = {
+    CompetitorKind.HOMEGROWN: "Homegrown tool",
+    CompetitorKind.SPREADSHEET: "Spreadsheets",
+    CompetitorKind.AGENCY: "Agency",
+    CompetitorKind.STATUS_QUO: "Status quo",
+}
+
+
+def _words(name: str) -> str:
+    """A name as a pattern: its words in order, any whitespace between them."""
+    return r"\s+".join(re.escape(w) for w in name.split())
+
+
+class MentionFinder:
+    """The competitors one text names, each with the words it used first."""
+
+    def __init__(self, known: Iterable[Competitor], kind_owner: Callable[[CompetitorKind], int]):
+        self._owner: dict[str, int] = {}
+        for competitor in sorted(known, key=lambda c: c.id or 0):
+            assert competitor.id is not None
+            for name in (competitor.name, *competitor.aliases):
+                self._owner.setdefault(" ".join(fold(name).split()), competitor.id)
+        names = sorted(
+            {" ".join(n.split()) for c in known for n in (c.name, *c.aliases)},
+            key=lambda n: (-len(n), n),
+        )
+        self._names = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(_words, names)) + r")(?!\w)", re.IGNORECASE)
+            if names
+            else None
+        )
+        self._cues = re.compile(
+            "|".join(f"(?P<{k.value}>(?<!\\w)(?:{p})(?!\\w))" for k, p in CUES.items()),
+            re.IGNORECASE,
+        )
+        self._kind_owner = kind_owner
+
+    def find(self, text: str) -> dict[int, str]:
+        found: dict[int, str] = {}
+        named: list[tuple[int, int]] = []
+        if self._names is not None:
+            for match in self._names.finditer(text):
+                said = " ".join(match.group(0).split())
+                owner = self._owner.get(fold(said))
+                if owner is not None:
+                    found.setdefault(owner, said)
+                    named.append(match.span())
+        for match in self._cues.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in named):
+                continue  # "Excel" named a known competitor: not also "a spreadsheet"
+            kind = CompetitorKind(match.lastgroup or "")
+            found.setdefault(self._kind_owner(kind), " ".join(match.group(0).split()))
+        return found
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A competitor whose name looks like another's: for a person to merge, or not."""
+
+    name: str
+    closest: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    evidence_scanned: int
+    mentions_added: int
+    mentions_removed: int
+    deals_scanned: int
+    deal_links_added: int
+    competitors_created: tuple[str, ...]
+    proposals: tuple[Proposal, ...]
+
+
+def scan_competitors(engine: Engine) -> ScanReport:
+    """Find every known competitor and alternative in the evidence and the deals' notes and
+    store them (evidence → mentions, deals → "evaluated" links); then list look-alikes.
+
+    Idempotent: a second run changes nothing. Example: ``scan_competitors(engine)``.
+    """
+    created: list[str] = []
+    with write_session(engine) as session:
+        known = competitors.competitors(session)
+        by_kind = {c.kind: c for c in reversed(known)}
+
+        def kind_owner(kind: CompetitorKind) -> int:
+            if kind not in by_kind:
+                made = competitor_edits.add_competitor(session, PLAIN_NAMES[kind], kind)
+                by_kind[kind] = made
+                created.append(made.name)
+            owner = by_kind[kind].id
+            assert owner is not None
+            return owner
+
+        finder = MentionFinder(known, kind_owner)
+        scanned = added = removed = 0
+        after = 0
+        while batch := competitor_edits.evidence_texts(session, after, CHUNK):
+            found = {i: f for i, text in batch if (f := finder.find(text))}
+            ids = [i for i, _ in batch]
+            plus, minus = competitor_edits.sync_mentions(session, ids, found)
+            scanned, added, removed = scanned + len(batch), added + plus, removed + minus
+            after = ids[-1]
+        deals = linked = 0
+        after = 0
+        while batch := competitor_edits.deal_texts(session, after, CHUNK):
+            found = {i: f for i, text in batch if text and (f := finder.find(text))}
+            ids = [i for i, _ in batch]
+            linked += competitor_edits.add_deal_links(session, ids, found)
+            deals, after = deals + len(batch), ids[-1]
+        proposals = look_alikes(competitors.competitors(session))
+    return ScanReport(scanned, added, removed, deals, linked, tuple(created), proposals)
+
+
+def look_alikes(known: list[Competitor]) -> tuple[Proposal, ...]:
+    """Each competitor whose name is like an older one's (score ≥ ``PROPOSE_AT``), with the
+    closest of those. Names scoring ``SAME_AT`` or more are folded in when imported, so
+    these are the uncertain middle, or names stored before the two met. A pair a person
+    split apart may be listed again: a proposal is never applied by itself."""
+    proposals = []
+    ordered = sorted(known, key=lambda c: c.id or 0)
+    for number, competitor in enumerate(ordered):
+        match = closest(competitor.name, ordered[:number])
+        if match is not None and match.score >= PROPOSE_AT:
+            proposals.append(Proposal(competitor.name, match.competitor.name, match.score))
+    return tuple(sorted(proposals, key=lambda p: (-p.score, p.name)))

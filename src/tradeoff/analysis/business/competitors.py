@@ -1,0 +1,325 @@
+"""Who we really compete with, and how we fare against each (principle 3).
+
+Definitions (docs/competitors.md explains each):
+
+- *present*: a deal links the competitor (CRM competitor field, or named in its notes);
+- *deals met*: deals where they are present; *won* / *lost* / *open* by the deal's outcome;
+- *win rate*: won / (won + lost) of those deals; none without a closed deal;
+- *revenue lost*: amounts of lost deals where they are present, once per deal;
+- *open pipeline*: amounts of open deals where they are present;
+- *revenue at stake*: revenue lost + open pipeline — what the ranking is ordered by, because
+  a rival named in every ticket but never met in a deal costs nothing, and one met in three
+  large deals costs a lot;
+- *mentions*: evidence items naming them, shown beside the money, never ranked by.
+
+Amounts are summed per currency in the database and converted with the workspace's rates;
+a currency without a rate is reported as unconverted, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tradeoff.analysis.business.money import Money, convert
+from tradeoff.domain.competitor_names import close_names
+from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
+from tradeoff.domain.names import fold
+from tradeoff.errors import NotFound
+from tradeoff.storage import competitors as store
+from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.session import read_session
+
+#: Quotes a profile shows.
+QUOTES = 5
+#: Characters of a quote shown before it is cut.
+QUOTE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class CompetitorStanding:
+    """One competitor's head-to-head record and the money at stake against them."""
+
+    competitor_id: int
+    name: str
+    kind: CompetitorKind
+    aliases: tuple[str, ...]
+    deals_met: int
+    won: int
+    lost: int
+    open: int
+    win_rate: float | None
+    revenue_lost: Money
+    open_pipeline: Money
+    revenue_at_stake: Money
+    mentions: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.competitor_id,
+            "name": self.name,
+            "kind": self.kind.value,
+            "aliases": list(self.aliases),
+            "deals_met": self.deals_met,
+            "won": self.won,
+            "lost": self.lost,
+            "open": self.open,
+            "win_rate": self.win_rate,
+            "revenue_lost": self.revenue_lost.to_json(),
+            "open_pipeline": self.open_pipeline.to_json(),
+            "revenue_at_stake": self.revenue_at_stake.to_json(),
+            "mentions": self.mentions,
+        }
+
+
+@dataclass(frozen=True)
+class SegmentRecord:
+    """Our record against the competitor in one segment: where they win is where we lose."""
+
+    segment: str | None
+    won: int
+    lost: int
+    open: int
+
+    @property
+    def loss_rate(self) -> float | None:
+        closed = self.won + self.lost
+        return self.lost / closed if closed else None
+
+
+@dataclass(frozen=True)
+class LossReasonCount:
+    category: LossCategory
+    deals: int
+    revenue: Money
+
+
+@dataclass(frozen=True)
+class ThemeRaised:
+    theme_id: int
+    name: str
+    evidence: int
+    accounts: int
+    #: Of ``evidence``, items that name the competitor.
+    naming: int
+
+
+@dataclass(frozen=True)
+class CompetitorQuote:
+    evidence_id: int
+    text: str
+    kind: EvidenceKind
+    created_at: datetime
+    account: str | None
+    mentioned_as: str
+
+
+@dataclass(frozen=True)
+class QuarterRecord:
+    quarter: str
+    met: int
+    won: int
+    lost: int
+
+
+@dataclass(frozen=True)
+class CompetitorProfile:
+    standing: CompetitorStanding
+    #: Every way sales and customers wrote the name, with how often.
+    written_as: Mapping[str, int]
+    segments: tuple[SegmentRecord, ...]
+    loss_reasons: tuple[LossReasonCount, ...]
+    themes: tuple[ThemeRaised, ...]
+    quotes: tuple[CompetitorQuote, ...]
+    quarters: tuple[QuarterRecord, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.standing.to_json(),
+            "written_as": dict(sorted(self.written_as.items())),
+            "segments": [
+                {
+                    "segment": s.segment,
+                    "won": s.won,
+                    "lost": s.lost,
+                    "open": s.open,
+                    "loss_rate": s.loss_rate,
+                }
+                for s in self.segments
+            ],
+            "loss_reasons": [
+                {"category": r.category.value, "deals": r.deals, "revenue": r.revenue.to_json()}
+                for r in self.loss_reasons
+            ],
+            "themes": [
+                {
+                    "id": t.theme_id,
+                    "name": t.name,
+                    "evidence": t.evidence,
+                    "accounts": t.accounts,
+                    "naming": t.naming,
+                }
+                for t in self.themes
+            ],
+            "quotes": [
+                {
+                    "evidence_id": q.evidence_id,
+                    "text": q.text,
+                    "kind": q.kind.value,
+                    "created_at": q.created_at.isoformat(),
+                    "account": q.account,
+                    "mentioned_as": q.mentioned_as,
+                }
+                for q in self.quotes
+            ],
+            "quarters": [
+                {"quarter": q.quarter, "met": q.met, "won": q.won, "lost": q.lost}
+                for q in self.quarters
+            ],
+        }
+
+
+def competitor_ranking(engine: Engine) -> list[CompetitorStanding]:
+    """Every competitor, most revenue at stake first (then most deals met, then name).
+
+    Example: ``competitor_ranking(engine)[0].name``
+    """
+    with read_session(engine) as session:
+        known = store.competitors(session)
+        tallies = store.tallies(session)
+        base, given = base_currency(session), rates(session)
+    standings = [_standing(c, tallies.get(c.id or 0, store.Tally()), given, base) for c in known]
+    return sorted(standings, key=_rank_key)
+
+
+def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
+    """One competitor in full, found by name or alias ignoring case.
+
+    Example: ``competitor_profile(engine, "MSFT Dynamics").standing.win_rate``
+    """
+    with read_session(engine) as session:
+        competitor = find_competitor_in(store.competitors(session), name)
+        cid = competitor.id
+        assert cid is not None
+        base, given = base_currency(session), rates(session)
+        tally = store.tallies(session, cid).get(cid, store.Tally())
+        segments = store.segments(session, cid)
+        losses = store.loss_reasons(session, cid)
+        themes = store.themes_raised(session, cid)
+        candidates = store.quote_candidates(session, cid)
+        quarters = store.quarters(session, cid)
+        written = store.mentioned_names(session, cid)
+    return CompetitorProfile(
+        standing=_standing(competitor, tally, given, base),
+        written_as=written,
+        segments=tuple(
+            SegmentRecord(s.segment, s.won, s.lost, s.open)
+            for s in sorted(segments, key=_segment_key)
+        ),
+        loss_reasons=tuple(
+            LossReasonCount(r.category, r.deals, convert(r.amounts, given, base))
+            for r in sorted(losses, key=lambda r: (-r.deals, r.category.value))
+        ),
+        themes=tuple(
+            ThemeRaised(t.theme_id, t.name, t.evidence, t.accounts, t.naming)
+            for t in sorted(themes, key=lambda t: (-t.evidence, t.theme_id))
+        ),
+        quotes=tuple(_quotes(candidates)),
+        quarters=tuple(QuarterRecord(q.quarter, q.met, q.won, q.lost) for q in quarters),
+    )
+
+
+def find_competitor(engine: Engine, name: str) -> Competitor:
+    """The competitor called ``name`` (or with it as an alias); NotFound lists close names."""
+    with read_session(engine) as session:
+        return find_competitor_in(store.competitors(session), name)
+
+
+def find_competitor_in(known: list[Competitor], name: str) -> Competitor:
+    wanted = fold(name)
+    for competitor in known:
+        if competitor.matches(name) or any(
+            fold(n) == wanted for n in (competitor.name, *competitor.aliases)
+        ):
+            return competitor
+    names = [c.name for c in known]
+    close = close_names(name, names) or close_names(name, [a for c in known for a in c.aliases])
+    hint = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
+    if not known:
+        hint = "; there are no competitors yet (import deals, or run tradeoff scan-competitors)"
+    raise NotFound(f"no competitor called {name!r}{hint}")
+
+
+def _standing(
+    competitor: Competitor, tally: store.Tally, given: Mapping[str, Decimal], base: str
+) -> CompetitorStanding:
+    assert competitor.id is not None
+    closed = tally.won + tally.lost
+    at_stake: dict[str | None, Decimal] = dict(tally.lost_amounts)
+    for currency, amount in tally.open_amounts.items():
+        at_stake[currency] = at_stake.get(currency, Decimal(0)) + amount
+    return CompetitorStanding(
+        competitor_id=competitor.id,
+        name=competitor.name,
+        kind=competitor.kind,
+        aliases=tuple(competitor.aliases),
+        deals_met=tally.deals,
+        won=tally.won,
+        lost=tally.lost,
+        open=tally.open,
+        win_rate=tally.won / closed if closed else None,
+        revenue_lost=convert(tally.lost_amounts, given, base),
+        open_pipeline=convert(tally.open_amounts, given, base),
+        revenue_at_stake=convert(at_stake, given, base),
+        mentions=tally.mentions,
+    )
+
+
+def _rank_key(s: CompetitorStanding) -> tuple[Decimal, int, int, str, int]:
+    """Converted money first; a figure with unconverted currency is ranked on what it could
+    convert (and says so), never on a guessed rate."""
+    return (-s.revenue_at_stake.amount, -s.deals_met, -s.mentions, fold(s.name), s.competitor_id)
+
+
+def _segment_key(s: store.SegmentTally) -> tuple[float, int, str]:
+    closed = s.won + s.lost
+    return (-(s.lost / closed) if closed else 1.0, -s.lost, s.segment or "")
+
+
+def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
+    """Up to ``QUOTES`` of the newest items naming them, one per account before a second
+    from any account, so one loud customer does not speak for the rest."""
+    chosen: list[store.QuoteCandidate] = []
+    seen: set[int | None] = set()
+    for candidate in candidates:
+        key = candidate.account_id if candidate.account_id is not None else -candidate.evidence_id
+        if key not in seen and len(chosen) < QUOTES:
+            chosen.append(candidate)
+            seen.add(key)
+    for candidate in candidates:
+        if len(chosen) >= QUOTES:
+            break
+        if candidate not in chosen:
+            chosen.append(candidate)
+    chosen.sort(key=lambda c: (c.created_at, c.evidence_id), reverse=True)
+    return [
+        CompetitorQuote(
+            c.evidence_id,
+            _cut(" ".join(c.text.split())),
+            c.kind,
+            c.created_at,
+            c.account,
+            c.mentioned_as,
+        )
+        for c in chosen
+    ]
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"

@@ -1,0 +1,248 @@
+"""Demand weighted by the business, per theme, problem and opportunity (principle 2).
+
+Storage sums in SQL (``tradeoff.storage.demand`` defines every figure); this module turns
+the sums into typed results: money converted with the user's rates (a currency without
+one is reported, never added), counts decayed by age, trends per month and quarter, and
+each figure broken down by segment, plan, region or an account attribute.
+
+>>> theme_demand(engine, as_of=date(2026, 10, 15), by="segment")[0].total.arr.total
+... # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from sqlalchemy import Engine
+
+from tradeoff.analysis.business.demand_model import (
+    MONEY_ORDER,
+    Demand,
+    GroupDemand,
+    MoneyFigure,
+    Reach,
+    SubjectDemand,
+)
+from tradeoff.analysis.business.demand_time import decayed, is_stale, periods
+from tradeoff.analysis.business.money import convert
+from tradeoff.errors import NotFound
+from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.demand import (
+    Breakdown,
+    DayCount,
+    DemandQuery,
+    Figure,
+    Member,
+    MoneySum,
+    ReachCount,
+    SubjectKind,
+    day_counts,
+    figure_members,
+    money_sums,
+    reach_counts,
+    subjects,
+)
+from tradeoff.storage.session import read_session
+from tradeoff.storage.workspace import load_workspace_settings
+
+
+def theme_demand(
+    engine: Engine,
+    *,
+    as_of: date | None = None,
+    by: str | Breakdown | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[SubjectDemand]:
+    """Demand of every active theme (or of ``ids``), most revenue at stake first."""
+    return demand(engine, SubjectKind.THEME, as_of=as_of, by=by, ids=ids)
+
+
+def problem_demand(
+    engine: Engine,
+    *,
+    as_of: date | None = None,
+    by: str | Breakdown | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[SubjectDemand]:
+    """Demand of every problem, through its evidence and its symptoms' evidence."""
+    return demand(engine, SubjectKind.PROBLEM, as_of=as_of, by=by, ids=ids)
+
+
+def opportunity_demand(
+    engine: Engine,
+    *,
+    as_of: date | None = None,
+    by: str | Breakdown | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[SubjectDemand]:
+    """Demand of every opportunity, through its problems (each item once)."""
+    return demand(engine, SubjectKind.OPPORTUNITY, as_of=as_of, by=by, ids=ids)
+
+
+def demand(
+    engine: Engine,
+    kind: SubjectKind,
+    *,
+    as_of: date | None = None,
+    by: str | Breakdown | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[SubjectDemand]:
+    """Demand of every subject of ``kind``: three aggregate statements whatever their
+    number (four with a breakdown), sorted by revenue at stake in the base currency, then
+    items, then id."""
+    day = as_of or datetime.now(UTC).date()
+    breakdown = Breakdown.parse(by) if isinstance(by, str) else by
+    with read_session(engine) as session:
+        settings = load_workspace_settings(session)
+        base, known_rates = base_currency(session), rates(session)
+        names = subjects(session, kind, ids)
+        query = DemandQuery(
+            kind=kind,
+            as_of=day,
+            by=breakdown,
+            subject_ids=tuple(names) if ids is not None else None,
+            churn_window_days=settings.churn_window_days,
+        )
+        days = day_counts(session, query)
+        money = money_sums(session, query)
+        reach = reach_counts(session, replace(query, by=None))
+        # End users are not summed over groups (one person may speak for two accounts).
+        grouped = reach_counts(session, query) if breakdown is not None else []
+    half_life = settings.demand_half_life_days
+
+    def build(rows: list[DayCount], sums: list[MoneySum], counts: ReachCount | None) -> Demand:
+        return _demand(rows, counts, sums, day, half_life, base, known_rates)
+
+    days_of, money_of = _index(days), _index(money)
+    totals = {r.subject_id: r for r in reach}
+    counts_of = {(r.subject_id, r.group): r for r in grouped}
+    results = []
+    for subject_id, name in names.items():
+        subject_days, subject_money = days_of.get(subject_id, []), money_of.get(subject_id, [])
+        groups: tuple[GroupDemand, ...] = ()
+        if breakdown is not None:
+            keys = {r.group for r in subject_days} | {r.group for r in subject_money}
+            keys |= {g for (s, g) in counts_of if s == subject_id}
+            groups = tuple(
+                GroupDemand(
+                    key,
+                    build(
+                        [r for r in subject_days if r.group == key],
+                        [r for r in subject_money if r.group == key],
+                        counts_of.get((subject_id, key)),
+                    ),
+                )
+                for key in sorted(keys, key=lambda g: (g is None, g or ""))
+            )
+        results.append(
+            SubjectDemand(
+                kind=kind,
+                id=subject_id,
+                name=name,
+                total=build(subject_days, subject_money, totals.get(subject_id)),
+                by=breakdown.label if breakdown is not None else None,
+                groups=groups,
+            )
+        )
+    results.sort(key=lambda s: (-s.total.revenue_at_stake.amount, -s.total.reach.items, s.id))
+    return results
+
+
+def demand_behind(
+    engine: Engine,
+    kind: SubjectKind,
+    subject_id: int,
+    figure: Figure,
+    *,
+    as_of: date | None = None,
+    by: str | Breakdown | None = None,
+) -> list[Member]:
+    """The evidence items, accounts, people or deals behind one figure of one subject: no
+    number without its evidence.
+
+    >>> demand_behind(engine, SubjectKind.THEME, 3, Figure.PIPELINE)  # doctest: +SKIP
+    """
+    breakdown = Breakdown.parse(by) if isinstance(by, str) else by
+    with read_session(engine) as session:
+        if subject_id not in subjects(session, kind, [subject_id]):
+            active = " active" if kind is SubjectKind.THEME else ""
+            raise NotFound(f"no{active} {kind.value} with id {subject_id}")
+        settings = load_workspace_settings(session)
+        query = DemandQuery(
+            kind=kind,
+            as_of=as_of or datetime.now(UTC).date(),
+            by=breakdown,
+            subject_ids=(subject_id,),
+            churn_window_days=settings.churn_window_days,
+        )
+        return figure_members(session, query, figure)
+
+
+Row = TypeVar("Row", DayCount, MoneySum)
+
+
+def _index(rows: list[Row]) -> dict[int, list[Row]]:
+    indexed: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        indexed[row.subject_id].append(row)
+    return indexed
+
+
+def _demand(
+    days: list[DayCount],
+    counts: ReachCount | None,
+    money: list[MoneySum],
+    as_of: date,
+    half_life_days: int,
+    base: str,
+    known_rates: dict[str, Decimal],
+) -> Demand:
+    per_day: dict[date, int] = defaultdict(int)
+    for row in days:
+        per_day[row.day] += row.items
+    last_seen = max(per_day) if per_day else None
+    reach = Reach(
+        items=sum(per_day.values()),
+        links=counts.links if counts else 0,
+        accounts=counts.accounts if counts else 0,
+        end_users=counts.end_users if counts else 0,
+        observed=sum(r.observed for r in days),
+        proxy=sum(r.proxy for r in days),
+        weighted_items=decayed(per_day, as_of, half_life_days),
+        first_seen=min(per_day) if per_day else None,
+        last_seen=last_seen,
+    )
+    figures = {
+        f: _money_figure([m for m in money if m.figure is f], base, known_rates)
+        for f in MONEY_ORDER
+    }
+    return Demand(
+        reach=reach,
+        arr=figures[Figure.ARR],
+        pipeline=figures[Figure.PIPELINE],
+        lost=figures[Figure.LOST],
+        churned=figures[Figure.CHURNED],
+        renewals_90=figures[Figure.RENEWALS_90],
+        renewals_180=figures[Figure.RENEWALS_180],
+        stale=is_stale(last_seen, as_of, half_life_days),
+        months=periods(per_day, as_of, quarterly=False),
+        quarters=periods(per_day, as_of, quarterly=True),
+    )
+
+
+def _money_figure(rows: list[MoneySum], base: str, known_rates: dict[str, Decimal]) -> MoneyFigure:
+    """Per-currency sums (over groups too) added up first, then converted once."""
+    by_currency: dict[str | None, Decimal] = defaultdict(Decimal)
+    for row in rows:
+        if row.amount is not None:
+            by_currency[row.currency] += row.amount
+    return MoneyFigure(
+        total=convert(by_currency, known_rates, base),
+        records=sum(r.records for r in rows),
+        unpriced=sum(r.records - r.priced for r in rows),
+    )

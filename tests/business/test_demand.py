@@ -1,0 +1,356 @@
+"""Demand per theme, recounted here in plain Python over the World's own lists.
+
+Each figure is computed twice: by ``theme_demand`` in SQL, and by ``recount`` below from the
+objects the fixture wrote, following the definitions in ``tradeoff.storage.demand``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.business.world import RATES, TODAY, World
+from tradeoff.analysis.business.demand import demand_behind, theme_demand
+from tradeoff.analysis.business.demand_model import Demand, SubjectDemand
+from tradeoff.analysis.business.money import convert
+from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.domain.accounts import Account
+from tradeoff.domain.deals import Deal
+from tradeoff.domain.enums import AccountLifecycle, DealOutcome, EvidenceMode, PersonRole
+from tradeoff.domain.evidence import EvidenceItem
+from tradeoff.errors import InputError
+from tradeoff.storage import repository
+from tradeoff.storage.demand import Breakdown, Figure, SubjectKind
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.theme_profile import theme_profiles
+
+AS_OF = TODAY.date()
+HALF_LIFE = 180
+CHURN_WINDOW = 90
+LOST_AFTER_CLOSE = 30
+NO_GROUP = "<all>"
+
+
+@dataclass
+class Recount:
+    """The objects a recount reads, with the evidence of each subject by id."""
+
+    accounts: list[Account]
+    deals: list[Deal]
+    evidence: list[EvidenceItem]
+    proxies: set[int]
+
+
+def world_recount(world: World, **extra: list[Any]) -> Recount:
+    csm = {p.id for p in world.people if p.role is not PersonRole.END_USER and p.id}
+    return Recount(
+        accounts=world.accounts + extra.get("accounts", []),
+        deals=world.deals + extra.get("deals", []),
+        evidence=world.evidence + extra.get("evidence", []),
+        proxies=csm,
+    )
+
+
+def theme_evidence(
+    world: World, theme_name: str, extra: Iterable[tuple[int, int]] = ()
+) -> set[int]:
+    theme_id = world.theme(theme_name).id
+    links = [(link.evidence_id, link.theme_id) for link in world.links] + list(extra)
+    return {e for e, t in links if t == theme_id}
+
+
+def recount(
+    data: Recount,
+    evidence_ids: set[int],
+    group_of: Callable[[Account | None], str | None] = lambda _: NO_GROUP,
+) -> dict[str | None, dict[str, Any]]:
+    """Every figure per group, from the definitions in ``tradeoff.storage.demand``."""
+    by_id = {e.id: e for e in data.evidence}
+    account_of = {a.id: a for a in data.accounts}
+    linked = [by_id[i] for i in sorted(evidence_ids) if by_id[i].created_at.date() <= AS_OF]
+    linked_ids = {e.id for e in linked}
+    figures: dict[str | None, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
+    for item in linked:
+        group = group_of(account_of.get(item.account_id))
+        copy_of = item.duplicate_of_id
+        representative = copy_of is None or (
+            copy_of not in linked_ids
+            and min(e.id for e in linked if e.duplicate_of_id == copy_of) == item.id  # type: ignore[type-var]
+        )
+        if representative:
+            figures[group]["days"].append(item.created_at.date())
+            figures[group]["observed"].append(item.mode is EvidenceMode.OBSERVED)
+            figures[group]["proxy"].append(
+                item.relayed_by_id is not None or item.person_id in data.proxies
+            )
+        figures[group]["links"].append(item.id)
+        if item.person_id is not None and item.person_id not in data.proxies:
+            figures[group]["users"].append(item.person_id)
+    citations: dict[int, list[date]] = defaultdict(list)
+    moments: dict[int, list[Any]] = defaultdict(list)
+    for item in linked:
+        if item.account_id is not None:
+            citations[item.account_id].append(item.created_at)
+            moments[item.account_id].append(item.created_at)
+    for account_id, cited_at in moments.items():
+        account = account_of[account_id]
+        group = figures[group_of(account)]
+        group["accounts"].append(account_id)
+        customer = account.lifecycle is AccountLifecycle.CUSTOMER
+        if customer:
+            group["arr"].append(account)
+            for horizon in (90, 180):
+                renewal = account.renewal_on
+                if renewal is not None and AS_OF <= renewal <= AS_OF + timedelta(days=horizon):
+                    group[f"renewals_{horizon}"].append(account)
+        churned = account.churned_at
+        if churned is not None and any(
+            timedelta(0) <= churned - c <= timedelta(days=CHURN_WINDOW) for c in cited_at
+        ):
+            group["churned"].append(account)
+        for deal in data.deals:
+            if deal.account_id != account_id:
+                continue
+            if deal.outcome is DealOutcome.OPEN:
+                group["pipeline"].append(deal)
+            if deal.outcome is DealOutcome.LOST and (
+                deal.closed_at is None
+                or min(cited_at) <= deal.closed_at + timedelta(days=LOST_AFTER_CLOSE)
+            ):
+                group["lost"].append(deal)
+    return {group: _summarise(values) for group, values in figures.items()}
+
+
+def _summarise(values: dict[str, list[Any]]) -> dict[str, Any]:
+    days = values["days"]
+    summary: dict[str, Any] = {
+        "items": len(days),
+        "links": len(values["links"]),
+        "accounts": len(set(values["accounts"])),
+        "end_users": len(set(values["users"])),
+        "observed": sum(values["observed"]),
+        "proxy": sum(values["proxy"]),
+        "weighted_items": round(sum(0.5 ** ((AS_OF - d).days / HALF_LIFE) for d in days), 6),
+        "stale": bool(days) and (AS_OF - max(days)).days > HALF_LIFE,
+        "months": dict(Counter(f"{d.year:04d}-{d.month:02d}" for d in days)),
+    }
+    for name in ("arr", "churned", "renewals_90", "renewals_180"):
+        accounts = values[name]
+        summary[name] = _money([(a.currency, a.arr) for a in accounts], len(accounts))
+    for name in ("pipeline", "lost"):
+        deals = values[name]
+        summary[name] = _money([(d.currency, d.amount) for d in deals], len(deals))
+    return summary
+
+
+def _money(amounts: list[tuple[str | None, Decimal | None]], records: int) -> tuple[Any, ...]:
+    per_currency: dict[str | None, Decimal] = defaultdict(Decimal)
+    for currency, amount in amounts:
+        if amount is not None:
+            per_currency[currency] += amount
+    total = convert(per_currency, RATES, "USD")
+    unpriced = sum(1 for _, a in amounts if a is None)
+    return (total.amount, dict(total.unconverted), records, unpriced)
+
+
+def figures_of(demand: Demand) -> dict[str, Any]:
+    reach = demand.reach
+    figures: dict[str, Any] = {
+        "items": reach.items,
+        "links": reach.links,
+        "accounts": reach.accounts,
+        "end_users": reach.end_users,
+        "observed": reach.observed,
+        "proxy": reach.proxy,
+        "weighted_items": round(reach.weighted_items, 6),
+        "stale": demand.stale,
+        "months": {m.period: m.items for m in demand.months if m.items},
+    }
+    for figure in (Figure.ARR, Figure.PIPELINE, Figure.LOST, Figure.CHURNED):
+        money = demand.money(figure)
+        figures[figure.value] = (
+            money.total.amount,
+            dict(money.total.unconverted),
+            money.records,
+            money.unpriced,
+        )
+    for figure in (Figure.RENEWALS_90, Figure.RENEWALS_180):
+        money = demand.money(figure)
+        figures[figure.value] = (
+            money.total.amount,
+            dict(money.total.unconverted),
+            money.records,
+            money.unpriced,
+        )
+    return figures
+
+
+def by_name(results: list[SubjectDemand]) -> dict[str, SubjectDemand]:
+    return {r.name: r for r in results}
+
+
+def test_every_theme_figure_matches_a_recount(engine: Engine, world: World) -> None:
+    results = by_name(theme_demand(engine, as_of=AS_OF))
+    data = world_recount(world)
+    assert set(results) == {t.name for t in world.themes}
+    for theme in world.themes:
+        expected = recount(data, theme_evidence(world, theme.name))[NO_GROUP]
+        assert figures_of(results[theme.name].total) == expected, theme.name
+
+
+def test_the_recount_is_not_trivial(engine: Engine, world: World) -> None:
+    """The world exercises each rule: a JPY ARR with no rate, a churn inside the window, a
+    lost deal cited before its close and one cited only long after it."""
+    results = by_name(theme_demand(engine, as_of=AS_OF))
+    sso = results["Single sign-on"].total
+    assert sso.arr.total.unconverted == {"JPY": Decimal("30000000")}
+    assert "JPY" in str(sso.revenue_at_stake)
+    bulk = results["Bulk export"].total
+    assert bulk.churned.records == 1  # Dunmore Legal: cited 30 days before churning
+    assert [
+        m.label
+        for m in demand_behind(
+            engine, SubjectKind.THEME, world.theme("Bulk export").id or 0, Figure.LOST, as_of=AS_OF
+        )
+    ] == [
+        "Cobalt Retail — Closed Lost"
+    ]  # Dunmore's loss closed 110 days before its first citation: not counted
+    assert results["Audit logs"].total.reach.proxy == 2
+
+
+def test_figures_agree_with_the_theme_profile(engine: Engine, world: World) -> None:
+    """Reach is theme_profile's reach: one definition of items, accounts and users."""
+    results = by_name(theme_demand(engine, as_of=AS_OF))
+    with read_session(engine) as session:
+        profiles = theme_profiles(session, praise=praise_cues)
+    for result in results.values():
+        profile = profiles[result.id]
+        reach = result.total.reach
+        assert (reach.items, reach.accounts, reach.end_users) == (
+            profile.items,
+            profile.accounts,
+            profile.end_users,
+        )
+        assert (reach.observed, reach.proxy) == (profile.observed_items, profile.proxy_items)
+
+
+@pytest.mark.parametrize("dimension", ["segment", "plan", "region"])
+def test_every_figure_breaks_down_by_account_columns(
+    engine: Engine, world: World, dimension: str
+) -> None:
+    results = by_name(theme_demand(engine, as_of=AS_OF, by=dimension))
+    data = world_recount(world)
+    for theme in world.themes:
+        result = results[theme.name]
+        assert result.by == dimension
+        expected = recount(
+            data,
+            theme_evidence(world, theme.name),
+            lambda a: getattr(a, dimension) if a else None,
+        )
+        assert {g.group: figures_of(g.demand) for g in result.groups} == expected
+        # and the total is still the total
+        assert (
+            figures_of(result.total) == recount(data, theme_evidence(world, theme.name))[NO_GROUP]
+        )
+
+
+def test_figures_break_down_by_an_account_attribute(engine: Engine, world: World) -> None:
+    tiers = {"Acme Freight": "gold", "Brightwater Health": "gold", "Cobalt Retail": "silver"}
+    with write_session(engine) as session:
+        for name, tier in tiers.items():
+            account = world.account(name)
+            account.attributes = {"tier": tier, "=cmd": "x"}
+            repository.update(session, account)
+    results = by_name(theme_demand(engine, as_of=AS_OF, by="attribute:tier"))
+    data = world_recount(world)
+    for theme in world.themes:
+        expected = recount(
+            data, theme_evidence(world, theme.name), lambda a: tiers.get(a.name) if a else None
+        )
+        groups = {g.group: figures_of(g.demand) for g in results[theme.name].groups}
+        assert groups == expected
+
+
+def test_an_unknown_breakdown_is_refused_in_one_line(engine: Engine) -> None:
+    with pytest.raises(InputError, match=r"cannot break down by 'colour'.*attribute:KEY$"):
+        theme_demand(engine, by="colour")
+    with pytest.raises(InputError):
+        Breakdown.parse("attribute:")
+
+
+def test_each_figure_opens_to_the_records_behind_it(engine: Engine, world: World) -> None:
+    data = world_recount(world)
+    for theme in world.themes:
+        evidence = theme_evidence(world, theme.name)
+        assert theme.id is not None
+
+        def behind(figure: Figure, theme_id: int = theme.id) -> list[int]:
+            return [
+                m.id
+                for m in demand_behind(engine, SubjectKind.THEME, theme_id, figure, as_of=AS_OF)
+            ]
+
+        account_of = {a.id: a for a in data.accounts}
+        citing = sorted({e.account_id for e in data.evidence if e.id in evidence and e.account_id})
+        assert behind(Figure.EVIDENCE) == sorted(evidence)
+        assert behind(Figure.ACCOUNTS) == citing
+        customers = [a for a in citing if account_of[a].lifecycle is AccountLifecycle.CUSTOMER]
+        assert behind(Figure.ARR) == customers
+        open_deals = [
+            d.id for d in data.deals if d.account_id in citing and d.outcome is DealOutcome.OPEN
+        ]
+        assert behind(Figure.PIPELINE) == sorted(open_deals)  # type: ignore[type-var]
+        total = next(r for r in theme_demand(engine, as_of=AS_OF) if r.id == theme.id).total
+        for figure in (
+            Figure.ARR,
+            Figure.PIPELINE,
+            Figure.LOST,
+            Figure.CHURNED,
+            Figure.RENEWALS_90,
+        ):
+            assert len(behind(figure)) == total.money(figure).records
+
+
+def test_a_missing_subject_is_not_found(engine: Engine, world: World) -> None:
+    from tradeoff.errors import NotFound
+
+    with pytest.raises(NotFound, match="no active theme with id 999"):
+        demand_behind(engine, SubjectKind.THEME, 999, Figure.ARR)
+
+
+def test_a_deal_without_an_amount_is_counted_but_not_summed(engine: Engine, world: World) -> None:
+    acme = world.account("Acme Freight")
+    with write_session(engine) as session:
+        unpriced = repository.add(
+            session,
+            Deal(source="salesforce", external_id="006X", account_id=acme.id, name="Acme — upsell"),
+        )
+    results = by_name(theme_demand(engine, as_of=AS_OF))
+    pipeline = results["Bulk export"].total.pipeline
+    assert (pipeline.records, pipeline.unpriced) == (2, 1)
+    assert pipeline.total.amount == Decimal("80000")
+    data = world_recount(world, deals=[unpriced])
+    expected = recount(data, theme_evidence(world, "Bulk export"))[NO_GROUP]
+    assert figures_of(results["Bulk export"].total) == expected
+
+
+def test_as_of_moves_renewals_ages_and_leaves_later_evidence_out(
+    engine: Engine, world: World
+) -> None:
+    earlier = AS_OF - timedelta(days=30)
+    results = by_name(theme_demand(engine, as_of=earlier))
+    bulk = results["Bulk export"].total
+    # Evidence from the last 30 days (Acme's ticket, Evergreen's review) was not known yet.
+    assert bulk.reach.items == 4
+    assert bulk.reach.last_seen == (TODAY - timedelta(days=35)).date()
+    assert (
+        bulk.renewals_90.records == 1
+    )  # Acme renews in 45 + 30 days; Evergreen had no citation yet

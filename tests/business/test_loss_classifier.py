@@ -1,0 +1,111 @@
+"""The loss-reason classifier: one case per category, negations, ambiguity, the notes fallback,
+and the documented keyword lists matching the code's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tradeoff.analysis.business.loss_reasons import CUES, LossVerdict, classify_loss, fold
+from tradeoff.domain.enums import LossCategory as C
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        ("Went with Dynamics — missing bulk export", C.PRODUCT_GAP, ("missing",)),
+        ("Their ERP integration isn't supported", C.PRODUCT_GAP, ("integration",)),
+        ("Too expensive for their budget this year", C.PRICE_BUDGET, ("expensive", "budget")),
+        ("Could not justify the ROI to the CFO", C.VALUE_NOT_PROVEN, ("not justify", "roi")),
+        ("We didn't see the value in the pilot", C.VALUE_NOT_PROVEN, ("did not see the value",)),
+        ("Did not trust a vendor this young", C.CONFIDENCE_RISK, ("did not trust", "young")),
+        ("Failed their security review", C.CONFIDENCE_RISK, ("security review",)),
+        (
+            "Champion left; the new VP has a relationship with Zoho",
+            C.RELATIONSHIP,
+            ("champion left", "relationship"),
+        ),
+        ("Not a priority for their strategy", C.ALIGNMENT, ("not a priority", "strategy")),
+        ("No decision - project postponed", C.TIMING_NO_DECISION, ("no decision", "postponed")),
+        ("Prospect went dark after the demo", C.TIMING_NO_DECISION, ("went dark",)),
+        ("Decided to keep using spreadsheets", C.STATUS_QUO, ("keep using", "spreadsheets")),
+        ("Lost to an agency that builds it for them", C.STATUS_QUO, ("agency", "builds it")),
+        ("Built it in-house", C.STATUS_QUO, ("built it", "in house")),
+    ],
+)
+def test_one_reason_per_category(reason: str, category: C, cues: tuple[str, ...]) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        # The price is dismissed, the spreadsheet decides.
+        ("Price was not the issue — they stayed on Excel", C.STATUS_QUO, ("excel",)),
+        ("Not expensive, but they lacked SSO", C.PRODUCT_GAP, ("lacked",)),
+        (
+            "No pricing concerns; decision pushed to next year",
+            C.TIMING_NO_DECISION,
+            ("next year",),
+        ),
+        (
+            "Pricing was fine, they failed our security review",
+            C.CONFIDENCE_RISK,
+            ("security review",),
+        ),
+        # "No" and "without" name the reason itself; they negate nothing.
+        ("No budget left", C.PRICE_BUDGET, ("no budget",)),
+        (
+            "Without an integration to SAP they could not go ahead",
+            C.PRODUCT_GAP,
+            ("integration",),
+        ),
+        # A phrase holding a cue of another category wins: "lack of trust" is not a gap.
+        ("Lack of trust in a small vendor", C.CONFIDENCE_RISK, ("lack of trust",)),
+    ],
+)
+def test_negations_and_phrases(reason: str, category: C, cues: tuple[str, ...]) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+def test_a_tie_is_ambiguous_and_keeps_every_cue_for_a_person() -> None:
+    assert classify_loss("Price and timing") == LossVerdict(C.UNCLASSIFIED, ("price", "timing"))
+
+
+@pytest.mark.parametrize("reason", [None, "", "Other", "asdf", '=HYPERLINK("x")', "<b>lost</b>"])
+def test_nothing_recognised_is_unclassified(reason: str | None) -> None:
+    assert classify_loss(reason) == LossVerdict(C.UNCLASSIFIED, ())
+
+
+def test_notes_are_read_only_when_the_reason_says_nothing() -> None:
+    assert classify_loss(None, "Price was the blocker.") == LossVerdict(
+        C.PRICE_BUDGET, ("note: price",)
+    )
+    assert classify_loss("Other", "Champion left.") == LossVerdict(
+        C.RELATIONSHIP, ("note: champion left",)
+    )
+    # A reason that decides is not second-guessed by the notes.
+    assert classify_loss("Too expensive", "They also wanted SSO features").category is (
+        C.PRICE_BUDGET
+    )
+    # An ambiguous reason with notes that decide: the notes break the tie.
+    assert classify_loss("Price and timing", "Budget freeze until Q3, price too high") == (
+        LossVerdict(C.PRICE_BUDGET, ("note: budget", "note: price"))
+    )
+
+
+def test_folding_spells_out_contractions_and_drops_punctuation() -> None:
+    assert fold("Didn't see VALUE — “in-house”") == ["did", "not", "see", "value", "in", "house"]
+
+
+def test_docs_list_exactly_the_keywords_the_code_uses() -> None:
+    doc = (ROOT / "docs" / "sales.md").read_text(encoding="utf-8")
+    for category, cues in CUES.items():
+        line = re.search(rf"^\| `{category.value}` \|.*\| (.*) \|$", doc, re.MULTILINE)
+        assert line is not None, f"docs/sales.md has no row for {category.value}"
+        documented = [c.strip().strip("`") for c in line.group(1).split(",")]
+        assert documented == list(cues), category

@@ -1,0 +1,139 @@
+"""``tradeoff competitors``, ``competitor``, ``scan-competitors``, ``competitor-merge`` and
+``competitor-split``, run as a user would, read back from the workspace."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.business.world import World, build_world
+from tests.cli.helpers import run_cli
+from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
+from tradeoff.domain.deals import Competitor, DealCompetitor
+from tradeoff.domain.enums import CompetitorRelation
+from tradeoff.storage import repository
+from tradeoff.storage.session import write_session
+
+HOSTILE = "=2+3 [bold]x[/bold]"
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    """The business world, plus a competitor whose name is a formula and rich markup."""
+    built = build_world(engine)
+    with write_session(engine) as session:
+        hostile = repository.add(session, Competitor(name=HOSTILE))
+        lost = next(d for d in built.deals if d.loss_reason and d.amount)
+        assert hostile.id is not None
+        assert lost.id is not None
+        repository.add(
+            session,
+            DealCompetitor(
+                deal_id=lost.id, competitor_id=hostile.id, relation=CompetitorRelation.LOST_TO
+            ),
+        )
+    return built
+
+
+def test_the_ranking_as_json_is_the_apis(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "competitors", "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document == [s.to_json() for s in competitor_ranking(engine)]
+    assert set(document[0]) == {
+        "id", "name", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
+        "revenue_lost", "open_pipeline", "revenue_at_stake", "mentions",
+    }  # fmt: skip
+    assert document[0]["revenue_at_stake"] == {
+        "amount": "114450.00",
+        "currency": "USD",
+        "unconverted": {},
+    }
+
+
+def test_the_ranking_as_csv_neutralises_formulas(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "competitors", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["competitor"] for r in rows][:2] == ["Dynamics 365", "Zoho"]
+    assert "'" + HOSTILE in [r["competitor"] for r in rows]
+    spreadsheets = next(r for r in rows if r["competitor"] == "Spreadsheets")
+    assert spreadsheets["unconverted"] == "open JPY 12000000.00"
+    assert spreadsheets["win_rate"] == "0.5000"
+
+
+def test_the_table_prints_customer_text_literally_and_says_how_it_ranks(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "competitors")
+    assert HOSTILE in result.stdout  # markup printed as typed, never interpreted
+    assert "Ranked by revenue at stake (lost + open pipeline), not by mentions." in result.stdout
+    assert "6,000*" in result.stdout
+
+
+def test_one_competitor_by_alias_in_any_case(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    world: World,
+    tmp_path: Path,
+) -> None:
+    chart = tmp_path / "dynamics.svg"
+    result = run_cli(
+        capsys, "--db", workspace_url, "competitor", "msft DYNAMICS", "--format", "json",
+        "--chart", str(chart),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout.split("chart written")[0])
+    assert document == competitor_profile(engine, "Dynamics 365").to_json()
+    assert document["segments"][0] == {
+        "segment": "Mid-Market", "won": 0, "lost": 1, "open": 1, "loss_rate": 1.0,
+    }  # fmt: skip
+    assert chart.read_text(encoding="utf-8").startswith("<svg")
+    table = run_cli(capsys, "--db", workspace_url, "competitor", "Zoho CRM")
+    assert table.stdout.splitlines()[0] == "Zoho  [direct]  (also: Zoho CRM)"
+    assert "win rate 0%" in table.stdout
+
+
+def test_an_unknown_competitor_is_one_line_naming_close_ones(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "competitor", "Zohar")
+    assert result.exit_code == 1
+    assert result.stderr == "error: no competitor called 'Zohar'; did you mean 'Zoho'?\n"
+    bad_chart = run_cli(capsys, "--db", workspace_url, "competitors", "--chart", "out.txt")
+    assert bad_chart.exit_code == 2
+    assert len(bad_chart.stderr.splitlines()) == 1
+
+
+def test_scan_merge_and_split_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    db = ("--db", workspace_url)
+    first = run_cli(capsys, *db, "scan-competitors")
+    assert first.stdout.splitlines()[:3] == [
+        "scanned 14 evidence items: 1 mentions added, 0 removed",
+        "scanned 12 deals' notes: 1 deals newly linked to a competitor",
+        "new competitor: Status quo",
+    ]
+    merged = run_cli(capsys, *db, "competitor-merge", "zoho", "--into", "Dynamics 365")
+    assert merged.stdout.startswith("merged into Dynamics 365: 1 deal and 1 mention moved")
+    split = run_cli(
+        capsys, *db, "competitor-split", "Dynamics 365", "--aliases", "Zoho, Zoho CRM",
+        "--as", "Zoho",
+    )  # fmt: skip
+    assert split.stdout == "split into Zoho (direct): 1 deal and 1 mention moved\n"
+    again = run_cli(capsys, *db, "scan-competitors")
+    assert again.stdout.startswith("scanned 14 evidence items: 0 mentions added, 0 removed")
+    zoho = competitor_profile(engine, "Zoho")
+    assert (zoho.standing.aliases, zoho.standing.mentions) == (("Zoho CRM",), 1)
+    missing = run_cli(capsys, *db, "competitor-merge", "Nobody", "--into", "Zoho")
+    assert (missing.exit_code, missing.stderr.count("\n")) == (1, 1)

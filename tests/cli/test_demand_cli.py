@@ -1,0 +1,179 @@
+"""``tradeoff demand`` and ``tradeoff currency``: the real CLI on the shared company."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.business.world import TODAY, World, build_world
+from tests.cli.helpers import run_cli
+from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.domain.enums import EvidenceKind
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
+from tradeoff.storage import repository
+from tradeoff.storage.currency import rates
+from tradeoff.storage.session import read_session, write_session
+
+AS_OF = TODAY.date().isoformat()
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    return build_world(engine)
+
+
+def test_json_carries_the_api_figures(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "demand", "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    expected = [r.to_json() for r in theme_demand(engine, as_of=TODAY.date())]
+    assert document == json.loads(json.dumps(expected))
+    sso = next(t for t in document if t["name"] == "Single sign-on")
+    assert sso["arr"] == {
+        "amount": "240000.00",
+        "currency": "USD",
+        "unconverted": {"JPY": "30000000.00"},
+        "records": 2,
+        "unpriced": 0,
+    }
+    assert {"months", "quarters", "weighted_items", "stale", "renewals_90"} <= set(sso)
+
+
+def test_the_table_marks_amounts_without_a_rate(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "demand", "--as-of", AS_OF, "--by", "segment")
+    assert result.exit_code == 0, result.stderr
+    assert "Enterprise" in result.stdout
+    assert "240k*" in result.stdout  # Single sign-on's ARR: Acme's USD, and Granite's JPY apart
+    assert "also amounts in JPY, which have no rate" in result.stdout
+
+
+def test_show_lists_the_deals_behind_the_pipeline(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    sso = world.theme("Single sign-on").id
+    args = ["--db", workspace_url, "demand", "--as-of", AS_OF, "--theme", str(sso)]
+    result = run_cli(capsys, *args, "--show", "pipeline", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    names = [m["label"] for m in json.loads(result.stdout)]
+    assert names == [
+        "Acme Freight — Negotiation",
+        "Granite Mining — Proposal",
+        "Ironclad Security — Discovery",
+    ]
+    table = run_cli(capsys, *args, "--show", "pipeline")
+    assert "3 behind pipeline" in table.stdout
+
+
+def test_csv_neutralises_formulas_in_names(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    with write_session(engine) as session:
+        theme = world.theme("Audit logs")
+        theme.name = '=HYPERLINK("http://evil.example","x")'
+        repository.update(session, theme)
+    result = run_cli(capsys, "--db", workspace_url, "demand", "--as-of", AS_OF, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 3
+    assert {r["name"] for r in rows} >= {'\'=HYPERLINK("http://evil.example","x")'}
+    sso = next(r for r in rows if r["name"] == "Single sign-on")
+    assert sso["arr_unconverted"] == "JPY 30000000.0000"
+
+
+def test_an_unknown_breakdown_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "demand", "--by", "colour")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: cannot break down by 'colour': use segment, plan, region or attribute:KEY"
+    ]
+    bad_day = run_cli(capsys, "--db", workspace_url, "demand", "--as-of", "15/10/2026")
+    assert bad_day.exit_code == 2
+    missing = run_cli(capsys, "--db", workspace_url, "demand", "--show", "arr")
+    assert missing.exit_code == 2
+
+
+def test_a_missing_theme_is_not_found(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "demand", "--theme", "999")
+    assert result.exit_code == 1
+    assert "no active theme with id 999" in result.stderr
+
+
+def test_the_chart_is_written(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, tmp_path: Path
+) -> None:
+    path = tmp_path / "stake.svg"
+    result = run_cli(
+        capsys, "--db", workspace_url, "demand", "--as-of", AS_OF, "--chart", str(path)
+    )
+    assert result.exit_code == 0, result.stderr
+    svg = path.read_text(encoding="utf-8")
+    assert "<svg" in svg
+    assert "Bulk export" in svg
+    assert "no rate" in svg
+
+
+def test_setting_a_rate_converts_what_was_reported_apart(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    listed = run_cli(capsys, "--db", workspace_url, "currency", "list")
+    assert "base currency: USD" in listed.stdout
+    assert "no rate for JPY" in listed.stdout
+    result = run_cli(capsys, "--db", workspace_url, "currency", "set", "jpy", "0.0067")
+    assert result.exit_code == 0, result.stderr
+    with read_session(engine) as session:
+        assert rates(session)["JPY"] == Decimal("0.0067")
+    sso = next(r for r in theme_demand(engine, as_of=TODAY.date()) if r.name == "Single sign-on")
+    assert sso.total.arr.total.complete
+    assert sso.total.arr.total.amount == Decimal("240000") + Decimal("201000")
+    assert "no rate" not in run_cli(capsys, "--db", workspace_url, "currency", "list").stdout
+
+
+def test_bad_rates_are_refused(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    for args in (["JPY", "lots"], ["JPY", "0"], ["USD", "2"]):
+        result = run_cli(capsys, "--db", workspace_url, "currency", "set", *args)
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("error: ")
+
+
+def test_deal_notes_filed_in_a_theme_make_their_account_cite_it(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    harbor = world.account("Harbor Bikes")
+    theme = world.theme("Bulk export")
+    with write_session(engine) as session:
+        note = repository.add(
+            session,
+            EvidenceItem(
+                source="salesforce",
+                external_id="0060008:loss_reason",
+                kind=EvidenceKind.DEAL_NOTE,
+                text="Decided to keep using spreadsheets: no bulk export.",
+                created_at=TODAY.replace(day=1),
+                account_id=harbor.id,
+            ),
+        )
+        assert note.id is not None
+        assert theme.id is not None
+        repository.add(session, EvidenceTheme(evidence_id=note.id, theme_id=theme.id))
+    args = ["--db", workspace_url, "demand", "--as-of", AS_OF, "--theme", str(theme.id)]
+    lost = json.loads(run_cli(capsys, *args, "--show", "lost", "--format", "json").stdout)
+    # Harbor's loss closed 100 days ago; its note came long after: not a cause of the loss.
+    assert "Harbor Bikes — Closed Lost" not in [m["label"] for m in lost]
+    accounts = json.loads(run_cli(capsys, *args, "--show", "accounts", "--format", "json").stdout)
+    assert "Harbor Bikes" in [m["label"] for m in accounts]

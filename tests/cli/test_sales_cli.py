@@ -1,0 +1,167 @@
+"""``tradeoff sales``, ``loss-reasons``, ``loss-reason`` and ``classify-losses`` as a user runs
+them: the workspace's own figures, safe CSV, one-line errors, and corrections that stick."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from tests.business.world import World, build_world
+from tests.cli.helpers import run_cli
+from tradeoff.analysis.business.sales import sales_picture
+from tradeoff.domain.enums import DealOutcome
+from tradeoff.storage import repository
+from tradeoff.storage.session import write_session
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    return build_world(engine)
+
+
+def test_sales_json_is_the_python_apis_picture(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "sales", "--by", "owner", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["classified_now"] == 6  # the first run classifies the lost deals
+    picture = sales_picture(engine, "owner")
+    assert picture.classified_now == 0  # ... and a second one finds nothing new
+    assert {**document, "classified_now": 0} == picture.to_json()
+    assert set(document) == {
+        "base_currency", "overall", "breakdown", "cycle_time", "average_won_deal",
+        "open_pipeline", "win_signals", "objections", "loss_reasons", "data_notes",
+        "classified_now",
+    }  # fmt: skip
+    owners = {r["key"]: (r["won"], r["lost"]) for r in document["breakdown"]["rows"]}
+    expected = {
+        o: (
+            sum(d.owner == o and d.outcome is DealOutcome.WON for d in world.deals),
+            sum(d.owner == o and d.outcome is DealOutcome.LOST for d in world.deals),
+        )
+        for o in {d.owner for d in world.deals if d.owner}
+    }
+    assert owners == expected
+    assert document["overall"]["win_rate"] == round(3 / 9, 4)
+
+
+def test_sales_table_shows_counts_with_rates_and_data_notes(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "sales")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "closed 9: won 3, lost 6; win rate 33% (3/9)" in out
+    assert "100% (2/2)" in out  # Enterprise: the sample size beside the rate
+    assert "pipeline USD 150,000.00 + JPY 12,000,000.00 (no rate)" in out
+    assert "Did not trust a vendor this young" in out
+    assert "– (no amount)" in out
+    assert "Data notes:" in out
+    assert "1 closed deal has no amount" in out
+
+
+def test_sales_csv_is_the_breakdown_with_formulas_neutralised(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    with write_session(engine) as session:
+        cobalt = next(d for d in world.deals if d.external_id == "0060003")
+        repository.update(session, replace(cobalt, owner='=HYPERLINK("http://x","y")'))
+    result = run_cli(capsys, "--db", workspace_url, "sales", "--by", "owner", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][:7] == ["by", "value", "won", "lost", "closed", "open", "win_rate"]
+    assert '\'=HYPERLINK("http://x","y")' in [r[1] for r in rows[1:]]
+    assert not any(r[1].startswith("=") for r in rows[1:])
+    assert sum(int(r[4]) for r in rows[1:]) == 9
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("sales", "--by", "colour"), "error: --by must be one of segment, quarter, owner"),
+        (("loss-reason", "0060003", "--category", "vibes"), "error: --category must be one of"),
+        (("loss-reason", "nope", "--category", "price_budget"), "error: no deal with id"),
+    ],
+)
+def test_bad_input_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    world: World,
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, *args)
+    assert result.exit_code == (1 if "no deal" in message else 2)
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+def test_a_correction_from_the_cli_sticks(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    first = run_cli(capsys, "--db", workspace_url, "classify-losses")
+    assert first.stdout == "6 lost deals read, 6 classifications written, 0 corrections kept\n"
+    said = run_cli(
+        capsys, "--db", workspace_url, "loss-reason", "0060011", "--category", "Alignment"
+    )
+    assert said.exit_code == 0, said.stderr
+    assert said.stdout == (
+        "deal 12 (salesforce 0060011, Juniper Foods — Closed Lost): alignment "
+        "(was status_quo, by model)\n"
+    )
+    again = run_cli(capsys, "--db", workspace_url, "classify-losses")
+    assert again.stdout == "6 lost deals read, 0 classifications written, 1 corrections kept\n"
+    listed = json.loads(
+        run_cli(capsys, "--db", workspace_url, "loss-reasons", "--format", "json").stdout
+    )
+    assert [(c["external_id"], c["category"]) for c in listed["corrections"]] == [
+        ("0060011", "alignment")
+    ]
+    alignment = next(c for c in listed["categories"] if c["category"] == "alignment")
+    assert (alignment["deals"], alignment["corrected"]) == (1, 1)
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT category, assigned_by FROM loss_classifications WHERE deal_id = 12")
+        ).one()
+    assert tuple(stored) == ("alignment", "person")
+    table = run_cli(capsys, "--db", workspace_url, "loss-reasons").stdout
+    assert "Corrections" in table
+    assert "Lost to an agency that builds it for them" in table
+
+
+def test_loss_reasons_csv_lists_every_category(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "loss-reasons", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 9
+    assert sum(int(r["deals"]) for r in rows) == 6
+    status_quo = next(r for r in rows if r["category"] == "status_quo")
+    assert (status_quo["deals"], status_quo["lost_revenue"]) == ("2", "56000.00")
+
+
+def test_chart_draws_win_rate_by_quarter_and_keeps_json_clean(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, tmp_path: Path
+) -> None:
+    chart = tmp_path / "win-rate.svg"
+    result = run_cli(
+        capsys, "--db", workspace_url, "sales", "--format", "json", "--chart", str(chart)
+    )
+    assert result.exit_code == 0, result.stderr
+    json.loads(result.stdout)
+    assert "chart written to" in result.stderr
+    svg = chart.read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    assert "2026-Q3" in svg
+    assert "Win rate by quarter" in svg
+    bad = run_cli(capsys, "--db", workspace_url, "sales", "--chart", str(tmp_path / "c.gif"))
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("error: a chart is written as")
