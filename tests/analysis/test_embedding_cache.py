@@ -6,8 +6,10 @@ import hashlib
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 from sqlalchemy import Engine
 
+from tradeoff.analysis.embed import cache
 from tradeoff.analysis.embed.cache import embed_cached, text_key
 from tradeoff.analysis.embed.protocol import Vectors
 from tradeoff.storage.session import write_session
@@ -73,3 +75,21 @@ def test_models_never_share_vectors(engine: Engine) -> None:
 def test_text_key_is_the_sha256_of_the_exact_text() -> None:
     assert text_key("Card declined") == hashlib.sha256(b"Card declined").hexdigest()
     assert text_key("Card declined") != text_key("card declined")
+
+
+def test_rounds_of_a_large_input_give_what_one_round_gives(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Repeats that straddle rounds are embedded once and read back in every round."""
+    monkeypatch.setattr(cache, "BATCH", 2)
+    embedder = TrigramEmbedder()
+    texts = [*TICKETS, TICKETS[1], "Top-up by bank transfer failed", TICKETS[3]]
+    with write_session(engine) as session:
+        vectors = embed_cached(session, embedder, texts)
+    embedded = [t for call in embedder.calls for t in call]
+    assert sorted(embedded) == sorted(set(texts))
+    np.testing.assert_array_equal(vectors, TrigramEmbedder().embed(texts))
+    with write_session(engine) as session:
+        again = embed_cached(session, embedder, texts)
+    np.testing.assert_array_equal(again, vectors)
+    assert sorted(t for call in embedder.calls for t in call) == sorted(set(texts))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tradeoff.analysis.label.keywords import terms, theme_keywords
+from tradeoff.analysis.label.keywords import _theme_terms, terms, theme_keywords
 
 SUBSET = Path(__file__).resolve().parents[2] / "demo" / "source" / "banking77_subset.csv"
 
@@ -48,3 +48,23 @@ def test_real_intents_get_words_of_their_own() -> None:
 def test_lengths_must_match() -> None:
     with pytest.raises(ValueError, match="2 texts against 1 labels"):
         theme_keywords(["a b", "c d"], [0])
+
+
+def test_counting_a_theme_in_bulk_equals_counting_each_text() -> None:
+    """Hostile text included: a NUL (the bulk path's separator), accents, apostrophes, empty
+    texts, texts of stopwords only, and words at a text's end that must not pair with the
+    next text's first word."""
+    texts = [
+        "Card declined at the café — again!",
+        "",
+        "why is it",
+        "Top-up failed twice; card's chip broken",
+        "TRANSFER pending, transfer PENDING",
+        "I'm still waiting for my card's PIN",
+        "declined declined",
+    ]
+    for members in (texts, texts[::-1], [*texts[:3], "nul\x00 inside"], [""]):
+        expected: Counter[str] = Counter()
+        for text in members:
+            expected.update(terms(text))
+        assert _theme_terms(members) == expected

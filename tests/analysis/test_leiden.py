@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tradeoff.analysis.cluster.graph import neighbour_graph
 from tradeoff.analysis.cluster.knn import nearest_neighbours
 from tradeoff.analysis.cluster.leiden import LeidenClusterer
 from tradeoff.analysis.embed.static import StaticEmbedder
@@ -69,3 +70,11 @@ def test_real_banking_queries_group_by_intent_without_being_told_how_many() -> N
     assert normalized_mutual_information(labels, found) >= 0.74
     assert adjusted_rand_index(labels, found) >= 0.45
     assert 20 <= len(set(found)) <= 80
+
+
+def test_resolutions_can_share_one_graph() -> None:
+    vectors, _ = blobs(seed=4)
+    graph = neighbour_graph(vectors, 8)
+    for resolution in (0.5, 2.0):
+        clusterer = LeidenClusterer(neighbours=8, resolution=resolution, seed=3)
+        np.testing.assert_array_equal(clusterer.cluster_graph(graph), clusterer.cluster(vectors))

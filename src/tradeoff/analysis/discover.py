@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from tradeoff.analysis.cluster.graph import neighbour_graph
 from tradeoff.analysis.cluster.leiden import Labels, LeidenClusterer
 from tradeoff.analysis.embed.protocol import Vectors
 
@@ -52,12 +53,14 @@ class Discovery:
 
 def discover(vectors: Vectors, settings: DiscoverySettings | None = None) -> Discovery:
     chosen = settings or DiscoverySettings()
-    fine = LeidenClusterer(chosen.neighbours, chosen.subtheme_resolution, chosen.seed).cluster(
-        vectors
+    graph = neighbour_graph(vectors, chosen.neighbours, chosen.seed)  # once: the costly part
+    fine = LeidenClusterer(
+        chosen.neighbours, chosen.subtheme_resolution, chosen.seed
+    ).cluster_graph(graph)
+    coarse = LeidenClusterer(chosen.neighbours, chosen.theme_resolution, chosen.seed).cluster_graph(
+        graph
     )
-    coarse = LeidenClusterer(chosen.neighbours, chosen.theme_resolution, chosen.seed).cluster(
-        vectors
-    )
+    del graph
     fine, closeness = _absorb_tiny(vectors, fine, chosen.min_size)
     parent = _majority_parent(fine, coarse)
     themes = np.array([parent[int(s)] for s in fine], dtype=np.int64)

@@ -16,10 +16,15 @@ import igraph as ig
 import numpy as np
 from numpy.typing import NDArray
 
-from tradeoff.analysis.cluster.knn import nearest_neighbours
+from tradeoff.analysis.cluster.graph import neighbour_graph
 from tradeoff.analysis.embed.protocol import Vectors
 
 Labels = NDArray[np.int64]
+#: Past this many nodes Leiden stops after ``LARGE_GRAPH_ITERATIONS`` passes instead of
+#: iterating until no node moves: on a million-text graph a converged run took 4.5–7 minutes
+#: on two (busy) cores against about 30 s for two passes, which found 5 % fewer themes.
+CONVERGE_UP_TO = 100_000
+LARGE_GRAPH_ITERATIONS = 2
 
 
 @dataclass(frozen=True)
@@ -31,21 +36,21 @@ class LeidenClusterer:
     def cluster(self, vectors: Vectors) -> Labels:
         """One cluster number per row, numbered by size (0 is the largest); same input and
         seed, same output."""
-        n = vectors.shape[0]
+        return self.cluster_graph(neighbour_graph(vectors, self.neighbours, self.seed))
+
+    def cluster_graph(self, graph: ig.Graph) -> Labels:
+        """Cluster a graph from ``neighbour_graph``: several resolutions can share one graph
+        (its nearest-neighbour search is the expensive part)."""
+        n = graph.vcount()
         if n < 2:
             return np.zeros(n, dtype=np.int64)
-        indices, similarities = nearest_neighbours(vectors, self.neighbours)
-        sources = np.repeat(np.arange(n), indices.shape[1])
-        graph = ig.Graph(n=n, edges=np.column_stack((sources, indices.ravel())).tolist())
-        graph.es["weight"] = np.clip(similarities.ravel(), 0.0, None).tolist()
-        graph = graph.as_undirected(mode="collapse", combine_edges="max")
         ig.set_random_number_generator(random.Random(self.seed))
         try:
             partition = graph.community_leiden(
                 objective_function="modularity",
                 weights="weight",
                 resolution=self.resolution,
-                n_iterations=-1,
+                n_iterations=-1 if n <= CONVERGE_UP_TO else LARGE_GRAPH_ITERATIONS,
             )
         finally:
             ig.set_random_number_generator(random)
