@@ -25,10 +25,13 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from bulk import put as bulk_put
+from bulk import start_workspace
+from sqlalchemy import Engine
 
 from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
@@ -50,14 +53,12 @@ from tradeoff.storage.tables import (
     AccountRow,
     CompetitorMentionRow,
     CompetitorRow,
-    CurrencyRateRow,
     DealCompetitorRow,
     DealRow,
     EvidenceItemRow,
     EvidenceThemeRow,
     LossClassificationRow,
     ThemeRow,
-    WorkspaceSettingsRow,
 )
 
 START = datetime(2023, 1, 1, tzinfo=UTC)
@@ -66,36 +67,15 @@ CURRENCIES = ("USD", "USD", "EUR", "GBP", "JPY")
 RATES = {"EUR": Decimal("1.08"), "GBP": Decimal("1.27")}
 COMPETITORS = 40
 THEMES = 60
-CHUNK = 20_000
 WORDS = ["export", "invoice", "login", "report", "payment", "card", "sync", "fee", "error"]
-
-
-def chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def build(engine: Engine, deals: int, evidence: int, seed: int) -> None:
     rng = random.Random(seed)
     accounts = max(deals // 20, 10)
     with engine.begin() as connection:
-
-        def put(table: Any, rows: Iterator[dict[str, Any]]) -> None:
-            for chunk in chunks(rows):
-                connection.execute(insert(table), chunk)
-
-        put(
-            WorkspaceSettingsRow,
-            iter([{"id": 1, "company_name": "Bench", "internal_email_domains": [],
-                   "base_currency": "USD"}]),
-        )  # fmt: skip
-        put(CurrencyRateRow, iter({"currency": c, "per_base": r} for c, r in RATES.items()))
+        put = partial(bulk_put, connection)
+        start_workspace(connection, "Bench", RATES)
         put(
             AccountRow,
             (

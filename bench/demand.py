@@ -25,10 +25,13 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from bulk import put as bulk_put
+from bulk import start_workspace
+from sqlalchemy import Engine, func, select
 
 from tradeoff.analysis.business.demand import (
     demand_behind,
@@ -42,7 +45,6 @@ from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
 from tradeoff.storage.tables import (
     AccountRow,
-    CurrencyRateRow,
     DealRow,
     EvidenceItemRow,
     EvidenceThemeRow,
@@ -53,41 +55,22 @@ from tradeoff.storage.tables import (
     ProblemRow,
     ProblemSymptomRow,
     ThemeRow,
-    WorkspaceSettingsRow,
 )
 
 AS_OF = date(2026, 10, 15)
 NOW = datetime(2026, 10, 15, tzinfo=UTC)
-CHUNK = 20_000
 ACCOUNTS, PEOPLE_PER_ACCOUNT, THEMES, PROBLEMS, OPPORTUNITIES = 20_000, 3, 60, 400, 100
+RATES = {"GBP": Decimal("1.27"), "EUR": Decimal("1.08")}
 CURRENCIES = ["USD", "USD", "USD", "GBP", "EUR", "JPY"]
 
 
 def build(engine: Engine, items: int, deals: int, seed: int) -> None:
     rng = random.Random(seed)
     with engine.begin() as connection:
-
-        def put(table: Any, rows: Iterator[dict[str, Any]]) -> None:
-            chunk: list[dict[str, Any]] = []
-            for row in rows:
-                chunk.append(row)
-                if len(chunk) == CHUNK:
-                    connection.execute(insert(table), chunk)
-                    chunk = []
-            if chunk:
-                connection.execute(insert(table), chunk)
-
-        put(
-            WorkspaceSettingsRow,
-            iter([{"id": 1, "company_name": "Bench Ledger", "internal_email_domains": [],
-                   "base_currency": "USD", "demand_half_life_days": 180,
-                   "churn_window_days": 90}]),
-        )  # fmt: skip
-        put(
-            CurrencyRateRow,
-            iter([{"currency": "GBP", "per_base": Decimal("1.27")},
-                  {"currency": "EUR", "per_base": Decimal("1.08")}]),
-        )  # fmt: skip
+        put = partial(bulk_put, connection)
+        start_workspace(
+            connection, "Bench Ledger", {"GBP": Decimal("1.27"), "EUR": Decimal("1.08")}
+        )
         put(AccountRow, _accounts(rng))
         put(PersonRow, _people())
         put(ThemeRow, ({"id": t, "name": f"Theme {t}", "status": "active",

@@ -22,13 +22,16 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from bulk import put as bulk_put
+from bulk import start_workspace
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.loss_taxonomy import classify_losses, loss_breakdown
@@ -40,16 +43,13 @@ from tradeoff.storage.sales import CLOSED
 from tradeoff.storage.schema import upgrade
 from tradeoff.storage.tables import (
     AccountRow,
-    CurrencyRateRow,
     DealRow,
     EvidenceItemRow,
     EvidenceThemeRow,
     ThemeRow,
-    WorkspaceSettingsRow,
 )
 
 NOW = datetime(2026, 10, 15, tzinfo=UTC)
-CHUNK = 20_000
 ACCOUNTS, THEMES = 20_000, 60
 CURRENCIES = ["USD", "USD", "USD", "GBP", "EUR", "JPY"]
 RATES = {"GBP": Decimal("1.27"), "EUR": Decimal("1.08")}
@@ -69,23 +69,8 @@ STAGES = ["Prospecting", "Discovery", "Demo", "Proposal", "Negotiation"]
 def build(engine: Engine, deals: int, items: int, seed: int) -> None:
     rng = random.Random(seed)
     with engine.begin() as connection:
-
-        def put(table: Any, rows: Iterator[dict[str, Any]]) -> None:
-            chunk: list[dict[str, Any]] = []
-            for row in rows:
-                chunk.append(row)
-                if len(chunk) == CHUNK:
-                    connection.execute(insert(table), chunk)
-                    chunk = []
-            if chunk:
-                connection.execute(insert(table), chunk)
-
-        put(
-            WorkspaceSettingsRow,
-            iter([{"id": 1, "company_name": "Bench", "internal_email_domains": [],
-                   "base_currency": "USD"}]),
-        )  # fmt: skip
-        put(CurrencyRateRow, ({"currency": c, "per_base": r} for c, r in RATES.items()))
+        put = partial(bulk_put, connection)
+        start_workspace(connection, "Bench", RATES)
         put(
             AccountRow,
             (
