@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tradeoff.analysis.business.competitor_scan import scan_competitors
+from tradeoff.analysis.business.loss_taxonomy import classify_losses
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import AnalysisReport, analyze
 from tradeoff.domain.deals import Competitor
@@ -111,6 +113,8 @@ def load_demo(url: str, folder: Path) -> DemoResult:
             _known_competitor(session, entry)
     reports = [run_manifest_entry(engine, folder, entry) for entry in manifest.get("import", [])]
     analysis = analyze(engine, StaticEmbedder())
+    scan_competitors(engine)  # competitors named in tickets, interviews and deal notes
+    classify_losses(engine, only_new=True)  # lost deals into the loss taxonomy
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(
@@ -123,6 +127,18 @@ def load_demo(url: str, folder: Path) -> DemoResult:
                 (
                     f".venv/bin/tradeoff --db {_shown_db(url)} themes",
                     "what customers struggle with",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} demand",
+                    "each theme weighed by ARR, pipeline and lost revenue",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} sales",
+                    "win rates, objections, losses",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} competitors",
+                    "who you really compete with",
                 ),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} status", "what the workspace holds"),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} imports", "every import, undoable"),

@@ -35,6 +35,16 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Decided to keep using spreadsheets", C.STATUS_QUO, ("keep using", "spreadsheets")),
         ("Lost to an agency that builds it for them", C.STATUS_QUO, ("agency", "builds it")),
         ("Built it in-house", C.STATUS_QUO, ("built it", "in house")),
+        (
+            "SSO was a must-have and we can't do it yet",
+            C.PRODUCT_GAP,
+            ("must have", "not do it yet"),
+        ),
+        ("Their free tier covers a team of two", C.PRICE_BUDGET, ("free tier",)),
+        ("Felt safer with an established bank", C.CONFIDENCE_RISK, ("safer", "established")),
+        ("Chose a payroll bundle: one vendor for both", C.ALIGNMENT, ("bundle", "one vendor")),
+        ("Their accountant recommended another bank", C.RELATIONSHIP, ("recommended",)),
+        ("Kept a workaround in their ERP", C.STATUS_QUO, ("workaround",)),
     ],
 )
 def test_one_reason_per_category(reason: str, category: C, cues: tuple[str, ...]) -> None:

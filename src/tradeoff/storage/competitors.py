@@ -240,6 +240,7 @@ def themes_raised(session: Session, competitor_id: int) -> list[ThemeTally]:
         .join(item, item.id == EvidenceThemeRow.evidence_id)
         .where(
             ThemeRow.status == ThemeStatus.ACTIVE,
+            ThemeRow.parent_id.is_(None),  # a sub-theme would repeat its theme's items
             item.id.in_(select(relevant.c.id)),
             item.duplicate_of_id.is_(None),
         )

@@ -213,10 +213,13 @@ class Member:
 def subjects(
     session: Session, kind: SubjectKind, ids: Sequence[int] | None = None
 ) -> dict[int, str]:
-    """Id → name of every subject of the kind (active themes only), in id order."""
+    """Id → name of every subject of the kind, in id order: active top-level themes (a
+    sub-theme only when asked for by id: it repeats its theme's accounts under a finer name)."""
     query: Select[int, str]
     if kind is SubjectKind.THEME:
         query = select(ThemeRow.id, ThemeRow.name).where(ThemeRow.status == ThemeStatus.ACTIVE)
+        if ids is None:
+            query = query.where(ThemeRow.parent_id.is_(None))
     elif kind is SubjectKind.PROBLEM:
         query = select(ProblemRow.id, ProblemRow.statement)
     else:
@@ -240,6 +243,8 @@ def subject_links(query: DemandQuery, name: str = "links") -> Subquery:
         )
         if query.subject_ids is not None:
             themes = themes.where(EvidenceThemeRow.theme_id.in_(query.subject_ids))
+        else:
+            themes = themes.where(ThemeRow.parent_id.is_(None))
         return themes.subquery(name)
     problems = _problem_links(query.subject_ids if query.kind is SubjectKind.PROBLEM else None)
     if query.kind is SubjectKind.PROBLEM:

@@ -49,6 +49,9 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "did not integrate",
         "not available",
         "roadmap",
+        "must have",
+        "requirement*",
+        "not do it yet",
     ),
     LossCategory.PRICE_BUDGET: (
         "pric*",
@@ -63,6 +66,9 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "licens*",
         "no budget",
         "too much money",
+        "free tier",
+        "free plan",
+        "free version",
     ),
     LossCategory.VALUE_NOT_PROVEN: (
         "roi",
@@ -105,6 +111,9 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "too small",
         "track record",
         "security review",
+        "safer",
+        "established",
+        "confidence",
     ),
     LossCategory.RELATIONSHIP: (
         "relationship*",
@@ -117,6 +126,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "account manager",
         "sales rep",
         "knew their rep",
+        "recommended",
     ),
     LossCategory.ALIGNMENT: (
         "priorit*",
@@ -132,6 +142,10 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "use case",
         "not aligned",
         "different needs",
+        "bundle",
+        "one vendor",
+        "consolidat*",
+        "acquired",
     ),
     LossCategory.TIMING_NO_DECISION: (
         "timing",
@@ -176,6 +190,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "built their own",
         "manual process",
         "current process",
+        "workaround",
     ),
 }
 
