@@ -16,7 +16,7 @@ from tradeoff.cli.context import console, open_workspace
 from tradeoff.domain.workspace import CurrencyRate
 from tradeoff.errors import InputError
 from tradeoff.storage.currency import base_currency, rates, set_rate
-from tradeoff.storage.demand import currencies_in_use
+from tradeoff.storage.demand_money import currencies_in_use
 from tradeoff.storage.session import read_session, write_session
 
 currency_app = typer.Typer(

@@ -42,11 +42,10 @@ from tradeoff.storage.demand import (
     ReachCount,
     SubjectKind,
     day_counts,
-    figure_members,
-    money_sums,
     reach_counts,
     subjects,
 )
+from tradeoff.storage.demand_money import figure_members, money_sums
 from tradeoff.storage.session import read_session
 from tradeoff.storage.workspace import load_workspace_settings
 
