@@ -93,3 +93,39 @@ def test_the_theme_page_shows_the_same_figures(
         share = round(100 * int(str(want["observed"])) / int(str(want["items"])))
         assert lines[2].startswith(f"observed {share}%")
         assert "Quotes:" in lines
+
+
+def test_the_unsorted_items_are_counted_and_listed(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    analysed: dict[int, EvidenceItem],
+) -> None:
+    live = {t.id for t in themes(engine) if t.status is ThemeStatus.ACTIVE}
+    filed = {link.evidence_id for link in links(engine) if link.theme_id in live}
+    expected = sorted(set(analysed) - filed)
+    with write_session(engine) as session:  # one item nothing resembles, to be sure of one
+        odd = repository.add(
+            session,
+            EvidenceItem(
+                source="zendesk",
+                external_id="odd",
+                kind=EvidenceKind.TICKET,
+                text="Zxq vorpal quux",
+                created_at=datetime(2026, 3, 1, tzinfo=UTC),
+            ),
+        )
+    analyze(engine, StaticEmbedder())
+    if odd.id not in {link.evidence_id for link in links(engine) if link.theme_id in live}:
+        expected.append(odd.id or 0)
+    assert expected  # the table's footer below is only printed when something is unsorted
+    listed = run_cli(capsys, "--db", workspace_url, "evidence", "--unsorted", "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [r["id"] for r in rows] == sorted(expected)
+    assert all(r["theme_id"] is None for r in rows)
+    assert {r["text"] for r in rows if r["id"] == odd.id} <= {"Zxq vorpal quux"}
+    table = run_cli(capsys, "--db", workspace_url, "themes").stdout
+    assert table.splitlines()[-1] == (
+        f"{len(expected)} items are unsorted (no theme fits them well enough): "
+        "tradeoff evidence --unsorted"
+    )

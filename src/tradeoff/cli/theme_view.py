@@ -22,7 +22,12 @@ from tradeoff.cli.context import console, open_workspace
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
-from tradeoff.storage.themes import ThemeSummary, active_themes, quote_candidates
+from tradeoff.storage.themes import (
+    ThemeSummary,
+    active_themes,
+    quote_candidates,
+    unsorted_count,
+)
 
 SPARKS = "▁▂▃▄▅▆▇█"
 #: Months the table's trend column shows.
@@ -52,6 +57,7 @@ def themes(
     with read_session(engine) as session:
         everything = active_themes(session)
         profiles = theme_profiles(session, praise=praise_cues)
+        unsorted = unsorted_count(session)
     ranked = sorted(
         (s for s in everything if s.id in profiles),
         key=lambda s: (-profiles[s.id].items, s.id),
@@ -98,6 +104,11 @@ def themes(
             sparkline(profile.trend.months[-TREND_MONTHS:]),
         )
     console.print(table)
+    if unsorted:
+        console.print(
+            f"{unsorted:,} items are unsorted (no theme fits them well enough): "
+            "tradeoff evidence --unsorted"
+        )
 
 
 def theme(

@@ -98,17 +98,23 @@ def evidence(
     output_format: Annotated[
         EvidenceFormat, typer.Option("--format", help="csv or jsonl.")
     ] = EvidenceFormat.CSV,
+    unsorted: Annotated[
+        bool, typer.Option("--unsorted", help="Only the items no theme fits well enough.")
+    ] = False,
 ) -> None:
-    """Every evidence item with its external id and its theme and sub-theme, for scripts.
+    """Every evidence item with its external id, its theme and sub-theme, and its text.
 
-    Unsorted items have empty theme fields. CSV cells that a spreadsheet would run as a
-    formula are prefixed with a quote.
+    Unsorted items have empty theme fields; --unsorted lists only them, so nothing the
+    engine could not place is hidden. CSV cells that a spreadsheet would run as a formula are
+    prefixed with a quote.
 
-    Example: tradeoff evidence --format jsonl > filed.jsonl
+    Example: tradeoff evidence --unsorted --format jsonl > unsorted.jsonl
     """
     engine = open_workspace(ctx)
     with read_session(engine) as session:
         filed = filed_evidence(session)
+    if unsorted:
+        filed = [item for item in filed if item.theme_id is None]
     if output_format is EvidenceFormat.JSONL:
         for item in filed:
             sys.stdout.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -40,6 +40,12 @@ def unfiled_originals(session: Session) -> list[tuple[int, str]]:
         .order_by(EvidenceItemRow.id)
     )
     return [(i, t) for i, t in session.execute(query)]
+
+
+def unsorted_count(session: Session) -> int:
+    """Items (copies included) in no active theme: what ``tradeoff evidence --unsorted`` lists."""
+    query = select(func.count()).where(~_filed_in_a_theme(EvidenceItemRow))
+    return session.scalar(query.select_from(EvidenceItemRow)) or 0
 
 
 def unfiled_copies(session: Session) -> dict[int, int]:
@@ -131,6 +137,7 @@ class FiledEvidence:
     theme: str | None
     subtheme_id: int | None
     subtheme: str | None
+    text: str
 
 
 def filed_evidence(session: Session) -> list[FiledEvidence]:
@@ -151,9 +158,10 @@ def filed_evidence(session: Session) -> list[FiledEvidence]:
         EvidenceItemRow.kind,
         EvidenceItemRow.mode,
         EvidenceItemRow.created_at,
+        EvidenceItemRow.text,
     ).order_by(EvidenceItemRow.id)
     result = []
-    for item_id, source, external_id, kind, mode, created_at in session.execute(items):
+    for item_id, source, external_id, kind, mode, created_at, text in session.execute(items):
         top = placed.get(item_id, {}).get(True)
         sub = placed.get(item_id, {}).get(False)
         result.append(
@@ -168,6 +176,7 @@ def filed_evidence(session: Session) -> list[FiledEvidence]:
                 theme=top[1] if top else None,
                 subtheme_id=sub[0] if sub else None,
                 subtheme=sub[1] if sub else None,
+                text=text,
             )
         )
     return result
