@@ -94,17 +94,18 @@ def _absorb_tiny(
     pairs = np.maximum(sizes * (sizes - 1), 1)
     cohesion = (np.einsum("ij,ij->i", sums, sums) - sizes) / pairs
     real = np.flatnonzero((sizes >= min_size) & (cohesion >= MIN_COHESION))
-    centroids = _centroids(vectors, labels)
+    centroids = centroids_of(vectors, labels)
     moved = labels.copy()
     if real.size and real.size < sizes.size:
         tiny = np.flatnonzero(~np.isin(labels, real))
         best = (vectors[tiny] @ centroids[real].T).argmax(axis=1)
         moved[tiny] = real[best]
-        centroids = _centroids(vectors, moved)
+        centroids = centroids_of(vectors, moved)
     return moved, _closeness(vectors, centroids, moved)
 
 
-def _centroids(vectors: Vectors, labels: Labels) -> Vectors:
+def centroids_of(vectors: Vectors, labels: Labels) -> Vectors:
+    """Unit mean vector per label (row = label number; a label with no rows is zero)."""
     centroids = np.zeros((int(labels.max()) + 1, vectors.shape[1]), dtype=np.float32)
     np.add.at(centroids, labels, vectors)
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)

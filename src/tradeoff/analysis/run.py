@@ -16,21 +16,23 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.assign import place
-from tradeoff.analysis.discover import Discovery, DiscoverySettings, discover
+from tradeoff.analysis.discover import Discovery, DiscoverySettings, centroids_of, discover
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.label.keywords import theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
 from tradeoff.domain.enums import AssignedBy
+from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
+from tradeoff.storage import repository
 from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
 from tradeoff.storage.centroids import active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow
+from tradeoff.storage.tables import EvidenceThemeRow
 from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
 from tradeoff.storage.themes import (
     active_members,
@@ -38,6 +40,7 @@ from tradeoff.storage.themes import (
     evidence_texts,
     unfiled_copies,
     unfiled_originals,
+    unsorted_count,
 )
 
 #: Texts embedded per step of the progress bar (and per cache transaction).
@@ -130,11 +133,14 @@ def _rebuild(
     with progress.step("label", 1) as advance:
         themes = _found_themes(ids, [t for _, t in originals], found)
         advance(1)
-    copies = {i: copy_of for i, _, copy_of in rows if copy_of is not None}
-    for theme in themes:
-        for copy, original in copies.items():
-            if original in theme.members:
-                theme.members[copy] = theme.members[original]
+    copies_of: dict[int, list[int]] = {}
+    for item, _, copy_of in rows:
+        if copy_of is not None:
+            copies_of.setdefault(copy_of, []).append(item)
+    for theme in themes:  # one pass over the members, not one over every copy per theme
+        for original, score in list(theme.members.items()):
+            for copy in copies_of.get(original, ()):
+                theme.members[copy] = score
     placed = found.themes >= 0
     with progress.step("store", 1) as advance, write_session(engine) as session:
         save_found_themes(session, themes)
@@ -176,7 +182,7 @@ def _file_new(
     with progress.step("store", 1) as advance, write_session(engine) as session:
         _insert_model_links(session, links)
         _file_copies(session)
-        with_items = _count_items(session)
+        with_items = repository.count(session, EvidenceItem)
         report = _report(session, "incremental", None, with_items, len(pending), embedder)
         report = _finish(
             session,
@@ -202,13 +208,8 @@ def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discover
     if not unsorted.size or not labels.size:
         return found
     subs = np.unique(labels)
-    sums = np.zeros((subs.size, vectors.shape[1]), dtype=np.float32)
-    np.add.at(
-        sums,
-        np.searchsorted(subs, found.subthemes[found.subthemes >= 0]),
-        vectors[found.subthemes >= 0],
-    )
-    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    placed = found.subthemes >= 0
+    centroids = centroids_of(vectors[placed], found.subthemes[placed])[subs]
     parents = found.parent_of()
     tops = np.array([parents[int(s)] for s in subs], dtype=np.int64)
     placement = place(vectors[unsorted], subs, tops, centroids, cut)
@@ -277,10 +278,6 @@ def _file_copies(session: Session) -> None:
     _insert_model_links(session, links)
 
 
-def _count_items(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(EvidenceItemRow)) or 0
-
-
 def _report(
     session: Session,
     mode: str,
@@ -298,7 +295,7 @@ def _report(
         considered=considered,
         themes=sum(1 for s in summaries if s.parent_id is None),
         subthemes=sum(1 for s in summaries if s.parent_id is not None),
-        unsorted=len(unfiled_originals(session)),
+        unsorted=unsorted_count(session, originals_only=True),
         model_id=embedder.model_id,
     )
 

@@ -126,7 +126,8 @@ def theme(
     engine = open_workspace(ctx)
     with read_session(engine) as session:
         summaries = active_themes(session)
-        profiles = theme_profiles(session, praise=praise_cues)
+        shown = [s.id for s in summaries if theme_id in (s.id, s.parent_id)]
+        profiles = theme_profiles(session, shown, praise=praise_cues)  # this one, not all
         chosen = next((s for s in summaries if s.id == theme_id), None)
         if chosen is None or theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")

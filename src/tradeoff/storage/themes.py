@@ -42,9 +42,12 @@ def unfiled_originals(session: Session) -> list[tuple[int, str]]:
     return [(i, t) for i, t in session.execute(query)]
 
 
-def unsorted_count(session: Session) -> int:
-    """Items (copies included) in no active theme: what ``tradeoff evidence --unsorted`` lists."""
+def unsorted_count(session: Session, *, originals_only: bool = False) -> int:
+    """Items in no active theme: what ``tradeoff evidence --unsorted`` lists (copies too,
+    unless ``originals_only``)."""
     query = select(func.count()).where(~_filed_in_a_theme(EvidenceItemRow))
+    if originals_only:
+        query = query.where(EvidenceItemRow.duplicate_of_id.is_(None))
     return session.scalar(query.select_from(EvidenceItemRow)) or 0
 
 
