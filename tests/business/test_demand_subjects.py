@@ -34,6 +34,7 @@ from tradeoff.domain.problems import (
     Problem,
     ProblemEvidence,
     ProblemSymptom,
+    ProblemTheme,
 )
 from tradeoff.storage import repository
 from tradeoff.storage.demand import Figure, SubjectKind
@@ -186,3 +187,29 @@ def test_a_theme_whose_evidence_is_all_old_is_stale(engine: Engine, world: World
     results = by_name(theme_demand(engine, as_of=later))
     assert results["Audit logs"].total.stale  # newest item 12 + 200 days old
     assert not by_name(theme_demand(engine, as_of=AS_OF))["Audit logs"].total.stale
+
+
+def test_a_problem_counts_everything_filed_in_its_themes(engine: Engine, world: World) -> None:
+    """A problem linked to a theme counts the theme's items with its own, and its cause
+    (the problem it is a symptom of) counts them too, each item once."""
+    first = world.themes[0]
+    ids = [e.id for e in world.evidence]
+    in_first = theme_evidence(world, first.name)
+    own = next(i for i in ids if i not in in_first)
+    assert own is not None
+    with write_session(engine) as session:
+        cause = repository.add(session, Problem(statement="Finance cannot trust the numbers"))
+        symptom = repository.add(session, Problem(statement="Totals differ between reports"))
+        assert cause.id
+        assert symptom.id
+        assert first.id
+        repository.add(session, ProblemTheme(problem_id=symptom.id, theme_id=first.id))
+        repository.add(session, ProblemEvidence(problem_id=symptom.id, evidence_id=own))
+        repository.add(session, ProblemSymptom(symptom_id=symptom.id, problem_id=cause.id))
+    data = world_recount(world)
+    expected = recount(data, in_first | {own})[NO_GROUP]  # type: ignore[arg-type]
+    problems = by_name(problem_demand(engine, as_of=AS_OF))
+    assert figures_of(problems["Totals differ between reports"].total) == expected
+    assert figures_of(problems["Finance cannot trust the numbers"].total) == expected
+    behind = demand_behind(engine, SubjectKind.PROBLEM, cause.id, Figure.EVIDENCE, as_of=AS_OF)
+    assert {m.id for m in behind} == in_first | {own}

@@ -18,10 +18,10 @@ from sqlalchemy.exc import IntegrityError
 
 from tradeoff.config import sqlite_url_for
 from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.decisions import Experiment
+from tradeoff.domain.decisions import Decision, Experiment
 from tradeoff.domain.enums import AccountLifecycle, EvidenceKind, PersonRole
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
-from tradeoff.domain.problems import Problem
+from tradeoff.domain.problems import Opportunity, Problem
 from tradeoff.domain.strategy import Goal, KeyResult, MetricDefinition
 from tradeoff.errors import Conflict
 from tradeoff.storage import repository
@@ -45,6 +45,8 @@ class Seed:
     metric: int
     problem: int
     symptom: int
+    opportunity: int
+    decision: int
 
 
 @pytest.fixture
@@ -78,6 +80,8 @@ def seed(engine: Engine) -> Seed:
             metric=add(MetricDefinition(name="Time to detect a late carrier")),
             problem=add(Problem(statement="Late carriers are found too late")),
             symptom=add(Problem(statement="Carrier report rebuilt by hand every Monday")),
+            opportunity=add(Opportunity(title="Late-carrier alerts")),
+            decision=add(Decision(title="Which carrier problem first?")),
         )
 
 
@@ -173,6 +177,23 @@ def decision(_: Seed) -> dict[str, Any]:
         "revisit_signals": [],
         "stakeholders": [],
         "status": "proposed",
+        "recorded_at": NOW,
+    }
+
+
+def decision_link(seed: Seed) -> dict[str, Any]:
+    return {"decision_id": seed.decision, "option_index": 0, "problem_id": seed.problem}
+
+
+def estimate(seed: Seed) -> dict[str, Any]:
+    return {
+        "opportunity_id": seed.opportunity,
+        "field": "effort_weeks",
+        "value": 6.0,
+        "low": 4.0,
+        "high": 10.0,
+        "confidence": 0.6,
+        "entered_at": NOW,
     }
 
 
@@ -311,6 +332,33 @@ REFUSALS = {
         decision,
         lambda s: {"id": 7002, "supersedes_id": 7002},
         "not_self_superseding",
+    ),
+    "two revisions of one decision": Refusal(
+        t.DecisionRow.__table__,
+        lambda s: {**decision(s), "supersedes_id": s.decision},
+        lambda s: {"id": 7002},
+        "supersedes_id",
+    ),
+    "decision option linked to nothing": Refusal(
+        t.DecisionLinkRow.__table__, decision_link, lambda s: {"problem_id": None}, "one_target"
+    ),
+    "decision option linked to two things": Refusal(
+        t.DecisionLinkRow.__table__,
+        decision_link,
+        lambda s: {"opportunity_id": s.opportunity},
+        "one_target",
+    ),
+    "estimate below its low bound": Refusal(
+        t.OpportunityEstimateRow.__table__,
+        estimate,
+        lambda s: {"value": 3.0},
+        "low_not_above_value",
+    ),
+    "estimate above its high bound": Refusal(
+        t.OpportunityEstimateRow.__table__,
+        estimate,
+        lambda s: {"value": 11.0},
+        "high_not_below_value",
     ),
     "problem as its own symptom": Refusal(
         t.ProblemSymptomRow.__table__,

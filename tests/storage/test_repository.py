@@ -25,7 +25,7 @@ from tradeoff.domain.deals import (
     DealCompetitor,
     LossClassification,
 )
-from tradeoff.domain.decisions import Assumption, Decision, Experiment
+from tradeoff.domain.decisions import Assumption, Decision, DecisionLink, Experiment
 from tradeoff.domain.enums import (
     AccountLifecycle,
     AssignedBy,
@@ -52,10 +52,12 @@ from tradeoff.domain.enums import (
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, ImportBatch, Theme
 from tradeoff.domain.problems import (
     Opportunity,
+    OpportunityEstimate,
     OpportunityProblem,
     Problem,
     ProblemEvidence,
     ProblemSymptom,
+    ProblemTheme,
 )
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.strategy import (
@@ -214,6 +216,7 @@ def build_workspace(session: Session) -> list[Any]:
             who_has_it="Dispatch leads at mid-market 3PLs",
             trying_to="Warn customers before a delivery slips",
             goes_wrong="They learn about delays from angry phone calls",
+            severity=Level.HIGH,
             created_at=datetime(2026, 3, 4, 10, 0, tzinfo=NEW_YORK),
         )
     )
@@ -226,6 +229,7 @@ def build_workspace(session: Session) -> list[Any]:
     keep(ProblemEvidence(problem_id=late.id, evidence_id=ticket.id, note="Root cause"))
     keep(ProblemEvidence(problem_id=manual.id, evidence_id=ticket.id))
     keep(ProblemSymptom(symptom_id=manual.id, problem_id=late.id))
+    keep(ProblemTheme(problem_id=manual.id, theme_id=excel.id))
     alerts = keep(
         Opportunity(
             title="Late-carrier alerts",
@@ -235,6 +239,19 @@ def build_workspace(session: Session) -> list[Any]:
         )
     )
     keep(OpportunityProblem(opportunity_id=alerts.id, problem_id=late.id))
+    keep(
+        OpportunityEstimate(
+            opportunity_id=alerts.id,
+            field="effort_weeks",
+            value=6.0,
+            low=4.0,
+            high=10.0,
+            confidence=0.6,
+            reason="Two engineers; the ETA feed is already there",
+            entered_by="Marcus Oyelaran",
+            entered_at=datetime(2026, 3, 6, 9, 0, tzinfo=LONDON_SUMMER),
+        )
+    )
     lost_deal = keep(
         Deal(
             source="salesforce",
@@ -372,8 +389,12 @@ def build_workspace(session: Session) -> list[Any]:
             decided_at=datetime(2026, 4, 2, 10, 0, tzinfo=NEW_YORK),
             status=DecisionStatus.DECIDED,
             supersedes_id=scorecards_first.id,
+            requested_by="Priya Raman (CSM)",
+            reply_text="Not scorecards yet: alerts first, because two churned accounts cited them.",
+            recorded_at=datetime(2026, 4, 2, 10, 5, tzinfo=NEW_YORK),
         )
     )
+    keep(DecisionLink(decision_id=alerts_first.id, option_index=1, opportunity_id=alerts.id))
     assumption = keep(
         Assumption(
             statement="Dispatchers act on alerts within 10 minutes",
@@ -439,7 +460,7 @@ def test_timestamps_come_back_as_aware_utc(engine: Engine, stored: list[Any]) ->
         for f in dataclasses.fields(e)
         if isinstance(getattr(e, f.name), datetime)
     ]
-    assert len(stamps) == 19  # every timestamp of the example workspace was looked at
+    assert len(stamps) == 22  # every timestamp of the example workspace was looked at
     assert all(stamp.tzinfo is UTC for stamp in stamps)
     with read_session(engine) as session:
         ticket = repository.list_all(session, EvidenceItem)[0]

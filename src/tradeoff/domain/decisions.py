@@ -39,15 +39,21 @@ class Decision:
     decided_at: datetime | None = None
     status: DecisionStatus = DecisionStatus.PROPOSED
     supersedes_id: int | None = None
+    requested_by: str | None = None
+    reply_text: str | None = None
+    recorded_at: datetime = field(default_factory=now_utc)
 
     def __post_init__(self) -> None:
         self.title = required_text("title", self.title)
+        self.recorded_at = utc("recorded_at", self.recorded_at) or now_utc()
         for name in (
             "context",
             "chosen_option",
             "tradeoffs_accepted",
             "not_optimising_for",
             "owner",
+            "requested_by",
+            "reply_text",
         ):
             setattr(self, name, optional_text(getattr(self, name), name))
         self.options = [o.strip() for o in self.options if o.strip()]
@@ -67,6 +73,24 @@ class Decision:
             raise RuleViolation("chosen_option", "must be one of the options considered")
         if self.supersedes_id is not None and self.supersedes_id == self.id:
             raise RuleViolation("supersedes_id", "a decision cannot supersede itself")
+
+
+@dataclass(kw_only=True)
+class DecisionLink:
+    """An option of a decision (by its position in ``Decision.options``) and the
+    opportunity or problem it stands for."""
+
+    id: int | None = None
+    decision_id: int
+    option_index: int
+    opportunity_id: int | None = None
+    problem_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.option_index < 0:
+            raise RuleViolation("option_index", "must not be negative")
+        if (self.opportunity_id is None) == (self.problem_id is None):
+            raise RuleViolation("opportunity_id", "links exactly one opportunity or one problem")
 
 
 @dataclass(kw_only=True)

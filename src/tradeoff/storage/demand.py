@@ -73,6 +73,7 @@ from tradeoff.storage.tables import (
     ProblemEvidenceRow,
     ProblemRow,
     ProblemSymptomRow,
+    ProblemThemeRow,
     ThemeRow,
 )
 
@@ -255,12 +256,20 @@ def subject_links(query: DemandQuery, name: str = "links") -> Subquery:
 
 
 def _problem_links(ids: tuple[int, ...] | None) -> CompoundSelect[int, int]:
-    own = select(ProblemEvidenceRow.problem_id.label("subject_id"), ProblemEvidenceRow.evidence_id)
-    symptoms = select(
-        ProblemSymptomRow.problem_id.label("subject_id"), ProblemEvidenceRow.evidence_id
-    ).join(ProblemEvidenceRow, ProblemEvidenceRow.problem_id == ProblemSymptomRow.symptom_id)
+    """A problem's evidence: its own items, everything filed in its themes, and the same of
+    each of its symptoms."""
+    direct = union(
+        select(ProblemEvidenceRow.problem_id, ProblemEvidenceRow.evidence_id),
+        select(ProblemThemeRow.problem_id, EvidenceThemeRow.evidence_id).join(
+            EvidenceThemeRow, EvidenceThemeRow.theme_id == ProblemThemeRow.theme_id
+        ),
+    ).subquery("direct")
+    own = select(direct.c.problem_id.label("subject_id"), direct.c.evidence_id)
+    symptoms = select(ProblemSymptomRow.problem_id.label("subject_id"), direct.c.evidence_id).join(
+        direct, direct.c.problem_id == ProblemSymptomRow.symptom_id
+    )
     if ids is not None:
-        own = own.where(ProblemEvidenceRow.problem_id.in_(ids))
+        own = own.where(direct.c.problem_id.in_(ids))
         symptoms = symptoms.where(ProblemSymptomRow.problem_id.in_(ids))
     return union(own, symptoms)
 
@@ -376,18 +385,33 @@ def _linked(kind: SubjectKind, subject_id: IdColumn, evidence_id: IdColumn) -> C
 
 
 def _problem_linked(problem_id: IdColumn, evidence_id: IdColumn) -> ColumnElement[bool]:
-    own = aliased(ProblemEvidenceRow, name="own")
     symptom = aliased(ProblemSymptomRow, name="symptom")
-    via = aliased(ProblemEvidenceRow, name="via")
+    return or_(
+        _directly_linked(problem_id, evidence_id),
+        select(symptom.symptom_id)
+        .where(
+            symptom.problem_id == problem_id,
+            _directly_linked(symptom.symptom_id, evidence_id),
+        )
+        .correlate_except(symptom)
+        .exists(),
+    )
+
+
+def _directly_linked(problem_id: Any, evidence_id: IdColumn) -> ColumnElement[bool]:
+    """Linked to the problem itself: by hand, or filed in one of its themes."""
+    own = aliased(ProblemEvidenceRow, name="own")
+    linked_theme = aliased(ProblemThemeRow, name="linked_theme")
+    filed = aliased(EvidenceThemeRow, name="filed_in")
     return or_(
         select(own.evidence_id)
         .where(own.problem_id == problem_id, own.evidence_id == evidence_id)
         .correlate_except(own)
         .exists(),
-        select(via.evidence_id)
-        .join(symptom, symptom.symptom_id == via.problem_id)
-        .where(symptom.problem_id == problem_id, via.evidence_id == evidence_id)
-        .correlate_except(via, symptom)
+        select(filed.evidence_id)
+        .join(linked_theme, linked_theme.theme_id == filed.theme_id)
+        .where(linked_theme.problem_id == problem_id, filed.evidence_id == evidence_id)
+        .correlate_except(filed, linked_theme)
         .exists(),
     )
 

@@ -22,14 +22,16 @@ from tradeoff.domain.deals import (
     DealCompetitor,
     LossClassification,
 )
-from tradeoff.domain.decisions import Assumption, Decision, Experiment
+from tradeoff.domain.decisions import Assumption, Decision, DecisionLink, Experiment
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, ImportBatch, Theme
 from tradeoff.domain.problems import (
     Opportunity,
+    OpportunityEstimate,
     OpportunityProblem,
     Problem,
     ProblemEvidence,
     ProblemSymptom,
+    ProblemTheme,
 )
 from tradeoff.domain.strategy import (
     Goal,
@@ -58,8 +60,10 @@ ROW_FOR: dict[type[Any], type[t.Base]] = {
     Problem: t.ProblemRow,
     ProblemEvidence: t.ProblemEvidenceRow,
     ProblemSymptom: t.ProblemSymptomRow,
+    ProblemTheme: t.ProblemThemeRow,
     Opportunity: t.OpportunityRow,
     OpportunityProblem: t.OpportunityProblemRow,
+    OpportunityEstimate: t.OpportunityEstimateRow,
     Deal: t.DealRow,
     Competitor: t.CompetitorRow,
     DealCompetitor: t.DealCompetitorRow,
@@ -75,6 +79,7 @@ ROW_FOR: dict[type[Any], type[t.Base]] = {
     RoadmapItemOpportunity: t.RoadmapItemOpportunityRow,
     RoadmapChange: t.RoadmapChangeRow,
     Decision: t.DecisionRow,
+    DecisionLink: t.DecisionLinkRow,
     Assumption: t.AssumptionRow,
     Experiment: t.ExperimentRow,
 }

@@ -16,7 +16,12 @@ from tradeoff.storage.tables.deals import (
     DealRow,
     LossClassificationRow,
 )
-from tradeoff.storage.tables.decisions import AssumptionRow, DecisionRow, ExperimentRow
+from tradeoff.storage.tables.decisions import (
+    AssumptionRow,
+    DecisionLinkRow,
+    DecisionRow,
+    ExperimentRow,
+)
 from tradeoff.storage.tables.evidence import (
     EvidenceItemRow,
     EvidenceThemeRow,
@@ -25,11 +30,13 @@ from tradeoff.storage.tables.evidence import (
     ThemeRow,
 )
 from tradeoff.storage.tables.problems import (
+    OpportunityEstimateRow,
     OpportunityProblemRow,
     OpportunityRow,
     ProblemEvidenceRow,
     ProblemRow,
     ProblemSymptomRow,
+    ProblemThemeRow,
 )
 from tradeoff.storage.tables.strategy import (
     GoalRow,
@@ -52,6 +59,7 @@ __all__ = [
     "CurrencyRateRow",
     "DealCompetitorRow",
     "DealRow",
+    "DecisionLinkRow",
     "DecisionRow",
     "EmbeddingRow",
     "EvidenceItemRow",
@@ -65,12 +73,14 @@ __all__ = [
     "LossClassificationRow",
     "MetricDefinitionRow",
     "MetricValueRow",
+    "OpportunityEstimateRow",
     "OpportunityProblemRow",
     "OpportunityRow",
     "PersonRow",
     "ProblemEvidenceRow",
     "ProblemRow",
     "ProblemSymptomRow",
+    "ProblemThemeRow",
     "RoadmapChangeRow",
     "RoadmapItemGoalRow",
     "RoadmapItemOpportunityRow",

@@ -40,7 +40,30 @@ class DecisionRow(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     status: Mapped[DecisionStatus] = mapped_column(enum_column(DecisionStatus, "decision_status"))
     supersedes_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decisions.id", ondelete="SET NULL"), index=True
+        ForeignKey("decisions.id", ondelete="SET NULL"), index=True, unique=True
+    )
+    requested_by: Mapped[str | None] = mapped_column(String(300))
+    reply_text: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DecisionLinkRow(Base):
+    __tablename__ = "decision_links"
+    __table_args__ = (
+        CheckConstraint("(opportunity_id IS NULL) <> (problem_id IS NULL)", name="one_target"),
+        CheckConstraint("option_index >= 0", name="option_index_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decisions.id", ondelete="CASCADE"), index=True
+    )
+    option_index: Mapped[int]
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    problem_id: Mapped[int | None] = mapped_column(
+        ForeignKey("problems.id", ondelete="CASCADE"), index=True
     )
 
 
