@@ -116,3 +116,14 @@ def test_skip_bad_rows_imports_the_good_ones_and_writes_the_rejects(
         rows = list(csv.reader(handle))
     assert rows[0] == ["line", "json_path", "column", "reason", "record"]
     assert rows[1][:4] == ["3", "", "Date", "not a date or time: 'next tuesday'"]
+
+
+def test_an_error_shows_the_path_exactly_as_typed(
+    capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
+) -> None:
+    """Consoles print text, not markup: a path with brackets comes back unchanged, with no
+    backslash added and nothing swallowed as a style tag."""
+    missing = tmp_path / "[bold]tickets.json"
+    result = run_cli(capsys, "--db", workspace, "import", "zendesk", str(missing))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {missing}: file not found"

@@ -7,7 +7,6 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from tradeoff import __version__
 from tradeoff.cli import (
@@ -83,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exit_status(exc.code)
     except TradeoffError as exc:
-        err_console.print(f"error: {escape(str(exc))}")
+        err_console.print(f"error: {exc}")
         return exc.exit_code
     except RuleViolation as exc:
-        err_console.print(f"error: {escape(str(exc))}")
+        err_console.print(f"error: {exc}")
         return 2
     except BrokenPipeError:
         # The reader stopped early (`tradeoff evidence | head`): not an error.
@@ -100,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         summary = str(exc).splitlines()[0] if str(exc) else ""
         err_console.print(
-            f"internal error: {escape(type(exc).__name__)}: {escape(summary)} "
+            f"internal error: {type(exc).__name__}: {summary} "
             "(a bug in Tradeoff; run with TRADEOFF_DEBUG=1 for the traceback)"
         )
         return 70
