@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo/ledgerly.db
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit clean chromium
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -32,7 +32,12 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.installed-dev
+# The report's browser test drives Debian's chromium (never a browser downloaded by a tool).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+unit: $(VENV)/.installed-dev chromium
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q
 
 test: lint typecheck unit

@@ -18,6 +18,8 @@ from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.loss_taxonomy import classify_losses
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import AnalysisReport, analyze
+from tradeoff.demo_decisions import load_demo_decisions
+from tradeoff.demo_problems import load_demo_problems
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.workspace import CurrencyRate, WorkspaceSettings
@@ -115,6 +117,8 @@ def load_demo(url: str, folder: Path) -> DemoResult:
     analysis = analyze(engine, StaticEmbedder())
     scan_competitors(engine)  # competitors named in tickets, interviews and deal notes
     classify_losses(engine, only_new=True)  # lost deals into the loss taxonomy
+    load_demo_problems(engine, records)  # problem statements, their themes, opportunities
+    load_demo_decisions(engine, records, folder)  # metrics, their values, decision log
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(
@@ -139,6 +143,22 @@ def load_demo(url: str, folder: Path) -> DemoResult:
                 (
                     f".venv/bin/tradeoff --db {_shown_db(url)} competitors",
                     "who you really compete with",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} problem list",
+                    "the problems behind the evidence",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} frontier",
+                    "opportunities on user value, viability and feasibility",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} rank --by rice",
+                    "a ranking, with how fragile it is",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} revisit",
+                    "decisions whose signals have fired",
                 ),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} status", "what the workspace holds"),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} imports", "every import, undoable"),

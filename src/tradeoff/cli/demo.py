@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -9,9 +10,12 @@ import typer
 
 from tradeoff.cli.context import console, state
 from tradeoff.cli.imports import print_report, progress_bar
+from tradeoff.cli.report import default_path
 from tradeoff.cli.workspace import counts_table
-from tradeoff.demo import load_demo
-from tradeoff.storage.engine import hide_password
+from tradeoff.demo import load_demo, read_manifest, workspace_table
+from tradeoff.reports.html import write_report
+from tradeoff.reports.report import build_report
+from tradeoff.storage.engine import hide_password, open_engine
 
 
 def demo(
@@ -38,6 +42,27 @@ def demo(
     console.print("\nNext:")
     for line in result.next_steps:
         console.print(f"  {line}")
+    console.print(f"\nReport: {demo_report(result.url, data)}", soft_wrap=True)
+
+
+def demo_report(url: str, data: Path) -> Path:
+    """The report of the demo workspace, next to it, as of the demo's own "today" and marked
+    synthetic on every page (the manifest's ``demo_today`` and ``synthetic``)."""
+    table = workspace_table(data, read_manifest(data))
+    as_of = date.fromisoformat(str(table["demo_today"])) if "demo_today" in table else None
+    note = None
+    if table.get("synthetic"):
+        note = (
+            f"Synthetic demo data: {table.get('company', 'this company')} and everyone in it "
+            "are fictional; support-ticket texts are real customer-service queries from "
+            "Banking77 (PolyAI, CC BY 4.0)."
+        )
+    engine = open_engine(url)
+    try:
+        report = build_report(engine, as_of=as_of, synthetic_note=note)
+    finally:
+        engine.dispose()
+    return write_report(report, default_path(url, "report.html"))
 
 
 def register(app: typer.Typer) -> None:

@@ -12,14 +12,20 @@ from tradeoff import __version__
 from tradeoff.cli import (
     competitors,
     currency,
+    decisions,
     demand,
     demo,
     imports,
+    opportunities,
+    opportunity_views,
+    problems,
+    report,
     sales,
     search,
     theme_edits,
     theme_view,
     themes,
+    unanchored,
     workspace,
 )
 from tradeoff.cli.context import err_console, state
@@ -71,7 +77,13 @@ search.register(app)
 competitors.register(app)
 sales.register(app)
 demand.register(app)
+problems.register(app)
+opportunities.register(app)
+unanchored.register(app)
+opportunity_views.register(app)
+decisions.register(app)
 currency.register(app)
+report.register(app)
 demo.register(app)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -107,7 +108,8 @@ class OpportunityEstimate:
     confidence: float | None = None
     reason: str | None = None
     entered_by: str | None = None
-    entered_at: datetime = field(default_factory=now_utc)
+    # dataclasses.field: the attribute ``field`` above shadows the name in this class body.
+    entered_at: datetime = dataclasses.field(default_factory=now_utc)
 
     def __post_init__(self) -> None:
         name = (self.field or "").strip().lower()

@@ -8,6 +8,7 @@ same spec. Customer text in labels is data, never markup: Vega renders it as tex
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,116 @@ def line_chart(
         "encoding": encoding,
         "width": 480,
     }
+
+
+def sparkline(
+    rows: Sequence[Row],
+    *,
+    period: str,
+    value: str,
+    width: int = 132,
+    height: int = 30,
+    color: str = "#4c6ef5",
+) -> Spec:
+    """A word-sized trend (items per month): no axes, no title, the shape only. The figures
+    it draws are printed beside it, so nothing is known only from the picture."""
+    return {
+        "$schema": SCHEMA,
+        "data": {"values": [dict(r) for r in rows]},
+        "mark": {
+            "type": "area",
+            "fill": color,
+            "fillOpacity": 0.15,
+            "line": {"color": color, "strokeWidth": 1.5},
+            "interpolate": "monotone",
+        },
+        "encoding": {
+            "x": {
+                "field": period,
+                "type": "ordinal",
+                "sort": None,
+                "axis": None,
+                "scale": {"type": "point", "padding": 0},
+            },
+            "y": {"field": value, "type": "quantitative", "axis": None, "scale": {"zero": True}},
+        },
+        "width": width,
+        "height": height,
+        "padding": 1,
+        "background": None,
+        "config": {"view": {"stroke": None}},
+    }
+
+
+def frontier_chart(
+    rows: Sequence[Row],
+    *,
+    x: str,
+    y: str,
+    size: str,
+    label: str,
+    on_frontier: str,
+    title: str,
+    domain: tuple[float, float] = (0, 10),
+) -> Spec:
+    """Opportunities as points: ``x`` against ``y``, bubble area by ``size``, the ones on
+    the frontier (``on_frontier`` true) coloured, every point labelled: three dimensions in
+    one picture without adding them up. No line joins the frontier: it is drawn over three
+    dimensions, so its points need not form a curve in these two."""
+    scale = {"domain": list(domain), "nice": False}
+    position = {
+        "x": {"field": x, "type": "quantitative", "scale": scale, "title": x},
+        "y": {"field": y, "type": "quantitative", "scale": scale, "title": y},
+    }
+    return {
+        "$schema": SCHEMA,
+        "title": title,
+        "data": {"values": [dict(r) for r in rows]},
+        "layer": [
+            {
+                "mark": {"type": "circle", "opacity": 0.75, "stroke": "white"},
+                "encoding": {
+                    **position,
+                    "size": {
+                        "field": size,
+                        "type": "quantitative",
+                        "scale": {"domain": list(domain), "range": [40, 900]},
+                        "title": size,
+                    },
+                    "color": {
+                        "field": on_frontier,
+                        "type": "nominal",
+                        "scale": {"domain": [True, False], "range": ["#4c6ef5", "#adb5bd"]},
+                        "legend": {
+                            "title": "on the frontier",
+                            "labelExpr": "datum.value ? 'yes' : 'no (dominated)'",
+                        },
+                    },
+                },
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 10,
+                    "dy": -6,
+                    "fontSize": 11,
+                    "limit": 230,
+                },
+                "encoding": {**position, "text": {"field": label, "type": "nominal"}},
+            },
+        ],
+        "width": 520,
+        "height": 360,
+    }
+
+
+def to_data_uri(spec: Spec) -> str:
+    """The chart as an SVG ``data:`` URI for an ``<img>``: an image cannot run script
+    whatever its text says, so a report can carry charts of customer text and stay inert
+    under a CSP that allows ``img-src data:`` and nothing else."""
+    encoded = base64.b64encode(to_svg(spec).encode("utf-8")).decode("ascii")
+    return f"data:image/svg+xml;base64,{encoded}"
 
 
 def to_svg(spec: Spec) -> str:

@@ -1,0 +1,303 @@
+"""The report as one self-contained HTML file: no script, no network, customer text inert.
+
+Three layers keep customer text from ever becoming markup, so one mistake is not enough:
+
+1. Jinja2 with ``autoescape=True`` everywhere and no ``|safe`` or ``Markup`` anywhere: every
+   value, a theme name or a quote, is escaped for its context.
+2. Charts are SVG rendered by vl-convert (which writes text as escaped XML text) and embedded
+   as ``data:`` URIs in ``<img>``: an image cannot run script whatever its text says, and
+   base64 holds no character that needs escaping.
+3. A Content-Security-Policy meta tag that allows no script at all, inline styles and
+   ``data:`` images only, so even an escaping bug could not run anything or fetch anything.
+
+The file is written whole or not at all (a temporary file in the same folder, then a rename).
+
+>>> write_report(build_report(engine), Path("report.html"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from tradeoff.analysis.business.money import Money
+from tradeoff.errors import InputError
+from tradeoff.reports.charts import Spec, bar_chart, frontier_chart, sparkline, to_data_uri
+from tradeoff.reports.report import Report, ThemeEntry
+
+#: Nothing but inline styles and data: images: no script, no fetch, no frame, no form.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+#: Months each theme's sparkline shows.
+TREND_MONTHS = 12
+#: Themes in the revenue-at-stake chart and the demand table.
+DEMAND_ROWS = 15
+#: Characters of a quote shown; a longer one is cut at a word and marked with an ellipsis.
+QUOTE_CHARS = 420
+#: Axis labels as 250k and 1.2M, never "0.1M".
+COMPACT_AXIS = (
+    "datum.value >= 1e6 ? format(datum.value / 1e6, '.1~f') + 'M' : "
+    "datum.value >= 1e3 ? format(datum.value / 1e3, '~f') + 'k' : format(datum.value, '~f')"
+)
+#: The chart style: the report's type and colours, so charts read as part of the page.
+CHART_CONFIG: dict[str, Any] = {
+    "font": "Liberation Sans, Helvetica, Arial, sans-serif",
+    "view": {"stroke": None},
+    "axis": {
+        "labelColor": "#5c6776",
+        "titleColor": "#5c6776",
+        "gridColor": "#edf0f4",
+        "domainColor": "#d5dae1",
+        "tickColor": "#d5dae1",
+        "labelFontSize": 11,
+        "titleFontSize": 11,
+        "titleFontWeight": 500,
+    },
+    "axisY": {"labelLimit": 260},
+    "title": {"fontSize": 13, "fontWeight": 600, "color": "#1b1f24", "anchor": "start"},
+    "bar": {"color": "#5c7cfa", "cornerRadiusEnd": 2},
+    "legend": {"labelColor": "#5c6776", "titleColor": "#5c6776"},
+}
+
+
+def render_html(report: Report) -> str:
+    """The whole page as a string (what ``write_report`` writes)."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        report=report,
+        csp=CSP,
+        charts=_charts(report),
+        demand_rows=_demand_rows(report.themes),
+        no_rate=sorted(_unconverted(report)),
+        trend_months=TREND_MONTHS,
+    )
+
+
+def write_report(report: Report, path: Path) -> Path:
+    """Write the report to ``path``, whole or not at all; returns the path written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("the folder does not exist", path=folder)
+    if path.is_dir():
+        raise InputError("is a folder, not a file", path=path)
+    page = render_html(report).encode("utf-8")
+    handle, partial = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(page)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tradeoff.reports", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        count=count,
+        counted=counted,
+        share=share,
+        money=money,
+        amount=amount,
+        exact=exact,
+        day=day,
+        month=month,
+        words=words,
+        excerpt=excerpt,
+    )
+    return env
+
+
+def _charts(report: Report) -> dict[str, str]:
+    """Chart data URIs by name: ``stake`` and ``trend-<theme id>`` for each theme card."""
+    charts: dict[str, str] = {}
+    for theme in report.cards:
+        months = theme.profile.trend.months[-TREND_MONTHS:]
+        if months:
+            rows = [{"month": m.month, "items": m.items} for m in months]
+            spec = sparkline(rows, period="month", value="items")
+            charts[f"trend-{theme.id}"] = to_data_uri(spec)
+    stake = _stake_chart(report)
+    if stake is not None:
+        charts["stake"] = to_data_uri(stake)
+    if report.decisions.opportunities:
+        charts["frontier"] = to_data_uri(_frontier_chart(report))
+    return charts
+
+
+def _stake_chart(report: Report) -> Spec | None:
+    rows = [
+        {"theme": t.name, "at stake": float(t.demand.revenue_at_stake.amount)}
+        for t in _demand_rows(report.themes)
+        if t.demand is not None and t.demand.revenue_at_stake.amount > 0
+    ]
+    if not rows:
+        return None
+    base = report.headline.base_currency
+    spec = bar_chart(
+        rows,
+        category="theme",
+        value="at stake",
+        title=f"Revenue at stake by theme ({base}: ARR of citing customers + open pipeline)",
+        value_title=base,
+    )
+    spec["encoding"]["x"]["axis"] = {"labelExpr": COMPACT_AXIS}
+    spec["mark"] = {"type": "bar"}
+    spec["width"] = 600
+    spec["config"] = CHART_CONFIG
+    return spec
+
+
+def _frontier_chart(report: Report) -> Spec:
+    """User value across, feasibility up, viability as the bubble: the three side by side."""
+    rows = [
+        {
+            "User value": e.assessed.user_value.score.value,
+            "Technical feasibility": e.assessed.feasibility.score.value,
+            "Business viability": e.assessed.viability.score.value,
+            "opportunity": e.assessed.title,
+            "frontier": e.standing.on_frontier,
+        }
+        for e in report.decisions.opportunities
+    ]
+    spec = frontier_chart(
+        rows,
+        x="User value",
+        y="Technical feasibility",
+        size="Business viability",
+        label="opportunity",
+        on_frontier="frontier",
+        title="Opportunities: user value × technical feasibility, sized by business viability",
+    )
+    # The legend below the plot, so long labels on the right have room.
+    legend = {**CHART_CONFIG["legend"], "orient": "bottom", "direction": "horizontal"}
+    spec["config"] = {**CHART_CONFIG, "legend": legend}
+    return spec
+
+
+def _demand_rows(themes: Iterable[ThemeEntry]) -> list[ThemeEntry]:
+    return [t for t in themes if t.demand is not None][:DEMAND_ROWS]
+
+
+def _unconverted(report: Report) -> set[str]:
+    """Currencies with amounts in the report that no rate converts (footnoted, never added)."""
+    codes: set[str] = set()
+    for theme in report.themes:
+        d = theme.demand
+        if d is not None:
+            for figure in (d.arr, d.pipeline, d.lost, d.churned, d.renewals_90):
+                codes.update(figure.total.unconverted)
+    for competitor in report.competitors:
+        codes.update(competitor.revenue_at_stake.unconverted)
+    if report.sales is not None:
+        codes.update(report.sales.open_pipeline.unconverted)
+    return codes
+
+
+# Filters: how a figure reads on the page. Each takes the typed value, never a string.
+
+
+def count(value: int | float | None) -> str:
+    """12345 → 12,345; a float keeps one decimal; None → an en dash."""
+    if value is None:
+        return "–"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+
+
+def counted(value: int, singular: str, plural: str | None = None) -> str:
+    """1 opportunity, 12 opportunities: the count with its noun agreeing."""
+    return f"{value:,} {singular if value == 1 else plural or singular + 's'}"
+
+
+def share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def compact(value: Decimal) -> str:
+    """240000 → 240k, 1530000 → 1.5M: figures an eye can compare down a column."""
+    for limit, suffix in ((Decimal(10**9), "B"), (Decimal(10**6), "M"), (Decimal(10**3), "k")):
+        if abs(value) >= limit:
+            scaled = value / limit
+            return f"{scaled:.1f}{suffix}" if abs(scaled) < 10 else f"{scaled:,.0f}{suffix}"
+    return f"{value:,.0f}"
+
+
+def amount(value: Money) -> str:
+    """A table cell: compact, in the base currency named by the column; ``*`` marks amounts
+    in a currency without a rate, left out and footnoted."""
+    return compact(value.amount) + ("*" if value.unconverted else "")
+
+
+def money(value: Money) -> str:
+    """A figure on its own: ``USD 741k``, plus what could not be converted."""
+    shown = f"{value.base} {compact(value.amount)}"
+    rest = [f"{code} {compact(a)}" for code, a in sorted(value.unconverted.items())]
+    return f"{shown} + {' + '.join(rest)} (no rate)" if rest else shown
+
+
+def exact(value: Money) -> str:
+    """To the unit, for a tooltip: ``USD 741,230``."""
+    shown = f"{value.base} {value.amount:,.0f}"
+    rest = [f"{code} {a:,.0f}" for code, a in sorted(value.unconverted.items())]
+    return f"{shown} + {' + '.join(rest)} (no rate)" if rest else shown
+
+
+def day(value: date | datetime | None) -> str:
+    """31 Oct 2026: unambiguous in every locale."""
+    if value is None:
+        return "–"
+    return f"{value.day} {value:%b %Y}"
+
+
+def month(value: str) -> str:
+    """``2026-09`` (how trends name months) → Sep 2026."""
+    return f"{date.fromisoformat(value + '-01'):%b %Y}"
+
+
+def excerpt(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The quote, cut at a word past ``limit`` characters; blank lines kept, runs of them
+    folded, so a ticket's subject and body stay apart without a wall of space."""
+    folded = re.sub(r"\n\s*\n\s*", "\n\n", text.strip())
+    if len(folded) <= limit:
+        return folded
+    cut = folded[:limit].rsplit(maxsplit=1)[0] if " " in folded[:limit] else folded[:limit]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def words(value: StrEnum | str) -> str:
+    """A stored name as words: ``price_budget`` → ``price / budget``, ``deal_note`` → ``deal
+    note``."""
+    text = str(value)
+    return WORDS.get(text, text.replace("_", " "))
+
+
+WORDS = {
+    "price_budget": "price / budget",
+    "timing_no_decision": "timing / no decision",
+    "confidence_risk": "confidence / risk",
+    "value_not_proven": "value not proven",
+    "status_quo": "status quo / do nothing",
+    "other_category": "other category",
+}
