@@ -66,11 +66,12 @@ def load_demo_decisions(engine: Engine, records: dict[str, Any], folder: Path) -
             for key, title in problem_titles.items()
             if (found := store.problem_by_statement(session, title)) is not None
         }
+    people = _people(records.get("team", []))
     decisions_added = 0
     for entry in records.get("decisions", []):
         if str(entry["title"]) in titles:
             continue
-        record_decision(engine, _draft(entry, metric_names, problem_ids))
+        record_decision(engine, _draft(entry, metric_names, problem_ids, people))
         decisions_added += 1
     return DemoDecisions(added, values_added, values_updated, decisions_added)
 
@@ -127,9 +128,25 @@ def _values(session: Session, metric_ids: dict[str, int], path: Path) -> tuple[i
     return added, updated
 
 
+def _people(team: list[dict[str, Any]]) -> dict[str, str]:
+    """Email → "Name (Title)": the demo refers to people by email, a reply and a decision
+    log name them the way colleagues do."""
+    return {
+        str(p["email"]): f"{p['name']} ({p['title']})" if p.get("title") else str(p["name"])
+        for p in team
+        if p.get("email") and p.get("name")
+    }
+
+
 def _draft(
-    entry: dict[str, Any], metric_names: dict[str, str], problem_ids: dict[str, int]
+    entry: dict[str, Any],
+    metric_names: dict[str, str],
+    problem_ids: dict[str, int],
+    people: dict[str, str],
 ) -> DecisionDraft:
+    def named(email: Any) -> str | None:
+        return None if email is None else people.get(str(email), str(email))
+
     options = tuple(str(o) for o in entry.get("options", []))
     chosen = str(entry["chosen"]) if entry.get("chosen") else None
     links: tuple[OptionLink, ...] = ()
@@ -147,11 +164,11 @@ def _draft(
         not_optimising_for=entry.get("not_optimising_for"),
         assumptions=tuple(str(a) for a in entry.get("assumptions", [])),
         signals=signals,
-        owner=entry.get("decided_by"),
-        stakeholders=tuple(str(c) for c in entry.get("consulted", [])),
+        owner=named(entry.get("decided_by")),
+        stakeholders=tuple(str(named(c)) for c in entry.get("consulted", [])),
         decided_on=date.fromisoformat(str(entry["decided_on"])),
         status=DecisionStatus(str(entry.get("status", "decided"))),
-        requested_by=entry.get("requested_by"),
+        requested_by=named(entry.get("requested_by")),
         reason=entry.get("reason_for_requester"),
         links=links,
     )

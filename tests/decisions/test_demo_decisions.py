@@ -31,7 +31,7 @@ def test_the_demo_decision_log_and_its_fired_signal(engine: Engine) -> None:
     by_title = {r.decision.title: r for r in list_decisions(engine)}
     not_yet = by_title["Not yet: multi-currency payouts"]
     assert not_yet.decision.status is DecisionStatus.NOT_YET
-    assert not_yet.decision.requested_by == "rachel.stein@ledgerly.example"
+    assert not_yet.decision.requested_by == "Rachel Stein (Chief Revenue Officer)"
     assert not_yet.decision.revisit_signals == [
         f"problem {payouts.id} direct_items >= 5 -- Revisit when five end users (not sales or "
         "support on their behalf) describe the need."
