@@ -1,23 +1,61 @@
-"""Keyword labels: words that set a theme apart, taken from its own evidence."""
+"""Theme labels: the phrase that sets a theme apart, taken from its own evidence."""
 
 from __future__ import annotations
 
 import csv
+import random
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tradeoff.analysis.label.keywords import _theme_terms, terms, theme_keywords
+from tradeoff.analysis.label.keywords import (
+    LABEL_WORDS,
+    NEGATIONS,
+    STOPWORDS,
+    _stem,
+    _stems,
+    _surface,
+    _theme_counts,
+    _theme_terms,
+    terms,
+    theme_keywords,
+)
 
 SUBSET = Path(__file__).resolve().parents[2] / "demo" / "source" / "banking77_subset.csv"
 
 
 def test_terms_drop_stopwords_and_add_bigrams() -> None:
-    assert terms("Why is my card still not working?") == ["card", "working", "card working"]
+    assert terms("Why is my card still blocked?") == ["card", "blocked", "card blocked"]
 
 
-def test_distinctive_words_win_over_common_ones() -> None:
+def test_a_bigram_never_spans_a_negation() -> None:
+    """Changed with phrase labels: "card not working" used to give the bigram "card
+    working", which says the opposite of the text."""
+    assert terms("Why is my card still not working?") == ["card", "working"]
+    assert terms("transfer hasn't arrived") == ["transfer", "arrived"]
+
+
+def test_hyphenated_compounds_stay_one_token() -> None:
+    assert terms("My top-up by e-mail failed") == [
+        "top-up",
+        "e-mail",
+        "failed",
+        "top-up e-mail",
+        "e-mail failed",
+    ]
+    assert terms("a well- -known -- thing") == [
+        "well",
+        "known",
+        "thing",
+        "well known",
+        "known thing",
+    ]
+
+
+def test_distinctive_phrases_win_over_common_words() -> None:
+    """Changed with phrase labels: this corpus used to be labelled "card · declined" and
+    "pending · transfer"; each pair is said as one phrase in every text, so it is one term."""
     texts = [
         "my card was declined at the shop",
         "card declined again at the petrol station",
@@ -25,7 +63,156 @@ def test_distinctive_words_win_over_common_ones() -> None:
         "why is my transfer pending",
     ]
     keywords = theme_keywords(texts, [0, 0, 1, 1], top=2)
-    assert keywords == {0: ["card", "declined"], 1: ["pending", "transfer"]}
+    assert keywords == {0: ["card declined", "petrol station"], 1: ["transfer pending", "two days"]}
+
+
+#: Three small themes a PM would name at a glance; the other themes give the words weight.
+PAYOUTS = [
+    "Multi-currency payouts would save us hours every week",
+    "We need multi-currency payouts for our EU suppliers",
+    "When will multi-currency payouts ship?",
+    "multi-currency payouts are the blocker for our expansion",
+    "Asked again about multi-currency payouts",
+]
+IDENTITY = [
+    "I can't verify my identity in the app",
+    "Verification of my identity keeps failing",
+    "how long does identity verification take",
+    "verifying identity with a passport does not work",
+    "the app will not verify my identity",
+]
+CARDS = [
+    "My card was declined at the shop",
+    "cards declined abroad",
+    "card declined twice today",
+    "both my cards get declined online",
+]
+OTHER = [
+    "the export to csv is slow",
+    "please add dark mode",
+    "invoice totals look wrong",
+    "login with sso fails",
+]
+
+
+def _label(groups: list[list[str]], top: int = 3) -> dict[int, list[str]]:
+    texts = [text for group in groups for text in group]
+    labels = [i for i, group in enumerate(groups) for _ in group]
+    return theme_keywords(texts, labels, top=top)
+
+
+def test_a_hyphenated_compound_is_kept_and_its_phrase_preferred_over_its_words() -> None:
+    label = _label([PAYOUTS, IDENTITY, OTHER])[0]
+    assert label[0] == "multi-currency payouts"
+    assert not {"multi", "currency", "payouts", "multi-currency"} & set(label)
+
+
+def test_a_word_said_many_ways_stays_a_word() -> None:
+    """The word "refund" is in every text but in a different phrase each time: no phrase
+    holds enough of it to replace it."""
+    refunds = [
+        "refund for the broken chair",
+        "where is my refund",
+        "refund requested last month",
+        "partial refund please",
+        "refund missing from statement",
+    ]
+    assert _label([refunds, OTHER])[0][0] == "refund"
+
+
+def test_near_duplicate_words_are_not_both_chosen() -> None:
+    identity = _label([IDENTITY, OTHER, PAYOUTS], top=3)[0]
+    assert sum(any(w.startswith("verif") for w in t.split()) for t in identity) == 1
+    assert sum("identity" in t.split() for t in identity) == 1
+    cards = _label([CARDS, OTHER, PAYOUTS], top=3)[0]
+    assert sum(w in {"card", "cards"} for t in cards for w in t.split()) == 1
+
+
+def test_a_phrase_is_shown_in_the_order_people_write_it() -> None:
+    refunds = ["refund delayed again", "refund delayed", "refund delayed by a week"]
+    refunds += ["the delayed refund"]
+    assert _label([refunds, OTHER])[0][0] == "refund delayed"
+    counts = Counter({"delayed refund": 1, "refund delayed": 3, "refund delayed week": 2})
+    assert _surface("delayed refund", counts) == "refund delayed"
+    assert _surface("delayed week refund", counts) == "refund delayed week"
+    assert _surface("refund", counts) == "refund"
+
+
+def test_a_frequent_trigram_can_be_the_label() -> None:
+    virtual = [f"disposable virtual card {n}" for n in ("please", "limits", "expired", "again")]
+    virtual += ["how do I get a disposable virtual card"]
+    assert _label([virtual, CARDS, OTHER])[0][0] == "disposable virtual card"
+
+
+def test_trigrams_are_counted_only_over_frequent_bigrams() -> None:
+    """One text in sixty carries the trigram: below 2 % of the theme, so it is not
+    counted, while the words and bigrams still are."""
+    texts = ["apple pay google wallet"] + [f"payment number {n}" for n in range(59)]
+    counts = _theme_counts(texts)
+    assert counts["apple pay"] == 1
+    assert "apple pay google" not in counts
+    assert _theme_counts(texts[:1] * 3)["apple pay google"] == 3
+
+
+def test_stopwords_and_negations_are_never_in_a_label() -> None:
+    texts = [
+        "I would not be able to do it again",
+        "why can't we do this now",
+        "it is not what we wanted",
+        "we don't have it, never had",
+    ]
+    labels = theme_keywords([*texts, *OTHER], [0] * len(texts) + [1] * len(OTHER), top=5)
+    words = {w for terms_ in labels.values() for t in terms_ for w in t.split()}
+    assert words
+    assert not words & (STOPWORDS | NEGATIONS)
+
+
+def test_labels_stay_short() -> None:
+    rambling = [
+        "customer success team asked finance approvals quarterly review",
+        "customer success team asked finance approvals quarterly review again",
+    ]
+    labels = _label([rambling, OTHER], top=3)
+    assert all(sum(t.count(" ") + 1 for t in terms_) <= LABEL_WORDS for terms_ in labels.values())
+
+
+def test_the_same_evidence_in_any_order_gives_the_same_labels() -> None:
+    groups = [PAYOUTS, IDENTITY, CARDS, OTHER]
+    pairs = [(text, i) for i, group in enumerate(groups) for text in group]
+    first = theme_keywords([t for t, _ in pairs], [i for _, i in pairs])
+    random.Random(7).shuffle(pairs)
+    again = theme_keywords([t for t, _ in pairs], [i for _, i in pairs])
+    assert again == first == _label(groups)
+
+
+def test_hostile_text_does_not_crash() -> None:
+    texts = [
+        "nul\x00inside\x00 the text",
+        "\x00",
+        "emoji 💳💳 card 🚀 declined",
+        "עברית ومرحبا 中文 only",
+        "----",
+        "a-b-c-d-e-f " * 50,
+        "",
+        "e\u0301mail and cafe\u0301",
+        "x" * 10_000,
+    ]
+    labels = theme_keywords(texts, [0, 1, 2, 3, 4, 5, 6, 7, 8])
+    assert set(labels) == set(range(9))
+    assert all(
+        "\x00" not in t and t.strip() == t and t for terms_ in labels.values() for t in terms_
+    )
+    assert labels[2][0] == "card declined"
+
+
+def test_stems_meet_for_near_duplicates_only() -> None:
+    assert _stem("verify") == _stem("verifying") == _stem("verification") == _stem("verified")
+    assert _stem("card") == _stem("cards")
+    assert _stem("charge") == _stem("charged") == _stem("charges")
+    assert _stem("address") == _stem("addresses") == "address"
+    assert _stem("currency") == _stem("currencies") != _stem("current")
+    assert _stem("transfer") != _stem("transaction")
+    assert _stems("top-up") >= _stems("top")
 
 
 def test_real_intents_get_words_of_their_own() -> None:
@@ -43,6 +230,10 @@ def test_real_intents_get_words_of_their_own() -> None:
         for name in intents
     )
     assert echoed[True] >= 0.7 * len(intents), keywords
+    for label in keywords.values():
+        assert sum(t.count(" ") + 1 for t in label) <= LABEL_WORDS, label
+        stems = [s for t in label for s in _stems(t)]
+        assert len(stems) == len(set(stems)), label
 
 
 def test_lengths_must_match() -> None:
