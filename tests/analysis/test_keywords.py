@@ -44,13 +44,23 @@ def test_hyphenated_compounds_stay_one_token() -> None:
         "top-up e-mail",
         "e-mail failed",
     ]
-    assert terms("a well- -known -- thing") == [
-        "well",
-        "known",
+    assert terms("a tax- -free -- thing") == [
+        "tax",
+        "free",
         "thing",
-        "well known",
-        "known thing",
+        "tax free",
+        "free thing",
     ]
+
+
+def test_filler_words_are_never_part_of_a_label() -> None:
+    """Vague words break phrases as negations do: "monthly fee went up" gives "monthly fee",
+    never "fee went"."""
+    assert terms("the monthly fee went up again") == ["monthly", "fee", "monthly fee"]
+    texts = ["monthly fee went up", "my monthly fee went up again", "card declined today"]
+    labels = theme_keywords(texts, [0, 0, 1])
+    assert labels[0][0] == "monthly fee"
+    assert not any("went" in term.split() for terms_ in labels.values() for term in terms_)
 
 
 def test_distinctive_phrases_win_over_common_words() -> None:

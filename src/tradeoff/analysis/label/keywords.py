@@ -63,6 +63,15 @@ NEGATIONS = frozenset(
     """not no nor never cannot can't won't don't didn't doesn't isn't wasn't aren't weren't
     hasn't haven't hadn't couldn't wouldn't shouldn't""".split()  # noqa: SIM905
 )
+#: Words too vague to name anything ("went", "tried", "without"): fine in a search, never
+#: in a label, and a phrase never runs through them ("fee went" is not a name).
+FILLER = frozenset(
+    """able across already another anything around come comes coming done
+    else even ever every far getting give go goes going gone keep kept know like look
+    looking made make makes many may maybe mean means much must next one ones put
+    really say says see seems sure take takes taking tell tried try trying use used using
+    way well went without yes yet""".split()  # noqa: SIM905
+)
 #: A longer phrase replaces a term it contains when it holds at least this share of the
 #: term's occurrences in the theme and of its weight.
 PHRASE_FACTOR = 0.4
@@ -215,7 +224,7 @@ def _theme_words(texts: Iterable[str]) -> list[str]:
     negation, found in one regex pass over the joined texts."""
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts).lower()
     return [
-        _SEPARATOR if w in NEGATIONS else w
+        _SEPARATOR if w in NEGATIONS or w in FILLER else w
         for w in _WORD_OR_SEPARATOR.findall(joined)
         if w == _SEPARATOR or (len(w) > 1 and w not in _DROPPED)
     ]
