@@ -19,6 +19,7 @@ from tradeoff.analysis.business.loss_taxonomy import classify_losses
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import AnalysisReport, analyze
 from tradeoff.demo_decisions import load_demo_decisions
+from tradeoff.demo_goals import load_demo_goals
 from tradeoff.demo_problems import load_demo_problems
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
@@ -119,6 +120,7 @@ def load_demo(url: str, folder: Path) -> DemoResult:
     classify_losses(engine, only_new=True)  # lost deals into the loss taxonomy
     load_demo_problems(engine, records)  # problem statements, their themes, opportunities
     load_demo_decisions(engine, records, folder)  # metrics, their values, decision log
+    load_demo_goals(engine, records)  # goals with key results measured on those metrics
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(

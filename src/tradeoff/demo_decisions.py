@@ -30,14 +30,15 @@ from tradeoff.decisions.signals import (
     Operator,
     Signal,
     Subject,
-    metric_slug,
 )
 from tradeoff.domain.enums import DecisionStatus, MetricDirection
+from tradeoff.domain.names import metric_slug
 from tradeoff.domain.strategy import MetricDefinition, MetricValue
 from tradeoff.errors import InputError
 from tradeoff.storage import decision_log as store
-from tradeoff.storage import repository
+from tradeoff.storage import metrics
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.upsert import Outcome
 
 METRICS_CSV = Path("metrics") / "metrics.csv"
 
@@ -81,9 +82,9 @@ def _metrics(session: Session, entries: list[dict[str, Any]]) -> tuple[dict[str,
     ids: dict[str, int] = {}
     added = 0
     for entry in entries:
-        existing = store.metric_by_name(session, str(entry["name"]))
+        existing = metrics.find_metric(session, str(entry["name"]))
         if existing is None:
-            existing = repository.add(
+            existing = metrics.define_metric(
                 session,
                 MetricDefinition(
                     name=str(entry["name"]),
@@ -106,7 +107,6 @@ def _values(session: Session, metric_ids: dict[str, int], path: Path) -> tuple[i
             rows = list(csv.DictReader(handle))
     except FileNotFoundError:
         raise InputError("file not found", path=path) from None
-    stored = {key: store.metric_value_keys(session, ident) for key, ident in metric_ids.items()}
     added = updated = 0
     for line, row in enumerate(rows, 2):
         key = row.get("metric", "")
@@ -118,13 +118,10 @@ def _values(session: Session, metric_ids: dict[str, int], path: Path) -> tuple[i
             value=float(row["value"]),
             segment=row.get("segment") or "",
         )
-        known = stored[key].get((value.observed_on, value.segment))
-        if known is None:
-            repository.add(session, value)
-            added += 1
-        elif known != value.value:
-            repository.update(session, value)
-            updated += 1
+        # The same write ``tradeoff import metrics`` makes, so values land one way.
+        outcome = metrics.upsert_value(session, value)
+        added += outcome is Outcome.INSERTED
+        updated += outcome is Outcome.UPDATED
     return added, updated
 
 

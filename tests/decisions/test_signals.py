@@ -27,12 +27,12 @@ from tradeoff.decisions.signals import (
     SignalSyntaxError,
     Subject,
     canonical,
-    metric_slug,
     parse_signal,
 )
 from tradeoff.domain.decisions import Decision
 from tradeoff.domain.enums import DecisionStatus, ThemeStatus
 from tradeoff.domain.evidence import Theme
+from tradeoff.domain.names import metric_slug
 from tradeoff.domain.problems import Problem, ProblemEvidence
 from tradeoff.domain.strategy import MetricDefinition, MetricValue
 from tradeoff.storage import repository

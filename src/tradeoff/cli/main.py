@@ -15,17 +15,21 @@ from tradeoff.cli import (
     decisions,
     demand,
     demo,
+    goals,
     imports,
+    metrics,
     opportunities,
     opportunity_views,
     problems,
     report,
     sales,
     search,
+    serve,
     theme_edits,
     theme_view,
     themes,
     unanchored,
+    users,
     workspace,
 )
 from tradeoff.cli.context import err_console, state
@@ -84,7 +88,11 @@ opportunity_views.register(app)
 decisions.register(app)
 currency.register(app)
 report.register(app)
+metrics.register(app)
+goals.register(app)
 demo.register(app)
+users.register(app)
+serve.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

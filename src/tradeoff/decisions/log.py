@@ -29,11 +29,11 @@ from tradeoff.decisions.signals import (
     Subject,
     canonical,
     is_note,
-    metric_slug,
     parse_signal,
 )
 from tradeoff.domain.decisions import Decision, DecisionLink
 from tradeoff.domain.enums import DecisionStatus, ThemeStatus
+from tradeoff.domain.names import metric_slug
 from tradeoff.errors import Conflict, InputError, NotFound
 from tradeoff.storage import decision_log as store
 from tradeoff.storage import repository

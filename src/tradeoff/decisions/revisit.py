@@ -43,11 +43,11 @@ from tradeoff.decisions.signals import (
     Signal,
     SignalSyntaxError,
     Subject,
-    metric_slug,
     number_text,
     parse_signal,
 )
 from tradeoff.domain.enums import DecisionStatus, ThemeStatus
+from tradeoff.domain.names import metric_slug
 from tradeoff.storage import decision_log as store
 from tradeoff.storage.demand import SubjectKind
 from tradeoff.storage.session import read_session

@@ -212,12 +212,6 @@ threshold=Decimal('18'), periods=2, description='two bad months')
     return signal
 
 
-def metric_slug(name: str) -> str:
-    """How a signal names a metric: "Card-decline tickets" → ``card_decline_tickets``, so
-    a signal can name a metric as a word or by its quoted name and both find it."""
-    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
-
-
 def is_note(text: str) -> bool:
     return text.strip().lower().startswith(NOTE_PREFIX)
 

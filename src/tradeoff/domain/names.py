@@ -50,3 +50,10 @@ def company_name_key(name: str) -> str:
 def text_fingerprint(text: str) -> str:
     """Whitespace, case and punctuation do not make two texts different evidence."""
     return fold(text)
+
+
+def metric_slug(name: str) -> str:
+    """How a metric is named in a signal, an import or a goal: "Card-decline tickets" →
+    ``card_decline_tickets``, so a metric can be written as one word or by its quoted name
+    and both find it."""
+    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")

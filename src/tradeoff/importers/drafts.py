@@ -156,6 +156,18 @@ class EvidenceDraft:
 
 
 @dataclass(frozen=True)
+class MetricValueDraft:
+    """One value of a metric's time series; ``metric`` names a registry metric by name or
+    slug, and the loader refuses a metric the registry does not hold."""
+
+    where: Where
+    metric: str
+    observed_on: date
+    value: float
+    segment: str = ""
+
+
+@dataclass(frozen=True)
 class Rejected:
     """A record the importer could not read, with why and what it was."""
 
@@ -165,5 +177,5 @@ class Rejected:
     raw: dict[str, Any] | list[str] = field(default_factory=dict)
 
 
-Draft = AccountDraft | PersonDraft | DealDraft | EvidenceDraft
+Draft = AccountDraft | PersonDraft | DealDraft | EvidenceDraft | MetricValueDraft
 Record = Draft | Rejected

@@ -22,6 +22,7 @@ from tradeoff.domain.deals import Deal, DealCompetitor
 from tradeoff.domain.enums import AccountLifecycle, EvidenceMode
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import RuleViolation
+from tradeoff.domain.strategy import MetricDefinition, MetricValue
 from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import Conflict, InputError
 from tradeoff.importers.competitors import (
@@ -34,6 +35,7 @@ from tradeoff.importers.drafts import (
     AccountRef,
     DealDraft,
     EvidenceDraft,
+    MetricValueDraft,
     PersonDraft,
     PersonRef,
     Record,
@@ -41,7 +43,7 @@ from tradeoff.importers.drafts import (
     Where,
 )
 from tradeoff.importers.resolve import Resolver
-from tradeoff.storage import external_keys, repository
+from tradeoff.storage import external_keys, metrics, repository
 from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
 from tradeoff.storage.tables.evidence import fingerprint_of
@@ -95,6 +97,7 @@ class Loader:
         self.resolver = Resolver(session, source=self.source, batch_id=batch_id, settings=settings)
         self.competitors = CompetitorBook(session, batch_id=batch_id)
         self._seen: dict[str, set[str]] = {}
+        self._metrics: dict[str, MetricDefinition] = {}
         self._pending: list[EvidenceItem] = []
         #: Records written when the planner's statistics were last refreshed (see statistics).
         self._analysed_at = 1000
@@ -186,6 +189,8 @@ class Loader:
             self._account(record)
         elif isinstance(record, PersonDraft):
             self._person(record)
+        elif isinstance(record, MetricValueDraft):
+            self._metric_value(record)
 
     def _checked(self, entity: Any) -> Any:
         too_long = repository.overlong_field(entity)
@@ -394,6 +399,27 @@ class Loader:
                         mentioned_as=name,
                     )
                 )
+
+    def _metric_value(self, draft: MetricValueDraft) -> None:
+        """Values land only on metrics the registry defines: a metric's meaning is written
+        down once (``tradeoff metric new``), never invented by an import."""
+        metric = self._metrics.get(draft.metric) or metrics.find_metric(self.session, draft.metric)
+        if metric is None or metric.id is None:
+            raise RuleViolation(
+                "metric",
+                f"no metric named {draft.metric!r} in the registry; define it first with "
+                "tradeoff metric new",
+            )
+        self._metrics[draft.metric] = metric
+        value = MetricValue(
+            metric_id=metric.id,
+            observed_on=draft.observed_on,
+            value=draft.value,
+            segment=draft.segment,
+        )
+        self.counts.add(
+            "metric values", metrics.upsert_value(self.session, value, batch_id=self.batch_id)
+        )
 
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))

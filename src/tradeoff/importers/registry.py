@@ -23,6 +23,7 @@ from tradeoff.importers.interviews import InterviewsImporter
 from tradeoff.importers.jira import JiraImporter
 from tradeoff.importers.jsonl import JsonLinesImporter
 from tradeoff.importers.mapping import load_mapping_file
+from tradeoff.importers.metrics import MetricsImporter
 from tradeoff.importers.reviews import ReviewsImporter
 from tradeoff.importers.salesforce import SalesforceImporter
 from tradeoff.importers.surveys import SurveyImporter
@@ -42,6 +43,7 @@ ALL_IMPORTERS: tuple[Importer, ...] = (
     InterviewsImporter(),
     SurveyImporter(),
     ReviewsImporter(),
+    MetricsImporter(),
 )
 IMPORTERS: dict[str, Importer] = {importer.name: importer for importer in ALL_IMPORTERS}
 

@@ -27,11 +27,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from tradeoff.analysis.business.money import Money
 from tradeoff.errors import InputError
 from tradeoff.reports.charts import Spec, bar_chart, frontier_chart, sparkline, to_data_uri
+from tradeoff.reports.escaping import escaping_environment
 from tradeoff.reports.report import Report, ThemeEntry
 
 #: Nothing but inline styles and data: images: no script, no fetch, no frame, no form.
@@ -107,14 +108,7 @@ def write_report(report: Report, path: Path) -> Path:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("tradeoff.reports", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = escaping_environment("tradeoff.reports", keep_trailing_newline=True)
     env.filters.update(
         count=count,
         counted=counted,

@@ -21,18 +21,16 @@ from tradeoff.domain.decisions import Decision, DecisionLink
 from tradeoff.domain.enums import ThemeStatus
 from tradeoff.domain.strategy import MetricDefinition
 from tradeoff.storage import repository
+from tradeoff.storage.metrics import metric_values
 from tradeoff.storage.tables import (
     DecisionLinkRow,
     DecisionRow,
-    MetricDefinitionRow,
-    MetricValueRow,
     OpportunityRow,
     ProblemRow,
     ThemeRow,
 )
 
 #: Segments that mean "the whole business" in a metric series (imports write either).
-WHOLE_SEGMENTS = ("", "all")
 
 
 def all_decisions(session: Session) -> list[Decision]:
@@ -133,32 +131,11 @@ def metric_definitions(session: Session) -> list[MetricDefinition]:
     return repository.list_all(session, MetricDefinition)
 
 
-def metric_by_name(session: Session, name: str) -> MetricDefinition | None:
-    row = session.scalar(select(MetricDefinitionRow).where(MetricDefinitionRow.name == name))
-    return None if row is None else repository.to_domain(row, MetricDefinition)
-
-
 def metric_series(
     session: Session, metric_id: int, *, until: date | None = None
 ) -> list[tuple[date, Decimal]]:
-    """The whole-business values of a metric, oldest first, one per day (a day recorded
-    under both "" and "all" counts once)."""
-    query = select(MetricValueRow.observed_on, MetricValueRow.value).where(
-        MetricValueRow.metric_id == metric_id, MetricValueRow.segment.in_(WHOLE_SEGMENTS)
-    )
-    if until is not None:
-        query = query.where(MetricValueRow.observed_on <= until)
-    by_day: dict[date, Decimal] = {}
-    for day, value in session.execute(query.order_by(MetricValueRow.observed_on)):
-        by_day.setdefault(day, Decimal(str(value)))
-    return sorted(by_day.items())
-
-
-def metric_value_keys(session: Session, metric_id: int) -> dict[tuple[date, str], float]:
-    """(day, segment) → value of every stored value of a metric, for idempotent loading."""
-    rows = session.execute(
-        select(MetricValueRow.observed_on, MetricValueRow.segment, MetricValueRow.value).where(
-            MetricValueRow.metric_id == metric_id
-        )
-    )
-    return {(day, segment): value for day, segment, value in rows}
+    """The whole-business values of a metric, oldest first, one per day."""
+    return [
+        (value.observed_on, Decimal(str(value.value)))
+        for value in metric_values(session, metric_id, until=until)
+    ]

@@ -48,10 +48,17 @@ from tradeoff.storage.tables.strategy import (
     RoadmapItemOpportunityRow,
     RoadmapItemRow,
 )
+from tradeoff.storage.tables.users import (
+    ApiTokenRow,
+    LoginAttemptRow,
+    UserRow,
+    WebSessionRow,
+)
 
 __all__ = [
     "AccountRow",
     "AnalysisRunRow",
+    "ApiTokenRow",
     "AssumptionRow",
     "Base",
     "CompetitorMentionRow",
@@ -70,6 +77,7 @@ __all__ = [
     "ImportBatchRow",
     "ImportChangeRow",
     "KeyResultRow",
+    "LoginAttemptRow",
     "LossClassificationRow",
     "MetricDefinitionRow",
     "MetricValueRow",
@@ -87,5 +95,7 @@ __all__ = [
     "RoadmapItemRow",
     "ThemeCentroidRow",
     "ThemeRow",
+    "UserRow",
+    "WebSessionRow",
     "WorkspaceSettingsRow",
 ]

@@ -1,0 +1,178 @@
+"""The pages show the workspace's own figures, and customer text only ever escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import (
+    ESCAPED_NAME,
+    HOSTILE_NAME,
+    HOSTILE_QUOTE,
+    PASSWORD,
+    PEOPLE,
+    Workspace,
+    log_in,
+    page_token,
+)
+from tradeoff.domain.users import Role
+from tradeoff.storage import users
+from tradeoff.storage.session import read_session
+from tradeoff.storage.themes import active_themes
+from tradeoff.web.security import CONTENT_SECURITY_POLICY
+
+ESCAPED_QUOTE = "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_home_lists_the_theme_and_its_numbers(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    page = signed_in(Role.VIEWER).get("/")
+    assert page.status_code == 200
+    assert "1 themes" in page.text
+    assert f'<a href="/themes/{workspace.theme_id}">{ESCAPED_NAME}</a>' in page.text
+    assert "No decision's signal has fired." in page.text
+
+
+def test_hostile_theme_name_and_quote_are_escaped_everywhere(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    client = signed_in(Role.EDITOR)
+    for path in ("/", "/themes", f"/themes/{workspace.theme_id}"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert HOSTILE_NAME not in page.text, path
+        assert "<img src=x" not in page.text, path
+        assert ESCAPED_NAME in page.text, path
+    theme = client.get(f"/themes/{workspace.theme_id}").text
+    assert ESCAPED_QUOTE in theme
+    assert HOSTILE_QUOTE not in theme
+    assert "Exports time out every Monday" in theme
+
+
+def test_customer_text_sits_in_hx_disable_containers(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    theme = signed_in(Role.VIEWER).get(f"/themes/{workspace.theme_id}").text
+    container = theme.index("<div hx-disable>")
+    assert container < theme.index(ESCAPED_QUOTE) < theme.index("</div>", container)
+
+
+def test_an_editor_renames_a_theme_and_the_name_is_pinned(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    client = signed_in(Role.EDITOR)
+    path = f"/themes/{workspace.theme_id}"
+    response = client.post(
+        f"{path}/rename", data={"name": "Slow exports", "csrf_token": page_token(client, path)}
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == path
+    with read_session(workspace.engine) as session:
+        (theme,) = active_themes(session)
+    assert (theme.name, theme.name_pinned) == ("Slow exports", True)
+    assert "<h1>Slow exports</h1>" in client.get(path).text
+
+
+def test_a_blank_name_is_refused_with_a_page_not_a_traceback(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    client = signed_in(Role.EDITOR)
+    path = f"/themes/{workspace.theme_id}"
+    response = client.post(f"{path}/rename", data={"name": "  ", "csrf_token": page_token(client)})
+    assert response.status_code == 400
+    assert "a theme&#39;s name cannot be empty" in response.text
+    assert "Traceback" not in response.text
+
+
+def test_only_editors_see_the_rename_form(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    path = f"/themes/{workspace.theme_id}"
+    assert "/rename" in signed_in(Role.EDITOR).get(path).text
+    assert "/rename" in signed_in(Role.ADMIN).get(path).text
+    assert "/rename" not in signed_in(Role.VIEWER).get(path).text
+
+
+def test_unknown_pages_and_themes_are_rendered_404s(
+    signed_in: Callable[[Role], TestClient],
+) -> None:
+    client = signed_in(Role.VIEWER)
+    for path in ("/themes/999999", "/no-such-page"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "<h1>404</h1>" in response.text
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_every_response_carries_the_security_headers(anonymous: TestClient) -> None:
+    for path in ("/login", "/", "/static/app.css", "/static/htmx.min.js"):
+        headers = anonymous.get(path).headers
+        assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "same-origin", path
+
+
+def test_pages_load_only_our_own_static_files_and_no_inline_code(anonymous: TestClient) -> None:
+    page = anonymous.get("/login").text
+    assert '<script src="/static/htmx.min.js" defer></script>' in page
+    assert '<link rel="stylesheet" href="/static/app.css">' in page
+    assert "<style" not in page
+    assert page.count("<script") == 1
+    assert '"allowEval": false' in page
+    assert '"selfRequestsOnly": true' in page
+    assert "htmx" in anonymous.get("/static/htmx.min.js").text
+
+
+def test_an_admin_adds_a_user_who_can_then_log_in(
+    signed_in: Callable[[Role], TestClient], make_client: Callable[..., TestClient]
+) -> None:
+    admin = signed_in(Role.ADMIN)
+    form = {"email": "Bo@Example.com", "role": "editor", "password": "another passphrase"}
+    response = admin.post("/users", data={**form, "csrf_token": page_token(admin, "/users")})
+    assert (response.status_code, response.headers["location"]) == (303, "/users")
+    assert "<td>bo@example.com</td><td>editor</td>" in admin.get("/users").text
+    bo = log_in(make_client(), "bo@example.com", "another passphrase")
+    assert "bo@example.com (editor)" in bo.get("/").text
+
+
+def test_adding_a_user_refuses_weak_passwords_duplicates_and_unknown_roles(
+    signed_in: Callable[[Role], TestClient],
+) -> None:
+    admin = signed_in(Role.ADMIN)
+    token = page_token(admin, "/users")
+    cases = [
+        ({"email": "bo@example.com", "role": "viewer", "password": "short"}, 400, "at least 8"),
+        ({"email": "bo@example.com", "role": "viewer", "password": "password1"}, 400, "common"),
+        ({"email": "VIC@example.com", "role": "viewer", "password": PASSWORD}, 409, "already"),
+        ({"email": "bo@example.com", "role": "owner", "password": PASSWORD}, 400, "not one of"),
+    ]
+    for form, status, words in cases:
+        response = admin.post("/users", data={**form, "csrf_token": token})
+        assert response.status_code == status, form
+        assert words in response.text, form
+    assert "bo@example.com" not in admin.get("/users").text
+
+
+def test_an_admin_disables_a_user_and_their_session_ends_but_not_their_own(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    admin, viewer = signed_in(Role.ADMIN), signed_in(Role.VIEWER)
+    with read_session(workspace.engine) as session:
+        ada = users.find_user(session, PEOPLE[Role.ADMIN])
+        vic = users.find_user(session, PEOPLE[Role.VIEWER])
+    assert ada is not None
+    assert vic is not None
+    token = page_token(admin, "/users")
+    assert admin.post(f"/users/{vic.id}/disable", data={"csrf_token": token}).status_code == 303
+    assert viewer.get("/").status_code == 303
+    own = admin.post(f"/users/{ada.id}/disable", data={"csrf_token": token})
+    assert own.status_code == 409
+    assert "cannot disable your own account" in own.text
+    assert admin.get("/").status_code == 200
+
+
+def test_only_admins_see_the_users_link(signed_in: Callable[[Role], TestClient]) -> None:
+    assert '<a href="/users">Users</a>' in signed_in(Role.ADMIN).get("/").text
+    assert '<a href="/users">Users</a>' not in signed_in(Role.EDITOR).get("/").text
