@@ -126,12 +126,20 @@ class ProblemPage:
 
 
 def problem_page(
-    engine: Engine, problem_id: int, *, as_of: date | None = None, quotes: int = QUOTES
+    engine: Engine,
+    problem_id: int,
+    *,
+    as_of: date | None = None,
+    quotes: int = QUOTES,
+    demand: Demand | None = None,
 ) -> ProblemPage:
-    """Everything ``tradeoff problem show`` prints."""
-    found = problem_demand(engine, as_of=as_of, ids=[problem_id])
-    if not found:
-        raise NotFound(f"no problem with id {problem_id}")
+    """Everything ``tradeoff problem show`` prints. ``demand``, when the caller already has
+    it from ``problem_list``, saves a second pass over the evidence per problem."""
+    if demand is None:
+        found = problem_demand(engine, as_of=as_of, ids=[problem_id])
+        if not found:
+            raise NotFound(f"no problem with id {problem_id}")
+        demand = found[0].total
     with read_session(engine) as session:
         links = store.problem_links(session, problem_id)
         groups = [[Candidate(*m) for m in store.linked_evidence_candidates(session, problem_id)]]
@@ -153,7 +161,7 @@ def problem_page(
         )
         for c in chosen
     )
-    return ProblemPage(links=links, demand=found[0].total, quotes=shown)
+    return ProblemPage(links=links, demand=demand, quotes=shown)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,13 @@ from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.estimates import Assessed
 from tradeoff.decisions.frontier import Standing, frontier
 from tradeoff.decisions.log import decision_history, list_decisions
-from tradeoff.decisions.problems import Quote, problem_list, problem_page, unanchored
+from tradeoff.decisions.problems import (
+    ProblemListed,
+    Quote,
+    problem_list,
+    problem_page,
+    unanchored,
+)
 from tradeoff.decisions.records import DecisionRecord, Revision
 from tradeoff.decisions.revisit import Outcome, SignalCheck, revisit
 from tradeoff.decisions.signals import NoteSignal, SignalSyntaxError, parse_signal
@@ -98,7 +104,7 @@ class DecisionSections:
 def gather(engine: Engine, *, as_of: date) -> DecisionSections:
     """Problems, opportunities and current decisions as of ``as_of``."""
     listed = problem_list(engine, as_of=as_of)
-    problems = tuple(_problem(engine, item.summary.id, as_of) for item in listed[:PROBLEMS])
+    problems = tuple(_problem(engine, item, as_of) for item in listed[:PROBLEMS])
     loose = unanchored(engine, limit=0)
     return DecisionSections(
         problems=problems,
@@ -110,8 +116,10 @@ def gather(engine: Engine, *, as_of: date) -> DecisionSections:
     )
 
 
-def _problem(engine: Engine, problem_id: int, as_of: date) -> ProblemEntry:
-    page = problem_page(engine, problem_id, as_of=as_of, quotes=PROBLEM_QUOTES)
+def _problem(engine: Engine, listed: ProblemListed, as_of: date) -> ProblemEntry:
+    page = problem_page(
+        engine, listed.summary.id, as_of=as_of, quotes=PROBLEM_QUOTES, demand=listed.demand
+    )
     links = page.links
     return ProblemEntry(
         problem=links.problem,
