@@ -16,9 +16,10 @@ from tests.web.conftest import (
     log_in,
     page_token,
 )
+from tradeoff.domain.problems import Opportunity, OpportunityEstimate
 from tradeoff.domain.users import Role
-from tradeoff.storage import users
-from tradeoff.storage.session import read_session
+from tradeoff.storage import repository, users
+from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.themes import active_themes
 from tradeoff.web.security import CONTENT_SECURITY_POLICY
 
@@ -33,6 +34,27 @@ def test_home_lists_the_theme_and_its_numbers(
     assert "1 themes" in page.text
     assert f'<a href="/themes/{workspace.theme_id}">{ESCAPED_NAME}</a>' in page.text
     assert "No decision's signal has fired." in page.text
+
+
+def test_home_lists_the_frontier_and_counts_the_dominated(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """Two opportunities with the same (unknown) user value and viability: the cheaper one
+    is more feasible, so it alone is on the frontier and the other is counted as dominated."""
+    with write_session(workspace.engine) as session:
+        for title, weeks in (("<b>Cheap</b> fix", 2.0), ("Costly rebuild", 30.0)):
+            found = repository.add(session, Opportunity(title=title))
+            assert found.id is not None
+            repository.add(
+                session,
+                OpportunityEstimate(opportunity_id=found.id, field="effort_weeks", value=weeks),
+            )
+    page = signed_in(Role.VIEWER).get("/")
+    assert page.status_code == 200
+    section = page.text.split("Opportunities on the frontier", 1)[1].split("</section>", 1)[0]
+    assert "&lt;b&gt;Cheap&lt;/b&gt; fix" in section
+    assert "Costly rebuild" not in section
+    assert "1 more are dominated" in section
 
 
 def test_hostile_theme_name_and_quote_are_escaped_everywhere(

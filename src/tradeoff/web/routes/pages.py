@@ -1,4 +1,5 @@
-"""Home: where the money is and which decisions asked to be revisited.
+"""Home: where the money is, which opportunities nothing beats, and which decisions asked
+to be revisited.
 
 Every figure comes from the analysis and decisions APIs the CLI uses, never recomputed here.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.decisions.assessment import assess_opportunities
+from tradeoff.decisions.frontier import frontier
 from tradeoff.decisions.revisit import revisit
 from tradeoff.storage.session import read_session
 from tradeoff.storage.themes import active_themes, unsorted_count
@@ -27,6 +30,9 @@ def home(request: Request, engine: EngineDep, signed: Viewer) -> Response:
         unsorted = unsorted_count(session)
     demand = theme_demand(engine)[:TOP_THEMES]
     fired = revisit(engine).fired
+    assessed = assess_opportunities(engine)
+    standings = frontier(assessed)
+    on_frontier = [a for a in assessed if standings.standing(a.id).on_frontier]
     return render(
         request,
         "home.html",
@@ -35,6 +41,8 @@ def home(request: Request, engine: EngineDep, signed: Viewer) -> Response:
             "unsorted": unsorted,
             "demand": demand,
             "fired": fired,
+            "on_frontier": on_frontier,
+            "dominated": len(assessed) - len(on_frontier),
         },
         signed=signed,
     )
