@@ -20,6 +20,17 @@ from tradeoff.storage.themes import active_themes
 ANONYMOUS = None
 #: (method, path) → expected status for anonymous, viewer, editor, admin.
 MATRIX: dict[tuple[str, str], tuple[int, int, int, int]] = {
+    ("GET", "/decisions"): (303, 200, 200, 200),
+    ("GET", "/decisions/new"): (303, 403, 200, 200),
+    ("POST", "/decisions"): (401, 403, 400, 400),
+    ("GET", "/decisions/{decision_id}"): (303, 404, 404, 404),
+    ("GET", "/opportunities"): (303, 200, 200, 200),
+    ("GET", "/opportunities/compare"): (303, 400, 400, 400),
+    ("GET", "/opportunities/rank"): (303, 200, 200, 200),
+    ("GET", "/problems"): (303, 200, 200, 200),
+    ("GET", "/problems/{problem_id}"): (303, 404, 404, 404),
+    ("GET", "/evidence"): (303, 200, 200, 200),
+    ("POST", "/evidence/bulk"): (401, 403, 400, 400),
     ("GET", "/"): (303, 200, 200, 200),
     ("GET", "/themes"): (303, 200, 200, 200),
     ("GET", "/themes/{theme_id}"): (303, 200, 200, 200),
@@ -58,7 +69,10 @@ def test_each_role_gets_what_the_matrix_says(
     with read_session(workspace.engine) as session:
         victim = users.find_user(session, PEOPLE[Role.VIEWER])
     assert victim is not None
-    path = template.format(theme_id=workspace.theme_id, user_id=victim.id)
+    # No problem exists in this workspace: its page is a 404 to everyone signed in.
+    path = template.format(
+        theme_id=workspace.theme_id, user_id=victim.id, problem_id=1, decision_id=1
+    )
     client = anonymous if who is None else signed_in(who)
     # A signed-in client posts its real CSRF token, so only the role decides.
     token = page_token(client) if who is not None else "no-session"

@@ -28,6 +28,7 @@ from tradeoff.cli import (
     theme_edits,
     theme_view,
     themes,
+    tokens,
     unanchored,
     users,
     workspace,
@@ -92,6 +93,7 @@ metrics.register(app)
 goals.register(app)
 demo.register(app)
 users.register(app)
+tokens.register(app)
 serve.register(app)
 
 

@@ -17,15 +17,13 @@ import typer
 from rich.table import Table
 
 from tradeoff.analysis.label.counter import praise_cues
-from tradeoff.analysis.label.quotes import Candidate, representative_quotes
+from tradeoff.analysis.theme_page import theme_page
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
 from tradeoff.storage.themes import (
     ThemeSummary,
     active_themes,
-    quote_candidates,
     unsorted_count,
 )
 
@@ -124,16 +122,8 @@ def theme(
     Example: tradeoff theme 12
     """
     engine = open_workspace(ctx)
-    with read_session(engine) as session:
-        summaries = active_themes(session)
-        shown = [s.id for s in summaries if theme_id in (s.id, s.parent_id)]
-        profiles = theme_profiles(session, shown, praise=praise_cues)  # this one, not all
-        chosen = next((s for s in summaries if s.id == theme_id), None)
-        if chosen is None or theme_id not in profiles:
-            raise NotFound(f"no active theme with id {theme_id}")
-        groups = quote_candidates(session, theme_id)
-    profile = profiles[theme_id]
-    quotes = representative_quotes([[Candidate(*m) for m in group] for group in groups])
+    page = theme_page(engine, theme_id)
+    chosen, profile, quotes = page.theme, page.profile, page.quotes
     pinned = ", name pinned" if chosen.name_pinned else ""
     console.print(f"{chosen.name}  (theme {chosen.id}{pinned})")
     copies = f" (+{profile.copies:,} copies)" if profile.copies else ""
@@ -162,11 +152,10 @@ def theme(
         for text, ids in said.items():
             times = f" ×{len(ids)}" if len(ids) > 1 else ""
             console.print(f'  "{text}"{times}  (#{", #".join(map(str, ids))})')
-    children = [s for s in summaries if s.parent_id == theme_id and s.id in profiles]
-    if children:
+    if page.subthemes:
         console.print("Sub-themes:")
-        for child in sorted(children, key=lambda c: (-profiles[c.id].items, c.id)):
-            console.print(f"  {child.id}  {child.name}  ({profiles[child.id].items:,} items)")
+        for child, child_profile in page.subthemes:
+            console.print(f"  {child.id}  {child.name}  ({child_profile.items:,} items)")
 
 
 def sparkline(months: Sequence[MonthCount]) -> str:

@@ -6,6 +6,7 @@ secret it could leak.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.users import Role, User, WebSession, normalise_email
 from tradeoff.errors import Conflict, NotFound
-from tradeoff.storage.tables.users import LoginAttemptRow, UserRow, WebSessionRow
+from tradeoff.storage.tables.users import ApiTokenRow, LoginAttemptRow, UserRow, WebSessionRow
 
 
 def _user(row: UserRow) -> User:
@@ -157,3 +158,90 @@ def forget_failed_logins(session: Session, email: str, client: str, before: date
             )
         )
     )
+
+
+# API tokens: the database keeps a token's SHA-256 and a short prefix, never the token.
+
+
+@dataclass(frozen=True)
+class ApiToken:
+    """A stored API token as the owner sees it: everything but the secret."""
+
+    id: int
+    user_id: int
+    email: str
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+def _token(row: ApiTokenRow, email: str) -> ApiToken:
+    return ApiToken(
+        id=row.id,
+        user_id=row.user_id,
+        email=email,
+        name=row.name,
+        prefix=row.prefix,
+        created_at=row.created_at,
+        last_used_at=row.last_used_at,
+        revoked_at=row.revoked_at,
+    )
+
+
+def create_token(
+    session: Session, user_id: int, name: str, prefix: str, token_hash: str, now: datetime
+) -> ApiToken:
+    """Stores a token already hashed by the caller; storage never sees the token itself."""
+    user = session.get(UserRow, user_id)
+    if user is None:
+        raise NotFound(f"no user with id {user_id}")
+    row = ApiTokenRow(
+        user_id=user_id, name=name, prefix=prefix, token_hash=token_hash, created_at=now
+    )
+    session.add(row)
+    session.flush()
+    return _token(row, user.email)
+
+
+def find_by_token_hash(session: Session, token_hash: str) -> tuple[ApiToken, User] | None:
+    """The live token and its user; None when unknown, revoked, or the user is disabled."""
+    found = session.execute(
+        select(ApiTokenRow, UserRow)
+        .join(UserRow, UserRow.id == ApiTokenRow.user_id)
+        .where(ApiTokenRow.token_hash == token_hash)
+    ).first()
+    if found is None:
+        return None
+    row, user_row = found
+    if row.revoked_at is not None or not user_row.active:
+        return None
+    return _token(row, user_row.email), _user(user_row)
+
+
+def list_tokens(session: Session) -> list[ApiToken]:
+    query = select(ApiTokenRow, UserRow.email).join(UserRow, UserRow.id == ApiTokenRow.user_id)
+    return [_token(row, email) for row, email in session.execute(query.order_by(ApiTokenRow.id))]
+
+
+def revoke_token(session: Session, token_id: int, now: datetime) -> ApiToken:
+    """Marks a token revoked (kept, so the list shows when); revoking twice keeps the first time."""
+    found = session.execute(
+        select(ApiTokenRow, UserRow.email)
+        .join(UserRow, UserRow.id == ApiTokenRow.user_id)
+        .where(ApiTokenRow.id == token_id)
+    ).first()
+    if found is None:
+        raise NotFound(f"no API token with id {token_id}")
+    row, email = found
+    if row.revoked_at is None:
+        row.revoked_at = now
+    session.flush()
+    return _token(row, email)
+
+
+def touch_token(session: Session, token_id: int, now: datetime) -> None:
+    row = session.get(ApiTokenRow, token_id)
+    if row is not None:
+        row.last_used_at = now

@@ -20,8 +20,19 @@ from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import Conflict, NotFound, TradeoffError
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import ensure_current
+from tradeoff.web.api import PREFIX as API_PREFIX
+from tradeoff.web.api import build_api
 from tradeoff.web.deps import LoginRequired
-from tradeoff.web.routes import login, pages, themes, users
+from tradeoff.web.routes import (
+    decisions,
+    evidence,
+    login,
+    opportunities,
+    pages,
+    problems,
+    themes,
+    users,
+)
 from tradeoff.web.security import security_middleware
 from tradeoff.web.settings import load_web_settings
 from tradeoff.web.templating import build_environment, render
@@ -61,8 +72,18 @@ def create_app(database_url: str, *, secure_cookies: bool | None = None) -> Fast
     app.middleware("http")(security_middleware)
     static = files("tradeoff.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for router in (login.router, pages.router, themes.router, users.router):
+    for router in (
+        login.router,
+        pages.router,
+        themes.router,
+        users.router,
+        evidence.router,
+        problems.router,
+        opportunities.router,
+        decisions.router,
+    ):
         app.include_router(router)
+    app.mount(API_PREFIX, build_api(app))
     _add_error_pages(app)
     return app
 

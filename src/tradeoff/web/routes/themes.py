@@ -11,11 +11,10 @@ from fastapi.responses import RedirectResponse
 
 from tradeoff.analysis.edits import rename_theme
 from tradeoff.analysis.label.counter import praise_cues
-from tradeoff.analysis.label.quotes import Candidate, representative_quotes
-from tradeoff.errors import NotFound
+from tradeoff.analysis.theme_page import theme_page
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import theme_profiles
-from tradeoff.storage.themes import active_themes, quote_candidates
+from tradeoff.storage.themes import active_themes
 from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Viewer
 from tradeoff.web.templating import render
 
@@ -36,29 +35,13 @@ def theme_list(request: Request, engine: EngineDep, signed: Viewer) -> Response:
 
 
 @router.get("/themes/{theme_id}")
-def theme_page(request: Request, engine: EngineDep, signed: Viewer, theme_id: int) -> Response:
-    with read_session(engine) as session:
-        summaries = active_themes(session)
-        chosen = next((s for s in summaries if s.id == theme_id), None)
-        if chosen is None:
-            raise NotFound(f"There is no active theme {theme_id}.")
-        children = [s for s in summaries if s.parent_id == theme_id]
-        profiles = theme_profiles(
-            session, [theme_id, *(c.id for c in children)], praise=praise_cues
-        )
-        groups = quote_candidates(session, theme_id)
-    if theme_id not in profiles:
-        raise NotFound(f"There is no active theme {theme_id}.")
-    quotes = representative_quotes([[Candidate(*m) for m in group] for group in groups])
-    subthemes = sorted(
-        ((c, profiles[c.id]) for c in children if c.id in profiles),
-        key=lambda pair: (-pair[1].items, pair[0].id),
-    )
+def theme_view(request: Request, engine: EngineDep, signed: Viewer, theme_id: int) -> Response:
+    page = theme_page(engine, theme_id)
     context = {
-        "theme": chosen,
-        "profile": profiles[theme_id],
-        "quotes": quotes,
-        "subthemes": subthemes,
+        "theme": page.theme,
+        "profile": page.profile,
+        "quotes": page.quotes,
+        "subthemes": page.subthemes,
     }
     return render(request, "theme.html", context, signed=signed)
 

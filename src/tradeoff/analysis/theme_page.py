@@ -1,0 +1,50 @@
+"""One theme as every surface shows it: its figures, its sub-themes' and its quotes.
+
+``tradeoff theme``, the web page and the API read the same object, so the terminal, the
+browser and a script never disagree about a theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.quotes import Candidate, representative_quotes
+from tradeoff.errors import NotFound
+from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
+from tradeoff.storage.themes import ThemeSummary, active_themes, quote_candidates
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    theme: ThemeSummary
+    profile: ThemeProfile
+    #: Largest first (ties by id).
+    subthemes: tuple[tuple[ThemeSummary, ThemeProfile], ...]
+    #: Chosen for coverage: the most typical item of each sub-theme in turn.
+    quotes: tuple[Candidate, ...]
+
+
+def theme_page(engine: Engine, theme_id: int) -> ThemePage:
+    """The active theme ``theme_id``; profiles only it and its sub-themes, not every theme."""
+    with read_session(engine) as session:
+        summaries = active_themes(session)
+        chosen = next((s for s in summaries if s.id == theme_id), None)
+        if chosen is None:
+            raise NotFound(f"no active theme with id {theme_id}")
+        children = [s for s in summaries if s.parent_id == theme_id]
+        profiles = theme_profiles(
+            session, [theme_id, *(c.id for c in children)], praise=praise_cues
+        )
+        if theme_id not in profiles:
+            raise NotFound(f"no active theme with id {theme_id}")
+        groups = quote_candidates(session, theme_id)
+    quotes = representative_quotes([[Candidate(*m) for m in group] for group in groups])
+    subthemes = sorted(
+        ((c, profiles[c.id]) for c in children if c.id in profiles),
+        key=lambda pair: (-pair[1].items, pair[0].id),
+    )
+    return ThemePage(chosen, profiles[theme_id], tuple(subthemes), tuple(quotes))

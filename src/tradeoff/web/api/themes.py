@@ -1,0 +1,78 @@
+"""``/themes``: the same figures as the Themes page and ``tradeoff themes``, as JSON.
+
+Counting is ``theme_profiles``' (one place); this module only pages and shapes it.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from tradeoff.analysis.edits import rename_theme
+from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.theme_page import theme_page
+from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
+from tradeoff.storage.themes import ThemeSummary, active_themes
+from tradeoff.web.api.auth import ApiEditor, ApiViewer
+from tradeoff.web.api.schemas import (
+    Limit,
+    Offset,
+    Page,
+    QuotePublic,
+    ThemeDetail,
+    ThemePublic,
+    ThemeRename,
+)
+from tradeoff.web.deps import EngineDep
+
+router = APIRouter(tags=["themes"])
+
+
+def public(summary: ThemeSummary, profile: ThemeProfile) -> ThemePublic:
+    return ThemePublic(
+        id=summary.id,
+        name=summary.name,
+        parent_id=summary.parent_id,
+        name_pinned=summary.name_pinned,
+        items=profile.items,
+        accounts=profile.accounts,
+        end_users=profile.end_users,
+        observed_share=profile.observed_share,
+        proxy_share=profile.proxy_share,
+        first_seen=profile.first_seen,
+        last_seen=profile.last_seen,
+    )
+
+
+@router.get("/themes")
+def list_themes(
+    engine: EngineDep, caller: ApiViewer, limit: Limit = 50, offset: Offset = 0
+) -> Page[ThemePublic]:
+    """Every active theme (sub-themes too, see ``parent_id``), in id order."""
+    with read_session(engine) as session:
+        summaries = active_themes(session)
+        chosen = summaries[offset : offset + limit]
+        profiles = theme_profiles(session, [s.id for s in chosen], praise=praise_cues)
+    items = [public(s, profiles[s.id]) for s in chosen if s.id in profiles]
+    return Page[ThemePublic](items=items, total=len(summaries), limit=limit, offset=offset)
+
+
+@router.get("/themes/{theme_id}")
+def get_theme(engine: EngineDep, caller: ApiViewer, theme_id: int) -> ThemeDetail:
+    """One theme with its representative quotes and sub-themes, as on its page."""
+    page = theme_page(engine, theme_id)
+    return ThemeDetail(
+        **public(page.theme, page.profile).model_dump(),
+        quotes=[QuotePublic(evidence_id=q.evidence_id, text=q.text) for q in page.quotes],
+        subthemes=[public(child, profile) for child, profile in page.subthemes],
+    )
+
+
+@router.post("/themes/{theme_id}/rename")
+def rename(engine: EngineDep, caller: ApiEditor, theme_id: int, body: ThemeRename) -> ThemePublic:
+    """Renames and pins the theme (as ``tradeoff rename``); editors and admins only."""
+    rename_theme(engine, theme_id, body.name)
+    with read_session(engine) as session:
+        summary = next(s for s in active_themes(session) if s.id == theme_id)
+        profile = theme_profiles(session, [theme_id], praise=praise_cues)[theme_id]
+    return public(summary, profile)
