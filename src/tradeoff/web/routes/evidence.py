@@ -10,151 +10,32 @@ choosing on our page through a link.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
-from sqlalchemy import ColumnElement, Select, case, exists, or_, select
-from sqlalchemy.orm import Session
 
 from tradeoff.analysis.edits import move_evidence
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, embedder_named
 from tradeoff.analysis.search import SearchFilters, SearchHit, search
 from tradeoff.decisions.problems import link_problem
-from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode
+from tradeoff.domain.enums import EvidenceKind, EvidenceMode
 from tradeoff.errors import InputError
-from tradeoff.storage.search import top_level_themes
+from tradeoff.storage.evidence_inbox import (
+    PAGE_SIZE,
+    InboxFilters,
+    InboxRow,
+    inbox_page,
+    midnight,
+)
 from tradeoff.storage.session import read_session
-from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow
-from tradeoff.storage.tables.accounts import PersonRow
 from tradeoff.storage.themes import ThemeSummary, active_themes
 from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Viewer
 from tradeoff.web.templating import render
 
 router = APIRouter()
-
-PAGE_SIZE = 50
-
-
-@dataclass(frozen=True)
-class InboxFilters:
-    """The GET parameters of ``/evidence``; None (or empty) means any."""
-
-    source: str | None = None
-    kind: EvidenceKind | None = None
-    mode: EvidenceMode | None = None
-    #: "proxy": relayed, or spoken by one of our people; "direct": otherwise.
-    voice: str | None = None
-    theme_id: int | None = None
-    since: date | None = None
-    until: date | None = None
-
-    def query_string(self, **extra: Any) -> str:
-        pairs = {
-            "source": self.source,
-            "kind": self.kind.value if self.kind else None,
-            "mode": self.mode.value if self.mode else None,
-            "voice": self.voice,
-            "theme": self.theme_id,
-            "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None,
-            **extra,
-        }
-        return urlencode({k: v for k, v in pairs.items() if v not in (None, "")})
-
-
-@dataclass(frozen=True)
-class InboxRow:
-    id: int
-    source: str
-    external_id: str
-    kind: str
-    mode: str
-    created_at: datetime
-    title: str | None
-    text: str
-    proxy: bool
-    theme: tuple[int, str] | None
-
-
-def _is_proxy() -> ColumnElement[bool]:
-    """The same rule as ``theme_profile``'s proxy share: relayed, or an internal speaker."""
-    speaker_is_proxy = exists().where(
-        PersonRow.id == EvidenceItemRow.person_id, PersonRow.role.in_(INTERNAL_PROXY_ROLES)
-    )
-    return or_(EvidenceItemRow.relayed_by_id.is_not(None), speaker_is_proxy)
-
-
-def _filtered(query: Select[Any], filters: InboxFilters) -> Select[Any]:
-    item = EvidenceItemRow
-    if filters.source:
-        query = query.where(item.source == filters.source.strip().lower())
-    if filters.kind is not None:
-        query = query.where(item.kind == filters.kind)
-    if filters.mode is not None:
-        query = query.where(item.mode == filters.mode)
-    if filters.voice == "proxy":
-        query = query.where(_is_proxy())
-    elif filters.voice == "direct":
-        query = query.where(~_is_proxy())
-    if filters.theme_id is not None:
-        filed = select(EvidenceThemeRow.evidence_id).where(
-            EvidenceThemeRow.theme_id == filters.theme_id
-        )
-        query = query.where(item.id.in_(filed))
-    if filters.since is not None:
-        query = query.where(item.created_at >= _midnight(filters.since))
-    if filters.until is not None:
-        query = query.where(item.created_at < _midnight(filters.until + timedelta(days=1)))
-    return query
-
-
-def inbox_page(
-    session: Session, filters: InboxFilters, before: int | None, size: int = PAGE_SIZE
-) -> tuple[list[InboxRow], bool]:
-    """One page of items, newest (highest id) first, and whether an older page follows."""
-    item = EvidenceItemRow
-    proxy = case((_is_proxy(), True), else_=False)
-    query = select(
-        item.id,
-        item.source,
-        item.external_id,
-        item.kind,
-        item.mode,
-        item.created_at,
-        item.title,
-        item.text,
-        proxy,
-    )
-    query = _filtered(query, filters)
-    if before is not None:
-        query = query.where(item.id < before)
-    rows = session.execute(query.order_by(item.id.desc()).limit(size + 1)).all()
-    shown = rows[:size]
-    themes = top_level_themes(session, [row[0] for row in shown])
-    page = [
-        InboxRow(
-            id=row[0],
-            source=row[1],
-            external_id=row[2],
-            kind=row[3].value,
-            mode=row[4].value,
-            created_at=row[5],
-            title=row[6],
-            text=row[7],
-            proxy=bool(row[8]),
-            theme=themes.get(row[0]),
-        )
-        for row in shown
-    ]
-    return page, len(rows) > size
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _message(moved: int | None, linked: int | None, problem: int | None) -> str | None:
@@ -211,7 +92,7 @@ def evidence_inbox(
                 source=filters.source,
                 kind=kind,
                 theme_id=theme,
-                since=_midnight(since) if since else None,
+                since=midnight(since) if since else None,
             ),
         )
         hits = [(hit, _highlighted(hit)) for hit in found]
@@ -227,10 +108,10 @@ def evidence_inbox(
         "themes": themes,
         "kinds": list(EvidenceKind),
         "modes": list(EvidenceMode),
-        "older": filters.query_string(before=rows[-1].id) if more else None,
-        "first": filters.query_string() if before is not None else None,
+        "older": query_string(filters, before=rows[-1].id) if more else None,
+        "first": query_string(filters) if before is not None else None,
         "message": _message(moved, linked, problem),
-        "here": filters.query_string(q=query or None, before=before),
+        "here": query_string(filters, q=query or None, before=before),
     }
     return render(request, "evidence.html", context, signed=signed)
 
@@ -264,3 +145,18 @@ def _safe_back(back: str) -> str:
     allowed = {"q", "source", "kind", "mode", "voice", "theme", "since", "until", "before"}
     pairs = [(k, v) for k, v in parse_qsl(back) if k in allowed]
     return urlencode(pairs) + "&" if pairs else ""
+
+
+def query_string(filters: InboxFilters, **extra: Any) -> str:
+    """The filters (and ``extra``) as the inbox's GET parameters, empty ones left out."""
+    pairs = {
+        "source": filters.source,
+        "kind": filters.kind.value if filters.kind else None,
+        "mode": filters.mode.value if filters.mode else None,
+        "voice": filters.voice,
+        "theme": filters.theme_id,
+        "since": filters.since.isoformat() if filters.since else None,
+        "until": filters.until.isoformat() if filters.until else None,
+        **extra,
+    }
+    return urlencode({k: v for k, v in pairs.items() if v not in (None, "")})
