@@ -65,10 +65,12 @@ from tradeoff.domain.strategy import (
     KeyResult,
     MetricDefinition,
     MetricValue,
+    ProductArea,
     RoadmapChange,
     RoadmapItem,
     RoadmapItemGoal,
     RoadmapItemOpportunity,
+    TeamMember,
 )
 from tradeoff.domain.workspace import CurrencyRate
 from tradeoff.errors import NotFound, TradeoffError
@@ -340,6 +342,17 @@ def build_workspace(session: Session) -> list[Any]:
             due_on=date(2026, 9, 30),
         )
     )
+    tracking = keep(
+        ProductArea(
+            key="tracking", name="Shipment tracking", owner_email="ana.silva@fleetwise.example"
+        )
+    )
+    keep(ProductArea(key="billing", name="Billing"))
+    keep(
+        TeamMember(
+            email="Ana.Silva@fleetwise.example", name="Ana Silva", title="Senior PM", role="PM"
+        )
+    )
     item = keep(
         RoadmapItem(
             title="Late-carrier alerts",
@@ -349,6 +362,9 @@ def build_workspace(session: Session) -> list[Any]:
             rank=1,
             status=RoadmapStatus.IN_PROGRESS,
             metric_id=detect.id,
+            area_id=tracking.id,
+            owner="ana.silva@fleetwise.example",
+            requested_by="dana.whitfield@fleetwise.example",
         )
     )
     keep(RoadmapItem(title="Carrier scorecards", shipped_on=None))
@@ -392,6 +408,8 @@ def build_workspace(session: Session) -> list[Any]:
             requested_by="Priya Raman (CSM)",
             reply_text="Not scorecards yet: alerts first, because two churned accounts cited them.",
             recorded_at=datetime(2026, 4, 2, 10, 5, tzinfo=NEW_YORK),
+            metric_id=detect.id,
+            shipped_on=date(2026, 5, 18),
         )
     )
     keep(DecisionLink(decision_id=alerts_first.id, option_index=1, opportunity_id=alerts.id))
@@ -415,6 +433,16 @@ def build_workspace(session: Session) -> list[Any]:
             result=ExperimentResult.PENDING,
             started_at=datetime(2026, 4, 6, 9, 0, tzinfo=LONDON_SUMMER),
             created_at=datetime(2026, 4, 3, 9, 0, tzinfo=UTC),
+            decision_rule="Ship to all if the treatment's detect rate beats control at p < 0.05",
+            decision_id=alerts_first.id,
+            baseline_rate=0.2,
+            minimum_effect=0.05,
+            alpha=0.05,
+            power=0.8,
+            control_n=1100,
+            control_successes=231,
+            treatment_n=1090,
+            treatment_successes=290,
         )
     )
     return stored

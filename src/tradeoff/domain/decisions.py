@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from tradeoff.domain.enums import (
     AssumptionStatus,
@@ -14,6 +14,7 @@ from tradeoff.domain.enums import (
 )
 from tradeoff.domain.rules import (
     RuleViolation,
+    calendar_date,
     member,
     now_utc,
     optional_text,
@@ -42,9 +43,12 @@ class Decision:
     requested_by: str | None = None
     reply_text: str | None = None
     recorded_at: datetime = field(default_factory=now_utc)
+    metric_id: int | None = None
+    shipped_on: date | None = None
 
     def __post_init__(self) -> None:
         self.title = required_text("title", self.title)
+        self.shipped_on = calendar_date("shipped_on", self.shipped_on)
         self.recorded_at = utc("recorded_at", self.recorded_at) or now_utc()
         for name in (
             "context",
@@ -126,9 +130,28 @@ class Experiment:
     started_at: datetime | None = None
     ended_at: datetime | None = None
     created_at: datetime = field(default_factory=now_utc)
+    decision_rule: str | None = None
+    decision_id: int | None = None
+    baseline_rate: float | None = None
+    minimum_effect: float | None = None
+    alpha: float | None = None
+    power: float | None = None
+    control_n: int | None = None
+    control_successes: int | None = None
+    treatment_n: int | None = None
+    treatment_successes: int | None = None
 
     def __post_init__(self) -> None:
         self.hypothesis = required_text("hypothesis", self.hypothesis)
+        self.decision_rule = optional_text(self.decision_rule, "decision_rule")
+        for name in ("baseline_rate", "minimum_effect", "alpha", "power"):
+            setattr(self, name, unit_interval(name, getattr(self, name)))
+        for arm in ("control", "treatment"):
+            n, successes = getattr(self, f"{arm}_n"), getattr(self, f"{arm}_successes")
+            if n is not None and n < 0:
+                raise RuleViolation(f"{arm}_n", "must not be negative")
+            if successes is not None and (n is None or not 0 <= successes <= n):
+                raise RuleViolation(f"{arm}_successes", f"must lie between 0 and {arm}_n")
         self.status = member("status", ExperimentStatus, self.status)
         self.result = member("result", ExperimentResult, self.result)
         self.started_at = utc("started_at", self.started_at)

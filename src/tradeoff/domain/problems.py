@@ -32,6 +32,7 @@ class Problem:
     goes_wrong: str | None = None
     severity: Level | None = None
     created_at: datetime = field(default_factory=now_utc)
+    area_id: int | None = None
 
     def __post_init__(self) -> None:
         self.statement = required_text("statement", self.statement)

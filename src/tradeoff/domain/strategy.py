@@ -99,6 +99,38 @@ class KeyResult:
 
 
 @dataclass(kw_only=True)
+class ProductArea:
+    """A part of the product with the PM who owns it; an area without an owner is a gap."""
+
+    id: int | None = None
+    key: str
+    name: str
+    owner_email: str | None = None
+
+    def __post_init__(self) -> None:
+        self.key = required_text("key", self.key)
+        self.name = required_text("name", self.name)
+        self.owner_email = optional_text(self.owner_email, "owner_email")
+
+
+@dataclass(kw_only=True)
+class TeamMember:
+    """One of our own people (PM, engineer, sales, support): who owns, who asks, who listens."""
+
+    id: int | None = None
+    email: str
+    name: str
+    title: str | None = None
+    role: str
+
+    def __post_init__(self) -> None:
+        self.email = required_text("email", self.email).lower()
+        self.name = required_text("name", self.name)
+        self.title = optional_text(self.title, "title")
+        self.role = required_text("role", self.role).lower()
+
+
+@dataclass(kw_only=True)
 class RoadmapItem:
     id: int | None = None
     title: str
@@ -109,9 +141,14 @@ class RoadmapItem:
     status: RoadmapStatus = RoadmapStatus.PLANNED
     metric_id: int | None = None
     shipped_on: date | None = None
+    area_id: int | None = None
+    owner: str | None = None
+    requested_by: str | None = None
 
     def __post_init__(self) -> None:
         self.title = required_text("title", self.title)
+        self.owner = optional_text(self.owner, "owner")
+        self.requested_by = optional_text(self.requested_by, "requested_by")
         self.description = optional_text(self.description, "description")
         self.horizon = member("horizon", RoadmapHorizon, self.horizon)
         self.quarter = quarter("quarter", self.quarter)

@@ -38,10 +38,12 @@ from tradeoff.domain.strategy import (
     KeyResult,
     MetricDefinition,
     MetricValue,
+    ProductArea,
     RoadmapChange,
     RoadmapItem,
     RoadmapItemGoal,
     RoadmapItemOpportunity,
+    TeamMember,
 )
 from tradeoff.domain.workspace import CurrencyRate
 from tradeoff.errors import NotFound
@@ -75,6 +77,8 @@ ROW_FOR: dict[type[Any], type[t.Base]] = {
     Goal: t.GoalRow,
     KeyResult: t.KeyResultRow,
     RoadmapItem: t.RoadmapItemRow,
+    ProductArea: t.ProductAreaRow,
+    TeamMember: t.TeamMemberRow,
     RoadmapItemGoal: t.RoadmapItemGoalRow,
     RoadmapItemOpportunity: t.RoadmapItemOpportunityRow,
     RoadmapChange: t.RoadmapChangeRow,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -45,6 +45,10 @@ class DecisionRow(Base):
     requested_by: Mapped[str | None] = mapped_column(String(300))
     reply_text: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    metric_id: Mapped[int | None] = mapped_column(
+        ForeignKey("metric_definitions.id", ondelete="SET NULL")
+    )
+    shipped_on: Mapped[date | None]
 
 
 class DecisionLinkRow(Base):
@@ -92,6 +96,13 @@ class ExperimentRow(Base):
     __tablename__ = "experiments"
     __table_args__ = (
         CheckConstraint("metric_id IS NULL OR threshold IS NOT NULL", name="metric_has_threshold"),
+        CheckConstraint(
+            "(control_successes IS NULL OR (control_n IS NOT NULL"
+            " AND control_successes >= 0 AND control_successes <= control_n))"
+            " AND (treatment_successes IS NULL OR (treatment_n IS NOT NULL"
+            " AND treatment_successes >= 0 AND treatment_successes <= treatment_n))",
+            name="successes_within_n",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -113,3 +124,15 @@ class ExperimentRow(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decision_rule: Mapped[str | None] = mapped_column(Text)
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="SET NULL"), index=True
+    )
+    baseline_rate: Mapped[float | None]
+    minimum_effect: Mapped[float | None]
+    alpha: Mapped[float | None]
+    power: Mapped[float | None]
+    control_n: Mapped[int | None]
+    control_successes: Mapped[int | None]
+    treatment_n: Mapped[int | None]
+    treatment_successes: Mapped[int | None]

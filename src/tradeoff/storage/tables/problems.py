@@ -22,6 +22,9 @@ class ProblemRow(Base):
     goes_wrong: Mapped[str | None] = mapped_column(Text)
     severity: Mapped[Level | None] = mapped_column(enum_column(Level, "problem_severity"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product_areas.id", ondelete="SET NULL"), index=True
+    )
 
 
 class ProblemEvidenceRow(Base):

@@ -73,6 +73,27 @@ class KeyResultRow(Base):
     due_on: Mapped[date | None]
 
 
+class ProductAreaRow(Base):
+    __tablename__ = "product_areas"
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(300))
+    owner_email: Mapped[str | None] = mapped_column(String(320))
+
+
+class TeamMemberRow(Base):
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str | None] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(50))
+
+
 class RoadmapItemRow(Base):
     __tablename__ = "roadmap_items"
     __table_args__ = (
@@ -93,6 +114,11 @@ class RoadmapItemRow(Base):
         ForeignKey("metric_definitions.id", ondelete="SET NULL")
     )
     shipped_on: Mapped[date | None]
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product_areas.id", ondelete="SET NULL"), index=True
+    )
+    owner: Mapped[str | None] = mapped_column(String(320))
+    requested_by: Mapped[str | None] = mapped_column(String(320))
 
 
 class RoadmapItemGoalRow(Base):
