@@ -183,6 +183,16 @@ def _deals(rng: random.Random, deals: int) -> Iterator[dict[str, Any]]:
         }
 
 
+def ensure_built(engine: Engine, items: int, deals: int, seed: int) -> None:
+    """Build the workspace unless it already holds evidence (a kept --db is reused)."""
+    with engine.connect() as connection:
+        built = connection.scalar(select(func.count()).select_from(EvidenceItemRow))
+    if not built:
+        start = time.perf_counter()
+        build(engine, items, deals, seed)
+        print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+
+
 def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
     """(median, best) seconds over ``repeat`` runs after one warm-up."""
     call()
@@ -205,12 +215,7 @@ def main() -> int:
     url = args.db or str(Path(tempfile.mkdtemp()) / "demand.db")
     engine = open_engine(url if "://" in url else sqlite_url_for(Path(url)))
     upgrade(engine)
-    with engine.connect() as connection:
-        built = connection.scalar(select(func.count()).select_from(EvidenceItemRow))
-    if not built:
-        start = time.perf_counter()
-        build(engine, args.items, args.deals, args.seed)
-        print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    ensure_built(engine, args.items, args.deals, args.seed)
     with engine.connect() as connection:
         sizes = {
             t.__tablename__: connection.scalar(select(func.count()).select_from(t))

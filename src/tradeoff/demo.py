@@ -19,8 +19,11 @@ from tradeoff.analysis.business.loss_taxonomy import classify_losses
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import AnalysisReport, analyze
 from tradeoff.demo_decisions import load_demo_decisions
+from tradeoff.demo_experiments import load_demo_experiments
 from tradeoff.demo_goals import load_demo_goals
 from tradeoff.demo_problems import load_demo_problems
+from tradeoff.demo_roadmap import load_demo_roadmap
+from tradeoff.demo_team import load_demo_team
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.workspace import CurrencyRate, WorkspaceSettings
@@ -119,8 +122,11 @@ def load_demo(url: str, folder: Path) -> DemoResult:
     scan_competitors(engine)  # competitors named in tickets, interviews and deal notes
     classify_losses(engine, only_new=True)  # lost deals into the loss taxonomy
     load_demo_problems(engine, records)  # problem statements, their themes, opportunities
+    load_demo_team(engine, records)  # areas and their owners, the team, problems' areas
     load_demo_decisions(engine, records, folder)  # metrics, their values, decision log
     load_demo_goals(engine, records)  # goals with key results measured on those metrics
+    load_demo_roadmap(engine, records)  # roadmap items, replaying their dated history
+    load_demo_experiments(engine, records)  # assumption register, E-1 and its rule
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(
@@ -161,6 +167,39 @@ def load_demo(url: str, folder: Path) -> DemoResult:
                 (
                     f".venv/bin/tradeoff --db {_shown_db(url)} revisit",
                     "decisions whose signals have fired",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} roadmap",
+                    "now / next / later, and the unanchored work",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} churn --as-of 2026-10-31",
+                    "how often priorities moved, and who moved them",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} coverage",
+                    "who owns each area, PMs' load and customer contact",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} check",
+                    "the workspace scored against the principles",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} assumption list",
+                    "the riskiest, least-known assumptions first",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} experiment show 1"
+                    " --as-of 2026-10-31",
+                    "a pre-registered experiment: rule, sample size, interim reading",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} enough --theme 1",
+                    "whether more research would change anything",
+                ),
+                (
+                    f".venv/bin/tradeoff --db {_shown_db(url)} brief exec --as-of 2026-10-31",
+                    "the exec brief: outcomes, decisions, money, risks (also sales, team)",
                 ),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} status", "what the workspace holds"),
                 (f".venv/bin/tradeoff --db {_shown_db(url)} imports", "every import, undoable"),

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from tests.cli.helpers import run_cli
 from tradeoff.decisions.log import decision_history, list_decisions
 from tradeoff.domain.decisions import Decision
-from tradeoff.domain.enums import DecisionStatus
+from tradeoff.domain.enums import DecisionStatus, MetricDirection
 from tradeoff.domain.strategy import MetricDefinition, MetricValue
 from tradeoff.storage import repository
 from tradeoff.storage.session import read_session, write_session
@@ -397,3 +397,40 @@ def test_hostile_text_is_shown_as_written_and_neutralised_in_csv(
         )["owner"]
         == FORMULA
     )
+
+
+def test_decision_shipped_shows_the_metric_before_and_after(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine
+) -> None:
+    """Weekly support tickets 40, 42, 41, 43 before the ship day and 30, 29, 31, 30 from it:
+    means 41.5 → 30.0, a fall far beyond the noise, and fewer tickets is good."""
+    with write_session(engine) as session:
+        metric = repository.add(
+            session,
+            MetricDefinition(name="Support tickets", direction=MetricDirection.DOWN_IS_GOOD),
+        )
+        assert metric.id is not None
+        shipped = date(2026, 6, 1)
+        for weeks, value in zip(range(-4, 4), (40, 42, 41, 43, 30, 29, 31, 30), strict=True):
+            day = shipped + timedelta(weeks=weeks)
+            repository.add(session, MetricValue(metric_id=metric.id, value=value, observed_on=day))
+    assert run_cli(capsys, "--db", workspace_url, *PAYOUTS).exit_code == 0
+    [decision] = _decisions(engine)
+
+    refused = run_cli(capsys, "--db", workspace_url, "decision-shipped", str(decision.id),
+                      "--on", "2026-06-01")  # fmt: skip
+    assert refused.exit_code != 0
+    assert refused.stderr.count("\n") == 1
+    assert "names no metric yet" in refused.stderr
+
+    result = run_cli(capsys, "--db", workspace_url, "decision-shipped", str(decision.id),
+                     "--on", "2026-06-01", "--metric", "Support tickets")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"decision #{decision.id} shipped on 2026-06-01" in result.stdout
+    assert "41.5" in result.stdout
+    assert "30" in result.stdout
+    assert "moved the way it should" in result.stdout
+    [stored] = _decisions(engine)
+    assert (stored.metric_id, stored.shipped_on) == (metric.id, date(2026, 6, 1))
+    shown = run_cli(capsys, "--db", workspace_url, "decision", str(decision.id))
+    assert "moved the way it should" in shown.stdout

@@ -60,7 +60,7 @@ def test_report_without_out_writes_the_default_file(
     ("args", "message"),
     [
         (["--out", "{tmp}/missing/report.html"], "{tmp}/missing: the folder does not exist"),
-        (["--as-of", "31/10/2026"], "--as-of must be a date like 2026-10-31, got '31/10/2026'"),
+        (["--as-of", "31/10/2026"], "--as-of must be a date like 2026-11-15, got '31/10/2026'"),
     ],
 )
 def test_a_bad_option_is_one_line_on_stderr(
@@ -84,13 +84,20 @@ def _without_generated(page: str) -> str:
     return re.sub(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+", "data:chart", "\n".join(lines))
 
 
-def test_the_demo_ends_with_its_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_the_demo_ends_with_its_report_and_the_web_app(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     demo = Path(__file__).resolve().parents[2] / "demo" / "data"
     database = tmp_path / "ledgerly.db"
     result = run_cli(capsys, "--db", str(database), "demo", "--data", str(demo))
     assert result.exit_code == 0, result.stderr
     report = tmp_path / "report.html"
-    assert result.stdout.rstrip().splitlines()[-1] == f"Report: {report}"
+    last = result.stdout.rstrip().splitlines()[-3:]
+    assert last == [
+        f"Report: {report}",
+        f"Web app: .venv/bin/tradeoff --db {database} user add you@example.com --role admin",
+        f"         .venv/bin/tradeoff --db {database} serve   # then open http://127.0.0.1:8000",
+    ]
     page = report.read_text(encoding="utf-8")
     assert "Synthetic demo data: Ledgerly and everyone in it are fictional" in page
     assert "As of 31 Oct 2026" in page  # the demo's own today, from its manifest

@@ -8,7 +8,6 @@ the page is the same whichever engine the workspace was read from.
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from tests.browser import ARGS, CHROMIUM, require_browser
 from tests.business.world import TODAY, build_world
 from tests.reports.hostile import (
     COMPANY,
@@ -31,19 +31,6 @@ from tradeoff.reports.html import write_report
 from tradeoff.reports.report import build_report
 from tradeoff.storage.engine import open_engine
 
-CHROMIUM = Path("/usr/bin/chromium")
-#: As root on a closed network: no sandbox (root), and none of Chromium's own traffic.
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 SECTIONS = (
     "Themes",
     "Demand and money",
@@ -52,16 +39,6 @@ SECTIONS = (
     "Opportunities",
     "Decision log",
 )
-
-
-def require_chromium() -> None:
-    """Skip where there is no browser to drive, except under CI, where make test installs
-    it and a missing one is a broken setup, not a reason to pass quietly."""
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true but {CHROMIUM} is missing: make test installs Debian's chromium")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium, or run make test)")
 
 
 @pytest.fixture
@@ -76,7 +53,7 @@ def sqlite_engine(tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
 def test_the_report_opens_in_chromium_and_runs_no_customer_script(
     sqlite_engine: Engine, tmp_path: Path
 ) -> None:
-    require_chromium()
+    require_browser()
     from playwright.sync_api import ConsoleMessage, Dialog, sync_playwright
 
     world = build_world(sqlite_engine)

@@ -28,7 +28,7 @@ from tests.reports.recount import AS_OF, competitor_order, recount
 from tradeoff.domain.enums import DealOutcome, EvidenceKind
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.errors import InputError
-from tradeoff.reports import html as html_module
+from tradeoff.reports import files as files_module
 from tradeoff.reports.charts import frontier_chart, to_data_uri
 from tradeoff.reports.html import CSP, render_html, write_report
 from tradeoff.reports.report import build_report
@@ -241,7 +241,7 @@ def test_the_file_is_written_whole_or_not_at_all(
     def interrupted(source: object, target: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(html_module.os, "replace", interrupted)
+    monkeypatch.setattr(files_module.os, "replace", interrupted)
     with pytest.raises(OSError, match="disk full"):
         write_report(build_report(engine, as_of=TODAY.date() - timedelta(days=1)), path)
     assert path.read_text(encoding="utf-8") == first

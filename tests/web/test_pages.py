@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from fastapi.testclient import TestClient
 
@@ -16,11 +18,15 @@ from tests.web.conftest import (
     log_in,
     page_token,
 )
+from tradeoff.domain.accounts import Account
+from tradeoff.domain.enums import AccountLifecycle, EvidenceKind
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
 from tradeoff.domain.problems import Opportunity, OpportunityEstimate
 from tradeoff.domain.users import Role
 from tradeoff.storage import repository, users
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.themes import active_themes
+from tradeoff.web.routes.themes import THEME_PAGES
 from tradeoff.web.security import CONTENT_SECURITY_POLICY
 
 ESCAPED_QUOTE = "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
@@ -90,7 +96,7 @@ def test_an_editor_renames_a_theme_and_the_name_is_pinned(
         f"{path}/rename", data={"name": "Slow exports", "csrf_token": page_token(client, path)}
     )
     assert response.status_code == 303
-    assert response.headers["location"] == path
+    assert response.headers["location"] == f"{path}?renamed=1"
     with read_session(workspace.engine) as session:
         (theme,) = active_themes(session)
     assert (theme.name, theme.name_pinned) == ("Slow exports", True)
@@ -198,3 +204,62 @@ def test_an_admin_disables_a_user_and_their_session_ends_but_not_their_own(
 def test_only_admins_see_the_users_link(signed_in: Callable[[Role], TestClient]) -> None:
     assert '<a href="/users">Users</a>' in signed_in(Role.ADMIN).get("/").text
     assert '<a href="/users">Users</a>' not in signed_in(Role.EDITOR).get("/").text
+
+
+def test_the_theme_list_shows_each_theme_s_monthly_trend(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """Both items of the theme arrived in March 2026: the trend starts there with a full
+    bar, and every later month shows zero, in the tooltip and in the bars."""
+    page = signed_in(Role.VIEWER).get("/themes")
+    assert page.status_code == 200
+    row = page.text.split(f'href="/themes/{workspace.theme_id}"', 1)[1].split("</tr>", 1)[0]
+    title = row.split('class="trend" title="', 1)[1].split('"', 1)[0]
+    months = [part.split(": ") for part in title.split(" · ")]
+    assert months[0] == ["2026-03", "2"]
+    assert all(count == "0" for _, count in months[1:])
+    bars = row.rsplit('">', 1)[1].split("</td>", 1)[0]
+    assert bars == "█" + "▁" * (len(months) - 1)
+
+
+def test_a_theme_page_is_kept_until_the_workspace_changes(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """The page's figures are computed once per data version: a second view reuses them, and
+    a new item filed under the theme (a write, whoever makes it) makes them current again."""
+    client = signed_in(Role.VIEWER)
+    path = f"/themes/{workspace.theme_id}"
+    start = THEME_PAGES.computations(workspace.engine, workspace.theme_id)
+    assert "2 evidence items" in client.get(path).text
+    assert "2 evidence items" in client.get(path).text
+    assert THEME_PAGES.computations(workspace.engine, workspace.theme_id) == start + 1
+    with write_session(workspace.engine) as session:
+        item = repository.add(
+            session,
+            EvidenceItem(
+                source="zendesk",
+                external_id="t-late",
+                kind=EvidenceKind.TICKET,
+                text="Exports still time out on Mondays",
+                created_at=datetime(2026, 4, 6, tzinfo=UTC),
+            ),
+        )
+        assert item.id is not None
+        repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=workspace.theme_id))
+    assert "3 evidence items" in client.get(path).text
+    assert THEME_PAGES.computations(workspace.engine, workspace.theme_id) == start + 2
+
+
+def test_the_theme_list_shows_the_revenue_at_stake_of_the_citing_customers(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """Both items come from Acme; once Acme is a customer paying 12,000 a year, the theme
+    has USD 12,000.00 at stake (ARR of citing customers, no open pipeline), counted once."""
+    with write_session(workspace.engine) as session:
+        [acme] = repository.list_all(session, Account)
+        acme.arr, acme.currency = Decimal("12000"), "USD"
+        acme.lifecycle = AccountLifecycle.CUSTOMER
+        repository.update(session, acme)
+    page = signed_in(Role.VIEWER).get("/themes")
+    row = page.text.split(f'href="/themes/{workspace.theme_id}"', 1)[1].split("</tr>", 1)[0]
+    assert "<td>USD 12,000.00</td>" in row

@@ -35,10 +35,27 @@ MATRIX: dict[tuple[str, str], tuple[int, int, int, int]] = {
     ("GET", "/themes"): (303, 200, 200, 200),
     ("GET", "/themes/{theme_id}"): (303, 200, 200, 200),
     ("POST", "/themes/{theme_id}/rename"): (401, 403, 303, 303),
+    ("POST", "/themes/{theme_id}/merge"): (401, 403, 400, 400),
+    ("POST", "/themes/{theme_id}/split"): (401, 403, 400, 400),
+    ("POST", "/themes/{theme_id}/move"): (401, 403, 400, 400),
     ("POST", "/logout"): (401, 303, 303, 303),
     ("GET", "/users"): (303, 403, 403, 200),
     ("POST", "/users"): (401, 403, 403, 303),
     ("POST", "/users/{user_id}/disable"): (401, 403, 403, 303),
+    ("GET", "/settings"): (303, 200, 200, 200),
+    ("POST", "/settings/workspace"): (401, 403, 403, 400),
+    ("POST", "/settings/domains"): (401, 403, 403, 400),
+    ("POST", "/settings/domains/remove"): (401, 403, 403, 400),
+    ("GET", "/settings/tokens"): (303, 403, 403, 200),
+    ("POST", "/settings/tokens"): (401, 403, 403, 400),
+    ("POST", "/settings/tokens/{token_id}/revoke"): (401, 403, 403, 404),
+    ("GET", "/settings/currency"): (303, 200, 200, 200),
+    ("POST", "/settings/currency"): (401, 403, 403, 400),
+    ("POST", "/settings/currency/{code}/delete"): (401, 403, 403, 404),
+    ("GET", "/sales"): (303, 200, 200, 200),
+    ("GET", "/competitors"): (303, 200, 200, 200),
+    ("GET", "/competitors/{name}"): (303, 404, 404, 404),
+    ("GET", "/briefs/{room}"): (303, 200, 200, 200),
 }
 #: Routes anyone may reach: the login form itself.
 PUBLIC = {("GET", "/login"), ("POST", "/login")}
@@ -71,7 +88,14 @@ def test_each_role_gets_what_the_matrix_says(
     assert victim is not None
     # No problem exists in this workspace: its page is a 404 to everyone signed in.
     path = template.format(
-        theme_id=workspace.theme_id, user_id=victim.id, problem_id=1, decision_id=1
+        theme_id=workspace.theme_id,
+        user_id=victim.id,
+        problem_id=1,
+        decision_id=1,
+        token_id=1,
+        code="GBP",
+        name="Zoho",
+        room="exec",
     )
     client = anonymous if who is None else signed_in(who)
     # A signed-in client posts its real CSRF token, so only the role decides.

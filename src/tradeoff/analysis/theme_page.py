@@ -6,6 +6,7 @@ browser and a script never disagree about a theme.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -14,7 +15,7 @@ from tradeoff.analysis.label.counter import praise_cues
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
-from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
+from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
 from tradeoff.storage.themes import ThemeSummary, active_themes, quote_candidates
 
 
@@ -48,3 +49,17 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         key=lambda pair: (-pair[1].items, pair[0].id),
     )
     return ThemePage(chosen, profiles[theme_id], tuple(subthemes), tuple(quotes))
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+#: Months a theme's trend shows in lists (the terminal's and the web's).
+TREND_MONTHS = 12
+
+
+def month_sparkline(months: Sequence[MonthCount]) -> str:
+    """One bar per month, scaled to the busiest month shown: the shape, with the figures
+    printed beside it wherever it appears."""
+    if not months:
+        return ""
+    peak = max(m.items for m in months) or 1
+    return "".join(SPARKS[round(m.items / peak * (len(SPARKS) - 1))] for m in months)

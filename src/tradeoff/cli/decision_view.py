@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from sqlalchemy import Engine
 
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.dates import day_or_today, optional_day
+from tradeoff.cli.roadmap import print_post_ship
 from tradeoff.decisions.log import decision_history, list_decisions
 from tradeoff.decisions.records import Change, DecisionHistory, DecisionRecord
 from tradeoff.decisions.revisit import Outcome, RevisitReport, SignalCheck, revisit
 from tradeoff.errors import InputError
 from tradeoff.safe_csv import write_rows
+from tradeoff.storage.decision_log import mark_shipped
+from tradeoff.storage.metrics import get_metric
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.strategy.post_ship import post_ship_check
 
 
 class ListFormat(StrEnum):
@@ -58,7 +64,7 @@ def decisions(
     """
     engine = open_workspace(ctx)
     records = list_decisions(engine, include_superseded=show_all)
-    fired = revisit(engine, as_of=_day(as_of), records=records).fired_per_decision()
+    fired = revisit(engine, as_of=optional_day(as_of), records=records).fired_per_decision()
     if output_format is ListFormat.JSON:
         _json([{**r.to_json(), "fired": _fired(r, fired)} for r in records])
         return
@@ -108,7 +114,8 @@ def decision(
 
     Example: tradeoff decision 3 --reply
     """
-    history = decision_history(open_workspace(ctx), decision_id)
+    engine = open_workspace(ctx)
+    history = decision_history(engine, decision_id)
     record = history.asked_record
     if reply:
         if not record.decision.reply_text:
@@ -123,7 +130,19 @@ def decision(
                                                for r in history.revisions]})  # fmt: skip
         return
     _print_record(record)
+    _print_post_ship(engine, record)
     _print_history(history)
+
+
+def _print_post_ship(engine: Engine, record: DecisionRecord) -> None:
+    """Did the decision move the metric it names? Shown once it has a ship date."""
+    d = record.decision
+    if d.metric_id is None or d.shipped_on is None:
+        return
+    with read_session(engine) as session:
+        check = post_ship_check(session, d.metric_id, d.shipped_on)
+    console.print()
+    print_post_ship(check)
 
 
 def _print_record(record: DecisionRecord) -> None:
@@ -214,7 +233,7 @@ def revisit_command(
 
     Example: tradeoff revisit --as-of 2026-10-31
     """
-    report = revisit(open_workspace(ctx), as_of=_day(as_of))
+    report = revisit(open_workspace(ctx), as_of=optional_day(as_of))
     if output_format is ViewFormat.JSON:
         _json(report.to_json())
         return
@@ -275,20 +294,38 @@ def _date(record: DecisionRecord) -> str:
     return decided.date().isoformat() if decided else ""
 
 
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"--as-of must be a date like 2026-10-31, got {text!r}") from None
-
-
 def _json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
+def decision_shipped(
+    ctx: typer.Context,
+    decision_id: Annotated[int, typer.Argument(metavar="ID", help="The decision's number.")],
+    on: Annotated[str, typer.Option("--on", help="The day its work reached customers.")],
+    metric: Annotated[
+        str | None,
+        typer.Option(help="The registry metric it should move. [default: the one it names]"),
+    ] = None,
+) -> None:
+    """Record that a decision's work shipped, and the metric it should move, so
+    `tradeoff decision ID` shows that metric before and after the ship date.
+
+    Example: tradeoff decision-shipped 3 --on 2026-06-01 --metric "Net revenue retention"
+    """
+    day = day_or_today(on, "--on")
+    engine = open_workspace(ctx)
+    with write_session(engine) as session:
+        metric_id = get_metric(session, metric).id if metric else None
+        mark_shipped(session, decision_id, metric_id, day)
+    console.print(f"decision #{decision_id} shipped on {day.isoformat()}", soft_wrap=True)
+    history = decision_history(engine, decision_id)
+    _print_post_ship(
+        engine, next(r.record for r in history.revisions if r.record.id == decision_id)
+    )
+
+
 def register(app: typer.Typer) -> None:
+    app.command("decision-shipped")(decision_shipped)
     app.command("decisions")(decisions)
     app.command("decision")(decision)
     app.command("revisit")(revisit_command)

@@ -17,6 +17,7 @@ import typer
 
 from tradeoff.cli import decision_view
 from tradeoff.cli.context import console, err_console, open_workspace
+from tradeoff.cli.dates import optional_day
 from tradeoff.decisions.decision_draft import DecisionDraft, OptionLink
 from tradeoff.decisions.decision_file import read_decision_file
 from tradeoff.decisions.log import record_decision
@@ -103,7 +104,7 @@ def decide(
         "question": question, "context": context, "options": _tuple(option), "chosen": chosen,
         "tradeoffs": tradeoffs, "not_optimising_for": not_optimising_for,
         "assumptions": _tuple(assumption), "signals": _tuple(signal), "owner": owner,
-        "stakeholders": _tuple(stakeholder), "decided_on": _day(decided_on, "--decided-on"),
+        "stakeholders": _tuple(stakeholder), "decided_on": optional_day(decided_on, "--decided-on"),
         "status": _status(status), "requested_by": requested_by, "reason": reason,
         "reply": reply, "links": tuple(OptionLink.parse(t) for t in link_option or []),
         "supersedes": supersedes,
@@ -147,7 +148,9 @@ def prompt_draft() -> DecisionDraft:
     values["signals"] = _ask_signals()
     values["owner"] = _ask("Owner", optional=True)
     values["stakeholders"] = _ask_many("Stakeholder consulted")
-    values["decided_on"] = _day(_ask("Decided on", default=_today().isoformat()), "the date")
+    values["decided_on"] = optional_day(
+        _ask("Decided on", default=_today().isoformat()), "the date"
+    )
     values["status"] = _status(_ask("Status (decided, not_yet, proposed)", default="decided"))
     if values["status"] is DecisionStatus.NOT_YET:
         values["requested_by"] = _ask("Requested by (who asked)")
@@ -193,15 +196,6 @@ def _tuple(values: list[str] | None) -> tuple[str, ...]:
 
 def _today() -> date:
     return datetime.now(UTC).date()
-
-
-def _day(text: str | None, flag: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{flag} must be a date like 2026-04-20, got {text!r}") from None
 
 
 def _status(text: str | None) -> DecisionStatus | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +20,7 @@ from tradeoff.analysis.business.demand import demand, demand_behind
 from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
 from tradeoff.analysis.business.money import Money
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.dates import optional_day
 from tradeoff.errors import InputError, NotFound
 from tradeoff.reports.charts import bar_chart, render
 from tradeoff.safe_csv import write_rows
@@ -84,7 +84,7 @@ def demand_command(
 
     Example: tradeoff demand --by segment --as-of 2026-10-15
     """
-    day = _day(as_of)
+    day = optional_day(as_of)
     chosen = [(k, i) for k, i in ((SubjectKind.THEME, theme), (SubjectKind.PROBLEM, problem),
               (SubjectKind.OPPORTUNITY, opportunity)) if i is not None]  # fmt: skip
     if len(chosen) > 1:
@@ -111,15 +111,6 @@ def demand_command(
         write_rows(sys.stdout, CSV_HEADER, (row for r in results for row in _csv_rows(r)))
     else:
         _print_table(results, kind)
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise InputError(f"--as-of must be a date like 2026-10-15, got {text!r}") from exc
 
 
 def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:

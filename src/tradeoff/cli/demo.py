@@ -17,6 +17,9 @@ from tradeoff.reports.html import write_report
 from tradeoff.reports.report import build_report
 from tradeoff.storage.engine import hide_password, open_engine
 
+#: Where ``tradeoff serve`` listens by default.
+WEB_URL = "http://127.0.0.1:8000"
+
 
 def demo(
     ctx: typer.Context,
@@ -43,6 +46,13 @@ def demo(
     for line in result.next_steps:
         console.print(f"  {line}")
     console.print(f"\nReport: {demo_report(result.url, data)}", soft_wrap=True)
+    database = hide_password(result.url).removeprefix("sqlite:///")
+    console.print(
+        f"Web app: .venv/bin/tradeoff --db {database} user add you@example.com --role admin\n"
+        f"         .venv/bin/tradeoff --db {database} serve   # then open {WEB_URL}",
+        soft_wrap=True,
+        markup=False,
+    )
 
 
 def demo_report(url: str, data: Path) -> Path:

@@ -7,15 +7,14 @@ A thin shell over ``tradeoff.strategy.goals``; the arithmetic is in
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.dates import day_or_today
 from tradeoff.cli.metrics import figure
-from tradeoff.errors import InputError
 from tradeoff.strategy.goals import GoalProgress, KeyResultProgress, goals_progress, new_goal
 from tradeoff.strategy.progress import Standing
 
@@ -34,15 +33,6 @@ AsOf = Annotated[
     str | None,
     typer.Option("--as-of", help="Day progress is measured at (YYYY-MM-DD). [default: today]"),
 ]
-
-
-def as_of_day(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"--as-of must be a date like 2026-11-15, got {text!r}") from None
 
 
 @goal_app.command("new")
@@ -112,7 +102,7 @@ def show_command(
 
     Example: tradeoff goal show 1 --as-of 2026-11-15
     """
-    for entry in goals_progress(open_workspace(ctx), goal_id=goal_id, as_of=as_of_day(as_of)):
+    for entry in goals_progress(open_workspace(ctx), goal_id=goal_id, as_of=day_or_today(as_of)):
         print_goal(entry, detail=True)
 
 
@@ -122,7 +112,7 @@ def goals_command(ctx: typer.Context, period: Period = None, as_of: AsOf = None)
 
     Example: tradeoff goals --period 2026Q4 --as-of 2026-11-15
     """
-    day = as_of_day(as_of)
+    day = day_or_today(as_of)
     found = goals_progress(open_workspace(ctx), period=period, as_of=day)
     if not found:
         console.print('No goals for this period: tradeoff goal new "..." --period 2026Q4')

@@ -10,11 +10,15 @@ import typer
 
 from tradeoff import __version__
 from tradeoff.cli import (
+    brief,
+    check,
     competitors,
     currency,
     decisions,
     demand,
     demo,
+    enough,
+    experiments,
     goals,
     imports,
     metrics,
@@ -22,9 +26,11 @@ from tradeoff.cli import (
     opportunity_views,
     problems,
     report,
+    roadmap,
     sales,
     search,
     serve,
+    team,
     theme_edits,
     theme_view,
     themes,
@@ -89,8 +95,14 @@ opportunity_views.register(app)
 decisions.register(app)
 currency.register(app)
 report.register(app)
+brief.register(app)
 metrics.register(app)
 goals.register(app)
+experiments.register(app)
+enough.register(app)
+roadmap.register(app)
+team.register(app)
+check.register(app)
 demo.register(app)
 users.register(app)
 tokens.register(app)

@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.cli.problems import AsOf, as_of_day, json_out
+from tradeoff.cli.dates import optional_day
+from tradeoff.cli.problems import AsOf, json_out
 from tradeoff.decisions.assessment import (
     assess_opportunities,
     assess_opportunity,
@@ -95,7 +96,7 @@ def list_command(
     """
     engine = open_workspace(ctx)
     summaries = {s.id: s for s in opportunity_list(engine)}
-    assessed = assess_opportunities(engine, as_of=as_of_day(as_of))
+    assessed = assess_opportunities(engine, as_of=optional_day(as_of))
     if output_format is OutputFormat.JSON:
         json_out([
             {**assessed_json(a), "status": summaries[a.id].status.value,
@@ -163,7 +164,7 @@ def show_command(
     if output_format is OutputFormat.CSV:
         raise InputError("show prints a table or json; for csv use tradeoff opportunity list")
     engine = open_workspace(ctx)
-    assessed = assess_opportunity(engine, opportunity_id, as_of=as_of_day(as_of))
+    assessed = assess_opportunity(engine, opportunity_id, as_of=optional_day(as_of))
     summary = next(s for s in opportunity_list(engine) if s.id == opportunity_id)
     if output_format is OutputFormat.JSON:
         problems = [{"id": p.id, "statement": p.statement} for p in summary.problems]

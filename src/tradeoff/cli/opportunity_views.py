@@ -19,7 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.cli.problems import AsOf, as_of_day
+from tradeoff.cli.dates import optional_day
+from tradeoff.cli.problems import AsOf
 from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.estimates import Assessed
 from tradeoff.decisions.fragility import (
@@ -72,7 +73,7 @@ def frontier_command(
 
     Example: tradeoff frontier --format json
     """
-    items = assess_opportunities(open_workspace(ctx), as_of=as_of_day(as_of))
+    items = assess_opportunities(open_workspace(ctx), as_of=optional_day(as_of))
     result = frontier(items)
     if output_format is FrontierFormat.JSON:
         _json(result.to_json())
@@ -129,7 +130,7 @@ def compare_command(
     if first == second:
         raise InputError("compare needs two different opportunities")
     engine = open_workspace(ctx)
-    found = {a.id: a for a in assess_opportunities(engine, as_of=as_of_day(as_of),
+    found = {a.id: a for a in assess_opportunities(engine, as_of=optional_day(as_of),
                                                    ids=[first, second])}  # fmt: skip
     for wanted in (first, second):
         if wanted not in found:
@@ -191,7 +192,7 @@ def rank_command(
 
     Example: tradeoff rank --by rice --draws 5000 --format csv
     """
-    items = assess_opportunities(open_workspace(ctx), as_of=as_of_day(as_of))
+    items = assess_opportunities(open_workspace(ctx), as_of=optional_day(as_of))
     rule = ranking_rule(by, weights=weights, known=known_fields(items))
     report = fragility(rank(items, rule), draws=draws, seed=seed)
     if output_format is RankFormat.JSON:

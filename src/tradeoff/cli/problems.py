@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -21,6 +20,7 @@ from rich.text import Text
 from tradeoff.analysis.business.demand_model import Demand
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.dates import optional_day
 from tradeoff.cli.demand import compact
 from tradeoff.decisions.problems import (
     ProblemListed,
@@ -61,15 +61,6 @@ AsOf = Annotated[
         "[default: today]",
     ),
 ]
-
-
-def as_of_day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise InputError(f"--as-of must be a date like 2026-10-15, got {text!r}") from exc
 
 
 @problem_app.command("new")
@@ -120,7 +111,7 @@ def list_command(
     Example: tradeoff problem list --format csv
     """
     engine = open_workspace(ctx)
-    listed = problem_list(engine, as_of=as_of_day(as_of))
+    listed = problem_list(engine, as_of=optional_day(as_of))
     if output_format is ListFormat.JSON:
         json_out([_listed_json(entry) for entry in listed])
     elif output_format is ListFormat.CSV:
@@ -199,7 +190,7 @@ def show_command(
     Example: tradeoff problem show 3
     """
     engine = open_workspace(ctx)
-    page = problem_page(engine, problem_id, as_of=as_of_day(as_of))
+    page = problem_page(engine, problem_id, as_of=optional_day(as_of))
     if output_format is PageFormat.JSON:
         json_out(_page_json(page))
         return

@@ -6,7 +6,6 @@ A thin shell over ``tradeoff.reports``: gather (``report.build_report``), render
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,7 @@ import typer
 from sqlalchemy.engine import make_url
 
 from tradeoff.cli.context import console, open_workspace, state
-from tradeoff.errors import InputError
+from tradeoff.cli.dates import optional_day
 from tradeoff.reports.html import write_report
 from tradeoff.reports.report import build_report
 
@@ -49,7 +48,7 @@ def report(
 
     Example: tradeoff report --out ~/ledgerly-report.html --as-of 2026-10-31
     """
-    day = parse_day(as_of)
+    day = optional_day(as_of)
     path = out if out is not None else default_path(state(ctx).url)
     engine = open_workspace(ctx)
     written = write_report(build_report(engine, as_of=day), path)
@@ -62,15 +61,6 @@ def default_path(url: str, name: str = DEFAULT_NAME) -> Path:
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return Path(parsed.database).parent / name
     return Path(name)
-
-
-def parse_day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise InputError(f"--as-of must be a date like 2026-10-31, got {text!r}") from exc
 
 
 def register(app: typer.Typer) -> None:

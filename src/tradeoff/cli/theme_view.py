@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -17,19 +16,17 @@ import typer
 from rich.table import Table
 
 from tradeoff.analysis.label.counter import praise_cues
-from tradeoff.analysis.theme_page import theme_page
+from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline, theme_page
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.session import read_session
-from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
+from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
 from tradeoff.storage.themes import (
     ThemeSummary,
     active_themes,
     unsorted_count,
 )
 
-SPARKS = "▁▂▃▄▅▆▇█"
 #: Months the table's trend column shows.
-TREND_MONTHS = 12
 
 
 class ThemesFormat(StrEnum):
@@ -99,7 +96,7 @@ def themes(
             _percent(profile.observed_share),
             _percent(profile.proxy_share),
             _day(profile.last_seen),
-            sparkline(profile.trend.months[-TREND_MONTHS:]),
+            month_sparkline(profile.trend.months[-TREND_MONTHS:]),
         )
     console.print(table)
     if unsorted:
@@ -138,7 +135,7 @@ def theme(
     )
     console.print(f"first seen {_day(profile.first_seen)}, last seen {_day(profile.last_seen)}")
     trend = profile.trend
-    console.print(f"monthly: {sparkline(trend.months)}  {_trend_words(profile)}")
+    console.print(f"monthly: {month_sparkline(trend.months)}  {_trend_words(profile)}")
     console.print("Quotes:")
     for quote in quotes:
         console.print(f'  "{quote.text}"  (#{quote.evidence_id}, {quote.score:.2f})')
@@ -156,14 +153,6 @@ def theme(
         console.print("Sub-themes:")
         for child, child_profile in page.subthemes:
             console.print(f"  {child.id}  {child.name}  ({child_profile.items:,} items)")
-
-
-def sparkline(months: Sequence[MonthCount]) -> str:
-    """One bar per month, scaled to the busiest month shown."""
-    if not months:
-        return ""
-    peak = max(m.items for m in months) or 1
-    return "".join(SPARKS[round(m.items / peak * (len(SPARKS) - 1))] for m in months)
 
 
 def _trend_words(profile: ThemeProfile) -> str:

@@ -17,9 +17,7 @@ The file is written whole or not at all (a temporary file in the same folder, th
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,9 +28,9 @@ from typing import Any
 from jinja2 import Environment
 
 from tradeoff.analysis.business.money import Money
-from tradeoff.errors import InputError
 from tradeoff.reports.charts import Spec, bar_chart, frontier_chart, sparkline, to_data_uri
 from tradeoff.reports.escaping import escaping_environment
+from tradeoff.reports.files import write_atomically
 from tradeoff.reports.report import Report, ThemeEntry
 
 #: Nothing but inline styles and data: images: no script, no fetch, no frame, no form.
@@ -87,24 +85,7 @@ def render_html(report: Report) -> str:
 
 def write_report(report: Report, path: Path) -> Path:
     """Write the report to ``path``, whole or not at all; returns the path written."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("the folder does not exist", path=folder)
-    if path.is_dir():
-        raise InputError("is a folder, not a file", path=path)
-    page = render_html(report).encode("utf-8")
-    handle, partial = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".partial")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(page)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(partial, 0o644)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(render_html(report), path)
 
 
 def _environment() -> Environment:

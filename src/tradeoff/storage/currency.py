@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.workspace import CurrencyRate
+from tradeoff.errors import NotFound
 from tradeoff.storage.tables import CurrencyRateRow, WorkspaceSettingsRow
 
 
@@ -30,4 +31,13 @@ def set_rate(session: Session, rate: CurrencyRate) -> None:
         session.add(CurrencyRateRow(currency=rate.currency, per_base=rate.per_base))
     else:
         row.per_base = rate.per_base
+    session.flush()
+
+
+def delete_rate(session: Session, currency: str) -> None:
+    """Forget one currency's rate: its amounts are reported unconverted again, not guessed."""
+    row = session.get(CurrencyRateRow, currency)
+    if row is None:
+        raise NotFound(f"there is no rate for {currency}")
+    session.delete(row)
     session.flush()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.decisions import Decision, DecisionLink
 from tradeoff.domain.enums import ThemeStatus
 from tradeoff.domain.strategy import MetricDefinition
+from tradeoff.errors import InputError
 from tradeoff.storage import repository
 from tradeoff.storage.metrics import metric_values
 from tradeoff.storage.tables import (
@@ -139,3 +140,19 @@ def metric_series(
         (value.observed_on, Decimal(str(value.value)))
         for value in metric_values(session, metric_id, until=until)
     ]
+
+
+def mark_shipped(session: Session, decision_id: int, metric_id: int | None, day: date) -> Decision:
+    """Record when the decision's work reached customers and the metric it should move.
+
+    The decision record itself is never edited (a revision supersedes it); the ship date is
+    what happened afterwards, so it is set on the decision it belongs to."""
+    decision = repository.get(session, Decision, decision_id)
+    chosen = metric_id if metric_id is not None else decision.metric_id
+    if chosen is None:
+        raise InputError(
+            f"decision #{decision_id} names no metric yet: give the one it should move (--metric)"
+        )
+    decision.metric_id = chosen
+    decision.shipped_on = day
+    return repository.update(session, decision)

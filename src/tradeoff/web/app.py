@@ -24,15 +24,19 @@ from tradeoff.web.api import PREFIX as API_PREFIX
 from tradeoff.web.api import build_api
 from tradeoff.web.deps import LoginRequired
 from tradeoff.web.routes import (
+    briefs,
+    competitors,
     decisions,
     evidence,
     login,
     opportunities,
     pages,
     problems,
+    sales,
     themes,
     users,
 )
+from tradeoff.web.routes import settings as settings_pages
 from tradeoff.web.security import security_middleware
 from tradeoff.web.settings import load_web_settings
 from tradeoff.web.templating import build_environment, render
@@ -81,6 +85,10 @@ def create_app(database_url: str, *, secure_cookies: bool | None = None) -> Fast
         problems.router,
         opportunities.router,
         decisions.router,
+        briefs.router,
+        settings_pages.router,
+        sales.router,
+        competitors.router,
     ):
         app.include_router(router)
     app.mount(API_PREFIX, build_api(app))

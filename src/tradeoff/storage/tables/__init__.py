@@ -29,6 +29,7 @@ from tradeoff.storage.tables.evidence import (
     ImportChangeRow,
     ThemeRow,
 )
+from tradeoff.storage.tables.inbox import DataVersionRow, EvidenceWordRow
 from tradeoff.storage.tables.problems import (
     OpportunityEstimateRow,
     OpportunityProblemRow,
@@ -66,6 +67,7 @@ __all__ = [
     "CompetitorMentionRow",
     "CompetitorRow",
     "CurrencyRateRow",
+    "DataVersionRow",
     "DealCompetitorRow",
     "DealRow",
     "DecisionLinkRow",
@@ -73,6 +75,7 @@ __all__ = [
     "EmbeddingRow",
     "EvidenceItemRow",
     "EvidenceThemeRow",
+    "EvidenceWordRow",
     "ExperimentRow",
     "ExternalKeyRow",
     "GoalRow",

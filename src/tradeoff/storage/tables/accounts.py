@@ -63,7 +63,7 @@ class AccountRow(Base):
         default=lambda ctx: company_name_key(ctx.get_current_parameters()["name"]),
     )
     domain: Mapped[str | None] = mapped_column(String(255), index=True)
-    segment: Mapped[str | None] = mapped_column(String(100))
+    segment: Mapped[str | None] = mapped_column(String(100), index=True)
     plan: Mapped[str | None] = mapped_column(String(100))
     arr: Mapped[Decimal | None] = mapped_column(MONEY)
     currency: Mapped[str | None] = mapped_column(String(3))

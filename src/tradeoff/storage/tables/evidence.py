@@ -70,6 +70,10 @@ class EvidenceItemRow(Base):
             name="not_relayed_by_self",
         ),
         Index("ix_evidence_items_created_at", "created_at"),
+        # The inbox's filters, each walking newest (highest id) first.
+        Index("ix_evidence_items_kind_id", "kind", "id"),
+        Index("ix_evidence_items_source_id", "source", "id"),
+        Index("ix_evidence_items_account_id_id", "account_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

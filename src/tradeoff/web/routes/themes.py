@@ -1,53 +1,252 @@
-"""Themes: the list, one theme with its quotes, and renaming (editors).
+"""Themes: the list, one theme with its quotes and items, and people's edits (editors).
 
 The figures are ``storage.theme_profile``'s and the quotes ``representative_quotes``', as in
-``tradeoff themes`` and ``tradeoff theme``, so the page and the terminal agree.
+``tradeoff themes`` and ``tradeoff theme``, so the page and the terminal agree. Rename, merge,
+split and move call ``analysis.edits``, the functions behind ``tradeoff rename|merge|split|
+move``, so an edit made here survives re-analysis exactly as one made in the terminal.
+
+After an edit the browser is sent to the resulting theme with numbers in the query string
+only; the page words the confirmation itself, so no link can put text of someone's choosing
+on our page. A refused edit re-renders the theme with the one-line reason and changes nothing.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
-from fastapi.responses import RedirectResponse
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Annotated
 
-from tradeoff.analysis.edits import rename_theme
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import RedirectResponse
+from sqlalchemy import Engine
+from starlette.datastructures import FormData
+
+from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.business.demand_model import SubjectDemand
+from tradeoff.analysis.edits import merge_themes, move_evidence, rename_theme, split_theme
 from tradeoff.analysis.label.counter import praise_cues
-from tradeoff.analysis.theme_page import theme_page
+from tradeoff.analysis.theme_page import TREND_MONTHS, ThemePage, month_sparkline, theme_page
+from tradeoff.errors import InputError, NotFound, TradeoffError
+from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
-from tradeoff.storage.theme_profile import theme_profiles
+from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
 from tradeoff.storage.themes import active_themes
-from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Viewer
+from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Signed, Viewer
 from tradeoff.web.templating import render
+from tradeoff.web.versioned_cache import VersionedCache
 
 router = APIRouter()
+
+Count = Annotated[int | None, Query(ge=0)]
+ThemeId = Annotated[int | None, Query(ge=1)]
+
+
+#: Figures that take seconds on a million items (every theme's profile; one theme's profile
+#: and quotes), kept while the workspace's data version and the day stay the same.
+THEME_LISTS: VersionedCache[ThemeList] = VersionedCache(size=8)
+THEME_PAGES: VersionedCache[ThemePage] = VersionedCache(size=256)
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+@dataclass(frozen=True)
+class ThemeList:
+    """Every theme's profile and demand, from the APIs ``tradeoff themes`` and ``tradeoff
+    demand`` use."""
+
+    profiles: dict[int, ThemeProfile]
+    demand: dict[int, SubjectDemand]
+
+
+def _theme_list(engine: Engine) -> ThemeList:
+    with read_session(engine) as session:
+        profiles = theme_profiles(session, praise=praise_cues)
+    return ThemeList(profiles, {d.id: d for d in theme_demand(engine)})
 
 
 @router.get("/themes")
 def theme_list(request: Request, engine: EngineDep, signed: Viewer) -> Response:
     with read_session(engine) as session:
         everything = active_themes(session)
-        profiles = theme_profiles(session, praise=praise_cues)
+    kept = THEME_LISTS.get(engine, "all", _today(), lambda _version: _theme_list(engine))
+    profiles = kept.profiles
     tops = sorted(
         (s for s in everything if s.parent_id is None and s.id in profiles),
         key=lambda s: (-profiles[s.id].items, s.id),
     )
-    rows = [(summary, profiles[summary.id]) for summary in tops]
-    return render(request, "themes.html", {"rows": rows}, signed=signed)
+    rows = [
+        (
+            summary,
+            profiles[summary.id],
+            profiles[summary.id].trend.months[-TREND_MONTHS:],
+            kept.demand.get(summary.id),
+        )
+        for summary in tops
+    ]
+    return render(
+        request, "themes.html", {"rows": rows, "sparkline": month_sparkline}, signed=signed
+    )
 
 
 @router.get("/themes/{theme_id}")
-def theme_view(request: Request, engine: EngineDep, signed: Viewer, theme_id: int) -> Response:
-    page = theme_page(engine, theme_id)
+def theme_view(
+    request: Request,
+    engine: EngineDep,
+    signed: Viewer,
+    theme_id: int,
+    before: ThemeId = None,
+    renamed: Annotated[bool, Query()] = False,
+    merged: ThemeId = None,
+    split_from: ThemeId = None,
+    moved: Count = None,
+    moved_from: ThemeId = None,
+) -> Response:
+    message = _confirmation(renamed, merged, split_from, moved, moved_from)
+    return _theme_response(request, engine, signed, theme_id, before=before, message=message)
+
+
+@router.post("/themes/{theme_id}/rename")
+def rename(
+    request: Request, engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int
+) -> Response:
+    """Rename and pin, as ``tradeoff rename``."""
+    try:
+        rename_theme(engine, theme_id, _text(form, "name"))
+    except TradeoffError as error:
+        return _refused(request, engine, signed, theme_id, error)
+    return _to_theme(theme_id, renamed=1)
+
+
+@router.post("/themes/{theme_id}/merge")
+def merge(
+    request: Request, engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int
+) -> Response:
+    """Fold this theme into the chosen one, as ``tradeoff merge``; then show that one."""
+    try:
+        target = _chosen_theme(form, "Choose the theme to merge this one into.")
+        merge_themes(engine, source_id=theme_id, target_id=target)
+    except TradeoffError as error:
+        return _refused(request, engine, signed, theme_id, error)
+    return _to_theme(target, merged=theme_id)
+
+
+@router.post("/themes/{theme_id}/split")
+def split(
+    request: Request, engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int
+) -> Response:
+    """Carve the ticked items into a new theme, as ``tradeoff split``; then show the new one."""
+    try:
+        ids = _ticked(form, "Tick the items to split off into the new theme.")
+        new_id = split_theme(engine, theme_id, ids, _text(form, "name"))
+    except TradeoffError as error:
+        return _refused(request, engine, signed, theme_id, error)
+    return _to_theme(new_id, split_from=theme_id, moved=len(ids))
+
+
+@router.post("/themes/{theme_id}/move")
+def move(
+    request: Request, engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int
+) -> Response:
+    """File the ticked items under another theme, as ``tradeoff move``; then show that one."""
+    try:
+        ids = _ticked(form, "Tick the items to move.")
+        target = _chosen_theme(form, "Choose the theme to move the items to.")
+        if target == theme_id:
+            raise InputError(f"the items are already in theme {theme_id}: choose another theme")
+        moved_ids = move_evidence(engine, ids, target)
+    except TradeoffError as error:
+        return _refused(request, engine, signed, theme_id, error)
+    return _to_theme(target, moved=len(moved_ids), moved_from=theme_id)
+
+
+def _theme_response(
+    request: Request,
+    engine: EngineDep,
+    signed: Signed,
+    theme_id: int,
+    *,
+    before: int | None = None,
+    message: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The theme page: figures, quotes, one page of its items, and the edit forms' choices."""
+    page = THEME_PAGES.get(
+        engine, theme_id, _today(), lambda _version: theme_page(engine, theme_id)
+    )
+    with read_session(engine) as session:
+        items, more = inbox_page(session, InboxFilters(theme_id=theme_id), before)
+        others = [t for t in active_themes(session) if t.id != theme_id]
+    level = page.theme.parent_id is None
     context = {
         "theme": page.theme,
         "profile": page.profile,
         "quotes": page.quotes,
         "subthemes": page.subthemes,
+        "items": items,
+        "older": items[-1].id if more else None,
+        "paged": before is not None,
+        # merge_themes joins themes of one level only: offer just those.
+        "merge_targets": [t for t in others if (t.parent_id is None) is level],
+        "move_targets": others,
+        "message": message,
+        "error": error,
     }
-    return render(request, "theme.html", context, signed=signed)
+    return render(request, "theme.html", context, signed=signed, status_code=status_code)
 
 
-@router.post("/themes/{theme_id}/rename")
-def rename(engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int) -> Response:
-    name = form.get("name")
-    rename_theme(engine, theme_id, name if isinstance(name, str) else "")
-    return RedirectResponse(f"/themes/{theme_id}", status_code=303)
+def _refused(
+    request: Request, engine: EngineDep, signed: Signed, theme_id: int, error: TradeoffError
+) -> Response:
+    """The theme again with the reason; an unknown theme is the 404 page instead."""
+    status = 404 if isinstance(error, NotFound) else 400
+    return _theme_response(request, engine, signed, theme_id, error=str(error), status_code=status)
+
+
+def _confirmation(
+    renamed: bool,
+    merged: int | None,
+    split_from: int | None,
+    moved: int | None,
+    moved_from: int | None,
+) -> str | None:
+    items = f"{moved} item{'s' if moved != 1 else ''}"
+    if renamed:
+        return "Renamed; the name is pinned, so re-analysis keeps it."
+    if merged is not None:
+        return f"Merged theme {merged} into this theme; re-analysis keeps the merge."
+    if split_from is not None and moved is not None:
+        return f"Split {items} off theme {split_from} into this new theme."
+    if moved is not None and moved_from is not None:
+        return f"Moved {items} (copies included) here from theme {moved_from}."
+    return None
+
+
+def _to_theme(theme_id: int, **done: int) -> RedirectResponse:
+    query = "&".join(f"{key}={value}" for key, value in done.items())
+    return RedirectResponse(f"/themes/{theme_id}?{query}", status_code=303)
+
+
+def _text(form: FormData, field: str) -> str:
+    value = form.get(field)
+    return value if isinstance(value, str) else ""
+
+
+def _chosen_theme(form: FormData, missing: str) -> int:
+    value = _text(form, "target").strip()
+    if not (value.isascii() and value.isdigit()):
+        raise InputError(missing)
+    return int(value)
+
+
+def _ticked(form: FormData, missing: str) -> list[int]:
+    ids = [
+        int(v)
+        for v in form.getlist("evidence_id")
+        if isinstance(v, str) and v.isascii() and v.isdigit()
+    ]
+    if not ids:
+        raise InputError(missing)
+    return ids
