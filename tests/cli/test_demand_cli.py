@@ -140,12 +140,18 @@ def test_setting_a_rate_converts_what_was_reported_apart(
     assert sso.total.arr.total.complete
     assert sso.total.arr.total.amount == Decimal("240000") + Decimal("201000")
     assert "no rate" not in run_cli(capsys, "--db", workspace_url, "currency", "list").stdout
+    removed = run_cli(capsys, "--db", workspace_url, "currency", "delete", "jpy")
+    assert removed.exit_code == 0, removed.stderr
+    assert "no rate for JPY" in run_cli(capsys, "--db", workspace_url, "currency", "list").stdout
+    again = run_cli(capsys, "--db", workspace_url, "currency", "delete", "JPY")
+    assert again.exit_code != 0
+    assert again.stderr == "error: there is no rate for JPY\n"
 
 
 def test_bad_rates_are_refused(
     capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
 ) -> None:
-    for args in (["JPY", "lots"], ["JPY", "0"], ["USD", "2"]):
+    for args in (["JPY", "lots"], ["JPY", "0"], ["USD", "2"], ["JPY", "NaN"]):
         result = run_cli(capsys, "--db", workspace_url, "currency", "set", *args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("error: ")

@@ -6,16 +6,13 @@ which currency it could not convert.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.domain.workspace import CurrencyRate
-from tradeoff.errors import InputError
-from tradeoff.storage.currency import base_currency, rates, set_rate
+from tradeoff.storage.currency import base_currency, delete_rate, rates, set_rate_text
 from tradeoff.storage.demand_money import currencies_in_use
 from tradeoff.storage.session import read_session, write_session
 
@@ -35,18 +32,26 @@ def set_command(
 
     Example: tradeoff currency set GBP 1.27
     """
-    try:
-        value = Decimal(rate)
-    except InvalidOperation as exc:
-        raise InputError(f"the rate must be a number, got {rate!r}") from exc
-    given = CurrencyRate(currency=code, per_base=value)
     engine = open_workspace(ctx)
     with write_session(engine) as session:
+        given = set_rate_text(session, code, rate)
         base = base_currency(session)
-        if given.currency == base:
-            raise InputError(f"{base} is the base currency: its rate is always 1")
-        set_rate(session, given)
     console.print(f"1 {given.currency} = {given.per_base} {base}")
+
+
+@currency_app.command("delete")
+def delete_command(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Three-letter currency code, e.g. GBP.")],
+) -> None:
+    """Forget one currency's rate: its amounts are shown unconverted again, never guessed.
+
+    Example: tradeoff currency delete JPY
+    """
+    engine = open_workspace(ctx)
+    with write_session(engine) as session:
+        delete_rate(session, code.strip().upper())
+    console.print(f"removed the rate of {code.strip().upper()}")
 
 
 @currency_app.command("list")

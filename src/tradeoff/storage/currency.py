@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.workspace import CurrencyRate
-from tradeoff.errors import NotFound
+from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.tables import CurrencyRateRow, WorkspaceSettingsRow
 
 
@@ -22,6 +22,23 @@ def rates(session: Session) -> dict[str, Decimal]:
     return {
         c: r for c, r in session.execute(select(CurrencyRateRow.currency, CurrencyRateRow.per_base))
     }
+
+
+def set_rate_text(session: Session, code: str, text: str) -> CurrencyRate:
+    """Store a rate as a person typed it (CLI or web): a finite positive number, never for
+    the base currency, whose rate is 1 by definition."""
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise InputError(f"the rate must be a number, got {text!r}") from None
+    if not value.is_finite():
+        raise InputError(f"the rate must be a number, got {text!r}")
+    given = CurrencyRate(currency=code, per_base=value)
+    base = base_currency(session)
+    if given.currency == base:
+        raise InputError(f"{base} is the base currency: its rate is always 1")
+    set_rate(session, given)
+    return given
 
 
 def set_rate(session: Session, rate: CurrencyRate) -> None:

@@ -24,8 +24,9 @@ from tradeoff.domain.enums import (
     RoadmapStatus,
 )
 from tradeoff.domain.problems import Opportunity, OpportunityProblem
-from tradeoff.domain.strategy import Goal, RoadmapItem, RoadmapItemGoal, RoadmapItemOpportunity
+from tradeoff.domain.strategy import Goal, RoadmapItem
 from tradeoff.storage import repository
+from tradeoff.storage import roadmap as stored_roadmap
 from tradeoff.storage.session import read_session
 
 #: Statuses of work still to come or under way: shipped and dropped items are not promises.
@@ -51,18 +52,14 @@ class PlannedItem:
 def roadmap(engine: Engine, period: str) -> list[PlannedItem]:
     """Open items in now, next, later and this quarter, in column then rank order."""
     with read_session(engine) as session:
-        items = repository.list_all(session, RoadmapItem)
+        items = stored_roadmap.all_items(session)
         goals = {g.id: g for g in repository.list_all(session, Goal)}
         opportunities = {o.id: o for o in repository.list_all(session, Opportunity)}
-        item_goals = repository.list_all(session, RoadmapItemGoal)
-        item_opps = repository.list_all(session, RoadmapItemOpportunity)
+        goal_ids = stored_roadmap.goal_links(session)
+        opportunity_ids = stored_roadmap.opportunity_links(session)
         opp_problems = repository.list_all(session, OpportunityProblem)
-    goals_of: dict[int, list[Goal]] = defaultdict(list)
-    for link in item_goals:
-        goals_of[link.item_id].append(goals[link.goal_id])
-    opps_of: dict[int, list[Opportunity]] = defaultdict(list)
-    for olink in item_opps:
-        opps_of[olink.item_id].append(opportunities[olink.opportunity_id])
+    goals_of = {item: [goals[g] for g in ids] for item, ids in goal_ids.items()}
+    opps_of = {item: [opportunities[o] for o in ids] for item, ids in opportunity_ids.items()}
     problems_of: dict[int, list[int]] = defaultdict(list)
     for plink in opp_problems:
         problems_of[plink.opportunity_id].append(plink.problem_id)
@@ -77,9 +74,11 @@ def roadmap(engine: Engine, period: str) -> list[PlannedItem]:
     return [
         PlannedItem(
             item,
-            tuple(goals_of[item.id or 0]),
-            tuple(opps_of[item.id or 0]),
-            tuple(sorted({p for o in opps_of[item.id or 0] for p in problems_of[o.id or 0]})),
+            tuple(goals_of.get(item.id or 0, ())),
+            tuple(opps_of.get(item.id or 0, ())),
+            tuple(
+                sorted({p for o in opps_of.get(item.id or 0, ()) for p in problems_of[o.id or 0]})
+            ),
         )
         for item in chosen
     ]

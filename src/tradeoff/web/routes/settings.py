@@ -10,7 +10,7 @@ A new token is shown once, in the answer to the POST that made it, never in a UR
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -18,10 +18,10 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 
 from tradeoff.domain.rules import RuleViolation, currency_code, now_utc
-from tradeoff.domain.workspace import CurrencyRate, WorkspaceSettings, email_domain
+from tradeoff.domain.workspace import WorkspaceSettings, email_domain
 from tradeoff.errors import InputError, TradeoffError
 from tradeoff.storage import users
-from tradeoff.storage.currency import base_currency, delete_rate, rates, set_rate
+from tradeoff.storage.currency import base_currency, delete_rate, rates, set_rate_text
 from tradeoff.storage.demand_money import currencies_in_use
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.workspace import load_workspace_settings, save_workspace_settings
@@ -216,26 +216,11 @@ def currency_list(request: Request, engine: EngineDep, signed: Viewer) -> Respon
     return _currency_page(request, engine, signed)
 
 
-def rate_of(code: str, text: str, base: str) -> CurrencyRate:
-    """The rules of ``tradeoff currency set``: a positive number, never for the base."""
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise InputError(f"the rate must be a number, got {text!r}") from None
-    if not value.is_finite():
-        raise InputError(f"the rate must be a number, got {text!r}")
-    given = CurrencyRate(currency=code, per_base=value)
-    if given.currency == base:
-        raise InputError(f"{base} is the base currency: its rate is always 1")
-    return given
-
-
 @router.post("/settings/currency")
 def set_currency(request: Request, engine: EngineDep, signed: Admin, form: CheckedForm) -> Response:
     try:
         with write_session(engine) as session:
-            given = rate_of(field(form, "code"), field(form, "rate"), base_currency(session))
-            set_rate(session, given)
+            set_rate_text(session, field(form, "code"), field(form, "rate"))
     except (TradeoffError, RuleViolation) as exc:
         return _currency_page(request, engine, signed, str(exc))
     return RedirectResponse("/settings/currency", status_code=303)
