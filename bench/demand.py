@@ -1,7 +1,9 @@
 """Demand at scale: 100,000 deals and 1,000,000 evidence items on SQLite (or PostgreSQL).
 
 Builds a deterministic workspace with Core bulk inserts (seeded; about a minute), then times
-each demand call of the Python API — the same calls the CLI makes — and prints a table:
+each demand call of the Python API — the same calls the CLI makes — through the theme
+summary and again counted from the links (every theme marked dirty: the path readers take
+before a refresh, and the reference), then the summary's own cost, and prints a table:
 
     .venv/bin/python bench/demand.py                        # a fresh SQLite file in /tmp
     .venv/bin/python bench/demand.py --db /tmp/demand.db    # kept, and reused next time
@@ -31,7 +33,7 @@ from typing import Any
 
 from bulk import put as bulk_put
 from bulk import start_workspace
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
 from tradeoff.analysis.business.demand import (
     demand_behind,
@@ -39,10 +41,13 @@ from tradeoff.analysis.business.demand import (
     problem_demand,
     theme_demand,
 )
+from tradeoff.analysis.label.counter import praise_cues
 from tradeoff.config import sqlite_url_for
+from tradeoff.storage import theme_summary
 from tradeoff.storage.demand import Figure, SubjectKind
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
+from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
     AccountRow,
     DealRow,
@@ -55,7 +60,9 @@ from tradeoff.storage.tables import (
     ProblemRow,
     ProblemSymptomRow,
     ThemeRow,
+    ThemeSummaryDirtyRow,
 )
+from tradeoff.storage.theme_profile import theme_profiles
 
 AS_OF = date(2026, 10, 15)
 NOW = datetime(2026, 10, 15, tzinfo=UTC)
@@ -191,6 +198,30 @@ def ensure_built(engine: Engine, items: int, deals: int, seed: int) -> None:
         start = time.perf_counter()
         build(engine, items, deals, seed)
         print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    # Core bulk inserts mark every theme dirty; analyze would have refreshed them.
+    theme_summary.refresh_engine(engine)
+
+
+def mark_all_dirty(engine: Engine) -> None:
+    with write_session(engine) as session:
+        theme_summary.mark_all_dirty(session)
+
+
+def rebuild_summary(engine: Engine) -> None:
+    with write_session(engine) as session:
+        theme_summary.rebuild(session)
+
+
+def refresh_one(engine: Engine, theme_id: int) -> None:
+    """A change to one theme (as a merge or a re-filed item makes), then its refresh."""
+    with write_session(engine) as session:
+        session.execute(insert(ThemeSummaryDirtyRow).values(theme_id=theme_id))
+        theme_summary.refresh(session)
+
+
+def profiles(engine: Engine) -> object:
+    with read_session(engine) as session:
+        return theme_profiles(session, praise=praise_cues)
 
 
 def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -221,7 +252,8 @@ def main() -> int:
             t.__tablename__: connection.scalar(select(func.count()).select_from(t))
             for t in (EvidenceItemRow, EvidenceThemeRow, DealRow, AccountRow)
         }
-    biggest = theme_demand(engine, as_of=AS_OF)[0].id
+    ranked = theme_demand(engine, as_of=AS_OF)
+    biggest, smallest = ranked[0].id, min(ranked, key=lambda t: t.total.reach.links).id
     calls: list[tuple[str, Callable[[], object]]] = [
         ("theme_demand()", lambda: theme_demand(engine, as_of=AS_OF)),
         ("theme_demand(by='segment')", lambda: theme_demand(engine, as_of=AS_OF, by="segment")),
@@ -232,13 +264,23 @@ def main() -> int:
         ("opportunity_demand()", lambda: opportunity_demand(engine, as_of=AS_OF)),
         ("demand_behind(largest theme, pipeline)",
          lambda: demand_behind(engine, SubjectKind.THEME, biggest, Figure.PIPELINE, as_of=AS_OF)),
+        ("theme_profiles(all themes)", lambda: profiles(engine)),
     ]  # fmt: skip
     print(f"engine: {engine.dialect.name}; " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
-    print("| call | median s | best s |")
-    print("| --- | --- | --- |")
-    for name, call in calls:
-        median, best = timed(call, args.repeat)
-        print(f"| {name} | {median:.2f} | {best:.2f} |", flush=True)
+    summarised = [timed(call, args.repeat)[0] for _, call in calls]
+    mark_all_dirty(engine)
+    linked = [timed(call, args.repeat)[0] for _, call in calls]
+    start = time.perf_counter()
+    rebuild_summary(engine)
+    rebuilt = time.perf_counter() - start
+    print("| call | summary s | from the links s | ratio |")
+    print("| --- | --- | --- | --- |")
+    for (name, _), fast, slow in zip(calls, summarised, linked, strict=True):
+        print(f"| {name} | {fast:.2f} | {slow:.2f} | {slow / fast:.1f}× |", flush=True)
+    print(f"| summary from scratch (every theme) | {rebuilt:.2f} | | |")
+    for label, theme_id in (("largest", biggest), ("smallest", smallest)):
+        seconds = timed(partial(refresh_one, engine, theme_id), args.repeat)[0]
+        print(f"| refresh one dirty theme ({label}) | {seconds:.2f} | | |")
     engine.dispose()
     return 0
 

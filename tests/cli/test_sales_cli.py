@@ -38,8 +38,9 @@ def test_sales_json_is_the_python_apis_picture(
     assert set(document) == {
         "base_currency", "overall", "breakdown", "cycle_time", "average_won_deal",
         "open_pipeline", "win_signals", "objections", "loss_reasons", "data_notes",
-        "classified_now",
+        "classified_now", "classified_on_the_fly",
     }  # fmt: skip
+    assert document["classified_on_the_fly"] == 0  # the command saved them first
     owners = {r["key"]: (r["won"], r["lost"]) for r in document["breakdown"]["rows"]}
     expected = {
         o: (

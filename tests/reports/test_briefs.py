@@ -30,6 +30,7 @@ from tests.reports.hostile import (
     SCRIPT,
 )
 from tests.reports.recount import competitor_order
+from tradeoff.analysis.business.loss_taxonomy import classify_losses
 from tradeoff.reports.briefs import Brief, Room, build_brief
 from tradeoff.reports.briefs.claims import ClaimKind
 from tradeoff.reports.briefs.render import markdown_text, render_html, render_markdown
@@ -91,6 +92,11 @@ def test_the_sales_brief_says_what_is_coming_what_is_not_and_how_to_compete(
     engine: Engine,
 ) -> None:
     bw = build_brief_world(engine)
+    # The world was written directly, not imported: its lost deals have no saved loss
+    # category, so the brief (a read) says so; the CRM import or the CLI would save them.
+    unsaved = build_brief(engine, Room.SALES, period=PERIOD, as_of=AS_OF)
+    assert texts(unsaved, "Battlecards")[0].startswith("6 lost deals had no saved loss category")
+    classify_losses(engine)
     brief = build_brief(engine, Room.SALES, period=PERIOD, as_of=AS_OF)
     assert texts(brief, "What is coming") == [
         "Now: Bulk export v1 — Export a year of invoices in one file (for the goal: Activate "

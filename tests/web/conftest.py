@@ -78,13 +78,17 @@ def workspace(workspace_url: str, engine: Engine) -> Workspace:
 
 @pytest.fixture
 def make_client(workspace: Workspace) -> Iterator[Callable[..., TestClient]]:
-    """New, logged-out browsers for the workspace (cookies not Secure: plain HTTP)."""
+    """New, logged-out browsers for the workspace (cookies not Secure: plain HTTP); slow
+    figures are computed before the answer unless ``background=True``."""
     opened: list[TestClient] = []
 
     def make(
-        secure_cookies: bool | None = False, base_url: str = "http://testserver"
+        secure_cookies: bool | None = False,
+        base_url: str = "http://testserver",
+        background: bool = False,
     ) -> TestClient:
-        app = create_app(workspace.url, secure_cookies=secure_cookies)
+        # Figures computed before each answer unless a test asks for the server's way.
+        app = create_app(workspace.url, secure_cookies=secure_cookies, background=background)
         client = TestClient(app, base_url=base_url, follow_redirects=False)
         opened.append(client)
         return client

@@ -176,6 +176,9 @@ def visit(page: Page, site: Site, path: str, shot: str | None = None) -> None:
     response = page.goto(site.base + path, wait_until="load")
     assert response is not None
     assert response.status == 200, f"{path}: {response.status}"
+    # Figures still being computed fill themselves in (htmx polls the page): wait for
+    # them, so that the checks below also cover the customer text they bring.
+    page.locator('[hx-trigger="every 2s"]').wait_for(state="detached", timeout=120_000)
     page.wait_for_timeout(150)
     assert page.evaluate("typeof window.__pwned") == "undefined", path
     if shot:
@@ -271,11 +274,13 @@ def test_a_pm_searches_merges_decides_and_finds_the_decision_in_the_log(
         merge.get_by_label("Merge this theme into").select_option(str(export))
         merge.get_by_role("button", name="Merge").click()
         page.wait_for_url(f"{site.base}/themes/{export}?merged={audit}")
-        expect(page.get_by_role("status")).to_have_text(
+        expect(page.locator("p.message[role=status]")).to_have_text(
             f"Merged theme {audit} into this theme; re-analysis keeps the merge."
         )
         expect(page.get_by_role("heading", level=1)).to_have_text("Bulk export")
-        expect(page.get_by_text(f"{len(together)} evidence items", exact=False)).to_be_visible()
+        # The merge changed the data: the figures are computed again, then polled in.
+        figures = page.get_by_text(f"{len(together)} evidence items", exact=False)
+        expect(figures).to_be_visible(timeout=120_000)
         screenshot(page, site, "theme-after-merge")
 
         # Record a decision through the form, then find it in the log.
@@ -343,6 +348,8 @@ def test_hostile_text_runs_nothing_on_any_page_and_every_page_is_photographed(
         }
         for path, name in details.items():
             visit(page, site, path, name)
+            if path.startswith("/themes/"):  # first shown computing, then polled in
+                assert page.locator("#theme-figures ul.quotes li").count() > 0, path
         # The injected attribute did not become one: no element took focus or got a handler.
         for path in ("/evidence", "/evidence?q=log+in", "/themes"):
             visit(page, site, path)

@@ -28,7 +28,7 @@ from tradeoff.analysis.progress import NO_PROGRESS, Progress
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
-from tradeoff.storage import repository
+from tradeoff.storage import repository, theme_summary
 from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
 from tradeoff.storage.centroids import active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
@@ -325,6 +325,10 @@ def _finish(
             finished_at=now_utc(),
         ),
     )
+    # The themes this run filed into are dirty: summarise them now, in the same commit, so
+    # the first read after an analysis is fast.
+    session.flush()
+    theme_summary.refresh(session)
     return replace(report, placed=placed)
 
 

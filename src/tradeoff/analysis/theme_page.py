@@ -16,7 +16,11 @@ from tradeoff.analysis.label.quotes import Candidate, representative_quotes
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
-from tradeoff.storage.themes import ThemeSummary, active_themes, quote_candidates
+from tradeoff.storage.theme_quotes import RankedGroup, quote_groups
+from tradeoff.storage.themes import ThemeSummary, active_themes
+
+#: Quotes a theme shows.
+QUOTES = 5
 
 
 @dataclass(frozen=True)
@@ -42,13 +46,30 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         )
         if theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")
-        groups = quote_candidates(session, theme_id)
-    quotes = representative_quotes([[Candidate(*m) for m in group] for group in groups])
+        quotes = theme_quotes(quote_groups(session, theme_id))
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
     )
     return ThemePage(chosen, profiles[theme_id], tuple(subthemes), tuple(quotes))
+
+
+def theme_quotes(groups: Sequence[RankedGroup], limit: int = QUOTES) -> list[Candidate]:
+    """``representative_quotes`` over every member of the groups, reading only the head of
+    each: the best ``4 * limit`` first, more only when a head could run dry. A head with more
+    than ``limit`` different texts never does — everything taken from a group, chosen or
+    skipped as a repeat, says one of the at most ``limit`` texts chosen — so the quotes are
+    exactly those of the whole groups."""
+    wanted = 4 * limit
+    while True:
+        heads = [[Candidate(*m) for m in group.first(wanted)] for group in groups]
+        quotes = representative_quotes(heads, limit)
+        if all(
+            not group.has_more_than(wanted) or len(representative_quotes([head], limit + 1)) > limit
+            for group, head in zip(groups, heads, strict=True)
+        ):
+            return quotes
+        wanted *= 4
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -19,6 +19,7 @@ from rich.table import Table
 from tradeoff.analysis.business.demand import demand, demand_behind
 from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
 from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.business.money_trends import SubjectMoneyTrends, money_trends
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.dates import optional_day
 from tradeoff.errors import InputError, NotFound
@@ -34,6 +35,10 @@ TABLE_MONEY = {
     Figure.CHURNED: "churned",
     Figure.RENEWALS_90: "renew≤90d",
 }
+
+
+class Trend(StrEnum):
+    MONEY = "money"
 
 
 class DemandFormat(StrEnum):
@@ -73,6 +78,16 @@ def demand_command(
         Path | None,
         typer.Option(help="Also write a bar chart of revenue at stake (.svg or .png)."),
     ] = None,
+    trend: Annotated[
+        Trend | None,
+        typer.Option(
+            help="money: lost revenue (by close date), new pipeline (by created date) and "
+            "churned ARR (by churn date) per month of the one subject chosen."
+        ),
+    ] = None,
+    quarterly: Annotated[
+        bool, typer.Option("--quarterly", help="With --trend: per quarter, not per month.")
+    ] = False,
 ) -> None:
     """Weigh demand by the business: reach, ARR of the customers asking, open pipeline and
     lost revenue citing it, churned ARR, renewals at risk in 90 and 180 days.
@@ -82,6 +97,9 @@ def demand_command(
     of it per half-life); stale means all of it is older than the half-life. Revenue at
     stake is ARR plus open pipeline.
 
+    --trend money --theme ID splits lost, pipeline and churned money of one subject per
+    month (--quarterly: quarter), each period with its change against the one before.
+
     Example: tradeoff demand --by segment --as-of 2026-10-15
     """
     day = optional_day(as_of)
@@ -90,7 +108,15 @@ def demand_command(
     if len(chosen) > 1:
         raise InputError("choose one of --theme, --problem and --opportunity")
     kind, subject_id = chosen[0] if chosen else (of, None)
+    if quarterly and trend is None:
+        raise InputError("--quarterly goes with --trend money")
     engine = open_workspace(ctx)
+    if trend is not None:
+        if subject_id is None:
+            raise InputError("--trend needs --theme, --problem or --opportunity ID")
+        found = money_trends(engine, kind, subject_id, quarterly=quarterly, as_of=day)
+        _print_trends(found, output_format)
+        return
     if show is not None:
         if subject_id is None:
             raise InputError("--show needs --theme, --problem or --opportunity ID")
@@ -232,6 +258,63 @@ def _print_members(members: list[Member], figure: Figure, output_format: DemandF
         table.add_row(*(str(cell) for cell in row))
     console.print(table)
     console.print(f"{len(members):,} behind {figure.value}")
+
+
+TREND_HEADER = [
+    "kind", "id", "name", "figure", "dated_by", "period", "amount", "currency", "unconverted",
+    "records", "change",
+]  # fmt: skip
+
+
+def _print_trends(found: SubjectMoneyTrends, output_format: DemandFormat) -> None:
+    if output_format is DemandFormat.JSON:
+        sys.stdout.write(json.dumps(found.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    if output_format is DemandFormat.CSV:
+        write_rows(
+            sys.stdout,
+            TREND_HEADER,
+            (
+                [found.kind.value, found.id, found.name, t.figure.value, t.dated_by, p.period,
+                 p.amount.to_json()["amount"], found.base, _unconverted(p.amount), p.records,
+                 f"{p.change:.2f}"]
+                for t in found.trends
+                for p in t.periods
+            ),
+        )  # fmt: skip
+        return
+    per = "quarter" if found.quarterly else "month"
+    console.print(f"Money trend of {found.kind.value} {found.id}: {found.name}", soft_wrap=True)
+    if not found.trends[0].periods:
+        console.print("No dated lost deal, open deal or churned account cites it.")
+        return
+    table = Table(per, show_edge=False, pad_edge=False)
+    for trend in found.trends:
+        table.add_column(f"{trend.figure.value} ({trend.dated_by})", justify="right")
+        table.add_column("change", justify="right")
+    missing: set[str] = set()
+    for row, period in enumerate(p.period for p in found.trends[0].periods):
+        cells = [period]
+        for trend in found.trends:
+            money = trend.periods[row]
+            cells += [_amount(money.amount, missing), _signed(money.change)]
+        table.add_row(*cells)
+    console.print(table)
+    for trend in found.trends:
+        if trend.undated:
+            console.print(
+                f"{trend.figure.value}: {trend.undated:,} with no {trend.dated_by}, not in "
+                f"any {per} ({trend.undated_amount})"
+            )
+    console.print(f"Money in {found.trends[0].undated_amount.base}; change is against the "
+                  f"{per} before.")  # fmt: skip
+    if missing:
+        console.print(f"* also amounts in {', '.join(sorted(missing))}, which have no rate")
+
+
+def _signed(change: Decimal) -> str:
+    shown = compact(abs(change))
+    return "0" if not change else ("+" if change > 0 else "-") + shown
 
 
 def _chart(results: list[SubjectDemand], kind: SubjectKind) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from tradeoff.analysis.business.loss_taxonomy import (
 from tradeoff.analysis.business.money import Money
 from tradeoff.analysis.business.sales import BREAKDOWNS, SalesPicture, sales_picture, win_rates_by
 from tradeoff.analysis.business.sales_figures import WinRate
+from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
 from tradeoff.cli.context import console, err_console, open_workspace
 from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
@@ -34,6 +35,11 @@ from tradeoff.safe_csv import write_rows
 
 #: Rows of each ranked list the table shows (JSON and CSV carry them all).
 SHOWN = 8
+
+
+class CsvRows(StrEnum):
+    BREAKDOWN = "breakdown"
+    OBJECTIONS = "objections"
 
 
 class OutputFormat(StrEnum):
@@ -57,26 +63,34 @@ def sales(
         Path | None,
         typer.Option("--chart", help="Also draw win rate by quarter to this .svg or .png file."),
     ] = None,
+    rows: Annotated[
+        CsvRows,
+        typer.Option("--rows", help="What --format csv writes: the --by breakdown or objections."),
+    ] = CsvRows.BREAKDOWN,
 ) -> None:
     """Show the sales picture: win rate (won / closed) overall and by --by, median cycle
     time, average won deal, open pipeline, what a win looks like, objections ranked by lost
     revenue, the loss-reason taxonomy, and data notes on what could not be counted.
 
     Counts travel with every rate. Money is in the base currency; amounts in a currency
-    without a rate are listed apart. Lost deals not classified yet are classified first
-    (corrections are never touched). CSV holds the --by breakdown. See docs/sales.md.
+    without a rate are listed apart. Objections are grouped by the theme engine (by
+    normalised text under 20 distinct reasons). Lost deals not classified yet are classified
+    first (corrections are never touched). CSV holds the --by breakdown, or the objections
+    with --rows objections. See docs/sales.md.
 
     Example: tradeoff sales --by quarter --chart win-rate.svg
     """
     if by not in BREAKDOWNS:
         raise InputError(f"--by must be one of {', '.join(BREAKDOWNS)}, not {by!r}")
     engine = open_workspace(ctx)
-    picture = sales_picture(engine, by)
+    picture = sales_picture(engine, by, classify=True)
     if chart is not None:
         quarters = picture.breakdown if by == "quarter" else win_rates_by(engine, "quarter")
         render(_quarter_chart(quarters), chart)
     if output_format is OutputFormat.JSON:
         _json(picture.to_json())
+    elif output_format is OutputFormat.CSV and rows is CsvRows.OBJECTIONS:
+        write_rows(sys.stdout, OBJECTION_HEADER, (_objection_row(o) for o in picture.objections))
     elif output_format is OutputFormat.CSV:
         write_rows(sys.stdout, BREAKDOWN_HEADER, (_breakdown_row(by, r) for r in picture.breakdown))
     else:
@@ -99,6 +113,21 @@ def _breakdown_row(by: str, r: WinRate) -> list[Any]:
         by, r.key, r.won, r.lost, r.closed, r.open,
         "" if r.win_rate is None else f"{r.win_rate:.4f}",
         money.to_json()["amount"], money.base, _unconverted(money), r.closed_without_amount,
+    ]  # fmt: skip
+
+
+OBJECTION_HEADER = (
+    "objection", "deals", "deals_with_amount", "lost_revenue", "currency", "unconverted",
+    "from_notes", "grouped_by", "quotes", "wordings",
+)  # fmt: skip
+
+
+def _objection_row(o: Objection) -> list[Any]:
+    money = o.lost_revenue
+    return [
+        o.text, o.deals, o.with_amount, money.to_json()["amount"], money.base,
+        _unconverted(money), "yes" if o.from_notes else "no", o.grouped_by,
+        " | ".join(o.quotes), " | ".join(o.wordings),
     ]  # fmt: skip
 
 
@@ -132,14 +161,17 @@ def _show(p: SalesPicture) -> None:
     if any(not r.won_revenue.complete for r in p.breakdown):
         console.print("* plus amounts in currencies without a rate (see the data notes)")
     _show_signals(p)
+    grouped_by = p.objections[0].grouped_by if p.objections else BY_TEXT
     objections = Table(
-        "objection", "deals", f"lost revenue {p.base}",
-        title="Objections, by revenue lost", title_justify="left", show_edge=False,
+        "objection", "deals", f"lost revenue {p.base}", "as they said it",
+        title=f"Objections, by revenue lost (grouped by {grouped_by})", title_justify="left",
+        show_edge=False,
     )  # fmt: skip
     for ob in p.objections[:SHOWN]:
         said = ob.text + (" (notes)" if ob.from_notes else "")
         revenue = _whole(ob.lost_revenue) if ob.with_amount else "– (no amount)"
-        objections.add_row(said, f"{ob.deals:,}", revenue)
+        quotes = "\n".join(f"“{q}”" for q in ob.quotes) if ob.quotes != (ob.text,) else ""
+        objections.add_row(said, f"{ob.deals:,}", revenue, quotes)
     console.print(objections)
     _show_categories(p.losses)
     if p.notes:
@@ -192,7 +224,7 @@ def loss_reasons(ctx: typer.Context, output_format: FormatOption = OutputFormat.
     Example: tradeoff loss-reasons --format json
     """
     engine = open_workspace(ctx)
-    found = loss_breakdown(engine)
+    found = loss_breakdown(engine, classify=True)
     if output_format is OutputFormat.JSON:
         _json(found.to_json())
         return

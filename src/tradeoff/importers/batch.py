@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, Text, cast, select
 from sqlalchemy.orm import Session, aliased
 
+from tradeoff.analysis.business.loss_taxonomy import classify_in
 from tradeoff.domain.enums import EvidenceMode, ImportStatus
 from tradeoff.domain.evidence import ImportBatch
 from tradeoff.domain.rules import now_utc
@@ -20,6 +21,7 @@ from tradeoff.safe_csv import write_rows
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import ImportBatchRow, ImportChangeRow
+from tradeoff.storage.upsert import Outcome
 from tradeoff.storage.workspace import load_workspace_settings
 
 RecordReader = Callable[[FileFacts], Iterator[Record]]
@@ -97,6 +99,11 @@ def run_import(
             mode=mode,
         )
         counts = loader.load(read(facts))
+        deals = counts.by_entity.get("deals")
+        if deals and (deals[Outcome.INSERTED] or deals[Outcome.UPDATED]):
+            # Deals changed: file every lost deal in the loss taxonomy now, in this
+            # transaction, so pages and briefs (reads) never have to write it.
+            classify_in(session, only_new=False)
         row = session.get(ImportBatchRow, batch.id)
         assert row is not None
         row.status = ImportStatus.COMPLETED

@@ -31,16 +31,24 @@ Money sums are per currency; ``records`` counts the accounts or deals behind a s
 ``priced`` those with an amount (a deal with no amount is counted, never summed as zero).
 Every money figure is one ``_figure_rows`` query, used both for the sum and for the list
 behind it (``figure_members``), so a total and its list cannot disagree.
+
+Themes as of now (the ``as_of`` day on or after the last evidence day, the usual question)
+are read from ``storage.theme_summary``: pieces per day, reach, and citing accounts with
+their first citation, a few narrow rows per theme instead of every link. The ``linked_*``
+queries count from the links: for a day in the past, for problems and opportunities, for
+a breakdown by an account attribute, and for themes the summary has not caught up with
+(dirty); they are also the reference the summary is tested against.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -63,6 +71,7 @@ from tradeoff.domain.enums import (
     ThemeStatus,
 )
 from tradeoff.errors import InputError
+from tradeoff.storage import theme_summary
 from tradeoff.storage.tables import (
     AccountRow,
     EvidenceItemRow,
@@ -76,6 +85,7 @@ from tradeoff.storage.tables import (
     ProblemThemeRow,
     ThemeRow,
 )
+from tradeoff.storage.theme_summary import day_of as day_of  # re-exported
 
 IdColumn = ColumnElement[int] | InstrumentedAttribute[int]
 LOST_AFTER_CLOSE_DAYS = 30
@@ -291,8 +301,70 @@ def _proxy() -> ColumnElement[int]:
     )
 
 
+def theme_ids(session: Session, query: DemandQuery) -> list[int]:
+    """The themes a theme query asks about: active ones, top-level unless named by id."""
+    themes = select(ThemeRow.id).where(ThemeRow.status == ThemeStatus.ACTIVE)
+    if query.subject_ids is None:
+        themes = themes.where(ThemeRow.parent_id.is_(None))
+    else:
+        themes = themes.where(ThemeRow.id.in_(query.subject_ids))
+    return list(session.scalars(themes))
+
+
+def summarised(session: Session, query: DemandQuery) -> bool:
+    """The theme summary answers the query: themes, as of now (``storage.theme_summary``)."""
+    if query.kind is not SubjectKind.THEME or not theme_summary.answers_now(session, query.cutoff):
+        return False
+    theme_summary.refresh_if_writing(session)
+    return True
+
+
+def _summary_dimension(query: DemandQuery) -> str | None:
+    """The account column the summary is split by for this breakdown (None: no breakdown;
+    "": one it is not split by, such as an attribute key, counted from the links)."""
+    if query.by is None:
+        return None
+    if query.by.key is None and query.by.dimension in theme_summary.GROUPS:
+        return query.by.dimension
+    return ""
+
+
 def day_counts(session: Session, query: DemandQuery) -> list[DayCount]:
-    """Pieces per subject, group and UTC day, with how many are observed and by proxy.
+    """Pieces per subject, group and UTC day, with how many are observed and by proxy: read
+    from the theme summary when it answers the query, else from the links."""
+
+    def read(clean: list[int], dimension: str | None) -> list[DayCount]:
+        rows = theme_summary.demand_days(session, clean, dimension)
+        return [
+            DayCount(r.theme_id, r.grp, as_day(r.day), r.items, r.observed, r.proxy) for r in rows
+        ]
+
+    return _through_summary(session, query, read, linked_day_counts)
+
+
+Counted = TypeVar("Counted", DayCount, ReachCount)
+
+
+def _through_summary(
+    session: Session,
+    query: DemandQuery,
+    read: Callable[[list[int], str | None], list[Counted]],
+    linked: Callable[[Session, DemandQuery], list[Counted]],
+) -> list[Counted]:
+    """Clean themes' rows from the summary and dirty themes' from their links, when the
+    summary answers the query; everything from the links otherwise."""
+    dimension = _summary_dimension(query)
+    if dimension == "" or not summarised(session, query):
+        return linked(session, query)
+    clean, dirty = theme_summary.split(session, theme_ids(session, query))
+    found = read(clean, dimension)
+    if dirty:
+        found += linked(session, replace(query, subject_ids=tuple(dirty)))
+    return found
+
+
+def linked_day_counts(session: Session, query: DemandQuery) -> list[DayCount]:
+    """``day_counts`` counted from the links, at any ``as_of`` (the reference).
 
     One pass over the links: an original is its piece's representative outright; only for
     a copy (rare) are the original and the lower copies looked up, by their indexes.
@@ -417,7 +489,18 @@ def _directly_linked(problem_id: Any, evidence_id: IdColumn) -> ColumnElement[bo
 
 
 def reach_counts(session: Session, query: DemandQuery) -> list[ReachCount]:
-    """Links, distinct citing accounts and distinct end users per subject and group."""
+    """Links, distinct citing accounts and distinct end users per subject and group: from
+    the theme summary when it answers the query, else from the links."""
+
+    def read(clean: list[int], dimension: str | None) -> list[ReachCount]:
+        rows = theme_summary.demand_reach(session, clean, dimension)
+        return [ReachCount(r.theme_id, r.grp, r.links, r.accounts, r.end_users) for r in rows]
+
+    return _through_summary(session, query, read, linked_reach_counts)
+
+
+def linked_reach_counts(session: Session, query: DemandQuery) -> list[ReachCount]:
+    """``reach_counts`` counted from the links, at any ``as_of`` (the reference)."""
     links = subject_links(query)
     item = EvidenceItemRow
     end_user = case((PersonRow.role.not_in(INTERNAL_PROXY_ROLES), item.person_id))
@@ -444,11 +527,11 @@ def reach_counts(session: Session, query: DemandQuery) -> list[ReachCount]:
     ]
 
 
-def day_of(session: Session, moment: Any) -> ColumnElement[str]:
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", moment), "YYYY-MM-DD")
-    return func.date(moment)  # SQLite keeps UTC as naive text
-
-
 def as_day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return value if isinstance(value, date) else _parsed_day(str(value)[:10])
+
+
+@lru_cache(maxsize=65_536)
+def _parsed_day(text: str) -> date:
+    """A few thousand distinct days stand behind a hundred thousand summary rows."""
+    return date.fromisoformat(text)

@@ -4,7 +4,7 @@ records behind each (definitions: the ``storage.demand`` docstring).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Interval,
     Select,
     and_,
     case,
@@ -29,6 +30,7 @@ from tradeoff.domain.enums import (
     AccountLifecycle,
     DealOutcome,
 )
+from tradeoff.storage import theme_summary
 from tradeoff.storage.demand import (
     DEAL_NOTE_PARTS,
     MONEY_FIGURES,
@@ -38,11 +40,14 @@ from tradeoff.storage.demand import (
     MoneySum,
     group_column,
     subject_links,
+    summarised,
+    theme_ids,
 )
 from tradeoff.storage.tables import (
     AccountRow,
     DealRow,
     EvidenceItemRow,
+    EvidenceThemeRow,
     PersonRow,
 )
 
@@ -57,20 +62,24 @@ def _days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[A
     return days
 
 
-def _citations(session: Session, query: DemandQuery) -> tuple[CTE, CTE]:
-    """(subject, account) pairs with the first citation and whether one fell in the churn
-    window; (subject, deal) pairs for deals with no account, cited by their own notes."""
-    links = subject_links(query)
-    item = EvidenceItemRow
-    before_churn = _days_between(session, AccountRow.churned_at, item.created_at)
+def _in_churn_window(session: Session, query: DemandQuery) -> ColumnElement[bool]:
+    """The evidence item was dated in its churned account's window before the churn."""
+    before_churn = _days_between(session, AccountRow.churned_at, EvidenceItemRow.created_at)
     # The lifecycle test comes first: only churned accounts pay for the date arithmetic.
-    in_window = and_(
+    return and_(
         AccountRow.lifecycle == AccountLifecycle.CHURNED,
         AccountRow.churned_at.is_not(None),
         before_churn >= 0,
         before_churn <= query.churn_window_days,
     )
-    accounts = (
+
+
+def _linked_accounts(session: Session, query: DemandQuery) -> Select[Any]:
+    """(subject, account, first citation, cited in the churn window), from the links."""
+    links = subject_links(query)
+    item = EvidenceItemRow
+    in_window = _in_churn_window(session, query)
+    return (
         select(
             links.c.subject_id,
             item.account_id,
@@ -82,8 +91,76 @@ def _citations(session: Session, query: DemandQuery) -> tuple[CTE, CTE]:
         .join(AccountRow, AccountRow.id == item.account_id)
         .where(item.created_at < query.cutoff)
         .group_by(links.c.subject_id, item.account_id)
-        .cte("cited")
     )
+
+
+def _near_churn(session: Session, query: DemandQuery) -> tuple[ColumnElement[bool], ...]:
+    """A day wider than the churn window, as bounds an index on (account, date) can seek:
+    the exact test (``_in_churn_window``) then reads only these items."""
+    created, churned = EvidenceItemRow.created_at, AccountRow.churned_at
+    before, after = timedelta(days=query.churn_window_days + 1), timedelta(days=1)
+    if session.get_bind().dialect.name == "postgresql":
+        return (
+            created >= churned - literal(before, Interval()),
+            created <= churned + literal(after, Interval()),
+        )
+    # SQLite keeps UTC as text that sorts as it reads.
+    return (
+        created >= func.datetime(churned, f"-{before.days} days"),
+        created <= func.datetime(churned, f"+{after.days} days"),
+    )
+
+
+def _summary_accounts(session: Session, query: DemandQuery) -> Select[Any]:
+    """``_linked_accounts`` of themes as of now, from the theme summary. Only the churn
+    window needs item dates: those of churned accounts' items, reached by their account."""
+    ids = theme_ids(session, query)
+    pairs = theme_summary.account_pairs(session, ids).subquery("pairs")
+    item, link = EvidenceItemRow, EvidenceThemeRow
+    hits = (
+        select(link.theme_id, item.account_id)
+        .select_from(AccountRow)
+        .join(item, item.account_id == AccountRow.id)
+        .join(link, link.evidence_id == item.id)
+        # "+ 0": start from the churned accounts, not from every link of the themes.
+        .where(
+            _in_churn_window(session, query),
+            *_near_churn(session, query),
+            (link.theme_id + 0).in_(ids),
+        )
+        .distinct()
+        .cte("churn_hits")
+    )
+    return select(
+        pairs.c.theme_id.label("subject_id"),
+        pairs.c.account_id,
+        pairs.c.first_at.label("first_cited"),
+        case((hits.c.account_id.is_not(None), 1), else_=0).label("before_churn"),
+    ).outerjoin(
+        hits, and_(hits.c.theme_id == pairs.c.theme_id, hits.c.account_id == pairs.c.account_id)
+    )
+
+
+@dataclass(frozen=True)
+class Citations:
+    """The citing pairs every money figure reads, each computed once per statement."""
+
+    #: subject_id, account_id, first_cited, before_churn
+    accounts: CTE
+    #: subject_id, deal_id, first_cited: deals with no account, cited by their own notes
+    deals: CTE
+    #: ``_known_accounts``
+    known: CTE
+
+
+def _citations(session: Session, query: DemandQuery) -> Citations:
+    """(subject, account) pairs with the first citation and whether one fell in the churn
+    window; (subject, deal) pairs for deals with no account, cited by their own notes."""
+    item = EvidenceItemRow
+    if summarised(session, query):
+        accounts = _summary_accounts(session, query).cte("cited")
+    else:
+        accounts = _linked_accounts(session, query).cte("cited")
     note_ids = [DealRow.external_id + f":{part}" for part in DEAL_NOTE_PARTS]
     # Every subject's links, filtered after the join: given the subjects' ids, SQLite would
     # start from their links and scan the deals for each; few deals have no account, so
@@ -110,75 +187,112 @@ def _citations(session: Session, query: DemandQuery) -> tuple[CTE, CTE]:
     )
     if query.subject_ids is not None:
         deals = deals.where(every.c.subject_id.in_(query.subject_ids))
-    return accounts, deals.cte("cited_deals")
+    return Citations(accounts, deals.cte("cited_deals"), _known_accounts(query, accounts))
 
 
 def _figure_rows(
-    session: Session, query: DemandQuery, figure: Figure, cited: CTE, cited_deals: CTE
+    session: Session, query: DemandQuery, figure: Figure, cited: Citations
 ) -> Select[Any]:
     """The records behind one money figure: subject_id, grp, id, currency, amount, label, on."""
     account = AccountRow
     if figure in (Figure.PIPELINE, Figure.LOST):
         outcome = DealOutcome.OPEN if figure is Figure.PIPELINE else DealOutcome.LOST
 
+        # The deals of the outcome, narrow and read once: each citing pair then meets its
+        # account's few deals without reading wide deal rows.
+        of_outcome = (
+            select(
+                DealRow.id,
+                DealRow.account_id,
+                DealRow.currency,
+                DealRow.amount,
+                DealRow.name,
+                DealRow.closed_at,
+            )
+            .where(DealRow.outcome == outcome)
+            .cte(f"{figure.value}_deals")
+        )
+
         def deals(source: CTE, *join_on: ColumnElement[bool]) -> Select[Any]:
             rows = (
                 select(
                     source.c.subject_id,
                     group_column(query, account),
-                    DealRow.id,
-                    DealRow.currency,
-                    DealRow.amount,
-                    DealRow.name.label("label"),
-                    DealRow.closed_at.label("on"),
+                    of_outcome.c.id,
+                    of_outcome.c.currency,
+                    of_outcome.c.amount,
+                    of_outcome.c.name.label("label"),
+                    of_outcome.c.closed_at.label("on"),
                 )
                 .select_from(source)
-                .join(DealRow, and_(*join_on))
-                .outerjoin(account, account.id == DealRow.account_id)
-                .where(DealRow.outcome == outcome)
+                .join(of_outcome, and_(*join_on))
             )
+            if query.by is not None:
+                rows = rows.outerjoin(account, account.id == of_outcome.c.account_id)
             if figure is Figure.LOST:
-                after_close = _days_between(session, source.c.first_cited, DealRow.closed_at)
+                after_close = _days_between(session, source.c.first_cited, of_outcome.c.closed_at)
                 rows = rows.where(
-                    or_(DealRow.closed_at.is_(None), after_close <= query.lost_after_close_days)
+                    or_(
+                        of_outcome.c.closed_at.is_(None), after_close <= query.lost_after_close_days
+                    )
                 )
             return rows
 
-        by_account = deals(cited, DealRow.account_id == cited.c.account_id)
-        by_notes = deals(cited_deals, DealRow.id == cited_deals.c.deal_id)
+        by_account = deals(cited.accounts, of_outcome.c.account_id == cited.accounts.c.account_id)
+        by_notes = deals(cited.deals, of_outcome.c.id == cited.deals.c.deal_id)
         return union_all(by_account, by_notes).subquery("rows").select()
-    rows = (
-        select(
-            cited.c.subject_id,
-            group_column(query, account),
-            account.id,
-            account.currency,
-            account.arr.label("amount"),
-            account.name.label("label"),
-            (account.churned_at if figure is Figure.CHURNED else account.renewal_on).label("on"),
-        )
-        .select_from(cited)
-        .join(account, account.id == cited.c.account_id)
+    known = cited.known
+    rows = select(
+        known.c.subject_id,
+        known.c.grp,
+        known.c.id,
+        known.c.currency,
+        known.c.arr.label("amount"),
+        known.c.name.label("label"),
+        (known.c.churned_at if figure is Figure.CHURNED else known.c.renewal_on).label("on"),
     )
     if figure is Figure.CHURNED:
-        return rows.where(account.lifecycle == AccountLifecycle.CHURNED, cited.c.before_churn == 1)
-    rows = rows.where(account.lifecycle == AccountLifecycle.CUSTOMER)
+        return rows.where(known.c.lifecycle == AccountLifecycle.CHURNED, known.c.before_churn == 1)
+    rows = rows.where(known.c.lifecycle == AccountLifecycle.CUSTOMER)
     if figure is Figure.ARR:
         return rows
     horizon = 90 if figure is Figure.RENEWALS_90 else 180
     return rows.where(
-        account.renewal_on >= query.as_of,
-        account.renewal_on <= query.as_of + timedelta(days=horizon),
+        known.c.renewal_on >= query.as_of,
+        known.c.renewal_on <= query.as_of + timedelta(days=horizon),
+    )
+
+
+def _known_accounts(query: DemandQuery, accounts: CTE) -> CTE:
+    """Citing customers and churned accounts with what the account figures read, so each
+    citing pair meets its account once for all four figures."""
+    account = AccountRow
+    return (
+        select(
+            accounts.c.subject_id,
+            accounts.c.before_churn,
+            group_column(query, account),
+            account.id,
+            account.currency,
+            account.arr,
+            account.name,
+            account.lifecycle,
+            account.churned_at,
+            account.renewal_on,
+        )
+        .join(account, account.id == accounts.c.account_id)
+        .where(account.lifecycle.in_((AccountLifecycle.CUSTOMER, AccountLifecycle.CHURNED)))
+        .cte("known_accounts")
     )
 
 
 def money_sums(session: Session, query: DemandQuery) -> list[MoneySum]:
     """Every money figure per subject, group and currency, in one statement (the citations
     are computed once and shared by every figure)."""
-    cited, cited_deals = _citations(session, query)
+    cited = _citations(session, query)
     parts = []
     for figure in MONEY_FIGURES:
-        rows = _figure_rows(session, query, figure, cited, cited_deals).subquery(figure.value)
+        rows = _figure_rows(session, query, figure, cited).subquery(figure.value)
         parts.append(
             select(
                 literal(figure.value).label("figure"),
@@ -209,8 +323,7 @@ def figure_members(session: Session, query: DemandQuery, figure: Figure) -> list
     evidence items (copies included), citing accounts, end users, or the deals and
     accounts behind a money figure."""
     if figure in MONEY_FIGURES:
-        cited, cited_deals = _citations(session, query)
-        rows = _figure_rows(session, query, figure, cited, cited_deals).subquery("rows")
+        rows = _figure_rows(session, query, figure, _citations(session, query)).subquery("rows")
         found = session.execute(
             select(rows.c.id, rows.c.label, rows.c.amount, rows.c.currency, rows.c.on, rows.c.grp)
             .distinct()

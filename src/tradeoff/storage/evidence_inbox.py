@@ -96,7 +96,40 @@ def _accounts_named(account: str) -> Select[Any]:
     )
 
 
-def _filtered(query: Select[Any], filters: InboxFilters) -> Select[Any]:
+#: A theme filed on at least one item in this many counts as large for the theme filter:
+#: walking the items newest first meets 51 of its items within about 51 * WALK_SHARE.
+WALK_SHARE = 200
+
+
+def _is_large_theme(session: Session, theme_id: int) -> bool:
+    """Whether the theme's links reach 1 / ``WALK_SHARE`` of the items (the highest id
+    standing for their number), counted no further than that."""
+    top = session.scalar(select(func.max(EvidenceItemRow.id))) or 0
+    enough = max(1, top // WALK_SHARE)
+    capped = (
+        select(EvidenceThemeRow.evidence_id)
+        .where(EvidenceThemeRow.theme_id == theme_id)
+        .limit(enough)
+        .subquery()
+    )
+    return (session.scalar(select(func.count()).select_from(capped)) or 0) >= enough
+
+
+def _in_theme(theme_id: int, large: bool) -> ColumnElement[bool]:
+    """The item is filed under ``theme_id``. A large theme's items are checked one walked
+    item at a time on the links' primary key: the newest-first walk meets 51 of them after
+    some thousands of items at most (under a millisecond for the largest theme, 564,000
+    items of a million, whose members read into a list took 0.25 s). A small theme's items
+    are read whole into a list the walk checks: few to read, where a walk could go far
+    before meeting them. (A large theme whose items are all old still walks far: we
+    accepted that.)"""
+    link = EvidenceThemeRow
+    if large:
+        return exists().where(link.evidence_id == EvidenceItemRow.id, link.theme_id == theme_id)
+    return EvidenceItemRow.id.in_(select(link.evidence_id).where(link.theme_id == theme_id))
+
+
+def _filtered(query: Select[Any], filters: InboxFilters, large_theme: bool) -> Select[Any]:
     item = EvidenceItemRow
     if filters.source:
         query = query.where(item.source == filters.source.strip().lower())
@@ -109,10 +142,7 @@ def _filtered(query: Select[Any], filters: InboxFilters) -> Select[Any]:
     elif filters.voice == "direct":
         query = query.where(~_is_proxy())
     if filters.theme_id is not None:
-        filed = select(EvidenceThemeRow.evidence_id).where(
-            EvidenceThemeRow.theme_id == filters.theme_id
-        )
-        query = query.where(item.id.in_(filed))
+        query = query.where(_in_theme(filters.theme_id, large_theme))
     if filters.since is not None:
         query = query.where(item.created_at >= midnight(filters.since))
     if filters.until is not None:
@@ -169,7 +199,8 @@ def inbox_page(
             )
     else:
         query, key = select(*columns), item.id
-    query = _filtered(query, filters)
+    large = filters.theme_id is not None and _is_large_theme(session, filters.theme_id)
+    query = _filtered(query, filters, large)
     if before is not None:
         query = query.where(key < before)
     rows = session.execute(query.order_by(key.desc()).limit(size + 1)).all()

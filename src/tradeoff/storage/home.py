@@ -1,5 +1,6 @@
-"""The home page's own reads: the workspace's data version, themes born this week, and the
-deals lost this week. Everything else on the page comes from the analysis APIs."""
+"""The home page's own reads: the workspace's data version, themes born this week, the
+deals lost this week and the count of unsorted items. Everything else on the page comes from
+the analysis APIs."""
 
 from __future__ import annotations
 
@@ -8,13 +9,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import DealOutcome, ThemeStatus
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.sales import in_base
-from tradeoff.storage.tables import AccountRow, DataVersionRow, DealRow, ThemeRow
+from tradeoff.storage.tables import (
+    AccountRow,
+    DataVersionRow,
+    DealRow,
+    EvidenceItemRow,
+    EvidenceThemeRow,
+    ThemeRow,
+)
 
 #: "This week": the seven days up to now.
 WEEK = timedelta(days=7)
@@ -91,3 +99,23 @@ def lost_deals(session: Session, now: datetime) -> tuple[str, list[LostDeal]]:
     deals = [LostDeal(*row) for row in session.execute(query)]
     deals.sort(key=lambda d: (d.in_base is None, -(d.in_base or 0), d.id))
     return base, deals
+
+
+def unsorted_items(session: Session) -> int:
+    """Items in no active top-level theme, copies included: ``storage.themes.unsorted_count``'s
+    figure, counted as every item less the distinct items filed. Grouping the links by item
+    walks their primary key once (0.3 s at a million items) where asking each item whether it
+    is filed probes it a million times (1.9 s). ``theme_id + 0`` keeps SQLite from reading the
+    links through the ``theme_id`` index instead, which would need a sort to group them."""
+    filed_themes = select(ThemeRow.id).where(
+        ThemeRow.status == ThemeStatus.ACTIVE, ThemeRow.parent_id.is_(None)
+    )
+    filed = (
+        select(EvidenceThemeRow.evidence_id)
+        .where((EvidenceThemeRow.theme_id + 0).in_(filed_themes))
+        .group_by(EvidenceThemeRow.evidence_id)
+        .subquery()
+    )
+    every = select(func.count()).select_from(EvidenceItemRow).scalar_subquery()
+    query = select(every - select(func.count()).select_from(filed).scalar_subquery())
+    return session.scalar(query) or 0

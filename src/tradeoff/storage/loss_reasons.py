@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -185,29 +186,67 @@ def record_correction(
     return before
 
 
+def _deal_money() -> tuple[Any, ...]:
+    """Per group: the currency, deals, deals with an amount, and their sum."""
+    return (
+        DealRow.currency,
+        func.count(),
+        func.count(DealRow.amount),
+        func.coalesce(func.sum(DealRow.amount), 0),
+    )
+
+
 def category_totals(session: Session) -> list[CategoryTotal]:
-    """Lost deals per category, who assigned it, and currency; lost deals with no row yet
-    count as unclassified by the model."""
+    """Lost deals per stored category, who assigned it, and currency. Lost deals with no
+    row yet are not here: ``unclassified_totals`` groups them for the classifier."""
     row = LossClassificationRow
-    category = func.coalesce(row.category, LossCategory.UNCLASSIFIED.value).label("category")
-    assigned = func.coalesce(row.assigned_by, AssignedBy.MODEL.value).label("assigned_by")
     query = (
         select(
-            category,
-            assigned,
-            DealRow.currency,
-            func.count(),
-            func.count(DealRow.amount),
-            func.coalesce(func.sum(DealRow.amount), 0),
+            row.category,
+            row.assigned_by,
+            *_deal_money(),
         )
         .select_from(DealRow)
-        .outerjoin(row, row.deal_id == DealRow.id)
+        .join(row, row.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST)
-        .group_by(category, assigned, DealRow.currency)
+        .group_by(row.category, row.assigned_by, DealRow.currency)
     )
     return [
         CategoryTotal(LossCategory(c), AssignedBy(a), cur, n, m, Decimal(str(s)))
         for c, a, cur, n, m, s in session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class UnclassifiedTotal:
+    """Lost deals with no stored category that said the same thing, per currency: what a
+    read classifies in memory (once per distinct wording) without writing."""
+
+    reason: str | None
+    notes: str | None
+    currency: str | None
+    deals: int
+    with_amount: int
+    amount: Decimal
+
+
+def unclassified_totals(session: Session) -> list[UnclassifiedTotal]:
+    """Lost deals without a classification row, grouped by (reason, notes, currency)."""
+    row = LossClassificationRow
+    query = (
+        select(
+            DealRow.loss_reason,
+            DealRow.notes,
+            *_deal_money(),
+        )
+        .select_from(DealRow)
+        .outerjoin(row, row.deal_id == DealRow.id)
+        .where(DealRow.outcome == DealOutcome.LOST, row.deal_id.is_(None))
+        .group_by(DealRow.loss_reason, DealRow.notes, DealRow.currency)
+    )
+    return [
+        UnclassifiedTotal(r, n, cur, d, m, Decimal(str(s)))
+        for r, n, cur, d, m, s in session.execute(query)
     ]
 
 

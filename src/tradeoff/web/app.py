@@ -23,6 +23,7 @@ from tradeoff.storage.schema import ensure_current
 from tradeoff.web.api import PREFIX as API_PREFIX
 from tradeoff.web.api import build_api
 from tradeoff.web.deps import LoginRequired
+from tradeoff.web.home_snapshot import home_lookup
 from tradeoff.web.routes import (
     briefs,
     competitors,
@@ -40,6 +41,7 @@ from tradeoff.web.routes import settings as settings_pages
 from tradeoff.web.security import security_middleware
 from tradeoff.web.settings import load_web_settings
 from tradeoff.web.templating import build_environment, render
+from tradeoff.web.theme_figures import theme_list_lookup
 
 log = logging.getLogger("tradeoff.web")
 
@@ -52,14 +54,24 @@ STATUS_FOR: list[tuple[type[Exception], int]] = [
 ]
 
 
-def create_app(database_url: str, *, secure_cookies: bool | None = None) -> FastAPI:
-    """An app serving the workspace at ``database_url``; refuses a missing or outdated one."""
+def create_app(
+    database_url: str, *, secure_cookies: bool | None = None, background: bool = True
+) -> FastAPI:
+    """An app serving the workspace at ``database_url``; refuses a missing or outdated one.
+
+    With ``background`` (the server's way) slow figures are recomputed in worker threads
+    while pages show the previous ones, and home and the theme list start computing when the
+    server starts; without it a page computes them before answering (tests that compare
+    figures right after a change)."""
     settings = load_web_settings(database_url, secure_cookies=secure_cookies)
     engine = open_engine(settings.database_url, must_exist=True)
     ensure_current(engine)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if background:
+            home_lookup(engine)
+            theme_list_lookup(engine)
         yield
         engine.dispose()
 
@@ -71,6 +83,7 @@ def create_app(database_url: str, *, secure_cookies: bool | None = None) -> Fast
         openapi_url=None,
     )
     app.state.engine = engine
+    app.state.background = background
     app.state.settings = settings
     app.state.templates = build_environment()
     app.middleware("http")(security_middleware)

@@ -34,6 +34,12 @@ def engine_of(request: Request) -> Engine:
     return engine
 
 
+def background(request: Request) -> bool:
+    """Whether slow figures are recomputed in the background (the server) or before the
+    page is answered (``create_app(..., background=False)``, for tests that compare)."""
+    return bool(request.app.state.background)
+
+
 def settings_of(request: Request) -> WebSettings:
     settings: WebSettings = request.app.state.settings
     return settings

@@ -1,9 +1,10 @@
 """The home page's figures, computed once per workspace data version and day.
 
-Demand per theme (≈8 s at a million items) and the opportunity assessment (≈19 s) cannot
-run per request. They need not: they change only when the data does, so they are kept in
-a ``VersionedCache`` (see there for how a change is noticed and what it costs) and computed
-again, by the same Python APIs the CLI calls, only after a change or on a new day.
+Demand per theme, every theme's trend and the opportunity assessment take seconds on a
+million items and cannot run per request. They need not: they change only when the data
+does, so they are kept in a ``VersionedCache`` (see there for how a change is noticed) and
+computed again, by the same Python APIs the CLI calls, in the background after a change or
+on a new day, while the page shows the previous figures marked as such.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.estimates import Assessed
 from tradeoff.decisions.frontier import frontier
 from tradeoff.decisions.revisit import SignalCheck, revisit
-from tradeoff.storage.home import LostDeal, NewTheme, lost_deals, new_themes
+from tradeoff.storage.home import LostDeal, NewTheme, lost_deals, new_themes, unsorted_items
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import theme_profiles
-from tradeoff.storage.themes import active_themes, unsorted_count
-from tradeoff.web.versioned_cache import VersionedCache
+from tradeoff.storage.themes import active_themes
+from tradeoff.web.versioned_cache import Kept, VersionedCache
 
 #: Themes listed as most revenue at stake, and as rising.
 TOP_THEMES = 5
@@ -71,11 +72,30 @@ _HOME: VersionedCache[HomeSnapshot] = VersionedCache(size=8)
 
 
 def home_snapshot(engine: Engine, *, now: datetime | None = None) -> HomeSnapshot:
-    """The kept snapshot when the data version and day still match; else a new one."""
+    """The current snapshot: the kept one when the data version and day still match, else
+    a new one (waiting for one under way rather than computing it twice)."""
     moment = now or datetime.now(UTC)
     return _HOME.get(
         engine, "home", moment.date(), lambda version: compute_snapshot(engine, version, moment)
     )
+
+
+def home_lookup(engine: Engine, *, background: bool = True) -> Kept[HomeSnapshot]:
+    """The kept snapshot at once, current or not; a stale or missing one is recomputed in
+    the background (``background=False``: here, before returning)."""
+    moment = datetime.now(UTC)
+    return _HOME.lookup(
+        engine,
+        "home",
+        moment.date(),
+        lambda version: compute_snapshot(engine, version, datetime.now(UTC)),
+        background=background,
+    )
+
+
+def wait_for_home(engine: Engine, timeout: float | None = None) -> bool:
+    """Block until no background computation of the snapshot runs (tests and the bench)."""
+    return _HOME.wait(engine, "home", timeout)
 
 
 def computations(engine: Engine) -> int:
@@ -89,7 +109,7 @@ def compute_snapshot(engine: Engine, version: str, now: datetime) -> HomeSnapsho
     day = now.date()
     with read_session(engine) as session:
         themes = active_themes(session)
-        unsorted = unsorted_count(session)
+        unsorted = unsorted_items(session)
         born = new_themes(session, now)
         base, lost = lost_deals(session, now)
         top_level = {t.id: t.name for t in themes if t.parent_id is None}

@@ -1,9 +1,13 @@
 """Classifying lost deals into the taxonomy, recording corrections, and the breakdown.
 
-When it runs: ``tradeoff sales`` and ``tradeoff loss-reasons`` first classify the lost deals
-that have no classification yet (cheap, idempotent: a second run writes nothing).
-``tradeoff classify-losses`` re-reads *every* lost deal: run it after a re-import changed
-loss reasons or after the keyword lists changed. Neither ever touches a person's correction.
+When it writes: a CRM import that changed deals classifies every lost deal in the same
+transaction (``importers.batch``), and ``tradeoff sales`` and ``tradeoff loss-reasons`` first
+classify lost deals that have none yet (cheap, idempotent: a second run writes nothing).
+``tradeoff classify-losses`` re-reads *every* lost deal: run it after the keyword lists
+changed. None of them ever touches a person's correction.
+
+Reads never write: a page or a brief (a GET) classifies the lost deals still without a row in
+memory, with the same classifier, and says how many it did (``LossBreakdown.on_the_fly``).
 The classifier is read once per distinct (reason, notes) pair, so picklist reasons shared by
 thousands of deals cost one classification.
 """
@@ -63,6 +67,8 @@ class LossBreakdown:
 
     categories: tuple[CategoryShare, ...]
     corrections: tuple[stored.Correction, ...]
+    #: Lost deals with no stored category, classified in memory for this answer (not saved).
+    on_the_fly: int = 0
 
     @property
     def lost_deals(self) -> int:
@@ -72,6 +78,7 @@ class LossBreakdown:
         return {
             "lost_deals": self.lost_deals,
             "categories": [c.to_json() for c in self.categories],
+            "classified_on_the_fly": self.on_the_fly,
             "corrections": [
                 {
                     "deal_id": c.deal_id,
@@ -159,14 +166,33 @@ def category_shares(
 
 
 def breakdown_in(session: Session) -> LossBreakdown:
+    """The breakdown as stored, with lost deals not classified yet classified in memory:
+    the same figures a write would give, and nothing written (a GET stays a read)."""
+    totals = stored.category_totals(session)
+    pending = stored.unclassified_totals(session)
+    for group in pending:
+        verdict = _verdict(group.reason, group.notes)
+        totals.append(
+            stored.CategoryTotal(
+                verdict.category,
+                AssignedBy.MODEL,
+                group.currency,
+                group.deals,
+                group.with_amount,
+                group.amount,
+            )
+        )
     return LossBreakdown(
-        category_shares(stored.category_totals(session), rates(session), base_currency(session)),
+        category_shares(totals, rates(session), base_currency(session)),
         tuple(stored.corrections(session)),
+        on_the_fly=sum(g.deals for g in pending),
     )
 
 
-def loss_breakdown(engine: Engine, *, classify: bool = True) -> LossBreakdown:
+def loss_breakdown(engine: Engine, *, classify: bool = False) -> LossBreakdown:
     """Lost deals and revenue per category, largest revenue first, with every correction.
+    ``classify`` first writes the classification of new lost deals (the CLI does); without
+    it nothing is written and new lost deals are classified in memory.
 
     Example: loss_breakdown(engine).categories[0].category
     """

@@ -49,6 +49,10 @@ SIZE_BANDS = (
 )
 #: What ``--by`` accepts: the breakdowns of the win rate.
 BREAKDOWNS = ("segment", "quarter", "owner", "source", "size", "plan", "region")
+#: Every breakdown the picture shows, in two GROUP BY passes over the deals (folded per
+#: dimension in ``storage.sales.outcome_totals_by``): the attributes a win is compared on,
+#: whose combinations stay few, then quarter, owner and stage (more values each).
+PASSES = (("all", *ATTRIBUTES), ("quarter", "owner", "stage"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ class SalesPicture:
     objections: tuple[Objection, ...]
     losses: LossBreakdown
     notes: tuple[DataNote, ...]
-    #: Lost deals classified by this call (new ones only; see loss_taxonomy).
+    #: Lost deals whose classification this call wrote (``classify=True``: the CLI).
     classified_now: int
 
     def to_json(self) -> dict[str, object]:
@@ -104,11 +108,14 @@ class SalesPicture:
             "loss_reasons": self.losses.to_json(),
             "data_notes": [n.to_json() for n in self.notes],
             "classified_now": self.classified_now,
+            "classified_on_the_fly": self.losses.on_the_fly,
         }
 
 
-def sales_picture(engine: Engine, by: str = "segment", *, classify: bool = True) -> SalesPicture:
-    """The whole picture in one read transaction (after classifying new lost deals).
+def sales_picture(engine: Engine, by: str = "segment", *, classify: bool = False) -> SalesPicture:
+    """The whole picture in one read transaction. ``classify`` first writes the category of
+    lost deals that have none (``tradeoff sales`` does); without it nothing is written and
+    such deals are classified in memory (``losses.on_the_fly``), so pages stay reads.
 
     Example: sales_picture(engine, by="quarter").breakdown
     """
@@ -124,17 +131,20 @@ def sales_picture(engine: Engine, by: str = "segment", *, classify: bool = True)
 
 def _picture(session: Session, by: str, classified: int) -> SalesPicture:
     base, known = base_currency(session), rates(session)
-
-    def totals(dimension: str) -> list[figures.OutcomeTotal]:
-        return figures.outcome_totals(session, dimension, bands=SIZE_BANDS, rates=known, base=base)
-
-    overall_totals = totals("all")
+    totals = {
+        dimension: found
+        for group in PASSES
+        for dimension, found in figures.outcome_totals_by(
+            session, group, bands=SIZE_BANDS, rates=known, base=base
+        ).items()
+    }
+    overall_totals = totals["all"]
     overall = next(iter(win_rates(overall_totals, known, base, "all")), None) or WinRate(
         "all", 0, 0, 0, Money(Decimal(0), base)
     )
-    per_attribute = {a: totals(a) for a in ATTRIBUTES}
-    chosen = per_attribute.get(by) or totals(by)
-    stages = totals("stage")
+    per_attribute = {a: totals[a] for a in ATTRIBUTES}
+    chosen = totals[by]
+    stages = totals["stage"]
     open_totals = [t for t in stages if t.outcome is DealOutcome.OPEN]
     return SalesPicture(
         base=base,

@@ -49,13 +49,12 @@ def build_sales_brief(
     *,
     period: str | None = None,
     as_of: date | None = None,
-    classify: bool = True,
 ) -> Brief:
-    """``classify`` first files new lost deals in the loss taxonomy, as ``tradeoff sales``
-    does, so a battlecard's loss-reason profile counts every lost deal."""
+    """A read: lost deals not classified yet are classified in memory for the objections
+    (nothing is written; the CRM import and ``tradeoff sales`` write classifications)."""
     seen = window(period, as_of)
     items = roadmap(engine, seen.period)
-    picture = sales_picture(engine, classify=classify)
+    picture = sales_picture(engine)
     not_yet = decisions_in_view(engine, seen.start, seen.end).not_yet
     later = [p for p in items if p.item.horizon is RoadmapHorizon.LATER]
     return Brief(
@@ -114,12 +113,29 @@ def build_sales_brief(
             ),
             Section(
                 "Battlecards",
+                claims=_unsaved_note(picture.losses.on_the_fly),
                 blocks=tuple(
                     _battlecard(competitor_profile(engine, s.name))
                     for s in competitor_ranking(engine)[:BATTLECARDS]
                 ),
                 empty="No competitors yet: import deals with a competitor field.",
             ),
+        ),
+    )
+
+
+def _unsaved_note(on_the_fly: int) -> tuple[Claim, ...]:
+    """Lost deals with no saved loss category: the brief classified them in memory, but a
+    battlecard's loss reasons read the saved ones, so it says so (and how to save them)."""
+    if not on_the_fly:
+        return ()
+    return (
+        inference(
+            f"{plural(on_the_fly, 'lost deal')} had no saved loss category: classified for "
+            "this brief only; battlecards count them as unclassified until "
+            "tradeoff classify-losses (or the next CRM import) saves them",
+            "lost deals without a loss classification",
+            on_the_fly,
         ),
     )
 
@@ -158,7 +174,12 @@ def _objection(objection: Objection) -> Block:
                 "deal notes, where the loss reason was empty",
             )
         )
-    return Block(title=objection.text, claims=tuple(claims))
+    quotes = tuple(
+        Quote(text=q, who="lost deals", source=OBJECTION_SOURCE)
+        for q in objection.quotes
+        if q != objection.text
+    )
+    return Block(title=objection.text, claims=tuple(claims), quotes=quotes)
 
 
 def _battlecard(profile: CompetitorProfile) -> Block:

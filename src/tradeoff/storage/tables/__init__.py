@@ -51,6 +51,14 @@ from tradeoff.storage.tables.strategy import (
     RoadmapItemRow,
     TeamMemberRow,
 )
+from tradeoff.storage.tables.theme_summary import (
+    ThemeAccountSummaryRow,
+    ThemeDaySummaryRow,
+    ThemeGroupDaySummaryRow,
+    ThemeGroupReachSummaryRow,
+    ThemeReachSummaryRow,
+    ThemeSummaryDirtyRow,
+)
 from tradeoff.storage.tables.users import (
     ApiTokenRow,
     LoginAttemptRow,
@@ -100,8 +108,14 @@ __all__ = [
     "RoadmapItemOpportunityRow",
     "RoadmapItemRow",
     "TeamMemberRow",
+    "ThemeAccountSummaryRow",
     "ThemeCentroidRow",
+    "ThemeDaySummaryRow",
+    "ThemeGroupDaySummaryRow",
+    "ThemeGroupReachSummaryRow",
+    "ThemeReachSummaryRow",
     "ThemeRow",
+    "ThemeSummaryDirtyRow",
     "UserRow",
     "WebSessionRow",
     "WorkspaceSettingsRow",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from tradeoff.domain.enums import AccountLifecycle, PersonRole
@@ -52,6 +52,8 @@ class AccountRow(Base):
         CheckConstraint(
             "churned_at IS NULL OR lifecycle = 'churned'", name="churn_date_only_when_churned"
         ),
+        # Demand's churn window starts from the churned accounts (migration 0009).
+        Index("ix_accounts_lifecycle_churned_at", "lifecycle", "churned_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -74,6 +74,8 @@ class EvidenceItemRow(Base):
         Index("ix_evidence_items_kind_id", "kind", "id"),
         Index("ix_evidence_items_source_id", "source", "id"),
         Index("ix_evidence_items_account_id_id", "account_id", "id"),
+        # Demand's churn window: a churned account's items of a few weeks (migration 0009).
+        Index("ix_evidence_items_account_id_created_at", "account_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

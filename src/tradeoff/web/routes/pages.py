@@ -2,16 +2,16 @@
 signals fired, deals lost — and where the money is and which opportunities nothing beats.
 
 Every figure comes from the analysis and decisions APIs the CLI uses, never recomputed
-here; ``web.home_snapshot`` keeps them per workspace data version, so the page costs one
-small query until the data changes.
+here; ``web.home_snapshot`` keeps them per workspace data version and recomputes them in
+the background, so the page never waits for them.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from tradeoff.web.deps import EngineDep, Viewer
-from tradeoff.web.home_snapshot import home_snapshot
+from tradeoff.web.deps import EngineDep, Viewer, background
+from tradeoff.web.home_snapshot import home_lookup
 from tradeoff.web.templating import render
 
 router = APIRouter()
@@ -19,4 +19,5 @@ router = APIRouter()
 
 @router.get("/")
 def home(request: Request, engine: EngineDep, signed: Viewer) -> Response:
-    return render(request, "home.html", {"home": home_snapshot(engine)}, signed=signed)
+    kept = home_lookup(engine, background=background(request))
+    return render(request, "home.html", {"home": kept.value, "kept": kept}, signed=signed)

@@ -2,10 +2,11 @@
 like, objections by lost revenue, the loss taxonomy and the data notes.
 
 One call to ``analysis.business.sales.sales_picture``, as ``tradeoff sales`` makes, so the
-page and the terminal agree to the unit. Like the command, it first classifies lost deals
-that have no loss category yet (derived from their reason; a person's correction is never
-touched). Money is shown as the CLI shows it: the base currency, and whatever could not be
-converted named beside it. The chart is an SVG ``data:`` image, inert whatever it says.
+page and the terminal agree to the unit. A GET writes nothing: lost deals that have no saved
+loss category yet (the CRM import and ``tradeoff sales`` save them) are classified in memory
+by the same classifier, and the page says how many. Money is shown as the CLI shows it: the
+base currency, and whatever could not be converted named beside it. The chart is an SVG
+``data:`` image, inert whatever it says.
 """
 
 from __future__ import annotations

@@ -12,28 +12,21 @@ on our page. A refused edit re-renders the theme with the one-line reason and ch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
-from sqlalchemy import Engine
 from starlette.datastructures import FormData
 
-from tradeoff.analysis.business.demand import theme_demand
-from tradeoff.analysis.business.demand_model import SubjectDemand
 from tradeoff.analysis.edits import merge_themes, move_evidence, rename_theme, split_theme
-from tradeoff.analysis.label.counter import praise_cues
-from tradeoff.analysis.theme_page import TREND_MONTHS, ThemePage, month_sparkline, theme_page
+from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
-from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
 from tradeoff.storage.themes import active_themes
-from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Signed, Viewer
+from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Signed, Viewer, background
 from tradeoff.web.templating import render
-from tradeoff.web.versioned_cache import VersionedCache
+from tradeoff.web.theme_figures import theme_list_lookup, theme_page_lookup
 
 router = APIRouter()
 
@@ -41,53 +34,25 @@ Count = Annotated[int | None, Query(ge=0)]
 ThemeId = Annotated[int | None, Query(ge=1)]
 
 
-#: Figures that take seconds on a million items (every theme's profile; one theme's profile
-#: and quotes), kept while the workspace's data version and the day stay the same.
-THEME_LISTS: VersionedCache[ThemeList] = VersionedCache(size=8)
-THEME_PAGES: VersionedCache[ThemePage] = VersionedCache(size=256)
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
-
-
-@dataclass(frozen=True)
-class ThemeList:
-    """Every theme's profile and demand, from the APIs ``tradeoff themes`` and ``tradeoff
-    demand`` use."""
-
-    profiles: dict[int, ThemeProfile]
-    demand: dict[int, SubjectDemand]
-
-
-def _theme_list(engine: Engine) -> ThemeList:
-    with read_session(engine) as session:
-        profiles = theme_profiles(session, praise=praise_cues)
-    return ThemeList(profiles, {d.id: d for d in theme_demand(engine)})
-
-
 @router.get("/themes")
 def theme_list(request: Request, engine: EngineDep, signed: Viewer) -> Response:
+    """Themes largest first; their figures as kept (see ``web.theme_figures``)."""
     with read_session(engine) as session:
         everything = active_themes(session)
-    kept = THEME_LISTS.get(engine, "all", _today(), lambda _version: _theme_list(engine))
-    profiles = kept.profiles
-    tops = sorted(
-        (s for s in everything if s.parent_id is None and s.id in profiles),
-        key=lambda s: (-profiles[s.id].items, s.id),
-    )
-    rows = [
-        (
-            summary,
-            profiles[summary.id],
-            profiles[summary.id].trend.months[-TREND_MONTHS:],
-            kept.demand.get(summary.id),
+    kept = theme_list_lookup(engine, background=background(request))
+    rows = []
+    if kept.value is not None:
+        profiles, demand = kept.value.profiles, kept.value.demand
+        tops = sorted(
+            (s for s in everything if s.parent_id is None and s.id in profiles),
+            key=lambda s: (-profiles[s.id].items, s.id),
         )
-        for summary in tops
-    ]
-    return render(
-        request, "themes.html", {"rows": rows, "sparkline": month_sparkline}, signed=signed
-    )
+        rows = [
+            (s, profiles[s.id], profiles[s.id].trend.months[-TREND_MONTHS:], demand.get(s.id))
+            for s in tops
+        ]
+    context = {"rows": rows, "kept": kept, "sparkline": month_sparkline}
+    return render(request, "themes.html", context, signed=signed)
 
 
 @router.get("/themes/{theme_id}")
@@ -172,19 +137,24 @@ def _theme_response(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    """The theme page: figures, quotes, one page of its items, and the edit forms' choices."""
-    page = THEME_PAGES.get(
-        engine, theme_id, _today(), lambda _version: theme_page(engine, theme_id)
-    )
+    """The theme page: its name and items read now; figures and quotes as kept (see
+    ``web.theme_figures``), so the page never waits for them."""
     with read_session(engine) as session:
+        summaries = active_themes(session)
+        theme = next((s for s in summaries if s.id == theme_id), None)
+        if theme is None:
+            raise NotFound(f"no active theme with id {theme_id}")
         items, more = inbox_page(session, InboxFilters(theme_id=theme_id), before)
-        others = [t for t in active_themes(session) if t.id != theme_id]
-    level = page.theme.parent_id is None
+    kept = theme_page_lookup(engine, theme_id, background=background(request))
+    page = kept.value
+    others = [t for t in summaries if t.id != theme_id]
+    level = theme.parent_id is None
     context = {
-        "theme": page.theme,
-        "profile": page.profile,
-        "quotes": page.quotes,
-        "subthemes": page.subthemes,
+        "theme": theme,
+        "kept": kept,
+        "profile": page.profile if page else None,
+        "quotes": page.quotes if page else (),
+        "subthemes": page.subthemes if page else (),
         "items": items,
         "older": items[-1].id if more else None,
         "paged": before is not None,

@@ -1,0 +1,169 @@
+"""Money trends of one theme, problem or opportunity: lost revenue by the month (or
+quarter) deals closed, new pipeline by the month deals were created, churned ARR by the
+month accounts churned, each period with its change against the one before.
+
+The records are exactly those behind demand's figures (``storage.demand_trends``), so the
+periods of a trend add up to the figure, less the records that have no date (counted apart
+as ``undated``). Money is converted to the base currency with the workspace's rates per
+period; an amount in a currency without a rate is listed apart, never added, and the change
+is of the converted amounts only (``Money.unconverted`` says what was left out). Every
+period from the first dated record to the ``as_of`` day is listed, empty ones too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Engine
+
+from tradeoff.analysis.business.demand_time import month_of, quarter_of
+from tradeoff.analysis.business.demand_time import periods as period_labels
+from tradeoff.analysis.business.money import ZERO, Money, convert
+from tradeoff.errors import NotFound
+from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.demand import DemandQuery, Figure, SubjectKind, subjects
+from tradeoff.storage.demand_trends import TREND_FIGURES, DatedRecord, dated_records
+from tradeoff.storage.session import read_session
+from tradeoff.storage.workspace import load_workspace_settings
+
+
+@dataclass(frozen=True)
+class MoneyPeriod:
+    period: str
+    amount: Money
+    #: Deals or accounts dated in this period (with an amount or not).
+    records: int
+    #: ``amount`` less the previous period's (the first period: its own amount).
+    change: Decimal
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "period": self.period,
+            "amount": self.amount.to_json(),
+            "records": self.records,
+            "change": str(self.change.quantize(Decimal("0.01"))),
+        }
+
+
+@dataclass(frozen=True)
+class MoneyTrend:
+    figure: Figure
+    dated_by: str
+    periods: tuple[MoneyPeriod, ...]
+    #: Records in the figure with no date to place them (and their amount).
+    undated: int
+    undated_amount: Money
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "figure": self.figure.value,
+            "dated_by": self.dated_by,
+            "periods": [p.to_json() for p in self.periods],
+            "undated": self.undated,
+            "undated_amount": self.undated_amount.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class SubjectMoneyTrends:
+    kind: SubjectKind
+    id: int
+    name: str
+    base: str
+    quarterly: bool
+    trends: tuple[MoneyTrend, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value,
+            "id": self.id,
+            "name": self.name,
+            "base_currency": self.base,
+            "period": "quarter" if self.quarterly else "month",
+            "trends": [t.to_json() for t in self.trends],
+        }
+
+
+def money_trends(
+    engine: Engine,
+    kind: SubjectKind,
+    subject_id: int,
+    *,
+    quarterly: bool = False,
+    as_of: date | None = None,
+) -> SubjectMoneyTrends:
+    """Lost revenue, new pipeline and churned ARR of one subject, per month or quarter.
+
+    Example: money_trends(engine, SubjectKind.THEME, 3, quarterly=True).trends[0].periods
+    """
+    day = as_of or datetime.now(UTC).date()
+    with read_session(engine) as session:
+        named = subjects(session, kind, [subject_id])
+        if subject_id not in named:
+            active = " active" if kind is SubjectKind.THEME else ""
+            raise NotFound(f"no{active} {kind.value} with id {subject_id}")
+        settings = load_workspace_settings(session)
+        base, known = base_currency(session), rates(session)
+        query = DemandQuery(
+            kind=kind,
+            as_of=day,
+            subject_ids=(subject_id,),
+            churn_window_days=settings.churn_window_days,
+        )
+        found = {f: dated_records(session, query, f) for f in TREND_FIGURES}
+    dated = [r.on for records in found.values() for r in records if r.on is not None]
+    axis = _axis(dated, day, quarterly=quarterly)
+    trends = tuple(
+        _trend(figure, records, axis, known, base, quarterly=quarterly)
+        for figure, records in found.items()
+    )
+    return SubjectMoneyTrends(kind, subject_id, named[subject_id], base, quarterly, trends)
+
+
+def _axis(days: Sequence[date], as_of: date, *, quarterly: bool) -> list[str]:
+    """Every period label from the first dated record to the last one or ``as_of``."""
+    if not days:
+        return []
+    return [p.period for p in period_labels(dict.fromkeys(days, 1), as_of, quarterly=quarterly)]
+
+
+def _trend(
+    figure: Figure,
+    records: Iterable[DatedRecord],
+    axis: Sequence[str],
+    known: Mapping[str, Decimal],
+    base: str,
+    *,
+    quarterly: bool,
+) -> MoneyTrend:
+    label = quarter_of if quarterly else month_of
+    sums: dict[str, dict[str | None, Decimal]] = {}
+    counts: dict[str, int] = {}
+    undated_sums: dict[str | None, Decimal] = {}
+    undated = 0
+    for record in records:
+        if record.on is None:
+            undated += 1
+            target = undated_sums
+        else:
+            period = label(record.on)
+            counts[period] = counts.get(period, 0) + 1
+            target = sums.setdefault(period, {})
+        if record.amount is not None:
+            target[record.currency] = target.get(record.currency, ZERO) + record.amount
+    result = []
+    previous = ZERO
+    for period in axis:
+        money = convert(sums.get(period, {}), known, base)
+        result.append(MoneyPeriod(period, money, counts.get(period, 0), money.amount - previous))
+        previous = money.amount
+    return MoneyTrend(
+        figure,
+        TREND_FIGURES[figure],
+        tuple(result),
+        undated,
+        convert(undated_sums, known, base),
+    )

@@ -1,0 +1,71 @@
+"""``tradeoff demand --trend money``: one subject's lost, pipeline and churned money per
+month or quarter, as table, JSON and CSV, and clear one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.business.world import TODAY, World, build_world
+from tests.cli.helpers import run_cli
+from tradeoff.analysis.business.money_trends import money_trends
+from tradeoff.storage.demand import SubjectKind
+
+AS_OF = TODAY.date().isoformat()
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    return build_world(engine)
+
+
+def test_json_is_the_apis_trend_and_csv_its_rows(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    sso = world.theme("Single sign-on").id
+    assert sso is not None
+    args = ("--db", workspace_url, "demand", "--trend", "money", "--theme", str(sso))
+    result = run_cli(capsys, *args, "--quarterly", "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    expected = money_trends(engine, SubjectKind.THEME, sso, quarterly=True, as_of=TODAY.date())
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected.to_json()))
+    table = run_cli(capsys, *args, "--as-of", AS_OF, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    monthly = money_trends(engine, SubjectKind.THEME, sso, as_of=TODAY.date())
+    assert len(rows) == sum(len(t.periods) for t in monthly.trends)
+    for trend in monthly.trends:
+        mine = [r for r in rows if r["figure"] == trend.figure.value]
+        assert [(r["period"], Decimal(r["amount"]), int(r["records"])) for r in mine] == [
+            (p.period, p.amount.amount.quantize(Decimal("0.01")), p.records) for p in trend.periods
+        ]
+    assert any(r["unconverted"] == "JPY 12000000.0000" for r in rows)  # no rate: kept apart
+    shown = run_cli(capsys, *args, "--as-of", AS_OF).stdout
+    assert "Money trend of theme" in shown
+    assert "lost (close date)" in shown
+    assert "* also amounts in JPY, which have no rate" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--trend", "money"), "error: --trend needs --theme, --problem or --opportunity ID"),
+        (("--quarterly",), "error: --quarterly goes with --trend money"),
+        (("--trend", "money", "--theme", "999"), "error: no active theme with id 999"),
+    ],
+)
+def test_bad_input_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    world: World,
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "demand", *args)
+    assert result.exit_code != 0
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1

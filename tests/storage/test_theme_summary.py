@@ -1,0 +1,543 @@
+"""The theme summary stays exact through every kind of change, on both engines.
+
+Each check recounts the summary's figures in plain Python from the raw rows (links, items,
+people), with the representative of each piece found by a different route than the SQL's;
+and compares what readers answer through the summary with what they answer when every
+theme is marked dirty (counted from the links, the reference path). Between edits, the
+themes the triggers did *not* mark dirty must still be exact: that is what proves the
+triggers mark everything a change touches.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from tests.analysis.themed import add_tickets, intent_rows
+from tests.business.world import TODAY, World, build_world
+from tradeoff.analysis import edits
+from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.run import analyze
+from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceMode, PersonRole, ThemeStatus
+from tradeoff.storage import theme_summary
+from tradeoff.storage.engine import open_engine
+from tradeoff.storage.sales import theme_outcomes
+from tradeoff.storage.schema import upgrade
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import (
+    AccountRow,
+    EvidenceItemRow,
+    EvidenceThemeRow,
+    PersonRow,
+    ThemeAccountSummaryRow,
+    ThemeDaySummaryRow,
+    ThemeGroupDaySummaryRow,
+    ThemeGroupReachSummaryRow,
+    ThemeReachSummaryRow,
+    ThemeRow,
+    ThemeSummaryDirtyRow,
+)
+from tradeoff.storage.theme_profile import theme_profiles
+
+PROXY = {r.value for r in INTERNAL_PROXY_ROLES}
+
+
+@dataclass
+class Recount:
+    """One theme's summary rows, recounted: the three tables' contents as plain values."""
+
+    days: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    accounts: dict[int, tuple[int, datetime]] = field(default_factory=dict)
+    reach: tuple[int, int, int] | None = None
+    #: (account column, its value, day) → pieces, observed, proxy
+    group_days: dict[tuple[str, str | None, str], tuple[int, int, int]] = field(
+        default_factory=dict
+    )
+    #: (account column, its value) → links, accounts, end users
+    group_reach: dict[tuple[str, str | None], tuple[int, int, int]] = field(default_factory=dict)
+
+
+def recount(engine: Engine) -> dict[int, Recount]:
+    """Every theme with links, from the raw rows, in Python."""
+    with read_session(engine) as session:
+        items = {r.id: r for r in session.scalars(select(EvidenceItemRow))}
+        roles = {i: role for i, role in session.execute(select(PersonRow.id, PersonRow.role))}
+        columns = {a.id: a for a in session.scalars(select(AccountRow))}
+        filed: dict[int, set[int]] = defaultdict(set)
+        for evidence_id, theme_id in session.execute(
+            select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id)
+        ):
+            filed[theme_id].add(evidence_id)
+    found: dict[int, Recount] = {}
+    for theme_id, members in filed.items():
+        # The representative of each piece: its original when filed here, else its
+        # lowest-id copy filed here (a copy of an unfiled original stands for it).
+        chosen: dict[int, int] = {}
+        for evidence_id in sorted(members):
+            original = items[evidence_id].duplicate_of_id
+            key = evidence_id if original is None else original
+            if original is None or key not in members:
+                chosen.setdefault(key, evidence_id)
+        pieces = set(chosen.values())
+        result = Recount()
+        per_day: dict[str, list[Any]] = {}
+        speakers: set[int] = set()
+        for evidence_id in members:
+            item = items[evidence_id]
+            moment = item.created_at
+            day = moment.date().isoformat()
+            tally = per_day.setdefault(day, [0, 0, 0, 0, None, None])
+            tally[0] += 1
+            if evidence_id in pieces:
+                tally[1] += 1
+                tally[2] += item.mode == EvidenceMode.OBSERVED
+                role = roles.get(item.person_id) if item.person_id else None
+                tally[3] += item.relayed_by_id is not None or (role is not None and role in PROXY)
+                tally[4] = moment if tally[4] is None else min(tally[4], moment)
+                tally[5] = moment if tally[5] is None else max(tally[5], moment)
+            if item.account_id is not None:
+                links, first = result.accounts.get(item.account_id, (0, moment))
+                result.accounts[item.account_id] = (links + 1, min(first, moment))
+            if item.person_id is not None and roles[item.person_id] not in PROXY:
+                speakers.add(item.person_id)
+        result.days = {day: tuple(t) for day, t in per_day.items()}
+        result.reach = (len(members), len(result.accounts), len(speakers))
+        for name in theme_summary.GROUPS:
+            _recount_groups(result, name, members, pieces, items, columns, roles)
+        found[theme_id] = result
+    return found
+
+
+def _recount_groups(
+    result: Recount,
+    name: str,
+    members: set[int],
+    pieces: set[int],
+    items: dict[int, Any],
+    accounts: dict[int, Any],
+    roles: dict[int, Any],
+) -> None:
+    """The figures again, split by the value of one account column (None: no account)."""
+    days: dict[tuple[str, str | None, str], list[int]] = {}
+    links: dict[str | None, int] = defaultdict(int)
+    cited: dict[str | None, set[int]] = defaultdict(set)
+    speakers: dict[str | None, set[int]] = defaultdict(set)
+    for evidence_id in members:
+        item = items[evidence_id]
+        account = accounts.get(item.account_id)
+        value = getattr(account, name) if account is not None else None
+        links[value] += 1
+        if account is not None:
+            cited[value].add(account.id)
+        if item.person_id is not None and roles[item.person_id] not in PROXY:
+            speakers[value].add(item.person_id)
+        if evidence_id in pieces:
+            key = (name, value, item.created_at.date().isoformat())
+            tally = days.setdefault(key, [0, 0, 0])
+            tally[0] += 1
+            tally[1] += item.mode == EvidenceMode.OBSERVED
+            role = roles.get(item.person_id) if item.person_id else None
+            tally[2] += item.relayed_by_id is not None or (role is not None and role in PROXY)
+    result.group_days |= {k: (t[0], t[1], t[2]) for k, t in days.items()}
+    result.group_reach |= {
+        (name, v): (n, len(cited[v]), len(speakers[v])) for v, n in links.items()
+    }
+
+
+def stored(engine: Engine) -> tuple[dict[int, Recount], set[int]]:
+    """The summary as written, and the themes marked dirty."""
+    found: dict[int, Recount] = defaultdict(Recount)
+    with read_session(engine) as session:
+        day = ThemeDaySummaryRow
+        for r in session.execute(select(day)).scalars():
+            found[r.theme_id].days[r.day] = (
+                r.links,
+                r.items,
+                r.observed,
+                r.proxy,
+                r.first_at,
+                r.last_at,
+            )
+        for a in session.execute(select(ThemeAccountSummaryRow)).scalars():
+            found[a.theme_id].accounts[a.account_id] = (a.links, a.first_at)
+        for t in session.execute(select(ThemeReachSummaryRow)).scalars():
+            found[t.theme_id].reach = (t.links, t.accounts, t.end_users)
+        for g in session.execute(select(ThemeGroupDaySummaryRow)).scalars():
+            key = (g.dimension, g.grp, g.day)
+            assert key not in found[g.theme_id].group_days
+            found[g.theme_id].group_days[key] = (g.items, g.observed, g.proxy)
+        for r in session.execute(select(ThemeGroupReachSummaryRow)).scalars():
+            key2 = (r.dimension, r.grp)
+            assert key2 not in found[r.theme_id].group_reach
+            found[r.theme_id].group_reach[key2] = (r.links, r.accounts, r.end_users)
+        dirty = set(session.scalars(select(ThemeSummaryDirtyRow.theme_id)))
+    return dict(found), dirty
+
+
+def assert_clean_themes_exact(engine: Engine) -> set[int]:
+    """Every theme not marked dirty has exactly its recounted rows; returns the dirty ones."""
+    expected = recount(engine)
+    summary, dirty = stored(engine)
+    for theme_id in (set(expected) | set(summary)) - dirty:
+        assert summary.get(theme_id) == expected.get(theme_id), f"theme {theme_id}"
+    return dirty
+
+
+def refresh(engine: Engine) -> None:
+    with write_session(engine) as session:
+        theme_summary.refresh(session)
+
+
+def mark_every_theme_dirty(engine: Engine) -> None:
+    with write_session(engine) as session:
+        theme_summary.mark_all_dirty(session)
+    assert len(stored(engine)[1]) >= 5
+
+
+def readers(engine: Engine) -> dict[str, Any]:
+    """What the summary's readers answer now: demand, profiles, sales' theme outcomes."""
+    day = TODAY.date() + timedelta(days=400)  # after every item: "now"
+    demand = theme_demand(engine, as_of=day)
+    with read_session(engine) as session:
+        profiles = theme_profiles(session, praise=praise_cues)
+        outcomes = theme_outcomes(session)
+    return {
+        "demand": sorted((d.id, d.total) for d in demand),
+        "one": [(d.id, d.total) for d in theme_demand(engine, as_of=day, ids=[demand[0].id])]
+        if demand
+        else [],
+        "by": [
+            sorted((d.id, d.total, d.groups) for d in theme_demand(engine, as_of=day, by=by))
+            for by in ("segment", "region")
+        ],
+        "profiles": {i: p.to_json() for i, p in profiles.items()},
+        "outcomes": outcomes,
+    }
+
+
+def assert_readers_match_the_links(engine: Engine) -> None:
+    """Readers give the same answers through the summary as from the links."""
+    refresh(engine)
+    through_summary = readers(engine)
+    mark_every_theme_dirty(engine)
+    from_links = readers(engine)
+    refresh(engine)
+    assert through_summary == from_links
+
+
+@pytest.fixture
+def company(engine: Engine) -> World:
+    """The business world, plus real Banking77 tickets placed by an analysis."""
+    world = build_world(engine)
+    add_tickets(engine, intent_rows(), 10_000)
+    analyze(engine, StaticEmbedder())
+    return world
+
+
+def test_the_summary_equals_a_recount_after_an_analysis(engine: Engine, company: World) -> None:
+    # The analysis refreshed the themes it filed into: nothing is left dirty.
+    assert assert_clean_themes_exact(engine) == set()
+    summary, _ = stored(engine)
+    assert len(summary) >= 5
+    assert sum(r.reach[0] for r in summary.values() if r.reach) > 300
+
+
+def test_readers_through_the_summary_equal_the_links(engine: Engine, company: World) -> None:
+    assert_readers_match_the_links(engine)
+
+
+def test_summary_and_links_agree_on_copies_and_internal_speakers(
+    engine: Engine, company: World
+) -> None:
+    """A copy filed without its original, a copy filed with it, a CSM speaking: the three
+    cases where pieces, proxies and end users part from links."""
+    with write_session(engine) as session:
+        theme = _copies_and_a_csm(session)
+    assert_readers_match_the_links(engine)
+    days = recount(engine)[theme].days.values()
+    assert sum(d[0] for d in days) == sum(d[1] for d in days) + 1  # links, pieces
+    assert assert_clean_themes_exact(engine) == set()
+
+
+def _copies_and_a_csm(session: Session) -> int:
+    """In one theme: a copy of a filed original, a copy of an unfiled one, a CSM speaking."""
+    link, item = EvidenceThemeRow, EvidenceItemRow
+    plain = select(item.id).where(
+        item.duplicate_of_id.is_(None),
+        item.id.not_in(select(item.duplicate_of_id).where(item.duplicate_of_id.is_not(None))),
+    )
+    theme, original = session.execute(
+        select(link.theme_id, link.evidence_id)
+        .where(link.evidence_id.in_(plain))
+        .order_by(link.theme_id, link.evidence_id)
+        .limit(1)
+    ).one()
+    others = session.scalars(
+        select(link.evidence_id)
+        .where(link.theme_id == theme, link.evidence_id != original, link.evidence_id.in_(plain))
+        .order_by(link.evidence_id)
+    ).all()
+    copy, lone_copy = others[0], others[1]
+    unfiled = session.scalar(
+        select(EvidenceItemRow.id).where(
+            EvidenceItemRow.id.not_in(select(link.evidence_id)),
+            EvidenceItemRow.duplicate_of_id.is_(None),
+        )
+    )
+    assert unfiled is not None
+    session.execute(
+        update(EvidenceItemRow).where(EvidenceItemRow.id == copy).values(duplicate_of_id=original)
+    )
+    session.execute(
+        update(EvidenceItemRow)
+        .where(EvidenceItemRow.id == lone_copy)
+        .values(duplicate_of_id=unfiled)
+    )
+    csm = session.scalar(select(PersonRow.id).where(PersonRow.role == PersonRole.CSM))
+    assert csm is not None
+    session.execute(
+        update(EvidenceItemRow).where(EvidenceItemRow.id == others[2]).values(person_id=csm)
+    )
+    return int(theme)
+
+
+def test_a_workspace_upgraded_with_links_is_summarised_at_once(
+    engine: Engine, company: World
+) -> None:
+    """The migration builds the summary; ``rebuild`` writes the same rows from scratch."""
+    before, _ = stored(engine)
+    with write_session(engine) as session:
+        theme_summary.rebuild(session)
+    after, dirty = stored(engine)
+    assert after == before == recount(engine)
+    assert dirty == set()
+
+
+def test_upgrading_a_workspace_with_filed_evidence_summarises_it(empty_database_url: str) -> None:
+    """Migration 0009 builds the summary of what 0008 filed, so reads are fast at once."""
+    engine = open_engine(empty_database_url)
+    upgrade(engine, "0008")
+    world = build_world(engine)
+    upgrade(engine)
+    assert assert_clean_themes_exact(engine) == set()
+    summary, _ = stored(engine)
+    assert {t.id for t in world.themes if any(k.theme_id == t.id for k in world.links)} == set(
+        summary
+    )
+    engine.dispose()
+
+
+def test_every_kind_of_change_keeps_the_summary_exact(engine: Engine, company: World) -> None:
+    """A seeded random sequence of edits: after each, the themes left clean are exact; after
+    a refresh, all are; and at a few points readers agree with the links."""
+    rng = random.Random(2026)
+    changes = [
+        _merge,
+        _split,
+        _move,
+        _mark_duplicate,
+        _change_account,
+        _delete_link,
+        _change_role,
+        _change_date_and_mode,
+        _delete_original,
+        _analyze_new_evidence,
+        _regroup_account,
+    ]
+    done: list[str] = []
+    for step in range(16):
+        change = changes[step] if step < len(changes) else rng.choice(changes)
+        change(engine, rng)
+        done.append(change.__name__)
+        dirty = assert_clean_themes_exact(engine)
+        refresh(engine)
+        assert assert_clean_themes_exact(engine) == set(), done
+        if step in (4, 10, 15):
+            assert_readers_match_the_links(engine)
+        assert dirty or change is _analyze_new_evidence, f"{done}: nothing was marked dirty"
+
+
+def _active_top_level(engine: Engine) -> list[int]:
+    with read_session(engine) as session:
+        return sorted(
+            session.scalars(
+                select(ThemeRow.id).where(
+                    ThemeRow.status == ThemeStatus.ACTIVE, ThemeRow.parent_id.is_(None)
+                )
+            )
+        )
+
+
+def _members(engine: Engine, theme_id: int) -> list[int]:
+    with read_session(engine) as session:
+        return sorted(
+            session.scalars(
+                select(EvidenceThemeRow.evidence_id).where(EvidenceThemeRow.theme_id == theme_id)
+            )
+        )
+
+
+def _filed(session: Session, rng: random.Random) -> int:
+    ids = session.scalars(select(EvidenceThemeRow.evidence_id).distinct()).all()
+    return rng.choice(sorted(ids))
+
+
+def _of_filed(session: Session, column: Any) -> list[int]:
+    """The distinct values of an evidence column among filed items (speakers, accounts)."""
+    query = (
+        select(column)
+        .join(EvidenceThemeRow, EvidenceThemeRow.evidence_id == EvidenceItemRow.id)
+        .where(column.is_not(None))
+        .distinct()
+    )
+    return sorted(session.scalars(query))
+
+
+def _merge(engine: Engine, rng: random.Random) -> None:
+    themes = _active_top_level(engine)
+    source, target = rng.sample(themes, 2)
+    edits.merge_themes(engine, source, target)
+
+
+def _split(engine: Engine, rng: random.Random) -> None:
+    theme = max(_active_top_level(engine), key=lambda t: len(_members(engine, t)))
+    members = _members(engine, theme)
+    edits.split_theme(engine, theme, rng.sample(members, 3), f"Split {rng.randrange(1000)}")
+
+
+def _move(engine: Engine, rng: random.Random) -> None:
+    themes = _active_top_level(engine)
+    source, target = rng.sample(themes, 2)
+    members = _members(engine, source)
+    edits.move_evidence(engine, rng.sample(members, min(4, len(members))), target)
+
+
+def _mark_duplicate(engine: Engine, rng: random.Random) -> None:
+    """Copies always point at an original (never at a copy), as the importers link them."""
+    with write_session(engine) as session:
+        originals = sorted(
+            session.scalars(
+                select(EvidenceItemRow.id).where(EvidenceItemRow.duplicate_of_id.is_(None))
+            )
+        )
+        with_copies = set(
+            session.scalars(
+                select(EvidenceItemRow.duplicate_of_id).where(
+                    EvidenceItemRow.duplicate_of_id.is_not(None)
+                )
+            )
+        )
+        for _ in range(4):
+            copy, original = rng.sample(originals, 2)
+            if copy in with_copies:
+                continue
+            session.execute(
+                update(EvidenceItemRow)
+                .where(EvidenceItemRow.id == copy)
+                .values(duplicate_of_id=original)
+            )
+            with_copies.add(original)
+
+
+def _change_account(engine: Engine, rng: random.Random) -> None:
+    with write_session(engine) as session:
+        accounts = sorted(session.scalars(select(AccountRow.id)))
+        for _ in range(5):
+            session.execute(
+                update(EvidenceItemRow)
+                .where(EvidenceItemRow.id == _filed(session, rng))
+                .values(account_id=rng.choice([*accounts, None]))
+            )
+        people = sorted(session.scalars(select(PersonRow.id)))
+        session.execute(
+            update(EvidenceItemRow)
+            .where(EvidenceItemRow.id == _filed(session, rng))
+            .values(person_id=rng.choice(people))
+        )
+
+
+def _delete_link(engine: Engine, rng: random.Random) -> None:
+    with write_session(engine) as session:
+        evidence_id = _filed(session, rng)
+        session.execute(delete(EvidenceThemeRow).where(EvidenceThemeRow.evidence_id == evidence_id))
+
+
+def _change_role(engine: Engine, rng: random.Random) -> None:
+    with write_session(engine) as session:
+        person = rng.choice(_of_filed(session, EvidenceItemRow.person_id))
+        role = session.scalar(select(PersonRow.role).where(PersonRow.id == person))
+        flipped = PersonRole.SUPPORT if role not in INTERNAL_PROXY_ROLES else PersonRole.BUYER
+        session.execute(update(PersonRow).where(PersonRow.id == person).values(role=flipped))
+
+
+def _change_date_and_mode(engine: Engine, rng: random.Random) -> None:
+    with write_session(engine) as session:
+        for _ in range(3):
+            evidence_id = _filed(session, rng)
+            session.execute(
+                update(EvidenceItemRow)
+                .where(EvidenceItemRow.id == evidence_id)
+                .values(
+                    created_at=TODAY - timedelta(days=rng.randrange(0, 500), hours=5),
+                    mode=rng.choice(list(EvidenceMode)),
+                    relayed_by_id=None,
+                )
+            )
+
+
+def _delete_original(engine: Engine, rng: random.Random) -> None:
+    """Deleting an item cascades its links and frees its copies (``SET NULL``)."""
+    with write_session(engine) as session:
+        with_copies = sorted(
+            session.scalars(
+                select(EvidenceItemRow.duplicate_of_id)
+                .where(EvidenceItemRow.duplicate_of_id.is_not(None))
+                .distinct()
+            )
+        )
+        victim = rng.choice(with_copies) if with_copies else _filed(session, rng)
+        session.execute(delete(EvidenceItemRow).where(EvidenceItemRow.id == victim))
+
+
+def _regroup_account(engine: Engine, rng: random.Random) -> None:
+    """A citing account moves segment, loses its plan, changes region."""
+    with write_session(engine) as session:
+        citing = _of_filed(session, EvidenceItemRow.account_id)
+        for account in rng.sample(citing, min(2, len(citing))):
+            session.execute(
+                update(AccountRow)
+                .where(AccountRow.id == account)
+                .values(
+                    segment=rng.choice(["Enterprise", "SMB", "Public sector"]),
+                    plan=None,
+                    region=rng.choice(["EMEA", "APAC", None]),
+                )
+            )
+
+
+def _analyze_new_evidence(engine: Engine, rng: random.Random) -> None:
+    with read_session(engine) as session:
+        top = session.scalar(select(func.max(EvidenceItemRow.id))) or 0
+    rows = intent_rows(("card_arrival", "exchange_rate"))
+    add_tickets(engine, rng.sample(rows, 6), 50_000 + top)
+    analyze(engine, StaticEmbedder())
+
+
+def test_a_reader_that_writes_refreshes_first(engine: Engine, company: World) -> None:
+    themes = _active_top_level(engine)
+    edits.merge_themes(engine, themes[0], themes[1])
+    _, dirty = stored(engine)
+    assert dirty
+    with write_session(engine) as session:
+        theme_profiles(session, themes[1:2], praise=praise_cues)
+    _, dirty = stored(engine)
+    assert dirty == set()
