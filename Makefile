@@ -38,7 +38,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 unit: $(VENV)/.installed-dev chromium
-	scripts/with-postgres.sh $(BIN)/python -m pytest -q
+	scripts/with-postgres.sh $(BIN)/python -m pytest -q -n auto --dist loadfile
 
 test: lint typecheck unit
 

@@ -23,7 +23,8 @@ from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
 
 POSTGRES_ENV = "TRADEOFF_TEST_POSTGRES_URL"
-TEMPLATE_DB = "tradeoff_template"
+# One template per pytest-xdist worker: workers must not drop each other's template.
+TEMPLATE_DB = f"tradeoff_template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 ENGINES = ["sqlite", "postgresql"]
 
 
