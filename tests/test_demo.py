@@ -49,8 +49,8 @@ def test_demo_builds_from_the_bundled_exports_and_is_idempotent(tmp_path: Path) 
         "tom": (0, 0),
     }
     # The assumption register (7) and E-1, running with its rule and design; the assumption
-    # settled by judgement keeps its reason as a concluded judgement row (2 experiment rows).
-    assert (first.counts["assumptions"], first.counts["experiments"]) == (7, 2)
+    # settled by judgement keeps its reason in its own table, not as an experiment.
+    assert (first.counts["assumptions"], first.counts["experiments"]) == (7, 1)
     engine = open_engine(url)
     e1 = experiment_view(engine, 1, today=date(2026, 10, 31))
     engine.dispose()

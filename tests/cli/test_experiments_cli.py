@@ -168,7 +168,7 @@ def test_judgement_bad_input_and_enough_questions(
     )
     shown = run_cli(capsys, *db, "assumption", "show", "2")
     assert shown.stdout.splitlines()[-1].endswith(
-        ": failed: Three enterprise deals lost on SSO in Q3"
+        ": untested → invalidated: Three enterprise deals lost on SSO in Q3"
     )
     # A judgement is the assumption's history, not an experiment.
     assert run_cli(capsys, *db, "experiment", "list").stdout.startswith("No experiments yet")

@@ -25,7 +25,13 @@ from tradeoff.domain.deals import (
     DealCompetitor,
     LossClassification,
 )
-from tradeoff.domain.decisions import Assumption, Decision, DecisionLink, Experiment
+from tradeoff.domain.decisions import (
+    Assumption,
+    AssumptionJudgement,
+    Decision,
+    DecisionLink,
+    Experiment,
+)
 from tradeoff.domain.enums import (
     AccountLifecycle,
     AssignedBy,
@@ -424,6 +430,15 @@ def build_workspace(session: Session) -> list[Any]:
         )
     )
     keep(
+        AssumptionJudgement(
+            assumption_id=assumption.id,
+            status=AssumptionStatus.TESTING,
+            previous_status=AssumptionStatus.UNTESTED,
+            reason="Beta dispatchers said alerts arrive too late to act on",
+            judged_at=datetime(2026, 4, 2, 16, 0, tzinfo=UTC),
+        )
+    )
+    keep(
         Experiment(
             assumption_id=assumption.id,
             hypothesis="Alerts cut median time to detect below 30 minutes for beta accounts",
@@ -488,7 +503,7 @@ def test_timestamps_come_back_as_aware_utc(engine: Engine, stored: list[Any]) ->
         for f in dataclasses.fields(e)
         if isinstance(getattr(e, f.name), datetime)
     ]
-    assert len(stamps) == 22  # every timestamp of the example workspace was looked at
+    assert len(stamps) == 23  # every timestamp of the example workspace was looked at
     assert all(stamp.tzinfo is UTC for stamp in stamps)
     with read_session(engine) as session:
         ticket = repository.list_all(session, EvidenceItem)[0]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from tradeoff.domain.decisions import Assumption
-from tradeoff.domain.enums import AssumptionStatus, ExperimentResult, ExperimentStatus, Level
+from tradeoff.domain.enums import AssumptionStatus, Level
 from tradeoff.domain.problems import Opportunity
 from tradeoff.errors import Conflict, InputError, NotFound
 from tradeoff.storage import repository
@@ -14,8 +16,6 @@ from tradeoff.storage.session import write_session
 from tradeoff.strategy.assumptions import (
     assumption_register,
     assumption_view,
-    is_judgement,
-    judgement_reason,
     new_assumption,
     register_order,
     set_status,
@@ -90,15 +90,37 @@ def test_a_status_by_judgement_keeps_its_reason(workspace: Engine) -> None:
     with pytest.raises(InputError, match="needs its reason"):
         set_status(workspace, made.id, AssumptionStatus.VALIDATED, reason="  ")
     reason = "11 of 12 finance leads we called rebuild the same sheet every Friday"
-    assumption, record = set_status(workspace, made.id, AssumptionStatus.VALIDATED, reason=reason)
+    first = datetime(2026, 10, 2, 9, tzinfo=UTC)
+    assumption, record = set_status(
+        workspace, made.id, AssumptionStatus.VALIDATED, reason=reason, at=first
+    )
     assert assumption.status is AssumptionStatus.VALIDATED
-    assert is_judgement(record)
-    assert judgement_reason(record) == reason
-    assert (record.status, record.result) == (ExperimentStatus.CONCLUDED, ExperimentResult.PASSED)
+    assert (record.status, record.previous_status, record.reason, record.judged_at) == (
+        AssumptionStatus.VALIDATED,
+        AssumptionStatus.UNTESTED,
+        reason,
+        first,
+    )
     view = assumption_view(workspace, made.id)
-    assert [judgement_reason(e) for e in view.experiments] == [reason]
+    assert view.experiments == ()  # a judgement is not an experiment
+    assert [j.reason for j in view.judgements] == [reason]
     with pytest.raises(Conflict, match="already validated"):
         set_status(workspace, made.id, AssumptionStatus.VALIDATED, reason=reason)
-    reopened, _ = set_status(workspace, made.id, AssumptionStatus.TESTING, reason="New churn data")
+    reopened, _ = set_status(
+        workspace,
+        made.id,
+        AssumptionStatus.TESTING,
+        reason="New churn data",
+        at=first + timedelta(days=3),
+    )
     assert reopened.status is AssumptionStatus.TESTING
-    assert len(assumption_view(workspace, made.id).experiments) == 2
+    history = assumption_view(workspace, made.id).history()
+    assert [(j.previous_status, j.status) for j in history] == [  # type: ignore[union-attr]
+        (AssumptionStatus.UNTESTED, AssumptionStatus.VALIDATED),
+        (AssumptionStatus.VALIDATED, AssumptionStatus.TESTING),
+    ]
+    with write_session(workspace) as session:
+        stored = session.execute(
+            text("SELECT count(*) FROM experiments WHERE assumption_id = :a"), {"a": made.id}
+        ).scalar_one()
+    assert stored == 0

@@ -18,15 +18,13 @@ from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.dates import optional_day
 from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.frontier import frontier
-from tradeoff.domain.decisions import Experiment
+from tradeoff.domain.decisions import AssumptionJudgement, Experiment
 from tradeoff.domain.enums import AssumptionStatus, ExperimentResult, ExperimentStatus, Level
 from tradeoff.errors import InputError
 from tradeoff.strategy.assumptions import (
     AssumptionView,
     assumption_register,
     assumption_view,
-    is_judgement,
-    judgement_reason,
     new_assumption,
     set_status,
 )
@@ -161,14 +159,14 @@ def assumption_show(
             f'  no experiments yet: tradeoff experiment new --assumption {a.id} --hypothesis "..."'
             ' --rule "..."'
         )
-    for experiment in view.experiments:
-        say("  " + _experiment_line(experiment))
+    for record in view.history():
+        say("  " + _history_line(record))
 
 
-def _experiment_line(e: Experiment) -> str:
-    if is_judgement(e):
-        day = e.ended_at.date().isoformat() if e.ended_at else ""
-        return f"judgement {day}: {e.result.value}: {judgement_reason(e)}"
+def _history_line(e: Experiment | AssumptionJudgement) -> str:
+    if isinstance(e, AssumptionJudgement):
+        before = f"{e.previous_status.value} → " if e.previous_status is not None else ""
+        return f"judgement {e.judged_at.date().isoformat()}: {before}{e.status.value}: {e.reason}"
     outcome = e.status.value if e.result.value == "pending" else e.result.value
     return f"experiment {e.id} ({outcome}): {e.hypothesis}"
 
@@ -344,7 +342,7 @@ def experiment_list_command(ctx: typer.Context) -> None:
 
     Example: tradeoff experiment list
     """
-    found = [v for v in experiment_list(open_workspace(ctx)) if not is_judgement(v.experiment)]
+    found = experiment_list(open_workspace(ctx))
     if not found:
         say(
             'No experiments yet: tradeoff experiment new --assumption 1 --hypothesis "..." '

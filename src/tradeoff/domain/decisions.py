@@ -116,6 +116,25 @@ class Assumption:
 
 
 @dataclass(kw_only=True)
+class AssumptionJudgement:
+    """A status given by hand rather than by a test: a verdict is not a record without its
+    reason, so the reason is required."""
+
+    id: int | None = None
+    assumption_id: int
+    status: AssumptionStatus
+    previous_status: AssumptionStatus | None = None
+    reason: str
+    judged_at: datetime = field(default_factory=now_utc)
+
+    def __post_init__(self) -> None:
+        self.status = member("status", AssumptionStatus, self.status)
+        if self.previous_status is not None:
+            self.previous_status = member("previous_status", AssumptionStatus, self.previous_status)
+        self.reason = required_text("reason", self.reason)
+
+
+@dataclass(kw_only=True)
 class Experiment:
     """The smallest test that buys information: metric and threshold decided in advance."""
 

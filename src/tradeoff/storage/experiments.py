@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tradeoff.domain.decisions import Assumption, Decision, Experiment
+from tradeoff.domain.decisions import Assumption, AssumptionJudgement, Decision, Experiment
 from tradeoff.domain.enums import ThemeStatus
 from tradeoff.domain.evidence import Theme
 from tradeoff.domain.problems import Opportunity
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage import repository
 from tradeoff.storage.tables import (
+    AssumptionJudgementRow,
     AssumptionRow,
     EvidenceItemRow,
     EvidenceThemeRow,
@@ -81,6 +82,23 @@ def experiments_of(session: Session, assumption_ids: Sequence[int]) -> dict[int,
     for row in rows:
         assert row.assumption_id is not None
         found[row.assumption_id].append(repository.to_domain(row, Experiment))
+    return found
+
+
+def judgements_of(
+    session: Session, assumption_ids: Sequence[int]
+) -> dict[int, list[AssumptionJudgement]]:
+    """Assumption id → the statuses people gave it by hand, oldest first."""
+    found: dict[int, list[AssumptionJudgement]] = {a: [] for a in assumption_ids}
+    if not assumption_ids:
+        return found
+    rows = session.scalars(
+        select(AssumptionJudgementRow)
+        .where(AssumptionJudgementRow.assumption_id.in_(assumption_ids))
+        .order_by(AssumptionJudgementRow.judged_at, AssumptionJudgementRow.id)
+    )
+    for row in rows:
+        found[row.assumption_id].append(repository.to_domain(row, AssumptionJudgement))
     return found
 
 

@@ -22,7 +22,13 @@ from tradeoff.domain.deals import (
     DealCompetitor,
     LossClassification,
 )
-from tradeoff.domain.decisions import Assumption, Decision, DecisionLink, Experiment
+from tradeoff.domain.decisions import (
+    Assumption,
+    AssumptionJudgement,
+    Decision,
+    DecisionLink,
+    Experiment,
+)
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, ImportBatch, Theme
 from tradeoff.domain.problems import (
     Opportunity,
@@ -85,6 +91,7 @@ ROW_FOR: dict[type[Any], type[t.Base]] = {
     Decision: t.DecisionRow,
     DecisionLink: t.DecisionLinkRow,
     Assumption: t.AssumptionRow,
+    AssumptionJudgement: t.AssumptionJudgementRow,
     Experiment: t.ExperimentRow,
 }
 

@@ -6,10 +6,10 @@ opportunities on the frontier come before all others: those are the bets the tea
 to make, so testing them buys the most information (principle 9).
 
 A person may settle an assumption by judgement (``tradeoff assumption status``) rather than
-by an experiment. The schema has no column for the reason, and a verdict without its reason
-is not a record, so a judgement is stored as a concluded experiment on the assumption whose
-decision rule reads ``Judged without an experiment: REASON``: it appears in the
-assumption's history with its date, and "enough evidence" tells it apart from a test.
+by an experiment. A verdict without its reason is not a record, so a judgement keeps the
+status it gave, the status before, the reason and the moment (``assumption_judgements``);
+the assumption's history interleaves judgements and experiments by date, and "enough
+evidence" says which of the two settled it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from tradeoff.domain.decisions import Assumption, Decision, Experiment
-from tradeoff.domain.enums import AssumptionStatus, ExperimentResult, ExperimentStatus, Level
+from tradeoff.domain.decisions import Assumption, AssumptionJudgement, Decision, Experiment
+from tradeoff.domain.enums import AssumptionStatus, Level
 from tradeoff.domain.problems import Opportunity
 from tradeoff.domain.rules import now_utc
 from tradeoff.errors import Conflict, InputError
@@ -30,24 +30,7 @@ from tradeoff.storage import experiments as store
 from tradeoff.storage import repository
 from tradeoff.storage.session import read_session, write_session
 
-JUDGED = "Judged without an experiment: "
 RISK_ORDER = {Level.HIGH: 0, Level.MEDIUM: 1, Level.LOW: 2}
-#: What a judgement records as the result, by the status it gives the assumption.
-JUDGED_RESULT = {
-    AssumptionStatus.VALIDATED: ExperimentResult.PASSED,
-    AssumptionStatus.INVALIDATED: ExperimentResult.FAILED,
-    AssumptionStatus.TESTING: ExperimentResult.INCONCLUSIVE,
-    AssumptionStatus.UNTESTED: ExperimentResult.INCONCLUSIVE,
-}
-
-
-def is_judgement(experiment: Experiment) -> bool:
-    """A verdict a person recorded by hand, not a test (see the module docstring)."""
-    return (experiment.decision_rule or "").startswith(JUDGED)
-
-
-def judgement_reason(experiment: Experiment) -> str:
-    return (experiment.decision_rule or "").removeprefix(JUDGED)
 
 
 @dataclass(frozen=True)
@@ -59,6 +42,16 @@ class AssumptionView:
     decision: Decision | None
     experiments: tuple[Experiment, ...]
     behind_frontier: bool
+    judgements: tuple[AssumptionJudgement, ...] = ()
+
+    def history(self) -> list[Experiment | AssumptionJudgement]:
+        """Experiments and judgements, oldest first (an experiment dated by its end, else its
+        creation)."""
+        dated: list[tuple[datetime, int, Experiment | AssumptionJudgement]] = [
+            (e.ended_at or e.created_at, 0, e) for e in self.experiments
+        ]
+        dated += [(j.judged_at, 1, j) for j in self.judgements]
+        return [record for _, _, record in sorted(dated, key=lambda d: (d[0], d[1]))]
 
 
 def new_assumption(
@@ -118,8 +111,13 @@ def assumption_register(engine: Engine, frontier_ids: Collection[int]) -> list[A
     """Every assumption in register order, with its links and experiments."""
     with read_session(engine) as session:
         found = register_order(store.all_assumptions(session), frontier_ids)
-        tests = store.experiments_of(session, [a.id for a in found if a.id is not None])
-        return [_view(session, a, tests.get(a.id or 0, []), frontier_ids) for a in found]
+        ids = [a.id for a in found if a.id is not None]
+        tests = store.experiments_of(session, ids)
+        judged = store.judgements_of(session, ids)
+        return [
+            _view(session, a, tests.get(a.id or 0, []), judged.get(a.id or 0, []), frontier_ids)
+            for a in found
+        ]
 
 
 def assumption_view(
@@ -128,11 +126,16 @@ def assumption_view(
     with read_session(engine) as session:
         assumption = store.get_assumption(session, assumption_id)
         tests = store.experiments_of(session, [assumption_id])[assumption_id]
-        return _view(session, assumption, tests, frontier_ids)
+        judged = store.judgements_of(session, [assumption_id])[assumption_id]
+        return _view(session, assumption, tests, judged, frontier_ids)
 
 
 def _view(
-    session: Session, assumption: Assumption, tests: list[Experiment], frontier: Collection[int]
+    session: Session,
+    assumption: Assumption,
+    tests: list[Experiment],
+    judged: list[AssumptionJudgement],
+    frontier: Collection[int],
 ) -> AssumptionView:
     return AssumptionView(
         assumption,
@@ -140,6 +143,7 @@ def _view(
         store.require_decision(session, assumption.decision_id),
         tuple(tests),
         assumption.opportunity_id in frontier,
+        tuple(judged),
     )
 
 
@@ -150,7 +154,7 @@ def set_status(
     *,
     reason: str,
     at: datetime | None = None,
-) -> tuple[Assumption, Experiment]:
+) -> tuple[Assumption, AssumptionJudgement]:
     """Set an assumption's status by judgement, recording the reason (module docstring).
 
     >>> set_status(engine, 3, AssumptionStatus.VALIDATED, reason="12 of 12 interviews")
@@ -161,19 +165,14 @@ def set_status(
         assumption = store.get_assumption(session, assumption_id)
         if assumption.status is status:
             raise Conflict(f"assumption {assumption_id} is already {status.value}")
-        now = at or now_utc()
         record = repository.add(
             session,
-            Experiment(
+            AssumptionJudgement(
                 assumption_id=assumption_id,
-                hypothesis=assumption.statement,
-                decision_rule=JUDGED + reason.strip(),
-                status=ExperimentStatus.CONCLUDED,
-                result=JUDGED_RESULT[status],
-                started_at=now,
-                ended_at=now,
-                created_at=now,
-                decision_id=assumption.decision_id,
+                status=status,
+                previous_status=assumption.status,
+                reason=reason.strip(),
+                judged_at=at or now_utc(),
             ),
         )
         assumption.status = status

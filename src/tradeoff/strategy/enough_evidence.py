@@ -31,11 +31,11 @@ from numpy.typing import NDArray
 
 from tradeoff.decisions.estimates import Assessed, Dimension
 from tradeoff.decisions.frontier import Domination, dominance, frontier
-from tradeoff.domain.decisions import Experiment
+from tradeoff.domain.decisions import AssumptionJudgement, Experiment
 from tradeoff.domain.enums import AssumptionStatus, ExperimentStatus, Level
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.experiments import ThemeArrivals
-from tradeoff.strategy.assumptions import AssumptionView, is_judgement, judgement_reason
+from tradeoff.strategy.assumptions import AssumptionView
 
 LAST = 20
 DRAWS = 2000
@@ -244,11 +244,10 @@ def assumption_settled(view: AssumptionView, required: dict[int, int | None]) ->
     assert a.id is not None
     tests = view.experiments
     if a.status in (AssumptionStatus.VALIDATED, AssumptionStatus.INVALIDATED):
-        deciding = _settling(tests, a.status)
-        if deciding is not None and is_judgement(deciding):
+        deciding = _settling(view, a.status)
+        if isinstance(deciding, AssumptionJudgement):
             line = (
-                f"settled: {a.status.value} by judgement, not by an experiment: "
-                f"{judgement_reason(deciding)}"
+                f"settled: {a.status.value} by judgement, not by an experiment: {deciding.reason}"
             )
         elif deciding is not None:
             line = (
@@ -259,9 +258,7 @@ def assumption_settled(view: AssumptionView, required: dict[int, int | None]) ->
             line = f"settled: {a.status.value}"
         return AssumptionEnough(a.id, a.statement, a.status, True, (line,))
     lines = []
-    inconclusive = [
-        t for t in tests if t.status is ExperimentStatus.CONCLUDED and not is_judgement(t)
-    ]
+    inconclusive = [t for t in tests if t.status is ExperimentStatus.CONCLUDED]
     if inconclusive:
         ids = ", ".join(str(t.id) for t in inconclusive)
         lines.append(f"not settled: experiment(s) {ids} concluded inconclusive")
@@ -291,10 +288,20 @@ def assumption_settled(view: AssumptionView, required: dict[int, int | None]) ->
     return AssumptionEnough(a.id, a.statement, a.status, False, tuple(lines))
 
 
-def _settling(tests: Sequence[Experiment], status: AssumptionStatus) -> Experiment | None:
-    """The newest concluded record whose result gave the assumption ``status``."""
+def _settling(
+    view: AssumptionView, status: AssumptionStatus
+) -> Experiment | AssumptionJudgement | None:
+    """The newest record that gave the assumption ``status``: a concluded experiment whose
+    result says so, or a judgement to that status."""
     wanted = "passed" if status is AssumptionStatus.VALIDATED else "failed"
-    concluded = [
-        t for t in tests if t.status is ExperimentStatus.CONCLUDED and t.result.value == wanted
+    giving = [
+        record
+        for record in view.history()
+        if (isinstance(record, AssumptionJudgement) and record.status is status)
+        or (
+            isinstance(record, Experiment)
+            and record.status is ExperimentStatus.CONCLUDED
+            and record.result.value == wanted
+        )
     ]
-    return concluded[-1] if concluded else None
+    return giving[-1] if giving else None

@@ -17,6 +17,7 @@ from tradeoff.storage.tables.deals import (
     LossClassificationRow,
 )
 from tradeoff.storage.tables.decisions import (
+    AssumptionJudgementRow,
     AssumptionRow,
     DecisionLinkRow,
     DecisionRow,
@@ -70,6 +71,7 @@ __all__ = [
     "AccountRow",
     "AnalysisRunRow",
     "ApiTokenRow",
+    "AssumptionJudgementRow",
     "AssumptionRow",
     "Base",
     "CompetitorMentionRow",

@@ -92,6 +92,26 @@ class AssumptionRow(Base):
     )
 
 
+class AssumptionJudgementRow(Base):
+    """A status a person gave an assumption by hand, with the reason (migration 0010)."""
+
+    __tablename__ = "assumption_judgements"
+    __table_args__ = (CheckConstraint("length(trim(reason)) > 0", name="reason_given"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assumption_id: Mapped[int] = mapped_column(
+        ForeignKey("assumptions.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[AssumptionStatus] = mapped_column(
+        enum_column(AssumptionStatus, "judgement_status")
+    )
+    previous_status: Mapped[AssumptionStatus | None] = mapped_column(
+        enum_column(AssumptionStatus, "judgement_previous_status")
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    judged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class ExperimentRow(Base):
     __tablename__ = "experiments"
     __table_args__ = (
