@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.importers.base import Importer
@@ -94,7 +95,8 @@ def print_report(report: ImportReport) -> None:
             "this import to link them."
         )
     if report.rejects_file is not None:
-        console.print(f"Rejected rows and reasons: {report.rejects_file}")
+        # A path is copied, not read: never wrapped, never parsed as markup.
+        console.print(Text(f"Rejected rows and reasons: {report.rejects_file}"), soft_wrap=True)
 
 
 def plural(count: int, noun: str) -> str:
