@@ -25,6 +25,7 @@ from tradeoff.domain.evidence import EvidenceTheme, Theme
 from tradeoff.domain.users import Role
 from tradeoff.storage import repository
 from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_summary import dirty_ids
 
 EDIT_MARKERS = ("/rename", "/merge", "/split", "/move", 'name="evidence_id"')
 
@@ -90,11 +91,15 @@ def test_an_editor_merges_a_theme_and_lands_on_the_target(
     assert response.status_code == 303
     location = response.headers["location"]
     assert location == f"/themes/{export}?merged={audit}"
+    with read_session(workspace.engine) as session:
+        assert export in dirty_ids(session)  # the merge only marked its themes
     landed = editor.get(location)
     assert landed.status_code == 200
     assert f"Merged theme {audit} into this theme; re-analysis keeps the merge." in landed.text
     assert "<h1>Bulk export</h1>" in landed.text
     assert f"{len(together)} evidence items" in landed.text
+    with read_session(workspace.engine) as session:
+        assert dirty_ids(session) == set()  # computing the page brought the summary up to date
     merged = themes(workspace.engine)[audit]
     assert (merged.status, merged.merged_into_id) == (ThemeStatus.MERGED, export)
     assert members(workspace.engine, export) == together

@@ -25,6 +25,7 @@ from tradeoff.decisions.revisit import SignalCheck, revisit
 from tradeoff.storage.home import LostDeal, NewTheme, lost_deals, new_themes, unsorted_items
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import theme_profiles
+from tradeoff.storage.theme_summary import refresh_engine
 from tradeoff.storage.themes import active_themes
 from tradeoff.web.versioned_cache import Kept, VersionedCache
 
@@ -107,6 +108,7 @@ def compute_snapshot(engine: Engine, version: str, now: datetime) -> HomeSnapsho
     """Every figure of the home page, from the Python APIs, as of ``now``."""
     started = time.perf_counter()
     day = now.date()
+    refresh_engine(engine)  # off the request path: the summary catches up with edits here
     with read_session(engine) as session:
         themes = active_themes(session)
         unsorted = unsorted_items(session)

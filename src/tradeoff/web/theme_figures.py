@@ -20,6 +20,7 @@ from tradeoff.analysis.label.counter import praise_cues
 from tradeoff.analysis.theme_page import ThemePage, theme_page
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
+from tradeoff.storage.theme_summary import refresh_engine
 from tradeoff.web.versioned_cache import Kept, VersionedCache
 
 
@@ -41,6 +42,9 @@ def today() -> date:
 
 
 def compute_theme_list(engine: Engine) -> ThemeList:
+    # Edits (merge, split, move) only mark their themes; this runs off the request path, so
+    # it is where the summary catches up (storage.theme_summary).
+    refresh_engine(engine)
     with read_session(engine) as session:
         profiles = theme_profiles(session, praise=praise_cues)
     return ThemeList(profiles, {d.id: d for d in theme_demand(engine)})
@@ -57,6 +61,11 @@ def theme_page_lookup(engine: Engine, theme_id: int, *, background: bool = True)
         engine,
         theme_id,
         today(),
-        lambda _version: theme_page(engine, theme_id),
+        lambda _version: _theme_page(engine, theme_id),
         background=background,
     )
+
+
+def _theme_page(engine: Engine, theme_id: int) -> ThemePage:
+    refresh_engine(engine)
+    return theme_page(engine, theme_id)
