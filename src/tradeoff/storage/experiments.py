@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.decisions import Assumption, AssumptionJudgement, Decision, Experiment
@@ -27,6 +28,8 @@ from tradeoff.storage.tables import (
     ExperimentRow,
     ThemeRow,
 )
+
+T = TypeVar("T")
 
 
 def get_assumption(session: Session, assumption_id: int) -> Assumption:
@@ -71,34 +74,32 @@ def experiment_by_hypothesis(
 
 def experiments_of(session: Session, assumption_ids: Sequence[int]) -> dict[int, list[Experiment]]:
     """Assumption id → its experiments, oldest first."""
-    found: dict[int, list[Experiment]] = {a: [] for a in assumption_ids}
-    if not assumption_ids:
-        return found
-    rows = session.scalars(
-        select(ExperimentRow)
-        .where(ExperimentRow.assumption_id.in_(assumption_ids))
-        .order_by(ExperimentRow.created_at, ExperimentRow.id)
-    )
-    for row in rows:
-        assert row.assumption_id is not None
-        found[row.assumption_id].append(repository.to_domain(row, Experiment))
-    return found
+    query = select(ExperimentRow).order_by(ExperimentRow.created_at, ExperimentRow.id)
+    return _by_assumption(session, query, ExperimentRow, Experiment, assumption_ids)
 
 
 def judgements_of(
     session: Session, assumption_ids: Sequence[int]
 ) -> dict[int, list[AssumptionJudgement]]:
     """Assumption id → the statuses people gave it by hand, oldest first."""
-    found: dict[int, list[AssumptionJudgement]] = {a: [] for a in assumption_ids}
+    row = AssumptionJudgementRow
+    query = select(row).order_by(row.judged_at, row.id)
+    return _by_assumption(session, query, row, AssumptionJudgement, assumption_ids)
+
+
+def _by_assumption(
+    session: Session,
+    query: Select[Any],
+    row: type[ExperimentRow] | type[AssumptionJudgementRow],
+    kind: type[T],
+    assumption_ids: Sequence[int],
+) -> dict[int, list[T]]:
+    found: dict[int, list[T]] = {a: [] for a in assumption_ids}
     if not assumption_ids:
         return found
-    rows = session.scalars(
-        select(AssumptionJudgementRow)
-        .where(AssumptionJudgementRow.assumption_id.in_(assumption_ids))
-        .order_by(AssumptionJudgementRow.judged_at, AssumptionJudgementRow.id)
-    )
-    for row in rows:
-        found[row.assumption_id].append(repository.to_domain(row, AssumptionJudgement))
+    for record in session.scalars(query.where(row.assumption_id.in_(assumption_ids))):
+        assert record.assumption_id is not None
+        found[record.assumption_id].append(repository.to_domain(record, kind))
     return found
 
 
