@@ -421,7 +421,8 @@ FAILURES = {
     "unmatched-quote": Failure(
         TWO_ROWS + '2,"never closed,2026-03-05\n3,x,2026-03-05\n',
         ("--map", MAP),
-        "{file}, line 3: not a readable CSV: unexpected end of data",
+        "{file}, line 3: not a readable CSV: a quoted cell in the row that starts here is "
+        "never closed (a missing '\"')",
     ),
     "text-after-a-closing-quote": Failure(
         TWO_ROWS + '2,"quoted"tail,2026-03-05\n',

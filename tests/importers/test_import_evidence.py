@@ -355,7 +355,10 @@ def test_a_failed_import_leaves_earlier_imports_untouched(ledgerly: Engine, tmp_
     error = refused(ledgerly, write_export(tmp_path / "w2.csv", broken), "--map", HELPDESK_MAP)
 
     assert error.line == 6
-    assert error.message == "not a readable CSV: unexpected end of data"
+    assert error.message == (
+        "not a readable CSV: a quoted cell in the row that starts here is never closed "
+        "(a missing '\"')"
+    )
     assert snapshot(ledgerly) == before
 
 

@@ -220,7 +220,10 @@ def test_unmatched_quote_names_the_line_the_row_starts_on(tmp_path: Path) -> Non
         tmp_path / "broken.csv", 'Id,Body\n1,"fine\nstill fine"\n2,"never closed\n3,x\n4,y\n'
     )
     _, rows = read_csv(inspect_file(path))
-    with pytest.raises(InputError, match="not a readable CSV: unexpected end of data") as caught:
+    with pytest.raises(
+        InputError,
+        match="not a readable CSV: a quoted cell in the row that starts here is never closed",
+    ) as caught:
         list(rows)
     assert caught.value.line == 4
     assert caught.value.path == str(path)

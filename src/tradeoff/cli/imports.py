@@ -58,6 +58,12 @@ def print_report(report: ImportReport) -> None:
             f"content and mapping; nothing changed ({report.unchanged:,} records)."
         )
         return
+    if report.nothing_changed and not report.unchanged:
+        console.print(
+            f"{report.file_name}: no records in it to import (only a header, or nothing "
+            "the importer reads as evidence); nothing changed."
+        )
+        return
     if report.nothing_changed:
         console.print(
             f"{report.file_name}: every one of its {report.unchanged:,} records is already "

@@ -20,7 +20,8 @@ with a front-matter block between two ``---`` lines, then the notes themselves::
 
 The front matter is read by a small strict parser, not a YAML library: one ``key: value``
 per line; values plain, ``"double-quoted"`` (JSON escapes) or ``'single-quoted'`` (``''`` is
-a quote); lists as ``[a, "b c"]``; ``#`` comments. Nested or multi-line values are refused
+a quote); lists as ``[a, "b c"]`` or as a block of ``- item`` lines under ``key:`` (as
+Obsidian writes them); ``#`` comments. Nested or multi-line values are refused
 with the file and line, so a note never imports half-read. Unknown keys are kept.
 
 Mapping: the file's path relative to the folder is the external id, so re-importing the
@@ -84,6 +85,7 @@ KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?:[ \t]+(.*))?$")
 DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 SINGLE = re.compile(r"'((?:[^']|'')*)'")
 LIST_ITEM = re.compile(r"""[ \t]*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\[\]"']*?)[ \t]*([,\]])""")
+BLOCK_ITEM = re.compile(r"[ \t]*-[ \t]+(.*)$")
 HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -208,9 +210,18 @@ def parse_note(text: str) -> Note:
         raise NoteError(1, "the front matter opened on line 1 is never closed by a '---' line")
     values: dict[str, FrontValue] = {}
     where: dict[str, int] = {}
+    listing: str | None = None  # the key whose block list ("- item" lines) is being read
+    blocks: set[str] = set()
     for number, line in enumerate(lines[1:closing], start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        item = BLOCK_ITEM.match(line.rstrip())
+        if item is not None and listing is not None:
+            listed = values[listing]
+            assert isinstance(listed, list)
+            listed.append(_item(item.group(1), number, listing))
+            continue
+        listing = None
         if line[0] in " \t":
             raise NoteError(
                 number,
@@ -225,6 +236,13 @@ def parse_note(text: str) -> Note:
             raise NoteError(number, f"{key} is given twice (first on line {where[key]})", key)
         values[key] = _value(match.group(2) or "", number, key)
         where[key] = number
+        if values[key] is None:
+            # Obsidian and other editors write lists as a block: "tags:" then "  - item".
+            listing, values[key] = key, []
+            blocks.add(key)
+    for key in blocks:
+        if values[key] == []:
+            values[key] = None
     body = lines[closing + 1 :]
     while body and not body[-1].strip():
         body.pop()
@@ -252,6 +270,14 @@ def _value(raw: str, line: int, key: str) -> FrontValue:
             key,
         )
     return text.split(" #", 1)[0].strip()
+
+
+def _item(raw: str, line: int, key: str) -> str:
+    """One ``- item`` of a block list: a plain or quoted scalar, nothing nested."""
+    value = _value(raw, line, key)
+    if not isinstance(value, str):
+        raise NoteError(line, f"{key}: a list item must be one plain or quoted value", key)
+    return value
 
 
 def _quoted(text: str, start: int, line: int, key: str) -> tuple[str, int]:

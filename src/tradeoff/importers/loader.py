@@ -160,9 +160,9 @@ class Loader:
         if not self.skip_bad_rows:
             where = rejected.where
             location = where.line if where.line is not None else None
-            message = (
-                rejected.reason if not where.json_path else f"{where.json_path}: {rejected.reason}"
-            )
+            # A JSON Lines record's path is its line, which the error already names.
+            located = where.json_path and where.json_path != f"line {where.line}"
+            message = f"{where.json_path}: {rejected.reason}" if located else rejected.reason
             raise InputError(message, path=self.path, line=location, column=rejected.column)
         self.counts.rejects.append(rejected)
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 #: An unmatched quote would otherwise swallow the rest of the file into one cell.
 CSV_FIELD_LIMIT = 1024 * 1024
 SNIFF_BYTES = 64 * 1024
+DELIMITERS = (",", ";", "\t")
+#: How many title lines (report name, "As of ...") may stand above a report's header.
+PREAMBLE_LIMIT = 10
 DELIMITED_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 ProgressCallback = Callable[[int, int], None]
 
@@ -57,8 +60,9 @@ def inspect_file(path: Path) -> FileFacts:
     utf8_ok = True
     try:
         with path.open("rb") as handle:
-            head = handle.read(4)
+            head = handle.read(8)
             handle.seek(0)
+            _refuse_binary(head, path)
             bom_encoding = next((enc for bom, enc in BOMS if head.startswith(bom)), None)
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
@@ -87,6 +91,27 @@ def inspect_file(path: Path) -> FileFacts:
         encoding=encoding,
         delimiter=delimiter,
     )
+
+
+#: What a wrong file starts with, and what to do instead: a new user's most common mistake
+#: is to give the spreadsheet or the zip the tool offered instead of its CSV or JSON.
+BINARY_FORMATS = (
+    (b"PK\x03\x04", "a ZIP archive: an Excel .xlsx workbook or a zipped export"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 workbook"),
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"%PDF", "a PDF document"),
+)
+MARKUP = ("<html", "<!doctype", "<table", "<?xml")
+
+
+def _refuse_binary(head: bytes, path: Path) -> None:
+    for magic, what in BINARY_FORMATS:
+        if head.startswith(magic):
+            raise InputError(
+                f"this is {what}, not a CSV or JSON export: unzip it, or export (or save "
+                "from Excel) as CSV UTF-8",
+                path=path,
+            )
 
 
 def inspect_folder(path: Path, pattern: str = "*") -> FileFacts:
@@ -128,9 +153,13 @@ class _CountingReader(io.RawIOBase):
 
 
 def sniff_delimiter(sample: str) -> str:
-    """The delimiter is whichever of , ; tab the header line uses most (ties go to ',')."""
-    header = sample.splitlines()[0] if sample else ""
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    """The delimiter is whichever of , ; tab the header line uses most (ties go to ',').
+
+    The header is the first line with any of them: a report's title lines above it have none.
+    """
+    lines = sample.splitlines()[:PREAMBLE_LIMIT]
+    header = next((line for line in lines if any(d in line for d in DELIMITERS)), "")
+    counts = {d: header.count(d) for d in DELIMITERS}
     best = max(counts, key=lambda d: (counts[d], d == ","))
     return best if counts[best] else ","
 
@@ -157,11 +186,41 @@ def read_csv(
         delimiter = sniff_delimiter(sample.lstrip("\ufeff"))
     with _open_text(facts, None) as text:
         reader = csv.reader(text, delimiter=delimiter, strict=True)
-        header = _next_record(reader, facts, 1)
+        header, above = _header(reader, facts)
     if header is None:
         raise InputError("the file is empty: expected a header row", path=facts.path)
     header = [h.strip().lstrip("\ufeff") for h in header]
-    return header, _rows(facts, delimiter, on_progress)
+    if header and header[0].lower().startswith(MARKUP):
+        raise InputError(
+            "this is a web page or an Excel XML/HTML file (as some tools' .xls exports are), "
+            "not CSV: export as CSV, or open it in Excel and save as CSV UTF-8",
+            path=facts.path,
+            line=1,
+        )
+    return header, _rows(facts, delimiter, on_progress, above)
+
+
+def _header(reader: Reader, facts: FileFacts) -> tuple[list[str] | None, int]:
+    """The header row and how many records stand above it.
+
+    Usually the first record. A report saved from a spreadsheet may open with title lines
+    (the report's name, "As of ...", blank lines), each one cell at most: when such lines are
+    followed by a record of two or more cells, that record is the header.
+    """
+    first = _next_record(reader, facts, 1)
+    if first is None or _filled(first) > 1:
+        return first, 0
+    for above in range(1, PREAMBLE_LIMIT + 1):
+        record = _next_record(reader, facts, reader.line_num + 1)
+        if record is None:
+            break
+        if _filled(record) > 1:
+            return record, above
+    return first, 0
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
 
 
 def _open_text(facts: FileFacts, on_progress: ProgressCallback | None) -> io.TextIOWrapper:
@@ -175,7 +234,10 @@ def _next_record(reader: Reader, facts: FileFacts, line: int) -> list[str] | Non
     except StopIteration:
         return None
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV: {exc}", path=facts.path, line=line) from None
+        reason = str(exc)
+        if reason == "unexpected end of data":
+            reason = "a quoted cell in the row that starts here is never closed (a missing '\"')"
+        raise InputError(f"not a readable CSV: {reason}", path=facts.path, line=line) from None
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not valid {facts.text_encoding} text ({exc.reason}); re-export as UTF-8",
@@ -185,11 +247,12 @@ def _next_record(reader: Reader, facts: FileFacts, line: int) -> list[str] | Non
 
 
 def _rows(
-    facts: FileFacts, delimiter: str, on_progress: ProgressCallback | None
+    facts: FileFacts, delimiter: str, on_progress: ProgressCallback | None, above: int = 0
 ) -> Iterator[CsvRow]:
     with _open_text(facts, on_progress) as text:
         reader = csv.reader(text, delimiter=delimiter, strict=True)
-        _next_record(reader, facts, 1)
+        for _ in range(above + 1):
+            _next_record(reader, facts, reader.line_num + 1)
         while True:
             start = reader.line_num + 1
             cells = _next_record(reader, facts, start)

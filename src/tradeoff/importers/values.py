@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from email.utils import parsedate_to_datetime
 
 DATETIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
@@ -12,15 +13,32 @@ DATETIME_FORMATS = (
     "%Y-%m-%d %I:%M %p",
     "%Y-%m-%d %I:%M:%S %p",
     "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
     "%d/%b/%y %I:%M %p",  # Jira: 14/Jul/25 3:42 PM
     "%d/%b/%Y %I:%M %p",
     "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M %p",  # Salesforce (en_US): 11/24/2026 3:04 PM
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y, %I:%M %p",
+    "%m/%d/%Y, %I:%M:%S %p",
     "%m/%d/%Y %H:%M",
+    "%m/%d/%y %H:%M",  # Excel re-saves US dates with two-digit years: 11/24/26 15:04
+    "%m/%d/%y %H:%M:%S",
+    "%m/%d/%y %I:%M %p",
+    "%m/%d/%y %I:%M:%S %p",
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H:%M",
+    "%d.%m.%y %H:%M",
+    "%b %d, %Y %I:%M %p",
+    "%b %d, %Y, %I:%M %p",
+    "%d %b %Y %H:%M",
+    "%d %b %Y %H:%M:%S",
 )
-DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %b %Y", "%b %d, %Y")
+DATE_FORMATS = (
+    *("%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %b %Y", "%b %d, %Y"),
+    *("%m/%d/%y", "%d.%m.%y", "%d-%b-%Y", "%d-%b-%y", "%B %d, %Y", "%d %B %Y"),
+)
+RFC_2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} ")
 EPOCH_MS_THRESHOLD = 10**11  # later than 5138 AD in seconds, so it must be milliseconds
 
 
@@ -55,6 +73,11 @@ def _parse_with_formats(value: str) -> datetime:
             return datetime.strptime(value, fmt)
         except ValueError:
             continue
+    if RFC_2822.match(value):  # e-mail style: Tue, 24 Nov 2026 15:04:05 +0000
+        try:
+            return parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            pass
     return datetime.combine(_date(value), datetime.min.time())
 
 

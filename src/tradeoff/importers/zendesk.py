@@ -5,6 +5,8 @@ Reads:
   ``{"tickets": [...]}``, a bare array, or JSON Lines (one ticket per line). Fields used:
   ``id, url, subject, description, type, status, priority, tags, via.channel,
   requester_id, submitter_id, organization_id, satisfaction_rating.score, created_at``.
+  Paged API output may hold several pages, appended one after another or one per line;
+  pages fetched with ``include=users,organizations`` carry those lists beside the tickets.
 - ``users.json`` and ``organizations.json`` (``{"users": [...]}``, ``{"organizations":
   [...]}``) beside the tickets file, or named with ``--users`` / ``--organizations``: they
   resolve requesters to people and organisations to accounts (by id, then domain, then name).
@@ -38,7 +40,7 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
-from tradeoff.importers.jsonfile import iter_records, load_lookup, text_of
+from tradeoff.importers.jsonfile import iter_records, load_lookup, sideloaded, text_of
 from tradeoff.importers.textfile import FileFacts, inspect_file, read_csv
 from tradeoff.importers.values import parse_tags, parse_timestamp
 
@@ -81,10 +83,14 @@ class ZendeskImporter:
         return self._read_json(facts, context)
 
     def _read_json(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
-        organizations = _side_file(
-            facts.path, context.options.get("organizations"), "organizations"
-        )
-        users = _side_file(facts.path, context.options.get("users"), "users")
+        organizations = {
+            **_sideloaded(facts, "organizations"),
+            **_side_file(facts.path, context.options.get("organizations"), "organizations"),
+        }
+        users = {
+            **_sideloaded(facts, "users"),
+            **_side_file(facts.path, context.options.get("users"), "users"),
+        }
         for org_id, org in organizations.items():
             yield _organization(org_id, org)
         for user_id, user in users.items():
@@ -106,6 +112,16 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"missing field {exc.args[0]!r}"
     return str(exc)
+
+
+def _sideloaded(facts: FileFacts, kind: str) -> dict[str, dict[str, Any]]:
+    """Users or organizations the export carries beside its tickets
+    (``?include=users,organizations``), by id."""
+    return {
+        str(value["id"]): value
+        for value in sideloaded(facts, kind)
+        if isinstance(value, dict) and value.get("id") is not None
+    }
 
 
 def _side_file(tickets: Path, given: str | None, kind: str) -> dict[str, dict[str, Any]]:
