@@ -302,6 +302,7 @@ class Export:
     reported: str
     texts: list[str]
     ratings: list[float | None]
+    options: tuple[str, ...] = ()
 
 
 EXPORTS = {
@@ -323,6 +324,7 @@ EXPORTS = {
             "Rechnung: 1.234,56 EUR falsch gerundet",
         ],
         [4.5, 1234.56],
+        ("--decimal", "comma"),
     ),
     "utf8-bom": Export(
         "Id,Body,Date\n1,Zoë O'Brien wants SSO,2026-03-05\n",
@@ -350,7 +352,7 @@ def test_exports_in_every_encoding_and_delimiter(
     export = EXPORTS[name]
     path = write_export(tmp_path / f"{name}.csv", export.text, export.encoding)
 
-    result = import_csv(capsys, ledgerly, path, "--map", export.map)
+    result = import_csv(capsys, ledgerly, path, "--map", export.map, *export.options)
 
     assert result.exit_code == 0, result.stderr
     assert reported(result)[2:] == (1, export.reported, (len(export.texts), 0, 0, 0))
@@ -444,6 +446,36 @@ FAILURES = {
         HELPDESK_CSV.replace(",4.5,", ",N/A,"),
         ("--map", HELPDESK_MAP),
         "{file}, line 7, column 'Score': not a number: 'N/A'",
+    ),
+    "day-first-date": Failure(
+        "Id;Body;Date\n1;Überweisung hängt;24/11/2026 15:04\n",
+        ("--map", MAP),
+        "{file}, line 2, column 'Date': not a date or time: '24/11/2026 15:04': "
+        "not month-first; it looks day-first: use --dates dmy",
+    ),
+    "month-first-date-read-day-first": Failure(
+        "Id,Body,Date\n1,Card declined,11/24/2026 3:04 PM\n",
+        ("--map", MAP, "--dates", "dmy"),
+        "{file}, line 2, column 'Date': not a date or time: '11/24/2026 3:04 PM': "
+        "not day-first; it looks month-first: use --dates mdy",
+    ),
+    "decimal-comma-rating": Failure(
+        "Id;Body;Date;Note\n1;Export fehlt;24.11.2026;4,5\n",
+        ("--map", MAP + ",rating=Note"),
+        "{file}, line 2, column 'Note': '4,5' has a decimal comma: use --decimal comma",
+    ),
+    "decimal-point-rating-read-with-comma": Failure(
+        TWO_ROWS.replace("Date\n", "Date,Score\n").replace("05\n", "05,4.5\n"),
+        ("--map", MAP + ",rating=Score", "--decimal", "comma"),
+        "{file}, line 2, column 'Score': '4.5' has a decimal point: use --decimal point",
+    ),
+    "bad-dates-option": Failure(
+        TWO_ROWS,
+        ("--map", MAP, "--dates", "european"),
+        "--dates must be mdy or dmy or ymd, not 'european'",
+    ),
+    "bad-decimal-option": Failure(
+        TWO_ROWS, ("--map", MAP, "--decimal", ","), "--decimal must be point or comma, not ','"
     ),
     "bad-map-syntax": Failure(
         TWO_ROWS, ("--map", "text"), "--map entry 'text' is not FIELD=COLUMN"

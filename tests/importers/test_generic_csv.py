@@ -24,8 +24,10 @@ from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
 from tradeoff.importers.drafts import AccountRef, EvidenceDraft, PersonRef
 from tradeoff.importers.generic_csv import GenericCsvReader
+from tradeoff.importers.locales import DEFAULT_LOCALE, Locale
 from tradeoff.importers.mapping import build_mapping, parse_map_option
 from tradeoff.importers.textfile import inspect_file
+from tradeoff.importers.values import DecimalMark
 
 
 def drafts(
@@ -34,9 +36,13 @@ def drafts(
     *,
     kind: EvidenceKind = EvidenceKind.TICKET,
     mode: EvidenceMode | None = None,
+    locale: Locale = DEFAULT_LOCALE,
 ) -> list[EvidenceDraft]:
     reader = GenericCsvReader(
-        build_mapping(parse_map_option(map_option)), default_kind=kind, default_mode=mode
+        build_mapping(parse_map_option(map_option)),
+        default_kind=kind,
+        default_mode=mode,
+        locale=locale,
     )
     records = list(reader(inspect_file(path)))
     assert all(isinstance(r, EvidenceDraft) for r in records), records
@@ -120,7 +126,8 @@ def test_cells_are_stripped_but_the_raw_row_is_kept_as_exported(tmp_path: Path) 
 
 
 def test_european_export_reads_decimal_commas(tmp_path: Path) -> None:
-    first, second = drafts(write_export(tmp_path / "eu.csv", EUROPEAN_CSV), EUROPEAN_MAP)
+    path = write_export(tmp_path / "eu.csv", EUROPEAN_CSV)
+    first, second = drafts(path, EUROPEAN_MAP, locale=Locale(decimal=DecimalMark.COMMA))
     assert (first.external_id, first.rating, first.created_at) == ("77", 4.5, utc(2026, 3, 5, 11))
     assert first.account == AccountRef(name="Müller GmbH")
     assert (second.rating, second.created_at) == (1234.56, utc(2026, 3, 6))

@@ -44,7 +44,7 @@ the same spreadsheet every week.\\nCan exports keep my filters?", "meta": {"crea
 
 {"id": "fb_03", "body": "=HYPERLINK(\\"http://x\\")", "meta": {"created": "2026-03-05 11:00"}, \
 "user": {"name": "J\\u00fcrgen Wei\\u00df", "email": null}, "company": {"name": "Brandt & \
-Söhne Metallbau GmbH"}, "agent": {"email": "noah.brennan@ledgerly.example"}, "score": "4,5"}
+Söhne Metallbau GmbH"}, "agent": {"email": "noah.brennan@ledgerly.example"}, "score": "4.5"}
 {"id": "fb_04", "body": "Dashboards time out when the range is a year", "meta": {"created": \
 1772785800000}, "user": {"email": "kenji.w@gmail.com"}, "company": null, "score": 2.5}
 """
@@ -330,7 +330,7 @@ def test_an_overlapping_export_updates_one_inserts_one(ledgerly: Engine, tmp_pat
     lines = [line for line in FEEDBACK.splitlines() if line.strip()]
     week2 = [
         lines[1],
-        lines[2].replace("4,5", "5"),
+        lines[2].replace("4.5", "5"),
         lines[3],
         '{"id": "fb_05", "body": "Ich möchte Belege per E-Mail weiterleiten", '
         '"meta": {"created": "2026-03-07T09:00:00+01:00"}, "user": {"email": '
@@ -419,7 +419,7 @@ def test_a_bad_mapping_is_refused_before_reading(
 BAD_LINES = [
     ('"meta": {"created": "2026-03-04T10:22:31Z"', '"meta": {"created": "soon"'),
     ('"body": "<script>alert(1)</script>"', '"body": {"html": "<b>x</b>"}'),
-    ('"score": "4,5"', '"score": [4]'),
+    ('"score": "4.5"', '"score": [4]'),
 ]
 
 

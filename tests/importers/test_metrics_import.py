@@ -146,7 +146,7 @@ def test_other_column_names_through_a_mapping(registry: Engine, tmp_path: Path) 
         f"KPI;Week Start;Reading;Plan\n{WAB};2026-10-05;1210,5;Pro\n{WAB};2026-10-12;1250;\n",
     )
     columns = {"metric": "KPI", "date": "Week Start", "value": "Reading", "segment": "Plan"}
-    report = load(registry, path, columns)
+    report = load(registry, path, columns, decimal="comma")
     assert report.inserted == 2
     assert stored(registry) == [(WAB, "2026-10-05", "Pro", 1210.5), (WAB, "2026-10-12", "", 1250.0)]
 

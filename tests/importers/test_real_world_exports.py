@@ -253,7 +253,7 @@ def test_a_day_first_date_is_still_refused_not_guessed(ledgerly: Engine, tmp_pat
     assert snapshot(ledgerly).counts == (0, 0, 0, 0)
 
 
-def test_hubspot_companies_read_european_thousands_in_employee_counts(
+def test_hubspot_employee_counts_with_thousands_dots_need_decimal_comma(
     ledgerly: Engine, tmp_path: Path
 ) -> None:
     path = write_bytes(
@@ -262,7 +262,14 @@ def test_hubspot_companies_read_european_thousands_in_employee_counts(
         "18123456789,Globex GmbH,globex.example,1.200,Opportunity\n"
         "18123456790,Acme,acme.example,85,Customer\n",
     )
-    run(ledgerly, HubspotImporter(), path)
+    with pytest.raises(InputError, match=r"'1\.200' could be 1\.200 or 1200") as caught:
+        run(ledgerly, HubspotImporter(), path)
+    assert (caught.value.line, caught.value.column) == (2, "Number of Employees")
+    point = {"decimal": "point"}
+    with pytest.raises(InputError, match=r"not a whole number: '1\.200'; if its dot separates"):
+        run(ledgerly, HubspotImporter(), path, options=point)
+    assert snapshot(ledgerly).counts == (0, 0, 0, 0)
+    run(ledgerly, HubspotImporter(), path, options={"decimal": "comma"})
     employees = {a.name: a.employees for a in snapshot(ledgerly).accounts}
     assert employees == {"Globex GmbH": 1200, "Acme": 85}
 

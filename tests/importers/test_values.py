@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from tests.importers.exports import utc
 from tradeoff.importers.values import (
     EPOCH_MS_THRESHOLD,
+    DateOrder,
+    DecimalMark,
+    LocaleMismatch,
     parse_bool,
     parse_date,
     parse_decimal,
@@ -134,21 +137,69 @@ def test_parse_date_reads_common_date_formats() -> None:
     ("text", "expected"),
     [
         ("12,000.00", Decimal("12000.00")),
-        ("1.234,56", Decimal("1234.56")),
         ("USD 12,000", Decimal("12000")),
         ("$1,200", Decimal("1200")),
-        ("€ 1.234.567,89", Decimal("1234567.89")),
-        ("1 234,56", Decimal("1234.56")),
-        ("4,5", Decimal("4.5")),
+        ("(1,200)", Decimal("-1200")),
+        ("1'234.50", Decimal("1234.50")),
         ("4.5", Decimal("4.5")),
+        ("0.125", Decimal("0.125")),
         ("1,234", Decimal("1234")),
         ("-3", Decimal("-3")),
         ("0", Decimal("0")),
         (" 42 ", Decimal("42")),
     ],
 )
-def test_parse_decimal_reads_locale_amounts(text: str, expected: Decimal) -> None:
+def test_parse_decimal_reads_point_amounts_by_default(text: str, expected: Decimal) -> None:
     assert parse_decimal(text) == expected
+    assert parse_decimal(text, DecimalMark.POINT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.234,56", Decimal("1234.56")),
+        ("€ 1.234.567,89", Decimal("1234567.89")),
+        ("1 234,56", Decimal("1234.56")),
+        ("1\u202f234,56 €", Decimal("1234.56")),
+        ("4,5", Decimal("4.5")),
+        ("1.234", Decimal("1234")),
+        ("12.500", Decimal("12500")),
+        ("(1.200)", Decimal("-1200")),
+        ("-0,75", Decimal("-0.75")),
+        ("42", Decimal("42")),
+    ],
+)
+def test_parse_decimal_reads_comma_amounts_when_told(text: str, expected: Decimal) -> None:
+    assert parse_decimal(text, DecimalMark.COMMA) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "says"),
+    [
+        # Only a decimal comma makes sense of these: refused with a point, never misread.
+        ("1.234,56", None, "'1.234,56' has a decimal comma: use --decimal comma"),
+        ("12,5", DecimalMark.POINT, "'12,5' has a decimal comma: use --decimal comma"),
+        ("1.234.567", None, "'1.234.567' has a decimal comma: use --decimal comma"),
+        ("EUR 1.234,56", DecimalMark.POINT, "has a decimal comma: use --decimal comma"),
+        # And the other way round.
+        ("1,234.56", DecimalMark.COMMA, "'1,234.56' has a decimal point: use --decimal point"),
+        ("4.5", DecimalMark.COMMA, "'4.5' has a decimal point: use --decimal point"),
+        # Either would do: without --decimal, refused rather than guessed.
+        ("1.234", None, "'1.234' could be 1.234 or 1234: say which with --decimal point or"),
+        ("$12.500", None, "could be 12.500 or 12500"),
+    ],
+)
+def test_a_number_the_locale_cannot_read_names_the_option(
+    text: str, decimal: DecimalMark | None, says: str
+) -> None:
+    with pytest.raises(LocaleMismatch) as caught:
+        parse_decimal(text, decimal)
+    assert says in str(caught.value)
+
+
+def test_a_thousands_dot_is_a_decimal_point_only_when_told() -> None:
+    assert parse_decimal("1.234", DecimalMark.POINT) == Decimal("1.234")
+    assert parse_decimal("1.234", DecimalMark.COMMA) == Decimal("1234")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "-", ".", ",", "N/A", "USD", "1.2.3"])
@@ -164,7 +215,7 @@ def test_parse_decimal_refuses_numbers_it_would_have_to_guess(text: str) -> None
 
 
 def test_parse_float_is_parse_decimal_as_a_float() -> None:
-    assert parse_float("4,5") == 4.5
+    assert parse_float("4,5", DecimalMark.COMMA) == 4.5
     assert parse_float("12,000.00") == 12000.0
 
 
@@ -210,3 +261,81 @@ def test_parse_bool(text: str, expected: bool) -> None:
 def test_parse_bool_refuses_anything_else() -> None:
     with pytest.raises(ValueError, match="not true or false: 'maybe'"):
         parse_bool("maybe")
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # Day first, as UK, German, French and Spanish exports write them.
+        ("24/11/2026 15:04", DateOrder.DMY, utc(2026, 11, 24, 15, 4)),
+        ("24.11.26", DateOrder.DMY, utc(2026, 11, 24)),
+        ("03/04/2026", DateOrder.DMY, utc(2026, 4, 3)),
+        ("3/4/26, 9:05 PM", DateOrder.DMY, utc(2026, 4, 3, 21, 5)),
+        ("24-11-2026 15:04:05", DateOrder.DMY, utc(2026, 11, 24, 15, 4, 5)),
+        # Month first, said explicitly: dashes too.
+        ("11/24/2026 3:04 PM", DateOrder.MDY, utc(2026, 11, 24, 15, 4)),
+        ("11-24-2026", DateOrder.MDY, utc(2026, 11, 24)),
+        # Year first with two digits (Swedish, Japanese short dates).
+        ("26/11/24", DateOrder.YMD, utc(2026, 11, 24)),
+        ("26.11.24 08:00", DateOrder.YMD, utc(2026, 11, 24, 8)),
+        # A four-digit year written first is year first, whatever the option says.
+        ("2026/11/24 15:04", DateOrder.DMY, utc(2026, 11, 24, 15, 4)),
+        ("2026-03-04T10:22:31Z", DateOrder.DMY, utc(2026, 3, 4, 10, 22, 31)),
+        # Months by name and Unix time need no order.
+        ("24 Nov 2026", DateOrder.MDY, utc(2026, 11, 24)),
+        ("1772640300", DateOrder.DMY, utc(2026, 3, 4, 16, 5)),
+    ],
+)
+def test_the_dates_option_orders_numeric_dates(
+    text: str, dates: DateOrder, expected: datetime
+) -> None:
+    assert parse_timestamp(text, dates) == expected
+    assert parse_date(text, dates) == expected.date()
+
+
+def test_without_the_option_slashes_are_month_first_and_dots_day_first() -> None:
+    """Today's reading is kept: 03/04/2026 is March 4, 03.04.2026 is 3 April."""
+    assert parse_timestamp("03/04/2026") == utc(2026, 3, 4)
+    assert parse_timestamp("03.04.2026") == utc(2026, 4, 3)
+    assert parse_date("03/04/2026").isoformat() == "2026-03-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "says"),
+    [
+        ("24/11/2026", None, "not month-first; it looks day-first: use --dates dmy"),
+        ("24/11/2026 15:04", DateOrder.MDY, "not month-first; it looks day-first: use --dates dmy"),
+        ("11/24/2026", DateOrder.DMY, "not day-first; it looks month-first: use --dates mdy"),
+        ("05-03-2026", None, "dashes leave the order open: say it with --dates mdy or --dates dmy"),
+        (
+            "24/11/26",
+            None,
+            "not month-first; it looks day-first or year-first: use --dates dmy or --dates ymd",
+        ),
+        ("24/11/2026", DateOrder.YMD, "not year-first; it looks day-first: use --dates dmy"),
+    ],
+)
+def test_a_date_the_order_cannot_read_is_refused_naming_the_order_it_fits(
+    text: str, dates: DateOrder | None, says: str
+) -> None:
+    with pytest.raises(LocaleMismatch) as caught:
+        parse_timestamp(text, dates)
+    assert str(caught.value) == f"not a date or time: {text!r}: {says}"
+
+
+@pytest.mark.parametrize("dates", [None, *DateOrder])
+def test_a_date_no_order_can_read_is_simply_not_a_date(dates: DateOrder | None) -> None:
+    with pytest.raises(ValueError, match=r"^not a date or time: '31/31/2024'$") as caught:
+        parse_timestamp("31/31/2024", dates)
+    assert not isinstance(caught.value, LocaleMismatch)
+
+
+@given(st.dates(min_value=date(1970, 1, 1), max_value=date(2068, 12, 31)))
+def test_every_order_reads_back_what_it_wrote(day: date) -> None:
+    written = {
+        DateOrder.DMY: f"{day.day}/{day.month}/{day.year}",
+        DateOrder.MDY: f"{day.month:02}/{day.day:02}/{day.year % 100:02}",
+        DateOrder.YMD: f"{day.year % 100:02}.{day.month}.{day.day}",
+    }
+    for order, text in written.items():
+        assert parse_date(text, order) == day, (order, text)

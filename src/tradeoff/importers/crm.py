@@ -40,8 +40,9 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
+from tradeoff.importers.locales import DEFAULT_LOCALE, Locale
 from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file
-from tradeoff.importers.values import parse_bool, parse_decimal, parse_timestamp
+from tradeoff.importers.values import parse_bool
 
 DEFAULT_CURRENCY = "USD"
 #: Field → the names an export gives its column (API names, labels); the user's --map wins.
@@ -53,8 +54,6 @@ RELATION_BY_OUTCOME = {
 }
 CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 TOTALS = re.compile(r"(grand\s+)?(sub)?totals?:?(\s*\(\s*[\d,.\s]+records?\s*\))?", re.IGNORECASE)
-DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+")
-SLASHED_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b(.*)$")
 
 
 def check_fields(context: ReadContext, known: frozenset[str], vendor: str) -> None:
@@ -68,18 +67,16 @@ def check_fields(context: ReadContext, known: frozenset[str], vendor: str) -> No
 
 @dataclass(frozen=True)
 class CrmSettings:
-    """How to read what an export leaves ambiguous: a bare amount's currency, 01/02/2024."""
+    """How to read what an export leaves ambiguous: a bare amount's currency, 01/02/2024,
+    1.234."""
 
     currency: str = DEFAULT_CURRENCY
-    day_first: bool = False
+    locale: Locale = DEFAULT_LOCALE
 
     @classmethod
     def of(cls, context: ReadContext) -> CrmSettings:
-        dates = (context.options.get("dates") or "mdy").strip().lower()
-        if dates not in {"mdy", "dmy"}:
-            raise InputError(f"--dates must be mdy or dmy, not {dates!r}")
         currency = (context.options.get("currency") or DEFAULT_CURRENCY).strip().upper()
-        return cls(currency=currency, day_first=dates == "dmy")
+        return cls(currency=currency, locale=Locale.of(context))
 
 
 @dataclass(frozen=True)
@@ -288,7 +285,7 @@ def crm_account(
         plan=cells.get("plan") or None,
         arr=arr,
         currency=currency if arr is not None else cells.get("currency") or None,
-        employees=whole("employees", cells),
+        employees=whole("employees", cells, settings),
         region=cells.get("region") or None,
         lifecycle=lifecycle,
         churned_at=churned if lifecycle is AccountLifecycle.CHURNED else None,
@@ -349,14 +346,10 @@ def moment(field: str, cells: dict[str, str], settings: CrmSettings) -> datetime
     text = cells.get(field, "")
     if not text:
         return None
-    swapped = SLASHED_DATE.match(text)
-    if settings.day_first and swapped:
-        text = f"{swapped[2]}/{swapped[1]}/{swapped[3]}{swapped[4]}"
     try:
-        return parse_timestamp(text)
+        return settings.locale.timestamp(text)
     except ValueError as exc:
-        hint = "; for day-first dates use --dates dmy" if swapped and not settings.day_first else ""
-        raise RuleViolation(field, f"{exc}{hint}") from None
+        raise RuleViolation(field, str(exc)) from None
 
 
 def money(
@@ -376,26 +369,25 @@ def money(
         if symbol in text:
             currency, text = currency or code, text.replace(symbol, "")
     try:
-        amount = parse_decimal(text.replace("$", ""))
+        amount = settings.locale.decimal_number(text.replace("$", ""))
     except ValueError as exc:
         raise RuleViolation(field, str(exc)) from None
     return amount, currency or settings.currency
 
 
-def whole(field: str, cells: dict[str, str]) -> int | None:
-    """A count such as employees; ``1.200`` is 1200 with European thousands dots, since a
-    count cannot be 1.2."""
+def whole(field: str, cells: dict[str, str], settings: CrmSettings) -> int | None:
+    """A count such as employees, read in the export's locale: ``1.200`` is 1200 only with
+    ``--decimal comma``; read with a point it is no whole number and is refused."""
     text = cells.get(field, "")
     if not text:
         return None
-    if DOTTED_THOUSANDS.fullmatch(text):
-        text = text.replace(".", "")
     try:
-        number = parse_decimal(text)
+        number = settings.locale.decimal_number(text)
     except ValueError as exc:
         raise RuleViolation(field, str(exc)) from None
     if number != number.to_integral_value():
-        raise RuleViolation(field, f"not a whole number: {text!r}")
+        hint = "; if its dot separates thousands, use --decimal comma" if "." in text else ""
+        raise RuleViolation(field, f"not a whole number: {text!r}{hint}")
     return int(number)
 
 

@@ -34,12 +34,9 @@ call, or Outbound Email, where the agent wrote first — is relayed by the ticke
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation
@@ -56,8 +53,8 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.html_text import html_to_text
 from tradeoff.importers.jsonfile import iter_records, load_lookup, text_of
+from tradeoff.importers.locales import DATES_OPTION, Locale
 from tradeoff.importers.textfile import FileFacts, inspect_file, raw_record, read_csv
-from tradeoff.importers.values import parse_timestamp
 
 SOURCE = "freshdesk"
 STATUSES = {2: "Open", 3: "Pending", 4: "Resolved", 5: "Closed"}
@@ -90,7 +87,6 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "account_domain": ("Company Domains",),
 }
 REQUIRED = ("external_id", "title", "created_at")
-HAS_OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d|UTC)$")
 
 
 class FreshdeskImporter:
@@ -108,6 +104,7 @@ class FreshdeskImporter:
             "(default: UTC).",
         ),
         ImporterOption("agents", "agents.json from the API, naming responders.", is_path=True),
+        DATES_OPTION,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -120,30 +117,12 @@ class FreshdeskImporter:
         suffix = facts.path.suffix.lower()
         if suffix in {".xls", ".xlsx"}:
             raise InputError("export the tickets as CSV, not Excel", path=facts.path)
+        locale = Locale.of(context)
         if suffix == ".csv":
-            return read_export_csv(facts, context, _zone(context.options.get("timezone")))
+            return read_export_csv(facts, context, locale)
         agents_file = context.options.get("agents")
         agents = load_lookup(inspect_file(Path(agents_file)), "agents") if agents_file else {}
-        return _read_json(facts, context, agents)
-
-
-def _zone(name: str | None) -> ZoneInfo | None:
-    if not name or name.upper() == "UTC":
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(
-            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin"
-        ) from None
-
-
-def _timestamp(text: str, zone: ZoneInfo | None) -> datetime:
-    """A CSV time: zone-less values are in the exporting agent's zone."""
-    parsed = parse_timestamp(text)
-    if zone is None or HAS_OFFSET.search(text.strip()):
-        return parsed
-    return parsed.replace(tzinfo=zone).astimezone(parsed.tzinfo)
+        return _read_json(facts, context, agents, locale)
 
 
 def _reason(exc: Exception) -> str:
@@ -155,9 +134,7 @@ def _reason(exc: Exception) -> str:
 # --- the UI's CSV export ----------------------------------------------------------------------
 
 
-def read_export_csv(
-    facts: FileFacts, context: ReadContext, zone: ZoneInfo | None
-) -> Iterator[Record]:
+def read_export_csv(facts: FileFacts, context: ReadContext, locale: Locale) -> Iterator[Record]:
     """The UI export: one row per ticket, names instead of codes."""
     header, rows = read_csv(facts, context.on_progress)
     index = header_index(header)
@@ -186,22 +163,19 @@ def read_export_csv(
             for f, c in columns.items()
         }
         try:
-            yield _csv_ticket(cell, where, zone, raw_record(header, row.cells), partial)
+            yield _csv_ticket(cell, where, locale, raw_record(header, row.cells), partial)
         except RuleViolation as exc:
             yield Rejected(where, exc.message, column=where.column_for(exc.field), raw=row.cells)
 
 
 def _csv_ticket(
-    cell: dict[str, str], where: Where, zone: ZoneInfo | None, raw: dict[str, Any], partial: bool
+    cell: dict[str, str], where: Where, locale: Locale, raw: dict[str, Any], partial: bool
 ) -> EvidenceDraft:
     if not cell["external_id"]:
         raise RuleViolation("external_id", "the ticket id is empty")
     if not cell["title"] and not cell["text"]:
         raise RuleViolation("title", "the ticket has neither a subject nor a description")
-    try:
-        created_at = _timestamp(cell["created_at"], zone)
-    except ValueError as exc:
-        raise RuleViolation("created_at", str(exc)) from None
+    created_at = locale.when("created_at", cell["created_at"])
     source = cell["source"].lower()
     agent = cell["agent"]
     domains = [d.strip().lower() for d in cell["account_domain"].split(",") if d.strip()]
@@ -235,7 +209,7 @@ def _csv_ticket(
 
 
 def _read_json(
-    facts: FileFacts, context: ReadContext, agents: dict[str, dict[str, Any]]
+    facts: FileFacts, context: ReadContext, agents: dict[str, dict[str, Any]], locale: Locale
 ) -> Iterator[Record]:
     for json_path, line, ticket in iter_records(facts, "results", context.on_progress):
         where = Where(line=line, json_path=json_path)
@@ -243,7 +217,7 @@ def _read_json(
             yield Rejected(where, "a ticket must be a JSON object")
             continue
         try:
-            yield _api_ticket(ticket, where, agents)
+            yield _api_ticket(ticket, where, agents, locale)
         except (RuleViolation, ValueError) as exc:
             yield Rejected(where, _reason(exc), raw=ticket)
 
@@ -261,7 +235,7 @@ def _code(ticket: dict[str, Any], key: str, names: dict[int, str]) -> str | None
 
 
 def _api_ticket(
-    ticket: dict[str, Any], where: Where, agents: dict[str, dict[str, Any]]
+    ticket: dict[str, Any], where: Where, agents: dict[str, dict[str, Any]], locale: Locale
 ) -> EvidenceDraft:
     ticket_id = text_of(ticket.get("id"))
     if ticket_id is None:
@@ -297,7 +271,7 @@ def _api_ticket(
         mode=EvidenceMode.STATED if kind in FEATURE_REQUEST_TYPES else None,
         title=subject,
         text=text,
-        created_at=parse_timestamp(created),
+        created_at=locale.timestamp(created),
         account=AccountRef(
             source=SOURCE if company_id else None,
             external_id=company_id,

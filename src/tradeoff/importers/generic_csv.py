@@ -24,9 +24,10 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
+from tradeoff.importers.locales import DEFAULT_LOCALE, LOCALE_OPTIONS, Locale
 from tradeoff.importers.mapping import ColumnMapping, build_mapping
 from tradeoff.importers.textfile import FileFacts, ProgressCallback, raw_record, read_csv
-from tradeoff.importers.values import parse_float, parse_tags, parse_timestamp
+from tradeoff.importers.values import parse_tags
 
 
 class GenericCsvReader:
@@ -36,9 +37,11 @@ class GenericCsvReader:
         *,
         default_kind: EvidenceKind = EvidenceKind.TICKET,
         default_mode: EvidenceMode | None = None,
+        locale: Locale = DEFAULT_LOCALE,
         on_progress: ProgressCallback | None = None,
     ) -> None:
         self.mapping = mapping
+        self.locale = locale
         self.default_kind = default_kind
         self.default_mode = default_mode
         self.on_progress = on_progress
@@ -75,10 +78,7 @@ class GenericCsvReader:
         text = cells["text"]
         if not text:
             raise RuleViolation("text", "the text is empty")
-        try:
-            created_at = parse_timestamp(cells["created_at"])
-        except ValueError as exc:
-            raise RuleViolation("created_at", str(exc)) from None
+        created_at = self.locale.when("created_at", cells["created_at"])
         kind = (
             member("kind", EvidenceKind, cells["kind"]) if cells.get("kind") else self.default_kind
         )
@@ -89,7 +89,7 @@ class GenericCsvReader:
         rating = None
         if cells.get("rating"):
             try:
-                rating = parse_float(cells["rating"])
+                rating = self.locale.number(cells["rating"])
             except ValueError as exc:
                 raise RuleViolation("rating", str(exc)) from None
         relayed = cells.get("relayed_by") or ""
@@ -134,6 +134,7 @@ class GenericCsvImporter:
     accepts_folder = False
     options: tuple[ImporterOption, ...] = (
         ImporterOption("kind", "Evidence kind when no column gives it (default: ticket)."),
+        *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -141,6 +142,7 @@ class GenericCsvImporter:
         reader = GenericCsvReader(
             build_mapping(dict(context.columns)),
             default_kind=kind,
+            locale=Locale.of(context),
             on_progress=context.on_progress,
         )
         return reader(facts)

@@ -53,6 +53,7 @@ from tradeoff.importers.crm import (
     split_values,
 )
 from tradeoff.importers.drafts import AccountRef, PersonRef, Record, Where
+from tradeoff.importers.locales import LOCALE_OPTIONS
 from tradeoff.importers.textfile import FileFacts, read_csv
 
 SOURCE = "hubspot"
@@ -122,7 +123,7 @@ class HubspotImporter:
     accepts_folder = False
     options: tuple[ImporterOption, ...] = (
         ImporterOption("currency", "Currency of amounts that name none (default: USD)."),
-        ImporterOption("dates", "Slashed dates are mdy (default, 1/31/2024) or dmy (31/01/2024)."),
+        *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:

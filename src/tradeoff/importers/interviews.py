@@ -60,8 +60,9 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
+from tradeoff.importers.locales import DATES_OPTION, Locale
 from tradeoff.importers.textfile import BOMS, FileFacts
-from tradeoff.importers.values import parse_bool, parse_tags, parse_timestamp
+from tradeoff.importers.values import parse_bool, parse_tags
 
 NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 KINDS = {"interview": EvidenceKind.INTERVIEW, "call": EvidenceKind.CALL}
@@ -137,6 +138,7 @@ class InterviewsImporter:
             "The system the notes' account_id values come from (e.g. salesforce), so notes "
             "join that system's accounts by id (default: the notes' own ids).",
         ),
+        DATES_OPTION,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -146,6 +148,7 @@ class InterviewsImporter:
             raise InputError("no notes here: expected .md, .markdown or .txt files", path=root)
         base = root if root.is_dir() else root.parent
         source = context.options.get("account-source") or None
+        locale = Locale.of(context)
         sizes = [f.stat().st_size for f in files]
         total, done = sum(sizes), 0
         for file, size in zip(files, sizes, strict=True):
@@ -156,7 +159,8 @@ class InterviewsImporter:
             try:
                 if size > MAX_NOTE_BYTES:
                     raise NoteError(1, f"the note is larger than {MAX_NOTE_BYTES // 2**20} MiB")
-                record: Record = _evidence(name, parse_note(_decode(file.read_bytes())), source)
+                note = parse_note(_decode(file.read_bytes()))
+                record: Record = _evidence(name, note, source, locale)
             except NoteError as exc:
                 # A folder's notes share one path in errors, so each reason names its note.
                 prefix = f"{name}: " if root.is_dir() else ""
@@ -322,7 +326,7 @@ def _end_of_line(rest: str, line: int, key: str) -> None:
         raise NoteError(line, f"{key}: unexpected text after the value: {rest[:40]!r}", key)
 
 
-def _evidence(name: str, note: Note, account_source: str | None) -> EvidenceDraft:
+def _evidence(name: str, note: Note, account_source: str | None, locale: Locale) -> EvidenceDraft:
     kind_text = (note.text("kind") or "interview").lower()
     if kind_text not in KINDS:
         raise NoteError(
@@ -333,7 +337,7 @@ def _evidence(name: str, note: Note, account_source: str | None) -> EvidenceDraf
     if date is None:
         raise NoteError(1, "the front matter has no date", "date")
     try:
-        created_at = parse_timestamp(date)
+        created_at = locale.timestamp(date)
     except ValueError as exc:
         raise NoteError(note.line("date"), f"date: {exc}", "date") from None
     if not note.body:

@@ -35,13 +35,10 @@ Mapping (every column is renamed with ``--map FIELD=Column``; see ``COLUMNS``):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.names import person_name_key
@@ -58,8 +55,8 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
+from tradeoff.importers.locales import DATES_OPTION, Locale
 from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file, raw_record, read_csv
-from tradeoff.importers.values import parse_timestamp
 
 SOURCE = "jira"
 
@@ -82,8 +79,6 @@ REQUIRED = ("external_id", "title", "created_at")
 ERROR_FIELDS = {"text": "description", "url": "key"}
 #: Columns about the exporting user, not the issue: a re-export must not count as an edit.
 VOLATILE_COLUMNS = frozenset({"Last Viewed"})
-#: An explicit zone or a Unix time: the value is not in the exporter's profile zone.
-ZONED = re.compile(r"(?:Z|UTC|[+-]\d{2}:?\d{2})$|^\d+(?:\.\d+)?$")
 
 #: Users-file headers, first match wins: our own ``Name, Email``, Atlassian's user export
 #: (``User id, User name, email``), a Salesforce User export (``Name, Email``).
@@ -126,6 +121,7 @@ class JiraImporter:
             "site",
             "Your Jira site, e.g. https://acme.atlassian.net: links each item to its issue.",
         ),
+        DATES_OPTION,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -153,7 +149,8 @@ class Directory:
 @dataclass(frozen=True)
 class Settings:
     role: PersonRole | None
-    zone: tzinfo | None
+    #: Profile-format dates are wall-clock time in the exporter's Jira profile zone.
+    locale: Locale
     site: str | None
     directory: Directory
 
@@ -180,15 +177,6 @@ def _settings(context: ReadContext) -> Settings:
             role = member("role", PersonRole, options["reporter-role"])
         except RuleViolation as exc:
             raise InputError(f"--reporter-role: {exc.message}") from None
-    zone = None
-    if options.get("timezone"):
-        try:
-            zone = ZoneInfo(options["timezone"])
-        except (ZoneInfoNotFoundError, ValueError):
-            raise InputError(
-                f"--timezone: unknown time zone {options['timezone']!r}; "
-                "use an IANA name such as Europe/London"
-            ) from None
     site = options.get("site") or None
     if site is not None:
         parts = urlsplit(site)
@@ -197,7 +185,8 @@ def _settings(context: ReadContext) -> Settings:
         site = site.rstrip("/")
     users = options.get("users")
     directory = load_directory(Path(users)) if users else Directory()
-    return Settings(role=role, zone=zone, site=site, directory=directory)
+    locale = Locale.of(context)
+    return Settings(role=role, locale=locale, site=site, directory=directory)
 
 
 def _layout(header: list[str], context: ReadContext, path: Path) -> Layout:
@@ -288,10 +277,7 @@ def _issue(
     if not summary:
         raise RuleViolation("title", "the summary is empty")
     description = layout.cell(cells, "description")
-    try:
-        created_at = jira_timestamp(layout.cell(cells, "created_at"), settings.zone)
-    except ValueError as exc:
-        raise RuleViolation("created_at", str(exc)) from None
+    created_at = settings.locale.when("created_at", layout.cell(cells, "created_at"))
     key = layout.cell(cells, "key")
     return EvidenceDraft(
         where=where,
@@ -307,18 +293,6 @@ def _issue(
         url=f"{settings.site}/browse/{key}" if settings.site and key else None,
         raw=raw_record(header, cells, skip=VOLATILE_COLUMNS),
     )
-
-
-def jira_timestamp(text: str, zone: tzinfo | None) -> datetime:
-    """A Jira date in UTC: profile-format dates are wall-clock time in ``zone``.
-
-    >>> jira_timestamp("14/Jul/25 3:42 PM", ZoneInfo("Europe/London")).isoformat()
-    '2025-07-14T14:42:00+00:00'
-    """
-    moment = parse_timestamp(text)
-    if zone is None or ZONED.search(text.strip()):
-        return moment
-    return moment.replace(tzinfo=zone).astimezone(UTC)
 
 
 def _tags(cells: list[str], layout: Layout) -> list[str]:

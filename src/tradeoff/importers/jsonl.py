@@ -43,9 +43,10 @@ from tradeoff.importers.drafts import (
     Where,
 )
 from tradeoff.importers.jsonfile import MAX_LINE_BYTES, is_json_lines, iter_records
+from tradeoff.importers.locales import DEFAULT_LOCALE, LOCALE_OPTIONS, Locale
 from tradeoff.importers.mapping import build_mapping
 from tradeoff.importers.textfile import FileFacts, ProgressCallback
-from tradeoff.importers.values import parse_float, parse_tags, parse_timestamp
+from tradeoff.importers.values import parse_tags
 
 DEFAULT_LIST_KEY = "records"
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines"})
@@ -77,6 +78,7 @@ class JsonLinesImporter:
             'The key of the list when the file is one JSON object, {"KEY": [...]} '
             f"(default: {DEFAULT_LIST_KEY}).",
         ),
+        *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -90,7 +92,7 @@ class JsonLinesImporter:
         # The CLI passes ``--list-key`` as ``list_key``; a manifest as ``list-key``.
         options = {name.replace("_", "-"): value for name, value in context.options.items()}
         list_key = options.get("list-key") or DEFAULT_LIST_KEY
-        reader = ObjectReader(paths, dict(mapping.columns), kind)
+        reader = ObjectReader(paths, dict(mapping.columns), kind, Locale.of(context))
         return reader.read(objects(facts, list_key, context.on_progress))
 
 
@@ -173,11 +175,16 @@ class ObjectReader:
     """Turns JSON objects into evidence drafts through a field → path mapping."""
 
     def __init__(
-        self, paths: dict[str, tuple[Step, ...]], columns: dict[str, str], kind: EvidenceKind
+        self,
+        paths: dict[str, tuple[Step, ...]],
+        columns: dict[str, str],
+        kind: EvidenceKind,
+        locale: Locale = DEFAULT_LOCALE,
     ) -> None:
         self.paths = paths
         self.columns = columns
         self.kind = kind
+        self.locale = locale
 
     def read(self, records: Iterator[tuple[str, int | None, Any]]) -> Iterator[Record]:
         columns = tuple(self.columns.items())
@@ -201,7 +208,7 @@ class ObjectReader:
         created = self._value(record, "created_at")
         if created is MISSING or created is None or created == "":
             raise RuleViolation("created_at", "the date is empty or missing")
-        created_at = _timestamp(created)
+        created_at = self._timestamp(created)
         kind_text = self._text(record, "kind")
         mode_text = self._text(record, "mode")
         role_text = self._text(record, "role")
@@ -255,7 +262,7 @@ class ObjectReader:
         if not isinstance(value, str):
             raise RuleViolation("rating", f"expected a number, got {_json_type(value)}")
         try:
-            return parse_float(value)
+            return self.locale.number(value)
         except ValueError as exc:
             raise RuleViolation("rating", str(exc)) from None
 
@@ -270,6 +277,14 @@ class ObjectReader:
             raise RuleViolation("tags", "expected text or a list of texts, got objects")
         return [_scalar_text(item).strip() for item in items if item not in (None, "")]
 
+    def _timestamp(self, value: Any) -> datetime:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise RuleViolation("created_at", f"expected a date or time, got {_json_type(value)}")
+        try:
+            return self.locale.timestamp(_scalar_text(value))
+        except (ValueError, OverflowError, OSError) as exc:
+            raise RuleViolation("created_at", str(exc)) from None
+
     def _content_key(self, record: dict[str, Any]) -> str:
         """A stable id for records without one: their mapped values, hashed."""
         mapped = {name: self._value(record, name) for name in sorted(self.paths)}
@@ -280,15 +295,6 @@ class ObjectReader:
             default=str,
         )
         return "sha256:" + hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
-
-
-def _timestamp(value: Any) -> datetime:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise RuleViolation("created_at", f"expected a date or time, got {_json_type(value)}")
-    try:
-        return parse_timestamp(_scalar_text(value))
-    except (ValueError, OverflowError, OSError) as exc:
-        raise RuleViolation("created_at", str(exc)) from None
 
 
 def _scalar_text(value: Any) -> str:

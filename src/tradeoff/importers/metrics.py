@@ -28,8 +28,8 @@ from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import cells_at, locate_columns, rows_that_fit
 from tradeoff.importers.drafts import MetricValueDraft, Record, Rejected, Where
+from tradeoff.importers.locales import LOCALE_OPTIONS, Locale
 from tradeoff.importers.textfile import FileFacts, read_csv
-from tradeoff.importers.values import parse_date, parse_float
 
 #: Each field's column names in the exports we know, tried in order, without case.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -57,6 +57,7 @@ class MetricsImporter:
             "metric",
             "The metric every row measures, for an export of one metric with no metric column.",
         ),
+        *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -67,6 +68,7 @@ class MetricsImporter:
                 f"fields: {', '.join(sorted(FIELDS))}"
             )
         only_metric = (context.options.get("metric") or "").strip()
+        locale = Locale.of(context)
         header, rows = read_csv(facts, context.on_progress)
         defaults = {f: c for f, c in COLUMNS.items() if not (only_metric and f == "metric")}
         required = ("date", "value") if only_metric else ("metric", "date", "value")
@@ -84,7 +86,7 @@ class MetricsImporter:
             if only_metric:
                 cells["metric"] = only_metric
             try:
-                draft = _value(cells, where)
+                draft = _value(cells, where, locale)
             except RuleViolation as exc:
                 yield Rejected(where, exc.message, where.column_for(exc.field), raw=row.cells)
                 continue
@@ -103,19 +105,19 @@ class MetricsImporter:
             yield draft
 
 
-def _value(cells: dict[str, str], where: Where) -> MetricValueDraft:
+def _value(cells: dict[str, str], where: Where, locale: Locale) -> MetricValueDraft:
     metric = cells.get("metric", "")
     if not metric:
         raise RuleViolation("metric", "the row names no metric")
     try:
-        observed_on = parse_date(cells["date"])
+        observed_on = locale.date(cells["date"])
     except ValueError as exc:
         raise RuleViolation("date", str(exc)) from None
     text = cells["value"]
     if not text:
         raise RuleViolation("value", "the row has no value")
     try:
-        value = parse_float(text)
+        value = locale.number(text)
     except ValueError as exc:
         raise RuleViolation("value", str(exc)) from None
     return MetricValueDraft(

@@ -46,8 +46,8 @@ from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import cells_at, locate_columns
 from tradeoff.importers.drafts import EvidenceDraft, PersonRef, Record, Rejected, Where
 from tradeoff.importers.jsonfile import iter_records, text_of
+from tradeoff.importers.locales import LOCALE_OPTIONS, Locale
 from tradeoff.importers.textfile import FileFacts, raw_record, read_csv
-from tradeoff.importers.values import parse_timestamp
 
 APP_STORE = {
     "external_id": "id",
@@ -92,14 +92,17 @@ class ReviewsImporter:
     kind: EvidenceKind | None = EvidenceKind.REVIEW
     default_mode: EvidenceMode | None = EvidenceMode.OBSERVED
     accepts_folder = False
-    options: tuple[ImporterOption, ...] = ()
+    options: tuple[ImporterOption, ...] = LOCALE_OPTIONS
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
+        locale = Locale.of(context)
         if facts.path.suffix.lower() in {".json", ".jsonl", ".ndjson"}:
-            return self._read_json(facts, context)
-        return self._read_csv(facts, context)
+            return self._read_json(facts, context, locale)
+        return self._read_csv(facts, context, locale)
 
-    def _read_json(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
+    def _read_json(
+        self, facts: FileFacts, context: ReadContext, locale: Locale
+    ) -> Iterator[Record]:
         for json_path, line, record in iter_records(facts, "data", context.on_progress):
             where = Where(line=line, json_path=json_path)
             attributes = record.get("attributes") if isinstance(record, dict) else None
@@ -115,14 +118,14 @@ class ReviewsImporter:
             try:
                 if record.get("type", "customerReviews") != "customerReviews":
                     raise RuleViolation("type", f"not a customer review: {record['type']!r}")
-                draft = _app_store(cells, where, record)
+                draft = _app_store(cells, where, record, locale)
             except RuleViolation as exc:
                 yield Rejected(where, f"{exc.field}: {exc.message}", raw=record)
                 continue
             if draft is not None:
                 yield draft
 
-    def _read_csv(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
+    def _read_csv(self, facts: FileFacts, context: ReadContext, locale: Locale) -> Iterator[Record]:
         unknown = sorted(set(context.columns) - FIELDS)
         if unknown:
             raise InputError(
@@ -150,9 +153,9 @@ class ReviewsImporter:
             raw = raw_record(header, row.cells)
             try:
                 if layout == "google_play":
-                    draft = _google_play(cells, where, raw)
+                    draft = _google_play(cells, where, raw, locale)
                 else:
-                    draft = _app_store(cells, where, raw)
+                    draft = _app_store(cells, where, raw, locale)
             except RuleViolation as exc:
                 yield Rejected(where, exc.message, column=where.column_for(exc.field), raw=raw)
                 continue
@@ -176,7 +179,9 @@ def _layout(header: list[str], given: Mapping[str, str], path: Path) -> str:
     )
 
 
-def _app_store(cells: dict[str, str], where: Where, raw: dict[str, Any]) -> EvidenceDraft | None:
+def _app_store(
+    cells: dict[str, str], where: Where, raw: dict[str, Any], locale: Locale
+) -> EvidenceDraft | None:
     text, title = _words(cells)
     if text is None:
         return None
@@ -190,22 +195,24 @@ def _app_store(cells: dict[str, str], where: Where, raw: dict[str, Any]) -> Evid
         kind=EvidenceKind.REVIEW,
         title=title,
         text=text,
-        created_at=_time(cells["created_at"]),
+        created_at=locale.when("created_at", cells["created_at"]),
         person=PersonRef(name=nickname, role=PersonRole.END_USER) if nickname else PersonRef(),
-        rating=_stars(cells["rating"]),
+        rating=_stars(cells["rating"], locale),
         tags=_tags("app_store", version=cells.get("version"), territory=cells.get("territory")),
         raw=raw,
     )
 
 
-def _google_play(cells: dict[str, str], where: Where, raw: dict[str, Any]) -> EvidenceDraft | None:
+def _google_play(
+    cells: dict[str, str], where: Where, raw: dict[str, Any], locale: Locale
+) -> EvidenceDraft | None:
     text, title = _words(cells)
     if text is None:
         return None
     if cells["created_at"]:
-        created_at = _time(cells["created_at"])
+        created_at = locale.when("created_at", cells["created_at"])
     else:
-        created_at = _time(cells.get("submitted", ""), field="submitted")
+        created_at = locale.when("submitted", cells.get("submitted", ""))
     link = cells.get("url", "")
     tags = _tags("google_play", version=cells.get("version"), language=cells.get("language"))
     if cells.get("reply"):
@@ -218,7 +225,7 @@ def _google_play(cells: dict[str, str], where: Where, raw: dict[str, Any]) -> Ev
         title=title,
         text=text,
         created_at=created_at,
-        rating=_stars(cells["rating"]),
+        rating=_stars(cells["rating"], locale),
         tags=tags,
         url=link if link.lower().startswith(("http://", "https://")) else None,
         raw=raw,
@@ -243,18 +250,8 @@ def _play_key(cells: dict[str, str], link: str, created_at: datetime) -> str:
     return "sha256:" + hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
-def _time(text: str, field: str = "created_at") -> datetime:
-    try:
-        return parse_timestamp(text)
-    except ValueError as exc:
-        raise RuleViolation(field, str(exc)) from None
-
-
-def _stars(text: str) -> float:
-    try:
-        stars = float(text)
-    except ValueError:
-        raise RuleViolation("rating", f"the rating {text!r} is not a number") from None
+def _stars(text: str, locale: Locale) -> float:
+    stars = locale.score("rating", text, "rating")
     if stars not in {1.0, 2.0, 3.0, 4.0, 5.0}:
         raise RuleViolation("rating", f"the rating {text!r} is not 1 to 5 stars")
     return stars

@@ -33,8 +33,9 @@ One command reads whichever export it is given, told apart by its header:
 Every column is overridable with ``--map FIELD=COLUMN`` (``loss_reason=Closed_Lost_Reason__c``);
 headers match ignoring case, since Data Loader may write them in capitals. Amounts without a
 currency take ``--currency`` (default USD); slashed dates are month first unless ``--dates
-dmy``. 15-character record ids (reports) are widened to the 18-character form (Data Loader),
-so both exports of one org update the same records.
+dmy``, and ``--decimal comma`` reads ``1.234,56`` (see ``locales``). 15-character record ids
+(reports) are widened to the 18-character form (Data Loader), so both exports of one org
+update the same records.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ from tradeoff.importers.drafts import (
     Record,
     Where,
 )
+from tradeoff.importers.locales import LOCALE_OPTIONS
 from tradeoff.importers.textfile import CsvRow, FileFacts, read_csv
 
 SOURCE = "salesforce"
@@ -169,7 +171,7 @@ class SalesforceImporter:
             beside=("users.csv", "User.csv"),
         ),
         ImporterOption("currency", "Currency of amounts that name none (default: USD)."),
-        ImporterOption("dates", "Slashed dates are mdy (default, 1/31/2024) or dmy (31/01/2024)."),
+        *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:

@@ -47,8 +47,9 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
+from tradeoff.importers.locales import LOCALE_OPTIONS, Locale
 from tradeoff.importers.textfile import FileFacts, raw_record, read_csv
-from tradeoff.importers.values import parse_tags, parse_timestamp
+from tradeoff.importers.values import parse_tags
 
 #: The lowest and highest score of each survey type (Delighted's ``survey_type`` values).
 SCALES = {"nps": (0, 10), "enps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
@@ -99,10 +100,12 @@ class SurveyImporter:
             "The score's scale when the file has no Survey Type column: nps (0-10), "
             "enps (0-10), csat (1-5) or ces (1-7). Default: nps.",
         ),
+        *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
         default_type = (context.options.get("survey-type") or "nps").strip().lower()
+        locale = Locale.of(context)
         if default_type not in SCALES:
             raise InputError(
                 f"--survey-type must be one of {', '.join(SCALES)}, got {default_type!r}"
@@ -127,7 +130,7 @@ class SurveyImporter:
                 continue  # a score without words is not evidence (see the module docstring)
             try:
                 record: Record = _response(
-                    cells, default_type, title, where, raw_record(header, row.cells)
+                    cells, default_type, title, where, raw_record(header, row.cells), locale
                 )
             except RuleViolation as exc:
                 record = Rejected(where, exc.message, column=columns[exc.field], raw=row.cells)
@@ -160,16 +163,14 @@ def _response(
     title: str | None,
     where: Where,
     raw: dict[str, str | list[str]],
+    locale: Locale,
 ) -> EvidenceDraft:
     external_id = cells["external_id"]
     if not external_id:
         raise RuleViolation("external_id", "the response has no id")
-    try:
-        created_at = parse_timestamp(cells["created_at"])
-    except ValueError as exc:
-        raise RuleViolation("created_at", str(exc)) from None
+    created_at = locale.when("created_at", cells["created_at"])
     survey_type = (cells.get("survey_type") or default_type).lower()
-    rating = _score(cells.get("rating", ""), survey_type)
+    rating = _score(cells.get("rating", ""), survey_type, locale)
     name, email = cells.get("person") or None, cells.get("email") or None
     person = PersonRef()
     if name or email:
@@ -197,15 +198,10 @@ def _response(
     )
 
 
-def _score(text: str, survey_type: str) -> float | None:
+def _score(text: str, survey_type: str, locale: Locale) -> float | None:
     if not text:
         return None
-    try:
-        score = float(text)
-    except ValueError:
-        score = math.nan
-    if not math.isfinite(score):
-        raise RuleViolation("rating", f"the score {text!r} is not a number")
+    score = locale.score("rating", text, "score")
     low, high = SCALES.get(survey_type, (-math.inf, math.inf))
     if not low <= score <= high:
         raise RuleViolation(

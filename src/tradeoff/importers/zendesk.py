@@ -41,6 +41,7 @@ from tradeoff.importers.drafts import (
     Where,
 )
 from tradeoff.importers.jsonfile import iter_records, load_lookup, sideloaded, text_of
+from tradeoff.importers.locales import DATES_OPTION, Locale
 from tradeoff.importers.textfile import FileFacts, inspect_file, read_csv
 from tradeoff.importers.values import parse_tags, parse_timestamp
 
@@ -75,11 +76,12 @@ class ZendeskImporter:
             is_path=True,
             beside=("organizations.json",),
         ),
+        DATES_OPTION,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
         if facts.path.suffix.lower() == ".csv":
-            return read_view_csv(facts, context)
+            return read_view_csv(facts, context, Locale.of(context))
         return self._read_json(facts, context)
 
     def _read_json(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -239,8 +241,9 @@ VIEW_COLUMNS = {
 }
 
 
-def read_view_csv(facts: FileFacts, context: ReadContext) -> Iterator[Record]:
-    """The CSV view export: one row per ticket, subject but no body."""
+def read_view_csv(facts: FileFacts, context: ReadContext, locale: Locale) -> Iterator[Record]:
+    """The CSV view export: one row per ticket, subject but no body; its dates are written
+    in the exporting agent's locale (``--dates``)."""
     header, rows = read_csv(facts, context.on_progress)
     columns = {field: context.column(field, default) for field, default in VIEW_COLUMNS.items()}
     index = {name: i for i, name in reversed(list(enumerate(header)))}
@@ -270,7 +273,7 @@ def read_view_csv(facts: FileFacts, context: ReadContext) -> Iterator[Record]:
                 else EvidenceKind.TICKET,
                 title=cells["title"],
                 text=cells["title"],
-                created_at=parse_timestamp(cells["created_at"]),
+                created_at=locale.timestamp(cells["created_at"]),
                 account=AccountRef(name=cells["account"] or None),
                 person=PersonRef(
                     email=cells["email"] or None,

@@ -51,6 +51,7 @@ from tradeoff.importers.intercom.contacts import ContactBook, first_company, loa
 from tradeoff.importers.intercom.conversations import read_conversations_json
 from tradeoff.importers.intercom.fields import CONTACT_COLUMNS, CSV_COLUMNS, SOURCE
 from tradeoff.importers.intercom.messages import read_messages_csv
+from tradeoff.importers.locales import DATES_OPTION, Locale
 from tradeoff.importers.textfile import FileFacts
 
 __all__ = ["IntercomImporter", "first_company"]
@@ -74,6 +75,7 @@ class IntercomImporter:
             "their companies.",
             is_path=True,
         ),
+        DATES_OPTION,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
@@ -83,8 +85,9 @@ class IntercomImporter:
                 f"unknown field {unknown[0]!r} in --map; Intercom fields are: "
                 + ", ".join([*CSV_COLUMNS, *CONTACT_COLUMNS])
             )
+        locale = Locale.of(context)
         given = context.options.get("contacts")
         contacts = load_contacts(Path(given), context) if given else ContactBook()
         if facts.path.suffix.lower() == ".csv":
-            return read_messages_csv(facts, context, contacts)
+            return read_messages_csv(facts, context, contacts, locale)
         return read_conversations_json(facts, context, contacts)

@@ -27,8 +27,8 @@ from tradeoff.importers.intercom.fields import (
     column_positions,
     has_column,
 )
+from tradeoff.importers.locales import Locale
 from tradeoff.importers.textfile import FileFacts, read_csv
-from tradeoff.importers.values import parse_timestamp
 
 
 @dataclass
@@ -46,9 +46,10 @@ class _Thread:
 
 
 def read_messages_csv(
-    facts: FileFacts, context: ReadContext, contacts: ContactBook
+    facts: FileFacts, context: ReadContext, contacts: ContactBook, locale: Locale
 ) -> Iterator[Record]:
-    """One row per message, grouped into one item per conversation."""
+    """One row per message, grouped into one item per conversation; times as ``locale``
+    reads them."""
     header, rows = read_csv(facts, context.on_progress)
     index = header_index(header)
     columns = {f: context.column(f, d) for f, d in CSV_COLUMNS.items()}
@@ -109,7 +110,7 @@ def read_messages_csv(
             at = None
             if cell["message_created_at"]:
                 try:
-                    at = parse_timestamp(cell["message_created_at"])
+                    at = locale.timestamp(cell["message_created_at"])
                 except ValueError as exc:
                     yield Rejected(
                         where, str(exc), column=columns["message_created_at"], raw=row.cells
@@ -120,13 +121,13 @@ def read_messages_csv(
         if len(open_threads) > MAX_OPEN_CONVERSATIONS:
             _, oldest = open_threads.popitem(last=False)
             finished.add(oldest.conversation_id)
-            yield from _finish(oldest, where_columns, contacts)
+            yield from _finish(oldest, where_columns, contacts, locale)
     for thread in open_threads.values():
-        yield from _finish(thread, where_columns, contacts)
+        yield from _finish(thread, where_columns, contacts, locale)
 
 
 def _finish(
-    thread: _Thread, columns: tuple[tuple[str, str], ...], contacts: ContactBook
+    thread: _Thread, columns: tuple[tuple[str, str], ...], contacts: ContactBook, locale: Locale
 ) -> Iterator[Record]:
     if thread.opened_by_us or not thread.messages:
         return
@@ -136,7 +137,7 @@ def _finish(
         messages = sorted(messages, key=lambda m: (m[0], m[1]))
     created_text = thread.conversation.get(dict(columns)["created_at"], "")
     try:
-        created_at = parse_timestamp(created_text) if created_text else messages[0][0]
+        created_at = locale.timestamp(created_text) if created_text else messages[0][0]
     except ValueError as exc:
         yield Rejected(where, str(exc), column=dict(columns)["created_at"], raw=thread.conversation)
         return
