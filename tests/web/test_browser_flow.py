@@ -31,6 +31,7 @@ from tests.browser import ARGS, CHROMIUM, require_browser
 from tests.business.world import TODAY, World, build_world
 from tests.reports.hostile import plant_hostile_decision, plant_hostile_text
 from tests.web.conftest import PASSWORD, PEOPLE, add_user
+from tests.web.strategy_world import StrategyPlanted, plant_strategy
 from tradeoff.config import sqlite_url_for
 from tradeoff.domain.enums import AssignedBy, EvidenceKind, EvidenceMode, ThemeStatus
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
@@ -62,6 +63,7 @@ class Site:
     hostile_theme: int
     hostile_decision: int
     problem: int
+    strategy: StrategyPlanted
     #: Screenshots this test wrote (the folder may hold older runs' too).
     shots: list[str] = field(default_factory=list)
 
@@ -105,6 +107,7 @@ def site(tmp_path: Path, sqlite_template: Path) -> Iterator[Site]:
     assert planted.theme.id is not None
     decision = plant_hostile_decision(engine, planted.theme.id)
     plant_focus_injection(engine, world)
+    strategy = plant_strategy(engine)
     for email, role in ((ADMIN, Role.ADMIN), (EDITOR, Role.EDITOR)):
         add_user(engine, email, role)  # argon2, as `tradeoff user add` hashes
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -128,6 +131,7 @@ def site(tmp_path: Path, sqlite_template: Path) -> Iterator[Site]:
             hostile_theme=planted.theme.id,
             hostile_decision=decision.decision_id,
             problem=decision.problem_id,
+            strategy=strategy,
         )
     finally:
         server.should_exit = True
@@ -345,6 +349,10 @@ def test_hostile_text_runs_nothing_on_any_page_and_every_page_is_photographed(
             "/decisions/new": "decision-form",
             "/evidence?q=export": "evidence-search",
             "/opportunities/rank?by=rice": "opportunities-rank",
+            f"/assumptions/{site.strategy.a1}": "assumption",
+            f"/assumptions/{site.strategy.a3}": "assumption-judged",
+            f"/experiments/{site.strategy.e1}": "experiment",
+            f"/experiments/{site.strategy.e2}": "experiment-planned",
         }
         for path, name in details.items():
             visit(page, site, path, name)
@@ -367,3 +375,5 @@ def test_hostile_text_runs_nothing_on_any_page_and_every_page_is_photographed(
     shots = set(site.shots)
     assert {"login", "home", "themes", "theme", "evidence", "problems", "opportunities"} <= shots
     assert {"decisions", "decision", "decision-form", "problem", "users"} <= shots
+    assert {"assumptions", "assumption", "assumption-judged", "experiments", "experiment"} <= shots
+    assert {"experiment-planned", "check", "coverage"} <= shots

@@ -56,6 +56,14 @@ MATRIX: dict[tuple[str, str], tuple[int, int, int, int]] = {
     ("GET", "/competitors"): (303, 200, 200, 200),
     ("GET", "/competitors/{name}"): (303, 404, 404, 404),
     ("GET", "/briefs/{room}"): (303, 200, 200, 200),
+    ("GET", "/assumptions"): (303, 200, 200, 200),
+    ("GET", "/assumptions/{assumption_id}"): (303, 404, 404, 404),
+    ("POST", "/assumptions/{assumption_id}/status"): (401, 403, 404, 404),
+    ("GET", "/experiments"): (303, 200, 200, 200),
+    ("GET", "/experiments/{experiment_id}"): (303, 404, 404, 404),
+    ("POST", "/experiments/{experiment_id}/result"): (401, 403, 404, 404),
+    ("GET", "/check"): (303, 200, 200, 200),
+    ("GET", "/coverage"): (303, 200, 200, 200),
 }
 #: Routes anyone may reach: the login form itself.
 PUBLIC = {("GET", "/login"), ("POST", "/login")}
@@ -96,6 +104,8 @@ def test_each_role_gets_what_the_matrix_says(
         code="GBP",
         name="Zoho",
         room="exec",
+        assumption_id=1,
+        experiment_id=1,
     )
     client = anonymous if who is None else signed_in(who)
     # A signed-in client posts its real CSRF token, so only the role decides.

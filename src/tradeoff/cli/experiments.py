@@ -12,12 +12,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.text import Text
-from sqlalchemy import Engine
 
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.dates import optional_day
-from tradeoff.decisions.assessment import assess_opportunities
-from tradeoff.decisions.frontier import frontier
 from tradeoff.domain.decisions import AssumptionJudgement, Experiment
 from tradeoff.domain.enums import AssumptionStatus, ExperimentResult, ExperimentStatus, Level
 from tradeoff.errors import InputError
@@ -25,6 +22,7 @@ from tradeoff.strategy.assumptions import (
     AssumptionView,
     assumption_register,
     assumption_view,
+    frontier_ids,
     new_assumption,
     set_status,
 )
@@ -58,11 +56,6 @@ End = Annotated[
 
 def say(text: str) -> None:
     console.print(Text(text), soft_wrap=True)
-
-
-def frontier_ids(engine: Engine) -> set[int]:
-    """The opportunities on the frontier today: their assumptions are tested first."""
-    return {s.id for s in frontier(assess_opportunities(engine)).on_frontier}
 
 
 @assumption_app.command("new")

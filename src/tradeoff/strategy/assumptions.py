@@ -21,6 +21,8 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from tradeoff.decisions.assessment import assess_opportunities
+from tradeoff.decisions.frontier import frontier
 from tradeoff.domain.decisions import Assumption, AssumptionJudgement, Decision, Experiment
 from tradeoff.domain.enums import AssumptionStatus, Level
 from tradeoff.domain.problems import Opportunity
@@ -87,6 +89,11 @@ def new_assumption(
                 decision_id=decision_id,
             ),
         )
+
+
+def frontier_ids(engine: Engine) -> set[int]:
+    """The opportunities on the frontier today: their assumptions are tested first."""
+    return {s.id for s in frontier(assess_opportunities(engine)).on_frontier}
 
 
 def register_order(

@@ -25,13 +25,16 @@ from tradeoff.web.api import build_api
 from tradeoff.web.deps import LoginRequired
 from tradeoff.web.home_snapshot import home_lookup
 from tradeoff.web.routes import (
+    assumptions,
     briefs,
     competitors,
     decisions,
     evidence,
+    experiments,
     login,
     opportunities,
     pages,
+    practice,
     problems,
     sales,
     themes,
@@ -102,6 +105,9 @@ def create_app(
         settings_pages.router,
         sales.router,
         competitors.router,
+        assumptions.router,
+        experiments.router,
+        practice.router,
     ):
         app.include_router(router)
     app.mount(API_PREFIX, build_api(app))

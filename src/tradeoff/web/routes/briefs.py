@@ -6,14 +6,12 @@ Any signed-in role may read them: a brief is made to be shared.
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request, Response
 
-from tradeoff.errors import InputError
 from tradeoff.reports.briefs import Room, build_brief
 from tradeoff.reports.briefs.render import render_body
 from tradeoff.web.deps import EngineDep, Viewer
+from tradeoff.web.routes.page_parts import as_of_day
 from tradeoff.web.templating import render
 
 router = APIRouter()
@@ -28,19 +26,10 @@ def brief_page(
     period: str | None = None,
     as_of: str | None = None,
 ) -> Response:
-    brief = build_brief(engine, room, period=period or None, as_of=_day(as_of))
+    brief = build_brief(engine, room, period=period or None, as_of=as_of_day(as_of))
     return render(
         request,
         "brief.html",
         {"brief": brief, "body": render_body(brief), "rooms": list(Room)},
         signed=signed,
     )
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"as_of must be a date like 2026-11-15, got {text!r}") from None
