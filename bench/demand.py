@@ -14,6 +14,11 @@ EUR / JPY, customers, prospects and churned), 60,000 people, 60 themes, each ite
 in one theme, 1 % of items copies of an earlier one, 15 % relayed by a CSM, 10 % from no
 account; deals 30 % open, 35 % won, 35 % lost, 5 % without an amount, 3 % without an
 account; 400 problems over 100,000 evidence links, 100 opportunities.
+
+Then, in a second table, problems linked to themes (what the theme summary answers for
+problems): 100 more problems of 1–3 themes each (every tenth with the largest), 20 items
+by hand each, and 25 opportunities of four of them, added for the measurement and
+removed after it.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from typing import Any
 
 from bulk import put as bulk_put
 from bulk import start_workspace
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from tradeoff.analysis.business.demand import (
     demand_behind,
@@ -59,6 +64,7 @@ from tradeoff.storage.tables import (
     ProblemEvidenceRow,
     ProblemRow,
     ProblemSymptomRow,
+    ProblemThemeRow,
     ThemeRow,
     ThemeSummaryDirtyRow,
 )
@@ -219,6 +225,43 @@ def refresh_one(engine: Engine, theme_id: int) -> None:
         theme_summary.refresh(session)
 
 
+#: Ids of the problems and opportunities of themes the bench adds, then removes.
+THEMED = range(10_001, 10_101)
+THEMED_OPPORTUNITIES = range(10_001, 10_026)
+
+
+def drop_themed(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            delete(OpportunityRow).where(OpportunityRow.id.in_(THEMED_OPPORTUNITIES))
+        )
+        connection.execute(delete(ProblemRow).where(ProblemRow.id.in_(THEMED)))
+
+
+def add_themed(engine: Engine, biggest: int, items: int, seed: int) -> None:
+    """Problems of themes: their evidence is mostly their themes' (see the docstring)."""
+    drop_themed(engine)
+    rng = random.Random(seed)
+    with engine.begin() as connection:
+        put = partial(bulk_put, connection)
+        put(ProblemRow, ({"id": p, "statement": f"Problem {p}", "created_at": NOW}
+                         for p in THEMED))  # fmt: skip
+        themes: list[dict[str, Any]] = []
+        for p in THEMED:
+            chosen = set(rng.sample(range(1, THEMES + 1), 1 + p % 3))
+            chosen = (chosen - {biggest}) | ({biggest} if p % 10 == 0 else set())
+            themes += ({"problem_id": p, "theme_id": t} for t in sorted(chosen))
+        put(ProblemThemeRow, themes)
+        by_hand = {(p, rng.randint(1, items)) for p in THEMED for _ in range(20)}
+        put(ProblemEvidenceRow, ({"problem_id": p, "evidence_id": e}
+                                 for p, e in sorted(by_hand)))  # fmt: skip
+        put(OpportunityRow, ({"id": o, "title": f"Opportunity {o}", "status": "idea",
+                              "created_at": NOW} for o in THEMED_OPPORTUNITIES))  # fmt: skip
+        first = THEMED.start
+        put(OpportunityProblemRow, ({"opportunity_id": o, "problem_id": first + (o - first) * 4 + k}
+                                    for o in THEMED_OPPORTUNITIES for k in range(4)))  # fmt: skip
+
+
 def profiles(engine: Engine) -> object:
     with read_session(engine) as session:
         return theme_profiles(session, praise=praise_cues)
@@ -233,6 +276,25 @@ def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
         call()
         runs.append(time.perf_counter() - start)
     return statistics.median(runs), min(runs)
+
+
+def themed(engine: Engine, repeat: int) -> None:
+    """The second table: problems and opportunities of themes, through the summary and
+    from the links."""
+    calls: list[tuple[str, Callable[[], object]]] = [
+        ("problem_demand(100 problems of themes)",
+         lambda: problem_demand(engine, as_of=AS_OF, ids=list(THEMED))),
+        ("opportunity_demand(25 of those)",
+         lambda: opportunity_demand(engine, as_of=AS_OF, ids=list(THEMED_OPPORTUNITIES))),
+    ]  # fmt: skip
+    summarised = [timed(call, repeat)[0] for _, call in calls]
+    mark_all_dirty(engine)
+    linked = [timed(call, repeat)[0] for _, call in calls]
+    rebuild_summary(engine)
+    print("| call | summary s | from the links s | ratio |")
+    print("| --- | --- | --- | --- |")
+    for (name, _), fast, slow in zip(calls, summarised, linked, strict=True):
+        print(f"| {name} | {fast:.2f} | {slow:.2f} | {slow / fast:.1f}× |", flush=True)
 
 
 def main() -> int:
@@ -281,6 +343,11 @@ def main() -> int:
     for label, theme_id in (("largest", biggest), ("smallest", smallest)):
         seconds = timed(partial(refresh_one, engine, theme_id), args.repeat)[0]
         print(f"| refresh one dirty theme ({label}) | {seconds:.2f} | | |")
+    try:
+        add_themed(engine, biggest, sizes["evidence_items"] or 1, args.seed)
+        themed(engine, args.repeat)
+    finally:
+        drop_themed(engine)
     engine.dispose()
     return 0
 

@@ -3,10 +3,11 @@ and the time rules (decay, staleness, periods) — recounted by ``test_demand.re
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from tests.business.test_demand import (
     AS_OF,
@@ -89,19 +90,7 @@ def test_a_copy_is_one_piece_with_its_original(engine: Engine, world: World) -> 
     copies = []
     with write_session(engine) as session:
         for number, theme in enumerate((bulk, audit, audit)):
-            copy = repository.add(
-                session,
-                EvidenceItem(
-                    source="intercom",
-                    external_id=f"copy{number}",
-                    kind=EvidenceKind.CHAT,
-                    text=original.text,
-                    created_at=TODAY - timedelta(days=3 + number),
-                    account_id=original.account_id,
-                    person_id=original.person_id,
-                    duplicate_of_id=original.id,
-                ),
-            )
+            copy = add_copy(session, original, number, TODAY - timedelta(days=3 + number))
             assert copy.id
             repository.add(
                 session,
@@ -117,6 +106,25 @@ def test_a_copy_is_one_piece_with_its_original(engine: Engine, world: World) -> 
     assert results["Bulk export"].total.reach.items == 6
     assert results["Bulk export"].total.reach.links == 7
     assert results["Audit logs"].total.reach.items == 5  # the two copies are one piece
+
+
+def add_copy(
+    session: Session, original: EvidenceItem, number: int, created_at: datetime
+) -> EvidenceItem:
+    """A copy of ``original``: the same words from the same account, through a chat."""
+    return repository.add(
+        session,
+        EvidenceItem(
+            source="intercom",
+            external_id=f"copy{number}",
+            kind=EvidenceKind.CHAT,
+            text=original.text,
+            created_at=created_at,
+            account_id=original.account_id,
+            person_id=original.person_id,
+            duplicate_of_id=original.id,
+        ),
+    )
 
 
 def test_a_deal_with_no_account_is_cited_by_its_own_notes(engine: Engine, world: World) -> None:

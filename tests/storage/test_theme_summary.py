@@ -23,12 +23,19 @@ from sqlalchemy.orm import Session
 from tests.analysis.themed import add_tickets, intent_rows
 from tests.business.world import TODAY, World, build_world
 from tradeoff.analysis import edits
-from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.business.demand import opportunity_demand, problem_demand, theme_demand
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.label.counter import praise_cues
 from tradeoff.analysis.run import analyze
-from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceMode, PersonRole, ThemeStatus
-from tradeoff.storage import theme_summary
+from tradeoff.domain.enums import (
+    INTERNAL_PROXY_ROLES,
+    EvidenceMode,
+    OpportunityStatus,
+    PersonRole,
+    ThemeStatus,
+)
+from tradeoff.storage import subject_demand, theme_summary
+from tradeoff.storage.demand import DemandQuery, SubjectKind
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.sales import theme_outcomes
 from tradeoff.storage.schema import upgrade
@@ -37,7 +44,13 @@ from tradeoff.storage.tables import (
     AccountRow,
     EvidenceItemRow,
     EvidenceThemeRow,
+    OpportunityProblemRow,
+    OpportunityRow,
     PersonRow,
+    ProblemEvidenceRow,
+    ProblemRow,
+    ProblemSymptomRow,
+    ProblemThemeRow,
     ThemeAccountSummaryRow,
     ThemeDaySummaryRow,
     ThemeGroupDaySummaryRow,
@@ -46,6 +59,7 @@ from tradeoff.storage.tables import (
     ThemeRow,
     ThemeSummaryDirtyRow,
 )
+from tradeoff.storage.tables.theme_summary import ThemeOverlapSummaryRow, ThemePersonSummaryRow
 from tradeoff.storage.theme_profile import theme_profiles
 
 PROXY = {r.value for r in INTERNAL_PROXY_ROLES}
@@ -64,6 +78,10 @@ class Recount:
     )
     #: (account column, its value) → links, accounts, end users
     group_reach: dict[tuple[str, str | None], tuple[int, int, int]] = field(default_factory=dict)
+    #: end user → links
+    people: dict[int, int] = field(default_factory=dict)
+    #: a theme with a higher id sharing items with this one → how many
+    overlaps: dict[int, int] = field(default_factory=dict)
 
 
 def recount(engine: Engine) -> dict[int, Recount]:
@@ -109,7 +127,13 @@ def recount(engine: Engine) -> dict[int, Recount]:
                 result.accounts[item.account_id] = (links + 1, min(first, moment))
             if item.person_id is not None and roles[item.person_id] not in PROXY:
                 speakers.add(item.person_id)
+                result.people[item.person_id] = result.people.get(item.person_id, 0) + 1
         result.days = {day: tuple(t) for day, t in per_day.items()}
+        result.overlaps = {
+            other: len(members & filed[other])
+            for other in filed
+            if other > theme_id and members & filed[other]
+        }
         result.reach = (len(members), len(result.accounts), len(speakers))
         for name in theme_summary.GROUPS:
             _recount_groups(result, name, members, pieces, items, columns, roles)
@@ -175,6 +199,11 @@ def stored(engine: Engine) -> tuple[dict[int, Recount], set[int]]:
             key = (g.dimension, g.grp, g.day)
             assert key not in found[g.theme_id].group_days
             found[g.theme_id].group_days[key] = (g.items, g.observed, g.proxy)
+        for p in session.execute(select(ThemePersonSummaryRow)).scalars():
+            found[p.theme_id].people[p.person_id] = p.links
+        for o in session.execute(select(ThemeOverlapSummaryRow)).scalars():
+            assert o.theme_id < o.other_id
+            found[o.theme_id].overlaps[o.other_id] = o.links
         for r in session.execute(select(ThemeGroupReachSummaryRow)).scalars():
             key2 = (r.dimension, r.grp)
             assert key2 not in found[r.theme_id].group_reach
@@ -184,11 +213,15 @@ def stored(engine: Engine) -> tuple[dict[int, Recount], set[int]]:
 
 
 def assert_clean_themes_exact(engine: Engine) -> set[int]:
-    """Every theme not marked dirty has exactly its recounted rows; returns the dirty ones."""
+    """Every theme not marked dirty has exactly its recounted rows (and a pair of themes
+    sharing items, when both are clean); returns the dirty ones."""
     expected = recount(engine)
     summary, dirty = stored(engine)
+    for found in (expected, summary):
+        for rows in found.values():
+            rows.overlaps = {o: n for o, n in rows.overlaps.items() if o not in dirty}
     for theme_id in (set(expected) | set(summary)) - dirty:
-        assert summary.get(theme_id) == expected.get(theme_id), f"theme {theme_id}"
+        assert summary.get(theme_id, Recount()) == expected.get(theme_id, Recount()), theme_id
     return dirty
 
 
@@ -219,6 +252,8 @@ def readers(engine: Engine) -> dict[str, Any]:
             sorted((d.id, d.total, d.groups) for d in theme_demand(engine, as_of=day, by=by))
             for by in ("segment", "region")
         ],
+        "problems": sorted((d.id, d.total) for d in problem_demand(engine, as_of=day)),
+        "opportunities": sorted((d.id, d.total) for d in opportunity_demand(engine, as_of=day)),
         "profiles": {i: p.to_json() for i, p in profiles.items()},
         "outcomes": outcomes,
     }
@@ -236,11 +271,48 @@ def assert_readers_match_the_links(engine: Engine) -> None:
 
 @pytest.fixture
 def company(engine: Engine) -> World:
-    """The business world, plus real Banking77 tickets placed by an analysis."""
+    """The business world, plus real Banking77 tickets placed by an analysis, and problems
+    and opportunities over its themes (a theme with its sub-theme among them: two themes
+    sharing items) and over items linked by hand."""
     world = build_world(engine)
     add_tickets(engine, intent_rows(), 10_000)
     analyze(engine, StaticEmbedder())
+    with write_session(engine) as session:
+        add_problems(session, random.Random(11))
     return world
+
+
+def add_problems(session: Session, rng: random.Random) -> None:
+    """Eight problems (each of 1–3 themes, a few items by hand, some filed in those themes,
+    the third a symptom of the second) and three opportunities of three problems each."""
+    themes = sorted(session.scalars(select(ThemeRow.id).where(ThemeRow.parent_id.is_(None))))
+    child, parent = session.execute(
+        select(ThemeRow.id, ThemeRow.parent_id).where(ThemeRow.parent_id.is_not(None)).limit(1)
+    ).one()
+    filed = session.execute(select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id)).all()
+    problems = []
+    for number in range(8):
+        problem = ProblemRow(statement=f"Problem {number}", created_at=TODAY)
+        session.add(problem)
+        session.flush()
+        linked = {child, parent} if number == 0 else set(rng.sample(themes, 1 + number % 3))
+        for theme_id in linked:
+            session.add(ProblemThemeRow(problem_id=problem.id, theme_id=theme_id))
+        by_hand = {e for e, _ in rng.sample(filed, 6)} | {
+            e for e, t in filed if t in linked and rng.random() < 0.01
+        }
+        for evidence_id in by_hand:
+            session.add(ProblemEvidenceRow(problem_id=problem.id, evidence_id=evidence_id))
+        problems.append(problem.id)
+    session.add(ProblemSymptomRow(symptom_id=problems[2], problem_id=problems[1]))
+    for number in range(3):
+        opportunity = OpportunityRow(
+            title=f"Opportunity {number}", status=OpportunityStatus.IDEA, created_at=TODAY
+        )
+        session.add(opportunity)
+        session.flush()
+        for problem_id in problems[number * 3 : number * 3 + 3]:
+            session.add(OpportunityProblemRow(opportunity_id=opportunity.id, problem_id=problem_id))
 
 
 def test_the_summary_equals_a_recount_after_an_analysis(engine: Engine, company: World) -> None:
@@ -541,3 +613,172 @@ def test_a_reader_that_writes_refreshes_first(engine: Engine, company: World) ->
         theme_profiles(session, themes[1:2], praise=praise_cues)
     _, dirty = stored(engine)
     assert dirty == set()
+
+
+def subject_recount(engine: Engine, kind: SubjectKind) -> dict[int, tuple[int, ...]]:
+    """Each problem's or opportunity's links, pieces, accounts, end users, observed and
+    proxy pieces, in Python from the raw rows: its items by hand, its themes' items, and
+    the same of its symptoms (an opportunity: of its problems)."""
+    with read_session(engine) as session:
+        items = {r.id: r for r in session.scalars(select(EvidenceItemRow))}
+        roles = {i: role for i, role in session.execute(select(PersonRow.id, PersonRow.role))}
+        filed: dict[int, set[int]] = defaultdict(set)
+        for evidence_id, theme_id in session.execute(
+            select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id)
+        ):
+            filed[theme_id].add(evidence_id)
+        own: dict[int, set[int]] = defaultdict(set)
+        for problem_id, evidence_id in session.execute(
+            select(ProblemEvidenceRow.problem_id, ProblemEvidenceRow.evidence_id)
+        ):
+            own[problem_id].add(evidence_id)
+        for problem_id, theme_id in session.execute(
+            select(ProblemThemeRow.problem_id, ProblemThemeRow.theme_id)
+        ):
+            own[problem_id] |= filed[theme_id]
+        problems = set(session.scalars(select(ProblemRow.id)))
+        sources = {p: {p} for p in problems}
+        for symptom, cause in session.execute(
+            select(ProblemSymptomRow.symptom_id, ProblemSymptomRow.problem_id)
+        ):
+            sources[cause].add(symptom)
+        if kind is SubjectKind.OPPORTUNITY:
+            grouped: dict[int, set[int]] = defaultdict(set)
+            for opportunity, problem in session.execute(
+                select(OpportunityProblemRow.opportunity_id, OpportunityProblemRow.problem_id)
+            ):
+                grouped[opportunity] |= sources[problem]
+            sources = dict(grouped)
+    found = {}
+    for subject, members in sources.items():
+        evidence = set().union(*(own[p] for p in members))
+        if not evidence:
+            continue
+        pieces = [
+            items[e]
+            for e in evidence
+            if items[e].duplicate_of_id is None
+            or (
+                items[e].duplicate_of_id not in evidence
+                and e
+                == min(o for o in evidence if items[o].duplicate_of_id == items[e].duplicate_of_id)
+            )
+        ]
+        speakers = {
+            items[e].person_id
+            for e in evidence
+            if items[e].person_id is not None and roles[items[e].person_id] not in PROXY
+        }
+        found[subject] = (
+            len(evidence),
+            len(pieces),
+            len({items[e].account_id for e in evidence} - {None}),
+            len(speakers),
+            sum(i.mode == EvidenceMode.OBSERVED for i in pieces),
+            sum(
+                i.relayed_by_id is not None
+                or (i.person_id is not None and roles[i.person_id] in PROXY)
+                for i in pieces
+            ),
+        )
+    return found
+
+
+def demanded(engine: Engine, kind: SubjectKind) -> dict[int, tuple[int, ...]]:
+    day = TODAY.date() + timedelta(days=400)
+    call = problem_demand if kind is SubjectKind.PROBLEM else opportunity_demand
+    return {
+        d.id: (r.links, r.items, r.accounts, r.end_users, r.observed, r.proxy)
+        for d in call(engine, as_of=day)
+        if (r := d.total.reach).links
+    }
+
+
+def summarised_subjects(engine: Engine, kind: SubjectKind) -> tuple[set[int], set[int]]:
+    """(through the summary, from the links): which subjects of ``kind`` go which way."""
+    query = DemandQuery(kind=kind, as_of=TODAY.date() + timedelta(days=400))
+    every = ProblemRow if kind is SubjectKind.PROBLEM else OpportunityRow
+    with read_session(engine) as session:
+        fast, slow = subject_demand.split(session, query)
+        ids = set(session.scalars(select(every.id)))
+    return (
+        set() if fast is None else set(fast.subject_ids or ids),
+        set() if slow is None else set(slow.subject_ids or ids),
+    )
+
+
+def test_problems_and_opportunities_read_their_themes_from_the_summary(
+    engine: Engine, company: World
+) -> None:
+    """Through the summary (clean themes sharing no item), from the links (two themes
+    sharing items: a theme and its sub-theme; a dirty theme): the same figures, equal to
+    a recount from the raw rows, before and after an edit."""
+    with write_session(engine) as session:
+        _copies_across_themes(session)
+    refresh(engine)
+    fast, slow = summarised_subjects(engine, SubjectKind.PROBLEM)
+    assert min(fast | slow) in slow  # the problem of a theme and its sub-theme
+    assert len(fast) == 7
+    with read_session(engine) as session:
+        themed = set(session.scalars(select(ProblemThemeRow.problem_id)))
+    assert fast <= themed
+    for kind in (SubjectKind.PROBLEM, SubjectKind.OPPORTUNITY):
+        assert demanded(engine, kind) == subject_recount(engine, kind)
+    assert_readers_match_the_links(engine)
+    # An edit marks its themes dirty: their problems are counted from the links until the
+    # next refresh, and the figures follow the edit either way.
+    # (A merge files the source's items in the target too: the target is the one changed.)
+    with read_session(engine) as session:
+        target = session.scalar(
+            select(ProblemThemeRow.theme_id).where(ProblemThemeRow.problem_id == max(fast))
+        )
+    source = next(t for t in _active_top_level(engine) if t != target)
+    assert target is not None
+    edits.merge_themes(engine, source, target)
+    assert summarised_subjects(engine, SubjectKind.PROBLEM)[1] >= slow | {max(fast)}
+    for kind in (SubjectKind.PROBLEM, SubjectKind.OPPORTUNITY):
+        assert demanded(engine, kind) == subject_recount(engine, kind)
+    refresh(engine)
+    assert summarised_subjects(engine, SubjectKind.PROBLEM)[1] == slow
+    for kind in (SubjectKind.PROBLEM, SubjectKind.OPPORTUNITY):
+        assert demanded(engine, kind) == subject_recount(engine, kind)
+
+
+def _copies_across_themes(session: Session) -> None:
+    """For a problem of two themes: an item of its second theme becomes a copy of one of
+    its first (one piece that both themes' summaries count), and an item it holds by hand
+    a copy of another of its first (a piece split between the summary and the rest)."""
+    item, link = EvidenceItemRow, EvidenceThemeRow
+    themes_of: dict[int, list[int]] = defaultdict(list)
+    for problem_id, theme_id in session.execute(
+        select(ProblemThemeRow.problem_id, ProblemThemeRow.theme_id).order_by(
+            ProblemThemeRow.problem_id, ProblemThemeRow.theme_id
+        )
+    ):
+        themes_of[problem_id].append(theme_id)
+    # Not the first problem: its themes are a theme and its sub-theme.
+    problem_id = next(p for p in sorted(themes_of)[1:] if len(themes_of[p]) >= 2)
+    first, second = themes_of[problem_id][:2]
+    copied = select(item.duplicate_of_id).where(item.duplicate_of_id.is_not(None))
+    plain = set(
+        session.scalars(
+            select(item.id).where(item.duplicate_of_id.is_(None), item.id.not_in(copied))
+        )
+    )
+
+    def plain_in(theme_id: int) -> list[int]:
+        filed = session.scalars(select(link.evidence_id).where(link.theme_id == theme_id))
+        return sorted(e for e in filed if e in plain)
+
+    in_first, in_second = plain_in(first), [e for e in plain_in(second) if e not in plain_in(first)]
+    by_hand = sorted(
+        e
+        for e in session.scalars(
+            select(ProblemEvidenceRow.evidence_id).where(
+                ProblemEvidenceRow.problem_id == problem_id
+            )
+        )
+        if e in plain and e not in in_first and e not in in_second
+    )
+    for copy, original in ((in_second[0], in_first[0]), (by_hand[0], in_first[1])):
+        session.execute(update(item).where(item.id == copy).values(duplicate_of_id=original))

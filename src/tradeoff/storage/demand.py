@@ -34,10 +34,12 @@ behind it (``figure_members``), so a total and its list cannot disagree.
 
 Themes as of now (the ``as_of`` day on or after the last evidence day, the usual question)
 are read from ``storage.theme_summary``: pieces per day, reach, and citing accounts with
-their first citation, a few narrow rows per theme instead of every link. The ``linked_*``
-queries count from the links: for a day in the past, for problems and opportunities, for
-a breakdown by an account attribute, and for themes the summary has not caught up with
-(dirty); they are also the reference the summary is tested against.
+their first citation, a few narrow rows per theme instead of every link; problems and
+opportunities of clean themes read their themes' part from it too (``storage.subject_demand``,
+whose ``day_counts`` and ``reach_counts`` take every kind of subject). The ``linked_*``
+queries count from the links: for a day in the past, for a breakdown by an account
+attribute (and any breakdown of problems and opportunities), and for themes the summary
+has not caught up with (dirty); they are also the reference the summary is tested against.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -173,8 +175,9 @@ class DemandQuery:
         return datetime.combine(self.as_of + timedelta(days=1), time(), tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class DayCount:
+class DayCount(NamedTuple):
+    """A tuple, not a dataclass: a problem query returns a hundred thousand of them."""
+
     subject_id: int
     group: str | None
     day: date
@@ -183,8 +186,7 @@ class DayCount:
     proxy: int
 
 
-@dataclass(frozen=True)
-class ReachCount:
+class ReachCount(NamedTuple):
     subject_id: int
     group: str | None
     links: int
@@ -335,9 +337,7 @@ def day_counts(session: Session, query: DemandQuery) -> list[DayCount]:
 
     def read(clean: list[int], dimension: str | None) -> list[DayCount]:
         rows = theme_summary.demand_days(session, clean, dimension)
-        return [
-            DayCount(r.theme_id, r.grp, as_day(r.day), r.items, r.observed, r.proxy) for r in rows
-        ]
+        return [DayCount(t, g, as_day(d), i, o, p) for t, g, d, i, o, p in rows]
 
     return _through_summary(session, query, read, linked_day_counts)
 
@@ -364,12 +364,20 @@ def _through_summary(
 
 
 def linked_day_counts(session: Session, query: DemandQuery) -> list[DayCount]:
-    """``day_counts`` counted from the links, at any ``as_of`` (the reference).
+    """``day_counts`` counted from the links, at any ``as_of`` (the reference)."""
+    counted = count_pieces(representatives(session, query, subject_links(query)))
+    return [
+        DayCount(s, g, as_day(d), i, o, int(p)) for s, g, d, i, o, p in session.execute(counted)
+    ]
+
+
+def representatives(session: Session, query: DemandQuery, links: Any) -> Subquery:
+    """subject_id, grp, day, mode, proxy of the pieces' representatives among ``links``
+    (subject_id, evidence_id), by the rule of ``query.kind``'s subjects.
 
     One pass over the links: an original is its piece's representative outright; only for
     a copy (rare) are the original and the lower copies looked up, by their indexes.
     """
-    links = subject_links(query)
     item = EvidenceItemRow
     pieces = (
         select(
@@ -387,19 +395,19 @@ def linked_day_counts(session: Session, query: DemandQuery) -> list[DayCount]:
     )
     if query.by is not None:
         pieces = pieces.outerjoin(AccountRow, AccountRow.id == item.account_id)
-    counted_from = pieces.subquery("pieces")
-    counted = select(
-        counted_from.c.subject_id,
-        counted_from.c.grp,
-        counted_from.c.day,
+    return pieces.subquery("pieces")
+
+
+def count_pieces(pieces: Subquery) -> Select[Any]:
+    """subject_id, grp, day, items, observed, proxy of ``representatives``."""
+    return select(
+        pieces.c.subject_id,
+        pieces.c.grp,
+        pieces.c.day,
         func.count().label("items"),
-        func.count(case((counted_from.c.mode == EvidenceMode.OBSERVED, 1))).label("observed"),
-        func.coalesce(func.sum(counted_from.c.proxy), 0).label("proxy"),
-    ).group_by(counted_from.c.subject_id, counted_from.c.grp, counted_from.c.day)
-    return [
-        DayCount(r.subject_id, r.grp, as_day(r.day), r.items, r.observed, int(r.proxy))
-        for r in session.execute(counted)
-    ]
+        func.count(case((pieces.c.mode == EvidenceMode.OBSERVED, 1))).label("observed"),
+        func.coalesce(func.sum(pieces.c.proxy), 0).label("proxy"),
+    ).group_by(pieces.c.subject_id, pieces.c.grp, pieces.c.day)
 
 
 def _represents(query: DemandQuery, subject_id: ColumnElement[int]) -> ColumnElement[bool]:

@@ -30,7 +30,7 @@ from tradeoff.domain.enums import (
     AccountLifecycle,
     DealOutcome,
 )
-from tradeoff.storage import theme_summary
+from tradeoff.storage import subject_demand, theme_summary
 from tradeoff.storage.demand import (
     DEAL_NOTE_PARTS,
     MONEY_FIGURES,
@@ -38,6 +38,7 @@ from tradeoff.storage.demand import (
     Figure,
     Member,
     MoneySum,
+    SubjectKind,
     group_column,
     subject_links,
     summarised,
@@ -49,6 +50,7 @@ from tradeoff.storage.tables import (
     EvidenceItemRow,
     EvidenceThemeRow,
     PersonRow,
+    ThemeAccountSummaryRow,
 )
 
 
@@ -141,6 +143,45 @@ def _summary_accounts(session: Session, query: DemandQuery) -> Select[Any]:
     )
 
 
+def _subject_summary_accounts(session: Session, query: DemandQuery) -> Select[Any]:
+    """``_linked_accounts`` of problems or opportunities the theme summary answers
+    (``storage.subject_demand``): their themes' citing accounts, their unfiled items' own,
+    and the churn window read from churned accounts' items near their churn date."""
+    themes, alone = subject_demand.parts(query)
+    pairs, item, link = ThemeAccountSummaryRow, EvidenceItemRow, EvidenceThemeRow
+    in_window = _in_churn_window(session, query)
+    rows = union_all(
+        select(
+            themes.c.subject_id,
+            pairs.account_id,
+            pairs.first_at.label("first_at"),
+            literal(0).label("in_window"),
+        ).join(pairs, pairs.theme_id == themes.c.theme_id),
+        select(
+            alone.c.subject_id,
+            item.account_id,
+            item.created_at,
+            case((in_window, 1), else_=0),
+        )
+        .select_from(alone)
+        .join(item, item.id == alone.c.evidence_id)
+        .join(AccountRow, AccountRow.id == item.account_id),
+        select(themes.c.subject_id, item.account_id, item.created_at, literal(1))
+        .select_from(AccountRow)
+        .join(item, item.account_id == AccountRow.id)
+        .join(link, link.evidence_id == item.id)
+        .join(themes, themes.c.theme_id == subject_demand.unindexed(link))
+        .where(in_window, *_near_churn(session, query)),
+    ).subquery("citing")
+    columns = rows.c
+    return select(
+        columns.subject_id,
+        columns.account_id,
+        func.min(columns.first_at).label("first_cited"),
+        func.max(columns.in_window).label("before_churn"),
+    ).group_by(columns.subject_id, columns.account_id)
+
+
 @dataclass(frozen=True)
 class Citations:
     """The citing pairs every money figure reads, each computed once per statement."""
@@ -153,15 +194,23 @@ class Citations:
     known: CTE
 
 
-def _citations(session: Session, query: DemandQuery) -> Citations:
+def _citations(
+    session: Session, query: DemandQuery, *, subjects_summarised: bool = False
+) -> Citations:
     """(subject, account) pairs with the first citation and whether one fell in the churn
-    window; (subject, deal) pairs for deals with no account, cited by their own notes."""
+    window; (subject, deal) pairs for deals with no account, cited by their own notes.
+    ``subjects_summarised``: problems or opportunities ``subject_demand.split`` gave to
+    the theme summary."""
+    if subjects_summarised:
+        accounts = _subject_summary_accounts(session, query).cte("cited")
+        held = _subject_summary_deals(query).cte("cited_deals")
+        return Citations(accounts, held, _known_accounts(query, accounts))
     item = EvidenceItemRow
     if summarised(session, query):
         accounts = _summary_accounts(session, query).cte("cited")
     else:
         accounts = _linked_accounts(session, query).cte("cited")
-    note_ids = [DealRow.external_id + f":{part}" for part in DEAL_NOTE_PARTS]
+    note_ids = _note_ids()
     # Every subject's links, filtered after the join: given the subjects' ids, SQLite would
     # start from their links and scan the deals for each; few deals have no account, so
     # start from those and reach their notes and links by primary keys.
@@ -190,6 +239,45 @@ def _citations(session: Session, query: DemandQuery) -> Citations:
     return Citations(accounts, deals.cte("cited_deals"), _known_accounts(query, accounts))
 
 
+def _note_ids() -> list[ColumnElement[str]]:
+    return [DealRow.external_id + f":{part}" for part in DEAL_NOTE_PARTS]
+
+
+def _subject_summary_deals(query: DemandQuery) -> Select[Any]:
+    """``_citations``' deals for subjects through the summary: from the few deals with no
+    account to their notes, then to the subjects that hold a note by hand or by a theme."""
+    item, link = EvidenceItemRow, EvidenceThemeRow
+    direct = subject_demand.subject_items(query).subquery("note_direct")
+    themes = subject_demand.subject_themes(query).subquery("note_themes")
+    notes = (
+        select(DealRow.id.label("deal_id"), item.id.label("evidence_id"), item.created_at)
+        .select_from(DealRow)
+        .join(
+            item,
+            and_(
+                item.source == DealRow.source + "",
+                or_(*(item.external_id == n for n in _note_ids())),
+            ),
+        )
+        .where(DealRow.account_id.is_(None), item.created_at < query.cutoff)
+        .subquery("notes")
+    )
+    held = union_all(
+        select(direct.c.subject_id, notes.c.deal_id, notes.c.created_at).join(
+            direct, direct.c.evidence_id == notes.c.evidence_id
+        ),
+        select(themes.c.subject_id, notes.c.deal_id, notes.c.created_at)
+        .select_from(notes)
+        .join(link, link.evidence_id == notes.c.evidence_id)
+        .join(themes, themes.c.theme_id == subject_demand.unindexed(link)),
+    ).subquery("held")
+    return select(
+        held.c.subject_id,
+        held.c.deal_id,
+        func.min(held.c.created_at).label("first_cited"),
+    ).group_by(held.c.subject_id, held.c.deal_id)
+
+
 def _figure_rows(
     session: Session, query: DemandQuery, figure: Figure, cited: Citations
 ) -> Select[Any]:
@@ -198,26 +286,27 @@ def _figure_rows(
     if figure in (Figure.PIPELINE, Figure.LOST):
         outcome = DealOutcome.OPEN if figure is Figure.PIPELINE else DealOutcome.LOST
 
-        # The deals of the outcome, narrow and read once: each citing pair then meets its
-        # account's few deals without reading wide deal rows.
-        of_outcome = (
-            select(
-                DealRow.id,
-                DealRow.account_id,
-                DealRow.currency,
-                DealRow.amount,
-                DealRow.name,
-                DealRow.closed_at,
-            )
-            .where(DealRow.outcome == outcome)
-            .cte(f"{figure.value}_deals")
-        )
+        # The deals of the outcome, narrow and read once, with their account's group: each
+        # citing pair then meets its account's few deals without reading wide deal rows,
+        # and a breakdown looks each deal's account up once, not once per citing theme.
+        outcome_deals = select(
+            DealRow.id,
+            DealRow.account_id,
+            DealRow.currency,
+            DealRow.amount,
+            DealRow.name,
+            DealRow.closed_at,
+            group_column(query, account),
+        ).where(DealRow.outcome == outcome)
+        if query.by is not None:
+            outcome_deals = outcome_deals.outerjoin(account, account.id == DealRow.account_id)
+        of_outcome = outcome_deals.cte(f"{figure.value}_deals")
 
         def deals(source: CTE, *join_on: ColumnElement[bool]) -> Select[Any]:
             rows = (
                 select(
                     source.c.subject_id,
-                    group_column(query, account),
+                    of_outcome.c.grp,
                     of_outcome.c.id,
                     of_outcome.c.currency,
                     of_outcome.c.amount,
@@ -227,8 +316,6 @@ def _figure_rows(
                 .select_from(source)
                 .join(of_outcome, and_(*join_on))
             )
-            if query.by is not None:
-                rows = rows.outerjoin(account, account.id == of_outcome.c.account_id)
             if figure is Figure.LOST:
                 after_close = _days_between(session, source.c.first_cited, of_outcome.c.closed_at)
                 rows = rows.where(
@@ -288,8 +375,20 @@ def _known_accounts(query: DemandQuery, accounts: CTE) -> CTE:
 
 def money_sums(session: Session, query: DemandQuery) -> list[MoneySum]:
     """Every money figure per subject, group and currency, in one statement (the citations
-    are computed once and shared by every figure)."""
-    cited = _citations(session, query)
+    are computed once and shared by every figure); problems and opportunities in two, the
+    ones the theme summary answers and the rest."""
+    if query.kind is SubjectKind.THEME:
+        return _money_sums(session, query, _citations(session, query))
+    fast, slow = subject_demand.split(session, query)
+    found = []
+    if fast is not None:
+        found += _money_sums(session, fast, _citations(session, fast, subjects_summarised=True))
+    if slow is not None:
+        found += _money_sums(session, slow, _citations(session, slow))
+    return found
+
+
+def _money_sums(session: Session, query: DemandQuery, cited: Citations) -> list[MoneySum]:
     parts = []
     for figure in MONEY_FIGURES:
         rows = _figure_rows(session, query, figure, cited).subquery(figure.value)

@@ -11,6 +11,11 @@ takes seconds; the same figures read from a few narrow rows per theme take milli
 - ``theme_reach_summary``: per theme, links, distinct accounts and distinct end users.
 - ``theme_group_day_summary`` and ``theme_group_reach_summary``: the pieces per day and the
   reach again, split by the citing account's segment, plan and region (demand's ``--by``).
+- ``theme_person_summary``: per theme and end user, their links (a problem's end users are
+  the distinct ones over its themes: ``storage.subject_demand``).
+- ``theme_overlap_summary``: pairs of themes sharing filed items, and how many (a problem
+  linked to both cannot add their figures up). A refresh rewrites every pair that names a
+  dirty theme, from the dirty theme's links and the other's.
 
 How it stays exact: triggers (migration 0009) only *mark* a theme dirty
 (``theme_summary_dirty``) when a link to it is added, removed or changed, when a filed
@@ -46,6 +51,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     literal,
     null,
     or_,
@@ -71,6 +77,7 @@ from tradeoff.storage.tables import (
     ThemeRow,
     ThemeSummaryDirtyRow,
 )
+from tradeoff.storage.tables.theme_summary import ThemeOverlapSummaryRow, ThemePersonSummaryRow
 from tradeoff.storage.types import UTCDateTime
 
 #: Above this share of all links, a refresh scans the links in evidence order rather than
@@ -86,6 +93,8 @@ SUMMARIES = (
     ThemeReachSummaryRow,
     ThemeGroupDaySummaryRow,
     ThemeGroupReachSummaryRow,
+    ThemePersonSummaryRow,
+    ThemeOverlapSummaryRow,
 )
 #: Account columns the summary is also split by (demand's ``--by``; an attribute key is
 #: counted from the links).
@@ -158,62 +167,72 @@ def mark_all_dirty(session: Session) -> None:
     session.execute(insert(ThemeSummaryDirtyRow).from_select(["theme_id"], select(ThemeRow.id)))
 
 
-def rebuild(session: Session) -> None:
-    """Rewrite the whole summary (after a migration, or to check it)."""
+def rebuild(session: Session, tables: Sequence[Any] | None = None) -> None:
+    """Rewrite the whole summary (after a migration, or to check it); or only ``tables``
+    of every theme (a migration adding a table fills it), leaving the dirty marks as
+    they are. Without ``tables``, the tables the schema holds: migration 0009 rebuilds
+    before later migrations have created theirs."""
     _one_at_a_time(session)
-    session.execute(delete(ThemeSummaryDirtyRow))
-    for table in SUMMARIES:
+    if tables is None:
+        names = set(inspect(session.connection()).get_table_names())
+        tables = [t for t in SUMMARIES if t.__tablename__ in names]
+        session.execute(delete(ThemeSummaryDirtyRow))
+    for table in tables:
         session.execute(delete(table))
     themes = sorted(session.scalars(select(EvidenceThemeRow.theme_id).distinct()))
     for chunk in _chunks(themes):
-        rewrite(session, chunk)
+        rewrite(session, chunk, tables)
 
 
-def rewrite(session: Session, theme_ids: Sequence[int]) -> None:
+def rewrite(session: Session, theme_ids: Sequence[int], tables: Sequence[Any] = SUMMARIES) -> None:
     """Delete and recompute the rows of ``theme_ids`` (one GROUP BY per table)."""
-    for table in SUMMARIES:
-        session.execute(delete(table).where(table.theme_id.in_(theme_ids)))
+    for table in tables:
+        named = table.theme_id.in_(theme_ids)
+        if table is ThemeOverlapSummaryRow:
+            named = or_(named, table.other_id.in_(theme_ids))
+        session.execute(delete(table).where(named))
     # The links are read once into a narrow temporary table that every GROUP BY then scans:
     # joining a million links with their wide items once per table cost three times more.
     sql = _links(session, theme_ids).compile(
         dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
     )
     session.execute(text(f"CREATE TEMPORARY TABLE {FILED.name} AS {sql}"))
-    _aggregate(session, FILED)
+    _aggregate(session, FILED, theme_ids, tables)
     # On an error the caller's rollback drops it (both engines roll temporary DDL back),
     # and a DROP in an aborted PostgreSQL transaction would only hide the first error.
     session.execute(text(f"DROP TABLE {FILED.name}"))
 
 
-def _aggregate(session: Session, links: Table) -> None:
-    session.execute(
-        insert(ThemeDaySummaryRow).from_select(
+def _aggregate(
+    session: Session, links: Table, theme_ids: Sequence[int], tables: Sequence[Any]
+) -> None:
+    statements: dict[Any, tuple[list[str], Any]] = {
+        ThemeDaySummaryRow: (
             ["theme_id", "day", "links", "items", "observed", "proxy", "first_at", "last_at"],
             _per_day(links),
-        )
-    )
-    session.execute(
-        insert(ThemeAccountSummaryRow).from_select(
-            ["theme_id", "account_id", "links", "first_at"], _per_account(links)
-        )
-    )
-    session.execute(
-        insert(ThemeReachSummaryRow).from_select(
-            ["theme_id", "links", "accounts", "end_users"], _reach(links)
-        )
-    )
-    session.execute(
-        insert(ThemeGroupDaySummaryRow).from_select(
+        ),
+        ThemeAccountSummaryRow: (
+            ["theme_id", "account_id", "links", "first_at"],
+            _per_account(links),
+        ),
+        ThemeReachSummaryRow: (["theme_id", "links", "accounts", "end_users"], _reach(links)),
+        ThemeGroupDaySummaryRow: (
             ["theme_id", "dimension", "grp", "day", "items", "observed", "proxy"],
             union_all(*(_group_days(links, name) for name in GROUPS)),
-        )
-    )
-    session.execute(
-        insert(ThemeGroupReachSummaryRow).from_select(
+        ),
+        ThemeGroupReachSummaryRow: (
             ["theme_id", "dimension", "grp", "links", "accounts", "end_users"],
             union_all(*(_group_reach(links, name) for name in GROUPS)),
-        )
-    )
+        ),
+        ThemePersonSummaryRow: (["theme_id", "person_id", "links"], _per_person(links)),
+        ThemeOverlapSummaryRow: (
+            ["theme_id", "other_id", "links"],
+            _overlaps(links, theme_ids),
+        ),
+    }
+    for table in tables:
+        columns, rows = statements[table]
+        session.execute(insert(table).from_select(columns, rows))
 
 
 #: ``_links`` as written for one refresh (a temporary table of the refreshing connection).
@@ -221,6 +240,7 @@ FILED = Table(
     "theme_summary_filed",
     MetaData(),
     Column("theme_id", Integer),
+    Column("evidence_id", Integer),
     Column("account_id", Integer),
     Column("created_at", UTCDateTime()),
     Column("day", String),
@@ -244,6 +264,7 @@ def _links(session: Session, theme_ids: Sequence[int]) -> Select[Any]:
     return (
         select(
             theme_id.label("theme_id"),
+            link.evidence_id,
             item.account_id,
             item.created_at,
             day_of(session, item.created_at).label("day"),
@@ -317,6 +338,33 @@ def _reach(links: Any) -> Select[Any]:
         func.count(links.c.account_id.distinct()),
         func.count(links.c.end_user.distinct()),
     ).group_by(links.c.theme_id)
+
+
+def _per_person(links: Any) -> Select[Any]:
+    return (
+        select(links.c.theme_id, links.c.end_user, func.count())
+        .where(links.c.end_user.is_not(None))
+        .group_by(links.c.theme_id, links.c.end_user)
+    )
+
+
+def _overlaps(links: Any, theme_ids: Sequence[int]) -> Select[Any]:
+    """Each pair sharing items once, lower id first: a pair of two rewritten themes is
+    counted from the lower one's links; a rewritten theme's pair with another, from the
+    rewritten one's (the other's rows may be stale, but its links are not)."""
+    other = aliased(EvidenceThemeRow, name="other_link")
+    mine, theirs = links.c.theme_id, other.theme_id
+    return (
+        select(
+            case((mine < theirs, mine), else_=theirs),
+            case((mine < theirs, theirs), else_=mine),
+            func.count(),
+        )
+        .select_from(links)
+        .join(other, and_(other.evidence_id == links.c.evidence_id, theirs != mine))
+        .where(or_(theirs.not_in(theme_ids), mine < theirs))
+        .group_by(mine, theirs)
+    )
 
 
 def _group_days(links: Any, name: str) -> Select[Any]:

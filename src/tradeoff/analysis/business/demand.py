@@ -41,12 +41,11 @@ from tradeoff.storage.demand import (
     MoneySum,
     ReachCount,
     SubjectKind,
-    day_counts,
-    reach_counts,
     subjects,
 )
 from tradeoff.storage.demand_money import figure_members, money_sums
 from tradeoff.storage.session import read_session
+from tradeoff.storage.subject_demand import day_counts, reach_counts
 from tradeoff.storage.workspace import load_workspace_settings
 
 
@@ -201,10 +200,16 @@ def _demand(
     base: str,
     known_rates: dict[str, Decimal],
 ) -> Demand:
-    per_day: dict[date, int] = defaultdict(int)
+    counted: dict[date, int] = defaultdict(int)
     for row in days:
-        per_day[row.day] += row.items
+        counted[row.day] += row.items
+    # In day order: the decayed sum is a float sum, which must not depend on row order.
+    per_day = dict(sorted(counted.items()))
     last_seen = max(per_day) if per_day else None
+    # Periods only read a day's month: fold the days first (hundreds of days a subject).
+    per_month: dict[date, int] = defaultdict(int)
+    for day, n in per_day.items():
+        per_month[day.replace(day=1)] += n
     reach = Reach(
         items=sum(per_day.values()),
         links=counts.links if counts else 0,
@@ -229,8 +234,8 @@ def _demand(
         renewals_90=figures[Figure.RENEWALS_90],
         renewals_180=figures[Figure.RENEWALS_180],
         stale=is_stale(last_seen, as_of, half_life_days),
-        months=periods(per_day, as_of, quarterly=False),
-        quarters=periods(per_day, as_of, quarterly=True),
+        months=periods(per_month, as_of, quarterly=False),
+        quarters=periods(per_month, as_of, quarterly=True),
     )
 
 

@@ -99,3 +99,30 @@ class ThemeGroupReachSummaryRow(Base):
     links: Mapped[int]
     accounts: Mapped[int]
     end_users: Mapped[int]
+
+
+class ThemePersonSummaryRow(Base):
+    """An end user (a speaker who is not one of our own people) in a theme, with their
+    links there: a problem's end users are the distinct ones over its themes (migration
+    0011)."""
+
+    __tablename__ = "theme_person_summary"
+
+    theme_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    person_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    links: Mapped[int]
+
+
+class ThemeOverlapSummaryRow(Base):
+    """Two themes sharing filed items (``theme_id`` < ``other_id``), and how many: the
+    figures of a problem linked to both cannot be added up from theme to theme (0011).
+
+    Exact while both themes are clean: a link that makes them share an item marks the
+    theme it was added to, whose refresh reads the other's links."""
+
+    __tablename__ = "theme_overlap_summary"
+    __table_args__ = (Index("ix_theme_overlap_summary_other_id", "other_id"),)
+
+    theme_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    other_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    links: Mapped[int]
