@@ -17,10 +17,13 @@ from sqlalchemy import text
 from tests.strategy.test_practice_check import AS_OF, RULE_KEYS, Planted, drifting  # noqa: F401
 from tests.web.conftest import Workspace
 from tests.web.strategy_world import AREA_NAME, PM_NAME, PM_TITLE, plant_strategy
+from tradeoff.domain.strategy import ProductArea, TeamMember
 from tradeoff.domain.users import Role
-from tradeoff.storage.session import read_session
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.team import add_area, add_or_update_member
 from tradeoff.strategy.coverage import coverage
 from tradeoff.strategy.practice.runner import run_check
+from tradeoff.web.routes.practice import CHECKS, COVERAGES
 
 DAY = AS_OF.isoformat()
 RULE_ROW = re.compile(r'<tr class="(pass|fail)" id="rule-([a-z-]+)">')
@@ -113,3 +116,31 @@ def test_pages_read_today_by_default_and_refuse_a_bad_day(
         assert "as_of must be a date like 2026-11-15, got &#39;31/10/2026&#39;" in bad.text
     assert "No areas yet" in client.get("/coverage").text
     assert "No PMs yet" in client.get("/coverage").text
+
+
+def test_todays_figures_are_kept_until_an_area_or_the_team_changes(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """Migration 0012 versions the strategy tables, so a kept page cannot outlive a change
+    to them: the second read is the kept one, an added area or PM is on the next."""
+    client = signed_in(Role.VIEWER)
+    engine = workspace.engine
+    for path, cache, key in (("/coverage", COVERAGES, "coverage"), ("/check", CHECKS, "check")):
+        client.get(path)
+        before = cache.computations(engine, key)
+        assert before >= 1, path
+        assert client.get(path).status_code == 200
+        assert cache.computations(engine, key) == before, path  # kept, not recomputed
+    with write_session(engine) as session:
+        add_area(session, ProductArea(key="billing", name="Billing and invoices"))
+    page = client.get("/coverage").text
+    assert COVERAGES.computations(engine, "coverage") == 2
+    assert "billing: Billing and invoices" in page
+    with write_session(engine) as session:
+        add_or_update_member(
+            session, TeamMember(email="ines@ledgerly.example", name="Inés Ortega", role="pm")
+        )
+    assert "Inés Ortega" in client.get("/coverage").text
+    assert COVERAGES.computations(engine, "coverage") == 3
+    client.get("/check")
+    assert CHECKS.computations(engine, "check") == 2  # one recomputation for both writes

@@ -2,20 +2,36 @@
 who owns which area, with what at stake and how close each PM is to customers.
 
 One call each, as ``tradeoff check`` and ``tradeoff coverage`` make
-(``strategy.practice.runner.run_check``, ``strategy.coverage.coverage``), for today or the
-``as_of`` day. Computed on every request, not kept: areas, the team and the roadmap are not
-among the tables whose writes bump the data version, so a kept copy could go stale.
+(``strategy.practice.runner.run_check``, ``strategy.coverage.coverage``). Today's figures
+read every theme's demand, seconds on a large workspace, so they are kept per data version
+and day (``web.versioned_cache``; migration 0012 versions the goal, area, team and roadmap
+tables they also read) and recomputed in the background; a page for an ``as_of`` day is
+computed when asked.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
 
-from tradeoff.strategy.coverage import coverage
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import Engine
+
+from tradeoff.storage.theme_summary import refresh_engine
+from tradeoff.strategy.coverage import Coverage, coverage
+from tradeoff.strategy.practice.model import CheckReport
 from tradeoff.strategy.practice.runner import run_check
-from tradeoff.web.deps import EngineDep, Viewer
+from tradeoff.web.deps import EngineDep, Viewer, background
 from tradeoff.web.routes.page_parts import AsOf, as_of_day
 from tradeoff.web.templating import render
+from tradeoff.web.theme_figures import today
+from tradeoff.web.versioned_cache import Kept, VersionedCache
+
+V = TypeVar("V")
+
+CHECKS: VersionedCache[CheckReport] = VersionedCache(size=4)
+COVERAGES: VersionedCache[Coverage] = VersionedCache(size=4)
 
 router = APIRouter()
 
@@ -30,14 +46,15 @@ ITEM_PAGES = {
 
 @router.get("/check")
 def check(request: Request, engine: EngineDep, signed: Viewer, as_of: AsOf = None) -> Response:
-    report = run_check(engine, as_of=as_of_day(as_of))
+    kept = _figures(request, engine, CHECKS, "check", run_check, as_of_day(as_of))
+    report = kept.value
     # Every item a rule carries (up to ``Thresholds.listed_items``), not the CLI's first five:
     # a page has room, and each is a link where the app has a page for it.
     rules = [
         (rule, ITEM_PAGES.get(rule.key), rule.items_behind - len(rule.findings))
-        for rule in report.rules
+        for rule in (report.rules if report is not None else ())
     ]
-    context = {"report": report, "rules": rules}
+    context = {"report": report, "rules": rules, "kept": kept}
     return render(request, "check.html", context, signed=signed)
 
 
@@ -45,5 +62,33 @@ def check(request: Request, engine: EngineDep, signed: Viewer, as_of: AsOf = Non
 def coverage_page(
     request: Request, engine: EngineDep, signed: Viewer, as_of: AsOf = None
 ) -> Response:
-    found = coverage(engine, as_of=as_of_day(as_of))
-    return render(request, "coverage.html", {"c": found}, signed=signed)
+    kept = _figures(request, engine, COVERAGES, "coverage", coverage, as_of_day(as_of))
+    return render(request, "coverage.html", {"c": kept.value, "kept": kept}, signed=signed)
+
+
+def _figures(
+    request: Request,
+    engine: Engine,
+    cache: VersionedCache[V],
+    key: str,
+    compute: Callable[..., V],
+    day: date | None,
+) -> Kept[V]:
+    """Today's figures as kept (never waited for); another day's computed now."""
+    if day is not None:
+        value = compute(engine, as_of=day)
+        return Kept(
+            value=value,
+            stamp=None,
+            computed_at=None,
+            seconds=0.0,
+            current=True,
+            updating=False,
+            failure=None,
+        )
+
+    def current(_version: str) -> V:
+        refresh_engine(engine)  # off the request path, as for the theme pages
+        return compute(engine)
+
+    return cache.lookup(engine, key, today(), current, background=background(request))

@@ -21,6 +21,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from tradeoff.storage.version_triggers import add_version_triggers, drop_version_triggers
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -29,7 +31,6 @@ depends_on = None
 #: The prefix the old rows carry, and its length for SQL's 1-based substr.
 JUDGED = "Judged without an experiment: "
 STATUSES = ("untested", "testing", "validated", "invalidated")
-EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 
 def _status(name: str, *, nullable: bool) -> sa.Column[str]:
@@ -72,7 +73,8 @@ def upgrade() -> None:
         ["assumption_id"],
     )
     _move_old_rows()
-    _version_triggers()
+    # A judgement changes what the practice check and "enough evidence" say.
+    add_version_triggers(["assumption_judgements"])
 
 
 def _move_old_rows() -> None:
@@ -98,22 +100,6 @@ def _move_old_rows() -> None:
     )
 
 
-def _version_triggers() -> None:
-    """A judgement changes what the practice check and "enough evidence" say (0008)."""
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE TRIGGER data_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
-            "ON assumption_judgements FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump()"
-        )
-        return
-    for event in EVENTS:
-        op.execute(
-            f"CREATE TRIGGER data_version_assumption_judgements_{event.lower()} AFTER {event} "  # noqa: S608
-            "ON assumption_judgements "
-            "BEGIN UPDATE data_version SET version = version + 1 WHERE id = 1; END"
-        )
-
-
 def downgrade() -> None:
     """Back to judgement rows in ``experiments``, as 0009 and earlier read them."""
     op.execute(
@@ -127,11 +113,7 @@ def downgrade() -> None:
             "ORDER BY j.id"
         ).bindparams(prefix=JUDGED)
     )
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER data_version_bump ON assumption_judgements")
-    else:
-        for event in EVENTS:
-            op.execute(f"DROP TRIGGER data_version_assumption_judgements_{event.lower()}")
+    drop_version_triggers(["assumption_judgements"])
     op.drop_index(
         op.f("ix_assumption_judgements_assumption_id"), table_name="assumption_judgements"
     )
