@@ -35,7 +35,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.loss_taxonomy import classify_losses, loss_breakdown
-from tradeoff.analysis.business.sales import BREAKDOWNS, SIZE_BANDS, sales_picture
+from tradeoff.analysis.business.sales import BREAKDOWNS, PASSES, SIZE_BANDS, sales_picture
+from tradeoff.analysis.business.sales_objections import objections
 from tradeoff.config import sqlite_url_for
 from tradeoff.storage import sales as figures
 from tradeoff.storage import theme_summary
@@ -169,6 +170,31 @@ def from_links(engine: Engine, session: Session, repeat: int) -> float:
     return seconds
 
 
+def breakdown_passes(session: Session, repeat: int) -> list[tuple[str, float]]:
+    """Every win-rate breakdown one GROUP BY per dimension (the peer) and in the folded
+    passes ``sales_picture`` makes, after checking that both give the same totals."""
+    dimensions = [d for group in PASSES for d in group]
+    options: dict[str, Any] = {"bands": SIZE_BANDS, "rates": RATES, "base": "USD"}
+
+    def one_per_dimension() -> dict[str, list[figures.OutcomeTotal]]:
+        return {d: figures.outcome_totals(session, d, **options) for d in dimensions}
+
+    def folded() -> dict[str, list[figures.OutcomeTotal]]:
+        found: dict[str, list[figures.OutcomeTotal]] = {}
+        for group in PASSES:
+            found.update(figures.outcome_totals_by(session, group, **options))
+        return found
+
+    peer, ours = one_per_dimension(), folded()
+    if any(sorted(peer[d], key=repr) != sorted(ours[d], key=repr) for d in dimensions):
+        raise SystemExit("the folded passes disagree with one GROUP BY per dimension")
+    return [
+        (f"every breakdown, one GROUP BY per dimension ({len(dimensions)} passes, peer)",
+         timed(one_per_dimension, repeat)),
+        (f"every breakdown, folded ({len(PASSES)} passes)", timed(folded, repeat)),
+    ]  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="SQLite file, kept and reused (default: temp)")
@@ -204,6 +230,7 @@ def main() -> int:
         for by in ("all", *BREAKDOWNS):
             rows.append((f"win rate by {by}", timed(lambda by=by: figures.outcome_totals(
                 session, by, bands=SIZE_BANDS, rates=RATES, base="USD"), args.repeat)))  # fmt: skip
+        rows.extend(breakdown_passes(session, args.repeat))
         rows.append(("median cycle time won + lost", timed(lambda: [
             figures.median_cycle_days(session, o) for o in CLOSED], args.repeat)))  # fmt: skip
         rows.append(("themes cited by won / lost accounts", timed(
@@ -214,6 +241,9 @@ def main() -> int:
             lambda: figures.account_outcomes(session), args.repeat)))  # fmt: skip
         rows.append(("objections (reasons by wording)", timed(
             lambda: figures.lost_reason_totals(session), args.repeat)))  # fmt: skip
+        totals = figures.lost_reason_totals(session)
+        rows.append(("objections grouped by the theme engine", timed(
+            lambda: objections(totals, RATES, "USD"), args.repeat)))  # fmt: skip
         rows.append(("data notes: dates", timed(lambda: figures.date_problems(session),
                                                 args.repeat)))  # fmt: skip
     rows.append(("loss-reason breakdown", timed(
