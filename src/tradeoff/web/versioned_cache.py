@@ -59,6 +59,11 @@ class Kept(Generic[V]):
     #: Why the last computation failed, in one line for the page (details in the log).
     failure: str | None
 
+    @classmethod
+    def fresh(cls, value: V) -> Kept[V]:
+        """A value computed for this request (a page for another day): current, not kept."""
+        return cls(value, None, None, 0.0, current=True, updating=False, failure=None)
+
 
 @dataclass
 class _Slot(Generic[V]):

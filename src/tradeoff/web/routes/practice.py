@@ -76,16 +76,7 @@ def _figures(
 ) -> Kept[V]:
     """Today's figures as kept (never waited for); another day's computed now."""
     if day is not None:
-        value = compute(engine, as_of=day)
-        return Kept(
-            value=value,
-            stamp=None,
-            computed_at=None,
-            seconds=0.0,
-            current=True,
-            updating=False,
-            failure=None,
-        )
+        return Kept.fresh(compute(engine, as_of=day))
 
     def current(_version: str) -> V:
         refresh_engine(engine)  # off the request path, as for the theme pages
