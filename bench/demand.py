@@ -13,7 +13,8 @@ Shape: 20,000 accounts (3 segments, 3 plans, 4 regions, a ``tier`` attribute, US
 EUR / JPY, customers, prospects and churned), 60,000 people, 60 themes, each item filed
 in one theme, 1 % of items copies of an earlier one, 15 % relayed by a CSM, 10 % from no
 account; deals 30 % open, 35 % won, 35 % lost, 5 % without an amount, 3 % without an
-account; 400 problems over 100,000 evidence links, 100 opportunities.
+account; one item in twenty reads as praise; 400 problems over 100,000 evidence links,
+100 opportunities.
 
 Then, in a second table, problems linked to themes (what the theme summary answers for
 problems): 100 more problems of 1–3 themes each (every tenth with the largest), 20 items
@@ -46,11 +47,12 @@ from tradeoff.analysis.business.demand import (
     problem_demand,
     theme_demand,
 )
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.config import sqlite_url_for
-from tradeoff.storage import theme_summary
+from tradeoff.storage import praise, theme_summary
 from tradeoff.storage.demand import Figure, SubjectKind
 from tradeoff.storage.engine import open_engine
+from tradeoff.storage.praise import PraiseRules
 from tradeoff.storage.schema import upgrade
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
@@ -75,6 +77,10 @@ NOW = datetime(2026, 10, 15, tzinfo=UTC)
 ACCOUNTS, PEOPLE_PER_ACCOUNT, THEMES, PROBLEMS, OPPORTUNITIES = 20_000, 3, 60, 400, 100
 RATES = {"GBP": Decimal("1.27"), "EUR": Decimal("1.08")}
 CURRENCIES = ["USD", "USD", "USD", "GBP", "EUR", "JPY"]
+#: One item in twenty reads as praise, so counter evidence has something to rank.
+PRAISE_TEXT = "Love how fast the new export is, works like a charm"
+#: The same reader under another name: profiles read every text, as before readings were kept.
+UNKEPT = PraiseRules(PRAISE_RULES.read, "readings not kept")
 
 
 def build(engine: Engine, items: int, deals: int, seed: int) -> None:
@@ -157,7 +163,7 @@ def _evidence(rng: random.Random, items: int) -> Iterator[dict[str, Any]]:
             "external_id": str(e),
             "kind": kind,
             "mode": mode,
-            "text": f"Evidence {e}",
+            "text": PRAISE_TEXT if e % 20 == 0 else f"Evidence {e}: the export keeps failing",
             "fingerprint": f"{e:064d}",
             "created_at": NOW - timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60)),
             "account_id": account,
@@ -204,8 +210,10 @@ def ensure_built(engine: Engine, items: int, deals: int, seed: int) -> None:
         start = time.perf_counter()
         build(engine, items, deals, seed)
         print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    # Core bulk inserts mark every theme dirty; analyze would have refreshed them.
+    # Core bulk inserts mark every theme dirty and leave items unread; analyze would have
+    # refreshed and read them.
     theme_summary.refresh_engine(engine)
+    praise.fill_engine(engine, PRAISE_RULES)
 
 
 def mark_all_dirty(engine: Engine) -> None:
@@ -262,9 +270,17 @@ def add_themed(engine: Engine, biggest: int, items: int, seed: int) -> None:
                                     for o in THEMED_OPPORTUNITIES for k in range(4)))  # fmt: skip
 
 
-def profiles(engine: Engine) -> object:
+def profiles(engine: Engine, rules: PraiseRules = PRAISE_RULES) -> object:
     with read_session(engine) as session:
-        return theme_profiles(session, praise=praise_cues)
+        return theme_profiles(session, praise=rules)
+
+
+def read_all_for_praise(engine: Engine) -> None:
+    """Every item read for praise, as the first analysis after the upgrade does."""
+    with write_session(engine) as session:
+        praise.fill(session, UNKEPT)
+    with write_session(engine) as session:
+        praise.fill(session, PRAISE_RULES)
 
 
 def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -327,6 +343,8 @@ def main() -> int:
         ("demand_behind(largest theme, pipeline)",
          lambda: demand_behind(engine, SubjectKind.THEME, biggest, Figure.PIPELINE, as_of=AS_OF)),
         ("theme_profiles(all themes)", lambda: profiles(engine)),
+        ("theme_profiles(all themes), every text read for praise",
+         lambda: profiles(engine, UNKEPT)),
     ]  # fmt: skip
     print(f"engine: {engine.dialect.name}; " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
     summarised = [timed(call, args.repeat)[0] for _, call in calls]
@@ -340,6 +358,11 @@ def main() -> int:
     for (name, _), fast, slow in zip(calls, summarised, linked, strict=True):
         print(f"| {name} | {fast:.2f} | {slow:.2f} | {slow / fast:.1f}× |", flush=True)
     print(f"| summary from scratch (every theme) | {rebuilt:.2f} | | |")
+    start = time.perf_counter()
+    read_all_for_praise(engine)
+    print(
+        f"| praise read from scratch (every item) | {(time.perf_counter() - start) / 2:.2f} | | |"
+    )
     for label, theme_id in (("largest", biggest), ("smallest", smallest)):
         seconds = timed(partial(refresh_one, engine, theme_id), args.repeat)[0]
         print(f"| refresh one dirty theme ({label}) | {seconds:.2f} | | |")

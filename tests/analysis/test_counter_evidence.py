@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tradeoff.analysis.label.counter import praise_cues, read_praise
+from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues, read_praise
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.storage import repository
@@ -127,7 +127,7 @@ def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -
             ids[text] = item.id
             repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme))
     with read_session(engine) as session:
-        profile = theme_profiles(session, [theme], praise=praise_cues)[theme]
+        profile = theme_profiles(session, [theme], praise=PRAISE_RULES)[theme]
     assert profile.items == len(tickets) + len(reviews)
     assert [(c.evidence_id, c.cues) for c in profile.counter_evidence] == [
         (ids[reviews[3][0]], ("brilliant", "love", "rated 4 of 5")),

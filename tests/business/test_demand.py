@@ -20,7 +20,7 @@ from tests.business.world import RATES, TODAY, World
 from tradeoff.analysis.business.demand import demand_behind, theme_demand
 from tradeoff.analysis.business.demand_model import Demand, SubjectDemand
 from tradeoff.analysis.business.money import convert
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.deals import Deal
 from tradeoff.domain.enums import AccountLifecycle, DealOutcome, EvidenceMode, PersonRole
@@ -229,7 +229,7 @@ def test_figures_agree_with_the_theme_profile(engine: Engine, world: World) -> N
     """Reach is theme_profile's reach: one definition of items, accounts and users."""
     results = by_name(theme_demand(engine, as_of=AS_OF))
     with read_session(engine) as session:
-        profiles = theme_profiles(session, praise=praise_cues)
+        profiles = theme_profiles(session, praise=PRAISE_RULES)
     for result in results.values():
         profile = profiles[result.id]
         reach = result.total.reach

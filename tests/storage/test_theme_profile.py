@@ -19,9 +19,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, delete, event, func, select, update
 
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.enums import (
     AccountLifecycle,
@@ -32,8 +32,9 @@ from tradeoff.domain.enums import (
     ThemeStatus,
 )
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
-from tradeoff.storage import repository, theme_summary
+from tradeoff.storage import praise, repository, theme_summary
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import EvidenceItemRow, EvidencePraiseRow
 from tradeoff.storage.theme_profile import theme_profiles
 
 ACCOUNTS = {
@@ -286,7 +287,7 @@ def expected(theme: str, ids: dict[str, int], horizon: datetime, limit: int = 5)
 
 def profiles_json(engine: Engine, *args: Any, **kwargs: Any) -> dict[int, dict[str, Any]]:
     with read_session(engine) as session:
-        found = theme_profiles(session, *args, praise=praise_cues, **kwargs)
+        found = theme_profiles(session, *args, praise=PRAISE_RULES, **kwargs)
     # Through a JSON round trip: to_json() must give JSON types only.
     return {theme_id: json.loads(json.dumps(p.to_json())) for theme_id, p in found.items()}
 
@@ -342,6 +343,7 @@ def test_a_given_horizon_and_a_shorter_counter_list(engine: Engine, workspace: W
 
 def test_a_few_queries_whatever_the_number_of_themes(engine: Engine, workspace: Workspace) -> None:
     theme_summary.refresh_engine(engine)  # else the dirty themes are counted from their links
+    praise.fill_engine(engine, PRAISE_RULES)
     statements: list[str] = []
 
     def record(*args: Any) -> None:
@@ -352,5 +354,108 @@ def test_a_few_queries_whatever_the_number_of_themes(engine: Engine, workspace: 
         profiles_json(engine)
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    # Active themes, dirty marks, summary days, summary reach, horizon, texts, praise ranking.
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 7
+    # Active themes, dirty marks, summary days, summary reach, horizon, the praise mark, kept
+    # praise, items above the mark, items sent back, praise ranking, then the words of the
+    # counter evidence shown (the mark again, one read of at most 5,000 items).
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 12
+
+
+def counter_ids(engine: Engine, theme: int, rules: praise.PraiseRules = PRAISE_RULES) -> set[int]:
+    with read_session(engine) as session:
+        profile = theme_profiles(session, [theme], praise=rules)[theme]
+    return {c.evidence_id for c in profile.counter_evidence}
+
+
+def test_kept_readings_give_the_same_profiles_without_reading_a_text(
+    engine: Engine, workspace: Workspace
+) -> None:
+    unread = profiles_json(engine)
+    assert praise.fill_engine(engine, PRAISE_RULES) == len(SAID)
+    assert praise.fill_engine(engine, PRAISE_RULES) == 0  # nothing new: one cheap check
+    read: list[str] = []
+
+    def reader(text: str, rating: float | None, kind: EvidenceKind) -> tuple[str, ...]:
+        read.append(text)
+        return praise_cues(text, rating, kind)
+
+    counting = praise.PraiseRules(reader, PRAISE_RULES.fingerprint)
+    with read_session(engine) as session:
+        kept = theme_profiles(session, praise=counting)
+    assert {t: json.loads(json.dumps(p.to_json())) for t, p in kept.items()} == unread
+    assert read == []
+    assert unread[workspace.themes[DELIVERY]] == expected(DELIVERY, workspace.evidence, HORIZON) | {
+        "theme_id": workspace.themes[DELIVERY]
+    }
+
+
+def test_an_edited_or_new_item_is_read_again(engine: Engine, workspace: Workspace) -> None:
+    delivery, ids = workspace.themes[DELIVERY], workspace.evidence
+    praise.fill_engine(engine, PRAISE_RULES)
+    assert counter_ids(engine, delivery) == {ids["r-9"], ids["t-106"]}
+    with write_session(engine) as session:
+        session.execute(
+            update(EvidenceItemRow)
+            .where(EvidenceItemRow.id == ids["t-107"])
+            .values(text="Replacement card arrived in a day, support was so helpful.")
+        )
+        session.execute(
+            update(EvidenceItemRow).where(EvidenceItemRow.id == ids["r-9"]).values(rating=1)
+        )
+        added = repository.add(
+            session,
+            EvidenceItem(
+                source="t",
+                external_id="t-109",
+                kind=TK,
+                text="Love the new express delivery!",
+                created_at=at(6, 3),
+            ),
+        )
+        assert added.id is not None
+        repository.add(session, EvidenceTheme(evidence_id=added.id, theme_id=delivery, score=0.9))
+    changed = {ids["t-106"], ids["t-107"], added.id}  # r-9 rated 1 of 5 is no praise now
+    assert counter_ids(engine, delivery) == changed  # read from the texts, before any fill
+    assert praise.fill_engine(engine, PRAISE_RULES) == 3
+    assert counter_ids(engine, delivery) == changed
+
+
+def test_an_id_taken_again_is_read_again(engine: Engine, workspace: Workspace) -> None:
+    login, ids = workspace.themes[LOGIN], workspace.evidence
+    praise.fill_engine(engine, PRAISE_RULES)
+    with write_session(engine) as session:
+        session.execute(delete(EvidenceItemRow).where(EvidenceItemRow.id == ids["t-201"]))
+    with write_session(engine) as session:
+        again = repository.add(
+            session,
+            EvidenceItem(
+                source="t",
+                external_id="t-202",
+                kind=TK,
+                created_at=at(6, 11),
+                text="Face ID works perfectly since the update, thanks!",
+            ),
+        )
+        assert again.id is not None
+        repository.add(session, EvidenceTheme(evidence_id=again.id, theme_id=login, score=0.9))
+    if engine.dialect.name == "sqlite":
+        assert again.id == ids["t-201"]  # the highest id, given out again
+    assert counter_ids(engine, login) == set()  # all of the theme is praise: none is counter
+    with read_session(engine) as session:
+        assert praise.praised(session, PRAISE_RULES, [login]) == {again.id: None}
+        found = praise.readings(session, PRAISE_RULES, [again.id])
+    assert found[again.id].cues == ("works perfectly",)
+    praise.fill_engine(engine, PRAISE_RULES)
+    with read_session(engine) as session:
+        assert set(praise.praised(session, PRAISE_RULES, [login])) == {again.id}
+
+
+def test_other_rules_read_everything_again(engine: Engine, workspace: Workspace) -> None:
+    praise.fill_engine(engine, PRAISE_RULES)
+    everything = praise.PraiseRules(lambda text, rating, kind: ("said",), "every item")
+    with read_session(engine) as session:
+        assert set(praise.praised(session, everything)) == set(workspace.evidence.values())
+    assert praise.fill_engine(engine, everything) == len(SAID)
+    with read_session(engine) as session:
+        assert set(praise.praised(session, everything)) == set(workspace.evidence.values())
+        kept = session.scalar(select(func.count()).select_from(EvidencePraiseRow))
+    assert kept == len(SAID)

@@ -25,7 +25,7 @@ from tests.business.world import TODAY, World, build_world
 from tradeoff.analysis import edits
 from tradeoff.analysis.business.demand import opportunity_demand, problem_demand, theme_demand
 from tradeoff.analysis.embed.static import StaticEmbedder
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.run import analyze
 from tradeoff.domain.enums import (
     INTERNAL_PROXY_ROLES,
@@ -241,7 +241,7 @@ def readers(engine: Engine) -> dict[str, Any]:
     day = TODAY.date() + timedelta(days=400)  # after every item: "now"
     demand = theme_demand(engine, as_of=day)
     with read_session(engine) as session:
-        profiles = theme_profiles(session, praise=praise_cues)
+        profiles = theme_profiles(session, praise=PRAISE_RULES)
         outcomes = theme_outcomes(session)
     return {
         "demand": sorted((d.id, d.total) for d in demand),
@@ -610,7 +610,7 @@ def test_a_reader_that_writes_refreshes_first(engine: Engine, company: World) ->
     _, dirty = stored(engine)
     assert dirty
     with write_session(engine) as session:
-        theme_profiles(session, themes[1:2], praise=praise_cues)
+        theme_profiles(session, themes[1:2], praise=PRAISE_RULES)
     _, dirty = stored(engine)
     assert dirty == set()
 

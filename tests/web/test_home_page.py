@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from tests.business.world import RATES, World, build_world
 from tests.web.conftest import Workspace
 from tradeoff.analysis.business.demand import theme_demand
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.decision_draft import DecisionDraft
 from tradeoff.decisions.frontier import frontier
@@ -163,7 +163,7 @@ def test_the_rest_equals_the_python_apis(
     assert [check.question for check in fired] == ["Ship exports now?"]
     assert section(page, "fired").count("<li>") == len(fired)
     with read_session(engine) as session:
-        profiles = theme_profiles(session, praise=praise_cues, as_of=NOW)
+        profiles = theme_profiles(session, praise=PRAISE_RULES, as_of=NOW)
     growing = {p.theme_id for p in profiles.values() if (p.trend.change or 0) > 0}
     shown = re.findall(r'href="/themes/(\d+)"', section(page, "rising"))
     assert shown

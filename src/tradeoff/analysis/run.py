@@ -23,12 +23,13 @@ from tradeoff.analysis.assign import place
 from tradeoff.analysis.discover import Discovery, DiscoverySettings, centroids_of, discover
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
-from tradeoff.storage import repository, theme_summary
+from tradeoff.storage import praise, repository, theme_summary
 from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
 from tradeoff.storage.centroids import active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
@@ -326,9 +327,10 @@ def _finish(
         ),
     )
     # The themes this run filed into are dirty: summarise them now, in the same commit, so
-    # the first read after an analysis is fast.
+    # the first read after an analysis is fast; likewise read the new items for praise.
     session.flush()
     theme_summary.refresh(session)
+    praise.fill(session, PRAISE_RULES)
     return replace(report, placed=placed)
 
 

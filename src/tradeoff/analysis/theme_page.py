@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
@@ -42,7 +42,7 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
             raise NotFound(f"no active theme with id {theme_id}")
         children = [s for s in summaries if s.parent_id == theme_id]
         profiles = theme_profiles(
-            session, [theme_id, *(c.id for c in children)], praise=praise_cues
+            session, [theme_id, *(c.id for c in children)], praise=PRAISE_RULES
         )
         if theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")

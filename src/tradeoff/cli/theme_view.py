@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline, theme_page
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.session import read_session
@@ -51,7 +51,7 @@ def themes(
     engine = open_workspace(ctx)
     with read_session(engine) as session:
         everything = active_themes(session)
-        profiles = theme_profiles(session, praise=praise_cues)
+        profiles = theme_profiles(session, praise=PRAISE_RULES)
         unsorted = unsorted_count(session)
     ranked = sorted(
         (s for s in everything if s.id in profiles),

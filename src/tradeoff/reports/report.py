@@ -24,7 +24,7 @@ from tradeoff.analysis.business.competitors import CompetitorStanding, competito
 from tradeoff.analysis.business.demand import theme_demand
 from tradeoff.analysis.business.demand_model import Demand
 from tradeoff.analysis.business.sales import SalesPicture, sales_picture
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.deals import Competitor
@@ -141,7 +141,7 @@ def build_report(
         settings = load_workspace_settings(session)
         counts = repository.counts(session)
         summaries = active_themes(session)
-        profiles = theme_profiles(session, praise=praise_cues, as_of=horizon)
+        profiles = theme_profiles(session, praise=PRAISE_RULES, as_of=horizon)
         unsorted = unsorted_count(session)
         base = base_currency(session)
         has_competitors = repository.count(session, Competitor) > 0

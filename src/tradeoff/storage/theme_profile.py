@@ -31,7 +31,7 @@ Every figure is defined so a PM can recount it by hand from the theme's evidence
   the month before it (zero before first seen). No change when the theme began after the
   last full month.
 - **praise items**: items that read as praise by ``praise``: pass
-  ``tradeoff.analysis.label.counter.praise_cues`` (a parameter, because storage must not
+  ``tradeoff.analysis.label.counter.PRAISE_RULES`` (a parameter, because storage must not
   import analysis).
   **Counter evidence** is the praise items of a theme that is mostly something else:
   listed only when praise items are fewer than half of the items (a theme that is mostly
@@ -40,15 +40,15 @@ Every figure is defined so a PM can recount it by hand from the theme's evidence
 
 All themes are profiled in a few queries whatever their number (active themes, the dirty
 marks, per-theme and -day counts and reach from ``storage.theme_summary`` — the same two
-counted from the links for themes marked dirty —, the horizon, the filed texts, the ranking
-of the praised pieces: none when nothing reads as praise, one more per 5,000 praised
-pieces). The counts never read the links of a clean theme; the praise reading still reads
-every filed text.
+counted from the links for themes marked dirty —, the horizon, the praised items kept by
+``storage.praise`` with any item not read yet, the ranking of the praised pieces: none when
+nothing reads as praise, one more per 5,000 praised pieces). The counts never read the
+links of a clean theme, nor the texts of items already read for praise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -59,12 +59,9 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode, ThemeStatus
 from tradeoff.domain.rules import utc
 from tradeoff.storage import theme_summary
+from tradeoff.storage.praise import PraiseRules, fill_if_writing, praised, readings
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, PersonRow, ThemeRow
 from tradeoff.storage.types import UTCDateTime
-
-#: Reads one item's text, rating and kind; returns what in it speaks well of its area, or
-#: nothing when it does not read as praise (``tradeoff.analysis.label.counter.praise_cues``).
-PraiseReader = Callable[[str, float | None, EvidenceKind], Sequence[str]]
 
 COUNTER_LIMIT = 5
 #: Well under SQLite's 32,766 bound parameters, two lists of this many per query.
@@ -190,7 +187,7 @@ def theme_profiles(
     session: Session,
     theme_ids: Sequence[int] | None = None,
     *,
-    praise: PraiseReader,
+    praise: PraiseRules,
     as_of: datetime | None = None,
     counter_limit: int = COUNTER_LIMIT,
 ) -> dict[int, ThemeProfile]:
@@ -198,8 +195,8 @@ def theme_profiles(
 
     Ids that are not active themes are left out, so ``id in result`` tells whether one is.
 
-    >>> from tradeoff.analysis.label.counter import praise_cues
-    >>> theme_profiles(session, [12], praise=praise_cues)[12].to_json()  # doctest: +SKIP
+    >>> from tradeoff.analysis.label.counter import PRAISE_RULES
+    >>> theme_profiles(session, [12], praise=PRAISE_RULES)[12].to_json()  # doctest: +SKIP
     """
     if theme_ids is not None and not theme_ids:
         return {}
@@ -210,6 +207,7 @@ def theme_profiles(
     if not active:
         return {}
     theme_summary.refresh_if_writing(session)
+    fill_if_writing(session, praise)
     clean, dirty = theme_summary.split(session, active)
     monthly = _summary_monthly(session, clean)
     reach = {
@@ -222,15 +220,17 @@ def theme_profiles(
         reach |= _reach(session, live)
     themes = query.subquery("profiled")
     horizon = utc("as_of", as_of) or session.scalar(select(func.max(EvidenceItemRow.created_at)))
-    praised = _praised(session, themes, praise)
+    praised_pieces = _praised(session, themes, None if theme_ids is None else active, praise)
+    items = {theme_id: sum(m.items for m in months) for theme_id, months in monthly.items()}
+    counter = _counter_evidence(session, praise, praised_pieces, items, counter_limit)
     return {
         theme_id: _profile(
             theme_id,
             monthly.get(theme_id, []),
             reach.get(theme_id, (0, 0)),
             horizon,
-            praised.get(theme_id, []),
-            counter_limit,
+            len(praised_pieces.get(theme_id, [])),
+            counter.get(theme_id, ()),
         )
         for theme_id in active
     }
@@ -241,11 +241,12 @@ def _profile(
     months: list[MonthTally],
     reach: tuple[int, int],
     horizon: datetime | None,
-    praised: list[CounterEvidence],
-    counter_limit: int,
+    praise_items: int,
+    counter: tuple[CounterEvidence, ...],
 ) -> ThemeProfile:
     items = sum(m.items for m in months)
-    counter = praised if 2 * len(praised) < items else []
+    # Praise is counter evidence only in a theme that is mostly something else.
+    counter_count = praise_items if 2 * praise_items < items else 0
     return ThemeProfile(
         theme_id=theme_id,
         items=items,
@@ -257,9 +258,9 @@ def _profile(
         first_seen=min((m.first_seen for m in months if m.items and m.first_seen), default=None),
         last_seen=max((m.last_seen for m in months if m.items and m.last_seen), default=None),
         trend=_trend({m.month: m.items for m in months if m.items}, horizon),
-        praise_items=len(praised),
-        counter_evidence_count=len(counter),
-        counter_evidence=tuple(counter[:counter_limit]),
+        praise_items=praise_items,
+        counter_evidence_count=counter_count,
+        counter_evidence=counter,
     )
 
 
@@ -392,28 +393,18 @@ def _reach(session: Session, themes: Subquery) -> dict[int, tuple[int, int]]:
 
 
 def _praised(
-    session: Session, themes: Subquery, praise: PraiseReader
-) -> dict[int, list[CounterEvidence]]:
-    """Theme id → its items that read as praise, newest first.
+    session: Session, themes: Subquery, theme_ids: Sequence[int] | None, praise: PraiseRules
+) -> dict[int, list[tuple[datetime, int]]]:
+    """Theme id → its praised pieces' (created_at, evidence_id), newest first.
 
-    Each filed text is read once; only the pieces with praise then go through the ranking
-    that picks representatives, so the common case (little praise) stays one cheap pass.
+    The readings kept per item (``storage.praise``) give the praised ids in one read; only
+    those then go through the ranking that picks representatives, so the common case
+    (little praise) never reads the texts, and the words are read for the few shown.
     """
     item = EvidenceItemRow
-    filed = select(EvidenceThemeRow.evidence_id).join(
-        themes, themes.c.id == EvidenceThemeRow.theme_id
-    )
-    query = select(item.id, item.duplicate_of_id, item.kind, item.text, item.rating).where(
-        item.id.in_(filed)
-    )
-    readings: dict[int, tuple[str, float | None, EvidenceKind, tuple[str, ...]]] = {}
-    keys: set[int] = set()
-    for evidence_id, copy_of, kind, text, rating in session.execute(query):
-        cues = tuple(praise(text, rating, kind))
-        if cues:
-            readings[evidence_id] = (text, rating, kind, cues)
-            keys.add(copy_of if copy_of is not None else evidence_id)
-    praised: dict[int, list[CounterEvidence]] = {}
+    originals = praised(session, praise, theme_ids)
+    keys = {original if original is not None else i for i, original in originals.items()}
+    found: dict[int, list[tuple[datetime, int]]] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), PIECES_PER_QUERY):
         chunk = ordered[start : start + PIECES_PER_QUERY]
@@ -422,14 +413,36 @@ def _praised(
             pieces.c.rank == 1
         )
         for theme_id, evidence_id, created_at in session.execute(ranked):
-            if evidence_id in readings:
-                text, rating, kind, cues = readings[evidence_id]
-                praised.setdefault(theme_id, []).append(
-                    CounterEvidence(evidence_id, kind, created_at, text, rating, cues)
-                )
-    for found in praised.values():
-        found.sort(key=lambda c: (c.created_at, c.evidence_id), reverse=True)
-    return praised
+            if evidence_id in originals:
+                found.setdefault(theme_id, []).append((created_at, evidence_id))
+    for listed in found.values():
+        listed.sort(reverse=True)
+    return found
+
+
+def _counter_evidence(
+    session: Session,
+    praise: PraiseRules,
+    praised_pieces: dict[int, list[tuple[datetime, int]]],
+    items: dict[int, int],
+    counter_limit: int,
+) -> dict[int, tuple[CounterEvidence, ...]]:
+    """The newest ``counter_limit`` praised pieces of each theme that is mostly something
+    else (praise under half its items), with their words: the only texts read."""
+    shown = {
+        theme_id: pieces[:counter_limit]
+        for theme_id, pieces in praised_pieces.items()
+        if 2 * len(pieces) < items.get(theme_id, 0)
+    }
+    words = readings(session, praise, {i for pieces in shown.values() for _, i in pieces})
+    return {
+        theme_id: tuple(
+            CounterEvidence(i, r.kind, created_at, r.text, r.rating, r.cues)
+            for created_at, i in pieces
+            if (r := words.get(i)) is not None
+        )
+        for theme_id, pieces in shown.items()
+    }
 
 
 def _trend(counts: dict[str, int], horizon: datetime | None) -> MonthlyTrend:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.business.demand import theme_demand
 from tradeoff.analysis.business.demand_model import SubjectDemand
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.estimates import Assessed
 from tradeoff.decisions.frontier import frontier
@@ -25,8 +25,8 @@ from tradeoff.decisions.revisit import SignalCheck, revisit
 from tradeoff.storage.home import LostDeal, NewTheme, lost_deals, new_themes, unsorted_items
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import theme_profiles
-from tradeoff.storage.theme_summary import refresh_engine
 from tradeoff.storage.themes import active_themes
+from tradeoff.web.catch_up import catch_up
 from tradeoff.web.versioned_cache import Kept, VersionedCache
 
 #: Themes listed as most revenue at stake, and as rising.
@@ -108,14 +108,14 @@ def compute_snapshot(engine: Engine, version: str, now: datetime) -> HomeSnapsho
     """Every figure of the home page, from the Python APIs, as of ``now``."""
     started = time.perf_counter()
     day = now.date()
-    refresh_engine(engine)  # off the request path: the summary catches up with edits here
+    catch_up(engine)  # off the request path: derived tables catch up with edits here
     with read_session(engine) as session:
         themes = active_themes(session)
         unsorted = unsorted_items(session)
         born = new_themes(session, now)
         base, lost = lost_deals(session, now)
         top_level = {t.id: t.name for t in themes if t.parent_id is None}
-        profiles = theme_profiles(session, list(top_level), praise=praise_cues, as_of=now)
+        profiles = theme_profiles(session, list(top_level), praise=PRAISE_RULES, as_of=now)
     rising = [
         RisingTheme(
             id=p.theme_id,

@@ -16,11 +16,11 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.business.demand import theme_demand
 from tradeoff.analysis.business.demand_model import SubjectDemand
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.theme_page import ThemePage, theme_page
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
-from tradeoff.storage.theme_summary import refresh_engine
+from tradeoff.web.catch_up import catch_up
 from tradeoff.web.versioned_cache import Kept, VersionedCache
 
 
@@ -43,10 +43,10 @@ def today() -> date:
 
 def compute_theme_list(engine: Engine) -> ThemeList:
     # Edits (merge, split, move) only mark their themes; this runs off the request path, so
-    # it is where the summary catches up (storage.theme_summary).
-    refresh_engine(engine)
+    # it is where derived tables catch up (web.catch_up).
+    catch_up(engine)
     with read_session(engine) as session:
-        profiles = theme_profiles(session, praise=praise_cues)
+        profiles = theme_profiles(session, praise=PRAISE_RULES)
     return ThemeList(profiles, {d.id: d for d in theme_demand(engine)})
 
 
@@ -67,5 +67,5 @@ def theme_page_lookup(engine: Engine, theme_id: int, *, background: bool = True)
 
 
 def _theme_page(engine: Engine, theme_id: int) -> ThemePage:
-    refresh_engine(engine)
+    catch_up(engine)
     return theme_page(engine, theme_id)

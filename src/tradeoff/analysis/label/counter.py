@@ -42,11 +42,14 @@ easy") is missed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from tradeoff.domain.enums import EvidenceKind
+from tradeoff.storage.praise import PraiseRules
 
 
 def _phrases(lines: str) -> tuple[tuple[str, ...], ...]:
@@ -181,6 +184,12 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
         return ()  # the common case, ten times faster than reading
     reading = read_praise(text, rating, kind)
     return reading.cues if reading.is_praise else ()
+
+
+#: The rules as storage keeps their readings: any edit to this module reads every item again.
+PRAISE_RULES = PraiseRules(
+    praise_cues, hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:32]
+)
 
 
 def _read_sentence(sentence: str, cues: list[str], against: list[str]) -> None:

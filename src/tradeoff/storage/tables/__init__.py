@@ -31,6 +31,7 @@ from tradeoff.storage.tables.evidence import (
     ThemeRow,
 )
 from tradeoff.storage.tables.inbox import DataVersionRow, EvidenceWordRow
+from tradeoff.storage.tables.praise import EvidencePraiseRow, EvidencePraiseStaleRow, PraiseMarkRow
 from tradeoff.storage.tables.problems import (
     OpportunityEstimateRow,
     OpportunityProblemRow,
@@ -84,6 +85,8 @@ __all__ = [
     "DecisionRow",
     "EmbeddingRow",
     "EvidenceItemRow",
+    "EvidencePraiseRow",
+    "EvidencePraiseStaleRow",
     "EvidenceThemeRow",
     "EvidenceWordRow",
     "ExperimentRow",
@@ -100,6 +103,7 @@ __all__ = [
     "OpportunityProblemRow",
     "OpportunityRow",
     "PersonRow",
+    "PraiseMarkRow",
     "ProblemEvidenceRow",
     "ProblemRow",
     "ProblemSymptomRow",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.storage import problems as problem_store
 from tradeoff.storage.opportunities import unanchored_opportunities
 from tradeoff.storage.session import read_session
@@ -58,7 +58,7 @@ def stated_observed_disagree(ctx: CheckContext) -> RuleResult:
         horizon = datetime.combine(ctx.as_of + timedelta(days=1), time(), tzinfo=UTC)
         with read_session(ctx.engine) as session:
             profiles = theme_profiles(
-                session, [t.id for t in candidates], praise=praise_cues, as_of=horizon
+                session, [t.id for t in candidates], praise=PRAISE_RULES, as_of=horizon
             )
         praised = {i: p.counter_evidence_count for i, p in profiles.items()}
     found = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from tradeoff.analysis.edits import rename_theme
-from tradeoff.analysis.label.counter import praise_cues
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.theme_page import theme_page
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
@@ -52,7 +52,7 @@ def list_themes(
     with read_session(engine) as session:
         summaries = active_themes(session)
         chosen = summaries[offset : offset + limit]
-        profiles = theme_profiles(session, [s.id for s in chosen], praise=praise_cues)
+        profiles = theme_profiles(session, [s.id for s in chosen], praise=PRAISE_RULES)
     items = [public(s, profiles[s.id]) for s in chosen if s.id in profiles]
     return Page[ThemePublic](items=items, total=len(summaries), limit=limit, offset=offset)
 
@@ -74,5 +74,5 @@ def rename(engine: EngineDep, caller: ApiEditor, theme_id: int, body: ThemeRenam
     rename_theme(engine, theme_id, body.name)
     with read_session(engine) as session:
         summary = next(s for s in active_themes(session) if s.id == theme_id)
-        profile = theme_profiles(session, [theme_id], praise=praise_cues)[theme_id]
+        profile = theme_profiles(session, [theme_id], praise=PRAISE_RULES)[theme_id]
     return public(summary, profile)

@@ -18,10 +18,10 @@ from typing import TypeVar
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import Engine
 
-from tradeoff.storage.theme_summary import refresh_engine
 from tradeoff.strategy.coverage import Coverage, coverage
 from tradeoff.strategy.practice.model import CheckReport
 from tradeoff.strategy.practice.runner import run_check
+from tradeoff.web.catch_up import catch_up
 from tradeoff.web.deps import EngineDep, Viewer, background
 from tradeoff.web.routes.page_parts import AsOf, as_of_day
 from tradeoff.web.templating import render
@@ -79,7 +79,7 @@ def _figures(
         return Kept.fresh(compute(engine, as_of=day))
 
     def current(_version: str) -> V:
-        refresh_engine(engine)  # off the request path, as for the theme pages
+        catch_up(engine)  # off the request path, as for the theme pages
         return compute(engine)
 
     return cache.lookup(engine, key, today(), current, background=background(request))

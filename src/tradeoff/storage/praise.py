@@ -1,0 +1,220 @@
+"""Praise readings kept per item, so counter evidence does not read every text every time.
+
+Whether an item reads as praise depends only on its text, rating and kind, and on the
+rules that read it (``tradeoff.analysis.label.counter``, passed in as ``PraiseRules``
+because storage must not import analysis). ``fill`` reads each item once and keeps the
+praised ones with their words (migration 0013); a mark says up to which id everything was
+read and by which rules, and triggers send an item back to be read when it changes.
+
+Readers never depend on a fill having run: ``praised`` reads what the mark does not cover
+(new items, changed items, everything when the rules changed) from the texts themselves,
+so a reading is always the rules' reading of the current text — a fill only makes it fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, delete, exists, func, insert, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from tradeoff.domain.enums import EvidenceKind
+from tradeoff.storage.session import write_session
+from tradeoff.storage.tables import (
+    EvidenceItemRow,
+    EvidencePraiseRow,
+    EvidencePraiseStaleRow,
+    EvidenceThemeRow,
+    PraiseMarkRow,
+)
+from tradeoff.storage.theme_summary import writes
+
+#: Reads one item's text, rating and kind; returns what in it speaks well of its area, or
+#: nothing when it does not read as praise.
+PraiseReader = Callable[[str, float | None, EvidenceKind], Sequence[str]]
+#: What a reading needs of an item, in ``Praised``'s order.
+READ: tuple[Any, ...] = (
+    EvidenceItemRow.id,
+    EvidenceItemRow.duplicate_of_id,
+    EvidenceItemRow.kind,
+    EvidenceItemRow.text,
+    EvidenceItemRow.rating,
+)
+#: Which piece of evidence an item belongs to: itself, or the original it copies.
+PIECE: tuple[Any, ...] = (EvidenceItemRow.id, EvidenceItemRow.duplicate_of_id)
+#: Items read per statement while filling: a batch of texts in memory, not the workspace.
+FILL_BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class PraiseRules:
+    """A praise reader and a fingerprint that changes whenever its rules do."""
+
+    read: PraiseReader
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Praised:
+    """One item that reads as praise, with the words that say so."""
+
+    evidence_id: int
+    duplicate_of_id: int | None
+    kind: EvidenceKind
+    text: str
+    rating: float | None
+    cues: tuple[str, ...]
+
+
+def praised(
+    session: Session, rules: PraiseRules, theme_ids: Sequence[int] | None = None
+) -> dict[int, int | None]:
+    """Evidence id → the id of its original (None for an original), for every item that
+    reads as praise (filed in one of ``theme_ids`` when given): the kept readings, and the
+    unread items read now. Ids only: ``readings`` gives the words of the few shown."""
+    read_through = _read_through(session, rules)
+    found: dict[int, int | None] = {}
+    item = EvidenceItemRow
+    if read_through > 0:
+        kept = select(*PIECE).join(EvidencePraiseRow, EvidencePraiseRow.evidence_id == item.id)
+        # Not update(result): a Result has keys(), so dict.update would read it as a mapping.
+        found.update(
+            (row.id, row.duplicate_of_id) for row in session.execute(_filed_in(kept, theme_ids))
+        )
+    for query in _unread(read_through):
+        for row in session.execute(_filed_in(query, theme_ids)):
+            found.pop(row.id, None)
+            if rules.read(row.text, row.rating, row.kind):
+                found[row.id] = row.duplicate_of_id
+    return found
+
+
+def readings(session: Session, rules: PraiseRules, ids: Collection[int]) -> dict[int, Praised]:
+    """Evidence id → reading of those of ``ids`` that read as praise: the kept words, or
+    the rules' reading of an item not read yet."""
+    current = _read_through(session, rules) > 0
+    found: dict[int, Praised] = {}
+    for chunk in _batches(sorted(ids)):
+        rows = session.execute(
+            select(*READ, EvidencePraiseRow.cues)
+            .outerjoin(EvidencePraiseRow, EvidencePraiseRow.evidence_id == EvidenceItemRow.id)
+            .where(EvidenceItemRow.id.in_(chunk))
+        )
+        for row in rows:
+            kept = tuple(row.cues) if current and row.cues is not None else None
+            if cues := kept or tuple(rules.read(row.text, row.rating, row.kind)):
+                found[row.id] = _praised(row, cues)
+    return found
+
+
+def fill(session: Session, rules: PraiseRules) -> int:
+    """Read every unread item and keep the praised ones; returns how many were read."""
+    _one_at_a_time(session)
+    mark = session.get(PraiseMarkRow, 1)
+    if mark is None or mark.rules != rules.fingerprint:
+        session.execute(delete(EvidencePraiseRow))
+        session.execute(delete(EvidencePraiseStaleRow))
+        if mark is None:
+            mark = PraiseMarkRow(id=1, rules=rules.fingerprint, read_through=0)
+            session.add(mark)
+        mark.rules, mark.read_through = rules.fingerprint, 0
+        session.flush()
+    last = session.scalar(select(func.max(EvidenceItemRow.id))) or 0
+    stale = list(session.scalars(select(EvidencePraiseStaleRow.evidence_id)))
+    read = 0
+    for ids in _batches(stale):
+        session.execute(delete(EvidencePraiseRow).where(EvidencePraiseRow.evidence_id.in_(ids)))
+        read += _read_and_keep(session, rules, EvidenceItemRow.id.in_(ids))
+        session.execute(
+            delete(EvidencePraiseStaleRow).where(EvidencePraiseStaleRow.evidence_id.in_(ids))
+        )
+    for start in range(mark.read_through, last, FILL_BATCH):
+        end = min(start + FILL_BATCH, last)
+        read += _read_and_keep(
+            session, rules, EvidenceItemRow.id > start, EvidenceItemRow.id <= end
+        )
+    mark.read_through = max(mark.read_through, last)
+    session.flush()
+    return read
+
+
+def fill_if_writing(session: Session, rules: PraiseRules) -> None:
+    """Fill before a read when the caller's transaction may write; else read as it is."""
+    if writes(session):
+        fill(session, rules)
+
+
+def fill_engine(engine: Engine, rules: PraiseRules) -> int:
+    """Fill in a transaction of its own, only when something is unread (two cheap reads)."""
+    with engine.connect() as connection:
+        mark = connection.execute(select(PraiseMarkRow.rules, PraiseMarkRow.read_through)).first()
+        newest = connection.scalar(select(func.max(EvidenceItemRow.id))) or 0
+        stale = connection.scalar(select(EvidencePraiseStaleRow.evidence_id).limit(1))
+    current = mark is not None and mark.rules == rules.fingerprint
+    if mark is not None and current and newest <= mark.read_through and stale is None:
+        return 0
+    with write_session(engine) as session:
+        return fill(session, rules)
+
+
+def _praised(row: Any, cues: tuple[str, ...]) -> Praised:
+    return Praised(row.id, row.duplicate_of_id, row.kind, row.text, row.rating, cues)
+
+
+def _read_through(session: Session, rules: PraiseRules) -> int:
+    """Up to which id the kept readings are the rules' own (0: none are)."""
+    mark = session.execute(select(PraiseMarkRow.rules, PraiseMarkRow.read_through)).first()
+    if mark is None or mark.rules != rules.fingerprint:
+        return 0
+    return int(mark.read_through)
+
+
+def _unread(read_through: int) -> Iterator[Select[Any]]:
+    """The items a kept reading does not cover: above the mark, and sent back below it."""
+    item = EvidenceItemRow
+    above: Select[Any] = select(*READ).where(item.id > read_through)
+    yield above
+    if read_through > 0:
+        sent_back: Select[Any] = select(*READ).join(
+            EvidencePraiseStaleRow, EvidencePraiseStaleRow.evidence_id == item.id
+        )
+        yield sent_back
+
+
+def _filed_in(query: Select[Any], theme_ids: Sequence[int] | None) -> Select[Any]:
+    """Only items filed in one of ``theme_ids``: probed per item, so a theme of half a
+    million links costs only its praised items, not a list of its links."""
+    if theme_ids is None:
+        return query
+    link = EvidenceThemeRow
+    return query.where(
+        exists().where(link.evidence_id == EvidenceItemRow.id, link.theme_id.in_(theme_ids))
+    )
+
+
+def _read_and_keep(session: Session, rules: PraiseRules, *where: ColumnElement[bool]) -> int:
+    rows = session.execute(select(*READ).where(*where)).all()
+    kept = [
+        {"evidence_id": row.id, "cues": list(cues)}
+        for row in rows
+        if (cues := rules.read(row.text, row.rating, row.kind))
+    ]
+    if kept:
+        session.execute(insert(EvidencePraiseRow), kept)
+    return len(rows)
+
+
+def _batches(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), FILL_BATCH // 10):
+        yield ids[start : start + FILL_BATCH // 10]
+
+
+def _one_at_a_time(session: Session) -> None:
+    """On PostgreSQL, wait for writers of items to commit and keep them out until this
+    fill commits: an id allocated before the mark but committed after it would otherwise
+    never be read. SQLite writers already queue."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE evidence_items IN SHARE ROW EXCLUSIVE MODE"))
