@@ -313,8 +313,9 @@ def themed(engine: Engine, repeat: int) -> None:
         print(f"| {name} | {fast:.2f} | {slow:.2f} | {slow / fast:.1f}× |", flush=True)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def open_bench(description: str) -> tuple[Engine, argparse.Namespace]:
+    """The options every demand benchmark takes, and its workspace, built unless reused."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--db", help="SQLite path or database URL (reused when built)")
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--deals", type=int, default=100_000)
@@ -325,6 +326,11 @@ def main() -> int:
     engine = open_engine(url if "://" in url else sqlite_url_for(Path(url)))
     upgrade(engine)
     ensure_built(engine, args.items, args.deals, args.seed)
+    return engine, args
+
+
+def main() -> int:
+    engine, args = open_bench(__doc__.splitlines()[0])
     with engine.connect() as connection:
         sizes = {
             t.__tablename__: connection.scalar(select(func.count()).select_from(t))

@@ -53,7 +53,7 @@ def test_json_is_the_apis_trend_and_csv_its_rows(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--trend", "money"), "error: --trend needs --theme, --problem or --opportunity ID"),
+        (("--figure", "lost"), "error: --figure goes with --trend money"),
         (("--quarterly",), "error: --quarterly goes with --trend money"),
         (("--trend", "money", "--theme", "999"), "error: no active theme with id 999"),
     ],

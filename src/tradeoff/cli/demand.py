@@ -8,22 +8,33 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
+from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from sqlalchemy import Engine
 
 from tradeoff.analysis.business.demand import demand, demand_behind
 from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
-from tradeoff.analysis.business.money import Money
-from tradeoff.analysis.business.money_trends import SubjectMoneyTrends, money_trends
-from tradeoff.cli.context import console, open_workspace
+from tradeoff.analysis.business.money_trends import money_trends
+from tradeoff.analysis.business.money_trends_all import money_trends_all
+from tradeoff.cli.context import console, err_console, open_workspace
 from tradeoff.cli.dates import optional_day
+from tradeoff.cli.demand_trends import (
+    TrendFigure,
+    print_trends,
+    print_trends_all,
+    trends_all_chart,
+    trends_chart,
+)
+from tradeoff.cli.money_cells import amount_cell, unconverted
+from tradeoff.cli.money_cells import compact as compact  # re-exported: cli.problems uses it
 from tradeoff.errors import InputError, NotFound
-from tradeoff.reports.charts import bar_chart, render
+from tradeoff.reports.charts import Spec, bar_chart, check_path, render
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.demand import Figure, Member, SubjectKind
 
@@ -76,18 +87,36 @@ def demand_command(
     ] = DemandFormat.TABLE,
     chart: Annotated[
         Path | None,
-        typer.Option(help="Also write a bar chart of revenue at stake (.svg or .png)."),
+        typer.Option(
+            help="Also write a chart (.svg or .png): revenue at stake by subject; with "
+            "--trend, the trend's lines."
+        ),
     ] = None,
     trend: Annotated[
         Trend | None,
         typer.Option(
             help="money: lost revenue (by close date), new pipeline (by created date) and "
-            "churned ARR (by churn date) per month of the one subject chosen."
+            "churned ARR (by churn date) per month of the one subject chosen; with no "
+            "subject, one --figure of every subject of --of over the last --periods."
         ),
     ] = None,
     quarterly: Annotated[
         bool, typer.Option("--quarterly", help="With --trend: per quarter, not per month.")
     ] = False,
+    figure: Annotated[
+        TrendFigure | None,
+        typer.Option(
+            help="With --trend: lost, pipeline or churned (every subject: one figure, "
+            "default lost; one subject: only that figure)."
+        ),
+    ] = None,
+    periods: Annotated[
+        int | None,
+        typer.Option(
+            help="With --trend and no subject: how many periods up to --as-of. "
+            "[default: 6 months or 4 quarters]"
+        ),
+    ] = None,
 ) -> None:
     """Weigh demand by the business: reach, ARR of the customers asking, open pipeline and
     lost revenue citing it, churned ARR, renewals at risk in 90 and 180 days.
@@ -99,6 +128,8 @@ def demand_command(
 
     --trend money --theme ID splits lost, pipeline and churned money of one subject per
     month (--quarterly: quarter), each period with its change against the one before.
+    --trend money alone gives one figure (--figure) of every subject of --of, a row each
+    over the last --periods, with the last period's change, largest first.
 
     Example: tradeoff demand --by segment --as-of 2026-10-15
     """
@@ -108,14 +139,22 @@ def demand_command(
     if len(chosen) > 1:
         raise InputError("choose one of --theme, --problem and --opportunity")
     kind, subject_id = chosen[0] if chosen else (of, None)
-    if quarterly and trend is None:
-        raise InputError("--quarterly goes with --trend money")
+    for option, given in (("--quarterly", quarterly), ("--figure", figure is not None),
+                          ("--periods", periods is not None)):  # fmt: skip
+        if given and trend is None:
+            raise InputError(f"{option} goes with --trend money")
+    if periods is not None and subject_id is not None:
+        raise InputError("--periods goes with --trend money of every subject, not of one")
+    if chart is not None:
+        check_path(chart)
     engine = open_workspace(ctx)
     if trend is not None:
-        if subject_id is None:
-            raise InputError("--trend needs --theme, --problem or --opportunity ID")
-        found = money_trends(engine, kind, subject_id, quarterly=quarterly, as_of=day)
-        _print_trends(found, output_format)
+        spec = _trend(engine, kind, subject_id, day, quarterly, figure, periods, output_format)
+        if chart is not None:
+            render(spec, chart)
+            # JSON and CSV own stdout: a script must be able to parse it whole.
+            said = console if output_format is DemandFormat.TABLE else err_console
+            said.print(f"chart written to {chart}", soft_wrap=True)
         return
     if show is not None:
         if subject_id is None:
@@ -178,23 +217,9 @@ def _cells(demand_: Demand, missing: set[str]) -> list[str]:
         f"{reach.accounts:,}",
         f"{reach.end_users:,}",
         f"{reach.weighted_items:,.1f}",
-        *(_amount(demand_.money(f).total, missing) for f in TABLE_MONEY),
+        *(amount_cell(demand_.money(f).total, missing) for f in TABLE_MONEY),
         ", ".join(flags),
     ]
-
-
-def _amount(money: Money, missing: set[str]) -> str:
-    missing.update(money.unconverted)
-    return compact(money.amount) + ("*" if money.unconverted else "")
-
-
-def compact(amount: Decimal) -> str:
-    """240000 → 240k, 1530000 → 1.5M: a cell an eye can compare down a column."""
-    for limit, suffix in ((Decimal(10**9), "G"), (Decimal(10**6), "M"), (Decimal(10**3), "k")):
-        if abs(amount) >= limit:
-            scaled = amount / limit
-            return f"{scaled:.1f}{suffix}" if scaled < 10 else f"{scaled:,.0f}{suffix}"
-    return f"{amount:,.0f}"
 
 
 CSV_HEADER = [
@@ -216,17 +241,13 @@ def _csv_rows(result: SubjectDemand) -> list[list[Any]]:
                                    "stated", "proxy", "direct", "weighted_items", "stale",
                                    "first_seen", "last_seen")]  # fmt: skip
         stake = demand_.revenue_at_stake
-        row += [stake.base, stake.to_json()["amount"], _unconverted(stake)]
+        row += [stake.base, stake.to_json()["amount"], unconverted(stake)]
         for figure in MONEY_ORDER:
             money = demand_.money(figure)
-            row += [money.total.to_json()["amount"], _unconverted(money.total), money.records,
+            row += [money.total.to_json()["amount"], unconverted(money.total), money.records,
                     money.unpriced]  # fmt: skip
         rows.append(row)
     return rows
-
-
-def _unconverted(money: Money) -> str:
-    return "; ".join(f"{c} {a}" for c, a in sorted(money.unconverted.items()))
 
 
 def _print_members(members: list[Member], figure: Figure, output_format: DemandFormat) -> None:
@@ -260,61 +281,33 @@ def _print_members(members: list[Member], figure: Figure, output_format: DemandF
     console.print(f"{len(members):,} behind {figure.value}")
 
 
-TREND_HEADER = [
-    "kind", "id", "name", "figure", "dated_by", "period", "amount", "currency", "unconverted",
-    "records", "change",
-]  # fmt: skip
-
-
-def _print_trends(found: SubjectMoneyTrends, output_format: DemandFormat) -> None:
-    if output_format is DemandFormat.JSON:
-        sys.stdout.write(json.dumps(found.to_json(), ensure_ascii=False, indent=2) + "\n")
-        return
-    if output_format is DemandFormat.CSV:
-        write_rows(
-            sys.stdout,
-            TREND_HEADER,
-            (
-                [found.kind.value, found.id, found.name, t.figure.value, t.dated_by, p.period,
-                 p.amount.to_json()["amount"], found.base, _unconverted(p.amount), p.records,
-                 f"{p.change:.2f}"]
-                for t in found.trends
-                for p in t.periods
-            ),
-        )  # fmt: skip
-        return
-    per = "quarter" if found.quarterly else "month"
-    console.print(f"Money trend of {found.kind.value} {found.id}: {found.name}", soft_wrap=True)
-    if not found.trends[0].periods:
-        console.print("No dated lost deal, open deal or churned account cites it.")
-        return
-    table = Table(per, show_edge=False, pad_edge=False)
-    for trend in found.trends:
-        table.add_column(f"{trend.figure.value} ({trend.dated_by})", justify="right")
-        table.add_column("change", justify="right")
-    missing: set[str] = set()
-    for row, period in enumerate(p.period for p in found.trends[0].periods):
-        cells = [period]
-        for trend in found.trends:
-            money = trend.periods[row]
-            cells += [_amount(money.amount, missing), _signed(money.change)]
-        table.add_row(*cells)
-    console.print(table)
-    for trend in found.trends:
-        if trend.undated:
-            console.print(
-                f"{trend.figure.value}: {trend.undated:,} with no {trend.dated_by}, not in "
-                f"any {per} ({trend.undated_amount})"
-            )
-    console.print(f"Money in {found.trends[0].undated_amount.base}; change is against the "
-                  f"{per} before.")  # fmt: skip
-    if missing:
-        console.print(f"* also amounts in {', '.join(sorted(missing))}, which have no rate")
-
-
-def _signed(change: Decimal) -> str:
-    shown = compact(abs(change))
-    return "0" if not change else ("+" if change > 0 else "-") + shown
+def _trend(
+    engine: Engine,
+    kind: SubjectKind,
+    subject_id: int | None,
+    day: date | None,
+    quarterly: bool,
+    figure: TrendFigure | None,
+    periods: int | None,
+    output_format: DemandFormat,
+) -> Spec:
+    """Print the money trend asked for; returns its chart."""
+    if subject_id is None:
+        every = money_trends_all(
+            engine,
+            kind,
+            (figure or TrendFigure.LOST).figure,
+            quarterly=quarterly,
+            periods=periods,
+            as_of=day,
+        )
+        print_trends_all(every, output_format.value)
+        return trends_all_chart(every)
+    found = money_trends(engine, kind, subject_id, quarterly=quarterly, as_of=day)
+    if figure is not None:
+        found = replace(found, trends=tuple(t for t in found.trends if t.figure is figure.figure))
+    print_trends(found, output_format.value)
+    return trends_chart(found)
 
 
 def _chart(results: list[SubjectDemand], kind: SubjectKind) -> dict[str, Any]:

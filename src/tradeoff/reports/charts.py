@@ -59,8 +59,10 @@ def line_chart(
     series: str | None = None,
     value_title: str | None = None,
     value_format: str = ",.0f",
+    series_order: Sequence[str] | None = None,
 ) -> Spec:
-    """One line per series over ordered periods (quarters, months): a trend."""
+    """One line per series over ordered periods (quarters, months): a trend. The legend
+    lists the series in ``series_order`` when given (a ranking), else alphabetically."""
     encoding: dict[str, Any] = {
         "x": {"field": period, "type": "ordinal", "title": None, "sort": None},
         "y": {
@@ -72,6 +74,8 @@ def line_chart(
     }
     if series is not None:
         encoding["color"] = {"field": series, "type": "nominal", "title": None}
+        if series_order is not None:
+            encoding["color"]["sort"] = list(series_order)
     return {
         "$schema": SCHEMA,
         "title": title,
@@ -199,13 +203,20 @@ def to_svg(spec: Spec) -> str:
     return svg
 
 
-def render(spec: Spec, path: Path) -> Path:
-    """Write the chart to ``path``: SVG or PNG by its suffix. Written whole or not at all."""
+def check_path(path: Path) -> str:
+    """The chart's format (``.svg`` or ``.png``), or a named error: checked before the
+    figures are computed, so a typo costs nothing."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"a chart is written as .svg or .png, not {suffix or 'no suffix'!r}")
     if not path.parent.is_dir():
         raise InputError("the folder does not exist", path=path.parent)
+    return suffix
+
+
+def render(spec: Spec, path: Path) -> Path:
+    """Write the chart to ``path``: SVG or PNG by its suffix. Written whole or not at all."""
+    suffix = check_path(path)
     import vl_convert
 
     data: bytes = (

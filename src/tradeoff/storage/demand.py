@@ -29,7 +29,7 @@ sums (``analysis.business.demand`` converts, decays and dates them). Definitions
 
 Money sums are per currency; ``records`` counts the accounts or deals behind a sum and
 ``priced`` those with an amount (a deal with no amount is counted, never summed as zero).
-Every money figure is one ``_figure_rows`` query, used both for the sum and for the list
+Every money figure is one ``figure_rows`` query, used both for the sum and for the list
 behind it (``figure_members``), so a total and its list cannot disagree.
 
 Themes as of now (the ``as_of`` day on or after the last evidence day, the usual question)

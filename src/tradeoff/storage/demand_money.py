@@ -194,7 +194,7 @@ class Citations:
     known: CTE
 
 
-def _citations(
+def citations(
     session: Session, query: DemandQuery, *, subjects_summarised: bool = False
 ) -> Citations:
     """(subject, account) pairs with the first citation and whether one fell in the churn
@@ -244,7 +244,7 @@ def _note_ids() -> list[ColumnElement[str]]:
 
 
 def _subject_summary_deals(query: DemandQuery) -> Select[Any]:
-    """``_citations``' deals for subjects through the summary: from the few deals with no
+    """``citations``' deals for subjects through the summary: from the few deals with no
     account to their notes, then to the subjects that hold a note by hand or by a theme."""
     item, link = EvidenceItemRow, EvidenceThemeRow
     direct = subject_demand.subject_items(query).subquery("note_direct")
@@ -278,7 +278,7 @@ def _subject_summary_deals(query: DemandQuery) -> Select[Any]:
     ).group_by(held.c.subject_id, held.c.deal_id)
 
 
-def _figure_rows(
+def figure_rows(
     session: Session, query: DemandQuery, figure: Figure, cited: Citations
 ) -> Select[Any]:
     """The records behind one money figure: subject_id, grp, id, currency, amount, label, on."""
@@ -377,21 +377,30 @@ def money_sums(session: Session, query: DemandQuery) -> list[MoneySum]:
     """Every money figure per subject, group and currency, in one statement (the citations
     are computed once and shared by every figure); problems and opportunities in two, the
     ones the theme summary answers and the rest."""
-    if query.kind is SubjectKind.THEME:
-        return _money_sums(session, query, _citations(session, query))
-    fast, slow = subject_demand.split(session, query)
     found = []
-    if fast is not None:
-        found += _money_sums(session, fast, _citations(session, fast, subjects_summarised=True))
-    if slow is not None:
-        found += _money_sums(session, slow, _citations(session, slow))
+    for part, cited in citation_parts(session, query):
+        found += _money_sums(session, part, cited)
     return found
+
+
+def citation_parts(session: Session, query: DemandQuery) -> list[tuple[DemandQuery, Citations]]:
+    """The query with its citations; problems and opportunities cut in two, the subjects
+    the theme summary answers and the rest (``subject_demand.split``), each with its own."""
+    if query.kind is SubjectKind.THEME:
+        return [(query, citations(session, query))]
+    fast, slow = subject_demand.split(session, query)
+    parts = []
+    if fast is not None:
+        parts.append((fast, citations(session, fast, subjects_summarised=True)))
+    if slow is not None:
+        parts.append((slow, citations(session, slow)))
+    return parts
 
 
 def _money_sums(session: Session, query: DemandQuery, cited: Citations) -> list[MoneySum]:
     parts = []
     for figure in MONEY_FIGURES:
-        rows = _figure_rows(session, query, figure, cited).subquery(figure.value)
+        rows = figure_rows(session, query, figure, cited).subquery(figure.value)
         parts.append(
             select(
                 literal(figure.value).label("figure"),
@@ -422,7 +431,7 @@ def figure_members(session: Session, query: DemandQuery, figure: Figure) -> list
     evidence items (copies included), citing accounts, end users, or the deals and
     accounts behind a money figure."""
     if figure in MONEY_FIGURES:
-        rows = _figure_rows(session, query, figure, _citations(session, query)).subquery("rows")
+        rows = figure_rows(session, query, figure, citations(session, query)).subquery("rows")
         found = session.execute(
             select(rows.c.id, rows.c.label, rows.c.amount, rows.c.currency, rows.c.on, rows.c.grp)
             .distinct()

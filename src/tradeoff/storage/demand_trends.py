@@ -10,20 +10,29 @@ and only adds the day each one happened:
 
 A record with no such day is returned with ``on = None``: it is in the figure but cannot be
 placed in a period, and the trend says how many there are.
+
+``period_sums`` answers the same question for every subject of a kind at once, in one
+statement per figure: the records come from the same ``figure_rows`` query over the same
+citations as ``money_sums`` (theme summary for clean themes, links for dirty ones), and the
+database sums them per subject, period and currency, so no subject is read on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, func, null, select
 from sqlalchemy.orm import Session
 
 from tradeoff.storage.demand import DemandQuery, Figure
-from tradeoff.storage.demand_money import figure_members
+
+# The citation rules and the records behind a figure are demand_money's, reused as they
+# are: a second definition of "cites" here is what must never exist.
+from tradeoff.storage.demand_money import citation_parts, figure_members, figure_rows
 from tradeoff.storage.tables import DealRow
 
 #: The money figures a trend is drawn for, and what dates their records.
@@ -71,3 +80,69 @@ def _day(value: datetime | date | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value
+
+
+class PeriodSum(NamedTuple):
+    """The records of one subject in one period slot and currency (``period_sums``)."""
+
+    subject_id: int
+    #: 0 … n-1: the period starting at ``starts[slot]``; -1: before ``starts[0]``; n: on or
+    #: after ``end``; None: the record has no date.
+    slot: int | None
+    currency: str | None
+    amount: Decimal | None
+    records: int
+
+
+def period_sums(
+    session: Session, query: DemandQuery, figure: Figure, starts: Sequence[date], end: date
+) -> list[PeriodSum]:
+    """Sums of ``figure``'s records per subject of ``query.kind``, period and currency,
+    periods given by their first days (``starts``, ascending) and the day after the last
+    (``end``). Problems and opportunities are split as ``money_sums`` splits them.
+
+    Example: period_sums(session, DemandQuery(SubjectKind.THEME, day), Figure.LOST,
+    [date(2026, 7, 1), date(2026, 8, 1)], date(2026, 9, 1))
+    """
+    if figure not in TREND_FIGURES:
+        raise ValueError(f"no money trend for {figure.value}")
+    found: list[PeriodSum] = []
+    for part, cited in citation_parts(session, query):
+        rows = figure_rows(session, part, figure, cited).subquery("rows")
+        placed = select(rows.c.subject_id, rows.c.currency, rows.c.amount)
+        on: Any = rows.c.on
+        if figure is Figure.PIPELINE:
+            placed = placed.join(DealRow, DealRow.id == rows.c.id)
+            on = DealRow.created_at
+        slotted = placed.add_columns(_slot(on, starts, end).label("slot")).subquery("slotted")
+        # Grouped outside: PostgreSQL matches GROUP BY expressions with their parameters.
+        summed = select(
+            slotted.c.subject_id,
+            slotted.c.slot,
+            slotted.c.currency,
+            func.sum(slotted.c.amount).label("amount"),
+            func.count().label("records"),
+        ).group_by(slotted.c.subject_id, slotted.c.slot, slotted.c.currency)
+        found += [
+            PeriodSum(
+                r.subject_id,
+                r.slot,
+                r.currency,
+                None if r.amount is None else Decimal(r.amount),
+                r.records,
+            )
+            for r in session.execute(summed)
+        ]
+    return found
+
+
+def _slot(on: Any, starts: Sequence[date], end: date) -> ColumnElement[Any]:
+    """The period slot of a moment, by UTC day bounds an index could seek (no text dates)."""
+    bounds = [_midnight(day) for day in (*starts, end)]
+    whens: list[tuple[ColumnElement[bool], Any]] = [(on.is_(None), null()), (on < bounds[0], -1)]
+    whens += [(on < bound, slot) for slot, bound in enumerate(bounds[1:])]
+    return case(*whens, else_=len(starts))
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)

@@ -1,0 +1,33 @@
+"""Money as table cells: compact amounts an eye can compare down a column, marked when a
+currency without a rate was left out (``Money.unconverted``), and signed changes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tradeoff.analysis.business.money import Money
+
+
+def compact(amount: Decimal) -> str:
+    """240000 → 240k, 1530000 → 1.5M: a cell an eye can compare down a column."""
+    for limit, suffix in ((Decimal(10**9), "G"), (Decimal(10**6), "M"), (Decimal(10**3), "k")):
+        if abs(amount) >= limit:
+            scaled = amount / limit
+            return f"{scaled:.1f}{suffix}" if scaled < 10 else f"{scaled:,.0f}{suffix}"
+    return f"{amount:,.0f}"
+
+
+def amount_cell(money: Money, missing: set[str]) -> str:
+    """The converted amount, starred when some currency had no rate (added to ``missing``)."""
+    missing.update(money.unconverted)
+    return compact(money.amount) + ("*" if money.unconverted else "")
+
+
+def signed(change: Decimal) -> str:
+    shown = compact(abs(change))
+    return "0" if not change else ("+" if change > 0 else "-") + shown
+
+
+def unconverted(money: Money) -> str:
+    """``EUR 12.00; JPY 3.00``: the amounts no rate was given for, for a CSV cell."""
+    return "; ".join(f"{c} {a}" for c, a in sorted(money.unconverted.items()))
