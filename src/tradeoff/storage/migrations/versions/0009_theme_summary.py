@@ -21,6 +21,14 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
+from tradeoff.storage.mark_triggers import (
+    ACCOUNT_THEMES,
+    GROUP_COLUMNS,
+    ITEM_COLUMNS,
+    ITEM_THEMES,
+    SPEAKER_THEMES,
+    SUMMARY_TRIGGERS,
+)
 from tradeoff.storage.theme_summary import rebuild
 
 revision = "0009"
@@ -28,22 +36,11 @@ down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-#: The evidence columns a summary figure reads.
-ITEM_COLUMNS = ("account_id", "person_id", "relayed_by_id", "mode", "created_at", "duplicate_of_id")
 #: Demand's churn window reads a churned account's items of a few weeks, by these.
 INDEXES = {
     "ix_accounts_lifecycle_churned_at": ("accounts", ["lifecycle", "churned_at"]),
     "ix_evidence_items_account_id_created_at": ("evidence_items", ["account_id", "created_at"]),
 }
-ITEM_THEMES = "SELECT theme_id FROM evidence_themes WHERE evidence_id = NEW.id"
-#: The account columns demand breaks down by from the summary.
-GROUP_COLUMNS = ("segment", "plan", "region")
-#: A clean theme's account rows are exact, so they name every theme the account cites.
-ACCOUNT_THEMES = "SELECT theme_id FROM theme_account_summary WHERE account_id = NEW.id"
-SPEAKER_THEMES = (
-    "SELECT DISTINCT l.theme_id FROM evidence_items AS i "
-    "JOIN evidence_themes AS l ON l.evidence_id = i.id WHERE i.person_id = NEW.id"
-)
 
 
 def upgrade() -> None:
@@ -124,33 +121,9 @@ def upgrade() -> None:
 
 
 def _sqlite_triggers() -> None:
-    mark = "INSERT OR IGNORE INTO theme_summary_dirty (theme_id)"
-    op.execute(
-        "CREATE TRIGGER theme_summary_link_insert AFTER INSERT ON evidence_themes "  # noqa: S608
-        f"BEGIN {mark} VALUES (NEW.theme_id); END"
-    )
-    op.execute(
-        "CREATE TRIGGER theme_summary_link_delete AFTER DELETE ON evidence_themes "
-        f"BEGIN {mark} VALUES (OLD.theme_id); END"
-    )
-    op.execute(
-        "CREATE TRIGGER theme_summary_link_update AFTER UPDATE ON evidence_themes "
-        f"BEGIN {mark} VALUES (OLD.theme_id); {mark} VALUES (NEW.theme_id); END"
-    )
-    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ITEM_COLUMNS)
-    op.execute(
-        f"CREATE TRIGGER theme_summary_item_update AFTER UPDATE OF {', '.join(ITEM_COLUMNS)} "
-        f"ON evidence_items WHEN {changed} BEGIN {mark} {ITEM_THEMES}; END"
-    )
-    op.execute(
-        "CREATE TRIGGER theme_summary_role_update AFTER UPDATE OF role ON people "
-        f"WHEN OLD.role IS NOT NEW.role BEGIN {mark} {SPEAKER_THEMES}; END"
-    )
-    regrouped = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in GROUP_COLUMNS)
-    op.execute(
-        f"CREATE TRIGGER theme_summary_account_update AFTER UPDATE OF {', '.join(GROUP_COLUMNS)} "
-        f"ON accounts WHEN {regrouped} BEGIN {mark} {ACCOUNT_THEMES}; END"
-    )
+    # The form this migration created; 0014 replaces it (storage.mark_triggers says why).
+    for trigger in SUMMARY_TRIGGERS:
+        op.execute(trigger.sql(or_ignore=True))
 
 
 def _postgres_triggers() -> None:

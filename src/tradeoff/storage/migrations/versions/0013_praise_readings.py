@@ -20,15 +20,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from tradeoff.storage.mark_triggers import BELOW_MARK, PRAISE_TRIGGERS, READ_COLUMNS, STALE
+
 revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
-
-#: What a praise reading depends on.
-READ_COLUMNS = ("text", "rating", "kind")
-STALE = "evidence_praise_stale"
-BELOW_MARK = "(SELECT read_through FROM praise_mark WHERE id = 1)"
 
 
 def upgrade() -> None:
@@ -63,19 +60,9 @@ def upgrade() -> None:
 
 
 def _sqlite_triggers() -> None:
-    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in READ_COLUMNS)
-    op.execute(
-        f"CREATE TRIGGER praise_reread AFTER UPDATE OF {', '.join(READ_COLUMNS)} "  # noqa: S608
-        f"ON evidence_items WHEN {changed} BEGIN "
-        "DELETE FROM evidence_praise WHERE evidence_id = NEW.id; "
-        f"INSERT OR IGNORE INTO {STALE} (evidence_id) VALUES (NEW.id); END"
-    )
-    op.execute(
-        "CREATE TRIGGER praise_reused_id AFTER INSERT ON evidence_items "  # noqa: S608
-        f"WHEN NEW.id <= {BELOW_MARK} BEGIN "
-        "DELETE FROM evidence_praise WHERE evidence_id = NEW.id; "
-        f"INSERT OR IGNORE INTO {STALE} (evidence_id) VALUES (NEW.id); END"
-    )
+    # The form this migration created; 0014 replaces it (storage.mark_triggers says why).
+    for trigger in PRAISE_TRIGGERS:
+        op.execute(trigger.sql(or_ignore=True))
 
 
 def _postgres_triggers() -> None:
