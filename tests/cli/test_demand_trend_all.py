@@ -107,7 +107,7 @@ def test_chart_is_written_and_names_stay_text(
     with write_session(engine) as session:
         session.execute(update(ThemeRow).where(ThemeRow.id == sso).values(name=HOSTILE))
     path = tmp_path / f"trend{suffix}"
-    # August: Audit logs lost 50k, the others nothing, so rank and alphabet disagree.
+    # Largest over the window first: Audit logs (50k in August), Bulk export, then SSO.
     subject = ("--theme", str(sso)) if one_subject else ("--periods", "12")
     result = run_cli(
         capsys, "--db", workspace_url, "demand", "--trend", "money", "--as-of", "2026-08-31",
@@ -131,7 +131,9 @@ def test_chart_is_written_and_names_stay_text(
     else:  # the legend lists the subjects by rank, as the table does
         ranked = money_trends_all(engine, SubjectKind.THEME, periods=12, as_of=date(2026, 8, 31))
         labels = [f"(#{r.id})" for r in ranked.rows]
-        assert [r.name for r in ranked.rows] == ["Audit logs", HOSTILE, "Bulk export"]
+        totals = {r.name: sum(p.amount.amount for p in r.periods) for r in ranked.rows}
+        assert [r.name for r in ranked.rows] == sorted(totals, key=lambda n: -totals[n])
+        assert [r.name for r in ranked.rows] == ["Audit logs", "Bulk export", HOSTILE]
         assert sorted(labels, key=texts.index) == labels
 
 

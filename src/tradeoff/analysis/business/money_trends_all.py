@@ -83,7 +83,7 @@ class MoneyTrendsAll:
     quarterly: bool
     as_of: date
     labels: tuple[str, ...]
-    #: Subjects with something in the window, by the last period's amount, largest first.
+    #: Subjects with something in the window, largest total over it first.
     rows: tuple[SubjectTrendRow, ...]
     #: Subjects of the kind with nothing in any period of the window.
     left_out: int
@@ -112,7 +112,7 @@ def money_trends_all(
     as_of: date | None = None,
 ) -> MoneyTrendsAll:
     """``figure`` of every subject of ``kind`` over the last ``periods`` months (quarters)
-    ending with the ``as_of`` day's, largest last period first.
+    ending with the ``as_of`` day's, largest total over the window first.
 
     Example: money_trends_all(engine, SubjectKind.THEME, Figure.LOST, quarterly=True).rows[0]
     """
@@ -143,7 +143,13 @@ def money_trends_all(
     ]
     shown = sorted(
         (r for r in rows if any(p.amount.amount or p.amount.unconverted for p in r.periods)),
-        key=lambda r: (-r.last.amount.amount, r.name, r.id),
+        # The window's total first: the last period is often the current, partial one.
+        key=lambda r: (
+            -sum(p.amount.amount for p in r.periods),
+            -r.last.amount.amount,
+            r.name,
+            r.id,
+        ),
     )
     return MoneyTrendsAll(
         kind=kind,
