@@ -169,7 +169,7 @@ def trends_chart(found: SubjectMoneyTrends) -> Spec:
 
 
 def trends_all_chart(found: MoneyTrendsAll) -> Spec:
-    """Every subject: lines of the ``CHART_SUBJECTS`` first in the ranking (largest over the window)."""
+    """Every subject: lines of the ``CHART_SUBJECTS`` first in the ranking."""
     drawn = found.rows[:CHART_SUBJECTS]
     rows = [
         {"period": p.period, "amount": float(p.amount.amount), "subject": f"{r.name} (#{r.id})"}
