@@ -14,12 +14,9 @@ The peer of each all-themes row is what it replaces: ``money_trends`` of every t
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 
-from demand import AS_OF, open_bench
+from demand import AS_OF, open_bench, timed
 from sqlalchemy import Engine, func, select
 
 from tradeoff.analysis.business.demand import theme_demand
@@ -27,17 +24,6 @@ from tradeoff.analysis.business.money_trends import money_trends
 from tradeoff.analysis.business.money_trends_all import money_trends_all
 from tradeoff.storage.demand import Figure, SubjectKind
 from tradeoff.storage.tables import AccountRow, DealRow, EvidenceItemRow
-
-
-def timed(call: Callable[[], object], repeat: int) -> float:
-    """Median seconds over ``repeat`` runs after one warm-up."""
-    call()
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def every_theme_one_by_one(engine: Engine, ids: list[int], quarterly: bool) -> None:
@@ -67,23 +53,25 @@ def main() -> int:
                     engine, SubjectKind.THEME, f, quarterly=q, as_of=AS_OF
                 ),
                 args.repeat,
-            )
+            )[0]
             total += seconds
             print(f"| money_trends_all(themes, {figure.value}, {label}) | {seconds:.2f} | | |")
         # The peer reads the three figures of each theme: compare it with the three calls.
-        peer = timed(lambda q=quarterly: every_theme_one_by_one(engine, ids, q), 1)
+        peer = timed(lambda q=quarterly: every_theme_one_by_one(engine, ids, q), 1)[0]
         print(
             f"| the three figures above together | {total:.2f} | {peer:.2f} "
             f"| {peer / total:.0f}× |",
             flush=True,
         )
-    one = timed(lambda: money_trends(engine, SubjectKind.THEME, biggest, as_of=AS_OF), args.repeat)
+    one = timed(lambda: money_trends(engine, SubjectKind.THEME, biggest, as_of=AS_OF), args.repeat)[
+        0
+    ]
     print(f"| money_trends(largest theme, monthly, 3 figures) | {one:.2f} | | |")
     for kind, plural in (
         (SubjectKind.PROBLEM, "problems"),
         (SubjectKind.OPPORTUNITY, "opportunities"),
     ):
-        seconds = timed(lambda k=kind: money_trends_all(engine, k, as_of=AS_OF), args.repeat)
+        seconds = timed(lambda k=kind: money_trends_all(engine, k, as_of=AS_OF), args.repeat)[0]
         print(f"| money_trends_all({plural}, lost, monthly) | {seconds:.2f} | | |")
     engine.dispose()
     return 0

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from tradeoff.analysis.business.money_trends import SubjectMoneyTrends
+from tradeoff.analysis.business.money_trends import MoneyPeriod, SubjectMoneyTrends
 from tradeoff.analysis.business.money_trends_all import MoneyTrendsAll
 from tradeoff.cli.context import console
 from tradeoff.cli.money_cells import amount_cell, signed, unconverted
@@ -44,23 +45,30 @@ TREND_HEADER = [
 ]  # fmt: skip
 
 
+def _csv(cells: Iterable[tuple[str, int, str, str, str, MoneyPeriod, str]]) -> None:
+    """One CSV row per subject, figure and period (both trends write the same columns)."""
+    write_rows(
+        sys.stdout,
+        TREND_HEADER,
+        (
+            [kind, subject_id, name, figure, dated_by, p.period, p.amount.to_json()["amount"],
+             base, unconverted(p.amount), p.records, f"{p.change:.2f}"]
+            for kind, subject_id, name, figure, dated_by, p, base in cells
+        ),
+    )  # fmt: skip
+
+
 def print_trends(found: SubjectMoneyTrends, output_format: str) -> None:
     """One subject: a column pair (amount, change) per figure, a row per period."""
     if output_format == "json":
         _json(found.to_json())
         return
     if output_format == "csv":
-        write_rows(
-            sys.stdout,
-            TREND_HEADER,
-            (
-                [found.kind.value, found.id, found.name, t.figure.value, t.dated_by, p.period,
-                 p.amount.to_json()["amount"], found.base, unconverted(p.amount), p.records,
-                 f"{p.change:.2f}"]
-                for t in found.trends
-                for p in t.periods
-            ),
-        )  # fmt: skip
+        _csv(
+            (found.kind.value, found.id, found.name, t.figure.value, t.dated_by, p, found.base)
+            for t in found.trends
+            for p in t.periods
+        )
         return
     per = "quarter" if found.quarterly else "month"
     console.print(f"Money trend of {found.kind.value} {found.id}: {found.name}", soft_wrap=True)
@@ -97,17 +105,11 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
         _json(found.to_json())
         return
     if output_format == "csv":
-        write_rows(
-            sys.stdout,
-            TREND_HEADER,
-            (
-                [found.kind.value, r.id, r.name, found.figure.value, found.dated_by, p.period,
-                 p.amount.to_json()["amount"], found.base, unconverted(p.amount), p.records,
-                 f"{p.change:.2f}"]
-                for r in found.rows
-                for p in r.periods
-            ),
-        )  # fmt: skip
+        _csv(
+            (found.kind.value, r.id, r.name, found.figure.value, found.dated_by, p, found.base)
+            for r in found.rows
+            for p in r.periods
+        )
         return
     per = "quarter" if found.quarterly else "month"
     kind, figure = found.kind.value, found.figure.value
