@@ -10,6 +10,7 @@ triggers mark everything a change touches.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -756,9 +757,6 @@ def _copies_across_themes(session: Session) -> None:
         )
     ):
         themes_of[problem_id].append(theme_id)
-    # Not the first problem: its themes are a theme and its sub-theme.
-    problem_id = next(p for p in sorted(themes_of)[1:] if len(themes_of[p]) >= 2)
-    first, second = themes_of[problem_id][:2]
     copied = select(item.duplicate_of_id).where(item.duplicate_of_id.is_not(None))
     plain = set(
         session.scalars(
@@ -770,15 +768,29 @@ def _copies_across_themes(session: Session) -> None:
         filed = session.scalars(select(link.evidence_id).where(link.theme_id == theme_id))
         return sorted(e for e in filed if e in plain)
 
-    in_first, in_second = plain_in(first), [e for e in plain_in(second) if e not in plain_in(first)]
-    by_hand = sorted(
-        e
-        for e in session.scalars(
+    def by_hand(problem_id: int, *filed: list[int]) -> list[int]:
+        held = session.scalars(
             select(ProblemEvidenceRow.evidence_id).where(
                 ProblemEvidenceRow.problem_id == problem_id
             )
         )
-        if e in plain and e not in in_first and e not in in_second
-    )
-    for copy, original in ((in_second[0], in_first[0]), (by_hand[0], in_first[1])):
+        return sorted(e for e in held if e in plain and not any(e in f for f in filed))
+
+    # Not the first problem (its themes are a theme and its sub-theme), and two of its themes
+    # that hold plain items apart, with an item by hand in neither: which problem and themes
+    # these are depends on how the analysis placed the tickets.
+    found = None
+    for problem_id in sorted(themes_of)[1:]:
+        for first, second in itertools.permutations(themes_of[problem_id], 2):
+            in_first = plain_in(first)
+            in_second = [e for e in plain_in(second) if e not in in_first]
+            hand = by_hand(problem_id, in_first, in_second)
+            if len(in_first) >= 2 and in_second and hand:
+                found = in_first, in_second, hand
+                break
+        if found is not None:
+            break
+    assert found is not None, "no problem of two themes to make copies across"
+    in_first, in_second, hand = found
+    for copy, original in ((in_second[0], in_first[0]), (hand[0], in_first[1])):
         session.execute(update(item).where(item.id == copy).values(duplicate_of_id=original))

@@ -6,8 +6,10 @@ modularity on a nearest-neighbour graph finds about √n clusters whatever the c
 (3,232 Banking77 texts of 20 intents gave 52 themes, 3,080 of 77 intents gave 53; 345 texts
 of 5 intents gave 13), so up to ``coarser_tries`` halvings of it are tried as well, and a
 coarser partition replaces the finer one only when its cosine silhouette is better item by
-item beyond noise. A corpus of a few broad topics gets few themes; one of many narrow topics
-keeps the finer split (docs/performance.md, "Theme discovery").
+item beyond noise. The halvings merge whole themes on the graph collapsed to them, so their
+Leiden runs cost milliseconds, not another pass over every item. A corpus of a few broad
+topics gets few themes; one of many narrow topics keeps the finer split (docs/performance.md,
+"Theme discovery").
 
 An item far from its sub-theme's centroid is not forced into it: it goes to the unsorted list
 the user sees, capped at ``max_unsorted_share`` so the list stays small (BERTopic leaves
@@ -24,8 +26,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tradeoff.analysis.cluster.graph import neighbour_graph
-from tradeoff.analysis.cluster.leiden import Labels, LeidenClusterer
-from tradeoff.analysis.cluster.silhouette import sample_of, silhouettes
+from tradeoff.analysis.cluster.leiden import Labels, LeidenClusterer, collapse
+from tradeoff.analysis.cluster.silhouette import cluster_sums, sample_of, silhouettes
 from tradeoff.analysis.embed.protocol import Vectors
 
 #: Standard errors by which a coarser partition's mean silhouette gain must beat zero: the
@@ -100,15 +102,18 @@ def _best_coarse(vectors: Vectors, graph: ig.Graph, chosen: DiscoverySettings) -
     corpus's silhouettes differ by noise alone)."""
     scored = sample_of(vectors.shape[0])
 
-    def themes_at(resolution: float) -> Labels:
-        return LeidenClusterer(chosen.neighbours, resolution, chosen.seed).cluster_graph(graph)
+    def clusterer(resolution: float) -> LeidenClusterer:
+        return LeidenClusterer(chosen.neighbours, resolution, chosen.seed)
 
-    labels = themes_at(chosen.theme_resolution)
+    finest = clusterer(chosen.theme_resolution).cluster_graph(graph)
     if chosen.coarser_tries <= 0 or scored.size < 2:
-        return labels
-    scores = silhouettes(vectors, labels, scored)
+        return finest
+    # Coarser tries merge the finest themes instead of re-splitting every item: partitions
+    # of equal quality at a fraction of the cost (docs/performance.md).
+    collapsed = collapse(graph, finest)
+    labels, scores = finest, silhouettes(vectors, finest, scored)
     for step in range(1, chosen.coarser_tries + 1):
-        tried = themes_at(chosen.theme_resolution / 2**step)
+        tried = clusterer(chosen.theme_resolution / 2**step).merge_clusters(collapsed, finest)
         tried_scores = silhouettes(vectors, tried, scored)
         gain = tried_scores - scores
         if gain.mean() > SIGNIFICANT * gain.std(ddof=1) / np.sqrt(gain.size):
@@ -127,14 +132,13 @@ def _absorb_tiny(
     if not len(vectors):
         return labels, np.zeros(0, dtype=np.float32)
     sizes = np.bincount(labels)
-    sums = np.zeros((sizes.size, vectors.shape[1]), dtype=np.float32)
-    np.add.at(sums, labels, vectors)
+    sums = cluster_sums(vectors, labels, np.float32)
     # Mean cosine between two different members: strays a kNN graph happened to tie together
     # (each unlike the others) are not a theme, however many there are.
     pairs = np.maximum(sizes * (sizes - 1), 1)
     cohesion = (np.einsum("ij,ij->i", sums, sums) - sizes) / pairs
     real = np.flatnonzero((sizes >= min_size) & (cohesion >= MIN_COHESION))
-    centroids = centroids_of(vectors, labels)
+    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
     moved = labels.copy()
     if real.size and real.size < sizes.size:
         tiny = np.flatnonzero(~np.isin(labels, real))
@@ -146,8 +150,7 @@ def _absorb_tiny(
 
 def centroids_of(vectors: Vectors, labels: Labels) -> Vectors:
     """Unit mean vector per label (row = label number; a label with no rows is zero)."""
-    centroids = np.zeros((int(labels.max()) + 1, vectors.shape[1]), dtype=np.float32)
-    np.add.at(centroids, labels, vectors)
+    centroids: Vectors = cluster_sums(vectors, labels, np.float32)
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     return centroids
 
