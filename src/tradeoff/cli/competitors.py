@@ -176,6 +176,11 @@ def _print_profile(profile: CompetitorProfile) -> None:
         console.print("  no lost deals")
     for reason in profile.loss_reasons:
         console.print(f"  {reason.category.value}: {_deals(reason.deals)}, {reason.revenue}")
+    if profile.losses_classified_now:
+        console.print(
+            f"  ({_deals(profile.losses_classified_now)} with no saved category classified "
+            "for this view by the same rules; tradeoff classify-losses saves them)"
+        )
     console.print("Themes customers raise when they are present:")
     for theme in profile.themes[:THEMES_SHOWN]:
         console.print(

@@ -23,7 +23,6 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     or_,
     select,
     union,
@@ -177,16 +176,15 @@ def segments(session: Session, competitor_id: int) -> list[SegmentTally]:
 
 
 def loss_reasons(session: Session, competitor_id: int) -> list[LossTally]:
-    """Lost deals with the competitor present, by loss category (read straight from
-    ``loss_classifications``; a deal with no row there is unclassified) and currency."""
-    category = func.coalesce(
-        LossClassificationRow.category, literal(LossCategory.UNCLASSIFIED.value)
-    )
+    """Lost deals with the competitor present, by saved loss category and currency. Deals
+    with no saved category are not here: ``loss_reasons.unclassified_totals`` groups them
+    for the classifier, so a read classifies them in memory without writing."""
+    category = LossClassificationRow.category
     query = (
         select(category, DealRow.currency, func.count(), func.sum(DealRow.amount))
         .select_from(DealCompetitorRow)
         .join(DealRow, DealRow.id == DealCompetitorRow.deal_id)
-        .outerjoin(LossClassificationRow, LossClassificationRow.deal_id == DealRow.id)
+        .join(LossClassificationRow, LossClassificationRow.deal_id == DealRow.id)
         .where(
             DealCompetitorRow.competitor_id == competitor_id,
             DealRow.outcome == DealOutcome.LOST,

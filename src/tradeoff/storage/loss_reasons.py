@@ -20,7 +20,7 @@ from tradeoff.domain.deals import Deal, LossClassification
 from tradeoff.domain.enums import AssignedBy, DealOutcome, LossCategory
 from tradeoff.errors import Conflict, NotFound
 from tradeoff.storage import repository
-from tradeoff.storage.tables import DealRow, LossClassificationRow
+from tradeoff.storage.tables import DealCompetitorRow, DealRow, LossClassificationRow
 
 #: Rows per executemany: far below SQLite's bound-parameter limit.
 CHUNK = 2000
@@ -230,8 +230,11 @@ class UnclassifiedTotal:
     amount: Decimal
 
 
-def unclassified_totals(session: Session) -> list[UnclassifiedTotal]:
-    """Lost deals without a classification row, grouped by (reason, notes, currency)."""
+def unclassified_totals(
+    session: Session, competitor_id: int | None = None
+) -> list[UnclassifiedTotal]:
+    """Lost deals without a classification row, grouped by (reason, notes, currency); only
+    those the competitor ``competitor_id`` was present in, when given."""
     row = LossClassificationRow
     query = (
         select(
@@ -244,6 +247,11 @@ def unclassified_totals(session: Session) -> list[UnclassifiedTotal]:
         .where(DealRow.outcome == DealOutcome.LOST, row.deal_id.is_(None))
         .group_by(DealRow.loss_reason, DealRow.notes, DealRow.currency)
     )
+    if competitor_id is not None:
+        present = DealCompetitorRow
+        query = query.join(present, present.deal_id == DealRow.id).where(
+            present.competitor_id == competitor_id
+        )
     return [
         UnclassifiedTotal(r, n, cur, d, m, Decimal(str(s)))
         for r, n, cur, d, m, s in session.execute(query)

@@ -18,6 +18,7 @@ a currency without a rate is reported as unconverted, never guessed.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +27,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tradeoff.analysis.business.money import Money, convert
+from tradeoff.analysis.business.loss_taxonomy import loss_verdict
+from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.domain.competitor_names import close_names
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
@@ -34,6 +36,7 @@ from tradeoff.domain.names import fold
 from tradeoff.errors import NotFound
 from tradeoff.storage import competitors as store
 from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.loss_reasons import UnclassifiedTotal, unclassified_totals
 from tradeoff.storage.session import read_session
 
 #: Quotes a profile shows.
@@ -138,6 +141,8 @@ class CompetitorProfile:
     themes: tuple[ThemeRaised, ...]
     quotes: tuple[CompetitorQuote, ...]
     quarters: tuple[QuarterRecord, ...]
+    #: Lost deals among ``loss_reasons`` with no saved category, classified for this read.
+    losses_classified_now: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -157,6 +162,7 @@ class CompetitorProfile:
                 {"category": r.category.value, "deals": r.deals, "revenue": r.revenue.to_json()}
                 for r in self.loss_reasons
             ],
+            "losses_classified_now": self.losses_classified_now,
             "themes": [
                 {
                     "id": t.theme_id,
@@ -211,6 +217,7 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
         tally = store.tallies(session, cid).get(cid, store.Tally())
         segments = store.segments(session, cid)
         losses = store.loss_reasons(session, cid)
+        pending = unclassified_totals(session, cid)
         themes = store.themes_raised(session, cid)
         candidates = store.quote_candidates(session, cid)
         quarters = store.quarters(session, cid)
@@ -222,16 +229,40 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
             SegmentRecord(s.segment, s.won, s.lost, s.open)
             for s in sorted(segments, key=_segment_key)
         ),
-        loss_reasons=tuple(
-            LossReasonCount(r.category, r.deals, convert(r.amounts, given, base))
-            for r in sorted(losses, key=lambda r: (-r.deals, r.category.value))
-        ),
+        loss_reasons=_loss_reasons(losses, pending, given, base),
+        losses_classified_now=sum(p.deals for p in pending),
         themes=tuple(
             ThemeRaised(t.theme_id, t.name, t.evidence, t.accounts, t.naming)
             for t in sorted(themes, key=lambda t: (-t.evidence, t.theme_id))
         ),
         quotes=tuple(_quotes(candidates)),
         quarters=tuple(QuarterRecord(q.quarter, q.met, q.won, q.lost) for q in quarters),
+    )
+
+
+def _loss_reasons(
+    saved: list[store.LossTally],
+    pending: list[UnclassifiedTotal],
+    given: Mapping[str, Decimal],
+    base: str,
+) -> tuple[LossReasonCount, ...]:
+    """Saved categories, plus lost deals with none classified now by the same rules an
+    import saves them with (nothing written: a profile is a read)."""
+    deals: dict[LossCategory, int] = defaultdict(int)
+    amounts: dict[LossCategory, dict[str | None, Decimal]] = defaultdict(dict)
+    for tally in saved:
+        deals[tally.category] += tally.deals
+        for currency, amount in tally.amounts.items():
+            amounts[tally.category][currency] = amounts[tally.category].get(currency, ZERO) + amount
+    for group in pending:
+        category = loss_verdict(group.reason, group.notes).category
+        deals[category] += group.deals
+        if group.with_amount:
+            held = amounts[category]
+            held[group.currency] = held.get(group.currency, ZERO) + group.amount
+    return tuple(
+        LossReasonCount(c, deals[c], convert(amounts[c], given, base))
+        for c in sorted(deals, key=lambda c: (-deals[c], c.value))
     )
 
 

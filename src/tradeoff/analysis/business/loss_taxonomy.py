@@ -94,7 +94,8 @@ class LossBreakdown:
 
 
 @lru_cache(maxsize=4096)
-def _verdict(reason: str | None, notes: str | None) -> LossVerdict:
+def loss_verdict(reason: str | None, notes: str | None) -> LossVerdict:
+    """``classify_loss``, remembered per wording: lost deals repeat their reasons."""
     return classify_loss(reason, notes)
 
 
@@ -110,7 +111,7 @@ def classify_in(
         if deal.assigned_by is AssignedBy.PERSON:
             kept += 1
             continue
-        verdict = _verdict(deal.reason, deal.notes)
+        verdict = loss_verdict(deal.reason, deal.notes)
         if deal.stored is verdict.category and deal.stored_cues == verdict.cues:
             continue
         changed.append(stored.Verdict(deal.deal_id, verdict.category, verdict.cues))
@@ -171,7 +172,7 @@ def breakdown_in(session: Session) -> LossBreakdown:
     totals = stored.category_totals(session)
     pending = stored.unclassified_totals(session)
     for group in pending:
-        verdict = _verdict(group.reason, group.notes)
+        verdict = loss_verdict(group.reason, group.notes)
         totals.append(
             stored.CategoryTotal(
                 verdict.category,

@@ -125,15 +125,15 @@ def build_sales_brief(
 
 
 def _unsaved_note(on_the_fly: int) -> tuple[Claim, ...]:
-    """Lost deals with no saved loss category: the brief classified them in memory, but a
-    battlecard's loss reasons read the saved ones, so it says so (and how to save them)."""
+    """Lost deals with no saved loss category: the brief classified them in memory (as
+    battlecards do), and says so, and how to save them."""
     if not on_the_fly:
         return ()
     return (
         inference(
             f"{plural(on_the_fly, 'lost deal')} had no saved loss category: classified for "
-            "this brief only; battlecards count them as unclassified until "
-            "tradeoff classify-losses (or the next CRM import) saves them",
+            "this brief only (a correction needs a saved one: tradeoff classify-losses, "
+            "or the next CRM import, saves them)",
             "lost deals without a loss classification",
             on_the_fly,
         ),
