@@ -17,9 +17,9 @@ from tests.business.test_demand import AS_OF, CHURN_WINDOW, LOST_AFTER_CLOSE
 from tests.business.world import RATES, World
 from tradeoff.analysis.business.demand import theme_demand
 from tradeoff.analysis.business.money import convert
-from tradeoff.analysis.business.money_trends import money_trends
+from tradeoff.analysis.business.money_trends import money_trends, trend_members
 from tradeoff.domain.enums import DealOutcome
-from tradeoff.errors import NotFound
+from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.demand import Figure, SubjectKind
 
 
@@ -119,6 +119,42 @@ def test_a_trend_adds_up_to_its_figure(engine: Engine, world: World) -> None:
             total = sum((p.amount.amount for p in trend.periods), trend.undated_amount.amount)
             assert total == figure.total.amount, (result.name, trend.figure)
     assert {t.figure for t in found.trends} == {Figure.LOST, Figure.PIPELINE, Figure.CHURNED}
+
+
+@pytest.mark.parametrize("quarterly", [False, True])
+def test_each_cell_opens_to_the_records_behind_it(
+    engine: Engine, world: World, quarterly: bool
+) -> None:
+    opened = 0
+    for theme in world.themes:
+        assert theme.id is not None
+        found = money_trends(engine, SubjectKind.THEME, theme.id, quarterly=quarterly, as_of=AS_OF)
+        expected = recount(world, theme.name, quarterly)
+        for trend in found.trends:
+            for cell in (p for p in trend.periods if p.records):
+                members = trend_members(
+                    engine, SubjectKind.THEME, theme.id, trend.figure, cell.period, as_of=AS_OF
+                )
+                assert len(members) == cell.records == expected[trend.figure.value][cell.period][2]
+                assert all(m.on is not None and period_of(m.on, quarterly) == cell.period
+                           for m in members)  # fmt: skip
+                sums: dict[str | None, Decimal] = defaultdict(Decimal)
+                for m in members:
+                    if m.amount is not None:
+                        sums[m.currency] += m.amount
+                assert convert(sums, RATES, "USD") == cell.amount
+                opened += 1
+    assert opened >= 6
+
+
+def test_a_cell_is_a_trend_figure_and_a_period(engine: Engine, world: World) -> None:
+    sso = world.theme("Single sign-on").id
+    assert sso is not None
+    with pytest.raises(InputError, match="a money trend has lost, pipeline, churned, not arr"):
+        trend_members(engine, SubjectKind.THEME, sso, Figure.ARR, "2026-09")
+    for wrong in ("2026-9", "2026-13", "2026-Q5", "Q3 2026"):
+        with pytest.raises(InputError, match="a period is a month"):
+            trend_members(engine, SubjectKind.THEME, sso, Figure.LOST, wrong)
 
 
 def test_a_missing_subject_is_not_found(engine: Engine, world: World) -> None:

@@ -50,12 +50,39 @@ def test_json_is_the_apis_trend_and_csv_its_rows(
     assert "* also amounts in JPY, which have no rate" in shown
 
 
+def test_show_with_a_period_lists_one_cell(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    sso = world.theme("Single sign-on").id
+    assert sso is not None
+    monthly = money_trends(engine, SubjectKind.THEME, sso, as_of=TODAY.date())
+    lost = next(t for t in monthly.trends if t.figure.value == "lost")
+    cell = next(p for p in lost.periods if p.records)
+    args = ("--db", workspace_url, "demand", "--theme", str(sso), "--show", "lost")
+    result = run_cli(capsys, *args, "--period", cell.period, "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert len(listed) == cell.records
+    assert {r["on"][:7] for r in listed} == {cell.period}
+    table = run_cli(capsys, *args, "--period", cell.period, "--as-of", AS_OF).stdout
+    assert "close date" in table
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (("--figure", "lost"), "error: --figure goes with --trend money"),
         (("--quarterly",), "error: --quarterly goes with --trend money"),
         (("--trend", "money", "--theme", "999"), "error: no active theme with id 999"),
+        (("--period", "2026-09"), "error: --period goes with --show lost, pipeline or churned"),
+        (
+            ("--theme", "1", "--show", "arr", "--period", "2026-09"),
+            "error: a money trend has lost, pipeline, churned, not arr",
+        ),
+        (
+            ("--theme", "1", "--show", "lost", "--period", "Sept"),
+            "error: a period is a month (2026-09) or a quarter (2026-Q3), not 'Sept'",
+        ),
     ],
 )
 def test_bad_input_is_one_line(

@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.business.demand import demand, demand_behind
 from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
-from tradeoff.analysis.business.money_trends import money_trends
+from tradeoff.analysis.business.money_trends import money_trends, trend_members
 from tradeoff.analysis.business.money_trends_all import money_trends_all
 from tradeoff.cli.context import console, err_console, open_workspace
 from tradeoff.cli.dates import optional_day
@@ -37,6 +37,7 @@ from tradeoff.errors import InputError, NotFound
 from tradeoff.reports.charts import Spec, bar_chart, check_path, render
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.demand import Figure, Member, SubjectKind
+from tradeoff.storage.demand_trends import TREND_FIGURES
 
 #: The table's money columns; renewals in 180 days are in the JSON and CSV.
 TABLE_MONEY = {
@@ -81,6 +82,13 @@ def demand_command(
     show: Annotated[
         Figure | None,
         typer.Option(help="List the records behind one figure of the one subject chosen."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            help="With --show lost|pipeline|churned: only the records a money trend places "
+            "in this month (2026-09) or quarter (2026-Q3)."
+        ),
     ] = None,
     output_format: Annotated[
         DemandFormat, typer.Option("--format", help="table, json or csv.")
@@ -143,6 +151,8 @@ def demand_command(
                           ("--periods", periods is not None)):  # fmt: skip
         if given and trend is None:
             raise InputError(f"{option} goes with --trend money")
+    if period is not None and show is None:
+        raise InputError("--period goes with --show lost, pipeline or churned")
     if periods is not None and subject_id is not None:
         raise InputError("--periods goes with --trend money of every subject, not of one")
     if chart is not None:
@@ -159,6 +169,10 @@ def demand_command(
     if show is not None:
         if subject_id is None:
             raise InputError("--show needs --theme, --problem or --opportunity ID")
+        if period is not None:
+            members = trend_members(engine, kind, subject_id, show, period, as_of=day)
+            _print_members(members, show, output_format, TREND_FIGURES[show])
+            return
         members = demand_behind(engine, kind, subject_id, show, as_of=day, by=by)
         _print_members(members, show, output_format)
         return
@@ -250,7 +264,9 @@ def _csv_rows(result: SubjectDemand) -> list[list[Any]]:
     return rows
 
 
-def _print_members(members: list[Member], figure: Figure, output_format: DemandFormat) -> None:
+def _print_members(
+    members: list[Member], figure: Figure, output_format: DemandFormat, dated_by: str = "date"
+) -> None:
     if output_format is DemandFormat.JSON:
         document = [
             {
@@ -270,7 +286,7 @@ def _print_members(members: list[Member], figure: Figure, output_format: DemandF
          m.on.isoformat() if m.on else ""]
         for m in members
     ]  # fmt: skip
-    header = ["id", figure.value, "amount", "currency", "date"]
+    header = ["id", figure.value, "amount", "currency", dated_by]
     if output_format is DemandFormat.CSV:
         write_rows(sys.stdout, header, rows)
         return

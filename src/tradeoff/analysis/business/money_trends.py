@@ -12,19 +12,21 @@ period from the first dated record to the ``as_of`` day is listed, empty ones to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
 
+from tradeoff.analysis.business.demand import demand_behind
 from tradeoff.analysis.business.demand_time import month_of, quarter_of
 from tradeoff.analysis.business.demand_time import periods as period_labels
 from tradeoff.analysis.business.money import ZERO, Money, convert
-from tradeoff.errors import NotFound
+from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.currency import base_currency, rates
-from tradeoff.storage.demand import DemandQuery, Figure, SubjectKind, subjects
+from tradeoff.storage.demand import DemandQuery, Figure, Member, SubjectKind, subjects
 from tradeoff.storage.demand_trends import TREND_FIGURES, DatedRecord, dated_records
 from tradeoff.storage.session import read_session
 from tradeoff.storage.workspace import load_workspace_settings
@@ -167,3 +169,47 @@ def _trend(
         undated,
         convert(undated_sums, known, base),
     )
+
+
+#: A month (2026-09) or a quarter (2026-Q3), as the trends label their periods.
+PERIOD = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])")
+
+
+def trend_members(
+    engine: Engine,
+    kind: SubjectKind,
+    subject_id: int,
+    figure: Figure,
+    period: str,
+    *,
+    as_of: date | None = None,
+) -> list[Member]:
+    """The records behind one cell of a money trend: the deals or accounts of ``figure``
+    that the trend places in ``period`` (``2026-09`` or ``2026-Q3``), each with the day
+    that places it (lost: closed, pipeline: created, churned: churned), in id order.
+    No number without its evidence, a trend's cells included.
+
+    Example: trend_members(engine, SubjectKind.THEME, 3, Figure.PIPELINE, "2026-Q3")
+    """
+    if figure not in TREND_FIGURES:
+        choices = ", ".join(f.value for f in TREND_FIGURES)
+        raise InputError(f"a money trend has {choices}, not {figure.value}")
+    if PERIOD.fullmatch(period) is None:
+        raise InputError(f"a period is a month (2026-09) or a quarter (2026-Q3), not {period!r}")
+    day = as_of or datetime.now(UTC).date()
+    label = quarter_of if "Q" in period else month_of
+    members = {m.id: m for m in demand_behind(engine, kind, subject_id, figure, as_of=day)}
+    with read_session(engine) as session:
+        settings = load_workspace_settings(session)
+        query = DemandQuery(
+            kind=kind,
+            as_of=day,
+            subject_ids=(subject_id,),
+            churn_window_days=settings.churn_window_days,
+        )
+        dated = dated_records(session, query, figure)
+    return [
+        replace(members[r.id], on=r.on)
+        for r in sorted(dated, key=lambda r: r.id)
+        if r.on is not None and label(r.on) == period and r.id in members
+    ]
