@@ -80,6 +80,33 @@ def test_the_table_ranks_subjects_and_says_what_it_left_out(
     assert "No problem has churned money in these months." in problems
 
 
+@pytest.mark.parametrize(
+    ("as_of", "quarterly", "said"),
+    [
+        ("2026-10-15", False, "(the last month, 2026-10, runs only to 2026-10-15)"),
+        ("2026-10-31", False, None),  # October is over
+        ("2026-10-31", True, "(the last quarter, 2026-Q4, runs only to 2026-10-31)"),
+        ("2026-12-31", True, None),
+    ],
+)
+def test_a_last_period_still_filling_is_said(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    world: World,
+    as_of: str,
+    quarterly: bool,
+    said: str | None,
+) -> None:
+    args = ["--db", workspace_url, "demand", "--trend", "money", "--as-of", as_of]
+    result = run_cli(capsys, *args, *(["--quarterly"] if quarterly else []))
+    assert result.exit_code == 0, result.stderr
+    shown = " ".join(result.stdout.split())  # the note may wrap at the terminal's width
+    if said is None:
+        assert "runs only to" not in shown
+    else:
+        assert said in shown
+
+
 def test_figure_keeps_one_column_of_one_subject(
     capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
 ) -> None:

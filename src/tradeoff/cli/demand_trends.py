@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from tradeoff.analysis.business.demand_time import month_of, quarter_of
 from tradeoff.analysis.business.money_trends import MoneyPeriod, SubjectMoneyTrends
 from tradeoff.analysis.business.money_trends_all import MoneyTrendsAll
 from tradeoff.cli.context import console
@@ -141,7 +143,7 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
         wide.print(table, markup=False)
         console.print(
             f"Money in {found.base} (k thousand, M million; exact with --format json); change "
-            f"is the last {per} against the one before."
+            f"is the last {per} against the one before{_filling(found, per)}."
         )
         if missing:
             console.print(f"* also amounts in {', '.join(sorted(missing))}, which have no rate")
@@ -153,6 +155,16 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
         console.print(
             f"{found.left_out:,} {subjects} with no {figure} money in these {per}s left out"
         )
+
+
+def _filling(found: MoneyTrendsAll, per: str) -> str:
+    """Says so when the last period runs past the as-of day: its money is still coming in,
+    so a fall against the period before may be only the days not yet lived."""
+    following = found.as_of + timedelta(days=1)
+    label = quarter_of if found.quarterly else month_of
+    if label(following) != found.labels[-1]:
+        return ""
+    return f" (the last {per}, {found.labels[-1]}, runs only to {found.as_of.isoformat()})"
 
 
 def trends_chart(found: SubjectMoneyTrends) -> Spec:
