@@ -83,9 +83,9 @@ def test_the_table_ranks_subjects_and_says_what_it_left_out(
 @pytest.mark.parametrize(
     ("as_of", "quarterly", "said"),
     [
-        ("2026-10-15", False, "(the last month, 2026-10, runs only to 2026-10-15)"),
+        ("2026-10-15", False, "(month 2026-10 runs only to 2026-10-15)"),
         ("2026-10-31", False, None),  # October is over
-        ("2026-10-31", True, "(the last quarter, 2026-Q4, runs only to 2026-10-31)"),
+        ("2026-10-31", True, "(quarter 2026-Q4 runs only to 2026-10-31)"),
         ("2026-12-31", True, None),
     ],
 )

@@ -45,6 +45,8 @@ def test_json_is_the_apis_trend_and_csv_its_rows(
         ]
     assert any(r["unconverted"] == "JPY 12000000.0000" for r in rows)  # no rate: kept apart
     shown = run_cli(capsys, *args, "--as-of", AS_OF).stdout
+    assert f"(month {AS_OF[:7]} runs only to {AS_OF})" in " ".join(shown.split())
+    assert "runs only to" not in run_cli(capsys, *args, "--as-of", "2026-09-30").stdout
     assert "Money trend of theme" in shown
     assert "lost (close date)" in shown
     assert "* also amounts in JPY, which have no rate" in shown

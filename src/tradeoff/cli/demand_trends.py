@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
-from datetime import timedelta
+from collections.abc import Iterable, Sequence
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from tradeoff.analysis.business.demand_time import month_of, quarter_of
+from tradeoff.analysis.business.demand_time import filling_period
 from tradeoff.analysis.business.money_trends import MoneyPeriod, SubjectMoneyTrends
 from tradeoff.analysis.business.money_trends_all import MoneyTrendsAll
 from tradeoff.cli.context import console
@@ -95,8 +95,9 @@ def print_trends(found: SubjectMoneyTrends, output_format: str) -> None:
                 f"{trend.figure.value}: {trend.undated:,} with no {trend.dated_by}, not in "
                 f"any {per} ({trend.undated_amount})"
             )
+    shown = [p.period for p in found.trends[0].periods]
     console.print(f"Money in {found.trends[0].undated_amount.base}; change is against the "
-                  f"{per} before.")  # fmt: skip
+                  f"{per} before{_filling(found.as_of, shown, found.quarterly)}.")  # fmt: skip
     if missing:
         console.print(f"* also amounts in {', '.join(sorted(missing))}, which have no rate")
 
@@ -143,7 +144,8 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
         wide.print(table, markup=False)
         console.print(
             f"Money in {found.base} (k thousand, M million; exact with --format json); change "
-            f"is the last {per} against the one before{_filling(found, per)}."
+            f"is the last {per} against the one before"
+            f"{_filling(found.as_of, found.labels, found.quarterly)}."
         )
         if missing:
             console.print(f"* also amounts in {', '.join(sorted(missing))}, which have no rate")
@@ -157,14 +159,13 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
         )
 
 
-def _filling(found: MoneyTrendsAll, per: str) -> str:
-    """Says so when the last period runs past the as-of day: its money is still coming in,
-    so a fall against the period before may be only the days not yet lived."""
-    following = found.as_of + timedelta(days=1)
-    label = quarter_of if found.quarterly else month_of
-    if label(following) != found.labels[-1]:
+def _filling(as_of: date, labels: Sequence[str], quarterly: bool) -> str:
+    """Says so when a period shown runs past the as-of day (``demand_time.filling_period``)."""
+    per = "quarter" if quarterly else "month"
+    period = filling_period(as_of, quarterly=quarterly)
+    if period is None or period not in labels:
         return ""
-    return f" (the last {per}, {found.labels[-1]}, runs only to {found.as_of.isoformat()})"
+    return f" ({per} {period} runs only to {as_of.isoformat()})"
 
 
 def trends_chart(found: SubjectMoneyTrends) -> Spec:

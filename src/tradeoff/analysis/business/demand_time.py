@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,14 @@ def month_of(day: date) -> str:
 
 def quarter_of(day: date) -> str:
     return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
+def filling_period(as_of: date, *, quarterly: bool) -> str | None:
+    """The period holding ``as_of`` when days of it remain after ``as_of``: its figures are
+    still coming in, so a fall against the period before may be only the days not lived."""
+    label = quarter_of if quarterly else month_of
+    following = as_of + timedelta(days=1)
+    return label(as_of) if label(following) == label(as_of) else None
 
 
 def periods(counts: Mapping[date, int], as_of: date, *, quarterly: bool) -> tuple[PeriodCount, ...]:

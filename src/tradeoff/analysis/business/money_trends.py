@@ -77,6 +77,7 @@ class SubjectMoneyTrends:
     base: str
     quarterly: bool
     trends: tuple[MoneyTrend, ...]
+    as_of: date
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -85,6 +86,7 @@ class SubjectMoneyTrends:
             "name": self.name,
             "base_currency": self.base,
             "period": "quarter" if self.quarterly else "month",
+            "as_of": self.as_of.isoformat(),
             "trends": [t.to_json() for t in self.trends],
         }
 
@@ -122,7 +124,7 @@ def money_trends(
         _trend(figure, records, axis, known, base, quarterly=quarterly)
         for figure, records in found.items()
     )
-    return SubjectMoneyTrends(kind, subject_id, named[subject_id], base, quarterly, trends)
+    return SubjectMoneyTrends(kind, subject_id, named[subject_id], base, quarterly, trends, day)
 
 
 def _axis(days: Sequence[date], as_of: date, *, quarterly: bool) -> list[str]:
