@@ -20,7 +20,7 @@ database sums them per subject, period and currency, so no subject is read on it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, case, func, null, select
 from sqlalchemy.orm import Session
 
-from tradeoff.storage.demand import DemandQuery, Figure
+from tradeoff.storage.demand import DemandQuery, Figure, Member
 
 # The citation rules and the records behind a figure are demand_money's, reused as they
 # are: a second definition of "cites" here is what must never exist.
@@ -57,13 +57,21 @@ class DatedRecord:
 
 def dated_records(session: Session, query: DemandQuery, figure: Figure) -> list[DatedRecord]:
     """The records behind ``figure`` of the one subject in ``query``, dated for a trend."""
+    return [
+        DatedRecord(m.id, m.amount, m.currency, m.on) for m in dated_members(session, query, figure)
+    ]
+
+
+def dated_members(session: Session, query: DemandQuery, figure: Figure) -> list[Member]:
+    """``figure_members`` of the one subject in ``query`` (in id order), each ``on`` the day
+    a trend places it: a pipeline deal on its created date, the others on their own."""
     if figure not in TREND_FIGURES:
         raise ValueError(f"no money trend for {figure.value}")
     members = figure_members(session, query, figure)
-    days = {m.id: m.on for m in members}
-    if figure is Figure.PIPELINE:
-        days = _created_days(session, [m.id for m in members])
-    return [DatedRecord(m.id, m.amount, m.currency, days.get(m.id)) for m in members]
+    if figure is not Figure.PIPELINE:
+        return members
+    created = _created_days(session, [m.id for m in members])
+    return [replace(m, on=created.get(m.id)) for m in members]
 
 
 def _created_days(session: Session, deal_ids: Sequence[int]) -> dict[int, date | None]:

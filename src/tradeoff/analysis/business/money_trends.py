@@ -14,20 +14,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from tradeoff.analysis.business.demand import demand_behind
 from tradeoff.analysis.business.demand_time import month_of, quarter_of
 from tradeoff.analysis.business.demand_time import periods as period_labels
 from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import DemandQuery, Figure, Member, SubjectKind, subjects
-from tradeoff.storage.demand_trends import TREND_FIGURES, DatedRecord, dated_records
+from tradeoff.storage.demand_trends import (
+    TREND_FIGURES,
+    DatedRecord,
+    dated_members,
+    dated_records,
+)
 from tradeoff.storage.session import read_session
 from tradeoff.storage.workspace import load_workspace_settings
 
@@ -105,18 +110,8 @@ def money_trends(
     """
     day = as_of or datetime.now(UTC).date()
     with read_session(engine) as session:
-        named = subjects(session, kind, [subject_id])
-        if subject_id not in named:
-            active = " active" if kind is SubjectKind.THEME else ""
-            raise NotFound(f"no{active} {kind.value} with id {subject_id}")
-        settings = load_workspace_settings(session)
+        query, name = _one_subject(session, kind, subject_id, day)
         base, known = base_currency(session), rates(session)
-        query = DemandQuery(
-            kind=kind,
-            as_of=day,
-            subject_ids=(subject_id,),
-            churn_window_days=settings.churn_window_days,
-        )
         found = {f: dated_records(session, query, f) for f in TREND_FIGURES}
     dated = [r.on for records in found.values() for r in records if r.on is not None]
     axis = _axis(dated, day, quarterly=quarterly)
@@ -124,7 +119,26 @@ def money_trends(
         _trend(figure, records, axis, known, base, quarterly=quarterly)
         for figure, records in found.items()
     )
-    return SubjectMoneyTrends(kind, subject_id, named[subject_id], base, quarterly, trends, day)
+    return SubjectMoneyTrends(kind, subject_id, name, base, quarterly, trends, day)
+
+
+def _one_subject(
+    session: Session, kind: SubjectKind, subject_id: int, day: date
+) -> tuple[DemandQuery, str]:
+    """The demand query of one subject as of ``day``, and its name; NotFound when there is
+    no such subject."""
+    named = subjects(session, kind, [subject_id])
+    if subject_id not in named:
+        active = " active" if kind is SubjectKind.THEME else ""
+        raise NotFound(f"no{active} {kind.value} with id {subject_id}")
+    settings = load_workspace_settings(session)
+    query = DemandQuery(
+        kind=kind,
+        as_of=day,
+        subject_ids=(subject_id,),
+        churn_window_days=settings.churn_window_days,
+    )
+    return query, named[subject_id]
 
 
 def _axis(days: Sequence[date], as_of: date, *, quarterly: bool) -> list[str]:
@@ -200,18 +214,7 @@ def trend_members(
         raise InputError(f"a period is a month (2026-09) or a quarter (2026-Q3), not {period!r}")
     day = as_of or datetime.now(UTC).date()
     label = quarter_of if "Q" in period else month_of
-    members = {m.id: m for m in demand_behind(engine, kind, subject_id, figure, as_of=day)}
     with read_session(engine) as session:
-        settings = load_workspace_settings(session)
-        query = DemandQuery(
-            kind=kind,
-            as_of=day,
-            subject_ids=(subject_id,),
-            churn_window_days=settings.churn_window_days,
-        )
-        dated = dated_records(session, query, figure)
-    return [
-        replace(members[r.id], on=r.on)
-        for r in sorted(dated, key=lambda r: r.id)
-        if r.on is not None and label(r.on) == period and r.id in members
-    ]
+        query, _name = _one_subject(session, kind, subject_id, day)
+        members = dated_members(session, query, figure)
+    return [m for m in members if m.on is not None and label(m.on) == period]
