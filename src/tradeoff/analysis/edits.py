@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.embed.cache import text_key
+from tradeoff.analysis.text.theme_text import theme_text
 from tradeoff.domain.enums import ThemeStatus
 from tradeoff.storage import theme_edits
 from tradeoff.storage.analysis_runs import last_rebuild
@@ -80,12 +81,13 @@ def _refresh_centroids(session: Session, theme_ids: Iterable[int | None]) -> Non
         theme = session.get(ThemeRow, theme_id)
         if theme is None or theme.status is not ThemeStatus.ACTIVE:
             continue
-        texts = session.scalars(
-            select(EvidenceItemRow.text)
+        members = session.execute(
+            select(EvidenceItemRow.kind, EvidenceItemRow.title, EvidenceItemRow.text)
             .join(EvidenceThemeRow, EvidenceThemeRow.evidence_id == EvidenceItemRow.id)
             .where(EvidenceThemeRow.theme_id == theme_id, EvidenceItemRow.duplicate_of_id.is_(None))
         )
-        keys = [text_key(t) for t in texts]
+        # Cached under the text analysis embedded: the item as the engine reads it.
+        keys = [text_key(theme_text(kind, title, text)) for kind, title, text in members]
         cached = stored_vectors(session, last.model_id, keys)
         rows = [np.frombuffer(cached[k][1], dtype="<f4") for k in keys if k in cached]
         if rows:

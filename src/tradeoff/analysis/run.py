@@ -26,6 +26,7 @@ from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
+from tradeoff.analysis.text.theme_text import theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
@@ -36,6 +37,7 @@ from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceThemeRow
 from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
 from tradeoff.storage.themes import (
+    ItemText,
     active_members,
     active_themes,
     evidence_texts,
@@ -122,7 +124,7 @@ def _rebuild(
     started = now_utc()
     with read_session(engine) as session:
         rows = evidence_texts(session)
-    originals = [(i, text) for i, text, copy_of in rows if copy_of is None]
+    originals = [(r.id, _read(r)) for r in rows if r.copy_of is None]
     vectors = _embed(engine, embedder, [text for _, text in originals], progress)
     with progress.step("cluster", 1) as advance:
         found = discover(vectors, settings)
@@ -135,9 +137,9 @@ def _rebuild(
         themes = _found_themes(ids, [t for _, t in originals], found)
         advance(1)
     copies_of: dict[int, list[int]] = {}
-    for item, _, copy_of in rows:
-        if copy_of is not None:
-            copies_of.setdefault(copy_of, []).append(item)
+    for row in rows:
+        if row.copy_of is not None:
+            copies_of.setdefault(row.copy_of, []).append(row.id)
     for theme in themes:  # one pass over the members, not one over every copy per theme
         for original, score in list(theme.members.items()):
             for copy in copies_of.get(original, ()):
@@ -161,7 +163,7 @@ def _file_new(
         pending = unfiled_originals(session)
         centroids = active_centroids(session, embedder.model_id)
     assert centroids is not None
-    vectors = _embed(engine, embedder, [text for _, text in pending], progress)
+    vectors = _embed(engine, embedder, [_read(row) for row in pending], progress)
     finest = ~centroids.has_children
     with progress.step("place", 1) as advance:
         placement = place(
@@ -173,8 +175,12 @@ def _file_new(
         )
         advance(1)
     links: dict[tuple[int, int], float] = {}
-    for (evidence_id, _), theme, top, score in zip(
-        pending, placement.finest, placement.top, placement.closeness, strict=True
+    for evidence_id, theme, top, score in zip(
+        (row.id for row in pending),
+        placement.finest,
+        placement.top,
+        placement.closeness,
+        strict=True,
     ):
         if top >= 0:
             closeness = max(0.0, min(1.0, float(score)))
@@ -222,6 +228,11 @@ def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discover
     themes[unsorted], subthemes[unsorted] = placement.top, placement.finest
     closeness[unsorted] = placement.closeness
     return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
+
+
+def _read(row: ItemText) -> str:
+    """The item as the engine reads it: a ticket's message without its email wrapping."""
+    return theme_text(row.kind, row.title, row.text)
 
 
 def _embed(engine: Engine, embedder: Embedder, texts: Sequence[str], progress: Progress) -> Vectors:

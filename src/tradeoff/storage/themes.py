@@ -6,19 +6,35 @@ Writing a rebuild's themes is ``theme_matching``; people's edits are ``theme_edi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from tradeoff.domain.enums import ThemeStatus
+from tradeoff.domain.enums import EvidenceKind, ThemeStatus
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
 
 
-def evidence_texts(session: Session) -> list[tuple[int, str, int | None]]:
-    """(id, text, the item it copies) for every evidence item, in id order."""
-    query = select(EvidenceItemRow.id, EvidenceItemRow.text, EvidenceItemRow.duplicate_of_id)
-    return [(i, t, d) for i, t, d in session.execute(query.order_by(EvidenceItemRow.id))]
+class ItemText(NamedTuple):
+    """What the theme engine reads of an item (``analysis.text.theme_text``), and its original."""
+
+    id: int
+    kind: EvidenceKind
+    title: str | None
+    text: str
+    copy_of: int | None
+
+
+def _item_texts() -> Any:
+    item = EvidenceItemRow
+    return select(item.id, item.kind, item.title, item.text, item.duplicate_of_id)
+
+
+def evidence_texts(session: Session) -> list[ItemText]:
+    """Every evidence item, in id order."""
+    query = _item_texts().order_by(EvidenceItemRow.id)
+    return [ItemText(*row) for row in session.execute(query)]
 
 
 def _filed_in_a_theme(item: type[EvidenceItemRow]) -> ColumnElement[bool]:
@@ -31,15 +47,15 @@ def _filed_in_a_theme(item: type[EvidenceItemRow]) -> ColumnElement[bool]:
     )
 
 
-def unfiled_originals(session: Session) -> list[tuple[int, str]]:
-    """(id, text) of every original item not filed in an active theme: what an incremental
+def unfiled_originals(session: Session) -> list[ItemText]:
+    """Every original item not filed in an active theme, in id order: what an incremental
     run places (new arrivals, and the unsorted, tried again against the same centroids)."""
     query = (
-        select(EvidenceItemRow.id, EvidenceItemRow.text)
+        _item_texts()
         .where(EvidenceItemRow.duplicate_of_id.is_(None), ~_filed_in_a_theme(EvidenceItemRow))
         .order_by(EvidenceItemRow.id)
     )
-    return [(i, t) for i, t in session.execute(query)]
+    return [ItemText(*row) for row in session.execute(query)]
 
 
 def unsorted_count(session: Session, *, originals_only: bool = False) -> int:

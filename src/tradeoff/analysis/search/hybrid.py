@@ -32,6 +32,7 @@ from tradeoff.analysis.search.fusion import competition_ranks, reciprocal_rank_f
 from tradeoff.analysis.search.query import Query, contains_phrase, parse_query
 from tradeoff.analysis.search.snippet import Snippet, make_snippet
 from tradeoff.analysis.search.words import index_terms, words
+from tradeoff.analysis.text.theme_text import theme_text
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.search import (
     SearchableEvidence,
@@ -167,10 +168,12 @@ def search(
 def _score(
     engine: Engine, embedder: Embedder, query: Query, pool: list[SearchableEvidence]
 ) -> _Scored:
-    """BM25 over title and text; cosine over the text alone, as analysis embeds it (so
-    both share the embedding cache)."""
+    """BM25 over title and text, every word; cosine over the item as analysis reads and
+    embeds it (``theme_text``: a ticket's message without its email wrapping), so both
+    share the embedding cache."""
+    read = [theme_text(item.kind, item.title, item.text) for item in pool]
     with write_session(engine) as session:
-        vectors = embed_cached(session, embedder, [item.text for item in pool])
+        vectors = embed_cached(session, embedder, read)
     similarity = vectors @ embedder.embed([query.text])[0]
     spread = float(similarity.std())
     standard = (similarity - similarity.mean()) / spread if spread > 0 else similarity * 0

@@ -1,0 +1,164 @@
+"""The customer's own message inside an email-shaped ticket: what the theme engine reads.
+
+A ticket exported from a help desk holds more than the request: a greeting, a sign-off, a
+signature block (name, job title, company, phone), "Sent from my iPhone", a legal disclaimer,
+and often the whole earlier thread quoted below it. Embedded as they are, tickets from one
+customer resemble each other through their signature more than tickets about the same
+problem do, and keyword labels fill with "regards" and a company's name. ``message_body``
+keeps the message and drops the rest, by the layout of an email rather than by a list of
+names:
+
+- **Quoted thread**: everything from the first reply or forward header ("On … wrote:",
+  "-----Original Message-----", "From: … / Sent: …", "Begin forwarded message:", and the
+  German, French, Spanish, Dutch and Portuguese forms of "wrote") is cut, and so is every
+  line quoted with ">".
+- **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut; "Sent from
+  my …" and "Get Outlook for …" lines are dropped; a sign-off line ("Thanks,", "Best
+  regards", "Cheers, Dana") is cut with what follows it when that is a short block (at most
+  ``SIGNATURE_LINES`` short lines: a name, a title, a phone), so a "Thanks" in the middle
+  of a long message stays.
+- **Disclaimer**: everything from a paragraph that opens like a confidentiality notice.
+- **Greeting**: an opening line that is only a greeting ("Hi team,", "Dear Support,") is
+  dropped, and so is a greeting clause of at most three words before the first comma
+  ("Hi there, my card…" → "my card…").
+
+Nothing is ever lost: a greeting or sign-off is only dropped when message is left beside
+it, and a text that cleaning would empty (a bare forward) is kept as it was. The stored text
+is never changed; quotes still show what the customer wrote.
+
+    >>> message_body("Hi team,\\nThe CSV export times out.\\n\\nThanks,\\nDana\\nAcme Ltd")
+    'The CSV export times out.'
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The most lines a signature block after a sign-off may hold (name, title, company, phone…).
+SIGNATURE_LINES = 6
+#: A signature line is short; a longer line after "Thanks" is more message.
+SIGNATURE_LINE_CHARS = 80
+
+_WROTE = r"(wrote|schrieb|a écrit|escribió|schreef|escreveu)"
+_THREAD_START = re.compile(
+    rf"""^\s*(
+        (on|am|le|el|op|em)\b.{{0,200}}\b{_WROTE}\s*:?\s*$
+        | -{{2,}}\s*(original\s+message|forwarded\s+message|mensaje\s+original
+                     |ursprüngliche\s+nachricht|message\s+d'origine)\s*-{{2,}}.*
+        | begin\s+forwarded\s+message\s*:
+        | _{{10,}}\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEADER = re.compile(r"^\s*\*?(from|von|de|van)\s*:\*?\s+\S", re.IGNORECASE)
+_HEADER_NEXT = re.compile(
+    r"^\s*\*?(sent|date|to|subject|gesendet|envoyé|enviado|verzonden|datum)\s*:", re.IGNORECASE
+)
+_DEVICE_FOOTER = re.compile(
+    r"^\s*(sent\s+(from|via)\s+my\s+\S.*|sent\s+from\s+(outlook|mail|yahoo|gmail)\b.*"
+    r"|get\s+outlook\s+for\s+\S.*|von\s+meinem\s+\S.*\s+gesendet|envoyé\s+de\s+mon\s+\S.*)$",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"""^\s*(
+        (many\s+|kind\s+|best\s+|warm\s+|warmest\s+|with\s+)?(thanks|thank\s+you|thx)
+            (\s+(again|so\s+much|in\s+advance|a\s+lot))?
+        | (best|kind|warm|warmest)(\s+(regards|wishes))?
+        | regards | cheers | sincerely | yours(\s+(truly|sincerely))? | all\s+the\s+best
+        | cordialement | saludos | mit\s+freundlichen\s+grüßen | viele\s+grüße | groeten
+        | met\s+vriendelijke\s+groet | atenciosamente | br
+    )\s*[,.!]*(\s+[\w.'-]+){0,3}\s*[,.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DISCLAIMER = re.compile(
+    r"^\s*(this\s+(e-?mail|message|communication)\b.{0,80}\b(confidential|privileged|intended)"
+    r"|confidentiality\s+notice|disclaimer\s*:|the\s+information\s+(contained\s+)?in\s+this"
+    r"\s+(e-?mail|message))",
+    re.IGNORECASE,
+)
+_GREETING = (
+    r"(hi|hello|hey|hiya|dear|greetings|good\s+(morning|afternoon|evening)|hallo|bonjour|hola|ciao)"
+)
+_GREETING_LINE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'-]+){{0,3}}\s*[,!:.]*\s*$", re.IGNORECASE)
+_GREETING_CLAUSE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'-]+){{0,2}}\s*[,!:]\s*", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def message_body(text: str) -> str:
+    """The message without its greeting, sign-off, signature, disclaimer and quoted thread;
+    the text itself when nothing would be left (a forward with no note of its own)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _before_thread(lines)
+    lines = [line for line in lines if not line.lstrip().startswith(">")]
+    lines = _before_signature(lines)
+    lines = _without_greeting(lines)
+    body = _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in lines)).strip()
+    if not _WORD.search(body):
+        return text.strip()
+    return body
+
+
+def _before_thread(lines: list[str]) -> list[str]:
+    """The lines above the first reply or forward header."""
+    for at, line in enumerate(lines):
+        if _THREAD_START.match(line) or _wrote_over_two_lines(lines, at):
+            return lines[:at]
+        if _HEADER.match(line) and any(_HEADER_NEXT.match(n) for n in lines[at + 1 : at + 5]):
+            return lines[:at]
+    return lines
+
+
+def _wrote_over_two_lines(lines: list[str], at: int) -> bool:
+    """Mail clients wrap a long "On <date>, <name> <address> wrote:" over two lines."""
+    if at + 1 >= len(lines) or not re.match(r"^\s*(on|am|le|el|op|em)\b", lines[at], re.I):
+        return False
+    return bool(_THREAD_START.match(f"{lines[at]} {lines[at + 1].strip()}"))
+
+
+def _before_signature(lines: list[str]) -> list[str]:
+    """The lines above a signature separator, device footer, disclaimer or sign-off block."""
+    kept: list[str] = []
+    for at, line in enumerate(lines):
+        if line in ("-- ", "--") or _DISCLAIMER.match(line):
+            break
+        if _DEVICE_FOOTER.match(line):
+            continue
+        if _SIGN_OFF.match(line) and _said_something(kept) and _signature_block(lines[at + 1 :]):
+            break
+        kept.append(line)
+    return kept
+
+
+def _signature_block(rest: list[str]) -> bool:
+    """What follows a sign-off is a signature: a few short lines (blank ones aside), up to a
+    quoted thread or a disclaimer, which are cut anyway."""
+    block = []
+    for line in rest:
+        if _DISCLAIMER.match(line) or line in ("-- ", "--"):
+            break
+        if line.strip():
+            block.append(line)
+    return len(block) <= SIGNATURE_LINES and all(len(b) <= SIGNATURE_LINE_CHARS for b in block)
+
+
+def _without_greeting(lines: list[str]) -> list[str]:
+    """Without an opening greeting line, or a short greeting clause before the message."""
+    first = next((at for at, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    opening = lines[first]
+    if _GREETING_LINE.match(opening) and _said_something(lines[first + 1 :]):
+        return lines[first + 1 :]
+    clause = _GREETING_CLAUSE.match(opening)
+    if clause and clause.end() < len(opening.rstrip()):
+        return [opening[clause.end() :], *lines[first + 1 :]]
+    return lines
+
+
+def _said_something(lines: list[str]) -> bool:
+    """Some line holds words and is neither a greeting nor a sign-off: the message itself."""
+    return any(
+        _WORD.search(line) and not _GREETING_LINE.match(line) and not _SIGN_OFF.match(line)
+        for line in lines
+    )

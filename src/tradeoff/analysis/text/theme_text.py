@@ -1,0 +1,71 @@
+"""What the theme engine reads of an evidence item: the same for embedding, labels and search.
+
+- A ticket's or internal request's **subject** says in a few words what the body says at
+  length ("Refund not received"), and is often the clearest sentence of the item. It is
+  read first, unless the text already holds its words (an
+  export that had no body and made the subject the text, or a help desk that made the
+  subject from the first words of the message: "Hi, I have been transferring money to
+  my..."). Other kinds' titles describe the source, not the item (a chat tool's "Chat with
+  Dana Whitfield", an interview note's heading, "Acme: loss reason" for a deal note), and
+  would group items by who sent them or where they came from. A review's title is most
+  often a verdict ("Love it!", "Disappointed"): read, it grouped the demo's praise reviews
+  into one theme of their own instead of the areas they praise, where counter evidence
+  looks for them.
+- Email-shaped kinds (tickets, chats, internal requests, deal notes) are read through
+  ``message_body``, without greeting, signature, disclaimer and quoted thread. Interview and
+  call notes, survey answers and reviews are read whole: a "Thanks" line there is content.
+
+Embeddings are cached by the hash of this text, so changing these rules re-embeds only the
+items whose reading changed.
+
+    >>> theme_text("ticket", "RE: Refund not received", "Hi,\\nStill waiting.\\nThanks,\\nJo")
+    'Refund not received\\nStill waiting.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from tradeoff.analysis.text.message import message_body
+from tradeoff.domain.enums import EvidenceKind
+
+#: Kinds whose text is an email or a message thread.
+EMAIL_SHAPED = frozenset(
+    {EvidenceKind.TICKET, EvidenceKind.CHAT, EvidenceKind.INTERNAL_REQUEST, EvidenceKind.DEAL_NOTE}
+)
+#: Kinds whose title is the author's own summary of the item.
+TITLED = frozenset({EvidenceKind.TICKET, EvidenceKind.INTERNAL_REQUEST})
+
+_REPLY_PREFIX = re.compile(
+    r"^\s*((re|fwd?|aw|wg|tr|sv|vs|rv)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,20}\]\s*)+", re.IGNORECASE
+)
+_ELLIPSIS = re.compile(r"\s*(\.{3,}|…)\s*$")
+_NO_SUBJECT = re.compile(r"^\W*(no\s+subject|untitled|none|n/?a)?\W*$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def theme_text(kind: EvidenceKind | str, title: str | None, text: str) -> str:
+    """The item's text as the theme engine reads it (see the module docstring)."""
+    body = message_body(text) if kind in EMAIL_SHAPED else text
+    subject = subject_line(title) if title and kind in TITLED else ""
+    if subject and not _contains(text, subject):
+        return f"{subject}\n{body}"
+    return body
+
+
+def subject_line(title: str) -> str:
+    """A subject without reply and forward prefixes, bracketed tags or a closing ellipsis
+    ("RE: [EXT] x..." → "x"); empty for a placeholder such as "(no subject)"."""
+    subject = _ELLIPSIS.sub("", _REPLY_PREFIX.sub("", title)).strip()
+    return "" if _NO_SUBJECT.match(subject) else subject
+
+
+def _contains(text: str, subject: str) -> bool:
+    """The text holds the subject's words in order (case, spacing and punctuation aside),
+    the last one possibly cut short, as a subject made from a message's first words is."""
+    wanted, words = _WORD.findall(subject.casefold()), _WORD.findall(text.casefold())
+    *whole, last = wanted
+    return any(
+        words[at : at + len(whole)] == whole and words[at + len(whole)].startswith(last)
+        for at in range(len(words) - len(whole))
+    )

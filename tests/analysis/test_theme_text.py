@@ -1,0 +1,83 @@
+"""What the theme engine reads of an item: subject and message for tickets, whole notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.analysis.text.theme_text import subject_line, theme_text
+from tradeoff.domain.enums import EvidenceKind
+
+EMAIL = "Hello,\nThe refund for order 1182 never arrived.\n\nKind regards,\nDana\nOkafor Ltd"
+
+
+def test_a_ticket_reads_as_its_subject_then_its_message() -> None:
+    assert theme_text(EvidenceKind.TICKET, "Fwd: RE: Refund missing", EMAIL) == (
+        "Refund missing\nThe refund for order 1182 never arrived."
+    )
+
+
+def test_a_subject_the_body_already_says_is_read_once() -> None:
+    """A CSV view export has no body: the importer makes the subject the text."""
+    subject = "Bank feed stopped syncing!"
+    assert theme_text(EvidenceKind.TICKET, subject, subject) == subject
+    assert theme_text(EvidenceKind.TICKET, "bank feed", "Our bank  feed, again.") == (
+        "Our bank  feed, again."
+    )
+
+
+@pytest.mark.parametrize(
+    "kind", [EvidenceKind.INTERVIEW, EvidenceKind.CALL, EvidenceKind.SURVEY, EvidenceKind.REVIEW]
+)
+def test_notes_and_answers_are_read_whole(kind: EvidenceKind) -> None:
+    """In an interview or a review a 'Thanks' line, a greeting or a quote is content."""
+    note = "Hi,\nWe reconcile by hand every Friday.\nThanks,\nMaria\nOps lead at Brown Inc"
+    assert theme_text(kind, None, note) == note
+
+
+def test_only_summaries_by_the_author_are_read_as_subjects() -> None:
+    """A deal note's title names the deal, an interview's the session: they would group
+    items by where they came from; a review's is most often a verdict."""
+    assert theme_text(EvidenceKind.DEAL_NOTE, "Acme: loss reason", "Price too high") == (
+        "Price too high"
+    )
+    assert theme_text(EvidenceKind.INTERVIEW, "Call with Acme", "We export weekly.") == (
+        "We export weekly."
+    )
+    assert theme_text(EvidenceKind.REVIEW, "Love it!", "Invoicing is quick.") == (
+        "Invoicing is quick."
+    )
+    assert theme_text("internal_request", "SSO for Okta", "Sales asks for Okta SSO.") == (
+        "SSO for Okta\nSales asks for Okta SSO."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("RE: FW: Export fails", "Export fails"),
+        ("AW: [EXTERNAL] Export fails", "Export fails"),
+        ("Re[2]: Export fails", "Export fails"),
+        ("(no subject)", ""),
+        ("No Subject", ""),
+        ("Refund: still waiting", "Refund: still waiting"),
+    ],
+)
+def test_subject_line(title: str, subject: str) -> None:
+    assert subject_line(title) == subject
+
+
+def test_a_subject_made_from_the_first_words_is_not_read_twice() -> None:
+    """Help desks make a subject from the message's first words when it has none."""
+    text = "Hi, I have been transferring money to my friends since morning, but all failed."
+    assert theme_text(EvidenceKind.TICKET, "Hi, I have been transferring money to my...", text) == (
+        "I have been transferring money to my friends since morning, but all failed."
+    )
+    assert theme_text(EvidenceKind.TICKET, "Hi, I have been transferr…", text) == (
+        "I have been transferring money to my friends since morning, but all failed."
+    )
+
+
+def test_a_chat_tools_title_names_the_person_not_the_problem() -> None:
+    assert theme_text(EvidenceKind.CHAT, "Chat with Dana Whitfield", "My card was declined.") == (
+        "My card was declined."
+    )
