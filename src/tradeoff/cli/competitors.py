@@ -25,7 +25,7 @@ from tradeoff.analysis.business.competitors import (
     competitor_ranking,
 )
 from tradeoff.analysis.business.money import Money
-from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.context import console, err_console, open_workspace
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.importers.competitors import split_competitor_names
 from tradeoff.reports.charts import bar_chart, line_chart, render
@@ -44,6 +44,17 @@ class RankingFormat(StrEnum):
 class ProfileFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
+
+
+class ProfileRows(StrEnum):
+    """What ``competitor NAME --format csv`` writes: one part of the profile per file."""
+
+    SEGMENTS = "segments"
+    LOSSES = "losses"
+    QUARTERS = "quarters"
+    THEMES = "themes"
+    QUOTES = "quotes"
 
 
 ChartOption = Annotated[
@@ -97,7 +108,7 @@ def competitors(
             console.print("* plus amounts in currencies without a rate (tradeoff competitor "
                           "NAME shows them); ranked on what could be converted.")  # fmt: skip
     if chart is not None:
-        console.print(f"chart written to {chart}", soft_wrap=True)
+        _chart_written(chart, to_stderr=output_format is not RankingFormat.TABLE)
 
 
 CSV_HEADER = (
@@ -124,17 +135,23 @@ def competitor(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The competitor's name or one of its aliases.")],
     output_format: Annotated[
-        ProfileFormat, typer.Option("--format", help="table, or json for scripts.")
+        ProfileFormat, typer.Option("--format", help="table, or json / csv for scripts.")
     ] = ProfileFormat.TABLE,
     chart: ChartOption = None,
+    rows: Annotated[
+        ProfileRows,
+        typer.Option(
+            "--rows", help="What --format csv writes: segments, losses, quarters, themes, quotes."
+        ),
+    ] = ProfileRows.SEGMENTS,
 ) -> None:
     """Show one competitor: record and money at stake, segments where they win, why we lose
     to them, the themes customers raise when they are present, quotes, and the quarters.
 
     NAME is matched by name or alias, ignoring case. --chart draws deals met, won and lost
-    per quarter.
+    per quarter. --format csv writes one part of the profile, chosen with --rows.
 
-    Example: tradeoff competitor "MSFT Dynamics"
+    Example: tradeoff competitor "MSFT Dynamics" --format csv --rows losses
     """
     engine = open_workspace(ctx)
     profile = competitor_profile(engine, name)
@@ -142,10 +159,56 @@ def competitor(
         render(_trend_chart(profile), chart)
     if output_format is ProfileFormat.JSON:
         _json(profile.to_json())
+    elif output_format is ProfileFormat.CSV:
+        header, lines = _profile_rows(profile, rows)
+        write_rows(sys.stdout, header, lines)
     else:
         _print_profile(profile)
     if chart is not None:
-        console.print(f"chart written to {chart}", soft_wrap=True)
+        _chart_written(chart, to_stderr=output_format is not ProfileFormat.TABLE)
+
+
+def _chart_written(chart: Path, *, to_stderr: bool) -> None:
+    """JSON and CSV own stdout: a script must be able to parse it whole, so the note that
+    a chart was written goes to stderr with them."""
+    said = err_console if to_stderr else console
+    said.print(f"chart written to {chart}", soft_wrap=True)
+
+
+def _profile_rows(
+    profile: CompetitorProfile, rows: ProfileRows
+) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """One part of the profile as a header and rows, each led by the competitor's name so
+    that files for several competitors can be stacked."""
+    name = profile.standing.name
+    if rows is ProfileRows.SEGMENTS:
+        return ("competitor", "segment", "won", "lost", "open", "loss_rate"), [
+            [name, s.segment or "", s.won, s.lost, s.open, _share(s.loss_rate)]
+            for s in profile.segments
+        ]
+    if rows is ProfileRows.LOSSES:
+        return ("competitor", "category", "deals", "revenue_lost", "currency", "unconverted"), [
+            [name, r.category.value, r.deals, r.revenue.to_json()["amount"], r.revenue.base,
+             "; ".join(f"{c} {a:.2f}" for c, a in sorted(r.revenue.unconverted.items()))]
+            for r in profile.loss_reasons
+        ]  # fmt: skip
+    if rows is ProfileRows.QUARTERS:
+        return ("competitor", "quarter", "met", "won", "lost"), [
+            [name, q.quarter, q.met, q.won, q.lost] for q in profile.quarters
+        ]
+    if rows is ProfileRows.THEMES:
+        return ("competitor", "theme_id", "theme", "evidence", "accounts", "naming"), [
+            [name, t.theme_id, t.name, t.evidence, t.accounts, t.naming] for t in profile.themes
+        ]
+    return ("competitor", "evidence_id", "kind", "created_at", "account", "written_as", "quote"), [
+        [name, q.evidence_id, q.kind.value, q.created_at.date().isoformat(), q.account or "",
+         q.mentioned_as, q.text]
+        for q in profile.quotes
+    ]  # fmt: skip
+
+
+def _share(share: float | None) -> str:
+    return "" if share is None else f"{share:.4f}"
 
 
 def _print_profile(profile: CompetitorProfile) -> None:

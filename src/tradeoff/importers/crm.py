@@ -296,16 +296,23 @@ def crm_account(
 
 def deal_outcome(cells: dict[str, str]) -> DealOutcome:
     """Won / lost from the closed and won flags when the export has them (orgs rename
-    stages), else from a stage named like "Closed Won", "closedlost", "Closed & Won"."""
+    stages), else from the stage: "Closed Won", "closedlost", "Closed & Won", and the words
+    "won" or "lost" alone, which is how custom HubSpot pipelines ("Won", "Deal Lost") and
+    other CRMs' deal status ("won", "lost", "open") say it. A stage that says both is open:
+    the flags or a person must decide."""
     won, closed = flag("is_won", cells), flag("is_closed", cells)
     if won:
         return DealOutcome.WON
     if closed is not None:
         return DealOutcome.LOST if closed else DealOutcome.OPEN
-    stage = re.sub(r"[^a-z]", "", fold(cells.get("stage", "")))
-    if "closedwon" in stage:
+    # "won't" is not "won": apostrophes join their word before it is split.
+    stage = fold(re.sub(r"['\u2019]", "", cells.get("stage", "")))
+    squashed, words = re.sub(r"[^a-z]", "", stage), set(stage.split())
+    says_won = "closedwon" in squashed or "won" in words
+    says_lost = "closedlost" in squashed or "lost" in words
+    if says_won and not says_lost:
         return DealOutcome.WON
-    if "closedlost" in stage:
+    if says_lost and not says_won:
         return DealOutcome.LOST
     return DealOutcome.OPEN
 

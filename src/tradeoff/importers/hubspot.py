@@ -7,12 +7,15 @@ Reads, told apart by the header:
   Reason, Closed Won Reason`` and, when associations are included, ``Associated Company IDs
   (Primary)`` / ``Associated Company (Primary)`` (older exports: ``Associated Company IDs`` /
   ``Associated Company``, several values separated by ``;``, the first is used). Dates are
-  ``2026-03-04`` or ``2026-03-04 10:22``. An export with internal values has ``dealname``,
+  ``2026-03-04`` or ``2026-03-04 10:22``. A portal with several currencies exports each
+  ``Amount`` in its deal's currency: without a ``Currency`` column, ``Amount in company
+  currency`` is read instead, in ``--currency``. An export with internal values has ``dealname``,
   ``dealstage``, ``closedate``, ... which are read too.
   The outcome comes from ``Is Closed Won`` / ``Is Deal Closed?`` when exported, else from the
   stage: "Closed won" / ``closedwon`` → won, "Closed lost" / ``closedlost`` → lost, anything
   else open (custom pipelines: "Closed Won & Paid" is won). ``Close Date`` is the closing time
-  of closed deals only. HubSpot has no standard competitor property: map yours with
+  of closed deals only. HubSpot has no standard competitor property: a custom one labelled
+  ``Competitor``, ``Competitors`` or ``Primary Competitor`` is read, any other is mapped with
   ``--map competitor=COLUMN`` (``A;B`` for several). Each competitor is lost_to on a lost deal,
   won_against on a won one, evaluated on an open one. The deal description and the closed
   lost reason also become ``deal_note`` evidence (``<Record ID>:description``,
@@ -23,8 +26,9 @@ Reads, told apart by the header:
   Lifecycle Stage Customer / Evangelist → customer; Subscriber, Lead, MQL, SQL, Opportunity →
   prospect; a custom stage naming churn or a former customer → churned. ``Annual Revenue`` is
   the company's own revenue, not ours, so it stays an attribute with every other unmapped
-  column; ARR, plan, segment, renewal and churn dates have no standard property and are read
-  only when mapped (``--map arr=ARR,plan=Plan``).
+  column; ARR, plan, segment, renewal and churn dates have no standard property: custom
+  properties labelled ``ARR``, ``Plan``, ``Segment``, ``Renewal Date`` or ``Churn Date`` are
+  read as such, any other label only when mapped (``--map arr=Customer ARR``).
 
 Every column is overridable with ``--map FIELD=COLUMN``; headers match ignoring case.
 """
@@ -64,6 +68,7 @@ DEAL: Columns = {
     "name": ("Deal Name", "dealname"),
     "stage": ("Deal Stage", "dealstage"),
     "amount": ("Amount", "amount"),
+    "amount_in_company_currency": ("Amount in company currency", "amount_in_home_currency"),
     "currency": ("Currency", "Deal currency code", "deal_currency_code"),
     "closed_at": ("Close Date", "closedate"),
     "created_at": ("Create Date", "createdate"),
@@ -86,7 +91,8 @@ DEAL: Columns = {
     "notes": ("Deal Description", "description"),
     "loss_reason": ("Closed Lost Reason", "closed_lost_reason"),
     "win_reason": ("Closed Won Reason", "closed_won_reason"),
-    "competitor": (),
+    # No standard property: the labels portals usually give their own; else --map.
+    "competitor": ("Competitor", "Competitors", "Primary Competitor"),
 }
 COMPANY: Columns = {
     "external_id": ("Record ID", "Company ID", "hs_object_id"),
@@ -95,12 +101,14 @@ COMPANY: Columns = {
     "employees": ("Number of Employees", "numberofemployees"),
     "region": ("Country/Region", "Country", "country"),
     "lifecycle": ("Lifecycle Stage", "lifecyclestage"),
-    "arr": (),
+    # No standard properties: these are the labels portals most often give their own, and a
+    # custom property is exported under its label. Other labels are named with --map.
+    "arr": ("ARR", "Annual Recurring Revenue"),
     "currency": (),
-    "plan": (),
-    "segment": (),
-    "renewal_on": (),
-    "churned_at": (),
+    "plan": ("Plan",),
+    "segment": ("Segment", "Customer Segment"),
+    "renewal_on": ("Renewal Date",),
+    "churned_at": ("Churn Date", "Churned Date"),
 }
 CUSTOMER_STAGES = frozenset({"customer", "evangelist"})
 PROSPECT_STAGES = frozenset(
@@ -182,6 +190,10 @@ class DealReader:
         if not deal_id:
             raise RuleViolation("external_id", "the deal has no Record ID")
         company_id = _first(cells.get("account_id", ""))
+        if not self.layout.has("currency") and self.layout.has("amount_in_company_currency"):
+            # Without the Currency column, "Amount" is in each deal's own currency, unnamed;
+            # the company-currency amount is the one whose currency (--currency) is known.
+            cells = {**cells, "amount": cells.get("amount_in_company_currency", "")}
         return crm_deal(
             cells,
             raw,

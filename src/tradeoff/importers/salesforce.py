@@ -89,8 +89,13 @@ OPPORTUNITY: Columns = {
     "account_id": ("AccountId", "Account ID"),
     "account": ("Account.Name", "Account Name"),
     "stage": ("StageName", "Stage"),
-    "amount": ("Amount",),
-    "currency": ("CurrencyIsoCode", "Opportunity Currency", "Amount Currency"),
+    # A multi-currency org's report may show only the amount converted to the corporate
+    # currency, beside its own currency column; the deal's own amount is read first.
+    "amount": ("Amount", "Amount (converted)"),
+    "currency": (
+        *("CurrencyIsoCode", "Opportunity Currency", "Amount Currency"),
+        "Amount (converted) Currency",
+    ),
     "closed_at": ("CloseDate", "Close Date"),
     "created_at": ("CreatedDate", "Created Date"),
     "is_closed": ("IsClosed", "Closed"),
@@ -101,9 +106,20 @@ OPPORTUNITY: Columns = {
     "owner": ("Owner.Name", "Opportunity Owner"),
     "notes": ("Description",),
     "next_step": ("NextStep", "Next Step"),
-    "loss_reason": ("Loss_Reason__c", "Loss Reason"),
-    "win_reason": ("Win_Reason__c", "Win Reason"),
-    "competitor": ("Competitor__c", "Competitor"),
+    # Custom fields: no org names them alike. These are the usual API names and labels;
+    # anything else is named with --map.
+    "loss_reason": (
+        *("Loss_Reason__c", "Loss Reason", "Closed_Lost_Reason__c", "Closed Lost Reason"),
+        *("Lost_Reason__c", "Lost Reason", "Reason_Lost__c", "Reason Lost"),
+    ),
+    "win_reason": (
+        *("Win_Reason__c", "Win Reason", "Closed_Won_Reason__c", "Closed Won Reason"),
+        *("Won_Reason__c", "Won Reason"),
+    ),
+    "competitor": (
+        *("Competitor__c", "Competitor", "Competitors__c", "Competitors"),
+        *("Primary_Competitor__c", "Primary Competitor", "Main_Competitor__c", "Main Competitor"),
+    ),
 }
 ACCOUNT: Columns = {
     "external_id": ("Id", "Account ID"),

@@ -52,6 +52,15 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "must have",
         "requirement*",
         "not do it yet",
+        "complex*",
+        "complicated",
+        "hard to use",
+        "ease of use",
+        "usability",
+        "user experience",
+        "performance",
+        "on premise",
+        "on prem",
     ),
     LossCategory.PRICE_BUDGET: (
         "pric*",
@@ -69,6 +78,11 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "free tier",
         "free plan",
         "free version",
+        "funding",
+        "contract terms",
+        "legal terms",
+        "payment terms",
+        "commercial terms",
     ),
     LossCategory.VALUE_NOT_PROVEN: (
         "roi",
@@ -91,6 +105,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "poc",
         "pilot failed",
         "trial failed",
+        "did not convert",
     ),
     LossCategory.CONFIDENCE_RISK: (
         "trust",
@@ -114,6 +129,9 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "safer",
         "established",
         "confidence",
+        "privacy",
+        "gdpr",
+        "data protection",
     ),
     LossCategory.RELATIONSHIP: (
         "relationship*",
@@ -127,6 +145,9 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "sales rep",
         "knew their rep",
         "recommended",
+        "sponsor*",
+        "executive sponsor*",
+        "rep was unresponsive",
     ),
     LossCategory.ALIGNMENT: (
         "priorit*",
@@ -146,6 +167,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "one vendor",
         "consolidat*",
         "acquired",
+        "depriorit*",
     ),
     LossCategory.TIMING_NO_DECISION: (
         "timing",
@@ -164,6 +186,11 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "ghosted",
         "no response",
         "lost contact",
+        "unresponsive",
+        "non responsive",
+        "cancel*",
+        "reorg*",
+        "procurement",
     ),
     LossCategory.STATUS_QUO: (
         "spreadsheet*",
@@ -191,6 +218,12 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "manual process",
         "current process",
         "workaround",
+        "staying with",
+        "current vendor",
+        "existing vendor",
+        "current provider",
+        "existing provider",
+        "renewed with",
     ),
 }
 
