@@ -488,8 +488,23 @@ FAILURES = {
     "required-field-not-mapped": Failure(
         TWO_ROWS, ("--map", "text=Body"), "the mapping must name a column for created_at"
     ),
-    "no-mapping-at-all": Failure(
-        TWO_ROWS, (), "the mapping must name a column for text, created_at"
+    "no-mapping-and-no-header-names-a-field": Failure(
+        "Ref,Words,When\n1,ok,2026-03-05\n",
+        (),
+        "{file}, line 1: no column for text in the header (looked for text, body, "
+        "description, message, content, …): name it with --map text=COLUMN",
+    ),
+    "no-date-column-and-no-date-option": Failure(
+        "text,label\nmy card is late,card_arrival\n",
+        (),
+        "{file}, line 1: no column for created_at in the header (looked for created_at, "
+        "created, created date, creation date, date created, …): name it with --map "
+        "created_at=COLUMN or date every row with --date YYYY-MM-DD",
+    ),
+    "bad-date-option": Failure(
+        "text,label\nmy card is late,card_arrival\n",
+        ("--date", "24/11/2026"),
+        "--date '24/11/2026' is not a day: use YYYY-MM-DD",
     ),
     "missing-mapping-file": Failure(
         TWO_ROWS, ("--mapping", "{dir}/nope.toml"), "{dir}/nope.toml: mapping file not found"

@@ -1,7 +1,10 @@
 """Column mappings: which column of a file feeds which field of an evidence item.
 
 Given on the command line (``--map text=Body,created_at=Date``) or in a TOML file
-(``[map]`` table), so any tool's export can be loaded without editing it.
+(``[map]`` table), so any tool's export can be loaded without editing it. Without either,
+the header says: a column named as a field, or by one of the usual names for it
+(``HEADER_NAMES``: "Body", "Description", "Message" for the text; "Date", "Timestamp" for
+the time), feeds that field, so a file whose header speaks plainly needs no mapping.
 """
 
 from __future__ import annotations
@@ -33,6 +36,30 @@ EVIDENCE_FIELDS: dict[str, str] = {
     "url": "a link to the record in the source system",
 }
 REQUIRED_FIELDS = ("text", "created_at")
+#: Headers read as a field when no mapping is given, besides the field's own name, in order
+#: of preference (case, spaces, dashes and underscores aside). Only names that mean the
+#: field in every tool: a "label" or "category" column is left alone, never read as tags.
+# fmt: off
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "external_id": ("id", "ticket id", "record id", "uuid"),
+    "text": (
+        "body", "description", "message", "content", "comment", "comments", "feedback",
+        "review", "review text", "response", "answer", "note", "notes", "utterance", "query",
+    ),
+    "title": ("subject", "summary", "headline"),
+    "created_at": (
+        "created", "created date", "creation date", "date created", "date", "timestamp",
+        "time", "datetime", "submitted at", "submitted", "received at",
+    ),
+    "account": ("company", "organization", "organisation", "account name", "company name"),
+    "account_domain": ("domain", "company domain", "website"),
+    "email": ("email address", "requester email", "customer email", "e-mail"),
+    "person": ("name", "requester", "author", "customer name"),
+    "rating": ("score", "stars"),
+    "tags": (),
+    "url": ("link",),
+}
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -44,6 +71,28 @@ class ColumnMapping:
     def index(self, header: list[str], path: Path) -> dict[str, int]:
         """The position of each mapped column; the first of repeated headers wins."""
         return locate_columns(header, {}, path=path, given=self.columns, missing=no_mapped_column)
+
+
+def mapping_from_header(header: list[str]) -> dict[str, str]:
+    """Field → column for the columns whose header names a field (``HEADER_NAMES``); each
+    column feeds one field, the first it names."""
+    by_name: dict[str, str] = {}
+    for column in header:
+        by_name.setdefault(_plain(column), column)
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    for field in EVIDENCE_FIELDS:
+        for name in (field, *HEADER_NAMES.get(field, ())):
+            named = by_name.get(_plain(name))
+            if named is not None and named not in used:
+                found[field] = named
+                used.add(named)
+                break
+    return found
+
+
+def _plain(header: str) -> str:
+    return " ".join(header.replace("_", " ").replace("-", " ").lower().split())
 
 
 def parse_map_option(text: str) -> dict[str, str]:
