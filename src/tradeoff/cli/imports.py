@@ -85,6 +85,8 @@ def print_report(report: ImportReport) -> None:
         for entity, outcomes in report.by_entity.items():
             shown = ", ".join(f"{n:,} {outcome}" for outcome, n in outcomes.items())
             console.print(f"  {entity}: {shown}")
+    for note in report.deal_notes:
+        console.print(Text(f"  note: {note}"), soft_wrap=True)
     if report.created_accounts or report.created_people:
         console.print(
             f"New accounts: {report.created_accounts:,}; new people: {report.created_people:,}."

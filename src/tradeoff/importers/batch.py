@@ -50,6 +50,8 @@ class ImportReport:
     already_imported: bool = False
     #: Every record was already as the file says: no batch was kept.
     nothing_changed: bool = False
+    #: What the import did with deals a CRM export gets wrong (``deal_checks``).
+    deal_notes: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -136,6 +138,7 @@ def run_import(
         duplicates_linked=counts.duplicates_linked,
         unknown_account_ids=counts.unknown_account_ids,
         by_entity={k: {o.value: n for o, n in v.items()} for k, v in counts.by_entity.items()},
+        deal_notes=counts.deal_checks.lines(),
         rejects_file=rejects_file,
     )
 

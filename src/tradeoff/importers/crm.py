@@ -215,6 +215,7 @@ def crm_deal(
         currency=currency,
         stage=cells.get("stage") or None,
         outcome=outcome,
+        outcome_flagged=flag("is_won", cells) is not None or flag("is_closed", cells) is not None,
         created_at=created,
         closed_at=close if outcome is not DealOutcome.OPEN else None,
         loss_reason=(cells.get("loss_reason") or None) if outcome is DealOutcome.LOST else None,

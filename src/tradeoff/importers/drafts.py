@@ -116,6 +116,8 @@ class DealDraft:
     currency: str | None = None
     stage: str | None = None
     outcome: DealOutcome = DealOutcome.OPEN
+    #: The outcome came from the export's Closed / Won columns, not read from the stage.
+    outcome_flagged: bool = False
     created_at: datetime | None = None
     closed_at: datetime | None = None
     loss_reason: str | None = None

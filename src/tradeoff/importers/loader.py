@@ -30,6 +30,7 @@ from tradeoff.importers.competitors import (
     names_no_competitor,
     split_competitor_names,
 )
+from tradeoff.importers.deal_checks import DealChecks
 from tradeoff.importers.drafts import (
     AccountDraft,
     AccountRef,
@@ -65,6 +66,7 @@ class LoadCounts:
     unknown_account_ids: int = 0
     by_entity: dict[str, Counter[Outcome]] = field(default_factory=dict)
     rejects: list[Rejected] = field(default_factory=list)
+    deal_checks: DealChecks = field(default_factory=DealChecks)
 
     @property
     def rejected(self) -> int:
@@ -373,11 +375,11 @@ class Loader:
         self.counts.add("people", outcome)
 
     def _deal(self, draft: DealDraft, existing: Any) -> None:
-        account_id = self.resolver.account_id(draft.account)
+        account_id = self.resolver.account_id(draft.account, deal=draft.outcome)
         values = {
             k: v
             for k, v in dataclasses.asdict(draft).items()
-            if k not in {"where", "account", "competitors"}
+            if k not in {"where", "account", "competitors", "outcome_flagged"}
         }
         deal = self._checked(
             Deal(source=self.source, account_id=account_id, import_batch_id=self.batch_id, **values)
@@ -385,10 +387,12 @@ class Loader:
         outcome, stored = upsert(self.session, deal, existing, batch_id=self.batch_id)
         self.counts.add("deals", outcome)
         assert stored.id is not None
+        filed = 0
         for mention in draft.competitors:
             for name in split_competitor_names(mention.name):
                 if names_no_competitor(name):
                     continue
+                filed += 1
                 competitor = self.competitors.find_or_create(name)
                 assert competitor.id is not None
                 self._link_competitor(
@@ -399,6 +403,7 @@ class Loader:
                         mentioned_as=name,
                     )
                 )
+        self.counts.deal_checks.see(draft, filed)
 
     def _metric_value(self, draft: MetricValueDraft) -> None:
         """Values land only on metrics the registry defines: a metric's meaning is written

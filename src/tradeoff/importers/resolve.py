@@ -9,10 +9,12 @@ proxies: what they write on a customer's behalf is relayed, not direct (principl
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
-from tradeoff.domain.enums import AccountLifecycle, PersonRole
+from tradeoff.domain.enums import AccountLifecycle, DealOutcome, PersonRole
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.workspace import WorkspaceSettings, email_domain
 from tradeoff.importers.drafts import AccountRef, PersonRef
@@ -44,11 +46,14 @@ class Resolver:
         self.unknown_account_ids: set[str] = set()
         self._accounts: dict[tuple[str | None, ...], int | None] = {}
         self._people: dict[tuple[str | int | None, ...], Person] = {}
+        #: Accounts this import created as prospects (named only by open or lost deals).
+        self._prospects: set[int] = set()
 
     def forget(self) -> None:
         """Drop remembered ids: after a rolled-back record they may no longer exist."""
         self._accounts.clear()
         self._people.clear()
+        self._prospects.clear()
 
     def customer_domain(self, email: str | None) -> str | None:
         """The account domain an address points to, unless it is ours or free mail."""
@@ -82,22 +87,37 @@ class Resolver:
             self.session, "account", source, external_id, account_id, batch_id=self.batch_id
         )
 
-    def account_id(self, ref: AccountRef, *, fallback_email: str | None = None) -> int | None:
-        """The account a record concerns, created (as a customer) when named but unknown."""
+    def account_id(
+        self,
+        ref: AccountRef,
+        *,
+        fallback_email: str | None = None,
+        deal: DealOutcome | None = None,
+    ) -> int | None:
+        """The account a record concerns, created when named but unknown.
+
+        Accounts first seen in evidence are customers who wrote to us. One first named by a
+        ``deal`` is a customer once a deal with it is won, a prospect until then (in this
+        import; its deal notes, written by our sellers, do not make it a customer). The
+        CRM's account export corrects lifecycle, ARR and segment when it arrives.
+        """
+        lifecycle = (
+            AccountLifecycle.PROSPECT
+            if deal is not None and deal is not DealOutcome.WON
+            else AccountLifecycle.CUSTOMER
+        )
         domain = (ref.domain or "").lower() or self.customer_domain(fallback_email)
         if ref.is_empty and domain is None:
             return None
         key = (ref.source, ref.external_id, domain, ref.name)
         if key in self._accounts:
-            return self._accounts[key]
+            return self._customer_if(self._accounts[key], deal)
         found = self.existing_account_id(ref, fallback_email=fallback_email)
         if found is None and ref.name:
-            # Accounts first seen in evidence are customers who wrote to us; the CRM import
-            # corrects lifecycle, ARR and segment when it arrives.
             new_account = Account(
                 name=ref.name,
                 domain=domain,
-                lifecycle=AccountLifecycle.CUSTOMER,
+                lifecycle=lifecycle,
                 import_batch_id=self.batch_id,
             )
             _fits(new_account, {"name": "account", "domain": "account_domain"})
@@ -105,11 +125,24 @@ class Resolver:
             assert account.id is not None
             found = account.id
             self.created_accounts += 1
+            if lifecycle is AccountLifecycle.PROSPECT:
+                self._prospects.add(found)
             if ref.external_id:
                 self.remember_account((ref.source or self.source).lower(), ref.external_id, found)
         if found is None and ref.external_id and not ref.name:
             self.unknown_account_ids.add(ref.external_id)
         self._accounts[key] = found
+        return self._customer_if(found, deal)
+
+    def _customer_if(self, found: int | None, deal: DealOutcome | None) -> int | None:
+        """A prospect this import made becomes a customer when a won deal names it."""
+        if found in self._prospects and deal is DealOutcome.WON:
+            assert found is not None
+            prospect = repository.get(self.session, Account, found)
+            repository.update(
+                self.session, dataclasses.replace(prospect, lifecycle=AccountLifecycle.CUSTOMER)
+            )
+            self._prospects.discard(found)
         return found
 
     def existing_person(self, ref: PersonRef, account_id: int | None) -> Person | None:

@@ -1,0 +1,87 @@
+"""What an import summary says about the deals it loaded: the rows a CRM export gets wrong.
+
+A deal with no amount, a close date before its create date, a closed deal with no close
+date, a stage read as open because no Closed / Won column said otherwise, or a competitor
+field naming several rivals (split on ";", "," and line breaks) is kept (never refused: the
+rest of the row is good evidence), handled as docs/importers.md says, and counted here, so
+the person importing sees it at once, not only later in ``tradeoff sales``' data notes:
+
+    note: 2 deals with no amount (kept: counted in win rates, not summed as zero)
+    note: 1 deal closed before it was created (kept: left out of cycle times)
+    note: 3 deals read as open by their stage, with no Closed / Won columns: Demo (3)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tradeoff.domain.enums import DealOutcome
+from tradeoff.importers.drafts import DealDraft
+
+#: Stages listed by name in the "read as open" line; the rest are counted.
+STAGES_SHOWN = 5
+
+
+@dataclass
+class DealChecks:
+    no_amount: int = 0
+    closed_before_created: int = 0
+    closed_without_date: int = 0
+    several_competitors: int = 0
+    competitor_names: int = 0
+    open_by_stage: Counter[str] = field(default_factory=Counter)
+
+    def see(self, deal: DealDraft, competitors: int) -> None:
+        """Count one deal as loaded, with the competitors its mentions were filed as."""
+        if deal.amount is None:
+            self.no_amount += 1
+        closed = deal.outcome is not DealOutcome.OPEN
+        if closed and deal.closed_at is None:
+            self.closed_without_date += 1
+        if deal.closed_at and deal.created_at and deal.closed_at < deal.created_at:
+            self.closed_before_created += 1
+        if deal.outcome is DealOutcome.OPEN and not deal.outcome_flagged:
+            self.open_by_stage[deal.stage or "(no stage)"] += 1
+        if competitors > 1:
+            self.several_competitors += 1
+            self.competitor_names += competitors
+
+    def lines(self) -> tuple[str, ...]:
+        """One line per kind of trouble found, in the order a reader checks a CRM export."""
+        found = []
+        if self.no_amount:
+            found.append(
+                f"{_deals(self.no_amount)} with no amount (kept: counted in win rates, "
+                "not summed as zero)"
+            )
+        if self.closed_before_created:
+            verb = "it was" if self.closed_before_created == 1 else "they were"
+            found.append(
+                f"{_deals(self.closed_before_created)} closed before {verb} created (kept: "
+                "left out of cycle times)"
+            )
+        if self.closed_without_date:
+            found.append(
+                f"{_deals(self.closed_without_date)} won or lost with no close date (kept: "
+                "left out of quarters and cycle times)"
+            )
+        if self.open_by_stage:
+            stages = self.open_by_stage.most_common()
+            shown = ", ".join(f"{s} ({n:,})" for s, n in stages[:STAGES_SHOWN])
+            more = len(stages) - STAGES_SHOWN
+            found.append(
+                f"{_deals(self.open_by_stage.total())} read as open by their stage, with no "
+                f"Closed / Won columns: {shown}" + (f" and {more} more stages" if more > 0 else "")
+            )
+        if self.several_competitors:
+            found.append(
+                f"{_deals(self.several_competitors)} naming several competitors (a field "
+                f'such as "Dynamics 365; Excel"): {self.competitor_names:,} competitors '
+                "filed, each on its own"
+            )
+        return tuple(found)
+
+
+def _deals(count: int) -> str:
+    return f"{count:,} deal" + ("" if count == 1 else "s")

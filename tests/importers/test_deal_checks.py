@@ -1,0 +1,92 @@
+"""The import summary says what was done with the deals a CRM export gets wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from tests.cli.helpers import run_cli
+from tradeoff.importers.registry import IMPORTERS, run
+
+# A HubSpot deals export (no Is Closed / Is Won columns): one deal with no amount, one
+# closed before it was created, one lost with no close date, one naming two competitors in
+# one field and one naming three over two separators, and three open deals whose stage
+# says nothing of the outcome, one of them with no stage at all.
+HUBSPOT_DEALS = """\
+"Record ID","Deal Name","Deal Stage","Close Date","Amount","Create Date","Currency",\
+"Associated Company (Primary)","Competitors","Closed Lost Reason"
+"901","Hooli - Enterprise","Closed Won","2026-03-20","60000","2026-01-10","USD","Hooli",\
+"Salesforce; Zoho",""
+"902","Initech - Seats","Closed Lost","2026-02-01","12000","2026-03-01","USD","Initech","",\
+"Too expensive"
+"903","Globex - Pilot","Closed Lost","","8000","2026-01-15","USD","Globex","Excel, Airtable; \
+Notion","Went with spreadsheets"
+"904","Umbrella - Expansion","Appointment Scheduled","","","2026-04-01","USD","Umbrella","",""
+"905","Vandelay - New","Contract Sent","","15000","2026-04-03","USD","Vandelay","none",""
+"906","Stark - New","","","9000","2026-04-05","USD","Stark","",""
+"""
+
+EXPECTED = (
+    "1 deal with no amount (kept: counted in win rates, not summed as zero)",
+    "1 deal closed before it was created (kept: left out of cycle times)",
+    "1 deal won or lost with no close date (kept: left out of quarters and cycle times)",
+    "3 deals read as open by their stage, with no Closed / Won columns: Appointment "
+    "Scheduled (1), Contract Sent (1), (no stage) (1)",
+    '2 deals naming several competitors (a field such as "Dynamics 365; Excel"): 5 '
+    "competitors filed, each on its own",
+)
+
+
+@pytest.fixture
+def deals_file(tmp_path: Path) -> Path:
+    path = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    path.write_text(HUBSPOT_DEALS, encoding="utf-8")
+    return path
+
+
+def test_the_summary_names_each_kind_of_trouble_and_matches_what_was_stored(
+    engine: Engine, deals_file: Path
+) -> None:
+    report = run(engine, IMPORTERS["hubspot"], deals_file)
+    assert report.deal_notes == EXPECTED
+    with engine.connect() as connection:
+
+        def count(where: str) -> int:
+            return int(
+                connection.execute(text(f"SELECT count(*) FROM deals WHERE {where}")).one()[0]  # noqa: S608 - literal conditions
+            )
+
+        # Each line, recounted from what the import stored.
+        assert count("amount IS NULL") == 1
+        assert count("closed_at < created_at") == 1
+        assert count("outcome != 'open' AND closed_at IS NULL") == 1
+        assert count("outcome = 'open'") == 3
+        several = connection.execute(
+            text(
+                "SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM deal_competitors "
+                "GROUP BY deal_id HAVING count(*) > 1) AS many"
+            )
+        ).one()
+        assert tuple(several) == (2, 5)
+
+
+def test_a_clean_deal_adds_no_note(engine: Engine, tmp_path: Path) -> None:
+    """Won with an amount, created before it closed, one competitor: nothing to say."""
+    path = tmp_path / "deals.csv"
+    header, won = HUBSPOT_DEALS.splitlines()[:2]
+    path.write_text(f"{header}\n{won.replace('Salesforce; Zoho', 'Salesforce')}\n")
+    report = run(engine, IMPORTERS["hubspot"], path)
+    assert report.by_entity["deals"] == {"inserted": 1}
+    assert report.deal_notes == ()
+
+
+def test_the_cli_prints_the_notes(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, deals_file: Path
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "import", "hubspot", str(deals_file))
+    assert result.exit_code == 0
+    printed = " ".join(result.stdout.split())
+    for line in EXPECTED:
+        assert f"note: {line}" in printed
