@@ -31,6 +31,7 @@ from tests.importers.exports import (
 )
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode
 from tradeoff.importers.mapping import EVIDENCE_FIELDS
+from tradeoff.importers.registry import reader_fingerprint
 
 KINDS = ", ".join(k.value for k in EvidenceKind)
 HELPDESK_HEADER = ", ".join(repr(h) for h in HELPDESK_CSV.splitlines()[0].split(","))
@@ -291,6 +292,7 @@ def test_mapping_file_with_map_overrides(
         "created_at": "Date",
         "external_id": "Id",
         "title": "Subject",
+        "reader": reader_fingerprint(),
     }
 
 
