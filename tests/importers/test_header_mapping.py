@@ -105,3 +105,41 @@ def test_an_empty_date_without_the_option_is_still_refused(engine: Engine, tmp_p
         run(engine, IMPORTERS["csv"], path)
     assert caught.value.line == 3
     assert items(engine) == []
+
+
+def test_a_jsonl_corpus_names_its_fields_by_its_keys(engine: Engine, tmp_path: Path) -> None:
+    """JSON Lines without --map: the first record's keys, as a CSV header."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(
+        '{"id": "a1", "text": "my card has not arrived", "label": "card_arrival"}\n'
+        '{"id": "a2", "text": "refund still missing", "label": "refund"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        run(engine, IMPORTERS["jsonl"], path)
+    assert str(caught.value) == f"{path}, line 1: " + (
+        "no key for created_at in the first record (looked for created_at, created, created "
+        "date, creation date, date created, …): name it with --map created_at=KEY or date "
+        "every record with --date YYYY-MM-DD"
+    )
+    assert items(engine) == []
+    report = run(engine, IMPORTERS["jsonl"], path, options={"date": "2026-11-01"})
+    assert report.inserted == 2
+    assert {(i.external_id, i.text, i.created_at) for i in items(engine)} == {
+        ("a1", "my card has not arrived", datetime(2026, 11, 1, tzinfo=UTC)),
+        ("a2", "refund still missing", datetime(2026, 11, 1, tzinfo=UTC)),
+    }
+
+
+def test_jsonl_records_with_their_own_dates_keep_them(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "feedback.jsonl"
+    path.write_text(
+        '{"body": "Export fails", "created": "2026-03-05T10:22:00Z"}\n'
+        '{"body": "Slow sync", "created": null}\n',
+        encoding="utf-8",
+    )
+    run(engine, IMPORTERS["jsonl"], path, options={"date": "2026-11-01"})
+    assert {i.text: i.created_at for i in items(engine)} == {
+        "Export fails": datetime(2026, 3, 5, 10, 22, tzinfo=UTC),
+        "Slow sync": datetime(2026, 11, 1, tzinfo=UTC),
+    }

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import datetime
 
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.domain.rules import RuleViolation, member
-from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import rows_that_fit
 from tradeoff.importers.drafts import (
@@ -32,11 +31,12 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.locales import DEFAULT_LOCALE, LOCALE_OPTIONS, Locale
 from tradeoff.importers.mapping import (
-    HEADER_NAMES,
-    REQUIRED_FIELDS,
+    DATE_OPTION,
     ColumnMapping,
     build_mapping,
-    mapping_from_header,
+    header_mapping,
+    required_fields,
+    undated_day,
 )
 from tradeoff.importers.textfile import FileFacts, ProgressCallback, raw_record, read_csv
 from tradeoff.importers.values import parse_tags
@@ -64,7 +64,9 @@ class GenericCsvReader:
 
     def __call__(self, facts: FileFacts) -> Iterator[Record]:
         header, rows = read_csv(facts, self.on_progress)
-        mapping = self.mapping or self._from_header(header, facts)
+        mapping = self.mapping or header_mapping(
+            header, undated_on=self.undated_on, path=facts.path, line=1, noun="column"
+        )
         positions = mapping.index(header, facts.path)
         columns = tuple(mapping.columns.items())
         keyed_by_content = "external_id" not in mapping.columns
@@ -88,23 +90,6 @@ class GenericCsvReader:
                     continue
                 seen_content.add(draft.external_id)
             yield draft
-
-    def _from_header(self, header: list[str], facts: FileFacts) -> ColumnMapping:
-        found = mapping_from_header(header)
-        required = [f for f in REQUIRED_FIELDS if f not in found]
-        if self.undated_on is not None and "created_at" in required:
-            required.remove("created_at")
-        if required:
-            field = required[0]
-            names = ", ".join((field, *HEADER_NAMES[field][:4]))
-            hint = " or date every row with --date YYYY-MM-DD" if field == "created_at" else ""
-            raise InputError(
-                f"no column for {field} in the header (looked for {names}, …): name it with "
-                f"--map {field}=COLUMN{hint}",
-                path=facts.path,
-                line=1,
-            )
-        return build_mapping(found, required=())
 
     def _draft(
         self, cells: dict[str, str], header: list[str], raw: list[str], where: Where
@@ -176,39 +161,22 @@ class GenericCsvImporter:
     accepts_folder = False
     options: tuple[ImporterOption, ...] = (
         ImporterOption("kind", "Evidence kind when no column gives it (default: ticket)."),
-        ImporterOption(
-            "date",
-            "YYYY-MM-DD: the day of rows with no date (no date column, or an empty cell). "
-            "Without it such rows are refused.",
-        ),
+        DATE_OPTION,
         *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
         kind = member("kind", EvidenceKind, context.options.get("kind") or "ticket")
-        undated_on = undated_day(context)
+        undated_on = undated_day(context.options)
         columns = dict(context.columns)
-        required = tuple(f for f in REQUIRED_FIELDS if undated_on is None or f != "created_at")
         reader = GenericCsvReader(
-            build_mapping(columns, required=required) if columns else None,
+            build_mapping(columns, required=required_fields(undated_on)) if columns else None,
             default_kind=kind,
             locale=Locale.of(context),
             on_progress=context.on_progress,
             undated_on=undated_on,
         )
         return reader(facts)
-
-
-def undated_day(context: ReadContext) -> datetime | None:
-    """``--date``: midnight UTC of the day given for rows with no date."""
-    given = (context.options.get("date") or "").strip()
-    if not given:
-        return None
-    try:
-        day = date.fromisoformat(given)
-    except ValueError:
-        raise InputError(f"--date {given!r} is not a day: use YYYY-MM-DD") from None
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _content_key(cells: dict[str, str]) -> str:

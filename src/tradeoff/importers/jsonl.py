@@ -6,7 +6,10 @@ a JSON array of objects, or one JSON object holding the array under ``--list-key
 ``records``: ``{"records": [...]}``). A ``.jsonl`` / ``.ndjson`` file of a single line is
 one record. UTF-8 with or without BOM, UTF-16 with BOM, or cp1252.
 
-``--map FIELD=PATH,...`` says where each evidence field is in an object. A path is dotted
+``--map FIELD=PATH,...`` says where each evidence field is in an object; without it, the
+first record's top-level keys name the fields as a CSV header does
+(``mapping.mapping_from_header``: ``text``, ``body``, ``created_at``, ``date``…), and
+``--date YYYY-MM-DD`` dates records with no date (a labelled corpus). A path is dotted
 keys into nested objects, with ``[n]`` (or ``.n``) for a list element and ``[*]`` for every
 element (tags only): ``user.email``, ``company.name``, ``contacts[0].email``,
 ``tags.tags[*].name``. A key that itself contains dots (``"meta.created"`` in a flattened
@@ -24,6 +27,7 @@ A bad value is refused with the line (or array index) and the JSON path of the f
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -44,7 +48,13 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.jsonfile import MAX_LINE_BYTES, is_json_lines, iter_records
 from tradeoff.importers.locales import DEFAULT_LOCALE, LOCALE_OPTIONS, Locale
-from tradeoff.importers.mapping import build_mapping
+from tradeoff.importers.mapping import (
+    DATE_OPTION,
+    build_mapping,
+    header_mapping,
+    required_fields,
+    undated_day,
+)
 from tradeoff.importers.textfile import FileFacts, ProgressCallback
 from tradeoff.importers.values import parse_tags
 
@@ -78,13 +88,14 @@ class JsonLinesImporter:
             'The key of the list when the file is one JSON object, {"KEY": [...]} '
             f"(default: {DEFAULT_LIST_KEY}).",
         ),
+        DATE_OPTION,
         *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
-        """Checks the mapping and options now, so a wrong one fails before any record."""
-        mapping = build_mapping(dict(context.columns))
-        paths = {name: parse_path(path) for name, path in mapping.columns.items()}
+        """Checks the mapping and options now, so a wrong one fails before any record.
+        Without ``--map``, the first record's keys name the fields, as a CSV header does."""
+        undated_on = undated_day(context.options)
         try:
             kind = member("kind", EvidenceKind, context.options.get("kind") or "ticket")
         except RuleViolation as exc:
@@ -92,8 +103,21 @@ class JsonLinesImporter:
         # The CLI passes ``--list-key`` as ``list_key``; a manifest as ``list-key``.
         options = {name.replace("_", "-"): value for name, value in context.options.items()}
         list_key = options.get("list-key") or DEFAULT_LIST_KEY
-        reader = ObjectReader(paths, dict(mapping.columns), kind, Locale.of(context))
-        return reader.read(objects(facts, list_key, context.on_progress))
+        records = objects(facts, list_key, context.on_progress)
+        if context.columns:
+            mapping = build_mapping(dict(context.columns), required=required_fields(undated_on))
+        else:
+            first = next(records, None)
+            if first is None:
+                return iter(())
+            keys = list(first[2]) if isinstance(first[2], dict) else []
+            mapping = header_mapping(
+                keys, undated_on=undated_on, path=facts.path, line=first[1], noun="key"
+            )
+            records = itertools.chain([first], records)
+        paths = {name: parse_path(path) for name, path in mapping.columns.items()}
+        reader = ObjectReader(paths, dict(mapping.columns), kind, Locale.of(context), undated_on)
+        return reader.read(records)
 
 
 def parse_path(path: str) -> tuple[Step, ...]:
@@ -180,11 +204,14 @@ class ObjectReader:
         columns: dict[str, str],
         kind: EvidenceKind,
         locale: Locale = DEFAULT_LOCALE,
+        undated_on: datetime | None = None,
     ) -> None:
         self.paths = paths
         self.columns = columns
         self.kind = kind
         self.locale = locale
+        #: The time of records with no date (``--date``); None: they are refused.
+        self.undated_on = undated_on
 
     def read(self, records: Iterator[tuple[str, int | None, Any]]) -> Iterator[Record]:
         columns = tuple(self.columns.items())
@@ -207,8 +234,11 @@ class ObjectReader:
             raise RuleViolation("text", "the text is empty or missing")
         created = self._value(record, "created_at")
         if created is MISSING or created is None or created == "":
-            raise RuleViolation("created_at", "the date is empty or missing")
-        created_at = self._timestamp(created)
+            if self.undated_on is None:
+                raise RuleViolation("created_at", "the date is empty or missing")
+            created_at = self.undated_on
+        else:
+            created_at = self._timestamp(created)
         kind_text = self._text(record, "kind")
         mode_text = self._text(record, "mode")
         role_text = self._text(record, "role")

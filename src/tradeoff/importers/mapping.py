@@ -10,10 +10,13 @@ the time), feeds that field, so a file whose header speaks plainly needs no mapp
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tradeoff.errors import InputError
+from tradeoff.importers.base import ImporterOption
 from tradeoff.importers.columns import locate_columns, no_mapped_column
 
 #: Evidence fields a column can feed, with what each means (shown in errors and docs).
@@ -89,6 +92,52 @@ def mapping_from_header(header: list[str]) -> dict[str, str]:
                 used.add(named)
                 break
     return found
+
+
+#: ``--date``: the day of records with no date, for files that have none (a labelled corpus).
+DATE_OPTION = ImporterOption(
+    "date",
+    "YYYY-MM-DD: the day of records with no date (no date column or field, or an empty one). "
+    "Without it such records are refused.",
+)
+
+
+def undated_day(options: Mapping[str, str]) -> datetime | None:
+    """``--date``: midnight UTC of the day given for records with no date."""
+    given = (options.get("date") or "").strip()
+    if not given:
+        return None
+    try:
+        day = date.fromisoformat(given)
+    except ValueError:
+        raise InputError(f"--date {given!r} is not a day: use YYYY-MM-DD") from None
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def required_fields(undated_on: datetime | None) -> tuple[str, ...]:
+    """``text`` and ``created_at``; only ``text`` when ``--date`` dates what has no date."""
+    return tuple(f for f in REQUIRED_FIELDS if undated_on is None or f != "created_at")
+
+
+def header_mapping(
+    names: list[str], *, undated_on: datetime | None, path: Path, line: int | None, noun: str
+) -> ColumnMapping:
+    """The mapping the header's (or a first record's keys') own names give; refused, naming
+    what was looked for, when a required field has none. ``noun``: "column" or "key"."""
+    found = mapping_from_header(names)
+    missing = [f for f in required_fields(undated_on) if f not in found]
+    if missing:
+        field = missing[0]
+        looked = ", ".join((field, *HEADER_NAMES[field][:4]))
+        row, where = ("row", "header") if noun == "column" else ("record", "first record")
+        hint = f" or date every {row} with --date YYYY-MM-DD" if field == "created_at" else ""
+        raise InputError(
+            f"no {noun} for {field} in the {where} (looked for {looked}, …): name it with "
+            f"--map {field}={noun.upper()}{hint}",
+            path=path,
+            line=line,
+        )
+    return build_mapping(found, required=())
 
 
 def _plain(header: str) -> str:
