@@ -29,8 +29,7 @@ from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
 from tradeoff.cli.context import console, err_console, open_workspace
 from tradeoff.domain.enums import LossCategory
-from tradeoff.errors import InputError, NotFound
-from tradeoff.importers.salesforce import salesforce_id
+from tradeoff.errors import InputError
 from tradeoff.reports.charts import line_chart, render
 from tradeoff.safe_csv import write_rows
 
@@ -277,18 +276,7 @@ def loss_reason(
     """
     chosen = _category(category)
     engine = open_workspace(ctx)
-    try:
-        result = correct_loss(engine, deal_id, chosen)
-    except NotFound as missing:
-        # A Salesforce report shows the 15-character id; deals are stored under the
-        # 18-character one that Data Loader writes (the report's id plus a checksum).
-        widened = salesforce_id(deal_id)
-        if widened == deal_id.strip() or deal_id.strip().isdigit():
-            raise
-        try:
-            result = correct_loss(engine, widened, chosen)
-        except NotFound:
-            raise missing from None
+    result = correct_loss(engine, deal_id, chosen)
     before = result.before
     was = ""
     if before is not None and before.category is not chosen:

@@ -46,6 +46,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from tradeoff.domain.crm_ids import salesforce_id
 from tradeoff.domain.enums import (
     AccountLifecycle,
     EvidenceKind,
@@ -154,7 +155,6 @@ ACCOUNT_HINTS = (
 )
 
 EXECUTIVE = re.compile(r"\b(chief|ceo|cro|cfo|coo|cto|president|founder|vp|svp|evp)\b")
-ID_SUFFIX = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
 
 
 class SalesforceImporter:
@@ -401,20 +401,3 @@ def _side_competitors(main: Path, context: ReadContext) -> dict[str, list[str]]:
         if opportunity_id and cells.get("competitor_name"):
             found.setdefault(opportunity_id, []).append(cells["competitor_name"])
     return found
-
-
-def salesforce_id(text: str) -> str:
-    """The 18-character form of a record id: reports show 15 case-sensitive characters,
-    Data Loader 18 (the same id plus a case checksum), and both must update one record.
-
-    >>> salesforce_id("0015000000Gv7qJ")
-    '0015000000Gv7qJAAR'
-    """
-    value = text.strip()
-    if len(value) != 15 or not (value.isascii() and value.isalnum()):
-        return value
-    suffix = ""
-    for start in (0, 5, 10):
-        chunk = value[start : start + 5]
-        suffix += ID_SUFFIX[sum(1 << i for i, c in enumerate(chunk) if "A" <= c <= "Z")]
-    return value + suffix

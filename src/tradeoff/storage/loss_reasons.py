@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from tradeoff.domain.crm_ids import salesforce_id
 from tradeoff.domain.deals import Deal, LossClassification
 from tradeoff.domain.enums import AssignedBy, DealOutcome, LossCategory
 from tradeoff.errors import Conflict, NotFound
@@ -140,13 +141,15 @@ def drop_stale(session: Session) -> int:
 
 
 def find_deal(session: Session, ref: str) -> Deal:
-    """A deal by its internal id or by the CRM's own id (any source).
+    """A deal by its internal id or by the CRM's own id (any source), a Salesforce id in
+    either of its forms (a report's 15 characters name the deal Data Loader stored under 18).
 
     Digits name the internal id when such a deal exists; if a deal from a CRM also has those
     digits as its id, the reference is ambiguous and refused rather than guessed.
     """
     ref = ref.strip()
-    by_external = session.scalars(select(DealRow).where(DealRow.external_id == ref)).all()
+    forms = {ref, salesforce_id(ref)}
+    by_external = session.scalars(select(DealRow).where(DealRow.external_id.in_(forms))).all()
     internal = session.get(DealRow, int(ref)) if ref.isdigit() and len(ref) < 18 else None
     found = {r.id: r for r in by_external}
     if internal is not None:
