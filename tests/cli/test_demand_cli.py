@@ -183,3 +183,22 @@ def test_deal_notes_filed_in_a_theme_make_their_account_cite_it(
     assert "Harbor Bikes — Closed Lost" not in [m["label"] for m in lost]
     accounts = json.loads(run_cli(capsys, *args, "--show", "accounts", "--format", "json").stdout)
     assert "Harbor Bikes" in [m["label"] for m in accounts]
+
+
+@pytest.mark.parametrize(
+    ("kind", "next_step"),
+    [
+        (
+            "theme",
+            "No themes yet: import evidence (tradeoff import ...), then run tradeoff analyze.",
+        ),
+        ("problem", "No problems yet: write one with tradeoff problem new."),
+        ("opportunity", "No opportunities yet: add one with tradeoff opportunity new."),
+    ],
+)
+def test_an_empty_workspace_says_what_to_do_next(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, kind: str, next_step: str
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "demand", "--of", kind)
+    assert result.exit_code == 0, result.stderr
+    assert " ".join(result.stdout.split()) == next_step

@@ -192,9 +192,18 @@ def demand_command(
         _print_table(results, kind)
 
 
+#: What an empty demand table says, with the step that fills it.
+NOTHING_YET = {
+    SubjectKind.THEME: "No themes yet: import evidence (tradeoff import ...), then run "
+    "tradeoff analyze.",
+    SubjectKind.PROBLEM: "No problems yet: write one with tradeoff problem new.",
+    SubjectKind.OPPORTUNITY: "No opportunities yet: add one with tradeoff opportunity new.",
+}
+
+
 def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
     if not results:
-        console.print(f"No {kind.value}s yet.")
+        console.print(NOTHING_YET[kind], soft_wrap=True)
         return
     by = results[0].by
     table = Table(show_edge=False, pad_edge=False)
