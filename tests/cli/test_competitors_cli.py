@@ -16,6 +16,7 @@ from tests.cli.helpers import run_cli
 from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
 from tradeoff.domain.deals import Competitor, DealCompetitor
 from tradeoff.domain.enums import CompetitorRelation
+from tradeoff.importers.registry import IMPORTERS, run
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
 
@@ -137,3 +138,26 @@ def test_scan_merge_and_split_from_the_command_line(
     assert (zoho.standing.aliases, zoho.standing.mentions) == (("Zoho CRM",), 1)
     missing = run_cli(capsys, *db, "competitor-merge", "Nobody", "--into", "Zoho")
     assert (missing.exit_code, missing.stderr.count("\n")) == (1, 1)
+
+
+def test_a_crm_only_workspace_says_why_themes_and_quotes_are_empty(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """Deals imported, no evidence analysed yet: the empty sections name the next step."""
+    deals = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    deals.write_text(
+        '"Record ID","Deal Name","Deal Stage","Close Date","Amount","Create Date","Currency",'
+        '"Associated Company (Primary)","Competitors"\n'
+        '"901","Initech - Seats","Closed Lost","2026-03-01","12000","2026-02-01","USD",'
+        '"Initech","Pipedrive"\n',
+        encoding="utf-8",
+    )
+    run(engine, IMPORTERS["hubspot"], deals)
+    result = run_cli(capsys, "--db", workspace_url, "competitor", "pipedrive")
+    assert result.exit_code == 0, result.stderr
+    shown = " ".join(result.stdout.split())
+    assert (
+        "Themes customers raise when they are present: none yet: no evidence from the accounts "
+        "they met, or naming them, is filed in a theme (import tickets and notes, then run "
+        "tradeoff analyze) Quotes: none: no evidence item names them"
+    ) in shown

@@ -245,6 +245,12 @@ def _print_profile(profile: CompetitorProfile) -> None:
             "for this view by the same rules; tradeoff classify-losses saves them)"
         )
     console.print("Themes customers raise when they are present:")
+    if not profile.themes:
+        console.print(
+            "  none yet: no evidence from the accounts they met, or naming them, is filed in a "
+            "theme (import tickets and notes, then run tradeoff analyze)",
+            soft_wrap=True,
+        )
     for theme in profile.themes[:THEMES_SHOWN]:
         console.print(
             f"  {theme.theme_id}  {theme.name}: {theme.evidence:,} items from "
@@ -252,6 +258,8 @@ def _print_profile(profile: CompetitorProfile) -> None:
             soft_wrap=True,
         )
     console.print("Quotes:")
+    if not profile.quotes:
+        console.print("  none: no evidence item names them", soft_wrap=True)
     for quote in profile.quotes:
         who = quote.account or "no account"
         console.print(
