@@ -134,8 +134,12 @@ def test_deals_become_deals_with_competitors_and_notes_relayed_by_the_owner(
 ) -> None:
     path = deals_file(tmp_path / "deals.csv", BRIGHTWATER, FJALLRAVEN, PINECONE, COPPERLINE)
     report = run_hubspot(companies, path, DEAL_MAP)
-    assert report.by_entity == {"deals": {"inserted": 4}, "evidence items": {"inserted": 2}}
     state = crm(companies)
+    assert report.by_entity == {
+        "deals": {"inserted": 4},
+        "evidence items": {"inserted": 2},
+        "competitor links": {"inserted": len(state.relations())},
+    }
     shown = [
         (d.external_id, state.account_name(d.account_id), d.amount, d.currency, d.stage,
          d.outcome, d.created_at, d.closed_at, d.loss_reason, d.win_reason, d.owner, d.deal_type)
@@ -246,7 +250,8 @@ def test_reimport_changes_nothing_and_an_overlapping_export_updates_in_place(
     assert (same.already_imported, same.inserted, same.updated) == (True, 0, 0)
     # Read again for real (another mapping is another reading): every record unchanged.
     again = run_hubspot(companies, first, {**DEAL_MAP, "owner": "Deal owner"})
-    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3 + 2)
+    links = len(before.relations())
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3 + 2 + links)
     assert crm(companies).deals == before.deals
     lost = PINECONE.replace('"Contract sent"', '"Closed lost"').replace(
         '"New Business","","","",', '"New Business","","Went with Pennyworth.","",'
@@ -255,6 +260,8 @@ def test_reimport_changes_nothing_and_an_overlapping_export_updates_in_place(
     assert report.by_entity == {
         "deals": {"updated": 1, "inserted": 1},
         "evidence items": {"inserted": 1},
+        # Pinecone's competitor, evaluated while the deal was open, is now the one it lost to.
+        "competitor links": {"updated": 1},
     }
     state = crm(companies)
     assert [(d.external_id, d.outcome, d.loss_reason) for d in state.deals] == [

@@ -174,12 +174,13 @@ def test_opportunities_become_deals_with_competitors_notes_and_their_owners(
     run(ledgerly, SalesforceImporter(), write(tmp_path / "accounts.csv", ACCOUNTS))
     path = opportunities(tmp_path, GARNIER, GRANITE, DE_VRIES, MUELLER)
     report = run(ledgerly, SalesforceImporter(), path, columns=MAP)
+    state = crm(ledgerly)
     assert report.by_entity == {
         "people": {"inserted": 4},
         "deals": {"inserted": 4},
         "evidence items": {"inserted": 4},
+        "competitor links": {"inserted": len(state.links)},
     }
-    state = crm(ledgerly)
     deals = [
         (d.external_id, state.account_name(d.account_id), d.amount, d.currency, d.stage,
          d.outcome, d.created_at, d.closed_at, d.loss_reason, d.win_reason, d.owner, d.deal_type,
@@ -341,7 +342,7 @@ def test_reimport_changes_nothing_and_an_overlapping_export_updates_in_place(
     assert (same.already_imported, same.inserted, same.updated) == (True, 0, 0)
     # Read again for real (an explicit option is another reading): every record unchanged.
     again = run(ledgerly, SalesforceImporter(), first, columns=MAP, options={"currency": "USD"})
-    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4 + 3 + 4)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4 + 3 + 4 + len(before.links))
     assert crm(ledgerly).deals == before.deals
     edited = DE_VRIES.replace('"9200.0"', '"11500.0"')
     new = GRANITE

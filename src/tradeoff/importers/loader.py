@@ -428,7 +428,8 @@ class Loader:
 
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))
-        upsert(self.session, link, row, batch_id=self.batch_id)
+        outcome, _ = upsert(self.session, link, row, batch_id=self.batch_id)
+        self.counts.add("competitor links", outcome)
 
 
 def _gaps_only(current: Any, values: dict[str, Any]) -> dict[str, Any]:
