@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
+from tradeoff.analysis.text.theme_text import as_said
+from tradeoff.domain.enums import ThemeStatus
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
+from tradeoff.storage.tables import EvidenceItemRow, ThemeRow
 from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
 from tradeoff.storage.theme_quotes import RankedGroup, quote_groups
 from tradeoff.storage.themes import ThemeSummary, active_themes
@@ -39,14 +43,14 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         summaries = active_themes(session)
         chosen = next((s for s in summaries if s.id == theme_id), None)
         if chosen is None:
-            raise NotFound(f"no active theme with id {theme_id}")
+            raise NotFound(_not_active(session, theme_id))
         children = [s for s in summaries if s.parent_id == theme_id]
         profiles = theme_profiles(
             session, [theme_id, *(c.id for c in children)], praise=PRAISE_RULES
         )
         if theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")
-        quotes = theme_quotes(quote_groups(session, theme_id))
+        quotes = quotes_as_said(session, theme_quotes(quote_groups(session, theme_id)))
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
@@ -70,6 +74,43 @@ def theme_quotes(groups: Sequence[RankedGroup], limit: int = QUOTES) -> list[Can
         ):
             return quotes
         wanted *= 4
+
+
+def _not_active(session: Session, theme_id: int) -> str:
+    """Why there is no page: a theme merged away says where its evidence went, so an id from
+    last week's notes still leads somewhere."""
+    row = session.get(ThemeRow, theme_id)
+    target, seen = row, {theme_id}
+    while target is not None and target.status is ThemeStatus.MERGED and target.merged_into_id:
+        if target.merged_into_id in seen:
+            break
+        seen.add(target.merged_into_id)
+        target = session.get(ThemeRow, target.merged_into_id)
+    if target is not None and target is not row and target.status is ThemeStatus.ACTIVE:
+        return f"theme {theme_id} was merged into theme {target.id}: tradeoff theme {target.id}"
+    if row is not None and row.status is ThemeStatus.MERGED:
+        return (
+            f"theme {theme_id} was merged into theme {row.merged_into_id}, which a rebuild has "
+            "since retired: its evidence is in other themes now"
+        )
+    if row is not None and row.status is ThemeStatus.ARCHIVED:
+        return f"theme {theme_id} was retired by a rebuild: its evidence is in other themes now"
+    return f"no active theme with id {theme_id}"
+
+
+def quotes_as_said(session: Session, quotes: Sequence[Candidate]) -> list[Candidate]:
+    """Quotes of tickets and chats as the customer said them (``as_said``): without the
+    greeting, signature (a phone number, a job title), "Sent from my iPhone" and the quoted
+    thread that the stored text keeps; other kinds' words as they are."""
+    ids = [q.evidence_id for q in quotes]
+    rows = select(EvidenceItemRow.id, EvidenceItemRow.kind).where(EvidenceItemRow.id.in_(ids))
+    kinds = {int(i): k for i, k in session.execute(rows)}
+    return [
+        Candidate(q.evidence_id, as_said(kinds[q.evidence_id], q.text), q.score)
+        if q.evidence_id in kinds
+        else q
+        for q in quotes
+    ]
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -16,6 +16,7 @@ import typer
 from rich.table import Table
 
 from tradeoff.analysis.label.counter import PRAISE_RULES
+from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline, theme_page
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.session import read_session
@@ -145,7 +146,8 @@ def theme(
         )
         said: dict[str, list[int]] = {}
         for item in profile.counter_evidence:  # the same words from several people: one line
-            said.setdefault(" ".join(item.text.split()), []).append(item.evidence_id)
+            words = as_said(item.kind, item.text)
+            said.setdefault(" ".join(words.split()), []).append(item.evidence_id)
         for text, ids in said.items():
             times = f" ×{len(ids)}" if len(ids) > 1 else ""
             console.print(f'  "{text}"{times}  (#{", #".join(map(str, ids))})')

@@ -59,6 +59,9 @@ def analyze(
 
     Example: tradeoff analyze --rebuild --seed 0
     """
+    if resolution is not None and not resolution > 0:
+        # 0 or less makes one or two themes of everything and leaves the rest unsorted.
+        raise typer.BadParameter(f"{resolution:g} is not above 0", param_hint="'--resolution'")
     engine = open_workspace(ctx)
     chosen = embedder_named(embedder)
     settings = None

@@ -48,6 +48,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tradeoff.analysis.text import message
+from tradeoff.analysis.text.theme_text import EMAIL_SHAPED
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.storage.praise import PraiseRules
 
@@ -179,6 +181,10 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
     >>> praise_cues("Love it, card arrived fast", 5, EvidenceKind.REVIEW)
     ('love', 'fast', 'rated 5 of 5')
     """
+    if kind in EMAIL_SHAPED:
+        # The customer's message only: "Best, Dana" or "Thanks for the quick reply" quoted
+        # from our agent below it is not praise of the area.
+        text = message.message_body(text)
     rated_high = kind is EvidenceKind.REVIEW and rating is not None and rating >= HIGH_STARS
     if not rated_high and _ANY_CUE.search(_fold(text)) is None:
         return ()  # the common case, ten times faster than reading
@@ -186,10 +192,10 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
     return reading.cues if reading.is_praise else ()
 
 
-#: The rules as storage keeps their readings: any edit to this module reads every item again.
-PRAISE_RULES = PraiseRules(
-    praise_cues, hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:32]
-)
+#: The rules as storage keeps their readings: any edit to this module, or to how a message
+#: is told from its signature and thread, reads every item again.
+_RULES_SOURCE = Path(__file__).read_bytes() + Path(message.__file__).read_bytes()
+PRAISE_RULES = PraiseRules(praise_cues, hashlib.sha256(_RULES_SOURCE).hexdigest()[:32])
 
 
 def _read_sentence(sentence: str, cues: list[str], against: list[str]) -> None:

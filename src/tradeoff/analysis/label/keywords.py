@@ -9,7 +9,8 @@ payouts") rather than a bag of words ("payouts · currency · multi"):
 - **Tokens.** Lower-cased ASCII words; a hyphenated compound ("multi-currency", "e-mail",
   "top-up") stays one token. Stopwords are dropped; n-grams span a dropped stopword ("verify
   my identity" → "verify identity") but never a negation ("card not working" gives no "card
-  working", which would say the opposite) nor the end of a text.
+  working", which would say the opposite), the end of a sentence or line, nor the end of a
+  text.
 - **Phrases first.** Going down the scored terms, a word or phrase gives way to the best
   scoring longer phrase that contains it (by stem), when that phrase holds at least
   ``PHRASE_FACTOR`` (40 %) of the term's occurrences in the theme and scores at least that
@@ -24,6 +25,11 @@ payouts") rather than a bag of words ("payouts · currency · multi"):
   endings ("verifying" → "verify" → "verif", see ``_stem``); a hyphenated compound also
   counts the stems of its parts ("top-up" meets "top"). A phrase whose own words share a
   stem ("transfer transfer", made by stopword removal) is never a label.
+- **Set apart.** A term that is no more frequent in the theme than in all the evidence
+  (at least ``LIFT`` times, 1.5) is passed over, however often it occurs: the template of
+  an interview note ("Next steps", "small business owner") or a help desk's footer is in
+  every theme, and c-TF-IDF alone still ranked it above the few words of the topic. When no
+  term is set apart (one theme, or one holding most of the evidence) the ranking stands.
 - **Short.** A label stops at ``LABEL_WORDS`` (6) words; a term that would overflow it is
   skipped: a label is a name, not a summary.
 - **Surface order.** A chosen phrase is shown in the word order most frequent in the theme's
@@ -77,6 +83,9 @@ FILLER = frozenset(
 PHRASE_FACTOR = 0.4
 #: A label stops growing at this many words (a hyphenated compound is one): it is a name.
 LABEL_WORDS = 6
+#: A term names a theme only when it is at least this many times as frequent in the theme's
+#: words as in all the evidence's; when none is, the theme is named by its best terms anyway.
+LIFT = 1.5
 #: Trigrams are counted only over bigrams found in this share of a theme's texts.
 TRIGRAM_MIN_SHARE = 0.02
 
@@ -86,6 +95,9 @@ TRIGRAM_MIN_SHARE = 0.02
 _SEPARATOR = "\x00"
 _WORD_OR_SEPARATOR = re.compile(WORD.pattern + "|" + _SEPARATOR)
 _DROPPED = STOPWORDS - NEGATIONS
+#: Where a sentence, a line or a list item ends: no n-gram runs across it ("small business
+#: owner.\n## What they said\n- Card..." holds no "owner said card").
+_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n")
 
 
 def terms(text: str) -> list[str]:
@@ -118,11 +130,15 @@ def theme_keywords(
     overall: Counter[str] = Counter()
     for counts in per_theme.values():
         overall.update(counts)
-    mean_terms = sum(sum(c.values()) for c in per_theme.values()) / len(per_theme)
+    everywhere = sum(overall.values())
+    mean_terms = everywhere / len(per_theme)
     keywords: dict[int, list[str]] = {}
     for label, counts in per_theme.items():
         scores = {t: n * math.log(1 + mean_terms / overall[t]) for t, n in counts.items()}
         ranked = sorted(scores, key=lambda t: (-scores[t], t))
+        here = sum(counts.values())
+        apart = [t for t in ranked if counts[t] * everywhere >= LIFT * overall[t] * here]
+        ranked = apart or ranked
         keywords[label] = [_surface(t, counts) for t in _choose(ranked, scores, counts, top)]
     return keywords
 
@@ -223,6 +239,7 @@ def _theme_words(texts: Iterable[str]) -> list[str]:
     """The theme's kept words in order, with ``_SEPARATOR`` between texts and for each
     negation, found in one regex pass over the joined texts."""
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts).lower()
+    joined = _SENTENCE_END.sub(_SEPARATOR, joined)
     return [
         _SEPARATOR if w in NEGATIONS or w in FILLER else w
         for w in _WORD_OR_SEPARATOR.findall(joined)

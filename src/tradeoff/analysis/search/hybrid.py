@@ -32,7 +32,7 @@ from tradeoff.analysis.search.fusion import competition_ranks, reciprocal_rank_f
 from tradeoff.analysis.search.query import Query, contains_phrase, parse_query
 from tradeoff.analysis.search.snippet import Snippet, make_snippet
 from tradeoff.analysis.search.words import index_terms, words
-from tradeoff.analysis.text.theme_text import theme_text
+from tradeoff.analysis.text.theme_text import as_said, holds_subject, with_subject
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.search import (
     SearchableEvidence,
@@ -168,16 +168,20 @@ def search(
 def _score(
     engine: Engine, embedder: Embedder, query: Query, pool: list[SearchableEvidence]
 ) -> _Scored:
-    """BM25 over title and text, every word; cosine over the item as analysis reads and
-    embeds it (``theme_text``: a ticket's message without its email wrapping), so both
-    share the embedding cache."""
-    read = [theme_text(item.kind, item.title, item.text) for item in pool]
+    """BM25 over title and the customer's words (``_document``); cosine over the item as
+    analysis reads and embeds it (``theme_text``: a ticket's message without its email
+    wrapping), so both share the embedding cache."""
+    said = [as_said(item.kind, item.text) for item in pool]
+    read = [
+        with_subject(item.kind, item.title, item.text, words)
+        for item, words in zip(pool, said, strict=True)
+    ]
     with write_session(engine) as session:
         vectors = embed_cached(session, embedder, read)
     similarity = vectors @ embedder.embed([query.text])[0]
     spread = float(similarity.std())
     standard = (similarity - similarity.mean()) / spread if spread > 0 else similarity * 0
-    documents = [f"{i.title} — {i.text}" if i.title else i.text for i in pool]
+    documents = [_document(item, words) for item, words in zip(pool, said, strict=True)]
     return _Scored(
         items=pool,
         documents=documents,
@@ -185,6 +189,16 @@ def _score(
         similarity=[float(s) for s in similarity],
         stands_out=[bool(z >= MEANING_Z) for z in standard],
     )
+
+
+def _document(item: SearchableEvidence, said: str) -> str:
+    """What keywords match and the snippet shows: the title and the customer's own words —
+    a ticket's or chat's message without the signature (a name, a phone number), "Sent from
+    my iPhone" and our agent's reply quoted below it, which would match "payments team" in
+    every ticket that quotes it."""
+    if item.title and not holds_subject(said, item.title):
+        return f"{item.title} — {said}"
+    return said
 
 
 def _fold_copies(

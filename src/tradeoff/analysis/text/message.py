@@ -18,13 +18,17 @@ names:
   ``SIGNATURE_LINES`` short lines: a name, a title, a phone), so a "Thanks" in the middle
   of a long message stays.
 - **Disclaimer**: everything from a paragraph that opens like a confidentiality notice.
+- **Acknowledgements**: a line that only says "ok thanks", "Yes" or "Thank you!!" (a
+  chat's replies to "anything else?") is dropped.
 - **Greeting**: an opening line that is only a greeting ("Hi team,", "Dear Support,") is
   dropped, and so is a greeting clause of at most three words before the first comma
   ("Hi there, my card…" → "my card…").
 
 Nothing is ever lost: a greeting or sign-off is only dropped when message is left beside
 it, and a text that cleaning would empty (a bare forward) is kept as it was. The stored text
-is never changed; quotes still show what the customer wrote.
+is never changed (``tradeoff evidence`` exports it whole); a theme's quotes, its counter
+evidence and search hits show this reading, the customer's own words without a phone number
+from their signature or our reply quoted below them.
 
     >>> message_body("Hi team,\\nThe CSV export times out.\\n\\nThanks,\\nDana\\nAcme Ltd")
     'The CSV export times out.'
@@ -79,8 +83,20 @@ _DISCLAIMER = re.compile(
 _GREETING = (
     r"(hi|hello|hey|hiya|dear|greetings|good\s+(morning|afternoon|evening)|hallo|bonjour|hola|ciao)"
 )
-_GREETING_LINE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'-]+){{0,3}}\s*[,!:.]*\s*$", re.IGNORECASE)
-_GREETING_CLAUSE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'-]+){{0,2}}\s*[,!:]\s*", re.IGNORECASE)
+# "Dear Sir/Madam,", "Hi there 👋": a greeting's words may hold a slash, and emoji or other
+# symbols may close it.
+_GREETING_LINE = re.compile(
+    rf"^\s*{_GREETING}\b(\s+[\w.'/-]+){{0,3}}(\s*[^\w\s]+)*\s*$", re.IGNORECASE
+)
+_GREETING_CLAUSE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'/-]+){{0,2}}\s*[,!:]\s*", re.IGNORECASE)
+#: A reply that only acknowledges ("ok thanks", "Yes", "Thank you!!", "Perfect 👍"): a chat's
+#: answer to our "anything else?", which says nothing about the problem.
+_ACKNOWLEDGEMENT = re.compile(
+    r"""^\W*((ok(ay)?|k|yes|yeah|yep|no|nope|sure|thanks?|thank|you|thx|ty|great|perfect|cool
+    |fine|alright|all\s+right|got\s+it|will\s+do|brilliant|awesome|lovely|much|so|very|many
+    |again|a\s+lot|noted|understood|cheers|that'?s|it|all|ah|oh)\b\W*)+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _WORD = re.compile(r"\w+")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -93,6 +109,7 @@ def message_body(text: str) -> str:
     lines = [line for line in lines if not line.lstrip().startswith(">")]
     lines = _before_signature(lines)
     lines = _without_greeting(lines)
+    lines = _without_acknowledgements(lines)
     body = _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in lines)).strip()
     if not _WORD.search(body):
         return text.strip()
@@ -154,6 +171,12 @@ def _without_greeting(lines: list[str]) -> list[str]:
     if clause and clause.end() < len(opening.rstrip()):
         return [opening[clause.end() :], *lines[first + 1 :]]
     return lines
+
+
+def _without_acknowledgements(lines: list[str]) -> list[str]:
+    """Without lines that only acknowledge, when something else is said."""
+    kept = [line for line in lines if not _ACKNOWLEDGEMENT.match(line)]
+    return kept if _said_something(kept) else lines
 
 
 def _said_something(lines: list[str]) -> bool:

@@ -2,15 +2,16 @@
 
 - A ticket's or internal request's **subject** says in a few words what the body says at
   length ("Refund not received"), and is often the clearest sentence of the item. It is
-  read first, unless the text already holds its words (an
-  export that had no body and made the subject the text, or a help desk that made the
-  subject from the first words of the message: "Hi, I have been transferring money to
-  my..."). Other kinds' titles describe the source, not the item (a chat tool's "Chat with
-  Dana Whitfield", an interview note's heading, "Acme: loss reason" for a deal note), and
-  would group items by who sent them or where they came from. A review's title is most
-  often a verdict ("Love it!", "Disappointed"): read, it grouped the demo's praise reviews
-  into one theme of their own instead of the areas they praise, where counter evidence
-  looks for them.
+  read first, unless the text already holds its words (an export that had no body and made
+  the subject the text, or a help desk that made the subject from the first words of the
+  message: "Hi, I have been transferring money to my..."), or names no topic at all
+  ("Urgent!!", "Question", "Need help please": read, such subjects grouped unrelated
+  tickets by how people title a message). Other kinds' titles describe the source, not the
+  item (a chat tool's "Chat with Dana Whitfield", an interview note's heading, "Acme: loss
+  reason" for a deal note), and would group items by who sent them or where they came
+  from. A review's title is most often a verdict ("Love it!", "Disappointed"): read, it
+  grouped the demo's praise reviews into one theme of their own instead of the areas they
+  praise, where counter evidence looks for them.
 - Email-shaped kinds (tickets, chats, internal requests, deal notes) are read through
   ``message_body``, without greeting, signature, disclaimer and quoted thread. Interview and
   call notes, survey answers and reviews are read whole: a "Thanks" line there is content.
@@ -41,26 +42,53 @@ _REPLY_PREFIX = re.compile(
 )
 _ELLIPSIS = re.compile(r"\s*(\.{3,}|…)\s*$")
 _NO_SUBJECT = re.compile(r"^\W*(no\s+subject|untitled|none|n/?a)?\W*$", re.IGNORECASE)
+#: Words of a subject that asks for attention without naming a topic ("Help!", "Urgent
+#: question", "Support request", "Query"): read, they group tickets by how people title
+#: a message, not by what it is about.
+_GENERIC_SUBJECT_WORDS = frozenset(
+    """help question questions query queries urgent urgently asap important support request
+    requests enquiry enquiries inquiry inquiries assistance needed need please hello hi hey
+    ticket issue problem contact quick a an the my me i for with some regarding re""".split()  # noqa: SIM905 - a word list reads better
+)
 _WORD = re.compile(r"\w+")
 
 
 def theme_text(kind: EvidenceKind | str, title: str | None, text: str) -> str:
     """The item's text as the theme engine reads it (see the module docstring)."""
-    body = message_body(text) if kind in EMAIL_SHAPED else text
+    return with_subject(kind, title, text, as_said(kind, text))
+
+
+def as_said(kind: EvidenceKind | str, text: str) -> str:
+    """The customer's own words: an email-shaped item's ``message_body``, other kinds' text."""
+    return message_body(text) if kind in EMAIL_SHAPED else text
+
+
+def with_subject(kind: EvidenceKind | str, title: str | None, text: str, said: str) -> str:
+    """``said`` (``as_said(kind, text)``, computed once by a caller that needs both) read
+    with the item's subject, as ``theme_text`` reads it."""
     subject = subject_line(title) if title and kind in TITLED else ""
-    if subject and not _contains(text, subject):
-        return f"{subject}\n{body}"
-    return body
+    if subject and not holds_subject(text, subject):
+        return f"{subject}\n{said}"
+    return said
 
 
 def subject_line(title: str) -> str:
     """A subject without reply and forward prefixes, bracketed tags or a closing ellipsis
-    ("RE: [EXT] x..." → "x"); empty for a placeholder such as "(no subject)"."""
+    ("RE: [EXT] x..." → "x"); empty for a placeholder such as "(no subject)" and for one
+    that names no topic ("Urgent!!", "Question")."""
     subject = _ELLIPSIS.sub("", _REPLY_PREFIX.sub("", title)).strip()
-    return "" if _NO_SUBJECT.match(subject) else subject
+    if _NO_SUBJECT.match(subject) or _generic(subject):
+        return ""
+    return subject
 
 
-def _contains(text: str, subject: str) -> bool:
+def _generic(subject: str) -> bool:
+    """Every word of the subject asks for attention and none names a topic ("Urgent!!",
+    "Question", "Need help please")."""
+    return all(w in _GENERIC_SUBJECT_WORDS for w in _WORD.findall(subject.casefold()))
+
+
+def holds_subject(text: str, subject: str) -> bool:
     """The text holds the subject's words in order (case, spacing and punctuation aside),
     the last one possibly cut short, as a subject made from a message's first words is."""
     wanted, words = _WORD.findall(subject.casefold()), _WORD.findall(text.casefold())

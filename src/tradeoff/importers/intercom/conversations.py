@@ -63,7 +63,8 @@ def _conversation(
             customer = customer or part["author"]
             said.append(html_to_text(str(part.get("body") or "")))
     rating = conversation.get("conversation_rating") or {}
-    said.append(str(rating.get("remark") or "").strip())
+    if _remark_is_evidence(rating):
+        said.append(str(rating.get("remark") or "").strip())
     text = "\n\n".join(words for words in said if words)
     if not text:
         return None
@@ -96,6 +97,20 @@ def _conversation(
         ],
         raw=conversation,
     )
+
+
+#: The highest rating (of 5) whose remark is read as the customer's words.
+REMARK_AT_MOST = 3
+
+
+def _remark_is_evidence(rating: dict[str, Any]) -> bool:
+    """A remark left with a rating of 3 or less says what is still wrong ("Still broken
+    after a week"); one left with 4 or 5 thanks the teammate for the conversation ("Quick
+    and helpful", "Sam was great"). Read into every happy conversation, those words made a
+    theme of their own out of unrelated requests and named others "quick helpful", so they
+    stay in the raw record only. A remark with no rating is read."""
+    score = rating.get("rating")
+    return not isinstance(score, int | float) or score <= REMARK_AT_MOST
 
 
 def _json_time(value: str) -> datetime:
