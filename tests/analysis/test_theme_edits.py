@@ -169,4 +169,7 @@ def test_the_edit_commands(
         "error: --items takes comma-separated evidence ids, got '1,x'\n",
     )
     gone = run_cli(capsys, *db, "merge", str(third), "--into", str(second))
-    assert (gone.exit_code, gone.stderr) == (1, f"error: no active theme with id {third}\n")
+    assert (gone.exit_code, gone.stderr) == (
+        1,
+        f"error: theme {third} was merged into theme {second}; use {second}\n",
+    )

@@ -131,7 +131,7 @@ def test_a_deal_with_no_account_is_cited_by_its_own_notes(engine: Engine, world:
     sso = world.theme("Single sign-on")
     assert sso.id
     with write_session(engine) as session:
-        deal = repository.add(
+        deal, note = add_orphan_deal(
             session,
             Deal(
                 source="hubspot",
@@ -141,16 +141,9 @@ def test_a_deal_with_no_account_is_cited_by_its_own_notes(engine: Engine, world:
                 currency="EUR",
                 outcome=DealOutcome.OPEN,
             ),
-        )
-        note = repository.add(
-            session,
-            EvidenceItem(
-                source="hubspot",
-                external_id="9001:description",
-                kind=EvidenceKind.DEAL_NOTE,
-                text="They need Okta SSO.",
-                created_at=TODAY - timedelta(days=2),
-            ),
+            "description",
+            "They need Okta SSO.",
+            TODAY - timedelta(days=2),
         )
         assert note.id
         repository.add(session, EvidenceTheme(evidence_id=note.id, theme_id=sso.id))
@@ -159,6 +152,20 @@ def test_a_deal_with_no_account_is_cited_by_its_own_notes(engine: Engine, world:
     assert pipeline.total.amount == Decimal("150000") + Decimal("1080.00")
     behind = demand_behind(engine, SubjectKind.THEME, sso.id, Figure.PIPELINE, as_of=AS_OF)
     assert deal.id in [m.id for m in behind]
+
+
+def add_orphan_deal(
+    session: Session, deal: Deal, part: str, text: str, cited_at: datetime
+) -> tuple[Deal, EvidenceItem]:
+    """``deal`` (with no account) and one note of its own, ``<external id>:<part>``."""
+    note = EvidenceItem(
+        source=deal.source,
+        external_id=f"{deal.external_id}:{part}",
+        kind=EvidenceKind.DEAL_NOTE,
+        text=text,
+        created_at=cited_at,
+    )
+    return repository.add(session, deal), repository.add(session, note)
 
 
 def test_decay_halves_at_the_half_life_and_staleness_follows_it() -> None:

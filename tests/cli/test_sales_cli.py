@@ -38,7 +38,7 @@ def test_sales_json_is_the_python_apis_picture(
     assert set(document) == {
         "base_currency", "overall", "breakdown", "cycle_time", "average_won_deal",
         "open_pipeline", "win_signals", "objections", "loss_reasons", "data_notes",
-        "classified_now", "classified_on_the_fly",
+        "classified_now", "classified_on_the_fly", "disqualified",
     }  # fmt: skip
     assert document["classified_on_the_fly"] == 0  # the command saved them first
     owners = {r["key"]: (r["won"], r["lost"]) for r in document["breakdown"]["rows"]}
@@ -143,7 +143,7 @@ def test_loss_reasons_csv_lists_every_category(
 ) -> None:
     result = run_cli(capsys, "--db", workspace_url, "loss-reasons", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 9
+    assert len(rows) == 10  # the eight categories, disqualified and unclassified
     assert sum(int(r["deals"]) for r in rows) == 6
     status_quo = next(r for r in rows if r["category"] == "status_quo")
     assert (status_quo["deals"], status_quo["lost_revenue"]) == ("2", "56000.00")

@@ -206,9 +206,7 @@ def test_a_merged_themes_id_leads_to_where_its_evidence_went(
     assert run_cli(capsys, "--db", db, "merge", str(second), "--into", str(third)).exit_code == 0
     result = run_cli(capsys, "--db", db, "theme", str(first))
     assert result.exit_code == 1
-    assert result.stderr == (
-        f"error: theme {first} was merged into theme {third}: tradeoff theme {third}\n"
-    )
+    assert result.stderr == (f"error: theme {first} was merged into theme {third}; use {third}\n")
 
 
 def zendesk_workspace(capsys: pytest.CaptureFixture[str], tmp_path: Path, tickets: Path) -> str:

@@ -60,7 +60,11 @@ from tradeoff.storage.tables import (
     ThemeRow,
     ThemeSummaryDirtyRow,
 )
-from tradeoff.storage.tables.theme_summary import ThemeOverlapSummaryRow, ThemePersonSummaryRow
+from tradeoff.storage.tables.theme_summary import (
+    ThemeOverlapSummaryRow,
+    ThemePersonSummaryRow,
+    ThemeSummaryAttributeRow,
+)
 from tradeoff.storage.theme_profile import theme_profiles
 
 PROXY = {r.value for r in INTERNAL_PROXY_ROLES}
@@ -91,6 +95,7 @@ def recount(engine: Engine) -> dict[int, Recount]:
         items = {r.id: r for r in session.scalars(select(EvidenceItemRow))}
         roles = {i: role for i, role in session.execute(select(PersonRow.id, PersonRow.role))}
         columns = {a.id: a for a in session.scalars(select(AccountRow))}
+        held = list(session.scalars(select(ThemeSummaryAttributeRow.key)))
         filed: dict[int, set[int]] = defaultdict(set)
         for evidence_id, theme_id in session.execute(
             select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id)
@@ -136,8 +141,16 @@ def recount(engine: Engine) -> dict[int, Recount]:
             if other > theme_id and members & filed[other]
         }
         result.reach = (len(members), len(result.accounts), len(speakers))
-        for name in theme_summary.GROUPS:
-            _recount_groups(result, name, members, pieces, items, columns, roles)
+        splits: list[tuple[str, Any]] = [
+            (name, lambda account, name=name: getattr(account, name))
+            for name in theme_summary.GROUPS
+        ]
+        splits += [
+            (f"attribute:{key}", lambda account, key=key: (account.attributes or {}).get(key))
+            for key in held
+        ]
+        for label, value_of in splits:
+            _recount_groups(result, label, value_of, members, pieces, items, columns, roles)
         found[theme_id] = result
     return found
 
@@ -145,13 +158,15 @@ def recount(engine: Engine) -> dict[int, Recount]:
 def _recount_groups(
     result: Recount,
     name: str,
+    value_of: Any,
     members: set[int],
     pieces: set[int],
     items: dict[int, Any],
     accounts: dict[int, Any],
     roles: dict[int, Any],
 ) -> None:
-    """The figures again, split by the value of one account column (None: no account)."""
+    """The figures again, split by the value of one account column or attribute (None:
+    no account, or no value)."""
     days: dict[tuple[str, str | None, str], list[int]] = {}
     links: dict[str | None, int] = defaultdict(int)
     cited: dict[str | None, set[int]] = defaultdict(set)
@@ -159,7 +174,7 @@ def _recount_groups(
     for evidence_id in members:
         item = items[evidence_id]
         account = accounts.get(item.account_id)
-        value = getattr(account, name) if account is not None else None
+        value = value_of(account) if account is not None else None
         links[value] += 1
         if account is not None:
             cited[value].add(account.id)
@@ -251,7 +266,7 @@ def readers(engine: Engine) -> dict[str, Any]:
         else [],
         "by": [
             sorted((d.id, d.total, d.groups) for d in theme_demand(engine, as_of=day, by=by))
-            for by in ("segment", "region")
+            for by in ("segment", "region", "attribute:tier", "attribute:website")
         ],
         "problems": sorted((d.id, d.total) for d in problem_demand(engine, as_of=day)),
         "opportunities": sorted((d.id, d.total) for d in opportunity_demand(engine, as_of=day)),
@@ -276,11 +291,53 @@ def company(engine: Engine) -> World:
     and opportunities over its themes (a theme with its sub-theme among them: two themes
     sharing items) and over items linked by hand."""
     world = build_world(engine)
+    tag_accounts(engine)
     add_tickets(engine, intent_rows(), 10_000)
     analyze(engine, StaticEmbedder())
     with write_session(engine) as session:
         add_problems(session, random.Random(11))
     return world
+
+
+#: Tiers of the accounts by id (a fourth has none); every account's website is its own.
+TIERS = ("gold", "silver", "bronze", None)
+
+
+def tag_accounts(engine: Engine) -> None:
+    """Attributes as a CRM import writes them: a tier (few values: the summary is split by
+    it), a website (one per account: more values than a split is worth when the bound is
+    lowered), and a key with a quote (never used in a JSON path)."""
+    with write_session(engine) as session:
+        for account_id in sorted(session.scalars(select(AccountRow.id))):
+            tier = TIERS[account_id % len(TIERS)]
+            attributes = {"website": f"https://a{account_id}.example", 'say "hi"': "x"}
+            session.execute(
+                update(AccountRow)
+                .where(AccountRow.id == account_id)
+                .values(attributes=attributes | ({"tier": tier} if tier else {}))
+            )
+
+
+def expected_keys(engine: Engine) -> list[str]:
+    """The attribute keys the summary should be split by, from the raw accounts."""
+    values: dict[str, set[Any]] = defaultdict(set)
+    with read_session(engine) as session:
+        for attributes in session.scalars(select(AccountRow.attributes)):
+            for key, value in (attributes or {}).items():
+                values[key].add(value if isinstance(value, str) and len(value) <= 100 else None)
+    return sorted(
+        key
+        for key, seen in values.items()
+        if None not in seen
+        and len(seen) <= theme_summary.MAX_ATTRIBUTE_GROUPS
+        and '"' not in key
+        and "\\" not in key
+    )
+
+
+def held_keys(engine: Engine) -> list[str]:
+    with read_session(engine) as session:
+        return sorted(session.scalars(select(ThemeSummaryAttributeRow.key)))
 
 
 def add_problems(session: Session, rng: random.Random) -> None:
@@ -425,6 +482,7 @@ def test_every_kind_of_change_keeps_the_summary_exact(engine: Engine, company: W
         _delete_original,
         _analyze_new_evidence,
         _regroup_account,
+        _retag_account,
     ]
     done: list[str] = []
     for step in range(16):
@@ -434,6 +492,7 @@ def test_every_kind_of_change_keeps_the_summary_exact(engine: Engine, company: W
         dirty = assert_clean_themes_exact(engine)
         refresh(engine)
         assert assert_clean_themes_exact(engine) == set(), done
+        assert held_keys(engine) == expected_keys(engine), done
         if step in (4, 10, 15):
             assert_readers_match_the_links(engine)
         assert dirty or change is _analyze_new_evidence, f"{done}: nothing was marked dirty"
@@ -593,6 +652,26 @@ def _regroup_account(engine: Engine, rng: random.Random) -> None:
                     segment=rng.choice(["Enterprise", "SMB", "Public sector"]),
                     plan=None,
                     region=rng.choice(["EMEA", "APAC", None]),
+                )
+            )
+
+
+def _retag_account(engine: Engine, rng: random.Random) -> None:
+    """Citing accounts change tier, lose it, or gain a key no account had (which the
+    refresh then writes for every theme)."""
+    with write_session(engine) as session:
+        citing = _of_filed(session, EvidenceItemRow.account_id)
+        for account in rng.sample(citing, min(3, len(citing))):
+            attributes = dict(session.get_one(AccountRow, account).attributes or {})
+            attributes.pop("tier", None)
+            tier = rng.choice(["gold", "platinum", None])
+            session.execute(
+                update(AccountRow)
+                .where(AccountRow.id == account)
+                .values(
+                    attributes=attributes
+                    | ({"tier": tier} if tier else {})
+                    | {f"region {rng.randrange(3)}": "north"}
                 )
             )
 
@@ -794,3 +873,22 @@ def _copies_across_themes(session: Session) -> None:
     in_first, in_second, hand = found
     for copy, original in ((in_second[0], in_first[0]), (hand[0], in_first[1])):
         session.execute(update(item).where(item.id == copy).values(duplicate_of_id=original))
+
+
+def test_the_summary_is_split_by_attribute_keys_with_few_values(
+    engine: Engine, company: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key with few text values is held (the key with a quote never is); lowering
+    the bound drops the website, one per account, at the next refresh, and its breakdown is
+    then counted from the links, with the same figures."""
+    assert held_keys(engine) == expected_keys(engine) == ["tier", "website"]
+    assert assert_clean_themes_exact(engine) == set()
+    monkeypatch.setattr(theme_summary, "MAX_ATTRIBUTE_GROUPS", 3)
+    mark_every_theme_dirty(engine)
+    refresh(engine)
+    assert held_keys(engine) == expected_keys(engine) == ["tier"]
+    summary, _ = stored(engine)
+    dimensions = {d for r in summary.values() for d, _g in r.group_reach}
+    assert dimensions == {"segment", "plan", "region", "attribute:tier"}
+    assert assert_clean_themes_exact(engine) == set()
+    assert_readers_match_the_links(engine)

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from tests.business.world import RATES, World, build_world
 from tests.web.conftest import Workspace
 from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.business.loss_taxonomy import classify_losses
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.decisions.assessment import assess_opportunities
 from tradeoff.decisions.decision_draft import DecisionDraft
@@ -56,16 +57,18 @@ def rows(part: str) -> list[list[str]]:
 @pytest.fixture
 def world(workspace: Workspace) -> World:
     """The shared company, plus what happened this week: two lost deals (one in euros),
-    one lost before the week, one won; an old theme and a new one; and a theme whose last
-    full month had three items against one the month before."""
+    one lost before the week, one won, one closed lost as a duplicate (stored disqualified);
+    an old theme and a new one; and a theme whose last full month had three items against
+    one the month before."""
     world = build_world(workspace.engine)
     with write_session(workspace.engine) as session:
         account = world.accounts[0]
-        for name, amount, currency, days, outcome in (
-            ("Lost big in EUR", "90000", "EUR", 2, DealOutcome.LOST),
-            ("Lost small", "50000", "USD", 5, DealOutcome.LOST),
-            ("Lost last month", "999999", "USD", 20, DealOutcome.LOST),
-            ("Won this week", "70000", "USD", 1, DealOutcome.WON),
+        for name, amount, currency, days, outcome, reason in (
+            ("Lost big in EUR", "90000", "EUR", 2, DealOutcome.LOST, "Went with a rival"),
+            ("Lost small", "50000", "USD", 5, DealOutcome.LOST, None),
+            ("Lost last month", "999999", "USD", 20, DealOutcome.LOST, None),
+            ("Won this week", "70000", "USD", 1, DealOutcome.WON, None),
+            ("Duplicate this week", "500000", "USD", 3, DealOutcome.LOST, "Duplicate"),
         ):
             world.deals.append(
                 repository.add(
@@ -78,6 +81,7 @@ def world(workspace: Workspace) -> World:
                         amount=Decimal(amount),
                         currency=currency,
                         outcome=outcome,
+                        loss_reason=reason,
                         created_at=NOW - timedelta(days=90),
                         closed_at=NOW - timedelta(days=days),
                     ),
@@ -103,6 +107,7 @@ def world(workspace: Workspace) -> World:
             assert item.id is not None
             assert rising.id is not None
             repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=rising.id))
+    classify_losses(workspace.engine)
     return world
 
 
@@ -112,7 +117,8 @@ def test_what_changed_this_week_is_recounted_by_hand(
     page = signed_in(Role.VIEWER).get("/")
     assert page.status_code == 200
     lost = rows(section(page.text, "lost-deals"))
-    # Most money first, in USD: 90,000 EUR at 1.08 is 97,200 USD, above 50,000 USD.
+    # Most money first, in USD: 90,000 EUR at 1.08 is 97,200 USD, above 50,000 USD; the
+    # duplicate, stored as disqualified, was never a loss.
     eur = Decimal("90000") * RATES["EUR"]
     assert [r[0] for r in lost] == ["Lost big in EUR", "Lost small"]
     assert lost[0][3:5] == ["90,000.00 EUR", f"{eur:,.2f}"]

@@ -3,7 +3,10 @@
 A rebuild embeds (cached) → discovers → labels → stores, matching new clusters to the old
 themes so ids and people's edits survive. Otherwise only the items not yet filed are placed,
 each by the nearest centroid of the last rebuild, so that what exists stays put and an item
-lands in the same theme alone or in a batch.
+lands in the same theme alone or in a batch. An item filed before whose words a re-import
+changed (a ticket re-exported with the customer's new comment) counts as not yet filed: it
+is placed again by its new words, as it would be if it arrived now — unless a person filed
+it, whose placement stands.
 
 Copies of evidence (linked by the importers as duplicates) are not embedded again: they
 follow their original into its themes, so they are counted where their words belong.
@@ -41,6 +44,8 @@ from tradeoff.storage.themes import (
     active_members,
     active_themes,
     evidence_texts,
+    reworded,
+    unfile_by_model,
     unfiled_copies,
     unfiled_originals,
     unsorted_count,
@@ -59,13 +64,16 @@ class AnalysisReport:
     items: int
     #: Items this run filed into a theme.
     placed: int
-    #: Items this run looked at (all originals in a rebuild, the unfiled ones otherwise).
+    #: Items this run looked at (all originals in a rebuild; otherwise the unfiled ones and
+    #: those whose words changed).
     considered: int
     themes: int
     subthemes: int
     #: Original items in no theme after the run.
     unsorted: int
     model_id: str
+    #: Items filed before that this run placed again because their words changed.
+    reworded: int = 0
 
 
 def analyze(
@@ -160,9 +168,11 @@ def _file_new(
 ) -> AnalysisReport:
     started = now_utc()
     with read_session(engine) as session:
-        pending = unfiled_originals(session)
+        unfiled = unfiled_originals(session)
+        changed = _reworded(session)
         centroids = active_centroids(session, embedder.model_id)
     assert centroids is not None
+    pending = sorted([*unfiled, *changed], key=lambda row: row.id)
     vectors = _embed(engine, embedder, [_read(row) for row in pending], progress)
     finest = ~centroids.has_children
     with progress.step("place", 1) as advance:
@@ -187,10 +197,12 @@ def _file_new(
             links[(evidence_id, int(top))] = closeness
             links[(evidence_id, int(theme))] = closeness
     with progress.step("store", 1) as advance, write_session(engine) as session:
+        unfile_by_model(session, [row.id for row in changed])
         _insert_model_links(session, links)
         _file_copies(session)
         with_items = repository.count(session, EvidenceItem)
         report = _report(session, "incremental", None, with_items, len(pending), embedder)
+        report = replace(report, reworded=len(changed))
         report = _finish(
             session,
             report,
@@ -233,6 +245,17 @@ def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discover
 def _read(row: ItemText) -> str:
     """The item as the engine reads it: a ticket's message without its email wrapping."""
     return theme_text(row.kind, row.title, row.text)
+
+
+def _reworded(session: Session) -> list[ItemText]:
+    """Filed items whose words, as the engine reads them, changed since the last run read
+    them: a new signature or tag is no reason to move an item, new words are. Items whose
+    earlier words are no longer recorded (an import undone since) are placed again too."""
+    return [
+        found.item
+        for found in reworded(session)
+        if found.before is None or theme_text(*found.before) != _read(found.item)
+    ]
 
 
 def _embed(engine: Engine, embedder: Embedder, texts: Sequence[str], progress: Progress) -> Vectors:

@@ -15,13 +15,12 @@ from sqlalchemy.orm import Session
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
 from tradeoff.analysis.text.theme_text import as_said
-from tradeoff.domain.enums import ThemeStatus
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
-from tradeoff.storage.tables import EvidenceItemRow, ThemeRow
+from tradeoff.storage.tables import EvidenceItemRow
 from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
 from tradeoff.storage.theme_quotes import RankedGroup, quote_groups
-from tradeoff.storage.themes import ThemeSummary, active_themes
+from tradeoff.storage.themes import ThemeSummary, active_themes, not_active
 
 #: Quotes a theme shows.
 QUOTES = 5
@@ -43,7 +42,7 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         summaries = active_themes(session)
         chosen = next((s for s in summaries if s.id == theme_id), None)
         if chosen is None:
-            raise NotFound(_not_active(session, theme_id))
+            raise NotFound(not_active(session, theme_id))
         children = [s for s in summaries if s.parent_id == theme_id]
         profiles = theme_profiles(
             session, [theme_id, *(c.id for c in children)], praise=PRAISE_RULES
@@ -74,28 +73,6 @@ def theme_quotes(groups: Sequence[RankedGroup], limit: int = QUOTES) -> list[Can
         ):
             return quotes
         wanted *= 4
-
-
-def _not_active(session: Session, theme_id: int) -> str:
-    """Why there is no page: a theme merged away says where its evidence went, so an id from
-    last week's notes still leads somewhere."""
-    row = session.get(ThemeRow, theme_id)
-    target, seen = row, {theme_id}
-    while target is not None and target.status is ThemeStatus.MERGED and target.merged_into_id:
-        if target.merged_into_id in seen:
-            break
-        seen.add(target.merged_into_id)
-        target = session.get(ThemeRow, target.merged_into_id)
-    if target is not None and target is not row and target.status is ThemeStatus.ACTIVE:
-        return f"theme {theme_id} was merged into theme {target.id}: tradeoff theme {target.id}"
-    if row is not None and row.status is ThemeStatus.MERGED:
-        return (
-            f"theme {theme_id} was merged into theme {row.merged_into_id}, which a rebuild has "
-            "since retired: its evidence is in other themes now"
-        )
-    if row is not None and row.status is ThemeStatus.ARCHIVED:
-        return f"theme {theme_id} was retired by a rebuild: its evidence is in other themes now"
-    return f"no active theme with id {theme_id}"
 
 
 def quotes_as_said(session: Session, quotes: Sequence[Candidate]) -> list[Candidate]:

@@ -114,6 +114,7 @@ def competitors(
 CSV_HEADER = (
     "rank", "competitor", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
     "revenue_lost", "open_pipeline", "revenue_at_stake", "currency", "unconverted", "mentions",
+    "disqualified",
 )  # fmt: skip
 
 
@@ -128,6 +129,7 @@ def _csv_row(number: int, s: CompetitorStanding) -> list[Any]:
         s.revenue_lost.to_json()["amount"], s.open_pipeline.to_json()["amount"],
         s.revenue_at_stake.to_json()["amount"], s.revenue_at_stake.base,
         "; ".join(f"{k} {v:.2f}" for k, v in sorted(unconverted.items())), s.mentions,
+        s.disqualified,
     ]  # fmt: skip
 
 
@@ -216,8 +218,9 @@ def _print_profile(profile: CompetitorProfile) -> None:
     aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
     console.print(f"{s.name}  [{s.kind.value}]{aliases}", soft_wrap=True)
     console.print(
-        f"met in {s.deals_met:,} deals: won {s.won:,}, lost {s.lost:,}, open {s.open:,}; "
-        f"win rate {_percent(s.win_rate)}; named in {s.mentions:,} evidence items"
+        f"met in {s.deals_met:,} deals: won {s.won:,}, lost {s.lost:,}, open {s.open:,}"
+        + (f", disqualified {s.disqualified:,} (never real deals)" if s.disqualified else "")
+        + f"; win rate {_percent(s.win_rate)}; named in {s.mentions:,} evidence items"
     )
     console.print(f"revenue at stake {s.revenue_at_stake}", soft_wrap=True)
     console.print(

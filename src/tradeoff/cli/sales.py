@@ -21,10 +21,18 @@ from tradeoff.analysis.business.loss_taxonomy import (
     LossBreakdown,
     classify_losses,
     correct_loss,
+    deals_in_category,
     loss_breakdown,
 )
 from tradeoff.analysis.business.money import Money
-from tradeoff.analysis.business.sales import BREAKDOWNS, SalesPicture, sales_picture, win_rates_by
+from tradeoff.analysis.business.sales import (
+    BREAKDOWNS,
+    CORRECT_LOSS,
+    SalesPicture,
+    disqualified_note,
+    sales_picture,
+    win_rates_by,
+)
 from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
 from tradeoff.cli.context import console, err_console, open_workspace
@@ -32,6 +40,7 @@ from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
 from tradeoff.reports.charts import line_chart, render
 from tradeoff.safe_csv import write_rows
+from tradeoff.storage.loss_reasons import CategoryDeal
 
 #: Rows of each ranked list the table shows (JSON and CSV carry them all).
 SHOWN = 8
@@ -75,8 +84,9 @@ def sales(
     Counts travel with every rate. Money is in the base currency; amounts in a currency
     without a rate are listed apart. Objections are grouped by the theme engine (by
     normalised text under 20 distinct reasons). Lost deals not classified yet are classified
-    first (corrections are never touched). CSV holds the --by breakdown, or the objections
-    with --rows objections. See docs/sales.md.
+    first (corrections are never touched). Lost deals that were never real (duplicate, spam,
+    test, unqualified: category disqualified) are in no figure; a line says how many. CSV
+    holds the --by breakdown, or the objections with --rows objections. See docs/sales.md.
 
     Example: tradeoff sales --by quarter --chart win-rate.svg
     """
@@ -87,6 +97,10 @@ def sales(
     if chart is not None:
         quarters = picture.breakdown if by == "quarter" else win_rates_by(engine, "quarter")
         render(_quarter_chart(quarters), chart)
+    left_out = disqualified_note(picture.losses)
+    if output_format is OutputFormat.CSV and left_out is not None:
+        # The CSV holds rows only: the deals its figures left out are said on stderr.
+        err_console.print(f"note: {left_out.message}", soft_wrap=True, markup=False)
     if output_format is OutputFormat.JSON:
         _json(picture.to_json())
     elif output_format is OutputFormat.CSV and rows is CsvRows.OBJECTIONS:
@@ -145,6 +159,9 @@ def _show(p: SalesPicture) -> None:
         f"closed {o.closed:,}: won {o.won:,}, lost {o.lost:,}; win rate {_rate(o)}; "
         f"open {o.open:,} deals, pipeline {p.open_pipeline}"
     )
+    never_real = disqualified_note(p.losses)
+    if never_real is not None:
+        console.print(f"left out: {never_real.message}", soft_wrap=True, markup=False)
     console.print(
         f"median cycle: won {_days(p.cycle_won.median_days)} ({p.cycle_won.deals:,} deals), "
         f"lost {_days(p.cycle_lost.median_days)} ({p.cycle_lost.deals:,} deals)"
@@ -181,9 +198,10 @@ def _show(p: SalesPicture) -> None:
         objections.add_row(said, f"{ob.deals:,}", revenue, quotes)
     console.print(objections)
     _show_categories(p.losses)
-    if p.notes:
+    notes = [n for n in p.notes if n.kind != "disqualified"]  # said at the top
+    if notes:
         console.print("Data notes:")
-        for note in p.notes:
+        for note in notes:
             examples = f" (e.g. {', '.join(note.examples)})" if note.examples else ""
             console.print(f"  - {note.message}{examples}")
     if p.classified_now:
@@ -221,16 +239,32 @@ def _show_categories(losses: LossBreakdown) -> None:
     console.print(table)
 
 
-def loss_reasons(ctx: typer.Context, output_format: FormatOption = OutputFormat.TABLE) -> None:
+def loss_reasons(
+    ctx: typer.Context,
+    output_format: FormatOption = OutputFormat.TABLE,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category",
+            help="List the lost deals filed in this category instead (e.g. disqualified).",
+        ),
+    ] = None,
+) -> None:
     """List the loss-reason taxonomy: lost deals and lost revenue per category (largest
-    first, empty categories too), and every correction a person made.
+    first, empty categories too; disqualified last: never real deals, in no figure), and
+    every correction a person made. With --category, list that category's lost deals, with
+    the cues that filed them, to check and correct them.
 
-    Lost deals not classified yet are classified first. CSV holds the categories. The
-    categories and their keywords are in docs/sales.md.
+    Lost deals not classified yet are classified first. CSV holds the categories (the deals
+    with --category). The categories and their keywords are in docs/sales.md.
 
-    Example: tradeoff loss-reasons --format json
+    Example: tradeoff loss-reasons --category disqualified
     """
+    chosen = None if category is None else _category(category)
     engine = open_workspace(ctx)
+    if chosen is not None:
+        _category_deals(chosen, deals_in_category(engine, chosen, classify=True), output_format)
+        return
     found = loss_breakdown(engine, classify=True)
     if output_format is OutputFormat.JSON:
         _json(found.to_json())
@@ -259,6 +293,52 @@ def loss_reasons(ctx: typer.Context, output_format: FormatOption = OutputFormat.
     for c in found.corrections:
         table.add_row(str(c.deal_id), c.external_id, c.name, c.category.value, c.loss_reason or "–")
     console.print(table)
+
+
+CATEGORY_DEALS_HEADER = (
+    "deal_id", "crm_id", "name", "amount", "currency", "stage", "loss_reason", "cues",
+    "assigned_by",
+)  # fmt: skip
+
+
+def _category_deals(
+    category: LossCategory, deals: list[CategoryDeal], output_format: OutputFormat
+) -> None:
+    rows: list[list[str]] = [
+        [
+            str(d.deal_id), d.external_id, d.name, "" if d.amount is None else f"{d.amount:.2f}",
+            d.currency or "", d.stage or "", d.loss_reason or "", "; ".join(d.cues),
+            d.assigned_by.value,
+        ]
+        for d in deals
+    ]  # fmt: skip
+    if output_format is OutputFormat.JSON:
+        _json(
+            [
+                {**dict(zip(CATEGORY_DEALS_HEADER, row, strict=True)), "deal_id": d.deal_id,
+                 "amount": row[3] or None, "cues": list(d.cues)}
+                for d, row in zip(deals, rows, strict=True)
+            ]
+        )  # fmt: skip
+        return
+    if output_format is OutputFormat.CSV:
+        write_rows(sys.stdout, CATEGORY_DEALS_HEADER, rows)
+        return
+    if not deals:
+        console.print(f"No lost deals filed as {category.value}.")
+        return
+    table = Table(
+        "deal", "CRM id", "name", "amount", "stage", "loss reason", "cues", "by",
+        title=f"Lost deals filed as {category.value} ({len(deals):,})", title_justify="left",
+        show_edge=False,
+    )  # fmt: skip
+    for deal_id, crm_id, name, amount, currency, stage, reason, cues, by in rows:
+        shown = f"{currency} {amount}".strip()
+        table.add_row(deal_id, crm_id, name, shown, stage or "–", reason or "–", cues, by)
+    console.print(table)
+    console.print(
+        f"Correct one: {CORRECT_LOSS} (a correction sticks across imports).", markup=False
+    )
 
 
 def loss_reason(

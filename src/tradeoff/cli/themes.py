@@ -53,8 +53,9 @@ def analyze(
 ) -> None:
     """Find the themes in the evidence, or file new evidence into the themes there are.
 
-    The first run discovers themes; later runs place only items not filed yet, each by the
-    nearest theme, so ids, names and your edits stay put. --rebuild (or another embedder,
+    The first run discovers themes; later runs place only items not filed yet (and items
+    whose words a re-import changed, unless you moved them), each by the nearest theme, so
+    ids, names and your edits stay put. --rebuild (or another embedder,
     seed or resolution) rediscovers everything, keeping ids and edits.
 
     Example: tradeoff analyze --rebuild --seed 0
@@ -81,9 +82,14 @@ def analyze(
         )
     else:
         console.print(
-            f"Filed {report.placed:,} of {report.considered:,} unfiled items into existing "
+            f"Filed {report.placed:,} of {report.considered:,} items to place into existing "
             f"themes with {report.model_id}."
         )
+        if report.reworded:
+            console.print(
+                f"{report.reworded:,} of them were filed before: placed again because a "
+                "re-import changed their words."
+            )
     console.print(
         f"{report.items:,} evidence items: {report.themes:,} themes, "
         f"{report.subthemes:,} sub-themes, {report.unsorted:,} unsorted."

@@ -100,6 +100,9 @@ class LossCategory(StrEnum):
     ALIGNMENT = "alignment"
     TIMING_NO_DECISION = "timing_no_decision"
     STATUS_QUO = "status_quo"
+    #: Not a loss: the deal was never real (a duplicate, spam, a test, an unqualified lead).
+    #: Left out of win rates and lost revenue (docs/sales.md).
+    DISQUALIFIED = "disqualified"
     UNCLASSIFIED = "unclassified"
 
 

@@ -9,6 +9,12 @@ the person importing sees it at once, not only later in ``tradeoff sales``' data
     note: 2 deals with no amount (kept: counted in win rates, not summed as zero)
     note: 1 deal closed before it was created (kept: left out of cycle times)
     note: 3 deals read as open by their stage, with no Closed / Won columns: Demo (3)
+    note: 4 lost deals read as disqualified (duplicate, spam, test, unqualified): left out of
+          win rates and lost revenue; list: tradeoff loss-reasons --category disqualified
+
+The last counts lost deals whose loss reason or stage says they were never real deals, by
+the rule the import's classification run files them with (``loss_disqualified``); a
+person's correction of such a deal is kept and is not re-counted here.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tradeoff.analysis.business.loss_disqualified import disqualified_by
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.importers.drafts import DealDraft
 
@@ -31,6 +38,7 @@ class DealChecks:
     several_competitors: int = 0
     competitor_names: int = 0
     open_by_stage: Counter[str] = field(default_factory=Counter)
+    disqualified: int = 0
 
     def see(self, deal: DealDraft, competitors: int) -> None:
         """Count one deal as loaded, with the competitors its mentions were filed as."""
@@ -43,6 +51,8 @@ class DealChecks:
             self.closed_before_created += 1
         if deal.outcome is DealOutcome.OPEN and not deal.outcome_flagged:
             self.open_by_stage[deal.stage or "(no stage)"] += 1
+        if deal.outcome is DealOutcome.LOST and disqualified_by(deal.loss_reason, deal.stage):
+            self.disqualified += 1
         if competitors > 1:
             self.several_competitors += 1
             self.competitor_names += competitors
@@ -79,6 +89,12 @@ class DealChecks:
                 f"{_deals(self.several_competitors)} naming several competitors (a field "
                 f'such as "Dynamics 365; Excel"): {self.competitor_names:,} competitors '
                 "filed, each on its own"
+            )
+        if self.disqualified:
+            found.append(
+                f"{self.disqualified:,} lost deal{'' if self.disqualified == 1 else 's'} read as "
+                "disqualified (duplicate, spam, test, unqualified): left out of win rates and "
+                "lost revenue; list: tradeoff loss-reasons --category disqualified"
             )
         return tuple(found)
 

@@ -2,7 +2,10 @@
 
 A competitor is *present* in a deal when a ``deal_competitors`` row links them (from the
 CRM's competitor field or found in the deal's notes); the primary key (deal, competitor)
-makes every deal count once per competitor, so money is summed once per deal. Sums are per
+makes every deal count once per competitor, so money is summed once per deal. A lost deal
+stored as disqualified (never a real deal) counts in *deals met* when it names them, and in
+nothing else: not lost, not revenue lost, not a segment's or a quarter's record, not a loss
+reason (``loss_reasons.counted_deal``). Sums are per
 currency: converting them is the caller's job (``analysis.business.money``), because a
 missing rate must be said, not guessed. Every query groups in SQL and returns a handful of
 rows per competitor, so the cost does not grow with what Python holds.
@@ -32,6 +35,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import DealOutcome, EvidenceKind, LossCategory, ThemeStatus
 from tradeoff.storage import repository
+from tradeoff.storage.loss_reasons import counted_deal
 from tradeoff.storage.tables import (
     AccountRow,
     CompetitorMentionRow,
@@ -59,10 +63,12 @@ class Tally:
     lost_amounts: BySum = field(default_factory=dict)
     open_amounts: BySum = field(default_factory=dict)
     mentions: int = 0
+    #: Lost deals stored as disqualified that named them: met, never lost.
+    disqualified: int = 0
 
     @property
     def deals(self) -> int:
-        return self.won + self.lost + self.open
+        return self.won + self.lost + self.open + self.disqualified
 
 
 @dataclass(frozen=True)
@@ -120,10 +126,11 @@ def tallies(session: Session, competitor_id: int | None = None) -> dict[int, Tal
     # "+ 0" keeps SQLite from walking the competitor index and fetching deals in random
     # order: it scans the links in deal order instead (0.12 s instead of 0.38 s at 150,000).
     owner = link.competitor_id + 0
+    real = case((counted_deal(deal.id), 1), else_=0).label("real")
     query = (
-        select(owner, deal.outcome, deal.currency, func.count(), func.sum(deal.amount))
+        select(owner, deal.outcome, real, deal.currency, func.count(), func.sum(deal.amount))
         .join(deal, deal.id == link.deal_id)
-        .group_by(owner, deal.outcome, deal.currency)
+        .group_by(owner, deal.outcome, real, deal.currency)
     )
     # All mentions from the competitor index, less those of copies (few, found by the
     # duplicate index): joining every mention to its item costs 0.36 s at 100,000.
@@ -138,8 +145,11 @@ def tallies(session: Session, competitor_id: int | None = None) -> dict[int, Tal
         mentions = mentions.where(mention.competitor_id == competitor_id)
         copies = copies.where(mention.competitor_id == competitor_id)
     found: dict[int, Tally] = {}
-    for cid, outcome, currency, deals, amount in session.execute(query):
+    for cid, outcome, real, currency, deals, amount in session.execute(query):
         tally = found.setdefault(cid, Tally())
+        if not real:
+            tally.disqualified += deals
+            continue
         setattr(tally, outcome.value, getattr(tally, outcome.value) + deals)
         if outcome is not DealOutcome.WON and amount is not None:
             sums = tally.lost_amounts if outcome is DealOutcome.LOST else tally.open_amounts
@@ -158,7 +168,7 @@ def segments(session: Session, competitor_id: int) -> list[SegmentTally]:
         .select_from(DealCompetitorRow)
         .join(DealRow, DealRow.id == DealCompetitorRow.deal_id)
         .outerjoin(AccountRow, AccountRow.id == DealRow.account_id)
-        .where(DealCompetitorRow.competitor_id == competitor_id)
+        .where(DealCompetitorRow.competitor_id == competitor_id, counted_deal())
         .group_by(AccountRow.segment, DealRow.outcome)
     )
     counts: dict[str | None, dict[DealOutcome, int]] = {}
@@ -188,6 +198,7 @@ def loss_reasons(session: Session, competitor_id: int) -> list[LossTally]:
         .where(
             DealCompetitorRow.competitor_id == competitor_id,
             DealRow.outcome == DealOutcome.LOST,
+            category != LossCategory.DISQUALIFIED,
         )
         .group_by(category, DealRow.currency)
     )
@@ -287,6 +298,7 @@ def quarters(session: Session, competitor_id: int) -> list[QuarterTally]:
             present,
             closed_on.is_not(None),
             or_(deal.outcome == DealOutcome.WON, deal.outcome == DealOutcome.LOST),
+            counted_deal(deal.id),
         )
         .group_by(closed_q, deal.outcome)
     )

@@ -1,7 +1,8 @@
 """Demand weighted by the business, as SQL aggregates: reach per day, distinct accounts and
 end users, and money per currency, for themes, problems and opportunities.
 
-Every figure is a GROUP BY in the database; Python only receives per-day and per-currency
+Every figure is a GROUP BY in the database; Python only receives per-day (per-month for
+problems and opportunities with no breakdown: ``storage.subject_filed``) and per-currency
 sums (``analysis.business.demand`` converts, decays and dates them). Definitions:
 
 - **subject → evidence**: a theme's evidence is every item filed under it while it is
@@ -38,8 +39,9 @@ their first citation, a few narrow rows per theme instead of every link; problem
 opportunities of clean themes read their themes' part from it too (``storage.subject_demand``,
 whose ``day_counts`` and ``reach_counts`` take every kind of subject). The ``linked_*``
 queries count from the links: for a day in the past, for a breakdown by an account
-attribute (and any breakdown of problems and opportunities), and for themes the summary
-has not caught up with (dirty); they are also the reference the summary is tested against.
+attribute the summary is not split by (one with many values: ``theme_summary``), for any
+breakdown of problems and opportunities, and for themes the summary has not caught up with
+(dirty); they are also the reference the summary is tested against.
 """
 
 from __future__ import annotations
@@ -152,8 +154,7 @@ class Breakdown:
 
     def of(self, account: type[AccountRow] | Any) -> ColumnElement[Any]:
         if self.key is not None:
-            value: ColumnElement[Any] = account.attributes[self.key].as_string()
-            return value
+            return theme_summary.attribute_value(account, self.key)
         column: ColumnElement[Any] = getattr(account, self.dimension)
         return column
 
@@ -184,6 +185,22 @@ class DayCount(NamedTuple):
     items: int
     observed: int
     proxy: int
+
+
+class MonthCount(NamedTuple):
+    """Pieces of one subject, group and month (``month``: its first day), with the first
+    and last day seen and the decayed count in units of ``demand_time.WEIGHT_SCALE``: all
+    that demand reads of the days, a few rows a subject instead of one a day."""
+
+    subject_id: int
+    group: str | None
+    month: date
+    items: int
+    observed: int
+    proxy: int
+    first: date
+    last: date
+    weighted: int
 
 
 class ReachCount(NamedTuple):
@@ -321,13 +338,15 @@ def summarised(session: Session, query: DemandQuery) -> bool:
     return True
 
 
-def _summary_dimension(query: DemandQuery) -> str | None:
-    """The account column the summary is split by for this breakdown (None: no breakdown;
-    "": one it is not split by, such as an attribute key, counted from the links)."""
+def _summary_dimension(session: Session, query: DemandQuery) -> str | None:
+    """The split of the summary this breakdown reads (None: no breakdown; "": one it is not
+    split by, such as an attribute key with too many values, counted from the links)."""
     if query.by is None:
         return None
-    if query.by.key is None and query.by.dimension in theme_summary.GROUPS:
-        return query.by.dimension
+    if query.by.key is None:
+        return query.by.dimension if query.by.dimension in theme_summary.GROUPS else ""
+    if query.by.key in theme_summary.attribute_keys(session):
+        return query.by.label
     return ""
 
 
@@ -353,8 +372,11 @@ def _through_summary(
 ) -> list[Counted]:
     """Clean themes' rows from the summary and dirty themes' from their links, when the
     summary answers the query; everything from the links otherwise."""
-    dimension = _summary_dimension(query)
-    if dimension == "" or not summarised(session, query):
+    if not summarised(session, query):
+        return linked(session, query)
+    # After ``summarised``: a session that writes has refreshed, choosing the keys again.
+    dimension = _summary_dimension(session, query)
+    if dimension == "":
         return linked(session, query)
     clean, dirty = theme_summary.split(session, theme_ids(session, query))
     found = read(clean, dimension)
@@ -391,7 +413,7 @@ def representatives(session: Session, query: DemandQuery, links: Any) -> Subquer
         .join(item, item.id == links.c.evidence_id)
         .outerjoin(PersonRow, PersonRow.id == item.person_id)
         .where(item.created_at < query.cutoff)
-        .where(or_(item.duplicate_of_id.is_(None), _represents(query, links.c.subject_id)))
+        .where(or_(item.duplicate_of_id.is_(None), represents(query, links.c.subject_id)))
     )
     if query.by is not None:
         pieces = pieces.outerjoin(AccountRow, AccountRow.id == item.account_id)
@@ -410,7 +432,7 @@ def count_pieces(pieces: Subquery) -> Select[Any]:
     ).group_by(pieces.c.subject_id, pieces.c.grp, pieces.c.day)
 
 
-def _represents(query: DemandQuery, subject_id: ColumnElement[int]) -> ColumnElement[bool]:
+def represents(query: DemandQuery, subject_id: ColumnElement[int]) -> ColumnElement[bool]:
     """The (copy) item represents its piece in the subject: its original is not linked to
     the subject, and no lower-id copy of the same original is."""
     item = EvidenceItemRow

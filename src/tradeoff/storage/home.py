@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import DealOutcome, ThemeStatus
 from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.loss_reasons import counted_deal
 from tradeoff.storage.sales import in_base
 from tradeoff.storage.tables import (
     AccountRow,
@@ -75,7 +76,8 @@ def new_themes(session: Session, now: datetime) -> list[NewTheme]:
 
 def lost_deals(session: Session, now: datetime) -> tuple[str, list[LostDeal]]:
     """The base currency, and deals closed lost in the seven days up to ``now``: the most
-    money (in the base currency) first, deals without a comparable amount last."""
+    money (in the base currency) first, deals without a comparable amount last. A deal
+    stored as disqualified (a duplicate, spam, a test) was never a loss and is left out."""
     base = base_currency(session)
     money = in_base(rates(session), base)
     query = (
@@ -92,6 +94,7 @@ def lost_deals(session: Session, now: datetime) -> tuple[str, list[LostDeal]]:
         .outerjoin(AccountRow, AccountRow.id == DealRow.account_id)
         .where(
             DealRow.outcome == DealOutcome.LOST,
+            counted_deal(),
             DealRow.closed_at > now - WEEK,
             DealRow.closed_at <= now,
         )

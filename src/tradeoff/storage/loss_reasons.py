@@ -3,6 +3,11 @@
 A row with ``assigned_by = person`` is a user's correction. Every write here that comes from
 the classifier is guarded in SQL (``assigned_by = 'model'``), so no code path, however it
 is called, can overwrite a correction.
+
+A lost deal stored as ``disqualified`` was never a real deal (a duplicate, spam, a test, an
+unqualified lead): every figure of won and lost deals leaves it out through ``counted_deal``,
+the one clause they share. SQL sees the stored category only, so a lost deal with no row yet
+counts as a real loss until a classification run (every CRM import runs one) files it.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session, aliased
 
 from tradeoff.domain.crm_ids import salesforce_id
 from tradeoff.domain.deals import Deal, LossClassification
@@ -34,6 +39,7 @@ class LostDeal:
     deal_id: int
     reason: str | None
     notes: str | None
+    stage: str | None
     stored: LossCategory | None
     stored_cues: tuple[str, ...]
     assigned_by: AssignedBy | None
@@ -74,6 +80,7 @@ def lost_deals(session: Session, *, only_new: bool) -> list[LostDeal]:
             DealRow.id,
             DealRow.loss_reason,
             DealRow.notes,
+            DealRow.stage,
             row.category,
             row.cues,
             row.assigned_by,
@@ -85,7 +92,8 @@ def lost_deals(session: Session, *, only_new: bool) -> list[LostDeal]:
     if only_new:
         query = query.where(row.deal_id.is_(None))
     return [
-        LostDeal(i, r, n, c, tuple(cues or ()), a) for i, r, n, c, cues, a in session.execute(query)
+        LostDeal(i, r, n, st, c, tuple(cues or ()), a)
+        for i, r, n, st, c, cues, a in session.execute(query)
     ]
 
 
@@ -227,6 +235,7 @@ class UnclassifiedTotal:
 
     reason: str | None
     notes: str | None
+    stage: str | None
     currency: str | None
     deals: int
     with_amount: int
@@ -236,19 +245,20 @@ class UnclassifiedTotal:
 def unclassified_totals(
     session: Session, competitor_id: int | None = None
 ) -> list[UnclassifiedTotal]:
-    """Lost deals without a classification row, grouped by (reason, notes, currency); only
-    those the competitor ``competitor_id`` was present in, when given."""
+    """Lost deals without a classification row, grouped by (reason, notes, stage, currency);
+    only those the competitor ``competitor_id`` was present in, when given."""
     row = LossClassificationRow
     query = (
         select(
             DealRow.loss_reason,
             DealRow.notes,
+            DealRow.stage,
             *_deal_money(),
         )
         .select_from(DealRow)
         .outerjoin(row, row.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST, row.deal_id.is_(None))
-        .group_by(DealRow.loss_reason, DealRow.notes, DealRow.currency)
+        .group_by(DealRow.loss_reason, DealRow.notes, DealRow.stage, DealRow.currency)
     )
     if competitor_id is not None:
         present = DealCompetitorRow
@@ -256,8 +266,8 @@ def unclassified_totals(
             present.competitor_id == competitor_id
         )
     return [
-        UnclassifiedTotal(r, n, cur, d, m, Decimal(str(s)))
-        for r, n, cur, d, m, s in session.execute(query)
+        UnclassifiedTotal(r, n, st, cur, d, m, Decimal(str(s)))
+        for r, n, st, cur, d, m, s in session.execute(query)
     ]
 
 
@@ -277,3 +287,64 @@ def corrections(session: Session) -> list[Correction]:
         .order_by(row.classified_at.desc(), DealRow.id)
     )
     return [Correction(*r) for r in session.execute(query)]
+
+
+def disqualified_deals() -> Select[Any]:
+    """Ids of lost deals stored as disqualified. Uncorrelated, so each engine reads it once
+    per query (SQLite: one temporary index; PostgreSQL: a hashed subplan). A won or open
+    deal is never here, even with a person's old "disqualified" row from when it was lost."""
+    deal = aliased(DealRow)
+    row = LossClassificationRow
+    return (
+        select(row.deal_id)
+        .join(deal, deal.id == row.deal_id)
+        .where(row.category == LossCategory.DISQUALIFIED, deal.outcome == DealOutcome.LOST)
+    )
+
+
+def counted_deal(deal_id: Any = None) -> ColumnElement[bool]:
+    """True for every deal a won / lost figure counts: all but lost deals stored as
+    disqualified. ``deal_id`` is the deal id column to test (``deals.id`` by default)."""
+    column = DealRow.id if deal_id is None else deal_id
+    return column.not_in(disqualified_deals())
+
+
+@dataclass(frozen=True)
+class CategoryDeal:
+    """One lost deal filed in a category, with what decided it: a list to check and correct."""
+
+    deal_id: int
+    external_id: str
+    name: str
+    amount: Decimal | None
+    currency: str | None
+    stage: str | None
+    loss_reason: str | None
+    cues: tuple[str, ...]
+    assigned_by: AssignedBy
+
+
+def category_deals(session: Session, category: LossCategory) -> list[CategoryDeal]:
+    """The lost deals stored in ``category``, largest amount first (one row per deal: the
+    list a person reads, not an aggregate)."""
+    row = LossClassificationRow
+    query = (
+        select(
+            DealRow.id,
+            DealRow.external_id,
+            DealRow.name,
+            DealRow.amount,
+            DealRow.currency,
+            DealRow.stage,
+            DealRow.loss_reason,
+            row.cues,
+            row.assigned_by,
+        )
+        .join(row, row.deal_id == DealRow.id)
+        .where(row.category == category, DealRow.outcome == DealOutcome.LOST)
+        .order_by(DealRow.amount.desc().nulls_last(), DealRow.id)
+    )
+    return [
+        CategoryDeal(i, e, n, a, c, st, r, tuple(cues or ()), AssignedBy(by))
+        for i, e, n, a, c, st, r, cues, by in session.execute(query)
+    ]

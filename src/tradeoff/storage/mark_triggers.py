@@ -18,6 +18,8 @@ from dataclasses import dataclass
 ITEM_COLUMNS = ("account_id", "person_id", "relayed_by_id", "mode", "created_at", "duplicate_of_id")
 #: The account columns demand breaks down by from the summary.
 GROUP_COLUMNS = ("segment", "plan", "region")
+#: ... and its attributes: the summary is also split by attribute keys (migration 0016).
+ACCOUNT_COLUMNS = (*GROUP_COLUMNS, "attributes")
 #: What a praise reading depends on.
 READ_COLUMNS = ("text", "rating", "kind")
 ITEM_THEMES = "SELECT theme_id FROM evidence_themes WHERE evidence_id = NEW.id"
@@ -85,9 +87,18 @@ SUMMARY_TRIGGERS = (
                 "AFTER UPDATE OF role ON people WHEN OLD.role IS NOT NEW.role", DIRTY,
                 "theme_id", (SPEAKER_THEMES,)),
     MarkTrigger("theme_summary_account_update",
-                f"AFTER UPDATE OF {', '.join(GROUP_COLUMNS)} ON accounts "
-                f"WHEN {_changed(GROUP_COLUMNS)}", DIRTY, "theme_id", (ACCOUNT_THEMES,)),
+                f"AFTER UPDATE OF {', '.join(ACCOUNT_COLUMNS)} ON accounts "
+                f"WHEN {_changed(ACCOUNT_COLUMNS)}", DIRTY, "theme_id", (ACCOUNT_THEMES,)),
 )  # fmt: skip
+#: The account trigger as migrations 0009 to 0014 made it (before attributes), for 0016's
+#: downgrade.
+ACCOUNT_TRIGGER_BEFORE_0016 = MarkTrigger(
+    "theme_summary_account_update",
+    f"AFTER UPDATE OF {', '.join(GROUP_COLUMNS)} ON accounts WHEN {_changed(GROUP_COLUMNS)}",
+    DIRTY,
+    "theme_id",
+    (ACCOUNT_THEMES,),
+)
 _FORGET = ("DELETE FROM evidence_praise WHERE evidence_id = NEW.id;",)
 PRAISE_TRIGGERS = (
     MarkTrigger("praise_reread",

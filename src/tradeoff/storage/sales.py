@@ -4,6 +4,10 @@ Nothing here loads a row per deal: counts and per-currency sums are grouped in S
 read one or two rows of a sorted projection (``LIMIT/OFFSET``), and text is grouped by its
 exact wording before Python folds the (few) distinct wordings. Money stays per currency:
 converting is ``analysis.business.money``'s job, with the user's rates.
+
+Lost deals stored as disqualified (never real deals: duplicates, spam, tests, unqualified
+leads) are in none of these figures: every query here filters on
+``loss_reasons.counted_deal``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import DealOutcome, ThemeStatus
 from tradeoff.storage import theme_summary
+from tradeoff.storage.loss_reasons import counted_deal
 from tradeoff.storage.tables import (
     AccountRow,
     DealRow,
@@ -205,6 +210,7 @@ def outcome_totals_by(
             func.coalesce(func.sum(DealRow.amount), 0),
         )
         .select_from(DealRow)
+        .where(counted_deal())
         .group_by(*keys, DealRow.outcome, DealRow.currency)
     )
     if any(d in ACCOUNT_DIMENSIONS for d in columns):
@@ -241,7 +247,7 @@ def _dated_in_order() -> ColumnElement[bool]:
 
 def median_cycle_days(session: Session, outcome: DealOutcome) -> Median:
     """Median days from created to closed, over deals dated in order: two small queries."""
-    where = and_(DealRow.outcome == outcome, _dated_in_order())
+    where = and_(DealRow.outcome == outcome, _dated_in_order(), counted_deal())
     deals = session.scalar(select(func.count()).select_from(DealRow).where(where)) or 0
     if deals == 0:
         return Median(None, 0)
@@ -256,6 +262,7 @@ def date_problems(session: Session) -> DateProblems:
     """Closed deals whose close date is before their create date, and closed undated ones."""
     backwards = and_(
         DealRow.outcome.in_(CLOSED),
+        counted_deal(),
         DealRow.closed_at.is_not(None),
         DealRow.created_at.is_not(None),
         DealRow.closed_at < DealRow.created_at,
@@ -266,6 +273,7 @@ def date_problems(session: Session) -> DateProblems:
     ).all()
     undated = and_(
         DealRow.outcome.in_(CLOSED),
+        counted_deal(),
         (DealRow.closed_at.is_(None)) | (DealRow.created_at.is_(None)),
     )
     missing = session.scalar(select(func.count()).select_from(DealRow).where(undated)) or 0
@@ -284,7 +292,7 @@ def theme_outcomes(session: Session) -> list[ThemeOutcome]:
     lost = func.count(case((DealRow.outcome == DealOutcome.LOST, 1)))
     per_account = (
         select(DealRow.account_id, won.label("won"), lost.label("lost"))
-        .where(DealRow.outcome.in_(CLOSED), DealRow.account_id.is_not(None))
+        .where(DealRow.outcome.in_(CLOSED), DealRow.account_id.is_not(None), counted_deal())
         .group_by(DealRow.account_id)
         .subquery()
     )
@@ -325,7 +333,7 @@ def account_outcomes(session: Session) -> list[AccountOutcome]:
         )
         .select_from(DealRow)
         .join(AccountRow, AccountRow.id == DealRow.account_id)
-        .where(DealRow.outcome.in_(CLOSED))
+        .where(DealRow.outcome.in_(CLOSED), counted_deal())
         .group_by(attributes)
         .order_by(attributes)
     )
@@ -362,7 +370,7 @@ def lost_reason_totals(session: Session) -> list[ReasonTotal]:
             func.count(DealRow.amount),
             func.coalesce(func.sum(DealRow.amount), 0),
         )
-        .where(DealRow.outcome == DealOutcome.LOST, said.is_not(None))
+        .where(DealRow.outcome == DealOutcome.LOST, said.is_not(None), counted_deal())
         .group_by(said, from_notes, DealRow.currency)
     )
     return [
@@ -377,5 +385,6 @@ def lost_without_words(session: Session) -> int:
         DealRow.outcome == DealOutcome.LOST,
         DealRow.loss_reason.is_(None),
         DealRow.notes.is_(None),
+        counted_deal(),
     )
     return session.scalar(select(func.count()).select_from(DealRow).where(where)) or 0

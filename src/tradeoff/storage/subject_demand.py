@@ -229,6 +229,16 @@ def _either(
 
 
 def _summary_days(session: Session, query: DemandQuery) -> list[DayCount]:
+    counted = summary_day_rows(session, query)
+    return [
+        DayCount(s, None, as_day(d), int(i), int(o), int(p))
+        for s, d, i, o, p in session.execute(counted)
+    ]
+
+
+def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
+    """subject_id, day, items, observed, proxy of subjects the summary answers (days with
+    pieces only)."""
     themes, alone = parts(query)
     link, day = EvidenceThemeRow, ThemeDaySummaryRow
     involved = _copy_involved().subquery("copy_involved")
@@ -271,21 +281,17 @@ def _summary_days(session: Session, query: DemandQuery) -> list[DayCount]:
         ),
     ).subquery("parts")
     items = func.sum(rows.c["items"])
-    counted = (
+    return (
         select(
             rows.c.subject_id,
             rows.c.day,
-            items,
-            func.sum(rows.c.observed),
-            func.sum(rows.c.proxy),
+            items.label("items"),
+            func.sum(rows.c.observed).label("observed"),
+            func.sum(rows.c.proxy).label("proxy"),
         )
         .group_by(rows.c.subject_id, rows.c.day)
         .having(items > 0)
     )
-    return [
-        DayCount(s, None, as_day(d), int(i), int(o), int(p))
-        for s, d, i, o, p in session.execute(counted)
-    ]
 
 
 def _summary_reach(session: Session, query: DemandQuery) -> list[ReachCount]:

@@ -17,14 +17,16 @@ from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.domain.rules import now_utc
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.storage.themes import not_active
 
 NAME_LIMIT = 300
 
 
 def active_theme(session: Session, theme_id: int) -> ThemeRow:
+    """The theme to edit; a merged one's error names the theme it went into."""
     row = session.get(ThemeRow, theme_id)
     if row is None or row.status is not ThemeStatus.ACTIVE:
-        raise NotFound(f"no active theme with id {theme_id}")
+        raise NotFound(not_active(session, theme_id))
     return row
 
 

@@ -10,7 +10,11 @@ takes seconds; the same figures read from a few narrow rows per theme take milli
 - ``theme_account_summary``: per theme and citing account, its links and first citation.
 - ``theme_reach_summary``: per theme, links, distinct accounts and distinct end users.
 - ``theme_group_day_summary`` and ``theme_group_reach_summary``: the pieces per day and the
-  reach again, split by the citing account's segment, plan and region (demand's ``--by``).
+  reach again, split by the citing account's segment, plan and region, and by every
+  attribute key listed in ``theme_summary_attributes`` (demand's ``--by``). A refresh lists
+  the keys with at most ``MAX_ATTRIBUTE_GROUPS`` distinct text values over all accounts
+  (``tier``, ``industry``; not a free-text field), and every clean theme holds rows for each
+  listed key: a key that joins the list is written for every theme in the same refresh.
 - ``theme_person_summary``: per theme and end user, their links (a problem's end users are
   the distinct ones over its themes: ``storage.subject_demand``).
 - ``theme_overlap_summary``: pairs of themes sharing filed items, and how many (a problem
@@ -20,7 +24,8 @@ takes seconds; the same figures read from a few narrow rows per theme take milli
 How it stays exact: triggers (migration 0009) only *mark* a theme dirty
 (``theme_summary_dirty``) when a link to it is added, removed or changed, when a filed
 item's account, speaker, relayer, mode, date or original changes, when a speaker's role
-changes, or a citing account's segment, plan or region. ``refresh`` rewrites the dirty
+changes, or a citing account's segment, plan, region or attributes (0016). ``refresh``
+rewrites the dirty
 themes' rows from their links, in the caller's write transaction; ``tradeoff analyze``
 calls it as it stores, and so does every reader given a session that writes. A reader never
 trusts a dirty theme's rows: it counts that theme from the links instead (``split``), so a
@@ -57,7 +62,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -77,7 +81,13 @@ from tradeoff.storage.tables import (
     ThemeRow,
     ThemeSummaryDirtyRow,
 )
-from tradeoff.storage.tables.theme_summary import ThemeOverlapSummaryRow, ThemePersonSummaryRow
+from tradeoff.storage.tables.theme_summary import (
+    DIMENSION_LENGTH,
+    GROUP_LENGTH,
+    ThemeOverlapSummaryRow,
+    ThemePersonSummaryRow,
+    ThemeSummaryAttributeRow,
+)
 from tradeoff.storage.types import UTCDateTime
 
 #: Above this share of all links, a refresh scans the links in evidence order rather than
@@ -96,9 +106,15 @@ SUMMARIES = (
     ThemePersonSummaryRow,
     ThemeOverlapSummaryRow,
 )
-#: Account columns the summary is also split by (demand's ``--by``; an attribute key is
-#: counted from the links).
+#: Account columns the summary is also split by (demand's ``--by``).
 GROUPS = ("segment", "plan", "region")
+#: An attribute key with more distinct values than this is counted from the links: a
+#: breakdown into hundreds of groups is a list, and its rows would outnumber the links'.
+MAX_ATTRIBUTE_GROUPS = 50
+ATTRIBUTE_PREFIX = "attribute:"
+#: Characters a held key may not hold: they would change the meaning of a JSON path.
+PATH_SPECIALS = frozenset('"\\')
+GROUP_TABLES = (ThemeGroupDaySummaryRow, ThemeGroupReachSummaryRow)
 
 
 def day_of(session: Session, moment: Any) -> ColumnElement[str]:
@@ -147,17 +163,103 @@ def _one_at_a_time(session: Session) -> None:
 
 
 def refresh(session: Session) -> int:
-    """Rewrite every dirty theme's rows from its links; returns how many were dirty."""
+    """Rewrite every dirty theme's rows from its links; returns how many were dirty.
+
+    The attribute keys are chosen again here: a key that joins the list is written for
+    every other theme too, a key that leaves it is deleted (the rows of a clean theme stay
+    exact whatever the list: an attribute change marks the themes its account cites)."""
     _one_at_a_time(session)
     ids = sorted(dirty_ids(session))
     if not ids:
         return 0
+    held = attribute_keys(session)
+    keys = wanted_attribute_keys(session)
     for chunk in _chunks(ids):
         session.execute(
             delete(ThemeSummaryDirtyRow).where(ThemeSummaryDirtyRow.theme_id.in_(chunk))
         )
-        rewrite(session, chunk)
+        rewrite(session, chunk, keys=keys)
+    _hold(session, held, keys, rewritten=ids)
     return len(ids)
+
+
+def attribute_keys(session: Session) -> list[str]:
+    """The attribute keys every clean theme's group rows are split by (none before 0016)."""
+    if not _holds_attributes(session):
+        return []
+    return list(session.scalars(select(ThemeSummaryAttributeRow.key).order_by("key")))
+
+
+def wanted_attribute_keys(session: Session) -> list[str]:
+    """Keys of the accounts' attributes worth a split: text values only, at most
+    ``MAX_ATTRIBUTE_GROUPS`` of them, each short enough for a group row (one read of the
+    accounts' attributes, at a refresh only)."""
+    if not _holds_attributes(session):
+        return []
+    values: dict[str, set[str]] = {}
+    refused: set[str] = set()
+    for (attributes,) in session.execute(
+        select(AccountRow.attributes).where(AccountRow.attributes.is_not(None))
+    ):
+        for key, value in (attributes or {}).items():
+            if key in refused:
+                continue
+            seen = values.setdefault(key, set())
+            seen.add(value)
+            if not _fits(key, value) or len(seen) > MAX_ATTRIBUTE_GROUPS:
+                refused.add(key)
+    return sorted(set(values) - refused)
+
+
+def _fits(key: str, value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and len(value) <= GROUP_LENGTH
+        and 0 < len(key) <= DIMENSION_LENGTH - len(ATTRIBUTE_PREFIX)
+        and not PATH_SPECIALS & set(key)
+    )
+
+
+def _holds_attributes(session: Session) -> bool:
+    """Migration 0016 has run (migrations before it rebuild through this module)."""
+    names = inspect(session.connection()).get_table_names()
+    return ThemeSummaryAttributeRow.__tablename__ in names
+
+
+def _hold(
+    session: Session, held: Sequence[str], keys: Sequence[str], rewritten: Sequence[int]
+) -> None:
+    """Make ``keys`` the held list: split every theme but the ``rewritten`` ones (already
+    split by ``keys``) by the keys that join it, and forget the keys that leave it."""
+    if list(held) == list(keys):
+        return
+    gone = [attribute_dimension(k) for k in held if k not in keys]
+    for table in GROUP_TABLES:
+        session.execute(delete(table).where(table.dimension.in_(gone)))
+    added = [k for k in keys if k not in held]
+    if added:
+        others = sorted(set(_filed_themes(session)) - set(rewritten))
+        for chunk in _chunks(others):
+            rewrite(session, chunk, GROUP_TABLES, added, groups=())
+    session.execute(delete(ThemeSummaryAttributeRow))
+    if keys:
+        session.execute(insert(ThemeSummaryAttributeRow), [{"key": k} for k in keys])
+
+
+def attribute_dimension(key: str) -> str:
+    """A key's label in the group summaries, as demand's ``Breakdown.label`` writes it."""
+    return f"{ATTRIBUTE_PREFIX}{key}"
+
+
+def attribute_value(account: Any, key: str) -> ColumnElement[Any]:
+    """The account's attribute ``key`` as text (None when absent): the group of a breakdown
+    by ``attribute:KEY``, the same expression for the summary and for the links."""
+    value: ColumnElement[Any] = account.attributes[key].as_string()
+    return value
+
+
+def _filed_themes(session: Session) -> list[int]:
+    return list(session.scalars(select(EvidenceThemeRow.theme_id).distinct()))
 
 
 def mark_all_dirty(session: Session) -> None:
@@ -179,33 +281,55 @@ def rebuild(session: Session, tables: Sequence[Any] | None = None) -> None:
         session.execute(delete(ThemeSummaryDirtyRow))
     for table in tables:
         session.execute(delete(table))
-    themes = sorted(session.scalars(select(EvidenceThemeRow.theme_id).distinct()))
+    keys = wanted_attribute_keys(session)
+    themes = sorted(_filed_themes(session))
     for chunk in _chunks(themes):
-        rewrite(session, chunk, tables)
+        rewrite(session, chunk, tables, keys)
+    if any(t in tables for t in GROUP_TABLES):
+        _hold(session, attribute_keys(session), keys, rewritten=themes)
 
 
-def rewrite(session: Session, theme_ids: Sequence[int], tables: Sequence[Any] = SUMMARIES) -> None:
-    """Delete and recompute the rows of ``theme_ids`` (one GROUP BY per table)."""
+def rewrite(
+    session: Session,
+    theme_ids: Sequence[int],
+    tables: Sequence[Any] = SUMMARIES,
+    keys: Sequence[str] = (),
+    *,
+    groups: Sequence[str] = GROUPS,
+) -> None:
+    """Delete and recompute the rows of ``theme_ids`` (one GROUP BY per table), the group
+    tables split by the account columns ``groups`` and the attribute ``keys``."""
+    dimensions = [*groups, *(attribute_dimension(k) for k in keys)]
     for table in tables:
         named = table.theme_id.in_(theme_ids)
         if table is ThemeOverlapSummaryRow:
             named = or_(named, table.other_id.in_(theme_ids))
+        if table in GROUP_TABLES:
+            named = and_(named, table.dimension.in_(dimensions))
         session.execute(delete(table).where(named))
     # The links are read once into a narrow temporary table that every GROUP BY then scans:
     # joining a million links with their wide items once per table cost three times more.
-    sql = _links(session, theme_ids).compile(
+    # Held keys contain no quote or backslash (``_fits``): literal JSON paths are plain.
+    filed = _filed(len(keys))
+    sql = _links(session, theme_ids, keys).compile(
         dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
     )
-    session.execute(text(f"CREATE TEMPORARY TABLE {FILED.name} AS {sql}"))
-    _aggregate(session, FILED, theme_ids, tables)
+    session.execute(text(f"CREATE TEMPORARY TABLE {filed.name} AS {sql}"))
+    columns = [*groups, *(f"attr_{n}" for n in range(len(keys)))]
+    _aggregate(session, filed, theme_ids, tables, list(zip(dimensions, columns, strict=True)))
     # On an error the caller's rollback drops it (both engines roll temporary DDL back),
     # and a DROP in an aborted PostgreSQL transaction would only hide the first error.
-    session.execute(text(f"DROP TABLE {FILED.name}"))
+    session.execute(text(f"DROP TABLE {filed.name}"))
 
 
 def _aggregate(
-    session: Session, links: Table, theme_ids: Sequence[int], tables: Sequence[Any]
+    session: Session,
+    links: Table,
+    theme_ids: Sequence[int],
+    tables: Sequence[Any],
+    dimensions: list[tuple[str, str]],
 ) -> None:
+    """``dimensions``: (label in the group tables, column of ``links``) of each split."""
     statements: dict[Any, tuple[list[str], Any]] = {
         ThemeDaySummaryRow: (
             ["theme_id", "day", "links", "items", "observed", "proxy", "first_at", "last_at"],
@@ -218,11 +342,11 @@ def _aggregate(
         ThemeReachSummaryRow: (["theme_id", "links", "accounts", "end_users"], _reach(links)),
         ThemeGroupDaySummaryRow: (
             ["theme_id", "dimension", "grp", "day", "items", "observed", "proxy"],
-            union_all(*(_group_days(links, name) for name in GROUPS)),
+            [_group_days(links, label, column) for label, column in dimensions],
         ),
         ThemeGroupReachSummaryRow: (
             ["theme_id", "dimension", "grp", "links", "accounts", "end_users"],
-            union_all(*(_group_reach(links, name) for name in GROUPS)),
+            [_group_reach(links, label, column) for label, column in dimensions],
         ),
         ThemePersonSummaryRow: (["theme_id", "person_id", "links"], _per_person(links)),
         ThemeOverlapSummaryRow: (
@@ -232,27 +356,41 @@ def _aggregate(
     }
     for table in tables:
         columns, rows = statements[table]
-        session.execute(insert(table).from_select(columns, rows))
+        # A split at a time: one UNION ALL of every split would hold them all in memory.
+        for select_rows in rows if isinstance(rows, list) else [rows]:
+            session.execute(insert(table).from_select(columns, select_rows))
 
 
-#: ``_links`` as written for one refresh (a temporary table of the refreshing connection).
-FILED = Table(
-    "theme_summary_filed",
-    MetaData(),
-    Column("theme_id", Integer),
-    Column("evidence_id", Integer),
-    Column("account_id", Integer),
-    Column("created_at", UTCDateTime()),
-    Column("day", String),
-    Column("rep", Integer),
-    Column("observed", Integer),
-    Column("proxy", Integer),
-    Column("end_user", Integer),
-    *(Column(name, String) for name in GROUPS),
-)
+def _filed(keys: int) -> Table:
+    """``_links`` as written for one refresh (a temporary table of the refreshing
+    connection), with ``keys`` attribute columns ``attr_0``... after the account columns."""
+    return Table(
+        "theme_summary_filed",
+        MetaData(),
+        *filed_columns("theme_id"),
+        *(Column(name, String) for name in GROUPS),
+        *(Column(f"attr_{n}", String) for n in range(keys)),
+    )
 
 
-def _links(session: Session, theme_ids: Sequence[int]) -> Select[Any]:
+def filed_columns(subject: str) -> list[Column[Any]]:
+    """The columns of a link read for demand, as a refresh here and ``storage.subject_filed``
+    write them: the subject, the item and its account, date and day, whether it represents
+    its piece, is observed, by proxy, and its end user."""
+    return [
+        Column(subject, Integer),
+        Column("evidence_id", Integer),
+        Column("account_id", Integer),
+        Column("created_at", UTCDateTime()),
+        Column("day", String),
+        Column("rep", Integer),
+        Column("observed", Integer),
+        Column("proxy", Integer),
+        Column("end_user", Integer),
+    ]
+
+
+def _links(session: Session, theme_ids: Sequence[int], keys: Sequence[str] = ()) -> Select[Any]:
     """Every link of the themes with what the figures read, and whether it represents its
     piece (exists-lookups for copies only, which are few)."""
     link, item = EvidenceThemeRow, EvidenceItemRow
@@ -273,6 +411,7 @@ def _links(session: Session, theme_ids: Sequence[int]) -> Select[Any]:
             case((proxy, 1), else_=0).label("proxy"),
             end_user.label("end_user"),
             *(getattr(AccountRow, name).label(name) for name in GROUPS),
+            *(attribute_value(AccountRow, key).label(f"attr_{n}") for n, key in enumerate(keys)),
         )
         .join(item, item.id == link.evidence_id)
         .outerjoin(PersonRow, PersonRow.id == item.person_id)
@@ -367,13 +506,14 @@ def _overlaps(links: Any, theme_ids: Sequence[int]) -> Select[Any]:
     )
 
 
-def _group_days(links: Any, name: str) -> Select[Any]:
-    """Pieces per theme, value of the account column ``name`` and day (days with pieces)."""
+def _group_days(links: Any, label: str, name: str) -> Select[Any]:
+    """Pieces per theme, value of the account column or attribute ``name`` and day (days
+    with pieces), labelled ``label``."""
     group = links.c[name]
     return (
         select(
             links.c.theme_id,
-            literal(name),
+            literal(label),
             group,
             links.c.day,
             func.count(),
@@ -385,11 +525,11 @@ def _group_days(links: Any, name: str) -> Select[Any]:
     )
 
 
-def _group_reach(links: Any, name: str) -> Select[Any]:
+def _group_reach(links: Any, label: str, name: str) -> Select[Any]:
     group = links.c[name]
     return select(
         links.c.theme_id,
-        literal(name),
+        literal(label),
         group,
         func.count(),
         func.count(links.c.account_id.distinct()),

@@ -5,15 +5,27 @@ Writing a rebuild's themes is ``theme_matching``; people's edits are ``theme_edi
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from tradeoff.domain.enums import EvidenceKind, ThemeStatus
-from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.domain.enums import AssignedBy, EvidenceKind, ThemeStatus
+from tradeoff.storage.changelog import UPDATED
+from tradeoff.storage.tables import (
+    AnalysisRunRow,
+    EvidenceItemRow,
+    EvidenceThemeRow,
+    ImportBatchRow,
+    ImportChangeRow,
+    ThemeRow,
+)
+
+#: Item ids per ``IN (...)`` list.
+ID_CHUNK = 500
 
 
 class ItemText(NamedTuple):
@@ -58,6 +70,82 @@ def unfiled_originals(session: Session) -> list[ItemText]:
     return [ItemText(*row) for row in session.execute(query)]
 
 
+class Reworded(NamedTuple):
+    """A filed item an import changed since the last analysis read it."""
+
+    item: ItemText
+    #: (kind, title, text) as that analysis read them; None when no longer recorded (an
+    #: import it had read was undone since: what the import wrote is not kept).
+    before: tuple[str, str | None, str] | None
+
+
+def reworded(session: Session) -> list[Reworded]:
+    """Original items filed by the model alone whose record an import updated, or an undo
+    restored, since the last analysis started, in id order.
+
+    The first update logged by an import that finished after that start holds the item as
+    the analysis read it, even when a later undo rolled it back. Items a person filed are
+    left out: their place is the person's. Whether the words the engine reads changed is
+    the caller's to judge.
+    """
+    since = session.scalar(select(func.max(AnalysisRunRow.started_at)))
+    if since is None:
+        return []
+    finished_after = or_(ImportBatchRow.finished_at.is_(None), ImportBatchRow.finished_at >= since)
+    query = (
+        select(ImportChangeRow.record_key, ImportChangeRow.previous, finished_after)
+        .join(ImportBatchRow, ImportBatchRow.id == ImportChangeRow.batch_id)
+        .where(
+            ImportChangeRow.table_name == EvidenceItemRow.__tablename__,
+            ImportChangeRow.action == UPDATED,
+            finished_after | (ImportBatchRow.undone_at >= since),
+        )
+        .order_by(ImportChangeRow.id)
+    )
+    before: dict[int, tuple[str, str | None, str] | None] = {}
+    for key, previous, after in session.execute(query):
+        if int(key["id"]) not in before:
+            known = after and previous is not None
+            before[int(key["id"])] = (
+                (previous["kind"], previous["title"], previous["text"]) if known else None
+            )
+    by_person = exists().where(
+        EvidenceThemeRow.evidence_id == EvidenceItemRow.id,
+        EvidenceThemeRow.assigned_by == AssignedBy.PERSON,
+    )
+    found: list[Reworded] = []
+    ids = sorted(before)
+    for start in range(0, len(ids), ID_CHUNK):
+        query = _item_texts().where(
+            EvidenceItemRow.id.in_(ids[start : start + ID_CHUNK]),
+            EvidenceItemRow.duplicate_of_id.is_(None),
+            _filed_in_a_theme(EvidenceItemRow),
+            ~by_person,
+        )
+        found += [Reworded(ItemText(*row), before[row[0]]) for row in session.execute(query)]
+    return sorted(found, key=lambda r: r.item.id)
+
+
+def unfile_by_model(session: Session, evidence_ids: Collection[int]) -> None:
+    """Drop the model's links of these items and of their copies no person filed, so the
+    items are placed again and their copies follow them."""
+    wanted = sorted(evidence_ids)
+    filed_by_person = select(EvidenceThemeRow.evidence_id).where(
+        EvidenceThemeRow.assigned_by == AssignedBy.PERSON
+    )
+    for start in range(0, len(wanted), ID_CHUNK):
+        chunk = wanted[start : start + ID_CHUNK]
+        copies = select(EvidenceItemRow.id).where(
+            EvidenceItemRow.duplicate_of_id.in_(chunk), EvidenceItemRow.id.not_in(filed_by_person)
+        )
+        session.execute(
+            delete(EvidenceThemeRow).where(
+                EvidenceThemeRow.assigned_by == AssignedBy.MODEL,
+                EvidenceThemeRow.evidence_id.in_(chunk) | EvidenceThemeRow.evidence_id.in_(copies),
+            )
+        )
+
+
 def unsorted_count(session: Session, *, originals_only: bool = False) -> int:
     """Items in no active theme: what ``tradeoff evidence --unsorted`` lists (copies too,
     unless ``originals_only``)."""
@@ -92,6 +180,30 @@ def active_members(session: Session) -> dict[int, list[int]]:
     for theme_id, evidence_id in session.execute(query):
         members.setdefault(theme_id, []).append(evidence_id)
     return members
+
+
+def not_active(session: Session, theme_id: int) -> str:
+    """Why ``theme_id`` is not an active theme, in one line every command shows alike: a
+    theme merged away names the theme its evidence went to, so an id from last week's notes
+    still leads somewhere."""
+    row = session.get(ThemeRow, theme_id)
+    target, seen = row, {theme_id}
+    while target is not None and target.status is ThemeStatus.MERGED and target.merged_into_id:
+        if target.merged_into_id in seen:
+            break
+        seen.add(target.merged_into_id)
+        target = session.get(ThemeRow, target.merged_into_id)
+    if target is not None and target is not row and target.status is ThemeStatus.ACTIVE:
+        return f"theme {theme_id} was merged into theme {target.id}; use {target.id}"
+    if row is not None and row.status is ThemeStatus.MERGED:
+        last = target.id if target is not None else row.merged_into_id
+        return (
+            f"theme {theme_id} was merged into theme {last}, which a rebuild has since "
+            "retired: its evidence is in other themes now"
+        )
+    if row is not None and row.status is ThemeStatus.ARCHIVED:
+        return f"theme {theme_id} was retired by a rebuild: its evidence is in other themes now"
+    return f"no active theme with id {theme_id}"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 Definitions (docs/competitors.md explains each):
 
 - *present*: a deal links the competitor (CRM competitor field, or named in its notes);
-- *deals met*: deals where they are present; *won* / *lost* / *open* by the deal's outcome;
+- *deals met*: deals where they are present; *won* / *lost* / *open* by the deal's outcome,
+  and *disqualified*: lost deals that were never real (a duplicate, spam, a test, an
+  unqualified lead) — met, since they were named, but never lost to them;
 - *win rate*: won / (won + lost) of those deals; none without a closed deal;
 - *revenue lost*: amounts of lost deals where they are present, once per deal;
 - *open pipeline*: amounts of open deals where they are present;
@@ -29,6 +31,7 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.business.loss_taxonomy import loss_verdict
 from tradeoff.analysis.business.money import ZERO, Money, convert
+from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.domain.competitor_names import close_names
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
@@ -62,6 +65,8 @@ class CompetitorStanding:
     open_pipeline: Money
     revenue_at_stake: Money
     mentions: int
+    #: Of ``deals_met``, lost deals stored as disqualified: in no other figure.
+    disqualified: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -73,6 +78,7 @@ class CompetitorStanding:
             "won": self.won,
             "lost": self.lost,
             "open": self.open,
+            "disqualified": self.disqualified,
             "win_rate": self.win_rate,
             "revenue_lost": self.revenue_lost.to_json(),
             "open_pipeline": self.open_pipeline.to_json(),
@@ -255,7 +261,7 @@ def _loss_reasons(
         for currency, amount in tally.amounts.items():
             amounts[tally.category][currency] = amounts[tally.category].get(currency, ZERO) + amount
     for group in pending:
-        category = loss_verdict(group.reason, group.notes).category
+        category = loss_verdict(group.reason, group.notes, group.stage).category
         deals[category] += group.deals
         if group.with_amount:
             held = amounts[category]
@@ -309,6 +315,7 @@ def _standing(
         open_pipeline=convert(tally.open_amounts, given, base),
         revenue_at_stake=convert(at_stake, given, base),
         mentions=tally.mentions,
+        disqualified=tally.disqualified,
     )
 
 
@@ -342,7 +349,7 @@ def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
     return [
         CompetitorQuote(
             c.evidence_id,
-            _cut(" ".join(c.text.split())),
+            _cut(" ".join(as_said(c.kind, c.text).split())),
             c.kind,
             c.created_at,
             c.account,

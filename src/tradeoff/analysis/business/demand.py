@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -28,17 +29,25 @@ from tradeoff.analysis.business.demand_model import (
     Reach,
     SubjectDemand,
 )
-from tradeoff.analysis.business.demand_time import decayed, is_stale, periods
+from tradeoff.analysis.business.demand_time import (
+    WEIGHT_SCALE,
+    fold_days,
+    is_stale,
+    periods,
+    scaled_weight,
+    weight_horizon,
+)
 from tradeoff.analysis.business.money import convert
 from tradeoff.errors import NotFound
+from tradeoff.storage import subject_filed
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import (
     Breakdown,
-    DayCount,
     DemandQuery,
     Figure,
     Member,
     MoneySum,
+    MonthCount,
     ReachCount,
     SubjectKind,
     subjects,
@@ -106,34 +115,40 @@ def demand(
             subject_ids=tuple(names) if ids is not None else None,
             churn_window_days=settings.churn_window_days,
         )
-        days = day_counts(session, query)
-        money = money_sums(session, query)
-        reach = reach_counts(session, replace(query, by=None))
+        half_life = settings.demand_half_life_days
+        if kind is SubjectKind.THEME or breakdown is not None:
+            days = fold_days(day_counts(session, query), day, half_life)
+            money = money_sums(session, query)
+            reach = reach_counts(session, replace(query, by=None))
+        else:  # folded in the database, every linked item read once (storage.subject_filed)
+            weights = partial(scaled_weight, as_of=day, half_life_days=half_life)
+            found = subject_filed.figures(session, query, weights, weight_horizon(half_life))
+            days, money, reach = found.months, found.money, found.reach
         # End users are not summed over groups (one person may speak for two accounts).
         grouped = reach_counts(session, query) if breakdown is not None else []
-    half_life = settings.demand_half_life_days
 
-    def build(rows: list[DayCount], sums: list[MoneySum], counts: ReachCount | None) -> Demand:
+    def build(rows: list[MonthCount], sums: list[MoneySum], counts: ReachCount | None) -> Demand:
         return _demand(rows, counts, sums, day, half_life, base, known_rates)
 
     days_of, money_of = _index(days), _index(money)
     totals = {r.subject_id: r for r in reach}
-    counts_of = {(r.subject_id, r.group): r for r in grouped}
+    # Rows per (subject, group), sorted out once: a breakdown has hundreds of groups.
+    group_days, group_money = _index_groups(days), _index_groups(money)
+    counts_of: dict[int, dict[str | None, ReachCount]] = defaultdict(dict)
+    for counted in grouped:
+        counts_of[counted.subject_id][counted.group] = counted
     results = []
     for subject_id, name in names.items():
         subject_days, subject_money = days_of.get(subject_id, []), money_of.get(subject_id, [])
         groups: tuple[GroupDemand, ...] = ()
         if breakdown is not None:
-            keys = {r.group for r in subject_days} | {r.group for r in subject_money}
-            keys |= {g for (s, g) in counts_of if s == subject_id}
+            days_in, money_in = group_days[subject_id], group_money[subject_id]
+            counts_in = counts_of[subject_id]
+            keys = set(days_in) | set(money_in) | set(counts_in)
             groups = tuple(
                 GroupDemand(
                     key,
-                    build(
-                        [r for r in subject_days if r.group == key],
-                        [r for r in subject_money if r.group == key],
-                        counts_of.get((subject_id, key)),
-                    ),
+                    build(days_in.get(key, []), money_in.get(key, []), counts_in.get(key)),
                 )
                 for key in sorted(keys, key=lambda g: (g is None, g or ""))
             )
@@ -181,7 +196,7 @@ def demand_behind(
         return figure_members(session, query, figure)
 
 
-Row = TypeVar("Row", DayCount, MoneySum)
+Row = TypeVar("Row", MonthCount, MoneySum)
 
 
 def _index(rows: list[Row]) -> dict[int, list[Row]]:
@@ -191,8 +206,15 @@ def _index(rows: list[Row]) -> dict[int, list[Row]]:
     return indexed
 
 
+def _index_groups(rows: list[Row]) -> dict[int, dict[str | None, list[Row]]]:
+    indexed: dict[int, dict[str | None, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        indexed[row.subject_id][row.group].append(row)
+    return indexed
+
+
 def _demand(
-    days: list[DayCount],
+    months: list[MonthCount],
     counts: ReachCount | None,
     money: list[MoneySum],
     as_of: date,
@@ -200,25 +222,20 @@ def _demand(
     base: str,
     known_rates: dict[str, Decimal],
 ) -> Demand:
-    counted: dict[date, int] = defaultdict(int)
-    for row in days:
-        counted[row.day] += row.items
-    # In day order: the decayed sum is a float sum, which must not depend on row order.
-    per_day = dict(sorted(counted.items()))
-    last_seen = max(per_day) if per_day else None
-    # Periods only read a day's month: fold the days first (hundreds of days a subject).
     per_month: dict[date, int] = defaultdict(int)
-    for day, n in per_day.items():
-        per_month[day.replace(day=1)] += n
+    for row in months:
+        per_month[row.month] += row.items
+    last_seen = max((r.last for r in months), default=None)
     reach = Reach(
-        items=sum(per_day.values()),
+        items=sum(per_month.values()),
         links=counts.links if counts else 0,
         accounts=counts.accounts if counts else 0,
         end_users=counts.end_users if counts else 0,
-        observed=sum(r.observed for r in days),
-        proxy=sum(r.proxy for r in days),
-        weighted_items=decayed(per_day, as_of, half_life_days),
-        first_seen=min(per_day) if per_day else None,
+        observed=sum(r.observed for r in months),
+        proxy=sum(r.proxy for r in months),
+        # An exact integer sum (demand_time.WEIGHT_SCALE): the same in any order.
+        weighted_items=sum(r.weighted for r in months) / WEIGHT_SCALE,
+        first_seen=min((r.first for r in months), default=None),
         last_seen=last_seen,
     )
     figures = {

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+
+from tradeoff.storage.demand import DayCount, MonthCount
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,27 @@ def decay_weight(day: date, as_of: date, half_life_days: int) -> float:
     return float(0.5 ** (max((as_of - day).days, 0) / half_life_days))
 
 
+#: Decay weights are whole multiples of 1 / WEIGHT_SCALE, so a decayed count is an exact
+#: integer sum, the same whatever the order or place it is added up in: Python over day rows
+#: or the database over (subject, month) rows (``storage.subject_filed``). Off by at most
+#: half of 1e-12 per item from the float weight; fits 64-bit sums up to 9 million items a
+#: month.
+WEIGHT_SCALE = 10**12
+
+
+def scaled_weight(day: date, as_of: date, half_life_days: int) -> int:
+    """``decay_weight`` in units of 1 / WEIGHT_SCALE."""
+    return round(decay_weight(day, as_of, half_life_days) * WEIGHT_SCALE)
+
+
 def decayed(counts: Mapping[date, int], as_of: date, half_life_days: int) -> float:
-    return sum(n * decay_weight(day, as_of, half_life_days) for day, n in counts.items())
+    total = sum(n * scaled_weight(day, as_of, half_life_days) for day, n in counts.items())
+    return total / WEIGHT_SCALE
+
+
+def weight_horizon(half_life_days: int) -> int:
+    """Days of age past which a scaled weight rounds to 0 (2 ** -41 < 0.5e-12)."""
+    return 41 * half_life_days
 
 
 def is_stale(last_seen: date | None, as_of: date, half_life_days: int) -> bool:
@@ -44,6 +66,12 @@ def quarter_of(day: date) -> str:
     return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
+@lru_cache(maxsize=4096)
+def _label(year: int, month: int, *, quarterly: bool) -> str:
+    """A period's label, made once: every subject of a demand call lists the same periods."""
+    return quarter_of(date(year, month, 1)) if quarterly else f"{year:04d}-{month:02d}"
+
+
 def filling_period(as_of: date, *, quarterly: bool) -> str | None:
     """The period holding ``as_of`` when days of it remain after ``as_of``: its figures are
     still coming in, so a fall against the period before may be only the days not lived."""
@@ -57,10 +85,10 @@ def periods(counts: Mapping[date, int], as_of: date, *, quarterly: bool) -> tupl
     went quiet shows its quiet periods."""
     if not counts:
         return ()
-    label = quarter_of if quarterly else month_of
     per: dict[str, int] = {}
     for day, n in counts.items():
-        per[label(day)] = per.get(label(day), 0) + n
+        key = _label(day.year, day.month, quarterly=quarterly)
+        per[key] = per.get(key, 0) + n
     result: list[PeriodCount] = []
     previous = 0
     for period in _labels(min(counts), max(max(counts), as_of), quarterly=quarterly):
@@ -74,7 +102,32 @@ def _labels(first: date, last: date, *, quarterly: bool) -> Iterable[str]:
     step = 3 if quarterly else 1
     year, month = first.year, (first.month - 1) // step * step + 1
     while (year, month) <= (last.year, last.month):
-        yield quarter_of(date(year, month, 1)) if quarterly else f"{year:04d}-{month:02d}"
+        yield _label(year, month, quarterly=quarterly)
         month += step
         if month > 12:
             year, month = year + 1, month - 12
+
+
+def fold_days(days: Iterable[DayCount], as_of: date, half_life_days: int) -> list[MonthCount]:
+    """Day rows folded into month rows exactly as the database folds them for problems and
+    opportunities (``storage.subject_filed``), so every reader gets the same figures."""
+    folded: dict[tuple[int, str | None, date], MonthCount] = {}
+    for row in days:
+        key = (row.subject_id, row.group, row.day.replace(day=1))
+        weighted = row.items * scaled_weight(row.day, as_of, half_life_days)
+        seen = folded.get(key)
+        if seen is None:
+            folded[key] = MonthCount(
+                *key, row.items, row.observed, row.proxy, row.day, row.day, weighted
+            )
+        else:
+            folded[key] = MonthCount(
+                *key,
+                seen.items + row.items,
+                seen.observed + row.observed,
+                seen.proxy + row.proxy,
+                min(seen.first, row.day),
+                max(seen.last, row.day),
+                seen.weighted + weighted,
+            )
+    return list(folded.values())

@@ -23,6 +23,7 @@ from functools import lru_cache
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from tradeoff.analysis.business.loss_disqualified import disqualified_by
 from tradeoff.analysis.business.loss_reasons import LossVerdict, classify_loss
 from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.domain.deals import Deal, LossClassification
@@ -69,6 +70,9 @@ class LossBreakdown:
     corrections: tuple[stored.Correction, ...]
     #: Lost deals with no stored category, classified in memory for this answer (not saved).
     on_the_fly: int = 0
+    #: Lost deals *stored* as disqualified: those every win rate and lost-revenue figure
+    #: leaves out (SQL reads the stored category; ``on_the_fly`` ones still count).
+    left_out: CategoryShare | None = None
 
     @property
     def lost_deals(self) -> int:
@@ -79,6 +83,7 @@ class LossBreakdown:
             "lost_deals": self.lost_deals,
             "categories": [c.to_json() for c in self.categories],
             "classified_on_the_fly": self.on_the_fly,
+            "disqualified_left_out": None if self.left_out is None else self.left_out.to_json(),
             "corrections": [
                 {
                     "deal_id": c.deal_id,
@@ -94,8 +99,13 @@ class LossBreakdown:
 
 
 @lru_cache(maxsize=4096)
-def loss_verdict(reason: str | None, notes: str | None) -> LossVerdict:
-    """``classify_loss``, remembered per wording: lost deals repeat their reasons."""
+def loss_verdict(reason: str | None, notes: str | None, stage: str | None = None) -> LossVerdict:
+    """The category every run and read gives a lost deal: ``disqualified`` when its reason or
+    stage says it was never a real deal (``loss_disqualified``), else ``classify_loss``.
+    Remembered per wording: lost deals repeat their reasons and stages."""
+    never_real = disqualified_by(reason, stage)
+    if never_real:
+        return LossVerdict(LossCategory.DISQUALIFIED, never_real)
     return classify_loss(reason, notes)
 
 
@@ -111,7 +121,7 @@ def classify_in(
         if deal.assigned_by is AssignedBy.PERSON:
             kept += 1
             continue
-        verdict = loss_verdict(deal.reason, deal.notes)
+        verdict = loss_verdict(deal.reason, deal.notes, deal.stage)
         if deal.stored is verdict.category and deal.stored_cues == verdict.cues:
             continue
         changed.append(stored.Verdict(deal.deal_id, verdict.category, verdict.cues))
@@ -145,34 +155,52 @@ def correct_loss(engine: Engine, deal_ref: str, category: LossCategory) -> Corre
     return CorrectionResult(deal, before, category)
 
 
+def category_share(
+    totals: list[stored.CategoryTotal],
+    category: LossCategory,
+    rates: Mapping[str, Decimal],
+    base: str,
+) -> CategoryShare:
+    """The deals and lost revenue of one category, from per-currency totals."""
+    mine = [t for t in totals if t.category is category]
+    sums: dict[str | None, Decimal] = {}
+    for t in mine:
+        sums[t.currency] = sums.get(t.currency, ZERO) + t.amount
+    return CategoryShare(
+        category=category,
+        deals=sum(t.deals for t in mine),
+        corrected=sum(t.deals for t in mine if t.assigned_by is AssignedBy.PERSON),
+        with_amount=sum(t.with_amount for t in mine),
+        lost_revenue=convert(sums, rates, base),
+    )
+
+
 def category_shares(
     totals: list[stored.CategoryTotal], rates: Mapping[str, Decimal], base: str
 ) -> tuple[CategoryShare, ...]:
-    shares = []
-    for category in LossCategory:
-        mine = [t for t in totals if t.category is category]
-        sums: dict[str | None, Decimal] = {}
-        for t in mine:
-            sums[t.currency] = sums.get(t.currency, ZERO) + t.amount
-        shares.append(
-            CategoryShare(
-                category=category,
-                deals=sum(t.deals for t in mine),
-                corrected=sum(t.deals for t in mine if t.assigned_by is AssignedBy.PERSON),
-                with_amount=sum(t.with_amount for t in mine),
-                lost_revenue=convert(sums, rates, base),
-            )
+    """Every category, largest lost revenue first; ``disqualified`` last: it is no loss."""
+    shares = [category_share(totals, category, rates, base) for category in LossCategory]
+    return tuple(
+        sorted(
+            shares,
+            key=lambda s: (
+                s.category is LossCategory.DISQUALIFIED,
+                -s.lost_revenue.amount,
+                -s.deals,
+            ),
         )
-    return tuple(sorted(shares, key=lambda s: (-s.lost_revenue.amount, -s.deals)))
+    )
 
 
 def breakdown_in(session: Session) -> LossBreakdown:
     """The breakdown as stored, with lost deals not classified yet classified in memory:
     the same figures a write would give, and nothing written (a GET stays a read)."""
     totals = stored.category_totals(session)
+    known, base = rates(session), base_currency(session)
+    left_out = category_share(totals, LossCategory.DISQUALIFIED, known, base)
     pending = stored.unclassified_totals(session)
     for group in pending:
-        verdict = loss_verdict(group.reason, group.notes)
+        verdict = loss_verdict(group.reason, group.notes, group.stage)
         totals.append(
             stored.CategoryTotal(
                 verdict.category,
@@ -184,9 +212,10 @@ def breakdown_in(session: Session) -> LossBreakdown:
             )
         )
     return LossBreakdown(
-        category_shares(totals, rates(session), base_currency(session)),
+        category_shares(totals, known, base),
         tuple(stored.corrections(session)),
         on_the_fly=sum(g.deals for g in pending),
+        left_out=left_out,
     )
 
 
@@ -201,3 +230,17 @@ def loss_breakdown(engine: Engine, *, classify: bool = False) -> LossBreakdown:
         classify_losses(engine, only_new=True)
     with read_session(engine) as session:
         return breakdown_in(session)
+
+
+def deals_in_category(
+    engine: Engine, category: LossCategory, *, classify: bool = False
+) -> list[stored.CategoryDeal]:
+    """The lost deals stored in ``category``, with their cues and who decided: the list to
+    check, e.g. every deal left out as disqualified. ``classify`` first files new lost deals.
+
+    Example: deals_in_category(engine, LossCategory.DISQUALIFIED)[0].cues
+    """
+    if classify:
+        classify_losses(engine, only_new=True)
+    with read_session(engine) as session:
+        return stored.category_deals(session, category)

@@ -107,9 +107,42 @@ class SalesPicture:
             "objections": [o.to_json() for o in self.objections],
             "loss_reasons": self.losses.to_json(),
             "data_notes": [n.to_json() for n in self.notes],
+            "disqualified": _left_out_json(self.losses),
             "classified_now": self.classified_now,
             "classified_on_the_fly": self.losses.on_the_fly,
         }
+
+
+#: How a reader lists and corrects the deals left out as disqualified.
+LIST_DISQUALIFIED = "tradeoff loss-reasons --category disqualified"
+CORRECT_LOSS = "tradeoff loss-reason DEAL_ID --category CATEGORY"
+
+
+def _left_out_json(losses: LossBreakdown) -> dict[str, object]:
+    share = losses.left_out
+    return {
+        "deals": share.deals if share else 0,
+        "deals_with_amount": share.with_amount if share else 0,
+        "amount": share.lost_revenue.to_json() if share else None,
+        "list_with": LIST_DISQUALIFIED,
+        "correct_with": CORRECT_LOSS,
+    }
+
+
+def disqualified_note(losses: LossBreakdown) -> DataNote | None:
+    """The line that says how many lost deals the figures left out as never real, with
+    their amount and the commands that list and correct them; None when there are none."""
+    share = losses.left_out
+    if share is None or not share.deals:
+        return None
+    amount = f", amount {share.lost_revenue}" if share.with_amount else ""
+    return DataNote(
+        "disqualified",
+        share.deals,
+        f"{_deals(share.deals, 'lost', verb=False)} left out as disqualified (duplicate, spam, "
+        f"test, unqualified){amount}: not in win rates, lost revenue, cycle times or "
+        f"objections; list them with {LIST_DISQUALIFIED}, correct one with {CORRECT_LOSS}",
+    )
 
 
 def sales_picture(engine: Engine, by: str = "segment", *, classify: bool = False) -> SalesPicture:
@@ -146,6 +179,7 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
     chosen = totals[by]
     stages = totals["stage"]
     open_totals = [t for t in stages if t.outcome is DealOutcome.OPEN]
+    losses = breakdown_in(session)
     return SalesPicture(
         base=base,
         overall=overall,
@@ -165,8 +199,8 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
             )
         ),
         objections=tuple(objections(figures.lost_reason_totals(session), known, base)),
-        losses=breakdown_in(session),
-        notes=tuple(_notes(session, overall_totals, stages, known, base)),
+        losses=losses,
+        notes=tuple(_notes(session, overall_totals, stages, known, base, losses)),
         classified_now=classified,
     )
 
@@ -220,8 +254,12 @@ def _notes(
     stages: Sequence[figures.OutcomeTotal],
     known: Mapping[str, Decimal],
     base: str,
+    losses: LossBreakdown,
 ) -> list[DataNote]:
     notes: list[DataNote] = []
+    left_out = disqualified_note(losses)
+    if left_out is not None:
+        notes.append(left_out)
     closed = [t for t in overall if t.outcome is not DealOutcome.OPEN]
     no_amount = sum(t.deals - t.with_amount for t in closed)
     if no_amount:

@@ -11,7 +11,8 @@ names:
 - **Quoted thread**: everything from the first reply or forward header ("On … wrote:",
   "-----Original Message-----", "From: … / Sent: …", "Begin forwarded message:", and the
   German, French, Spanish, Dutch and Portuguese forms of "wrote") is cut, and so is every
-  line quoted with ">".
+  line quoted with ">". An "On … wrote:" line must hold a date's or time's digit or an
+  address ("On Monday the export wrote:" is the customer speaking, and stays).
 - **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut; "Sent from
   my …" and "Get Outlook for …" lines are dropped; a sign-off line ("Thanks,", "Best
   regards", "Cheers, Dana") is cut with what follows it when that is a short block (at most
@@ -44,13 +45,20 @@ SIGNATURE_LINES = 6
 SIGNATURE_LINE_CHARS = 80
 
 _WROTE = r"(wrote|schrieb|a écrit|escribió|schreef|escreveu)"
+#: "On <date>, <name> <address> wrote:" in the languages mail clients write it, the verb
+#: last or, in German and Dutch, before the name ("Am <date> schrieb <name>:").
+_ATTRIBUTION = re.compile(
+    rf"^\s*(on|am|le|el|op|em)\b.{{0,200}}\b{_WROTE}(\s*:?|\s+.{{1,120}}:)\s*$", re.IGNORECASE
+)
+#: What a mail client's attribution holds and a customer's sentence ("On Monday the export
+#: wrote:") does not: a date's or time's digit, an address, or a name before "<address>".
+_ATTRIBUTION_MARK = re.compile(r"[\d@<]")
 _THREAD_START = re.compile(
-    rf"""^\s*(
-        (on|am|le|el|op|em)\b.{{0,200}}\b{_WROTE}\s*:?\s*$
-        | -{{2,}}\s*(original\s+message|forwarded\s+message|mensaje\s+original
-                     |ursprüngliche\s+nachricht|message\s+d'origine)\s*-{{2,}}.*
+    r"""^\s*(
+        -{2,}\s*(original\s+message|forwarded\s+message|mensaje\s+original
+                  |ursprüngliche\s+nachricht|message\s+d'origine)\s*-{2,}.*
         | begin\s+forwarded\s+message\s*:
-        | _{{10,}}\s*$
+        | _{10,}\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -119,7 +127,7 @@ def message_body(text: str) -> str:
 def _before_thread(lines: list[str]) -> list[str]:
     """The lines above the first reply or forward header."""
     for at, line in enumerate(lines):
-        if _THREAD_START.match(line) or _wrote_over_two_lines(lines, at):
+        if _THREAD_START.match(line) or _attribution(line) or _wrote_over_two_lines(lines, at):
             return lines[:at]
         if _HEADER.match(line) and any(_HEADER_NEXT.match(n) for n in lines[at + 1 : at + 5]):
             return lines[:at]
@@ -130,7 +138,13 @@ def _wrote_over_two_lines(lines: list[str], at: int) -> bool:
     """Mail clients wrap a long "On <date>, <name> <address> wrote:" over two lines."""
     if at + 1 >= len(lines) or not re.match(r"^\s*(on|am|le|el|op|em)\b", lines[at], re.I):
         return False
-    return bool(_THREAD_START.match(f"{lines[at]} {lines[at + 1].strip()}"))
+    return _attribution(f"{lines[at]} {lines[at + 1].strip()}")
+
+
+def _attribution(line: str) -> bool:
+    """A reply's "On … wrote:" line, told from a customer's sentence by its date, time or
+    address."""
+    return bool(_ATTRIBUTION.match(line) and _ATTRIBUTION_MARK.search(line))
 
 
 def _before_signature(lines: list[str]) -> list[str]:

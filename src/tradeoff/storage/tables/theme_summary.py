@@ -68,9 +68,18 @@ class ThemeReachSummaryRow(Base):
     end_users: Mapped[int]
 
 
+#: A breakdown's label in the group summaries: ``segment``, ``plan``, ``region`` or
+#: ``attribute:KEY`` (migration 0016 widened it from 16 characters for attribute keys).
+DIMENSION_LENGTH = 200
+#: The longest group value the group summaries hold (an attribute with a longer value is
+#: counted from the links).
+GROUP_LENGTH = 100
+
+
 class ThemeGroupDaySummaryRow(Base):
-    """``theme_day_summary``'s pieces split by a column of the citing account (segment, plan
-    or region; ``grp`` None: no account, or none recorded), for demand's breakdowns."""
+    """``theme_day_summary``'s pieces split by a column of the citing account (segment, plan,
+    region, or an attribute key of ``theme_summary_attributes``; ``grp`` None: no account,
+    or none recorded), for demand's breakdowns."""
 
     __tablename__ = "theme_group_day_summary"
     __table_args__ = (Index("ix_theme_group_day_summary_theme_id", "theme_id", "dimension"),)
@@ -78,8 +87,8 @@ class ThemeGroupDaySummaryRow(Base):
     #: A group may be None, which a primary key cannot hold.
     id: Mapped[int] = mapped_column(primary_key=True)
     theme_id: Mapped[int]
-    dimension: Mapped[str] = mapped_column(String(16))
-    grp: Mapped[str | None] = mapped_column(String(100))
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH))
+    grp: Mapped[str | None] = mapped_column(String(GROUP_LENGTH))
     day: Mapped[str] = mapped_column(String(10))
     items: Mapped[int]
     observed: Mapped[int]
@@ -94,8 +103,8 @@ class ThemeGroupReachSummaryRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     theme_id: Mapped[int]
-    dimension: Mapped[str] = mapped_column(String(16))
-    grp: Mapped[str | None] = mapped_column(String(100))
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH))
+    grp: Mapped[str | None] = mapped_column(String(GROUP_LENGTH))
     links: Mapped[int]
     accounts: Mapped[int]
     end_users: Mapped[int]
@@ -126,3 +135,13 @@ class ThemeOverlapSummaryRow(Base):
     theme_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     other_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     links: Mapped[int]
+
+
+class ThemeSummaryAttributeRow(Base):
+    """An account attribute key the group summaries are split by, for every clean theme
+    (migration 0016): a key with few distinct text values (``storage.theme_summary``
+    chooses them at each refresh), so ``--by attribute:KEY`` reads narrow rows too."""
+
+    __tablename__ = "theme_summary_attributes"
+
+    key: Mapped[str] = mapped_column(String(DIMENSION_LENGTH), primary_key=True)

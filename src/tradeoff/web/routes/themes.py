@@ -23,7 +23,7 @@ from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
-from tradeoff.storage.themes import active_themes
+from tradeoff.storage.themes import active_themes, not_active
 from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Signed, Viewer, background
 from tradeoff.web.templating import render
 from tradeoff.web.theme_figures import theme_list_lookup, theme_page_lookup
@@ -143,7 +143,7 @@ def _theme_response(
         summaries = active_themes(session)
         theme = next((s for s in summaries if s.id == theme_id), None)
         if theme is None:
-            raise NotFound(f"no active theme with id {theme_id}")
+            raise NotFound(not_active(session, theme_id))
         items, more = inbox_page(session, InboxFilters(theme_id=theme_id), before)
     kept = theme_page_lookup(engine, theme_id, background=background(request))
     page = kept.value
