@@ -120,7 +120,7 @@ def log_in(client: TestClient, email: str, password: str = PASSWORD) -> TestClie
     return client
 
 
-def page_token(client: TestClient, path: str = "/") -> str:
+def page_token(client: TestClient, path: str = "/settings") -> str:
     """The session's CSRF token, read from a page's forms as a browser would."""
     found = CSRF_INPUT.search(client.get(path).text)
     assert found is not None
