@@ -187,3 +187,21 @@ def test_a_read_session_does_not_block_writers(tmp_path: Path) -> None:
     finally:
         other.close()
         engine.dispose()
+
+
+@pytest.mark.parametrize("workspace_url", ["postgresql"], indirect=True)
+def test_postgresql_sessions_run_without_jit(workspace_url: str) -> None:
+    """JIT compiled ~0.7 s of code for each demand statement over a temporary table (no
+    statistics, so every estimate is large) even on a ten-row workspace."""
+    for url, timeout in (
+        (workspace_url, "0"),
+        # Server options the URL gives are kept.
+        (f"{workspace_url}?options=-c%20statement_timeout%3D5s", "5s"),
+    ):
+        engine = open_engine(url)
+        try:
+            with read_session(engine) as session:
+                assert session.execute(text("SHOW jit")).scalar_one() == "off"
+                assert session.execute(text("SHOW statement_timeout")).scalar_one() == timeout
+        finally:
+            engine.dispose()
