@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
+from tradeoff.storage.bulk_insert import insert_rows
 from tradeoff.storage.tables import CurrencyRateRow, WorkspaceSettingsRow
 
 CHUNK = 20_000
@@ -15,14 +16,7 @@ CHUNK = 20_000
 
 def put(connection: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
     """Insert ``rows`` into ``table`` a chunk at a time, so memory stays flat."""
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == CHUNK:
-            connection.execute(insert(table), chunk)
-            chunk = []
-    if chunk:
-        connection.execute(insert(table), chunk)
+    insert_rows(connection, table, rows, CHUNK)
 
 
 def start_workspace(connection: Connection, company: str, rates: Mapping[str, Decimal]) -> None:

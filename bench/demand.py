@@ -19,7 +19,8 @@ account; one item in twenty reads as praise; 400 problems over 100,000 evidence 
 Then, in a second table, problems linked to themes (what the theme summary answers for
 problems): 100 more problems of 1–3 themes each (every tenth with the largest), 20 items
 by hand each, and 25 opportunities of four of them, added for the measurement and
-removed after it.
+removed after it. A third table times the calls again, read from the figures kept for
+the data version (``storage.demand_kept``), with the cost of keeping them.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from tradeoff.analysis.business.demand import (
 )
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.config import sqlite_url_for
-from tradeoff.storage import praise, theme_summary
+from tradeoff.storage import demand_kept, praise, theme_summary
 from tradeoff.storage.demand import Figure, SubjectKind
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.praise import PraiseRules
@@ -58,6 +59,7 @@ from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
     AccountRow,
     DealRow,
+    DemandKeptStateRow,
     EvidenceItemRow,
     EvidenceThemeRow,
     OpportunityProblemRow,
@@ -313,6 +315,48 @@ def themed(engine: Engine, repeat: int) -> None:
         print(f"| {name} | {fast:.2f} | {slow:.2f} | {slow / fast:.1f}× |", flush=True)
 
 
+def theme_calls(engine: Engine, biggest: int) -> list[tuple[str, Callable[[], object]]]:
+    """The theme calls both tables time: every theme, two breakdowns, the largest alone."""
+    return [
+        ("theme_demand()", lambda: theme_demand(engine, as_of=AS_OF)),
+        ("theme_demand(by='segment')", lambda: theme_demand(engine, as_of=AS_OF, by="segment")),
+        ("theme_demand(by='attribute:tier')",
+         lambda: theme_demand(engine, as_of=AS_OF, by="attribute:tier")),
+        ("theme_demand(ids=[largest])", lambda: theme_demand(engine, as_of=AS_OF, ids=[biggest])),
+    ]  # fmt: skip
+
+
+def kept(engine: Engine, repeat: int, biggest: int) -> None:
+    """The third table: every demand call counted (the two tables above), then read from
+    the figures ``storage.demand_kept`` keeps for the data version, with what keeping costs
+    and a check that every result is the same."""
+    calls: list[tuple[str, Callable[[], object]]] = [
+        *theme_calls(engine, biggest),
+        ("problem_demand(), 500 problems", lambda: problem_demand(engine, as_of=AS_OF)),
+        ("opportunity_demand(), 125", lambda: opportunity_demand(engine, as_of=AS_OF)),
+        ("problem_demand(100 problems of themes)",
+         lambda: problem_demand(engine, as_of=AS_OF, ids=list(THEMED))),
+        ("opportunity_demand(25 of those)",
+         lambda: opportunity_demand(engine, as_of=AS_OF, ids=list(THEMED_OPPORTUNITIES))),
+    ]  # fmt: skip
+    counted = [call() for _, call in calls]
+    counted_s = [timed(call, repeat)[0] for _, call in calls]
+    start = time.perf_counter()
+    with write_session(engine) as session:
+        sets = demand_kept.keep(session)
+    keeping = time.perf_counter() - start
+    kept_s = [timed(call, repeat)[0] for _, call in calls]
+    same = all(call() == found for (_, call), found in zip(calls, counted, strict=True))
+    print("| call | counted s | kept s | ratio |")
+    print("| --- | --- | --- | --- |")
+    for (name, _), slow, fast in zip(calls, counted_s, kept_s, strict=True):
+        print(f"| {name} | {slow:.2f} | {fast:.2f} | {slow / fast:.1f}× |", flush=True)
+    print(f"| keeping all {sets} sets (after any change) | {keeping:.2f} | | |")
+    print(f"every kept result equals the counted one: {same}")
+    with write_session(engine) as session:  # the next run starts from counted figures
+        session.execute(delete(DemandKeptStateRow))
+
+
 def open_bench(description: str) -> tuple[Engine, argparse.Namespace]:
     """The options every demand benchmark takes, and its workspace, built unless reused."""
     parser = argparse.ArgumentParser(description=description)
@@ -339,11 +383,7 @@ def main() -> int:
     ranked = theme_demand(engine, as_of=AS_OF)
     biggest, smallest = ranked[0].id, min(ranked, key=lambda t: t.total.reach.links).id
     calls: list[tuple[str, Callable[[], object]]] = [
-        ("theme_demand()", lambda: theme_demand(engine, as_of=AS_OF)),
-        ("theme_demand(by='segment')", lambda: theme_demand(engine, as_of=AS_OF, by="segment")),
-        ("theme_demand(by='attribute:tier')",
-         lambda: theme_demand(engine, as_of=AS_OF, by="attribute:tier")),
-        ("theme_demand(ids=[largest])", lambda: theme_demand(engine, as_of=AS_OF, ids=[biggest])),
+        *theme_calls(engine, biggest),
         ("problem_demand()", lambda: problem_demand(engine, as_of=AS_OF)),
         ("opportunity_demand()", lambda: opportunity_demand(engine, as_of=AS_OF)),
         ("demand_behind(largest theme, pipeline)",
@@ -375,6 +415,7 @@ def main() -> int:
     try:
         add_themed(engine, biggest, sizes["evidence_items"] or 1, args.seed)
         themed(engine, args.repeat)
+        kept(engine, args.repeat, biggest)
     finally:
         drop_themed(engine)
     engine.dispose()

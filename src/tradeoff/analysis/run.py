@@ -33,7 +33,7 @@ from tradeoff.analysis.text.theme_text import theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
-from tradeoff.storage import praise, repository, theme_summary
+from tradeoff.storage import demand_kept, praise, repository, theme_summary
 from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
 from tradeoff.storage.centroids import active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
@@ -365,6 +365,8 @@ def _finish(
     session.flush()
     theme_summary.refresh(session)
     praise.fill(session, PRAISE_RULES)
+    # Last: the demand figures kept for this data version (storage.demand_kept).
+    demand_kept.keep_if_worth_it(session)
     return replace(report, placed=placed)
 
 

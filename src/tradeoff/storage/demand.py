@@ -270,37 +270,60 @@ def subject_links(query: DemandQuery, name: str = "links") -> Subquery:
         else:
             themes = themes.where(ThemeRow.parent_id.is_(None))
         return themes.subquery(name)
-    problems = _problem_links(query.subject_ids if query.kind is SubjectKind.PROBLEM else None)
     if query.kind is SubjectKind.PROBLEM:
-        return problems.subquery(name)
-    inner = problems.subquery("problem_links")
+        return _problem_links(query.subject_ids).subquery(name)
+    addresses = OpportunityProblemRow
+    chosen = None
+    if query.subject_ids is not None:
+        chosen = select(addresses.problem_id).where(addresses.opportunity_id.in_(query.subject_ids))
+    inner = _problem_links(chosen).subquery("problem_links")
     links = (
-        select(OpportunityProblemRow.opportunity_id.label("subject_id"), inner.c.evidence_id)
-        .join(inner, inner.c.subject_id == OpportunityProblemRow.problem_id)
+        select(addresses.opportunity_id.label("subject_id"), inner.c.evidence_id)
+        .join(inner, inner.c.subject_id == addresses.problem_id)
         .distinct()
     )
     if query.subject_ids is not None:
-        links = links.where(OpportunityProblemRow.opportunity_id.in_(query.subject_ids))
+        links = links.where(addresses.opportunity_id.in_(query.subject_ids))
     return links.subquery(name)
 
 
-def _problem_links(ids: tuple[int, ...] | None) -> CompoundSelect[int, int]:
+def _problem_links(ids: tuple[int, ...] | Select[Any] | None) -> CompoundSelect[int, int]:
     """A problem's evidence: its own items, everything filed in its themes, and the same of
-    each of its symptoms."""
-    direct = union(
-        select(ProblemEvidenceRow.problem_id, ProblemEvidenceRow.evidence_id),
-        select(ProblemThemeRow.problem_id, EvidenceThemeRow.evidence_id).join(
-            EvidenceThemeRow, EvidenceThemeRow.theme_id == ProblemThemeRow.theme_id
-        ),
-    ).subquery("direct")
-    own = select(direct.c.problem_id.label("subject_id"), direct.c.evidence_id)
-    symptoms = select(ProblemSymptomRow.problem_id.label("subject_id"), direct.c.evidence_id).join(
-        direct, direct.c.problem_id == ProblemSymptomRow.symptom_id
+    each of its symptoms; of the problems ``ids`` (a tuple or a select of ids) only, when
+    given."""
+    if ids is None:
+        direct = _direct(None)
+        own = select(direct.c.problem_id.label("subject_id"), direct.c.evidence_id)
+        symptoms = select(
+            ProblemSymptomRow.problem_id.label("subject_id"), direct.c.evidence_id
+        ).join(direct, direct.c.problem_id == ProblemSymptomRow.symptom_id)
+        return union(own, symptoms)
+    mine = _direct(ids)
+    own = select(mine.c.problem_id.label("subject_id"), mine.c.evidence_id)
+    below = _direct(
+        select(ProblemSymptomRow.symptom_id).where(ProblemSymptomRow.problem_id.in_(ids))
+    )
+    symptoms = (
+        select(ProblemSymptomRow.problem_id.label("subject_id"), below.c.evidence_id)
+        .join(below, below.c.problem_id == ProblemSymptomRow.symptom_id)
+        .where(ProblemSymptomRow.problem_id.in_(ids))
+    )
+    return union(own, symptoms)
+
+
+def _direct(ids: tuple[int, ...] | Select[Any] | None, name: str = "direct") -> Subquery:
+    """(problem_id, evidence_id): problems' own items and their themes' filed items, of
+    ``ids`` only when given. Each branch is filtered itself: SQLite does not push a filter
+    into a UNION, so filtering the union read every problem's filed items first (95 s for
+    400 problems once 100 others were linked to themes of a million items)."""
+    own = select(ProblemEvidenceRow.problem_id, ProblemEvidenceRow.evidence_id)
+    filed = select(ProblemThemeRow.problem_id, EvidenceThemeRow.evidence_id).join(
+        EvidenceThemeRow, EvidenceThemeRow.theme_id == ProblemThemeRow.theme_id
     )
     if ids is not None:
-        own = own.where(direct.c.problem_id.in_(ids))
-        symptoms = symptoms.where(ProblemSymptomRow.problem_id.in_(ids))
-    return union(own, symptoms)
+        own = own.where(ProblemEvidenceRow.problem_id.in_(ids))
+        filed = filed.where(ProblemThemeRow.problem_id.in_(ids))
+    return union(own, filed).subquery(name)
 
 
 def group_column(query: DemandQuery, account: Any) -> ColumnElement[Any]:

@@ -12,12 +12,15 @@ from typing import Any
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Date,
     Interval,
     Select,
     and_,
     case,
+    cast,
     func,
     literal,
+    null,
     or_,
     select,
     union,
@@ -251,6 +254,10 @@ def _note_deals(query: DemandQuery, links: Any) -> Select[Any]:
 def filed_money_sums(session: Session, query: DemandQuery, filed: Any) -> list[MoneySum]:
     """``money_sums`` of problems or opportunities counted from the links, read from
     ``filed`` (``storage.subject_filed``: every link's item read once) instead of the links."""
+    return _money_sums(session, query, _filed_citations(session, query, filed))
+
+
+def _filed_citations(session: Session, query: DemandQuery, filed: Any) -> Citations:
     in_window = _in_churn_window(session, query, filed.c.created_at)
     accounts = (
         select(
@@ -264,7 +271,7 @@ def filed_money_sums(session: Session, query: DemandQuery, filed: Any) -> list[M
         .cte("cited")
     )
     deals = _note_deals(query, filed).cte("cited_deals")
-    return _money_sums(session, query, Citations(accounts, deals, _known_accounts(query, accounts)))
+    return Citations(accounts, deals, _known_accounts(query, accounts))
 
 
 def _note_ids() -> list[ColumnElement[str]]:
@@ -452,29 +459,78 @@ def citation_parts(session: Session, query: DemandQuery) -> list[tuple[DemandQue
 
 
 def _money_sums(session: Session, query: DemandQuery, cited: Citations) -> list[MoneySum]:
+    return [sum_ for sum_, _ in _summed(session, query, cited, MONEY_FIGURES)]
+
+
+#: What ``storage.demand_kept`` keeps: every figure that does not depend on the ``as_of``
+#: day, and the customers' ARR once more per renewal day (``RENEWALS`` rows), from which
+#: either renewal window is summed for any day.
+KEPT_FIGURES = (Figure.ARR, Figure.PIPELINE, Figure.LOST, Figure.CHURNED, Figure.RENEWALS_180)
+
+
+def money_sums_to_keep(session: Session, query: DemandQuery) -> list[tuple[MoneySum, date | None]]:
+    """``money_sums`` with the renewal figures as the customers' ARR per renewal day
+    (``Figure.RENEWALS_180`` rows, each with its day): what ``storage.demand_kept``
+    stores, whatever day it is later read for."""
+    found = []
+    for part, cited in citation_parts(session, query):
+        found += _summed(session, part, cited, KEPT_FIGURES, renewals_by_day=True)
+    return found
+
+
+def filed_money_sums_to_keep(
+    session: Session, query: DemandQuery, filed: Any
+) -> list[tuple[MoneySum, date | None]]:
+    """``money_sums_to_keep`` of subjects counted from ``filed`` (``filed_money_sums``)."""
+    return _summed(
+        session, query, _filed_citations(session, query, filed), KEPT_FIGURES, renewals_by_day=True
+    )
+
+
+def _summed(
+    session: Session,
+    query: DemandQuery,
+    cited: Citations,
+    figures: tuple[Figure, ...],
+    *,
+    renewals_by_day: bool = False,
+) -> list[tuple[MoneySum, date | None]]:
+    """Each figure summed per subject, group and currency; with ``renewals_by_day``, the
+    renewals figure is every customer with a renewal date (ARR's records), per day."""
     parts = []
-    for figure in MONEY_FIGURES:
-        rows = figure_rows(session, query, figure, cited).subquery(figure.value)
+    for figure in figures:
+        by_day = renewals_by_day and figure in (Figure.RENEWALS_90, Figure.RENEWALS_180)
+        source = figure_rows(session, query, Figure.ARR if by_day else figure, cited)
+        if by_day:
+            source = source.where(source.selected_columns.on.is_not(None))
+        rows = source.subquery(figure.value)
+        # PostgreSQL would read an untyped NULL as text, and the day of a union as text.
+        day = rows.c.on if by_day else cast(null(), Date)
+        grouped = (rows.c.subject_id, rows.c.grp, rows.c.currency, *((day,) if by_day else ()))
         parts.append(
             select(
                 literal(figure.value).label("figure"),
                 rows.c.subject_id,
                 rows.c.grp,
                 rows.c.currency,
+                day.label("day"),
                 func.sum(rows.c.amount).label("amount"),
                 func.count().label("records"),
                 func.count(rows.c.amount).label("priced"),
-            ).group_by(rows.c.subject_id, rows.c.grp, rows.c.currency)
+            ).group_by(*grouped)
         )
     return [
-        MoneySum(
-            Figure(r.figure),
-            r.subject_id,
-            r.grp,
-            r.currency,
-            None if r.amount is None else Decimal(r.amount),
-            r.records,
-            r.priced,
+        (
+            MoneySum(
+                Figure(r.figure),
+                r.subject_id,
+                r.grp,
+                r.currency,
+                None if r.amount is None else Decimal(r.amount),
+                r.records,
+                r.priced,
+            ),
+            _as_date(r.day),
         )
         for r in session.execute(union_all(*parts))
     ]

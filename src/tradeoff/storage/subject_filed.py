@@ -98,15 +98,15 @@ def figures(
     with weights(session, query, weight, horizon) as weighted:
         if fast is not None:
             days = subject_demand.summary_day_rows(session, fast).subquery("days")
-            found.months += _months(session, days, days.c["items"], weighted)
+            found.months += months(session, days, days.c["items"], weighted)
             found.money += money_sums(session, fast)
             found.reach += subject_demand.reach_counts(session, fast)
         if slow is not None:
             with filed(session, slow) as table:
                 pieces = select(table).where(table.c.rep == 1).subquery("pieces")
-                found.months += _months(session, pieces, literal(1), weighted)
+                found.months += months(session, pieces, literal(1), weighted)
                 found.money += filed_money_sums(session, slow, table)
-                found.reach += _reach(session, table)
+                found.reach += reach(session, table)
     return found
 
 
@@ -127,7 +127,7 @@ def weights(
     WEIGHTS.drop(session.connection())
 
 
-def _months(session: Session, days: Any, items: Any, weighted: Table) -> list[MonthCount]:
+def months(session: Session, days: Any, items: Any, weighted: Table) -> list[MonthCount]:
     """``days`` (subject_id, day, observed, proxy and ``items`` per row) folded into
     (subject, month) rows with the decayed count."""
     month = func.substr(days.c.day, 1, 7)
@@ -200,7 +200,7 @@ def _rows(session: Session, query: DemandQuery) -> Select[Any]:
     )
 
 
-def _reach(session: Session, filed: Table) -> list[ReachCount]:
+def reach(session: Session, filed: Table) -> list[ReachCount]:
     """``linked_reach_counts``: links, distinct accounts and end users per subject."""
     counted = select(
         filed.c.subject_id,
@@ -209,3 +209,19 @@ def _reach(session: Session, filed: Table) -> list[ReachCount]:
         func.count(filed.c.end_user.distinct()),
     ).group_by(filed.c.subject_id)
     return [ReachCount(s, None, n, a, e) for s, n, a, e in session.execute(counted)]
+
+
+def piece_days(filed: Table) -> Select[Any]:
+    """subject_id, day, pieces, observed, proxy of ``filed`` (days with pieces only)."""
+    pieces = filed.c.rep == 1
+    return (
+        select(
+            filed.c.subject_id,
+            filed.c.day,
+            func.count(),
+            func.sum(filed.c.observed),
+            func.sum(filed.c.proxy),
+        )
+        .where(pieces)
+        .group_by(filed.c.subject_id, filed.c.day)
+    )

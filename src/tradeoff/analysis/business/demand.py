@@ -39,7 +39,7 @@ from tradeoff.analysis.business.demand_time import (
 )
 from tradeoff.analysis.business.money import convert
 from tradeoff.errors import NotFound
-from tradeoff.storage import subject_filed
+from tradeoff.storage import demand_kept, subject_filed
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import (
     Breakdown,
@@ -118,11 +118,15 @@ def demand(
         half_life = settings.demand_half_life_days
         if kind is SubjectKind.THEME or breakdown is not None:
             days = fold_days(day_counts(session, query), day, half_life)
-            money = money_sums(session, query)
+            kept_money = demand_kept.money(session, query)
+            money = money_sums(session, query) if kept_money is None else kept_money
             reach = reach_counts(session, replace(query, by=None))
         else:  # folded in the database, every linked item read once (storage.subject_filed)
             weights = partial(scaled_weight, as_of=day, half_life_days=half_life)
-            found = subject_filed.figures(session, query, weights, weight_horizon(half_life))
+            horizon = weight_horizon(half_life)
+            found = demand_kept.figures(session, query, weights, horizon)
+            if found is None:
+                found = subject_filed.figures(session, query, weights, horizon)
             days, money, reach = found.months, found.money, found.reach
         # End users are not summed over groups (one person may speak for two accounts).
         grouped = reach_counts(session, query) if breakdown is not None else []

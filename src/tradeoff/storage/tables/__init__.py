@@ -23,6 +23,12 @@ from tradeoff.storage.tables.decisions import (
     DecisionRow,
     ExperimentRow,
 )
+from tradeoff.storage.tables.demand_kept import (
+    DemandKeptDayRow,
+    DemandKeptMoneyRow,
+    DemandKeptReachRow,
+    DemandKeptStateRow,
+)
 from tradeoff.storage.tables.evidence import (
     EvidenceItemRow,
     EvidenceThemeRow,
@@ -83,6 +89,10 @@ __all__ = [
     "DealRow",
     "DecisionLinkRow",
     "DecisionRow",
+    "DemandKeptDayRow",
+    "DemandKeptMoneyRow",
+    "DemandKeptReachRow",
+    "DemandKeptStateRow",
     "EmbeddingRow",
     "EvidenceItemRow",
     "EvidencePraiseRow",

@@ -1,0 +1,73 @@
+"""Demand figures kept for one data version (``storage.demand_kept``). Derived data only:
+rows are trusted while their state's version is the workspace's, and replaced after."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Date, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tradeoff.storage.tables.base import Base
+from tradeoff.storage.tables.theme_summary import DIMENSION_LENGTH, GROUP_LENGTH
+from tradeoff.storage.types import MONEY
+
+
+class DemandKeptStateRow(Base):
+    """One kind of subject and breakdown ('' for none): the data version and settings its
+    kept rows were computed for."""
+
+    __tablename__ = "demand_kept_state"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH), primary_key=True)
+    #: ``storage.home.data_version`` when computed.
+    version: Mapped[str] = mapped_column(String(100))
+    churn_window_days: Mapped[int]
+    lost_after_close_days: Mapped[int]
+
+
+class DemandKeptMoneyRow(Base):
+    """One money figure of one subject, group and currency; the renewal figure once per
+    renewal day (``day``), summed over the window a reader asks for."""
+
+    __tablename__ = "demand_kept_money"
+    __table_args__ = (Index("ix_demand_kept_money_subject", "kind", "dimension", "subject_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH))
+    subject_id: Mapped[int]
+    grp: Mapped[str | None] = mapped_column(String(GROUP_LENGTH))
+    figure: Mapped[str] = mapped_column(String(20))
+    currency: Mapped[str | None] = mapped_column(String(10))
+    day: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    records: Mapped[int]
+    priced: Mapped[int]
+
+
+class DemandKeptDayRow(Base):
+    """A problem's or opportunity's pieces on one UTC day (``YYYY-MM-DD``)."""
+
+    __tablename__ = "demand_kept_days"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    items: Mapped[int]
+    observed: Mapped[int]
+    proxy: Mapped[int]
+
+
+class DemandKeptReachRow(Base):
+    """A problem's or opportunity's links, distinct accounts and distinct end users."""
+
+    __tablename__ = "demand_kept_reach"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    links: Mapped[int]
+    accounts: Mapped[int]
+    end_users: Mapped[int]

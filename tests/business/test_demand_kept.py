@@ -1,0 +1,168 @@
+"""Demand figures kept for one data version (``storage.demand_kept``): read only while
+nothing analysed changed, equal to the figures counted from the summary and the links
+(the reference, itself tested against plain recounts), and never a stale answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Engine, func, select, update
+
+from tests.business.test_subject_filed import _add_subjects
+from tests.business.world import TODAY, World
+from tradeoff.analysis.business.demand import (
+    opportunity_demand,
+    problem_demand,
+    theme_demand,
+)
+from tradeoff.analysis.business.demand_model import SubjectDemand
+from tradeoff.domain.evidence import Theme
+from tradeoff.storage import demand_kept, repository
+from tradeoff.storage.demand import DemandQuery, SubjectKind
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import AccountRow, DealRow, DemandKeptMoneyRow, DemandKeptStateRow
+from tradeoff.storage.workspace import load_workspace_settings, save_workspace_settings
+
+#: Days the figures are asked for: the last evidence day, and later ones that move the
+#: renewal windows over the world's renewal dates.
+AS_OF = [TODAY.date(), TODAY.date() + timedelta(days=45), TODAY.date() + timedelta(days=120)]
+
+
+def _everything(engine: Engine, as_of: date) -> dict[str, list[SubjectDemand]]:
+    return {
+        "themes": theme_demand(engine, as_of=as_of),
+        **{
+            f"themes by {by}": theme_demand(engine, as_of=as_of, by=by)
+            for by in ("segment", "plan", "region", "attribute:tier")
+        },
+        "problems": problem_demand(engine, as_of=as_of),
+        "opportunities": opportunity_demand(engine, as_of=as_of),
+        "two problems": problem_demand(engine, as_of=as_of, ids=[2, 3]),
+    }
+
+
+def _keep(engine: Engine) -> int:
+    with write_session(engine) as session:
+        return demand_kept.keep(session)
+
+
+def _answers(engine: Engine, kind: SubjectKind, as_of: date) -> bool:
+    with read_session(engine) as session:
+        return demand_kept.money(session, DemandQuery(kind, as_of)) is not None
+
+
+def _tiers(engine: Engine) -> None:
+    """An attribute key with few values, which the theme summary (so this) is split by."""
+    with write_session(engine) as session:
+        for account in session.scalars(select(AccountRow).order_by(AccountRow.id)).all():
+            account.attributes = {"tier": ("gold", "silver", "bronze")[account.id % 3]}
+
+
+def test_kept_figures_equal_the_counted_ones(engine: Engine, world: World) -> None:
+    _add_subjects(engine, world)
+    _tiers(engine)
+    counted = {day: _everything(engine, day) for day in AS_OF}
+    assert not _answers(engine, SubjectKind.THEME, AS_OF[0])  # nothing kept yet
+    # Themes plain, by three dimensions and by tier; problems; opportunities.
+    assert _keep(engine) == 7
+    assert _keep(engine) == 0  # all current: nothing written again
+    for day in AS_OF:
+        for kind in SubjectKind:
+            assert _answers(engine, kind, day)
+        assert _everything(engine, day) == counted[day]
+    # Not trivial: renewals fall in and out of the windows as the day moves, money in
+    # several currencies, problems with pieces over many months.
+    renewals = [sum(t.total.renewals_90.records for t in counted[day]["themes"]) for day in AS_OF]
+    assert len(set(renewals)) > 1
+    tiers = counted[AS_OF[0]]["themes by attribute:tier"]
+    assert {g.group for t in tiers for g in t.groups} >= {"gold", "silver", "bronze"}
+    problems = counted[AS_OF[0]]["problems"]
+    assert any(p.total.lost.records for p in problems)
+    assert sum(len(p.total.months) for p in problems) > len(problems)
+
+
+def test_a_kept_figure_is_read_and_a_change_to_the_data_stops_it(
+    engine: Engine, world: World
+) -> None:
+    """Proof that the kept rows are what is read (a row altered by hand shows), and that any
+    analysed write — here a deal's amount — makes readers count again."""
+    counted = theme_demand(engine, as_of=AS_OF[0])
+    _keep(engine)
+    subject = counted[0].id
+    with write_session(engine) as session:
+        kept = DemandKeptMoneyRow
+        session.execute(
+            update(kept)
+            .where(kept.kind == "theme", kept.dimension == "", kept.subject_id == subject)
+            .where(kept.figure == "pipeline")
+            .values(records=kept.records + 1000)
+        )
+    altered = {t.id: t for t in theme_demand(engine, as_of=AS_OF[0])}
+    assert altered[subject].total.pipeline.records == counted[0].total.pipeline.records + 1000
+    with write_session(engine) as session:
+        deal = session.scalars(select(DealRow).where(DealRow.amount.is_not(None))).first()
+        assert deal is not None
+        session.execute(update(DealRow).where(DealRow.id == deal.id).values(amount=deal.amount + 1))
+    assert not _answers(engine, SubjectKind.THEME, AS_OF[0])
+    again = theme_demand(engine, as_of=AS_OF[0])
+    assert again[0].total.pipeline.records == counted[0].total.pipeline.records
+    _keep(engine)
+    assert theme_demand(engine, as_of=AS_OF[0]) == again
+
+
+def test_other_settings_a_past_day_or_a_sub_theme_are_counted(engine: Engine, world: World) -> None:
+    _keep(engine)
+    with read_session(engine) as session:
+        settings = load_workspace_settings(session)
+        # A day before the last evidence leaves items out: never kept.
+        past = DemandQuery(SubjectKind.THEME, AS_OF[0] - timedelta(days=30))
+        assert demand_kept.money(session, past) is None
+        other_window = DemandQuery(
+            SubjectKind.THEME, AS_OF[0], churn_window_days=settings.churn_window_days + 1
+        )
+        assert demand_kept.money(session, other_window) is None
+        parent = world.themes[0].id
+        assert parent is not None
+    with write_session(engine) as session:
+        child = repository.add(session, Theme(name="A finer part", parent_id=parent))
+    _keep(engine)
+    with read_session(engine) as session:
+        assert child.id is not None
+        ids = (parent, child.id)
+        assert demand_kept.money(session, DemandQuery(SubjectKind.THEME, AS_OF[0])) is not None
+        assert (
+            demand_kept.money(session, DemandQuery(SubjectKind.THEME, AS_OF[0], subject_ids=ids))
+            is None
+        )
+    # A changed setting is a write: the kept sets are computed again for it.
+    with write_session(engine) as session:
+        save_workspace_settings(session, replace(settings, churn_window_days=30))
+    counted = theme_demand(engine, as_of=AS_OF[0])
+    assert _keep(engine) == 6
+    assert theme_demand(engine, as_of=AS_OF[0]) == counted
+    with read_session(engine) as session:
+        windows = set(session.scalars(select(DemandKeptStateRow.churn_window_days)))
+    assert windows == {30}
+
+
+def test_a_small_workspace_keeps_nothing(engine: Engine, world: World) -> None:
+    with write_session(engine) as session:
+        assert demand_kept.keep_if_worth_it(session) == 0
+        assert session.scalar(select(func.count()).select_from(DemandKeptStateRow)) == 0
+    assert demand_kept.keep_engine(engine) == 0
+
+
+def test_kept_money_keeps_every_decimal(engine: Engine, world: World) -> None:
+    """Sums are stored as the database summed them, to the fourth decimal."""
+    amount = Decimal("0.0001")
+    with write_session(engine) as session:
+        deal = session.scalars(select(DealRow).where(DealRow.amount.is_not(None))).first()
+        assert deal is not None
+        session.execute(
+            update(DealRow).where(DealRow.id == deal.id).values(amount=deal.amount + amount)
+        )
+    counted = _everything(engine, AS_OF[0])
+    _keep(engine)
+    assert _everything(engine, AS_OF[0]) == counted
