@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete
 
 from tests.importers.crm_snapshot import crm
 from tradeoff.domain.deals import Deal
@@ -25,8 +25,10 @@ from tradeoff.domain.enums import (
 from tradeoff.errors import InputError
 from tradeoff.importers.registry import run
 from tradeoff.importers.salesforce import SalesforceImporter, salesforce_id
-from tradeoff.storage import repository
-from tradeoff.storage.session import read_session
+from tradeoff.storage import demand_kept, repository
+from tradeoff.storage.demand import DemandQuery, SubjectKind
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import DemandKeptStateRow
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "data" / "salesforce"
 
@@ -487,3 +489,25 @@ def test_deals_imported_before_their_accounts_are_linked_when_the_same_file_runs
         deals = repository.list_all(session, Deal)
     assert all(deal.account_id is not None for deal in deals)
     assert run(ledgerly, SalesforceImporter(), tmp_path / "opportunities.csv").already_imported
+
+
+def test_a_crm_import_keeps_demand_for_its_version(
+    ledgerly: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Money moved: a large workspace's demand is kept in the import's own transaction, after
+    its last write (here every workspace counts as large); reads then use it."""
+    monkeypatch.setattr(demand_kept, "KEEP_FROM_ITEMS", 0)
+    today = datetime.now(UTC).date()
+
+    def kept() -> set[SubjectKind]:
+        with read_session(ledgerly) as session:
+            found = {k: demand_kept.money(session, DemandQuery(k, today)) for k in SubjectKind}
+        return {k for k, money in found.items() if money is not None}
+
+    run(ledgerly, SalesforceImporter(), write(tmp_path / "accounts.csv", ACCOUNTS))
+    assert kept() == set(SubjectKind)
+    with write_session(ledgerly) as session:
+        session.execute(delete(DemandKeptStateRow))
+    assert kept() == set()
+    run(ledgerly, SalesforceImporter(), opportunities(tmp_path / "crm", GARNIER), columns=MAP)
+    assert kept() == set(SubjectKind)

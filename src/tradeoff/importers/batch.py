@@ -15,10 +15,10 @@ from tradeoff.domain.enums import EvidenceMode, ImportStatus
 from tradeoff.domain.evidence import ImportBatch
 from tradeoff.domain.rules import now_utc
 from tradeoff.importers.drafts import Record, Rejected
-from tradeoff.importers.loader import Loader
+from tradeoff.importers.loader import LoadCounts, Loader
 from tradeoff.importers.textfile import FileFacts, inspect_file, inspect_folder
 from tradeoff.safe_csv import write_rows
-from tradeoff.storage import repository
+from tradeoff.storage import demand_kept, repository
 from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import ImportBatchRow, ImportChangeRow
 from tradeoff.storage.upsert import Outcome
@@ -101,8 +101,7 @@ def run_import(
             mode=mode,
         )
         counts = loader.load(read(facts))
-        deals = counts.by_entity.get("deals")
-        if deals and (deals[Outcome.INSERTED] or deals[Outcome.UPDATED]):
+        if _changed(counts, "deals"):
             # Deals changed: file every lost deal in the loss taxonomy now, in this
             # transaction, so pages and briefs (reads) never have to write it.
             classify_in(session, only_new=False)
@@ -121,6 +120,12 @@ def run_import(
             # A run that changed nothing leaves no trace: the history lists real changes.
             session.delete(row)
             return _already_imported(row, facts, previous=None)
+        if _changed(counts, "deals") or _changed(counts, "accounts"):
+            # Money moved: keep demand's figures for this version, last (every write
+            # above bumps it), so the first read after a CRM import is fast; evidence
+            # imports leave that to the analysis that files the new items.
+            session.flush()
+            demand_kept.keep_if_worth_it(session)
     rejects_file = write_rejects(path, counts.rejects) if counts.rejects else None
     return ImportReport(
         batch_id=batch.id,
@@ -247,3 +252,9 @@ def write_rejects(path: Path, rejects: list[Rejected]) -> Path:
             ),
         )
     return target
+
+
+def _changed(counts: LoadCounts, entity: str) -> bool:
+    """The import inserted or updated records of ``entity`` ("deals", "accounts")."""
+    found = counts.by_entity.get(entity)
+    return bool(found and (found[Outcome.INSERTED] or found[Outcome.UPDATED]))

@@ -18,7 +18,8 @@ summed at read time; the decayed count likewise is folded from the kept days wit
 day's weights. A figure as of a day before the last evidence is never kept: it is counted
 as before.
 
-``keep`` runs after an analysis (in its transaction) and in the web app's catch-up, in a
+``keep`` runs after an analysis and a CRM import that changed deals or accounts (in their
+transactions, after their last write) and in the web app's catch-up, in a
 workspace of at least ``KEEP_FROM_ITEMS`` items: a smaller one counts everything in well
 under a second.
 """
