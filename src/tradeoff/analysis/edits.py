@@ -2,7 +2,9 @@
 
 Each edit is one transaction. Edits that change which items a theme holds also move the
 centroids new evidence is filed by, using the cached embeddings of the last rebuild's model,
-so the next incremental run files new items the way the person arranged the themes.
+so the next incremental run files new items the way the person arranged the themes, and
+carry kept demand figures over the edit (``storage.demand_carry``), so the next read of
+demand stays fast.
 
     >>> merge_themes(engine, source_id=12, target_id=7)  # doctest: +SKIP
 """
@@ -21,6 +23,7 @@ from tradeoff.domain.enums import ThemeStatus
 from tradeoff.storage import theme_edits
 from tradeoff.storage.analysis_runs import last_rebuild
 from tradeoff.storage.centroids import put_centroid
+from tradeoff.storage.demand_carry import carried
 from tradeoff.storage.embeddings import stored_vectors
 from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
@@ -40,7 +43,7 @@ def pin_theme(engine: Engine, theme_id: int, pinned: bool = True) -> None:
 
 def move_evidence(engine: Engine, evidence_ids: Sequence[int], theme_id: int) -> list[int]:
     """File items under a theme as a person; returns the items moved (copies included)."""
-    with write_session(engine) as session:
+    with write_session(engine) as session, carried(session, items=evidence_ids, themes=[theme_id]):
         before = _themes_of(session, evidence_ids)
         moved = theme_edits.move_evidence(session, evidence_ids, theme_id)
         _refresh_centroids(session, [*before, *_themes_of(session, evidence_ids)])
@@ -49,7 +52,10 @@ def move_evidence(engine: Engine, evidence_ids: Sequence[int], theme_id: int) ->
 
 def merge_themes(engine: Engine, source_id: int, target_id: int) -> None:
     """Fold ``source`` into ``target``; the merge survives every re-analysis."""
-    with write_session(engine) as session:
+    with (
+        write_session(engine) as session,
+        carried(session, themes=[source_id, target_id]),
+    ):
         theme_edits.merge_themes(session, source_id, target_id)
         target = session.get(ThemeRow, target_id)
         assert target is not None
@@ -58,7 +64,7 @@ def merge_themes(engine: Engine, source_id: int, target_id: int) -> None:
 
 def split_theme(engine: Engine, theme_id: int, evidence_ids: Sequence[int], name: str) -> int:
     """Carve the given items out of a theme into a new one named ``name``; returns its id."""
-    with write_session(engine) as session:
+    with write_session(engine) as session, carried(session, items=evidence_ids, themes=[theme_id]):
         before = _themes_of(session, evidence_ids)
         new_id = theme_edits.split_theme(session, theme_id, evidence_ids, name)
         _refresh_centroids(session, [*before, new_id])

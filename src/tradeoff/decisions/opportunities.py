@@ -31,6 +31,7 @@ from tradeoff.domain.problems import FIELD_NAME, Opportunity, OpportunityEstimat
 from tradeoff.domain.rules import member, now_utc
 from tradeoff.errors import InputError
 from tradeoff.storage import opportunities as store
+from tradeoff.storage.demand_carry import carried
 from tradeoff.storage.session import read_session, write_session
 
 #: Fields read on a 0..10 scale (the direction of each is in docs/problems-and-opportunities.md).
@@ -62,13 +63,13 @@ def new_opportunity(
 ) -> Opportunity:
     """Record an opportunity, addressing ``problem_ids`` (none: it is listed as unanchored)."""
     opportunity = Opportunity(title=title, solution_hypothesis=solution_hypothesis)
-    with write_session(engine) as session:
+    with write_session(engine) as session, carried(session, problems=problem_ids):
         return store.create_opportunity(session, opportunity, problem_ids)
 
 
 def link_opportunity(engine: Engine, opportunity_id: int, problem_ids: Sequence[int]) -> int:
     """Link the opportunity to the problems; returns how many links are new."""
-    with write_session(engine) as session:
+    with write_session(engine) as session, carried(session, opportunities=[opportunity_id]):
         return sum(store.link_problem(session, opportunity_id, p) for p in problem_ids)
 
 

@@ -29,6 +29,7 @@ from tradeoff.domain.problems import Opportunity, Problem
 from tradeoff.domain.rules import member
 from tradeoff.errors import NotFound
 from tradeoff.storage import problems as store
+from tradeoff.storage.demand_carry import carried
 from tradeoff.storage.opportunities import unanchored_opportunities
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.themes import quote_candidates
@@ -57,7 +58,7 @@ def new_problem(
         goes_wrong=goes_wrong,
         severity=member("severity", Level, severity) if severity is not None else None,
     )
-    with write_session(engine) as session:
+    with write_session(engine) as session, carried(session):
         return store.create_problem(session, problem)
 
 
@@ -81,8 +82,11 @@ def link_problem(
     symptom_of: Sequence[int] = (),
 ) -> LinkReport:
     """Link evidence (by id or by the importer's source and external id), themes, and the
-    problems this one is a symptom of — all or nothing."""
-    with write_session(engine) as session:
+    problems this one is a symptom of — all or nothing. Kept demand is carried over it."""
+    with (
+        write_session(engine) as session,
+        carried(session, problems=[problem_id, *symptom_of]),
+    ):
         store.get_problem(session, problem_id)
         ids = list(evidence_ids)
         ids += [store.evidence_id_of(session, source, key) for source, key in source_keys]

@@ -1,14 +1,17 @@
-"""Demand figures kept for the data version they were computed at.
+"""Demand figures kept for the demand version they were computed at.
 
 Some figures cost seconds at a million items however they are written: problems linked to
 themes cite 722,000 (problem, account) pairs in the bench, and every money figure meets
 each pair with its account's deals (4.7 s); themes by segment take 1.2 s. They change only
-when the data does, and migration 0008's triggers bump ``data_version`` on every write to
-an analysed table (evidence, links, themes, problems, deals, accounts, loss reasons,
-settings, rates), whoever writes. So ``keep`` computes them with the same functions the
-readers call and stores them with that version; a reader uses them only while the version
-is still the workspace's, for the same churn window and lost-deal window, and counts from
-the summary and the links otherwise: a kept figure is never a stale one.
+when what they read does, and migration 0018's triggers bump the demand version on every
+write that can change one (settings, accounts, people, evidence and its themes, deals and
+loss classes, problems' and opportunities' links), whoever writes; a decision, an estimate,
+a metric value or a theme's new name leaves it alone. So ``keep`` computes them with the
+same functions the readers call and stores them with that version; a reader uses them only
+while the version is still the workspace's, for the same churn window and lost-deal
+window, and counts from the summary and the links otherwise: a kept figure is never a
+stale one. A person's edit of themes, problems or opportunities counts again only the
+subjects it reaches and carries the rest over (``storage.demand_carry``).
 
 What is kept: every money figure of top-level themes, plain and by segment, plan, region
 and each attribute key the theme summary is split by, and of problems and opportunities
@@ -26,6 +29,7 @@ under a second.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -49,13 +53,14 @@ from tradeoff.storage.demand_money import (
     filed_money_sums_to_keep,
     money_sums_to_keep,
 )
-from tradeoff.storage.home import data_version
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
+    DataVersionRow,
     DemandKeptDayRow,
     DemandKeptMoneyRow,
     DemandKeptReachRow,
     DemandKeptStateRow,
+    DemandVersionRow,
     EvidenceItemRow,
     ThemeRow,
 )
@@ -96,8 +101,22 @@ def keep_engine(engine: Engine) -> int:
         return keep(session)
 
 
+def demand_version(session: Session) -> str:
+    """The workspace's instance (0008) and the counter migration 0018's triggers bump on
+    every write that can change a demand figure; "d" keeps it apart from data versions."""
+    query = (
+        select(DataVersionRow.instance, DemandVersionRow.version)
+        .join(DemandVersionRow, DemandVersionRow.id == DataVersionRow.id)
+        .where(DataVersionRow.id == 1)
+    )
+    found = session.execute(query).first()
+    if found is None:  # a row was deleted: no version to trust, so never the same one
+        return f"missing-{time.monotonic_ns()}"
+    return f"{found[0]}.d{found[1]}"
+
+
 def _all_current(session: Session) -> bool:
-    version = data_version(session)
+    version = demand_version(session)
     states = session.scalars(select(DemandKeptStateRow)).all()
     held = {(s.kind, s.dimension) for s in states if s.version == version}
     return all((k.value, d) in held for k, d in _kept(session))
@@ -113,12 +132,11 @@ def _kept(session: Session) -> list[tuple[SubjectKind, str]]:
 def keep(session: Session) -> int:
     """Compute and store every kept figure whose state is not the current data version;
     returns how many (kind, breakdown) sets were written."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(KEEP_LOCK)))
+    hold_lock(session)
     theme_summary.refresh(session)  # what the figures read; no version bump (not analysed)
-    version = data_version(session)
+    version = demand_version(session)
     settings = load_workspace_settings(session)
-    as_of = _all_evidence_day(session)
+    as_of = all_evidence_day(session)
     written = 0
     wanted = _kept(session)
     _forget(session, wanted)
@@ -132,7 +150,7 @@ def keep(session: Session) -> int:
         state = session.get(DemandKeptStateRow, (kind.value, dimension))
         if state is not None and _matches(state, version, query):
             continue
-        _write(session, query, dimension)
+        write_figures(session, query, dimension)
         session.merge(
             DemandKeptStateRow(
                 kind=kind.value,
@@ -144,6 +162,13 @@ def keep(session: Session) -> int:
         )
         written += 1
     return written
+
+
+def hold_lock(session: Session) -> None:
+    """One writer of kept rows at a time on PostgreSQL, until the transaction ends (SQLite
+    has one writer anyway)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(KEEP_LOCK)))
 
 
 def _forget(session: Session, wanted: list[tuple[SubjectKind, str]]) -> None:
@@ -160,7 +185,7 @@ def _forget(session: Session, wanted: list[tuple[SubjectKind, str]]) -> None:
         session.delete(state)
 
 
-def _all_evidence_day(session: Session) -> date:
+def all_evidence_day(session: Session) -> date:
     """A day on or after the last evidence, so the query reads everything (and the theme
     summary answers it)."""
     latest = session.scalar(select(func.max(EvidenceItemRow.created_at)))
@@ -175,17 +200,25 @@ def _matches(state: DemandKeptStateRow, version: str, query: DemandQuery) -> boo
     )
 
 
-def _write(session: Session, query: DemandQuery, dimension: str) -> None:
+def write_figures(session: Session, query: DemandQuery, dimension: str) -> None:
+    """Replace the kept rows of ``query``'s subjects (all of its kind, or its
+    ``subject_ids``) in the set ``dimension`` with the figures counted now."""
     kind = query.kind.value
     money = DemandKeptMoneyRow
-    session.execute(delete(money).where(money.kind == kind, money.dimension == dimension))
+
+    def mine(table: Any) -> Any:
+        if query.subject_ids is None:
+            return table.kind == kind
+        return and_(table.kind == kind, table.subject_id.in_(query.subject_ids))
+
+    session.execute(delete(money).where(mine(money), money.dimension == dimension))
     if query.kind is SubjectKind.THEME:
         insert_rows(
             session, money, _money_rows(kind, dimension, money_sums_to_keep(session, query))
         )
         return
     for kept in (DemandKeptDayRow, DemandKeptReachRow):
-        session.execute(delete(kept).where(kept.kind == kind))
+        session.execute(delete(kept).where(mine(kept)))
     days: list[dict[str, Any]] = []
     reach: list[ReachCount] = []
     sums = []
@@ -254,7 +287,7 @@ def _current(session: Session, query: DemandQuery) -> str | None:
     """The kept breakdown answering ``query`` exactly, or None (count it instead)."""
     dimension = "" if query.by is None else query.by.label
     state = session.get(DemandKeptStateRow, (query.kind.value, dimension))
-    if state is None or not _matches(state, data_version(session), query):
+    if state is None or not _matches(state, demand_version(session), query):
         return None
     if not theme_summary.answers_now(session, query.cutoff):
         return None

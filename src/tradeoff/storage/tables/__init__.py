@@ -28,6 +28,7 @@ from tradeoff.storage.tables.demand_kept import (
     DemandKeptMoneyRow,
     DemandKeptReachRow,
     DemandKeptStateRow,
+    DemandVersionRow,
 )
 from tradeoff.storage.tables.evidence import (
     EvidenceItemRow,
@@ -93,6 +94,7 @@ __all__ = [
     "DemandKeptMoneyRow",
     "DemandKeptReachRow",
     "DemandKeptStateRow",
+    "DemandVersionRow",
     "EmbeddingRow",
     "EvidenceItemRow",
     "EvidencePraiseRow",

@@ -6,12 +6,23 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, Index, String
+from sqlalchemy import CheckConstraint, Date, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.tables.theme_summary import DIMENSION_LENGTH, GROUP_LENGTH
 from tradeoff.storage.types import MONEY
+
+
+class DemandVersionRow(Base):
+    """A single row (id = 1) whose counter migration 0018's triggers bump on every write
+    that can change a demand figure (not on decisions, estimates or a theme's new name)."""
+
+    __tablename__ = "demand_version"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int]
 
 
 class DemandKeptStateRow(Base):
@@ -22,7 +33,7 @@ class DemandKeptStateRow(Base):
 
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH), primary_key=True)
-    #: ``storage.home.data_version`` when computed.
+    #: ``storage.demand_kept.demand_version`` when computed.
     version: Mapped[str] = mapped_column(String(100))
     churn_window_days: Mapped[int]
     lost_after_close_days: Mapped[int]
