@@ -110,3 +110,17 @@ def test_a_stale_set_stays_stale_through_an_edit(engine: Engine, kept: World) ->
     with read_session(engine) as session:
         assert demand_kept.money(session, DemandQuery(SubjectKind.PROBLEM, DAY)) is None
         assert demand_kept.money(session, DemandQuery(SubjectKind.THEME, DAY)) is not None
+
+
+def test_an_edit_told_not_to_carry_leaves_every_set_stale(engine: Engine, kept: World) -> None:
+    """What the web app's edits do: the background catch-up keeps the figures again."""
+    first, second = kept.themes[0], kept.themes[1]
+    assert second.id is not None
+    move_evidence(engine, _items_of(kept, first.name)[:2], second.id, carry=False)
+    with read_session(engine) as session:
+        assert all(
+            demand_kept.money(session, DemandQuery(kind, DAY)) is None for kind in SubjectKind
+        )
+    assert demand_kept.keep_engine(engine) == 0  # below the size worth keeping for
+    assert _keep(engine) == 7
+    assert _all_answer(engine)

@@ -41,20 +41,26 @@ def pin_theme(engine: Engine, theme_id: int, pinned: bool = True) -> None:
         theme_edits.pin_theme(session, theme_id, pinned)
 
 
-def move_evidence(engine: Engine, evidence_ids: Sequence[int], theme_id: int) -> list[int]:
-    """File items under a theme as a person; returns the items moved (copies included)."""
-    with write_session(engine) as session, carried(session, items=evidence_ids, themes=[theme_id]):
+def move_evidence(
+    engine: Engine, evidence_ids: Sequence[int], theme_id: int, *, carry: bool = True
+) -> list[int]:
+    """File items under a theme as a person; returns the items moved (copies included).
+    ``carry=False`` here and below leaves kept demand stale (``demand_carry.carried``)."""
+    with (
+        write_session(engine) as session,
+        carried(session, items=evidence_ids, themes=[theme_id], enabled=carry),
+    ):
         before = _themes_of(session, evidence_ids)
         moved = theme_edits.move_evidence(session, evidence_ids, theme_id)
         _refresh_centroids(session, [*before, *_themes_of(session, evidence_ids)])
     return moved
 
 
-def merge_themes(engine: Engine, source_id: int, target_id: int) -> None:
+def merge_themes(engine: Engine, source_id: int, target_id: int, *, carry: bool = True) -> None:
     """Fold ``source`` into ``target``; the merge survives every re-analysis."""
     with (
         write_session(engine) as session,
-        carried(session, themes=[source_id, target_id]),
+        carried(session, themes=[source_id, target_id], enabled=carry),
     ):
         theme_edits.merge_themes(session, source_id, target_id)
         target = session.get(ThemeRow, target_id)
@@ -62,9 +68,14 @@ def merge_themes(engine: Engine, source_id: int, target_id: int) -> None:
         _refresh_centroids(session, [target_id, target.parent_id])
 
 
-def split_theme(engine: Engine, theme_id: int, evidence_ids: Sequence[int], name: str) -> int:
+def split_theme(
+    engine: Engine, theme_id: int, evidence_ids: Sequence[int], name: str, *, carry: bool = True
+) -> int:
     """Carve the given items out of a theme into a new one named ``name``; returns its id."""
-    with write_session(engine) as session, carried(session, items=evidence_ids, themes=[theme_id]):
+    with (
+        write_session(engine) as session,
+        carried(session, items=evidence_ids, themes=[theme_id], enabled=carry),
+    ):
         before = _themes_of(session, evidence_ids)
         new_id = theme_edits.split_theme(session, theme_id, evidence_ids, name)
         _refresh_centroids(session, [*before, new_id])

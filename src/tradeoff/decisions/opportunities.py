@@ -67,9 +67,15 @@ def new_opportunity(
         return store.create_opportunity(session, opportunity, problem_ids)
 
 
-def link_opportunity(engine: Engine, opportunity_id: int, problem_ids: Sequence[int]) -> int:
-    """Link the opportunity to the problems; returns how many links are new."""
-    with write_session(engine) as session, carried(session, opportunities=[opportunity_id]):
+def link_opportunity(
+    engine: Engine, opportunity_id: int, problem_ids: Sequence[int], *, carry: bool = True
+) -> int:
+    """Link the opportunity to the problems; returns how many links are new. Kept demand is
+    carried over it unless ``carry=False`` (``storage.demand_carry.carried``)."""
+    with (
+        write_session(engine) as session,
+        carried(session, opportunities=[opportunity_id], enabled=carry),
+    ):
         return sum(store.link_problem(session, opportunity_id, p) for p in problem_ids)
 
 

@@ -80,12 +80,14 @@ def link_problem(
     source_keys: Sequence[tuple[str, str]] = (),
     theme_ids: Sequence[int] = (),
     symptom_of: Sequence[int] = (),
+    carry: bool = True,
 ) -> LinkReport:
     """Link evidence (by id or by the importer's source and external id), themes, and the
-    problems this one is a symptom of — all or nothing. Kept demand is carried over it."""
+    problems this one is a symptom of — all or nothing. Kept demand is carried over it
+    unless ``carry=False`` (``storage.demand_carry.carried``)."""
     with (
         write_session(engine) as session,
-        carried(session, problems=[problem_id, *symptom_of]),
+        carried(session, problems=[problem_id, *symptom_of], enabled=carry),
     ):
         store.get_problem(session, problem_id)
         ids = list(evidence_ids)

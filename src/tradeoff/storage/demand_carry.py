@@ -109,15 +109,18 @@ def carried(
     themes: Iterable[int] = (),
     problems: Iterable[int] = (),
     opportunities: Iterable[int] = (),
+    enabled: bool = True,
 ) -> Iterator[None]:
-    """Run an edit of these, then ``carry`` the kept sets over it (see the module)."""
+    """Run an edit of these, then ``carry`` the kept sets over it (see the module).
+    ``enabled=False`` leaves them stale instead: for many edits in a row, or the web app,
+    whose background catch-up keeps them again off the request path."""
     edited = {
         "items": list(items),
         "themes": list(themes),
         "problems": list(problems),
         "opportunities": list(opportunities),
     }
-    if session.get(DemandKeptStateRow, (SubjectKind.THEME.value, "")) is None:
+    if not enabled or session.get(DemandKeptStateRow, (SubjectKind.THEME.value, "")) is None:
         yield  # nothing kept (a small workspace, or no analysis yet): nothing to carry
         return
     before = demand_kept.demand_version(session)

@@ -8,7 +8,9 @@ size. By meaning (``meaning=1``) it is ``analysis.search.search``, the CLI's own
 search, which finds paraphrases but scores the whole workspace — seconds at a million
 items — and honours only source, kind, theme and "from". Bulk actions call
 ``analysis.edits.move_evidence``, ``decisions.problems.link_problem`` and
-``storage.evidence_inbox.mark_duplicates``; the redirect carries only numbers, and the page
+``storage.evidence_inbox.mark_duplicates`` (the first two with ``carry=False``: the
+background catch-up keeps demand figures again, off the request path); the redirect
+carries only numbers, and the page
 words the message itself, so no one can put text of their choosing on our page through a
 link.
 """
@@ -216,9 +218,9 @@ def bulk_action(engine: EngineDep, signed: Editor, form: CheckedForm) -> Respons
     back = str(form.get("back") or "")
     done: dict[str, int]
     if action == "move":
-        done = {"moved": len(move_evidence(engine, ids, int(target)))}
+        done = {"moved": len(move_evidence(engine, ids, int(target), carry=False))}
     elif action == "link":
-        report = link_problem(engine, int(target), evidence_ids=ids)
+        report = link_problem(engine, int(target), evidence_ids=ids, carry=False)
         done = {"linked": report.evidence, "problem": int(target)}
     elif action == "duplicate":
         with write_session(engine) as session:

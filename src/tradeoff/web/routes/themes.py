@@ -3,7 +3,9 @@
 The figures are ``storage.theme_profile``'s and the quotes ``representative_quotes``', as in
 ``tradeoff themes`` and ``tradeoff theme``, so the page and the terminal agree. Rename, merge,
 split and move call ``analysis.edits``, the functions behind ``tradeoff rename|merge|split|
-move``, so an edit made here survives re-analysis exactly as one made in the terminal.
+move``, so an edit made here survives re-analysis exactly as one made in the terminal. They
+run with ``carry=False``: kept demand figures are kept again by the background catch-up
+(``web.catch_up``), so no request pays for them (seconds at a million items).
 
 After an edit the browser is sent to the resulting theme with numbers in the query string
 only; the page words the confirmation itself, so no link can put text of someone's choosing
@@ -91,7 +93,7 @@ def merge(
     """Fold this theme into the chosen one, as ``tradeoff merge``; then show that one."""
     try:
         target = _chosen_theme(form, "Choose the theme to merge this one into.")
-        merge_themes(engine, source_id=theme_id, target_id=target)
+        merge_themes(engine, source_id=theme_id, target_id=target, carry=False)
     except TradeoffError as error:
         return _refused(request, engine, signed, theme_id, error)
     return _to_theme(target, merged=theme_id)
@@ -104,7 +106,7 @@ def split(
     """Carve the ticked items into a new theme, as ``tradeoff split``; then show the new one."""
     try:
         ids = _ticked(form, "Tick the items to split off into the new theme.")
-        new_id = split_theme(engine, theme_id, ids, _text(form, "name"))
+        new_id = split_theme(engine, theme_id, ids, _text(form, "name"), carry=False)
     except TradeoffError as error:
         return _refused(request, engine, signed, theme_id, error)
     return _to_theme(new_id, split_from=theme_id, moved=len(ids))
@@ -120,7 +122,7 @@ def move(
         target = _chosen_theme(form, "Choose the theme to move the items to.")
         if target == theme_id:
             raise InputError(f"the items are already in theme {theme_id}: choose another theme")
-        moved_ids = move_evidence(engine, ids, target)
+        moved_ids = move_evidence(engine, ids, target, carry=False)
     except TradeoffError as error:
         return _refused(request, engine, signed, theme_id, error)
     return _to_theme(target, moved=len(moved_ids), moved_from=theme_id)
