@@ -5,6 +5,7 @@ links with nothing kept; a set that was stale before an edit is not made current
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select, update
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, select, update
 from tests.business.test_demand_kept import _everything, _keep, _tiers
 from tests.business.test_subject_filed import _add_subjects
 from tests.business.world import TODAY, World
+from tests.cli.helpers import run_cli
 from tradeoff.analysis.edits import merge_themes, move_evidence, split_theme
 from tradeoff.decisions.opportunities import link_opportunity, new_opportunity
 from tradeoff.decisions.problems import link_problem, new_problem
@@ -124,3 +126,29 @@ def test_an_edit_told_not_to_carry_leaves_every_set_stale(engine: Engine, kept: 
     assert demand_kept.keep_engine(engine) == 0  # below the size worth keeping for
     assert _keep(engine) == 7
     assert _all_answer(engine)
+
+
+def _import(capsys: pytest.CaptureFixture[str], url: str, path: Path, rows: list[str]) -> None:
+    path.write_text("id,created_at,company,email,text\n" + "\n".join(rows) + "\n")
+    result = run_cli(capsys, "--db", url, "import", "csv", str(path))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_an_import_of_new_evidence_keeps_the_figures_current(
+    capsys: pytest.CaptureFixture[str], engine: Engine, workspace_url: str, kept: World,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """New items are in no theme and linked to no problem: nothing moved. An import that
+    changes an item already there (here its company) makes the figures count again."""
+    before = _counted(engine)
+    first = [
+        "t-901,2026-10-01,Acme Freight,ops@acme.example,Exports time out on large invoices",
+        "t-902,2026-10-02,Nordlicht Bank,it@nordlicht.example,SSO login loops after reset",
+    ]
+    _import(capsys, workspace_url, tmp_path / "week1.csv", first)
+    assert _all_answer(engine)
+    assert _everything(engine, DAY) == _counted(engine) == before
+    changed = [first[0].replace("Acme Freight,ops@acme", "Cobalt Retail,ops@cobalt")]
+    _import(capsys, workspace_url, tmp_path / "week2.csv", changed)
+    with read_session(engine) as session:
+        assert demand_kept.money(session, DemandQuery(SubjectKind.THEME, DAY)) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from tradeoff.importers.drafts import Record, Rejected
 from tradeoff.importers.loader import LoadCounts, Loader
 from tradeoff.importers.textfile import FileFacts, inspect_file, inspect_folder
 from tradeoff.safe_csv import write_rows
-from tradeoff.storage import demand_kept, repository
+from tradeoff.storage import demand_carry, demand_kept, repository
 from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import ImportBatchRow, ImportChangeRow
 from tradeoff.storage.upsert import Outcome
@@ -80,6 +81,7 @@ def run_import(
         same = last_identical_import(session, source, facts.sha256, dict(mapping or {}))
         if same is not None:
             return _already_imported(same, facts)
+        kept_for = demand_kept.demand_version(session)
         settings = load_workspace_settings(session)
         batch = repository.add(
             session,
@@ -126,6 +128,11 @@ def run_import(
             # imports leave that to the analysis that files the new items.
             session.flush()
             demand_kept.keep_if_worth_it(session)
+        elif _only_new_evidence(counts):
+            # New items sit in no theme and are linked to no problem until the analysis
+            # files them: no demand figure moved, so the kept ones stay current.
+            session.flush()
+            demand_carry.carry(session, kept_for, demand_carry.Touched())
     rejects_file = write_rejects(path, counts.rejects) if counts.rejects else None
     return ImportReport(
         batch_id=batch.id,
@@ -252,6 +259,17 @@ def write_rejects(path: Path, rejects: list[Rejected]) -> Path:
             ),
         )
     return target
+
+
+def _only_new_evidence(counts: LoadCounts) -> bool:
+    """The import only added evidence items (and the accounts and people they name, new
+    too): nothing there before was changed, and no copy was tied to an earlier item."""
+    items = counts.by_entity.get("evidence items", Counter())
+    return (
+        set(counts.by_entity) <= {"evidence items"}
+        and items[Outcome.UPDATED] == 0
+        and counts.duplicates_linked == 0
+    )
 
 
 def _changed(counts: LoadCounts, entity: str) -> bool:

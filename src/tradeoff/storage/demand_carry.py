@@ -6,7 +6,8 @@ workspace's is counted again on the next read: seconds at a million items (all p
 an opportunity — changes the figures of a few subjects only, and the edit knows which. So
 the edit runs inside ``carried``: the subjects its arguments reach before and after it are
 counted again, their kept rows replaced, and every set that was current when the edit
-began is stamped with the new version, in the edit's own transaction. A set that was stale
+began is stamped with the new version, in the edit's own transaction. An import that only
+added evidence reaches nothing (``Touched()``): its items are filed nowhere yet. A set that was stale
 before stays stale (counted on read, kept by the next analysis), so carrying never makes an
 answer that keeping from scratch would not.
 
@@ -141,7 +142,8 @@ def carry(session: Session, before: str, reached: Touched) -> int:
     ).all()
     if not states:
         return 0
-    theme_summary.refresh(session)
+    if reached != Touched():
+        theme_summary.refresh(session)
     as_of = demand_kept.all_evidence_day(session)
     for state in states:
         kind = SubjectKind(state.kind)
