@@ -7,9 +7,9 @@ an opportunity — changes the figures of a few subjects only, and the edit know
 the edit runs inside ``carried``: the subjects its arguments reach before and after it are
 counted again, their kept rows replaced, and every set that was current when the edit
 began is stamped with the new version, in the edit's own transaction. An import that only
-added evidence reaches nothing (``Touched()``): its items are filed nowhere yet. A set that was stale
-before stays stale (counted on read, kept by the next analysis), so carrying never makes an
-answer that keeping from scratch would not.
+added evidence reaches nothing (``Touched()``): its items are filed nowhere yet. A set that
+was stale before stays stale (counted on read, kept by the next analysis), so carrying
+never makes an answer that keeping from scratch would not.
 
 What an edit reaches (``touched``): the themes of its items and its themes, with their
 parent themes; the problems linked to any of those themes, the problems given, and the
