@@ -5,22 +5,30 @@ links with nothing kept; a set that was stale before an edit is not made current
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select, update
 
 from tests.business.test_demand_kept import _everything, _keep, _tiers
+from tests.business.test_demand_subjects import add_copy
 from tests.business.test_subject_filed import _add_subjects
 from tests.business.world import TODAY, World
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.edits import merge_themes, move_evidence, split_theme
 from tradeoff.decisions.opportunities import link_opportunity, new_opportunity
 from tradeoff.decisions.problems import link_problem, new_problem
+from tradeoff.domain.enums import AssignedBy
 from tradeoff.storage import demand_kept
 from tradeoff.storage.demand import DemandQuery, SubjectKind
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.tables import DemandKeptStateRow, OpportunityRow, ProblemRow
+from tradeoff.storage.tables import (
+    DemandKeptStateRow,
+    EvidenceThemeRow,
+    OpportunityRow,
+    ProblemRow,
+)
 
 DAY = TODAY.date()
 
@@ -64,6 +72,20 @@ def _ids(engine: Engine, row: type[ProblemRow] | type[OpportunityRow]) -> list[i
 def kept(engine: Engine, world: World) -> World:
     _add_subjects(engine, world)
     _tiers(engine)
+    # A copy filed in another theme than its original: a move of the original takes it
+    # along, out of a theme the edit does not name.
+    names = [t.name for t in world.themes]
+    original = next(e for e in world.evidence if e.id == _items_of(world, names[0])[0])
+    with write_session(engine) as session:
+        copy = add_copy(session, original, 7, TODAY - timedelta(days=3))
+        assert copy.id is not None
+        theme = world.theme(names[2]).id
+        assert theme is not None
+        session.add(
+            EvidenceThemeRow(
+                evidence_id=copy.id, theme_id=theme, score=0.8, assigned_by=AssignedBy.MODEL
+            )
+        )
     assert _keep(engine) == 7
     return world
 

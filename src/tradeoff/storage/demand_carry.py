@@ -11,9 +11,10 @@ added evidence reaches nothing (``Touched()``): its items are filed nowhere yet.
 was stale before stays stale (counted on read, kept by the next analysis), so carrying
 never makes an answer that keeping from scratch would not.
 
-What an edit reaches (``touched``): the themes of its items and its themes, with their
-parent themes; the problems linked to any of those themes, the problems given, and the
-problems those are symptoms of; the opportunities addressing any of those problems.
+What an edit reaches (``touched``): the themes of its items (and of their copies, which a
+move or a split takes along) and its themes, with their parent themes; the problems linked
+to any of those themes, the problems given, and the problems those are symptoms of; the
+opportunities addressing any of those problems.
 
     >>> with write_session(engine) as session, carried(session, items=[12, 13]):
     ...     theme_edits.move_evidence(session, [12, 13], theme_id=7)  # doctest: +SKIP
@@ -38,6 +39,7 @@ from tradeoff.storage.tables import (
     ProblemThemeRow,
     ThemeRow,
 )
+from tradeoff.storage.theme_edits import with_copies
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def touched(
     opportunities: Iterable[int] = (),
 ) -> Touched:
     """The subjects an edit of these items, themes, problems and opportunities reaches now."""
-    item_ids = list(items)
+    item_ids = with_copies(session, list(items))  # an edit moves an item's copies with it
     theme_ids = set(themes)
     if item_ids:
         filed = select(EvidenceThemeRow.theme_id).where(EvidenceThemeRow.evidence_id.in_(item_ids))

@@ -50,7 +50,7 @@ def move_evidence(session: Session, evidence_ids: Sequence[int], theme_id: int) 
     theme's.
     """
     target = active_theme(session, theme_id)
-    items = _with_copies(session, _existing(session, evidence_ids))
+    items = with_copies(session, _existing(session, evidence_ids))
     active = select(ThemeRow.id, ThemeRow.parent_id).where(ThemeRow.status == ThemeStatus.ACTIVE)
     parents = {theme: parent for theme, parent in session.execute(active)}
     keep: set[int] = set()
@@ -165,7 +165,8 @@ def _existing(session: Session, evidence_ids: Sequence[int]) -> list[int]:
     return wanted
 
 
-def _with_copies(session: Session, evidence_ids: list[int]) -> list[int]:
+def with_copies(session: Session, evidence_ids: list[int]) -> list[int]:
+    """The items and their copies: an edit of an item moves its copies with it."""
     copies = session.scalars(
         select(EvidenceItemRow.id)
         .where(EvidenceItemRow.duplicate_of_id.in_(evidence_ids))
