@@ -5,11 +5,12 @@ reference (``storage.demand``'s ``linked_*``), folded and decayed here in plain 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from tests.business.test_demand_subjects import add_copy, add_orphan_deal
 from tests.business.world import TODAY, World
@@ -31,6 +32,7 @@ from tradeoff.domain.problems import (
 )
 from tradeoff.storage import repository, subject_filed
 from tradeoff.storage.demand import (
+    Breakdown,
     DayCount,
     DemandQuery,
     MonthCount,
@@ -40,6 +42,7 @@ from tradeoff.storage.demand import (
 )
 from tradeoff.storage.demand_money import money_sums
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import AccountRow
 
 HALF_LIFE = 180
 #: pieces, observed, proxy, first day, last day, decayed count (units of 1e-12)
@@ -183,3 +186,36 @@ def test_a_decayed_count_is_an_exact_sum_of_rounded_weights() -> None:
     assert scaled_weight(as_of - timedelta(days=horizon), as_of, HALF_LIFE) == 0
     assert scaled_weight(as_of - timedelta(days=horizon - 2 * HALF_LIFE), as_of, HALF_LIFE) > 0
     assert scaled_weight(as_of, as_of, HALF_LIFE) == WEIGHT_SCALE
+
+
+@pytest.mark.parametrize("kind", [SubjectKind.PROBLEM, SubjectKind.OPPORTUNITY])
+@pytest.mark.parametrize("by", ["segment", "region", "attribute:tier"])
+def test_broken_down_read_once_equals_the_links(
+    engine: Engine, world: World, kind: SubjectKind, by: str
+) -> None:
+    """Problems and opportunities by a dimension or an attribute key: days, money and reach
+    per group, and reach over all groups, equal the links' reference, today and as of a day
+    that leaves later evidence out."""
+    _add_subjects(engine, world)
+    with write_session(engine) as session:
+        for account in session.scalars(select(AccountRow).order_by(AccountRow.id)).all():
+            if account.id % 4:  # one account in four has no tier: a group of its own
+                account.attributes = {"tier": ("gold", "silver", "bronze")[account.id % 3]}
+    for as_of in (TODAY.date(), TODAY.date() - timedelta(days=60)):
+        query = DemandQuery(kind, as_of, by=Breakdown.parse(by))
+        with read_session(engine) as session:
+            found = subject_filed.grouped(session, query)
+            expected_days = linked_day_counts(session, query)
+            expected_grouped = linked_reach_counts(session, query)
+            expected_reach = linked_reach_counts(session, replace(query, by=None))
+            expected_money = money_sums(session, query)
+        assert sorted(found.days, key=repr) == sorted(expected_days, key=repr)
+        assert sorted(found.grouped, key=repr) == sorted(expected_grouped, key=repr)
+        assert sorted(found.reach) == sorted(expected_reach)
+        key = lambda m: (m.figure, m.subject_id, m.group or "", m.currency or "")  # noqa: E731
+        assert sorted(found.money, key=key) == sorted(expected_money, key=key)
+        # Not trivial: several groups, money in groups, a group for no value.
+        assert len({d.group for d in found.days}) >= 3
+        assert any(m.group is not None for m in found.money)
+    if by == "attribute:tier":
+        assert any(d.group is None for d in found.days)

@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceMode
 from tradeoff.storage import subject_demand
 from tradeoff.storage.demand import (
+    DayCount,
     DemandQuery,
     MoneySum,
     MonthCount,
@@ -48,11 +49,12 @@ from tradeoff.storage.demand import (
     SubjectKind,
     as_day,
     day_of,
+    group_column,
     represents,
     subject_links,
 )
 from tradeoff.storage.demand_money import filed_money_sums, money_sums
-from tradeoff.storage.tables import EvidenceItemRow, PersonRow
+from tradeoff.storage.tables import AccountRow, EvidenceItemRow, PersonRow
 from tradeoff.storage.theme_summary import filed_columns
 
 #: One row per (subject, linked item) of the query, on the reading connection only.
@@ -107,6 +109,55 @@ def figures(
                 found.months += months(session, pieces, literal(1), weighted)
                 found.money += filed_money_sums(session, slow, table)
                 found.reach += reach(session, table)
+    return found
+
+
+@dataclass
+class Grouped:
+    """What ``analysis.business.demand`` reads for problems or opportunities broken down."""
+
+    days: list[DayCount] = field(default_factory=list)
+    money: list[MoneySum] = field(default_factory=list)
+    #: Per subject, all groups together (end users are not summed over groups).
+    reach: list[ReachCount] = field(default_factory=list)
+    #: Per subject and group.
+    grouped: list[ReachCount] = field(default_factory=list)
+
+
+def grouped(session: Session, query: DemandQuery) -> Grouped:
+    """Pieces per day, money and reach of problems or opportunities split by ``query.by``,
+    from their links read once, as ``figures`` does without a breakdown: counted from the
+    links, each of the four statements read every link's item again (111 s for all
+    problems by segment at a million items with 100 problems of themes)."""
+    assert query.kind is not SubjectKind.THEME
+    assert query.by is not None
+    found = Grouped()
+    with filed(session, query) as table:
+        grp = group_column(query, AccountRow)
+        by_group = (
+            select(table.c.subject_id, grp)
+            .select_from(table)
+            .outerjoin(AccountRow, AccountRow.id == table.c.account_id)
+        )
+        days = (
+            by_group.add_columns(
+                table.c.day, func.count(), func.sum(table.c.observed), func.sum(table.c.proxy)
+            )
+            .where(table.c.rep == 1)
+            .group_by(table.c.subject_id, grp, table.c.day)
+        )
+        found.days = [
+            DayCount(s, g, as_day(d), int(n), int(o), int(p))
+            for s, g, d, n, o, p in session.execute(days)
+        ]
+        counted = by_group.add_columns(
+            func.count(),
+            func.count(table.c.account_id.distinct()),
+            func.count(table.c.end_user.distinct()),
+        ).group_by(table.c.subject_id, grp)
+        found.grouped = [ReachCount(*row) for row in session.execute(counted)]
+        found.reach = reach(session, table)
+        found.money = filed_money_sums(session, query, table)
     return found
 
 

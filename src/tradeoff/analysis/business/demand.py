@@ -116,11 +116,18 @@ def demand(
             churn_window_days=settings.churn_window_days,
         )
         half_life = settings.demand_half_life_days
-        if kind is SubjectKind.THEME or breakdown is not None:
+        grouped: list[ReachCount] = []
+        if kind is SubjectKind.THEME:
             days = fold_days(day_counts(session, query), day, half_life)
             kept_money = demand_kept.money(session, query)
             money = money_sums(session, query) if kept_money is None else kept_money
             reach = reach_counts(session, replace(query, by=None))
+            # End users are not summed over groups (one person may speak for two accounts).
+            grouped = reach_counts(session, query) if breakdown is not None else []
+        elif breakdown is not None:  # every linked item read once (storage.subject_filed)
+            split = subject_filed.grouped(session, query)
+            days = fold_days(split.days, day, half_life)
+            money, reach, grouped = split.money, split.reach, split.grouped
         else:  # folded in the database, every linked item read once (storage.subject_filed)
             weights = partial(scaled_weight, as_of=day, half_life_days=half_life)
             horizon = weight_horizon(half_life)
@@ -128,8 +135,6 @@ def demand(
             if found is None:
                 found = subject_filed.figures(session, query, weights, horizon)
             days, money, reach = found.months, found.money, found.reach
-        # End users are not summed over groups (one person may speak for two accounts).
-        grouped = reach_counts(session, query) if breakdown is not None else []
 
     def build(rows: list[MonthCount], sums: list[MoneySum], counts: ReachCount | None) -> Demand:
         return _demand(rows, counts, sums, day, half_life, base, known_rates)
