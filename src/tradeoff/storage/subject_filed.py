@@ -150,12 +150,7 @@ def grouped(session: Session, query: DemandQuery) -> Grouped:
             DayCount(s, g, as_day(d), int(n), int(o), int(p))
             for s, g, d, n, o, p in session.execute(days)
         ]
-        counted = by_group.add_columns(
-            func.count(),
-            func.count(table.c.account_id.distinct()),
-            func.count(table.c.end_user.distinct()),
-        ).group_by(table.c.subject_id, grp)
-        found.grouped = [ReachCount(*row) for row in session.execute(counted)]
+        found.grouped = reach(session, table, query)
         found.reach = reach(session, table)
         found.money = filed_money_sums(session, query, table)
     return found
@@ -251,15 +246,24 @@ def _rows(session: Session, query: DemandQuery) -> Select[Any]:
     )
 
 
-def reach(session: Session, filed: Table) -> list[ReachCount]:
-    """``linked_reach_counts``: links, distinct accounts and end users per subject."""
-    counted = select(
-        filed.c.subject_id,
-        func.count(),
-        func.count(filed.c.account_id.distinct()),
-        func.count(filed.c.end_user.distinct()),
-    ).group_by(filed.c.subject_id)
-    return [ReachCount(s, None, n, a, e) for s, n, a, e in session.execute(counted)]
+def reach(session: Session, filed: Table, by: DemandQuery | None = None) -> list[ReachCount]:
+    """``linked_reach_counts``: links, distinct accounts and end users per subject, and
+    per group of ``by.by`` when given."""
+    grp = group_column(by, AccountRow) if by is not None else literal(None).label("grp")
+    counted = (
+        select(
+            filed.c.subject_id,
+            grp,
+            func.count(),
+            func.count(filed.c.account_id.distinct()),
+            func.count(filed.c.end_user.distinct()),
+        )
+        .select_from(filed)
+        .group_by(filed.c.subject_id, grp)
+    )
+    if by is not None:
+        counted = counted.outerjoin(AccountRow, AccountRow.id == filed.c.account_id)
+    return [ReachCount(*row) for row in session.execute(counted)]
 
 
 def piece_days(filed: Table) -> Select[Any]:
