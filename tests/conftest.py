@@ -2,8 +2,9 @@
 
 Every test that touches a database runs twice: on a SQLite file and on a real PostgreSQL
 server (started by ``scripts/with-postgres.sh``, which exports TRADEOFF_TEST_POSTGRES_URL).
-Each test gets its own freshly migrated workspace, copied from a template so the
-migrations run once per engine per session.
+Each test gets a freshly migrated workspace: a SQLite file copied from a template, or the
+worker's PostgreSQL database emptied back to its migrated state (tests/pg_workspace.py), so
+the migrations run once per engine per session.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.pg_workspace import ReusedDatabase
 from tradeoff.config import sqlite_url_for
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
@@ -65,32 +67,33 @@ def postgres_template() -> str | None:
     return TEMPLATE_DB
 
 
+@pytest.fixture(scope="session")
+def postgres_workspace(postgres_template: str | None) -> Iterator[ReusedDatabase | None]:
+    """This worker's PostgreSQL workspace, emptied again for every test that asks for one."""
+    admin_url = postgres_admin_url()
+    if postgres_template is None or admin_url is None:
+        yield None
+        return
+    database = ReusedDatabase(admin_url=admin_url, template=postgres_template)
+    yield database
+    database.drop()
+
+
 @pytest.fixture(params=ENGINES)
 def workspace_url(
     request: pytest.FixtureRequest,
     tmp_path: Path,
     sqlite_template: Path,
-    postgres_template: str | None,
-) -> Iterator[str]:
+    postgres_workspace: ReusedDatabase | None,
+) -> str:
     """The URL of a fresh, migrated, empty workspace on each engine."""
     if request.param == "sqlite":
         path = tmp_path / "workspace.db"
         shutil.copyfile(sqlite_template, path)
-        yield sqlite_url_for(path)
-        return
-    if postgres_template is None:
+        return sqlite_url_for(path)
+    if postgres_workspace is None:
         pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} not set)")
-    admin_url = os.environ[POSTGRES_ENV]
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
+    return postgres_workspace.fresh()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 
 import pytest
 from fastapi.testclient import TestClient
@@ -43,10 +44,17 @@ class Workspace:
     theme_id: int
 
 
+@cache
+def password_hash(password: str) -> str:
+    """A real argon2id hash, made once per password: each takes 25–35 ms by design, and
+    every web test's workspace adds three users."""
+    return hash_password(password)
+
+
 def add_user(engine: Engine, email: str, role: Role, password: str = PASSWORD) -> User:
     with write_session(engine) as session:
         return users.add_user(
-            session, User(email=email, password_hash=hash_password(password), role=role)
+            session, User(email=email, password_hash=password_hash(password), role=role)
         )
 
 

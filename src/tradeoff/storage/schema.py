@@ -6,6 +6,7 @@ Every command checks the version first, so old code never writes to a newer sche
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -27,8 +28,20 @@ def alembic_config() -> Config:
     return config
 
 
+@cache
+def _scripts() -> ScriptDirectory:
+    """The package's migrations, read once per process: every command and app start checks
+    the schema, and walking the migration files took 40 ms each time."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
+@cache
+def _known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None, "the package ships at least one migration"
     return head
 
@@ -48,12 +61,9 @@ def upgrade(engine: Engine, revision: str = "head") -> str:
     return current_revision(engine) or ""
 
 
-def check_not_newer(engine: Engine) -> None:
-    current = current_revision(engine)
-    known = {
-        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-    }
-    if current is not None and current not in known:
+def check_not_newer(engine: Engine, current: str | None = None) -> None:
+    current = current or current_revision(engine)
+    if current is not None and current not in _known_revisions():
         raise SchemaError(
             f"this workspace was written by a newer Tradeoff (schema {current}); "
             "upgrade Tradeoff to open it"
@@ -65,7 +75,7 @@ def ensure_current(engine: Engine) -> None:
     current = current_revision(engine)
     if current is None:
         raise SchemaError("this database is not a Tradeoff workspace yet: run 'tradeoff init'")
-    check_not_newer(engine)
+    check_not_newer(engine, current)
     if current != head_revision():
         raise SchemaError(
             f"this workspace uses an older schema ({current}); "
