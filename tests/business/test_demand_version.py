@@ -63,7 +63,7 @@ def _watched(engine: Engine) -> set[str]:
             rows = connection.execute(
                 text(
                     "SELECT event_object_table FROM information_schema.triggers "
-                    "WHERE trigger_name = 'demand_version_bump'"
+                    "WHERE trigger_name LIKE 'demand_version_%'"
                 )
             )
         else:
