@@ -3,15 +3,17 @@
 Some figures cost seconds at a million items however they are written: problems linked to
 themes cite 722,000 (problem, account) pairs in the bench, and every money figure meets
 each pair with its account's deals (4.7 s); themes by segment take 1.2 s. They change only
-when what they read does, and migration 0018's triggers bump the demand version on every
-write that can change one (settings, accounts, people, evidence and its themes, deals and
-loss classes, problems' and opportunities' links), whoever writes; a decision, an estimate,
-a metric value or a theme's new name leaves it alone. So ``keep`` computes them with the
-same functions the readers call and stores them with that version; a reader uses them only
-while the version is still the workspace's, for the same churn window and lost-deal
-window, and counts from the summary and the links otherwise: a kept figure is never a
-stale one. A person's edit of themes, problems or opportunities counts again only the
-subjects it reaches and carries the rest over (``storage.demand_carry``).
+when what they read does, and migrations 0018–0019's triggers bump the demand version on
+every write that can change one (accounts, people, evidence and its themes, deals, a loss
+class into or out of ``disqualified``, the churn window, problems' and opportunities'
+links), whoever writes; a decision, an estimate, a metric value, a theme's new name, the
+half-life or the base currency (both applied when read) leaves it alone. So ``keep``
+computes them with the same functions the readers call and stores them with that
+version; a reader uses them only while the version is still the workspace's, for the same
+churn window and lost-deal window, and counts from the summary and the links otherwise: a
+kept figure is never a stale one. A person's edit of themes, problems or opportunities
+counts again only the subjects it reaches and carries the rest over
+(``storage.demand_carry``).
 
 What is kept: every money figure of top-level themes, plain and by segment, plan, region
 and each attribute key the theme summary is split by, and of problems and opportunities
