@@ -108,12 +108,16 @@ def _add_subjects(engine: Engine, world: World) -> None:
                 )
 
 
-def _expected_months(days: list[DayCount], as_of: date) -> dict[tuple[int, date], Month]:
-    """The links' day rows folded here: pieces, observed, proxy, first and last day and the
-    decay weight (0.5 per half-life, in units of 1e-12, rounded per day)."""
-    folded: dict[tuple[int, date], list[int]] = defaultdict(lambda: [0, 0, 0, 10**9, 0, 0])
+MonthKey = tuple[int, str | None, date]
+
+
+def _expected_months(days: list[DayCount], as_of: date) -> dict[MonthKey, Month]:
+    """The links' day rows folded here per subject, group and month: pieces, observed,
+    proxy, first and last day and the decay weight (0.5 per half-life, in units of 1e-12,
+    rounded per day)."""
+    folded: dict[MonthKey, list[int]] = defaultdict(lambda: [0, 0, 0, 10**9, 0, 0])
     for row in days:
-        month = folded[(row.subject_id, date(row.day.year, row.day.month, 1))]
+        month = folded[(row.subject_id, row.group, date(row.day.year, row.day.month, 1))]
         month[0] += row.items
         month[1] += row.observed
         month[2] += row.proxy
@@ -126,12 +130,20 @@ def _expected_months(days: list[DayCount], as_of: date) -> dict[tuple[int, date]
     }
 
 
-def _months(rows: list[MonthCount]) -> dict[tuple[int, date], Month]:
-    assert all(r.group is None for r in rows)
-    return {
-        (r.subject_id, r.month): (r.items, r.observed, r.proxy, r.first, r.last, r.weighted)
+def _months(rows: list[MonthCount]) -> dict[MonthKey, Month]:
+    found = {
+        (r.subject_id, r.group, r.month): (
+            r.items,
+            r.observed,
+            r.proxy,
+            r.first,
+            r.last,
+            r.weighted,
+        )
         for r in rows
     }
+    assert len(found) == len(rows), "one row per subject, group and month"
+    return found
 
 
 @pytest.mark.parametrize("kind", [SubjectKind.PROBLEM, SubjectKind.OPPORTUNITY])
@@ -203,19 +215,20 @@ def test_broken_down_read_once_equals_the_links(
                 account.attributes = {"tier": ("gold", "silver", "bronze")[account.id % 3]}
     for as_of in (TODAY.date(), TODAY.date() - timedelta(days=60)):
         query = DemandQuery(kind, as_of, by=Breakdown.parse(by))
+        weight = lambda day, as_of=as_of: scaled_weight(day, as_of, HALF_LIFE)  # noqa: E731
         with read_session(engine) as session:
-            found = subject_filed.grouped(session, query)
+            found = subject_filed.grouped(session, query, weight, weight_horizon(HALF_LIFE))
             expected_days = linked_day_counts(session, query)
             expected_grouped = linked_reach_counts(session, query)
             expected_reach = linked_reach_counts(session, replace(query, by=None))
             expected_money = money_sums(session, query)
-        assert sorted(found.days, key=repr) == sorted(expected_days, key=repr)
+        assert _months(found.months) == _expected_months(expected_days, as_of)
         assert sorted(found.grouped, key=repr) == sorted(expected_grouped, key=repr)
         assert sorted(found.reach) == sorted(expected_reach)
         key = lambda m: (m.figure, m.subject_id, m.group or "", m.currency or "")  # noqa: E731
         assert sorted(found.money, key=key) == sorted(expected_money, key=key)
         # Not trivial: several groups, money in groups, a group for no value.
-        assert len({d.group for d in found.days}) >= 3
+        assert len({m.group for m in found.months}) >= 3
         assert any(m.group is not None for m in found.money)
     if by == "attribute:tier":
-        assert any(d.group is None for d in found.days)
+        assert any(m.group is None for m in found.months)

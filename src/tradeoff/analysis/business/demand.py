@@ -116,6 +116,9 @@ def demand(
             churn_window_days=settings.churn_window_days,
         )
         half_life = settings.demand_half_life_days
+        # Problems and opportunities fold days into months in the database, with these.
+        weights = partial(scaled_weight, as_of=day, half_life_days=half_life)
+        horizon = weight_horizon(half_life)
         grouped: list[ReachCount] = []
         if kind is SubjectKind.THEME:
             days = fold_days(day_counts(session, query), day, half_life)
@@ -125,12 +128,9 @@ def demand(
             # End users are not summed over groups (one person may speak for two accounts).
             grouped = reach_counts(session, query) if breakdown is not None else []
         elif breakdown is not None:  # every linked item read once (storage.subject_filed)
-            split = subject_filed.grouped(session, query)
-            days = fold_days(split.days, day, half_life)
-            money, reach, grouped = split.money, split.reach, split.grouped
-        else:  # folded in the database, every linked item read once (storage.subject_filed)
-            weights = partial(scaled_weight, as_of=day, half_life_days=half_life)
-            horizon = weight_horizon(half_life)
+            split = subject_filed.grouped(session, query, weights, horizon)
+            days, money, reach, grouped = split.months, split.money, split.reach, split.grouped
+        else:  # every linked item read once (storage.subject_filed), unless kept
             found = demand_kept.figures(session, query, weights, horizon)
             if found is None:
                 found = subject_filed.figures(session, query, weights, horizon)
