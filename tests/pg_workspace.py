@@ -68,6 +68,8 @@ class ReusedDatabase:
         return self.url
 
     def drop(self) -> None:
+        if not self.name:  # no test of this worker asked for one
+            return
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None

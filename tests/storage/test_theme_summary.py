@@ -62,6 +62,7 @@ from tradeoff.storage.tables import (
 )
 from tradeoff.storage.tables.theme_summary import (
     ThemeOverlapSummaryRow,
+    ThemePersonAccountSummaryRow,
     ThemePersonSummaryRow,
     ThemeSummaryAttributeRow,
 )
@@ -85,6 +86,8 @@ class Recount:
     group_reach: dict[tuple[str, str | None], tuple[int, int, int]] = field(default_factory=dict)
     #: end user → links
     people: dict[int, int] = field(default_factory=dict)
+    #: (end user, their items' account) → links
+    person_accounts: dict[tuple[int, int | None], int] = field(default_factory=dict)
     #: a theme with a higher id sharing items with this one → how many
     overlaps: dict[int, int] = field(default_factory=dict)
 
@@ -134,6 +137,8 @@ def recount(engine: Engine) -> dict[int, Recount]:
             if item.person_id is not None and roles[item.person_id] not in PROXY:
                 speakers.add(item.person_id)
                 result.people[item.person_id] = result.people.get(item.person_id, 0) + 1
+                pair = (item.person_id, item.account_id)
+                result.person_accounts[pair] = result.person_accounts.get(pair, 0) + 1
         result.days = {day: tuple(t) for day, t in per_day.items()}
         result.overlaps = {
             other: len(members & filed[other])
@@ -217,6 +222,10 @@ def stored(engine: Engine) -> tuple[dict[int, Recount], set[int]]:
             found[g.theme_id].group_days[key] = (g.items, g.observed, g.proxy)
         for p in session.execute(select(ThemePersonSummaryRow)).scalars():
             found[p.theme_id].people[p.person_id] = p.links
+        for q in session.execute(select(ThemePersonAccountSummaryRow)).scalars():
+            pair = (q.person_id, q.account_id)
+            assert pair not in found[q.theme_id].person_accounts
+            found[q.theme_id].person_accounts[pair] = q.links
         for o in session.execute(select(ThemeOverlapSummaryRow)).scalars():
             assert o.theme_id < o.other_id
             found[o.theme_id].overlaps[o.other_id] = o.links
@@ -283,20 +292,6 @@ def assert_readers_match_the_links(engine: Engine) -> None:
     from_links = readers(engine)
     refresh(engine)
     assert through_summary == from_links
-
-
-@pytest.fixture
-def company(engine: Engine) -> World:
-    """The business world, plus real Banking77 tickets placed by an analysis, and problems
-    and opportunities over its themes (a theme with its sub-theme among them: two themes
-    sharing items) and over items linked by hand."""
-    world = build_world(engine)
-    tag_accounts(engine)
-    add_tickets(engine, intent_rows(), 10_000)
-    analyze(engine, StaticEmbedder())
-    with write_session(engine) as session:
-        add_problems(session, random.Random(11))
-    return world
 
 
 #: Tiers of the accounts by id (a fourth has none); every account's website is its own.

@@ -361,7 +361,7 @@ def summarised(session: Session, query: DemandQuery) -> bool:
     return True
 
 
-def _summary_dimension(session: Session, query: DemandQuery) -> str | None:
+def summary_dimension(session: Session, query: DemandQuery) -> str | None:
     """The split of the summary this breakdown reads (None: no breakdown; "": one it is not
     split by, such as an attribute key with too many values, counted from the links)."""
     if query.by is None:
@@ -398,7 +398,7 @@ def _through_summary(
     if not summarised(session, query):
         return linked(session, query)
     # After ``summarised``: a session that writes has refreshed, choosing the keys again.
-    dimension = _summary_dimension(session, query)
+    dimension = summary_dimension(session, query)
     if dimension == "":
         return linked(session, query)
     clean, dirty = theme_summary.split(session, theme_ids(session, query))

@@ -18,10 +18,18 @@ exactly when the themes of T are clean and share no item (``theme_overlap_summar
   its themes' summary rows and its unfiled items; a citation in the churn window is looked
   up among churned accounts' items near their churn date, as for themes.
 
+With a breakdown (a dimension the group summaries are split by: segment, plan, region, a
+held attribute key) the same holds per group, a group being the citing account's: pieces
+from ``theme_group_day_summary``, links from ``theme_group_reach_summary``, accounts from
+the themes' account rows and end users from ``theme_person_account_summary`` (0020), each
+read with its account's group, so an end user speaking for accounts of two groups counts
+once in each. Money needs nothing more: its (subject, account) citations are grouped by
+the account when summed.
+
 A subject with no theme (its links are all its evidence), a dirty theme, or two themes
-sharing items is counted from the links, and so is every subject for a breakdown or a day
-in the past (``storage.demand``'s ``linked_*``: the reference this path is tested
-against).
+sharing items is counted from the links, and so is every subject for a day in the past or
+an attribute key the summary is not split by (``storage.demand``'s ``linked_*``: the
+reference this path is tested against).
 """
 
 from __future__ import annotations
@@ -56,13 +64,16 @@ from tradeoff.storage.demand import (
     SubjectKind,
     as_day,
     count_pieces,
+    group_column,
     linked_day_counts,
     linked_reach_counts,
     representatives,
+    summary_dimension,
 )
 from tradeoff.storage.demand import day_counts as theme_day_counts
 from tradeoff.storage.demand import reach_counts as theme_reach_counts
 from tradeoff.storage.tables import (
+    AccountRow,
     EvidenceItemRow,
     EvidenceThemeRow,
     OpportunityProblemRow,
@@ -74,10 +85,16 @@ from tradeoff.storage.tables import (
     ProblemThemeRow,
     ThemeAccountSummaryRow,
     ThemeDaySummaryRow,
+    ThemeGroupDaySummaryRow,
+    ThemeGroupReachSummaryRow,
     ThemeReachSummaryRow,
     ThemeSummaryDirtyRow,
 )
-from tradeoff.storage.tables.theme_summary import ThemeOverlapSummaryRow, ThemePersonSummaryRow
+from tradeoff.storage.tables.theme_summary import (
+    ThemeOverlapSummaryRow,
+    ThemePersonAccountSummaryRow,
+    ThemePersonSummaryRow,
+)
 
 Counted = TypeVar("Counted", DayCount, ReachCount)
 
@@ -85,9 +102,12 @@ Counted = TypeVar("Counted", DayCount, ReachCount)
 def split(session: Session, query: DemandQuery) -> tuple[DemandQuery | None, DemandQuery | None]:
     """(through the summary, from the links): the problem or opportunity query cut in two
     by which subjects the summary answers; None for a part with no subject."""
-    if query.by is not None or not theme_summary.answers_now(session, query.cutoff):
+    if not theme_summary.answers_now(session, query.cutoff):
         return None, query
     theme_summary.refresh_if_writing(session)
+    # After the refresh, which chooses the attribute keys again.
+    if summary_dimension(session, query) == "":
+        return None, query
     first, second = subject_themes(query).subquery("a"), subject_themes(query).subquery("b")
     overlap = ThemeOverlapSummaryRow
     dirty = select(first.c.subject_id).where(
@@ -230,17 +250,20 @@ def _either(
 
 def _summary_days(session: Session, query: DemandQuery) -> list[DayCount]:
     counted = summary_day_rows(session, query)
+    grouped = query.by is not None
     return [
-        DayCount(s, None, as_day(d), int(i), int(o), int(p))
-        for s, d, i, o, p in session.execute(counted)
+        DayCount(row[0], row[1] if grouped else None, as_day(d), int(i), int(o), int(p))
+        for row in session.execute(counted)
+        for d, i, o, p in [row[-4:]]
     ]
 
 
 def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
     """subject_id, day, items, observed, proxy of subjects the summary answers (days with
-    pieces only)."""
+    pieces only); with a breakdown, grp after subject_id (the group summary's rows for
+    the theme part)."""
     themes, alone = parts(query)
-    link, day = EvidenceThemeRow, ThemeDaySummaryRow
+    link = EvidenceThemeRow
     involved = _copy_involved().subquery("copy_involved")
     # The themes' own copy-involved representatives, to take out of their summary rows.
     theme_links = (
@@ -261,12 +284,29 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
         .join(themes, themes.c.theme_id == unindexed(link)),
     ).subquery("y_links")
     y_pieces = count_pieces(representatives(session, query, y_links)).subquery("y_pieces")
-    rows = union_all(
-        select(themes.c.subject_id, day.day, day.items, day.observed, day.proxy).join(
+    grouped = query.by is not None
+
+    def grp(table: Any) -> list[Any]:
+        return [table.grp.label("grp") if hasattr(table, "grp") else table.c.grp] if grouped else []
+
+    if grouped:
+        assert query.by is not None
+        day: Any = ThemeGroupDaySummaryRow
+        theme_days = (
+            select(themes.c.subject_id, *grp(day), day.day, day.items, day.observed, day.proxy)
+            .join(day, day.theme_id == themes.c.theme_id)
+            .where(day.dimension == query.by.label)
+        )
+    else:
+        day = ThemeDaySummaryRow
+        theme_days = select(themes.c.subject_id, day.day, day.items, day.observed, day.proxy).join(
             day, day.theme_id == themes.c.theme_id
-        ),
+        )
+    rows = union_all(
+        theme_days,
         select(
             themes.c.subject_id,
+            *grp(in_themes),
             in_themes.c.day,
             -in_themes.c["items"],
             -in_themes.c.observed,
@@ -274,6 +314,7 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
         ).join(in_themes, in_themes.c.subject_id == themes.c.theme_id),
         select(
             y_pieces.c.subject_id,
+            *grp(y_pieces),
             y_pieces.c.day,
             y_pieces.c["items"],
             y_pieces.c.observed,
@@ -281,48 +322,84 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
         ),
     ).subquery("parts")
     items = func.sum(rows.c["items"])
+    keys = [rows.c.subject_id, *grp(rows), rows.c.day]
     return (
         select(
-            rows.c.subject_id,
-            rows.c.day,
+            *keys,
             items.label("items"),
             func.sum(rows.c.observed).label("observed"),
             func.sum(rows.c.proxy).label("proxy"),
         )
-        .group_by(rows.c.subject_id, rows.c.day)
+        .group_by(*keys)
         .having(items > 0)
     )
 
 
 def _summary_reach(session: Session, query: DemandQuery) -> list[ReachCount]:
+    """Links, distinct accounts and end users per subject (and group, with a breakdown):
+    links from the themes' reach rows, accounts and end users distinct over the themes'
+    account and person rows, and the unfiled items' own. A group is the citing account's:
+    with a breakdown, accounts and end users are read with their account's group."""
     themes, alone = parts(query)
-    item = EvidenceItemRow
-    reach, accounts, people = ThemeReachSummaryRow, ThemeAccountSummaryRow, ThemePersonSummaryRow
+    item, accounts = EvidenceItemRow, ThemeAccountSummaryRow
     end_user = case((PersonRow.role.not_in(INTERNAL_PROXY_ROLES), item.person_id))
+    nothing = cast(null(), Integer)  # PostgreSQL would read an untyped NULL as text
+    by = query.by
 
-    def of_themes(table: Any, links: Any, account: Any, person: Any) -> Select[Any]:
+    def part(links: Any, account: Any, person: Any) -> Select[Any]:
         return select(
             themes.c.subject_id,
             links.label("links"),
             account.label("account_id"),
             person.label("person_id"),
-        ).join(table, table.theme_id == themes.c.theme_id)
+        ).select_from(themes)
 
-    nothing = cast(null(), Integer)  # PostgreSQL would read an untyped NULL as text
-    rows = union_all(
-        of_themes(reach, reach.links, nothing, nothing),
-        of_themes(accounts, literal(0), accounts.account_id, nothing),
-        of_themes(people, literal(0), nothing, people.person_id),
-        # One row per unfiled item: its link, account and speaker at once.
+    unfiled = (
         select(alone.c.subject_id, literal(1), item.account_id, end_user)
         .select_from(alone)
         .join(item, item.id == alone.c.evidence_id)
-        .outerjoin(PersonRow, PersonRow.id == item.person_id),
-    ).subquery("parts")
+        .outerjoin(PersonRow, PersonRow.id == item.person_id)
+    )
+    if by is None:
+        reach, people = ThemeReachSummaryRow, ThemePersonSummaryRow
+        parts_: list[Select[Any]] = [
+            part(reach.links, nothing, nothing).join(reach, reach.theme_id == themes.c.theme_id),
+            part(literal(0), accounts.account_id, nothing).join(
+                accounts, accounts.theme_id == themes.c.theme_id
+            ),
+            part(literal(0), nothing, people.person_id).join(
+                people, people.theme_id == themes.c.theme_id
+            ),
+            # One row per unfiled item: its link, account and speaker at once.
+            unfiled,
+        ]
+    else:
+        group = group_column(query, AccountRow)
+        reach_g, people_g = ThemeGroupReachSummaryRow, ThemePersonAccountSummaryRow
+        parts_ = [
+            part(reach_g.links, nothing, nothing)
+            .add_columns(reach_g.grp.label("grp"))
+            .join(reach_g, reach_g.theme_id == themes.c.theme_id)
+            .where(reach_g.dimension == by.label),
+            part(literal(0), accounts.account_id, nothing)
+            .add_columns(group)
+            .join(accounts, accounts.theme_id == themes.c.theme_id)
+            .join(AccountRow, AccountRow.id == accounts.account_id),
+            part(literal(0), nothing, people_g.person_id)
+            .add_columns(group)
+            .join(people_g, people_g.theme_id == themes.c.theme_id)
+            .outerjoin(AccountRow, AccountRow.id == people_g.account_id),
+            unfiled.add_columns(group).outerjoin(AccountRow, AccountRow.id == item.account_id),
+        ]
+    rows = union_all(*parts_).subquery("parts")
+    keys = [rows.c.subject_id, *([rows.c.grp] if by is not None else [])]
     counted = select(
-        rows.c.subject_id,
+        *keys,
         func.sum(rows.c.links),
         func.count(rows.c.account_id.distinct()),
         func.count(rows.c.person_id.distinct()),
-    ).group_by(rows.c.subject_id)
-    return [ReachCount(s, None, int(n), int(a), int(p)) for s, n, a, p in session.execute(counted)]
+    ).group_by(*keys)
+    return [
+        ReachCount(row[0], row[1] if by is not None else None, *(int(v) for v in row[-3:]))
+        for row in session.execute(counted)
+    ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -128,26 +128,36 @@ def grouped(
     session: Session, query: DemandQuery, weight: Callable[[date], int], horizon: int
 ) -> Grouped:
     """Pieces per month, money and reach of problems or opportunities split by
-    ``query.by``, from their links read once and folded into months in the database, as
-    ``figures`` does without a breakdown: counted from the links, each of four statements
-    read every link's item again (111 s for all problems by segment at a million items with
-    100 problems of themes), and day rows folded in Python cost a third of what was left."""
+    ``query.by``, as ``figures`` does without a breakdown: the subjects the theme summary
+    answers (a dimension its group rows are split by) through it, the rest from their links
+    read once, both folded into months in the database. Counted from the links, each of
+    four statements read every link's item again (111 s for all problems by segment at a
+    million items with 100 problems of themes)."""
     assert query.kind is not SubjectKind.THEME
     assert query.by is not None
     found = Grouped()
-    with filed(session, query) as table, weights(session, query, weight, horizon) as weighted:
-        grp = group_column(query, AccountRow)
-        pieces = (
-            select(table.c.subject_id, grp, table.c.day, table.c.observed, table.c.proxy)
-            .select_from(table)
-            .outerjoin(AccountRow, AccountRow.id == table.c.account_id)
-            .where(table.c.rep == 1)
-            .subquery("pieces")
-        )
-        found.months = months(session, pieces, literal(1), weighted, grouped=True)
-        found.grouped = reach(session, table, query)
-        found.reach = reach(session, table)
-        found.money = filed_money_sums(session, query, table)
+    fast, slow = subject_demand.split(session, query)
+    with weights(session, query, weight, horizon) as weighted:
+        if fast is not None:
+            days = subject_demand.summary_day_rows(session, fast).subquery("days")
+            found.months += months(session, days, days.c["items"], weighted, grouped=True)
+            found.money += money_sums(session, fast)
+            found.grouped += subject_demand.reach_counts(session, fast)
+            found.reach += subject_demand.reach_counts(session, replace(fast, by=None))
+        if slow is not None:
+            with filed(session, slow) as table:
+                grp = group_column(slow, AccountRow)
+                pieces = (
+                    select(table.c.subject_id, grp, table.c.day, table.c.observed, table.c.proxy)
+                    .select_from(table)
+                    .outerjoin(AccountRow, AccountRow.id == table.c.account_id)
+                    .where(table.c.rep == 1)
+                    .subquery("pieces")
+                )
+                found.months += months(session, pieces, literal(1), weighted, grouped=True)
+                found.grouped += reach(session, table, slow)
+                found.reach += reach(session, table)
+                found.money += filed_money_sums(session, slow, table)
     return found
 
 

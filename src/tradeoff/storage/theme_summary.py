@@ -17,6 +17,8 @@ takes seconds; the same figures read from a few narrow rows per theme take milli
   listed key: a key that joins the list is written for every theme in the same refresh.
 - ``theme_person_summary``: per theme and end user, their links (a problem's end users are
   the distinct ones over its themes: ``storage.subject_demand``).
+- ``theme_person_account_summary``: the same split by the account of the end user's items
+  (a problem's end users per group of a breakdown: the group is the account's).
 - ``theme_overlap_summary``: pairs of themes sharing filed items, and how many (a problem
   linked to both cannot add their figures up). A refresh rewrites every pair that names a
   dirty theme, from the dirty theme's links and the other's.
@@ -85,6 +87,7 @@ from tradeoff.storage.tables.theme_summary import (
     DIMENSION_LENGTH,
     GROUP_LENGTH,
     ThemeOverlapSummaryRow,
+    ThemePersonAccountSummaryRow,
     ThemePersonSummaryRow,
     ThemeSummaryAttributeRow,
 )
@@ -104,6 +107,7 @@ SUMMARIES = (
     ThemeGroupDaySummaryRow,
     ThemeGroupReachSummaryRow,
     ThemePersonSummaryRow,
+    ThemePersonAccountSummaryRow,
     ThemeOverlapSummaryRow,
 )
 #: Account columns the summary is also split by (demand's ``--by``).
@@ -349,6 +353,10 @@ def _aggregate(
             [_group_reach(links, label, column) for label, column in dimensions],
         ),
         ThemePersonSummaryRow: (["theme_id", "person_id", "links"], _per_person(links)),
+        ThemePersonAccountSummaryRow: (
+            ["theme_id", "person_id", "account_id", "links"],
+            _per_person(links, by_account=True),
+        ),
         ThemeOverlapSummaryRow: (
             ["theme_id", "other_id", "links"],
             _overlaps(links, theme_ids),
@@ -479,11 +487,12 @@ def _reach(links: Any) -> Select[Any]:
     ).group_by(links.c.theme_id)
 
 
-def _per_person(links: Any) -> Select[Any]:
+def _per_person(links: Any, *, by_account: bool = False) -> Select[Any]:
+    account = [links.c.account_id] if by_account else []
     return (
-        select(links.c.theme_id, links.c.end_user, func.count())
+        select(links.c.theme_id, links.c.end_user, *account, func.count())
         .where(links.c.end_user.is_not(None))
-        .group_by(links.c.theme_id, links.c.end_user)
+        .group_by(links.c.theme_id, links.c.end_user, *account)
     )
 
 

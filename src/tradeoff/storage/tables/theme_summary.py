@@ -122,6 +122,23 @@ class ThemePersonSummaryRow(Base):
     links: Mapped[int]
 
 
+class ThemePersonAccountSummaryRow(Base):
+    """An end user in a theme with the account of their items there (None: no account),
+    and those links (migration 0020): a problem's end users per group of a breakdown are
+    the distinct ones over its themes whose citing account is in the group, which
+    ``theme_group_reach_summary``'s per-theme counts cannot add up to."""
+
+    __tablename__ = "theme_person_account_summary"
+    __table_args__ = (Index("ix_theme_person_account_summary_theme_id", "theme_id"),)
+
+    #: The account may be None, which a primary key cannot hold.
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int]
+    person_id: Mapped[int]
+    account_id: Mapped[int | None]
+    links: Mapped[int]
+
+
 class ThemeOverlapSummaryRow(Base):
     """Two themes sharing filed items (``theme_id`` < ``other_id``), and how many: the
     figures of a problem linked to both cannot be added up from theme to theme (0011).
