@@ -298,12 +298,16 @@ def timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
 
 def themed(engine: Engine, repeat: int) -> None:
     """The second table: problems and opportunities of themes, through the summary and
-    from the links."""
+    from the links; broken down by segment too (through the group summaries, 0020)."""
     calls: list[tuple[str, Callable[[], object]]] = [
         ("problem_demand(100 problems of themes)",
          lambda: problem_demand(engine, as_of=AS_OF, ids=list(THEMED))),
         ("opportunity_demand(25 of those)",
          lambda: opportunity_demand(engine, as_of=AS_OF, ids=list(THEMED_OPPORTUNITIES))),
+        ("problem_demand(by='segment'), all 500",
+         lambda: problem_demand(engine, as_of=AS_OF, by="segment")),
+        ("opportunity_demand(by='segment'), all 125",
+         lambda: opportunity_demand(engine, as_of=AS_OF, by="segment")),
     ]  # fmt: skip
     summarised = [timed(call, repeat)[0] for _, call in calls]
     mark_all_dirty(engine)
@@ -338,6 +342,10 @@ def kept(engine: Engine, repeat: int, biggest: int) -> None:
          lambda: problem_demand(engine, as_of=AS_OF, ids=list(THEMED))),
         ("opportunity_demand(25 of those)",
          lambda: opportunity_demand(engine, as_of=AS_OF, ids=list(THEMED_OPPORTUNITIES))),
+        ("problem_demand(by='segment'), all 500",
+         lambda: problem_demand(engine, as_of=AS_OF, by="segment")),
+        ("opportunity_demand(by='segment'), all 125",
+         lambda: opportunity_demand(engine, as_of=AS_OF, by="segment")),
     ]  # fmt: skip
     counted = [call() for _, call in calls]
     counted_s = [timed(call, repeat)[0] for _, call in calls]
