@@ -251,11 +251,12 @@ def _either(
 def _summary_days(session: Session, query: DemandQuery) -> list[DayCount]:
     counted = summary_day_rows(session, query)
     grouped = query.by is not None
-    return [
-        DayCount(row[0], row[1] if grouped else None, as_day(d), int(i), int(o), int(p))
-        for row in session.execute(counted)
-        for d, i, o, p in [row[-4:]]
-    ]
+    found = []
+    for row in session.execute(counted):
+        day, items, observed, proxy = row[-4:]
+        group = row[1] if grouped else None
+        found.append(DayCount(row[0], group, as_day(day), int(items), int(observed), int(proxy)))
+    return found
 
 
 def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
@@ -286,8 +287,9 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
     y_pieces = count_pieces(representatives(session, query, y_links)).subquery("y_pieces")
     grouped = query.by is not None
 
-    def grp(table: Any) -> list[Any]:
-        return [table.grp.label("grp") if hasattr(table, "grp") else table.c.grp] if grouped else []
+    def grp(columns: Any) -> list[Any]:
+        """The group column of a summary row or of a subquery's columns, with a breakdown."""
+        return [columns.grp] if grouped else []
 
     if grouped:
         assert query.by is not None
@@ -306,7 +308,7 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
         theme_days,
         select(
             themes.c.subject_id,
-            *grp(in_themes),
+            *grp(in_themes.c),
             in_themes.c.day,
             -in_themes.c["items"],
             -in_themes.c.observed,
@@ -314,7 +316,7 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
         ).join(in_themes, in_themes.c.subject_id == themes.c.theme_id),
         select(
             y_pieces.c.subject_id,
-            *grp(y_pieces),
+            *grp(y_pieces.c),
             y_pieces.c.day,
             y_pieces.c["items"],
             y_pieces.c.observed,
@@ -322,7 +324,7 @@ def summary_day_rows(session: Session, query: DemandQuery) -> Select[Any]:
         ),
     ).subquery("parts")
     items = func.sum(rows.c["items"])
-    keys = [rows.c.subject_id, *grp(rows), rows.c.day]
+    keys = [rows.c.subject_id, *grp(rows.c), rows.c.day]
     return (
         select(
             *keys,
