@@ -803,9 +803,18 @@ def test_problems_and_opportunities_read_their_themes_from_the_summary(
     # An edit marks its themes dirty: their problems are counted from the links until the
     # next refresh, and the figures follow the edit either way.
     # (A merge files the source's items in the target too: the target is the one changed.)
+    # One of the problem's active top-level themes, by id: rows come in no set order (a
+    # reused PostgreSQL workspace returned an archived theme of the problem first).
     with read_session(engine) as session:
         target = session.scalar(
-            select(ProblemThemeRow.theme_id).where(ProblemThemeRow.problem_id == max(fast))
+            select(ProblemThemeRow.theme_id)
+            .join(ThemeRow, ThemeRow.id == ProblemThemeRow.theme_id)
+            .where(
+                ProblemThemeRow.problem_id == max(fast),
+                ThemeRow.status == ThemeStatus.ACTIVE,
+                ThemeRow.parent_id.is_(None),
+            )
+            .order_by(ProblemThemeRow.theme_id)
         )
     source = next(t for t in _active_top_level(engine) if t != target)
     assert target is not None
