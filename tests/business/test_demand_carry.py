@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select, update
 
-from tests.business.test_demand_kept import _everything, _keep, _tiers
+from tests.business.test_demand_kept import ASKED, _ask, _everything, _keep, _tiers
 from tests.business.test_demand_subjects import add_copy
 from tests.business.test_subject_filed import _add_subjects
 from tests.business.world import TODAY, World
@@ -21,7 +21,7 @@ from tradeoff.decisions.opportunities import link_opportunity, new_opportunity
 from tradeoff.decisions.problems import link_problem, new_problem
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.storage import demand_kept
-from tradeoff.storage.demand import DemandQuery, SubjectKind
+from tradeoff.storage.demand import Breakdown, DemandQuery, SubjectKind
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
     DemandKeptStateRow,
@@ -40,7 +40,12 @@ def _all_answer(engine: Engine) -> bool:
         kinds = all(
             demand_kept.money(session, DemandQuery(k, DAY)) is not None for k in SubjectKind
         )
-    return kinds and len(states) == 7 and {s.version for s in states} == {version}
+        asked = all(
+            demand_kept.money(session, DemandQuery(k, DAY, Breakdown.parse(by))) is not None
+            for k, by in ASKED
+        )
+    sets = 7 + len(ASKED)
+    return kinds and asked and len(states) == sets and {s.version for s in states} == {version}
 
 
 def _counted(engine: Engine) -> dict[str, list[object]]:
@@ -69,7 +74,7 @@ def _ids(engine: Engine, row: type[ProblemRow] | type[OpportunityRow]) -> list[i
 
 
 @pytest.fixture
-def kept(engine: Engine, world: World) -> World:
+def kept(engine: Engine, world: World, monkeypatch: pytest.MonkeyPatch) -> World:
     _add_subjects(engine, world)
     _tiers(engine)
     # A copy filed in another theme than its original: a move of the original takes it
@@ -87,6 +92,7 @@ def kept(engine: Engine, world: World) -> World:
             )
         )
     assert _keep(engine) == 7
+    _ask(engine, monkeypatch)  # problems and opportunities broken down, kept once asked
     return world
 
 
@@ -146,7 +152,7 @@ def test_an_edit_told_not_to_carry_leaves_every_set_stale(engine: Engine, kept: 
             demand_kept.money(session, DemandQuery(kind, DAY)) is None for kind in SubjectKind
         )
     assert demand_kept.keep_engine(engine) == 0  # below the size worth keeping for
-    assert _keep(engine) == 7
+    assert _keep(engine) == 7 + len(ASKED)
     assert _all_answer(engine)
 
 

@@ -8,11 +8,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Engine, func, select, update
+import pytest
+from alembic import command
+from sqlalchemy import Engine, func, select, text, update
 
 from tests.business.test_subject_filed import _add_subjects
 from tests.business.world import TODAY, World
 from tradeoff.analysis.business.demand import (
+    demand,
     opportunity_demand,
     problem_demand,
     theme_demand,
@@ -21,13 +24,27 @@ from tradeoff.analysis.business.demand_model import SubjectDemand
 from tradeoff.domain.evidence import Theme
 from tradeoff.storage import demand_kept, repository
 from tradeoff.storage.demand import DemandQuery, SubjectKind
+from tradeoff.storage.engine import WRITE_OPTION, open_engine
+from tradeoff.storage.schema import alembic_config, upgrade
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.tables import AccountRow, DealRow, DemandKeptMoneyRow, DemandKeptStateRow
+from tradeoff.storage.tables import (
+    AccountRow,
+    DealRow,
+    DemandKeptMoneyRow,
+    DemandKeptReachRow,
+    DemandKeptStateRow,
+)
 from tradeoff.storage.workspace import load_workspace_settings, save_workspace_settings
 
 #: Days the figures are asked for: the last evidence day, and later ones that move the
 #: renewal windows over the world's renewal dates.
 AS_OF = [TODAY.date(), TODAY.date() + timedelta(days=45), TODAY.date() + timedelta(days=120)]
+#: Breakdowns of problems and opportunities asked for in these tests, so kept once asked.
+ASKED = [
+    (SubjectKind.PROBLEM, "segment"),
+    (SubjectKind.PROBLEM, "attribute:tier"),
+    (SubjectKind.OPPORTUNITY, "region"),
+]
 
 
 def _everything(engine: Engine, as_of: date) -> dict[str, list[SubjectDemand]]:
@@ -40,7 +57,20 @@ def _everything(engine: Engine, as_of: date) -> dict[str, list[SubjectDemand]]:
         "problems": problem_demand(engine, as_of=as_of),
         "opportunities": opportunity_demand(engine, as_of=as_of),
         "two problems": problem_demand(engine, as_of=as_of, ids=[2, 3]),
+        **{
+            f"{kind.value}s by {by}": demand(engine, kind, as_of=as_of, by=by) for kind, by in ASKED
+        },
+        "two problems by segment": problem_demand(engine, as_of=as_of, by="segment", ids=[2, 3]),
     }
+
+
+def _ask(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ask for ``ASKED`` as a large workspace would (the test world is far below the size
+    worth keeping for): each is kept on its first reading."""
+    monkeypatch.setattr(demand_kept, "KEEP_FROM_ITEMS", 1)
+    for kind, by in ASKED:
+        demand(engine, kind, as_of=AS_OF[0], by=by)
+    monkeypatch.undo()
 
 
 def _keep(engine: Engine) -> int:
@@ -148,6 +178,8 @@ def test_other_settings_a_past_day_or_a_sub_theme_are_counted(engine: Engine, wo
 
 
 def test_a_small_workspace_keeps_nothing(engine: Engine, world: World) -> None:
+    _add_subjects(engine, world)
+    problem_demand(engine, as_of=AS_OF[0], by="segment")  # asked, but counted in no time
     with write_session(engine) as session:
         assert demand_kept.keep_if_worth_it(session) == 0
         assert session.scalar(select(func.count()).select_from(DemandKeptStateRow)) == 0
@@ -166,3 +198,123 @@ def test_kept_money_keeps_every_decimal(engine: Engine, world: World) -> None:
     counted = _everything(engine, AS_OF[0])
     _keep(engine)
     assert _everything(engine, AS_OF[0]) == counted
+
+
+def _states(engine: Engine) -> dict[tuple[str, str], str]:
+    with read_session(engine) as session:
+        return {
+            (s.kind, s.dimension): s.version for s in session.scalars(select(DemandKeptStateRow))
+        }
+
+
+def test_a_breakdown_asked_once_is_kept_from_then_on(
+    engine: Engine, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_subjects(engine, world)
+    _tiers(engine)
+    counted = {day: _everything(engine, day) for day in AS_OF}
+    assert _keep(engine) == 7  # no breakdown of problems asked for yet
+    _ask(engine, monkeypatch)
+    states = _states(engine)
+    assert {("problem", "segment"), ("problem", "attribute:tier"), ("opportunity", "region")} < set(
+        states
+    )
+    assert len(set(states.values())) == 1  # every set at the same, current, version
+    assert _keep(engine) == 0
+    for day in AS_OF:
+        assert _everything(engine, day) == counted[day]
+    # Not trivial: problems in several groups, some with money, end users per group.
+    by_segment = counted[AS_OF[0]]["problems by segment"]
+    assert sum(len(p.groups) for p in by_segment) > 2 * len(by_segment)
+    assert any(g.demand.lost.records for p in by_segment for g in p.groups)
+    # The kept rows are what is read: one altered by hand shows in its group only.
+    first = next(p for p in by_segment if p.groups)
+    group = first.groups[0]
+    with write_session(engine) as session:
+        reach = DemandKeptReachRow
+        session.execute(
+            update(reach)
+            .where(reach.kind == "problem", reach.dimension == "segment")
+            .where(reach.subject_id == first.id, reach.grouped.is_(True))
+            .where(reach.grp == group.group if group.group is not None else reach.grp.is_(None))
+            .values(links=reach.links + 1000)
+        )
+    read = {p.id: p for p in problem_demand(engine, as_of=AS_OF[0], by="segment")}
+    assert read[first.id].groups[0].demand.reach.links == group.demand.reach.links + 1000
+    assert read[first.id].total == first.total
+    # A change to the data stops every set; the next keep writes the asked ones again.
+    # Here the accounts of the first problem's first group move to a segment of their own.
+    with write_session(engine) as session:
+        session.execute(
+            update(AccountRow).where(AccountRow.segment == group.group).values(segment="Public")
+        )
+    recounted = _everything(engine, AS_OF[0])
+    assert recounted["problems by segment"] != by_segment
+    assert _keep(engine) == 10
+    assert _everything(engine, AS_OF[0]) == recounted
+
+
+def test_a_breakdown_is_not_kept_when_keeping_would_not_answer(
+    engine: Engine, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day before the last evidence, a breakdown the summary is not split by, or a few
+    problems asked by id are counted, and nothing is kept for them."""
+    _add_subjects(engine, world)
+    monkeypatch.setattr(demand_kept, "KEEP_FROM_ITEMS", 1)
+    problem_demand(engine, as_of=AS_OF[0] - timedelta(days=30), by="segment")
+    problem_demand(engine, as_of=AS_OF[0], by="attribute:no such key")
+    problem_demand(engine, as_of=AS_OF[0], by="segment", ids=[2, 3])
+    assert _states(engine) == {}
+    problem_demand(engine, as_of=AS_OF[0], by="plan")
+    assert set(_states(engine)) == {("problem", "plan")}
+    # Asked once, kept by every keep from then on: here still current, so the keep writes
+    # the six others only (themes plain and three ways, problems, opportunities).
+    assert _keep(engine) == 6
+    assert ("problem", "plan") in _states(engine)
+
+
+def _rows(engine: Engine, statement: str) -> set[tuple[object, ...]]:
+    with engine.connect() as connection:
+        return {tuple(row) for row in connection.execute(text(statement))}
+
+
+def test_upgrading_forgets_the_subjects_kept_sets_and_downgrading_again(
+    empty_database_url: str,
+) -> None:
+    """0021 makes the subjects' day and reach tables again with groups: their sets (money
+    rows too) are forgotten, to be kept again; the themes' stay. And back."""
+    engine = open_engine(empty_database_url)
+    upgrade(engine, "0020")
+    state = "INSERT INTO demand_kept_state VALUES ('{}', '', 'i.d1', 90, 365)"
+    money = (
+        "INSERT INTO demand_kept_money (kind, dimension, subject_id, figure, records, priced) "
+        "VALUES ('{}', '', 1, 'arr', 1, 1)"
+    )
+    old_day = "INSERT INTO demand_kept_days VALUES ('problem', 1, '2026-10-01', 3, 1, 0)"
+    with engine.begin() as connection:
+        for kind in ("theme", "problem", "opportunity"):
+            connection.execute(text(state.format(kind)))
+            connection.execute(text(money.format(kind)))
+        connection.execute(text(old_day))
+    upgrade(engine)
+    assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
+    assert _rows(engine, "SELECT kind FROM demand_kept_money") == {("theme",)}
+    assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
+    with engine.begin() as connection:
+        connection.execute(text(state.format("problem")))
+        connection.execute(
+            text(
+                "INSERT INTO demand_kept_reach (kind, dimension, subject_id, grp, grouped, "
+                "links, accounts, end_users) VALUES ('problem', 'segment', 1, NULL, true, 4, 2, 1)"
+            )
+        )
+    config = alembic_config()
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0020")
+    assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
+    with engine.begin() as connection:
+        connection.execute(text(old_day))  # the old shape again
+    upgrade(engine)
+    assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
+    engine.dispose()

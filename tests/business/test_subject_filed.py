@@ -217,7 +217,7 @@ def test_broken_down_read_once_equals_the_links(
         query = DemandQuery(kind, as_of, by=Breakdown.parse(by))
         weight = lambda day, as_of=as_of: scaled_weight(day, as_of, HALF_LIFE)  # noqa: E731
         with read_session(engine) as session:
-            found = subject_filed.grouped(session, query, weight, weight_horizon(HALF_LIFE))
+            found = subject_filed.figures(session, query, weight, weight_horizon(HALF_LIFE))
             expected_days = linked_day_counts(session, query)
             expected_grouped = linked_reach_counts(session, query)
             expected_reach = linked_reach_counts(session, replace(query, by=None))

@@ -83,13 +83,13 @@ def _speaker_in_two_segments(engine: Engine) -> tuple[int, int]:
     return problem, person
 
 
-def _figures(engine: Engine, query: DemandQuery) -> subject_filed.Grouped:
+def _figures(engine: Engine, query: DemandQuery) -> subject_filed.Figures:
     weight = lambda day: scaled_weight(day, query.as_of, HALF_LIFE)  # noqa: E731
     with read_session(engine) as session:
-        return subject_filed.grouped(session, query, weight, weight_horizon(HALF_LIFE))
+        return subject_filed.figures(session, query, weight, weight_horizon(HALF_LIFE))
 
 
-def _sorted(found: subject_filed.Grouped) -> tuple[object, ...]:
+def _sorted(found: subject_filed.Figures) -> tuple[object, ...]:
     money = sorted(
         found.money, key=lambda m: (m.figure, m.subject_id, m.group or "", m.currency or "")
     )

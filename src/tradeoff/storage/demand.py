@@ -366,11 +366,15 @@ def summary_dimension(session: Session, query: DemandQuery) -> str | None:
     split by, such as an attribute key with too many values, counted from the links)."""
     if query.by is None:
         return None
-    if query.by.key is None:
-        return query.by.dimension if query.by.dimension in theme_summary.GROUPS else ""
-    if query.by.key in theme_summary.attribute_keys(session):
-        return query.by.label
-    return ""
+    return query.by.label if summary_split_by(session, query.by) else ""
+
+
+def summary_split_by(session: Session, by: Breakdown) -> bool:
+    """The theme summary's group rows are split by ``by`` (an attribute key only while it
+    has few enough values)."""
+    if by.key is None:
+        return by.dimension in theme_summary.GROUPS
+    return by.key in theme_summary.attribute_keys(session)
 
 
 def day_counts(session: Session, query: DemandQuery) -> list[DayCount]:

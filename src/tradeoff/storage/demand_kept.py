@@ -17,7 +17,10 @@ counts again only the subjects it reaches and carries the rest over
 
 What is kept: every money figure of top-level themes, plain and by segment, plan, region
 and each attribute key the theme summary is split by, and of problems and opportunities
-with their pieces per day and their reach (no breakdown). The two renewal figures depend on
+with their pieces per day and their reach: without a breakdown always, and by each
+breakdown the summary is split by once it has been asked for (``keep_breakdown``: counting
+one costs 12–15 s at a million items, keeping every one at every analysis would cost as
+much again per breakdown and kind). The two renewal figures depend on
 the day asked about, so the customers' ARR is kept per renewal day and either window is
 summed at read time; the decayed count likewise is folded from the kept days with the
 day's weights. A figure as of a day before the last evidence is never kept: it is counted
@@ -32,11 +35,25 @@ under a second.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, select
+from sqlalchemy import (
+    CompoundSelect,
+    Engine,
+    Select,
+    String,
+    and_,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import ThemeStatus
@@ -50,11 +67,9 @@ from tradeoff.storage.demand import (
     MoneySum,
     ReachCount,
     SubjectKind,
+    summary_split_by,
 )
-from tradeoff.storage.demand_money import (
-    filed_money_sums_to_keep,
-    money_sums_to_keep,
-)
+from tradeoff.storage.demand_money import filed_money_to_keep, money_to_keep
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
     DataVersionRow,
@@ -77,6 +92,8 @@ KEPT: dict[SubjectKind, tuple[str, ...]] = {
 }
 #: PostgreSQL advisory lock held by ``keep`` until its transaction ends ("keep").
 KEEP_LOCK = 0x6B656570
+#: Every table of kept rows; each has kind, dimension and subject_id columns.
+KEPT_TABLES = (DemandKeptMoneyRow, DemandKeptDayRow, DemandKeptReachRow)
 RENEWAL_WINDOWS = {Figure.RENEWALS_90: 90, Figure.RENEWALS_180: 180}
 #: Below this many evidence items (by id) every figure is counted in well under a second
 #: (the demo's 900 items: 0.05 s), so nothing is kept.
@@ -125,10 +142,24 @@ def _all_current(session: Session) -> bool:
 
 
 def _kept(session: Session) -> list[tuple[SubjectKind, str]]:
-    """Every (kind, breakdown) kept now."""
+    """Every (kind, breakdown) kept now: ``KEPT``, themes by each attribute key the theme
+    summary is split by, and the breakdowns of problems and opportunities asked for once
+    (``keep_breakdown``) that the summary is still split by."""
     keys = [f"{theme_summary.ATTRIBUTE_PREFIX}{k}" for k in theme_summary.attribute_keys(session)]
     found = [(kind, d) for kind, dims in KEPT.items() for d in dims]
-    return found + [(SubjectKind.THEME, key) for key in keys]
+    found += [(SubjectKind.THEME, key) for key in keys]
+    state = DemandKeptStateRow
+    asked = session.execute(
+        select(state.kind, state.dimension)
+        .where(state.kind != SubjectKind.THEME.value, state.dimension != "")
+        .order_by(state.kind, state.dimension)
+    )
+    found += [
+        (SubjectKind(kind), dimension)
+        for kind, dimension in asked
+        if summary_split_by(session, Breakdown.parse(dimension))
+    ]
+    return found
 
 
 def keep(session: Session) -> int:
@@ -136,34 +167,59 @@ def keep(session: Session) -> int:
     returns how many (kind, breakdown) sets were written."""
     hold_lock(session)
     theme_summary.refresh(session)  # what the figures read; no version bump (not analysed)
-    version = demand_version(session)
-    settings = load_workspace_settings(session)
-    as_of = all_evidence_day(session)
-    written = 0
     wanted = _kept(session)
     _forget(session, wanted)
-    for kind, dimension in wanted:
-        query = DemandQuery(
-            kind=kind,
-            as_of=as_of,
-            by=Breakdown.parse(dimension) if dimension else None,
-            churn_window_days=settings.churn_window_days,
+    return sum(_keep_set(session, kind, dimension) for kind, dimension in wanted)
+
+
+def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date) -> bool:
+    """Keep every ``kind`` subject's figures broken down ``by`` from now on, when worth it:
+    in a workspace of at least ``KEEP_FROM_ITEMS`` items, for a breakdown the theme summary
+    is split by and a day that reads all evidence, and when the set is not current already
+    (a few cheap reads then). A breakdown of problems costs about as much to keep as to
+    count (12–15 s at a million items), and is then read in well under a second until the
+    figures change; analyses, imports, edits and the web catch-up keep it from then on,
+    as they keep the figures without one. Returns whether it was written."""
+    with read_session(engine) as session:
+        largest = session.scalar(select(func.max(EvidenceItemRow.id)))
+        if (largest or 0) < KEEP_FROM_ITEMS or not summary_split_by(session, by):
+            return False
+        query = DemandQuery(kind, as_of, by, churn_window_days=_churn_window(session))
+        if not theme_summary.answers_now(session, query.cutoff) or _current(session, query):
+            return False
+    with write_session(engine) as session:
+        hold_lock(session)
+        theme_summary.refresh(session)
+        return _keep_set(session, kind, by.label)
+
+
+def _churn_window(session: Session) -> int:
+    return load_workspace_settings(session).churn_window_days
+
+
+def _keep_set(session: Session, kind: SubjectKind, dimension: str) -> bool:
+    """Write one set unless it is current; returns whether it was written."""
+    query = DemandQuery(
+        kind=kind,
+        as_of=all_evidence_day(session),
+        by=Breakdown.parse(dimension) if dimension else None,
+        churn_window_days=_churn_window(session),
+    )
+    version = demand_version(session)
+    state = session.get(DemandKeptStateRow, (kind.value, dimension))
+    if state is not None and _matches(state, version, query):
+        return False
+    write_figures(session, query, dimension)
+    session.merge(
+        DemandKeptStateRow(
+            kind=kind.value,
+            dimension=dimension,
+            version=version,
+            churn_window_days=query.churn_window_days,
+            lost_after_close_days=query.lost_after_close_days,
         )
-        state = session.get(DemandKeptStateRow, (kind.value, dimension))
-        if state is not None and _matches(state, version, query):
-            continue
-        write_figures(session, query, dimension)
-        session.merge(
-            DemandKeptStateRow(
-                kind=kind.value,
-                dimension=dimension,
-                version=version,
-                churn_window_days=query.churn_window_days,
-                lost_after_close_days=query.lost_after_close_days,
-            )
-        )
-        written += 1
-    return written
+    )
+    return True
 
 
 def hold_lock(session: Session) -> None:
@@ -180,10 +236,10 @@ def _forget(session: Session, wanted: list[tuple[SubjectKind, str]]) -> None:
     for state in states:
         if (state.kind, state.dimension) in kept:
             continue
-        money = DemandKeptMoneyRow
-        session.execute(
-            delete(money).where(money.kind == state.kind, money.dimension == state.dimension)
-        )
+        for table in KEPT_TABLES:
+            session.execute(
+                delete(table).where(table.kind == state.kind, table.dimension == state.dimension)
+            )
         session.delete(state)
 
 
@@ -206,83 +262,90 @@ def write_figures(session: Session, query: DemandQuery, dimension: str) -> None:
     """Replace the kept rows of ``query``'s subjects (all of its kind, or its
     ``subject_ids``) in the set ``dimension`` with the figures counted now."""
     kind = query.kind.value
-    money = DemandKeptMoneyRow
-
-    def mine(table: Any) -> Any:
-        if query.subject_ids is None:
-            return table.kind == kind
-        return and_(table.kind == kind, table.subject_id.in_(query.subject_ids))
-
-    session.execute(delete(money).where(mine(money), money.dimension == dimension))
+    for table in KEPT_TABLES:
+        mine = and_(table.kind == kind, table.dimension == dimension)
+        if query.subject_ids is not None:
+            mine = and_(mine, table.subject_id.in_(query.subject_ids))
+        session.execute(delete(table).where(mine))
     if query.kind is SubjectKind.THEME:
-        insert_rows(
-            session, money, _money_rows(kind, dimension, money_sums_to_keep(session, query))
-        )
+        for counted in money_to_keep(session, query):
+            _keep_money(session, kind, dimension, counted)
         return
-    for kept in (DemandKeptDayRow, DemandKeptReachRow):
-        session.execute(delete(kept).where(mine(kept)))
-    days: list[dict[str, Any]] = []
-    reach: list[ReachCount] = []
-    sums = []
+    by = query.by is not None
+    reach: list[tuple[ReachCount, bool]] = []
     fast, slow = subject_demand.split(session, query)
     if fast is not None:
-        summary_days = subject_demand.summary_day_rows(session, fast)
-        days += (_day(kind, row) for row in session.execute(summary_days))
-        sums += money_sums_to_keep(session, fast)
-        reach += subject_demand.reach_counts(session, fast)
+        _keep_days(session, kind, dimension, subject_demand.summary_day_rows(session, fast), by)
+        for counted in money_to_keep(session, fast):
+            _keep_money(session, kind, dimension, counted)
+        reach += _reach(subject_demand.reach_counts(session, replace(fast, by=None)), False)
+        if by:
+            reach += _reach(subject_demand.reach_counts(session, fast), True)
     if slow is not None:
-        with subject_filed.filed(session, slow) as table:
-            days += (_day(kind, row) for row in session.execute(subject_filed.piece_days(table)))
-            sums += filed_money_sums_to_keep(session, slow, table)
-            reach += subject_filed.reach(session, table)
-    insert_rows(session, money, _money_rows(kind, dimension, sums))
-    insert_rows(session, DemandKeptDayRow, days)
+        with subject_filed.filed(session, slow) as filed:
+            _keep_days(session, kind, dimension, subject_filed.piece_days(filed, slow), by)
+            _keep_money(session, kind, dimension, filed_money_to_keep(session, slow, filed))
+            reach += _reach(subject_filed.reach(session, filed), False)
+            if by:
+                reach += _reach(subject_filed.reach(session, filed, slow), True)
     insert_rows(
         session,
         DemandKeptReachRow,
         (
             {
                 "kind": kind,
+                "dimension": dimension,
                 "subject_id": r.subject_id,
+                "grp": r.group,
+                "grouped": grouped,
                 "links": r.links,
                 "accounts": r.accounts,
                 "end_users": r.end_users,
             }
-            for r in reach
+            for r, grouped in reach
         ),
     )
 
 
-def _day(kind: str, row: Any) -> dict[str, Any]:
-    """(subject_id, day, pieces, observed, proxy) as a kept row."""
-    subject_id, day, items, observed, proxy = row
-    text = day if isinstance(day, str) else day.isoformat()
-    return {
-        "kind": kind,
-        "subject_id": subject_id,
-        "day": text[:10],
-        "items": int(items),
-        "observed": int(observed),
-        "proxy": int(proxy),
-    }
+def _reach(counts: list[ReachCount], grouped: bool) -> list[tuple[ReachCount, bool]]:
+    return [(count, grouped) for count in counts]
 
 
-def _money_rows(
-    kind: str, dimension: str, sums: Iterable[tuple[MoneySum, date | None]]
-) -> Iterator[dict[str, Any]]:
-    for found, day in sums:
-        yield {
-            "kind": kind,
-            "dimension": dimension,
-            "subject_id": found.subject_id,
-            "grp": found.group,
-            "figure": found.figure.value,
-            "currency": found.currency,
-            "day": day,
-            "amount": found.amount,
-            "records": found.records,
-            "priced": found.priced,
-        }
+def _keep_days(
+    session: Session, kind: str, dimension: str, counted: Select[Any], grouped: bool
+) -> None:
+    """Insert ``counted`` — (subject_id, [grp,] day, pieces, observed, proxy) — as kept
+    days in the database: hundreds of thousands of rows under a breakdown, which a round
+    trip through Python took seconds to write."""
+    rows = counted.subquery("counted")
+    columns = list(rows.c)
+    day, items, observed, proxy = columns[-4:]
+    grp = columns[1] if grouped else cast(null(), String)
+    kept = DemandKeptDayRow
+    names = ["kind", "dimension", "subject_id", "grp", "day", "items", "observed", "proxy"]
+    source = select(
+        literal(kind, String),
+        literal(dimension, String),
+        columns[0],
+        grp,
+        func.substr(day, 1, 10),
+        items,
+        observed,
+        proxy,
+    )
+    session.execute(insert(kept).from_select(names, source))
+
+
+def _keep_money(session: Session, kind: str, dimension: str, counted: CompoundSelect[Any]) -> None:
+    """Insert ``counted`` (``demand_money.money_to_keep``) as kept money rows in the
+    database: with a row per renewal day, hundreds of thousands at a million items."""
+    rows = counted.subquery("counted")
+    names = ["figure", "subject_id", "grp", "currency", "day", "amount", "records", "priced"]
+    source = select(
+        literal(kind, String), literal(dimension, String), *(rows.c[name] for name in names)
+    )
+    kept = insert(DemandKeptMoneyRow).from_select(["kind", "dimension", *names], source)
+    session.execute(kept)
 
 
 def _current(session: Session, query: DemandQuery) -> str | None:
@@ -319,9 +382,14 @@ def _kept_money(session: Session, query: DemandQuery, dimension: str) -> list[Mo
     if query.subject_ids is not None:
         mine = and_(mine, kept.subject_id.in_(query.subject_ids))
     renewal = Figure.RENEWALS_180.value
+    # Columns, not ORM objects: tens of thousands of rows under a breakdown (0.8 s as
+    # objects for problems by segment at a million items).
+    columns = (kept.subject_id, kept.grp, kept.currency, kept.amount, kept.records, kept.priced)
     found = [
-        MoneySum(Figure(r.figure), r.subject_id, r.grp, r.currency, r.amount, r.records, r.priced)
-        for r in session.execute(select(kept).where(mine, kept.figure != renewal)).scalars()
+        MoneySum(Figure(f), s, g, c, a, n, p)
+        for f, s, g, c, a, n, p in session.execute(
+            select(kept.figure, *columns).where(mine, kept.figure != renewal)
+        )
     ]
     for figure, days in RENEWAL_WINDOWS.items():
         window = and_(kept.day >= query.as_of, kept.day <= query.as_of + timedelta(days=days))
@@ -351,24 +419,28 @@ def figures(
     dimension = _current(session, query)
     if dimension is None:
         return None
-    days = DemandKeptDayRow
-    mine: Any = days.kind == query.kind.value
-    reach_rows = DemandKeptReachRow
-    reached: Any = reach_rows.kind == query.kind.value
+    by = query.by is not None
+    days, reach_rows = DemandKeptDayRow, DemandKeptReachRow
+    mine = and_(days.kind == query.kind.value, days.dimension == dimension)
+    reached = and_(reach_rows.kind == query.kind.value, reach_rows.dimension == dimension)
     if query.subject_ids is not None:
         mine = and_(mine, days.subject_id.in_(query.subject_ids))
         reached = and_(reached, reach_rows.subject_id.in_(query.subject_ids))
     found = subject_filed.Figures()
     with subject_filed.weights(session, query, weight, horizon) as weighted:
         kept_days = (
-            select(days.subject_id, days.day, days.items, days.observed, days.proxy)
+            select(days.subject_id, days.grp, days.day, days.items, days.observed, days.proxy)
             .where(mine)
             .subquery("kept_days")
         )
-        found.months = subject_filed.months(session, kept_days, kept_days.c["items"], weighted)
+        items = kept_days.c["items"]
+        found.months = subject_filed.months(session, kept_days, items, weighted, grouped=by)
     found.money = _kept_money(session, query, dimension)
-    found.reach = [
-        ReachCount(r.subject_id, None, r.links, r.accounts, r.end_users)
-        for r in session.execute(select(reach_rows).where(reached)).scalars()
-    ]
+    r = reach_rows
+    counts = select(r.grouped, r.subject_id, r.grp, r.links, r.accounts, r.end_users)
+    for grouped, subject_id, group, links, accounts, end_users in session.execute(
+        counts.where(reached)
+    ):
+        counted = ReachCount(subject_id, group, links, accounts, end_users)
+        (found.grouped if grouped else found.reach).append(counted)
     return found

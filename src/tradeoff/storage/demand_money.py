@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    CompoundSelect,
     Date,
     Interval,
     Select,
@@ -459,7 +460,18 @@ def citation_parts(session: Session, query: DemandQuery) -> list[tuple[DemandQue
 
 
 def _money_sums(session: Session, query: DemandQuery, cited: Citations) -> list[MoneySum]:
-    return [sum_ for sum_, _ in _summed(session, query, cited, MONEY_FIGURES)]
+    return [
+        MoneySum(
+            Figure(r.figure),
+            r.subject_id,
+            r.grp,
+            r.currency,
+            None if r.amount is None else Decimal(r.amount),
+            r.records,
+            r.priced,
+        )
+        for r in session.execute(_summed(session, query, cited, MONEY_FIGURES))
+    ]
 
 
 #: What ``storage.demand_kept`` keeps: every figure that does not depend on the ``as_of``
@@ -468,23 +480,21 @@ def _money_sums(session: Session, query: DemandQuery, cited: Citations) -> list[
 KEPT_FIGURES = (Figure.ARR, Figure.PIPELINE, Figure.LOST, Figure.CHURNED, Figure.RENEWALS_180)
 
 
-def money_sums_to_keep(session: Session, query: DemandQuery) -> list[tuple[MoneySum, date | None]]:
+def money_to_keep(session: Session, query: DemandQuery) -> list[CompoundSelect[Any]]:
     """``money_sums`` with the renewal figures as the customers' ARR per renewal day
-    (``Figure.RENEWALS_180`` rows, each with its day): what ``storage.demand_kept``
-    stores, whatever day it is later read for."""
-    found = []
-    for part, cited in citation_parts(session, query):
-        found += _summed(session, part, cited, KEPT_FIGURES, renewals_by_day=True)
-    return found
+    (``Figure.RENEWALS_180`` rows, each with its day), as statements of (figure,
+    subject_id, grp, currency, day, amount, records, priced): what ``storage.demand_kept``
+    inserts in the database, whatever day it is later read for."""
+    return [
+        _summed(session, part, cited, KEPT_FIGURES, renewals_by_day=True)
+        for part, cited in citation_parts(session, query)
+    ]
 
 
-def filed_money_sums_to_keep(
-    session: Session, query: DemandQuery, filed: Any
-) -> list[tuple[MoneySum, date | None]]:
-    """``money_sums_to_keep`` of subjects counted from ``filed`` (``filed_money_sums``)."""
-    return _summed(
-        session, query, _filed_citations(session, query, filed), KEPT_FIGURES, renewals_by_day=True
-    )
+def filed_money_to_keep(session: Session, query: DemandQuery, filed: Any) -> CompoundSelect[Any]:
+    """``money_to_keep`` of subjects counted from ``filed`` (``filed_money_sums``)."""
+    cited = _filed_citations(session, query, filed)
+    return _summed(session, query, cited, KEPT_FIGURES, renewals_by_day=True)
 
 
 def _summed(
@@ -494,7 +504,7 @@ def _summed(
     figures: tuple[Figure, ...],
     *,
     renewals_by_day: bool = False,
-) -> list[tuple[MoneySum, date | None]]:
+) -> CompoundSelect[Any]:
     """Each figure summed per subject, group and currency; with ``renewals_by_day``, the
     renewals figure is every customer with a renewal date (ARR's records), per day."""
     parts = []
@@ -519,21 +529,7 @@ def _summed(
                 func.count(rows.c.amount).label("priced"),
             ).group_by(*grouped)
         )
-    return [
-        (
-            MoneySum(
-                Figure(r.figure),
-                r.subject_id,
-                r.grp,
-                r.currency,
-                None if r.amount is None else Decimal(r.amount),
-                r.records,
-                r.priced,
-            ),
-            _as_date(r.day),
-        )
-        for r in session.execute(union_all(*parts))
-    ]
+    return union_all(*parts)
 
 
 def figure_members(session: Session, query: DemandQuery, figure: Figure) -> list[Member]:

@@ -77,87 +77,48 @@ WEIGHTS = Table(
 
 @dataclass
 class Figures:
-    """What ``analysis.business.demand`` reads for subjects with no breakdown."""
+    """What ``analysis.business.demand`` reads for problems or opportunities."""
 
+    #: Per subject (and group, under a breakdown).
     months: list[MonthCount] = field(default_factory=list)
     money: list[MoneySum] = field(default_factory=list)
+    #: Per subject, all groups together (end users are not summed over groups).
     reach: list[ReachCount] = field(default_factory=list)
+    #: Per subject and group, under a breakdown only.
+    grouped: list[ReachCount] = field(default_factory=list)
 
 
 def figures(
     session: Session, query: DemandQuery, weight: Callable[[date], int], horizon: int
 ) -> Figures:
-    """Pieces per month, money and reach of problems or opportunities (``query.by`` None):
-    the subjects the theme summary answers through it, the rest from their links read once.
+    """Pieces per month, money and reach of problems or opportunities, split by
+    ``query.by`` when given: the subjects the theme summary answers through it (under a
+    breakdown, one its group rows are split by), the rest from their links read once.
     ``weight``: a day's decay weight as an integer, zero past ``horizon`` days of age; the
     pieces' days are folded into months in the database, with their weights summed there
-    (an exact integer sum), so Python reads a few rows a subject instead of one a day."""
+    (an exact integer sum), so Python reads a few rows a subject instead of one a day.
+    Counted from the links, each of four statements read every link's item again (111 s
+    for all problems by segment at a million items with 100 problems of themes)."""
     assert query.kind is not SubjectKind.THEME
-    assert query.by is None
+    by = query.by is not None
     found = Figures()
     fast, slow = subject_demand.split(session, query)
     with weights(session, query, weight, horizon) as weighted:
         if fast is not None:
             days = subject_demand.summary_day_rows(session, fast).subquery("days")
-            found.months += months(session, days, days.c["items"], weighted)
+            found.months += months(session, days, days.c["items"], weighted, grouped=by)
             found.money += money_sums(session, fast)
-            found.reach += subject_demand.reach_counts(session, fast)
-        if slow is not None:
-            with filed(session, slow) as table:
-                pieces = select(table).where(table.c.rep == 1).subquery("pieces")
-                found.months += months(session, pieces, literal(1), weighted)
-                found.money += filed_money_sums(session, slow, table)
-                found.reach += reach(session, table)
-    return found
-
-
-@dataclass
-class Grouped:
-    """What ``analysis.business.demand`` reads for problems or opportunities broken down."""
-
-    #: Per subject and group.
-    months: list[MonthCount] = field(default_factory=list)
-    money: list[MoneySum] = field(default_factory=list)
-    #: Per subject, all groups together (end users are not summed over groups).
-    reach: list[ReachCount] = field(default_factory=list)
-    #: Per subject and group.
-    grouped: list[ReachCount] = field(default_factory=list)
-
-
-def grouped(
-    session: Session, query: DemandQuery, weight: Callable[[date], int], horizon: int
-) -> Grouped:
-    """Pieces per month, money and reach of problems or opportunities split by
-    ``query.by``, as ``figures`` does without a breakdown: the subjects the theme summary
-    answers (a dimension its group rows are split by) through it, the rest from their links
-    read once, both folded into months in the database. Counted from the links, each of
-    four statements read every link's item again (111 s for all problems by segment at a
-    million items with 100 problems of themes)."""
-    assert query.kind is not SubjectKind.THEME
-    assert query.by is not None
-    found = Grouped()
-    fast, slow = subject_demand.split(session, query)
-    with weights(session, query, weight, horizon) as weighted:
-        if fast is not None:
-            days = subject_demand.summary_day_rows(session, fast).subquery("days")
-            found.months += months(session, days, days.c["items"], weighted, grouped=True)
-            found.money += money_sums(session, fast)
-            found.grouped += subject_demand.reach_counts(session, fast)
             found.reach += subject_demand.reach_counts(session, replace(fast, by=None))
+            if by:
+                found.grouped += subject_demand.reach_counts(session, fast)
         if slow is not None:
             with filed(session, slow) as table:
-                grp = group_column(slow, AccountRow)
-                pieces = (
-                    select(table.c.subject_id, grp, table.c.day, table.c.observed, table.c.proxy)
-                    .select_from(table)
-                    .outerjoin(AccountRow, AccountRow.id == table.c.account_id)
-                    .where(table.c.rep == 1)
-                    .subquery("pieces")
-                )
-                found.months += months(session, pieces, literal(1), weighted, grouped=True)
-                found.grouped += reach(session, table, slow)
-                found.reach += reach(session, table)
+                each = pieces(table, slow)
+                found.months += months(session, each, literal(1), weighted, grouped=by)
                 found.money += filed_money_sums(session, slow, table)
+                found.reach += reach(session, table)
+                if by:
+                    found.grouped += reach(session, table, slow)
     return found
 
 
@@ -278,17 +239,36 @@ def reach(session: Session, filed: Table, by: DemandQuery | None = None) -> list
     return [ReachCount(*row) for row in session.execute(counted)]
 
 
-def piece_days(filed: Table) -> Select[Any]:
-    """subject_id, day, pieces, observed, proxy of ``filed`` (days with pieces only)."""
-    pieces = filed.c.rep == 1
+def pieces(filed: Table, query: DemandQuery) -> Any:
+    """The rows of ``filed`` that are pieces (subject_id, day, observed, proxy), with the
+    group of ``query.by`` (``grp``) when given."""
+    if query.by is None:
+        return select(filed).where(filed.c.rep == 1).subquery("pieces")
     return (
         select(
             filed.c.subject_id,
+            group_column(query, AccountRow),
             filed.c.day,
-            func.count(),
-            func.sum(filed.c.observed),
-            func.sum(filed.c.proxy),
+            filed.c.observed,
+            filed.c.proxy,
         )
-        .where(pieces)
-        .group_by(filed.c.subject_id, filed.c.day)
+        .select_from(filed)
+        .outerjoin(AccountRow, AccountRow.id == filed.c.account_id)
+        .where(filed.c.rep == 1)
+        .subquery("pieces")
     )
+
+
+def piece_days(filed: Table, query: DemandQuery) -> Select[Any]:
+    """subject_id, (grp under a breakdown,) day, pieces, observed, proxy of ``filed``
+    (days with pieces only)."""
+    each = pieces(filed, query)
+    group = [each.c.grp] if query.by is not None else []
+    return select(
+        each.c.subject_id,
+        *group,
+        each.c.day,
+        func.count(),
+        func.sum(each.c.observed),
+        func.sum(each.c.proxy),
+    ).group_by(each.c.subject_id, *group, each.c.day)

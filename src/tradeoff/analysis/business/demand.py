@@ -104,6 +104,9 @@ def demand(
     items, then id."""
     day = as_of or datetime.now(UTC).date()
     breakdown = Breakdown.parse(by) if isinstance(by, str) else by
+    if kind is not SubjectKind.THEME and breakdown is not None and ids is None:
+        # Asked once, kept from then on (a large workspace; seconds to count each time).
+        demand_kept.keep_breakdown(engine, kind, breakdown, day)
     with read_session(engine) as session:
         settings = load_workspace_settings(session)
         base, known_rates = base_currency(session), rates(session)
@@ -127,14 +130,11 @@ def demand(
             reach = reach_counts(session, replace(query, by=None))
             # End users are not summed over groups (one person may speak for two accounts).
             grouped = reach_counts(session, query) if breakdown is not None else []
-        elif breakdown is not None:  # every linked item read once (storage.subject_filed)
-            split = subject_filed.grouped(session, query, weights, horizon)
-            days, money, reach, grouped = split.months, split.money, split.reach, split.grouped
         else:  # every linked item read once (storage.subject_filed), unless kept
             found = demand_kept.figures(session, query, weights, horizon)
             if found is None:
                 found = subject_filed.figures(session, query, weights, horizon)
-            days, money, reach = found.months, found.money, found.reach
+            days, money, reach, grouped = found.months, found.money, found.reach, found.grouped
 
     def build(rows: list[MonthCount], sums: list[MoneySum], counts: ReachCount | None) -> Demand:
         return _demand(rows, counts, sums, day, half_life, base, known_rates)

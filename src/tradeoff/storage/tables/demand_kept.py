@@ -60,25 +60,37 @@ class DemandKeptMoneyRow(Base):
 
 
 class DemandKeptDayRow(Base):
-    """A problem's or opportunity's pieces on one UTC day (``YYYY-MM-DD``)."""
+    """A problem's or opportunity's pieces on one UTC day (``YYYY-MM-DD``) in one group of
+    its set's breakdown (``dimension`` '' and a null group for none)."""
 
     __tablename__ = "demand_kept_days"
+    __table_args__ = (Index("ix_demand_kept_days_subject", "kind", "dimension", "subject_id"),)
 
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    subject_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH))
+    subject_id: Mapped[int]
+    grp: Mapped[str | None] = mapped_column(String(GROUP_LENGTH))
+    day: Mapped[str] = mapped_column(String(10))
     items: Mapped[int]
     observed: Mapped[int]
     proxy: Mapped[int]
 
 
 class DemandKeptReachRow(Base):
-    """A problem's or opportunity's links, distinct accounts and distinct end users."""
+    """A problem's or opportunity's links, distinct accounts and distinct end users: in one
+    group of its set's breakdown (``grouped``), or over all of them. End users are kept
+    both ways because they do not add up over groups (one person may speak for two)."""
 
     __tablename__ = "demand_kept_reach"
+    __table_args__ = (Index("ix_demand_kept_reach_subject", "kind", "dimension", "subject_id"),)
 
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    subject_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH))
+    subject_id: Mapped[int]
+    grp: Mapped[str | None] = mapped_column(String(GROUP_LENGTH))
+    grouped: Mapped[bool]
     links: Mapped[int]
     accounts: Mapped[int]
     end_users: Mapped[int]
