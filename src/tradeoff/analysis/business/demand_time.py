@@ -67,7 +67,7 @@ def quarter_of(day: date) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _label(year: int, month: int, *, quarterly: bool) -> str:
+def _label(year: int, month: int, quarterly: bool) -> str:
     """A period's label, made once: every subject of a demand call lists the same periods."""
     return quarter_of(date(year, month, 1)) if quarterly else f"{year:04d}-{month:02d}"
 
@@ -87,25 +87,33 @@ def periods(counts: Mapping[date, int], as_of: date, *, quarterly: bool) -> tupl
         return ()
     per: dict[str, int] = {}
     for day, n in counts.items():
-        key = _label(day.year, day.month, quarterly=quarterly)
+        key = _label(day.year, day.month, quarterly)
         per[key] = per.get(key, 0) + n
+    first, last = min(counts), max(max(counts), as_of)
     result: list[PeriodCount] = []
     previous = 0
-    for period in _labels(min(counts), max(max(counts), as_of), quarterly=quarterly):
+    for period in _labels(first.year, first.month, last.year, last.month, quarterly):
         items = per.get(period, 0)
         result.append(PeriodCount(period, items, items - previous))
         previous = items
     return tuple(result)
 
 
-def _labels(first: date, last: date, *, quarterly: bool) -> Iterable[str]:
+@lru_cache(maxsize=4096)
+def _labels(
+    first_year: int, first_month: int, last_year: int, last_month: int, quarterly: bool
+) -> tuple[str, ...]:
+    """The periods' labels from the first month's to the last's, made once: a breakdown
+    lists the same span for thousands of (subject, group) pairs."""
     step = 3 if quarterly else 1
-    year, month = first.year, (first.month - 1) // step * step + 1
-    while (year, month) <= (last.year, last.month):
-        yield _label(year, month, quarterly=quarterly)
+    year, month = first_year, (first_month - 1) // step * step + 1
+    found = []
+    while (year, month) <= (last_year, last_month):
+        found.append(_label(year, month, quarterly))
         month += step
         if month > 12:
             year, month = year + 1, month - 12
+    return tuple(found)
 
 
 def fold_days(days: Iterable[DayCount], as_of: date, half_life_days: int) -> list[MonthCount]:
