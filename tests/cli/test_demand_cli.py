@@ -9,16 +9,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from tests.business.test_subject_filed import _add_subjects
 from tests.business.world import TODAY, World, build_world
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.business.demand import theme_demand
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
-from tradeoff.storage import repository
+from tradeoff.storage import demand_kept, repository
 from tradeoff.storage.currency import rates
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import DemandKeptStateRow
 
 AS_OF = TODAY.date().isoformat()
 
@@ -202,3 +204,30 @@ def test_an_empty_workspace_says_what_to_do_next(
     result = run_cli(capsys, "--db", workspace_url, "demand", "--of", kind)
     assert result.exit_code == 0, result.stderr
     assert " ".join(result.stdout.split()) == next_step
+
+
+def test_a_breakdown_of_problems_is_kept_on_its_first_reading(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a large workspace (here: a test world told it is one) the first reading keeps
+    the breakdown and says so on stderr; the next reads it and prints the same figures."""
+    _add_subjects(engine, world)
+    monkeypatch.setattr(demand_kept, "KEEP_FROM_ITEMS", 1)
+    args = ["--db", workspace_url, "demand", "--of", "problem", "--by", "segment"]
+    args += ["--as-of", AS_OF, "--format", "json"]
+    first = run_cli(capsys, *args)
+    assert first.exit_code == 0, first.stderr
+    assert "kept problems by segment" in first.stderr
+    second = run_cli(capsys, *args)
+    assert second.exit_code == 0, second.stderr
+    assert "kept" not in second.stderr
+    assert second.stdout == first.stdout
+    document = json.loads(first.stdout)
+    assert sum(len(p["groups"]) for p in document) > len(document)
+    with read_session(engine) as session:
+        states = session.scalars(select(DemandKeptStateRow.dimension)).all()
+    assert states == ["segment"]

@@ -18,7 +18,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import Engine
 
-from tradeoff.analysis.business.demand import demand, demand_behind
+from tradeoff.analysis.business.demand import demand, demand_behind, keep_breakdown
 from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
 from tradeoff.analysis.business.money_trends import money_trends, trend_members
 from tradeoff.analysis.business.money_trends_all import money_trends_all
@@ -139,6 +139,10 @@ def demand_command(
     --trend money alone gives one figure (--figure) of every subject of --of, a row each
     over the last --periods, with the last period's change, largest first.
 
+    In a workspace of 20,000 items or more, --of problem or opportunity with --by is kept
+    on its first reading (about as long as counting it) and read, not counted, from then
+    on until a figure changes; analyses and edits keep it up to date.
+
     Example: tradeoff demand --by segment --as-of 2026-10-15
     """
     day = optional_day(as_of)
@@ -177,6 +181,12 @@ def demand_command(
         _print_members(members, show, output_format)
         return
     ids = [subject_id] if subject_id is not None else None
+    if ids is None and keep_breakdown(engine, kind, by, day):
+        err_console.print(
+            f"kept {kind.value}s by {by}: later readings are read, not counted, until a "
+            "figure changes",
+            soft_wrap=True,
+        )
     results = demand(engine, kind, as_of=day, by=by, ids=ids)
     if subject_id is not None and not results:
         active = " active" if kind is SubjectKind.THEME else ""

@@ -104,9 +104,8 @@ def demand(
     items, then id."""
     day = as_of or datetime.now(UTC).date()
     breakdown = Breakdown.parse(by) if isinstance(by, str) else by
-    if kind is not SubjectKind.THEME and breakdown is not None and ids is None:
-        # Asked once, kept from then on (a large workspace; seconds to count each time).
-        demand_kept.keep_breakdown(engine, kind, breakdown, day)
+    if ids is None:
+        keep_breakdown(engine, kind, breakdown, day)
     with read_session(engine) as session:
         settings = load_workspace_settings(session)
         base, known_rates = base_currency(session), rates(session)
@@ -173,6 +172,20 @@ def demand(
         )
     results.sort(key=lambda s: (-s.total.revenue_at_stake.amount, -s.total.reach.items, s.id))
     return results
+
+
+def keep_breakdown(
+    engine: Engine, kind: SubjectKind, by: str | Breakdown | None, as_of: date | None = None
+) -> bool:
+    """Keep every problem's or opportunity's figures broken down ``by`` from now on, in a
+    large workspace where counting them costs seconds each time (themes' breakdowns are
+    kept always): ``storage.demand_kept.keep_breakdown``. ``demand`` calls it; returns
+    whether this call kept them (False when already kept, or not worth it)."""
+    breakdown = Breakdown.parse(by) if isinstance(by, str) else by
+    if kind is SubjectKind.THEME or breakdown is None:
+        return False
+    day = as_of or datetime.now(UTC).date()
+    return demand_kept.keep_breakdown(engine, kind, breakdown, day)
 
 
 def demand_behind(
