@@ -176,10 +176,10 @@ def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date
     """Keep every ``kind`` subject's figures broken down ``by`` from now on, when worth it:
     in a workspace of at least ``KEEP_FROM_ITEMS`` items, for a breakdown the theme summary
     is split by and a day that reads all evidence, and when the set is not current already
-    (a few cheap reads then). A breakdown of problems costs about as much to keep as to
-    count (12–15 s at a million items), and is then read in well under a second until the
-    figures change; analyses, imports, edits and the web catch-up keep it from then on,
-    as they keep the figures without one. Returns whether it was written."""
+    (a few cheap reads then). All problems by segment at a million items cost about as
+    much to keep as to count (15–17 s against 15 s), and are then read in under 2 s until
+    the figures change; analyses, imports, edits and the web catch-up keep them from then
+    on, as they keep the figures without a breakdown. Returns whether it was written."""
     with read_session(engine) as session:
         largest = session.scalar(select(func.max(EvidenceItemRow.id)))
         if (largest or 0) < KEEP_FROM_ITEMS or not summary_split_by(session, by):
