@@ -8,6 +8,7 @@ before a refresh, and the reference), then the summary's own cost, and prints a 
     .venv/bin/python bench/demand.py                        # a fresh SQLite file in /tmp
     .venv/bin/python bench/demand.py --db /tmp/demand.db    # kept, and reused next time
     .venv/bin/python bench/demand.py --items 100000 --deals 10000
+    .venv/bin/python bench/demand.py --db /tmp/demand.db --kept-only   # the third table
 
 Shape: 20,000 accounts (3 segments, 3 plans, 4 regions, a ``tier`` attribute, USD / GBP /
 EUR / JPY, customers, prospects and churned), 60,000 people, 60 themes, each item filed
@@ -349,6 +350,9 @@ def kept(engine: Engine, repeat: int, biggest: int) -> None:
     the figures ``storage.demand_kept`` keeps for the data version, with what keeping costs
     (every set after any change; a breakdown of problems on its first reading, which
     keeps it) and a check that every result is the same."""
+    with write_session(engine) as session:  # from nothing kept, whatever a run left
+        for table in (*demand_kept.KEPT_TABLES, DemandKeptStateRow):
+            session.execute(delete(table))
     calls: list[tuple[str, Callable[[], object]]] = [
         *theme_calls(engine, biggest),
         ("problem_demand(), 500 problems", lambda: problem_demand(engine, as_of=AS_OF)),
@@ -384,36 +388,11 @@ def kept(engine: Engine, repeat: int, biggest: int) -> None:
     for name, seconds in asked:
         print(f"| first reading of {name}, which keeps it | {seconds:.2f} | | |")
     print(f"every kept result equals the counted one: {same}")
-    with write_session(engine) as session:  # the next run starts from counted figures
-        for table in (*demand_kept.KEPT_TABLES, DemandKeptStateRow):
-            session.execute(delete(table))
 
 
-def open_bench(description: str) -> tuple[Engine, argparse.Namespace]:
-    """The options every demand benchmark takes, and its workspace, built unless reused."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--db", help="SQLite path or database URL (reused when built)")
-    parser.add_argument("--items", type=int, default=1_000_000)
-    parser.add_argument("--deals", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    url = args.db or str(Path(tempfile.mkdtemp()) / "demand.db")
-    engine = open_engine(url if "://" in url else sqlite_url_for(Path(url)))
-    upgrade(engine)
-    ensure_built(engine, args.items, args.deals, args.seed)
-    return engine, args
-
-
-def main() -> int:
-    engine, args = open_bench(__doc__.splitlines()[0])
-    with engine.connect() as connection:
-        sizes = {
-            t.__tablename__: connection.scalar(select(func.count()).select_from(t))
-            for t in (EvidenceItemRow, EvidenceThemeRow, DealRow, AccountRow)
-        }
-    ranked = theme_demand(engine, as_of=AS_OF)
-    biggest, smallest = ranked[0].id, min(ranked, key=lambda t: t.total.reach.links).id
+def through_summary(engine: Engine, repeat: int, biggest: int, smallest: int) -> None:
+    """The first table: each call through the theme summary and from the links, then the
+    summary's own costs."""
     calls: list[tuple[str, Callable[[], object]]] = [
         *theme_calls(engine, biggest),
         ("problem_demand()", lambda: problem_demand(engine, as_of=AS_OF)),
@@ -424,10 +403,9 @@ def main() -> int:
         ("theme_profiles(all themes), every text read for praise",
          lambda: profiles(engine, UNKEPT)),
     ]  # fmt: skip
-    print(f"engine: {engine.dialect.name}; " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
-    summarised = [timed(call, args.repeat)[0] for _, call in calls]
+    summarised = [timed(call, repeat)[0] for _, call in calls]
     mark_all_dirty(engine)
-    linked = [timed(call, args.repeat)[0] for _, call in calls]
+    linked = [timed(call, repeat)[0] for _, call in calls]
     start = time.perf_counter()
     rebuild_summary(engine)
     rebuilt = time.perf_counter() - start
@@ -442,11 +420,52 @@ def main() -> int:
         f"| praise read from scratch (every item) | {(time.perf_counter() - start) / 2:.2f} | | |"
     )
     for label, theme_id in (("largest", biggest), ("smallest", smallest)):
-        seconds = timed(partial(refresh_one, engine, theme_id), args.repeat)[0]
+        seconds = timed(partial(refresh_one, engine, theme_id), repeat)[0]
         print(f"| refresh one dirty theme ({label}) | {seconds:.2f} | | |")
+
+
+def open_bench(
+    description: str, more: Callable[[argparse.ArgumentParser], object] | None = None
+) -> tuple[Engine, argparse.Namespace]:
+    """The options every demand benchmark takes (and ``more`` of its own), and its
+    workspace, built unless reused."""
+    parser = argparse.ArgumentParser(description=description)
+    if more is not None:
+        more(parser)
+    parser.add_argument("--db", help="SQLite path or database URL (reused when built)")
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--deals", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    url = args.db or str(Path(tempfile.mkdtemp()) / "demand.db")
+    engine = open_engine(url if "://" in url else sqlite_url_for(Path(url)))
+    upgrade(engine)
+    ensure_built(engine, args.items, args.deals, args.seed)
+    return engine, args
+
+
+def main() -> int:
+    engine, args = open_bench(
+        __doc__.splitlines()[0],
+        lambda parser: parser.add_argument(
+            "--kept-only", action="store_true", help="only the third table (kept figures)"
+        ),
+    )
+    with engine.connect() as connection:
+        sizes = {
+            t.__tablename__: connection.scalar(select(func.count()).select_from(t))
+            for t in (EvidenceItemRow, EvidenceThemeRow, DealRow, AccountRow)
+        }
+    print(f"engine: {engine.dialect.name}; " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+    ranked = theme_demand(engine, as_of=AS_OF)
+    biggest, smallest = ranked[0].id, min(ranked, key=lambda t: t.total.reach.links).id
+    if not args.kept_only:
+        through_summary(engine, args.repeat, biggest, smallest)
     try:
         add_themed(engine, biggest, sizes["evidence_items"] or 1, args.seed)
-        themed(engine, args.repeat)
+        if not args.kept_only:
+            themed(engine, args.repeat)
         kept(engine, args.repeat, biggest)
     finally:
         drop_themed(engine)

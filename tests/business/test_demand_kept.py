@@ -132,7 +132,9 @@ def test_a_kept_figure_is_read_and_a_change_to_the_data_stops_it(
     altered = {t.id: t for t in theme_demand(engine, as_of=AS_OF[0])}
     assert altered[subject].total.pipeline.records == counted[0].total.pipeline.records + 1000
     with write_session(engine) as session:
-        deal = session.scalars(select(DealRow).where(DealRow.amount.is_not(None))).first()
+        deal = session.scalars(
+            select(DealRow).where(DealRow.amount.is_not(None)).order_by(DealRow.id)
+        ).first()
         assert deal is not None
         session.execute(update(DealRow).where(DealRow.id == deal.id).values(amount=deal.amount + 1))
     assert not _answers(engine, SubjectKind.THEME, AS_OF[0])
@@ -190,7 +192,9 @@ def test_kept_money_keeps_every_decimal(engine: Engine, world: World) -> None:
     """Sums are stored as the database summed them, to the fourth decimal."""
     amount = Decimal("0.0001")
     with write_session(engine) as session:
-        deal = session.scalars(select(DealRow).where(DealRow.amount.is_not(None))).first()
+        deal = session.scalars(
+            select(DealRow).where(DealRow.amount.is_not(None)).order_by(DealRow.id)
+        ).first()
         assert deal is not None
         session.execute(
             update(DealRow).where(DealRow.id == deal.id).values(amount=deal.amount + amount)

@@ -98,7 +98,7 @@ def test_writes_outside_demand_leave_kept_figures_current(engine: Engine, world:
     assert theme is not None
     rename_theme(engine, theme, "Card payments declined abroad")
     with write_session(engine) as session:
-        problem = session.scalars(select(ProblemRow)).first()
+        problem = session.scalars(select(ProblemRow).order_by(ProblemRow.id)).first()
         assert problem is not None
         problem.statement = "Finance cannot tell where a payout is"
     opportunities = opportunity_demand(engine, as_of=TODAY.date())

@@ -70,7 +70,9 @@ def _speaker_in_two_segments(engine: Engine) -> tuple[int, int]:
             .where(PersonRow.role.not_in(INTERNAL_PROXY_ROLES))
             .order_by(PersonRow.id)
         )
-        accounts = session.execute(select(AccountRow.id, AccountRow.segment)).all()
+        accounts = session.execute(
+            select(AccountRow.id, AccountRow.segment).order_by(AccountRow.id)
+        ).all()
         one = next(a for a in accounts if a.segment)
         other = next(a for a in accounts if a.segment and a.segment != one.segment)
         for evidence_id, account in ((first, one.id), (second, other.id)):

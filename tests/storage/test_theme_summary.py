@@ -340,9 +340,16 @@ def add_problems(session: Session, rng: random.Random) -> None:
     the third a symptom of the second) and three opportunities of three problems each."""
     themes = sorted(session.scalars(select(ThemeRow.id).where(ThemeRow.parent_id.is_(None))))
     child, parent = session.execute(
-        select(ThemeRow.id, ThemeRow.parent_id).where(ThemeRow.parent_id.is_not(None)).limit(1)
+        select(ThemeRow.id, ThemeRow.parent_id)
+        .where(ThemeRow.parent_id.is_not(None))
+        .order_by(ThemeRow.id)
+        .limit(1)
     ).one()
-    filed = session.execute(select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id)).all()
+    filed = session.execute(
+        select(EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id).order_by(
+            EvidenceThemeRow.evidence_id, EvidenceThemeRow.theme_id
+        )
+    ).all()
     problems = []
     for number in range(8):
         problem = ProblemRow(statement=f"Problem {number}", created_at=TODAY)
@@ -413,10 +420,12 @@ def _copies_and_a_csm(session: Session) -> int:
     ).all()
     copy, lone_copy = others[0], others[1]
     unfiled = session.scalar(
-        select(EvidenceItemRow.id).where(
+        select(EvidenceItemRow.id)
+        .where(
             EvidenceItemRow.id.not_in(select(link.evidence_id)),
             EvidenceItemRow.duplicate_of_id.is_(None),
         )
+        .order_by(EvidenceItemRow.id)
     )
     assert unfiled is not None
     session.execute(
@@ -427,7 +436,9 @@ def _copies_and_a_csm(session: Session) -> int:
         .where(EvidenceItemRow.id == lone_copy)
         .values(duplicate_of_id=unfiled)
     )
-    csm = session.scalar(select(PersonRow.id).where(PersonRow.role == PersonRole.CSM))
+    csm = session.scalar(
+        select(PersonRow.id).where(PersonRow.role == PersonRole.CSM).order_by(PersonRow.id)
+    )
     assert csm is not None
     session.execute(
         update(EvidenceItemRow).where(EvidenceItemRow.id == others[2]).values(person_id=csm)
