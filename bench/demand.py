@@ -345,14 +345,19 @@ def theme_calls(engine: Engine, biggest: int) -> list[tuple[str, Callable[[], ob
     ]  # fmt: skip
 
 
+def forget_kept(engine: Engine) -> None:
+    """Every kept figure and set removed: the next read counts."""
+    with write_session(engine) as session:
+        for table in (*demand_kept.KEPT_TABLES, DemandKeptStateRow):
+            session.execute(delete(table))
+
+
 def kept(engine: Engine, repeat: int, biggest: int) -> None:
     """The third table: every demand call counted (the two tables above), then read from
     the figures ``storage.demand_kept`` keeps for the data version, with what keeping costs
     (every set after any change; a breakdown of problems on its first reading, which
     keeps it) and a check that every result is the same."""
-    with write_session(engine) as session:  # from nothing kept, whatever a run left
-        for table in (*demand_kept.KEPT_TABLES, DemandKeptStateRow):
-            session.execute(delete(table))
+    forget_kept(engine)  # from nothing kept, whatever a run left
     calls: list[tuple[str, Callable[[], object]]] = [
         *theme_calls(engine, biggest),
         ("problem_demand(), 500 problems", lambda: problem_demand(engine, as_of=AS_OF)),

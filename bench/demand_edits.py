@@ -18,7 +18,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from demand import AS_OF, THEMED, THEMED_OPPORTUNITIES, add_themed, drop_themed, open_bench
+from demand import (
+    AS_OF,
+    THEMED,
+    THEMED_OPPORTUNITIES,
+    add_themed,
+    drop_themed,
+    forget_kept,
+    open_bench,
+)
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +37,6 @@ from tradeoff.decisions.problems import link_problem
 from tradeoff.storage import demand_kept, theme_edits
 from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import (
-    DemandKeptStateRow,
     EvidenceThemeRow,
     OpportunityProblemRow,
     ProblemThemeRow,
@@ -131,6 +138,7 @@ def edits(engine: Engine, biggest: int) -> list[Edit]:
 def main() -> int:
     engine, args = open_bench(__doc__.splitlines()[0])
     biggest = theme_demand(engine, as_of=AS_OF)[0].id
+    forget_kept(engine)  # the sets kept always, not breakdowns an earlier run asked for
     try:
         add_themed(engine, biggest, args.items, args.seed)
         print("| edit | carried: edit s | next read s | as before: edit s | next read s |"
@@ -141,8 +149,7 @@ def main() -> int:
                 demand_kept.keep(session)
             carried_edit, _ = _seconds(edit.carried)
             carried_read, after = _seconds(lambda: read_everything(engine))
-            with write_session(engine) as session:
-                session.execute(delete(DemandKeptStateRow))
+            forget_kept(engine)
             wrong = differing(after, read_everything(engine))  # counted from the links
             with write_session(engine) as session:
                 demand_kept.keep(session)
@@ -153,8 +160,7 @@ def main() -> int:
                   f"| {plain_read:.2f} | {ratio:.1f}× | {wrong} |", flush=True)  # fmt: skip
     finally:
         drop_themed(engine)
-        with write_session(engine) as session:
-            session.execute(delete(DemandKeptStateRow))
+        forget_kept(engine)
     engine.dispose()
     return 0
 
