@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -171,7 +172,9 @@ def months(
     return found
 
 
+@lru_cache(maxsize=4096)
 def _month(text: str) -> date:
+    """A few dozen months stand behind tens of thousands of (subject, group, month) rows."""
     return date(int(text[:4]), int(text[5:7]), 1)
 
 

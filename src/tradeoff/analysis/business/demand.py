@@ -260,10 +260,10 @@ def _demand(
         first_seen=min((r.first for r in months), default=None),
         last_seen=last_seen,
     )
-    figures = {
-        f: _money_figure([m for m in money if m.figure is f], base, known_rates)
-        for f in MONEY_ORDER
-    }
+    per_figure: dict[Figure, list[MoneySum]] = defaultdict(list)
+    for found in money:
+        per_figure[found.figure].append(found)
+    figures = {f: _money_figure(per_figure.get(f, []), base, known_rates) for f in MONEY_ORDER}
     return Demand(
         reach=reach,
         arr=figures[Figure.ARR],
