@@ -322,3 +322,38 @@ def test_upgrading_forgets_the_subjects_kept_sets_and_downgrading_again(
     upgrade(engine)
     assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
     engine.dispose()
+
+
+def test_packing_the_days_forgets_the_subjects_kept_sets_and_back(
+    empty_database_url: str,
+) -> None:
+    """0022 makes the day table again with a packed array per subject and group: the
+    subjects' sets (their money and reach rows too) are forgotten; the themes' stay."""
+    engine = open_engine(empty_database_url)
+    upgrade(engine, "0021")
+    day = (
+        "INSERT INTO demand_kept_days (kind, dimension, subject_id, grp, day, items, observed, "
+        "proxy) VALUES ('problem', 'segment', 1, 'SMB', '2026-10-01', 3, 1, 0)"
+    )
+    reach = (
+        "INSERT INTO demand_kept_reach (kind, dimension, subject_id, grp, grouped, links, "
+        "accounts, end_users) VALUES ('{}', '', 1, NULL, false, 4, 2, 1)"
+    )
+    with engine.begin() as connection:
+        for kind in ("theme", "problem"):
+            state = "INSERT INTO demand_kept_state VALUES (:kind, '', 'i.d1', 90, 365)"
+            connection.execute(text(state), {"kind": kind})
+            connection.execute(text(reach.format(kind)))
+        connection.execute(text(day))
+    upgrade(engine)
+    assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
+    assert _rows(engine, "SELECT kind FROM demand_kept_reach") == {("theme",)}
+    assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
+    config = alembic_config()
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0021")
+    with engine.begin() as connection:
+        connection.execute(text(day))  # the row-per-day shape again
+    assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
+    engine.dispose()

@@ -47,18 +47,16 @@ from sqlalchemy import (
     String,
     and_,
     case,
-    cast,
     delete,
     func,
     insert,
     literal,
-    null,
     select,
 )
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import ThemeStatus
-from tradeoff.storage import subject_demand, subject_filed, theme_summary
+from tradeoff.storage import kept_days, subject_demand, subject_filed, theme_summary
 from tradeoff.storage.bulk_insert import insert_rows
 from tradeoff.storage.demand import (
     DIMENSIONS,
@@ -315,26 +313,17 @@ def _reach(counts: list[ReachCount], grouped: bool) -> list[tuple[ReachCount, bo
 def _keep_days(
     session: Session, kind: str, dimension: str, counted: Select[Any], grouped: bool
 ) -> None:
-    """Insert ``counted`` — (subject_id, [grp,] day, pieces, observed, proxy) — as kept
-    days in the database: hundreds of thousands of rows under a breakdown, which a round
-    trip through Python took seconds to write."""
-    rows = counted.subquery("counted")
-    columns = list(rows.c)
-    day, items, observed, proxy = columns[-4:]
-    grp = columns[1] if grouped else cast(null(), String)
-    kept = DemandKeptDayRow
-    names = ["kind", "dimension", "subject_id", "grp", "day", "items", "observed", "proxy"]
-    source = select(
-        literal(kind, String),
-        literal(dimension, String),
-        columns[0],
-        grp,
-        func.substr(day, 1, 10),
-        items,
-        observed,
-        proxy,
+    """Keep ``counted`` — (subject_id, [grp,] day, pieces, observed, proxy) — packed, one
+    row per subject and group (``storage.kept_days``)."""
+    packed = kept_days.pack(session.execute(counted), grouped=grouped)
+    insert_rows(
+        session,
+        DemandKeptDayRow,
+        (
+            {"kind": kind, "dimension": dimension, "subject_id": s, "grp": g, "days": blob}
+            for s, g, blob in packed
+        ),
     )
-    session.execute(insert(kept).from_select(names, source))
 
 
 def _keep_money(session: Session, kind: str, dimension: str, counted: CompoundSelect[Any]) -> None:
@@ -432,7 +421,6 @@ def figures(
     dimension = _current(session, query)
     if dimension is None:
         return None
-    by = query.by is not None
     days, reach_rows = DemandKeptDayRow, DemandKeptReachRow
     mine = and_(days.kind == query.kind.value, days.dimension == dimension)
     reached = and_(reach_rows.kind == query.kind.value, reach_rows.dimension == dimension)
@@ -440,14 +428,9 @@ def figures(
         mine = and_(mine, days.subject_id.in_(query.subject_ids))
         reached = and_(reached, reach_rows.subject_id.in_(query.subject_ids))
     found = subject_filed.Figures()
-    with subject_filed.weights(session, query, weight, horizon) as weighted:
-        kept_days = (
-            select(days.subject_id, days.grp, days.day, days.items, days.observed, days.proxy)
-            .where(mine)
-            .subquery("kept_days")
-        )
-        items = kept_days.c["items"]
-        found.months = subject_filed.months(session, kept_days, items, weighted, grouped=by)
+    rows = session.execute(select(days.subject_id, days.grp, days.days).where(mine))
+    packed = [(subject_id, group, blob) for subject_id, group, blob in rows]
+    found.months = kept_days.fold(packed, weight, query.as_of, horizon)
     found.money = _kept_money(session, query, dimension)
     r = reach_rows
     counts = select(r.grouped, r.subject_id, r.grp, r.links, r.accounts, r.end_users)

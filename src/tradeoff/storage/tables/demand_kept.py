@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, Index, String
+from sqlalchemy import CheckConstraint, Date, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tradeoff.storage.tables.base import Base
@@ -60,8 +60,9 @@ class DemandKeptMoneyRow(Base):
 
 
 class DemandKeptDayRow(Base):
-    """A problem's or opportunity's pieces on one UTC day (``YYYY-MM-DD``) in one group of
-    its set's breakdown (``dimension`` '' and a null group for none)."""
+    """A problem's or opportunity's pieces per UTC day in one group of its set's breakdown
+    (``dimension`` '' and a null group for none), packed as one array in day order
+    (``storage.kept_days``: migration 0022; a row per day before)."""
 
     __tablename__ = "demand_kept_days"
     __table_args__ = (Index("ix_demand_kept_days_subject", "kind", "dimension", "subject_id"),)
@@ -71,10 +72,8 @@ class DemandKeptDayRow(Base):
     dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH))
     subject_id: Mapped[int]
     grp: Mapped[str | None] = mapped_column(String(GROUP_LENGTH))
-    day: Mapped[str] = mapped_column(String(10))
-    items: Mapped[int]
-    observed: Mapped[int]
-    proxy: Mapped[int]
+    #: int32 (day number, pieces, observed, proxy) per day with pieces.
+    days: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DemandKeptReachRow(Base):
