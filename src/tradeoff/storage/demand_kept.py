@@ -102,18 +102,20 @@ KEEP_FROM_ITEMS = 20_000
 def keep_if_worth_it(session: Session) -> int:
     """``keep`` in a workspace of at least ``KEEP_FROM_ITEMS`` items (ids, a cheap read);
     a smaller one is counted in well under a second, and its analysis pays nothing here."""
+    return keep(session) if worth_keeping(session) else 0
+
+
+def worth_keeping(session: Session) -> bool:
+    """At least ``KEEP_FROM_ITEMS`` items (by id, a cheap read)."""
     largest = session.scalar(select(func.max(EvidenceItemRow.id)))
-    if (largest or 0) < KEEP_FROM_ITEMS:
-        return 0
-    return keep(session)
+    return (largest or 0) >= KEEP_FROM_ITEMS
 
 
 def keep_engine(engine: Engine) -> int:
     """``keep_if_worth_it`` in a transaction of its own, only when a kept set is missing or
     stale (a few cheap reads when all are current)."""
     with read_session(engine) as session:
-        largest = session.scalar(select(func.max(EvidenceItemRow.id)))
-        if (largest or 0) < KEEP_FROM_ITEMS or _all_current(session):
+        if not worth_keeping(session) or _all_current(session):
             return 0
     with write_session(engine) as session:
         return keep(session)
@@ -180,8 +182,7 @@ def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date
     the figures change; analyses, imports, edits and the web catch-up keep them from then
     on, as they keep the figures without a breakdown. Returns whether it was written."""
     with read_session(engine) as session:
-        largest = session.scalar(select(func.max(EvidenceItemRow.id)))
-        if (largest or 0) < KEEP_FROM_ITEMS or not summary_split_by(session, by):
+        if not worth_keeping(session) or not summary_split_by(session, by):
             return False
         query = DemandQuery(kind, as_of, by, churn_window_days=_churn_window(session))
         if not theme_summary.answers_now(session, query.cutoff) or _current(session, query):
