@@ -194,6 +194,21 @@ def test_periods_run_to_as_of_with_quiet_ones_and_changes() -> None:
         ("2026-Q4", 0, -7),
         ("2027-Q1", 0, 0),
     ]
+    # A first item in a quarter's middle month, a last one in a year's last month.
+    mid_quarter = {date(2026, 8, 31): 1, date(2026, 12, 1): 2, date(2026, 11, 15): 5}
+    assert periods(mid_quarter, date(2026, 12, 5), quarterly=True) == (
+        ("2026-Q3", 1, 1),
+        ("2026-Q4", 7, 6),
+    )
+    assert [p.items for p in periods(mid_quarter, date(2027, 2, 1), quarterly=False)] == [
+        1,
+        0,
+        0,
+        5,
+        2,
+        0,
+        0,
+    ]
     assert periods({}, date(2026, 1, 1), quarterly=True) == ()
 
 

@@ -211,8 +211,9 @@ class ReachCount(NamedTuple):
     end_users: int
 
 
-@dataclass(frozen=True)
-class MoneySum:
+class MoneySum(NamedTuple):
+    """A tuple, not a dataclass: problems by segment read tens of thousands of them."""
+
     figure: Figure
     subject_id: int
     group: str | None

@@ -376,8 +376,9 @@ def _kept_money(session: Session, query: DemandQuery, dimension: str) -> list[Mo
     # Columns, not ORM objects: tens of thousands of rows under a breakdown (0.8 s as
     # objects for problems by segment at a million items).
     columns = (kept.subject_id, kept.grp, kept.currency, kept.amount, kept.records, kept.priced)
+    figure_named = {f.value: f for f in Figure}
     found = [
-        MoneySum(Figure(f), s, g, c, a, n, p)
+        MoneySum(figure_named[f], s, g, c, a, n, p)
         for f, s, g, c, a, n, p in session.execute(
             select(kept.figure, *columns).where(mine, kept.figure != renewal)
         )

@@ -37,8 +37,9 @@ from tradeoff.analysis.business.demand_time import (
     scaled_weight,
     weight_horizon,
 )
-from tradeoff.analysis.business.money import convert
+from tradeoff.analysis.business.money import ZERO, convert
 from tradeoff.errors import NotFound
+from tradeoff.gc_pause import collection_paused
 from tradeoff.storage import demand_kept, subject_filed
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import (
@@ -106,6 +107,17 @@ def demand(
     breakdown = Breakdown.parse(by) if isinstance(by, str) else by
     if ids is None:
         keep_breakdown(engine, kind, breakdown, day)
+    with collection_paused():  # hundreds of thousands of small objects, no cycles
+        return _demand_of(engine, kind, day, breakdown, ids)
+
+
+def _demand_of(
+    engine: Engine,
+    kind: SubjectKind,
+    day: date,
+    breakdown: Breakdown | None,
+    ids: Sequence[int] | None,
+) -> list[SubjectDemand]:
     with read_session(engine) as session:
         settings = load_workspace_settings(session)
         base, known_rates = base_currency(session), rates(session)
@@ -244,26 +256,33 @@ def _demand(
     base: str,
     known_rates: dict[str, Decimal],
 ) -> Demand:
+    # One pass over each list: a breakdown builds this for thousands of (subject, group).
     per_month: dict[date, int] = defaultdict(int)
+    observed = proxy = weighted = 0
+    first_seen: date | None = None
+    last_seen: date | None = None
     for row in months:
         per_month[row.month] += row.items
-    last_seen = max((r.last for r in months), default=None)
+        observed += row.observed
+        proxy += row.proxy
+        weighted += row.weighted
+        if first_seen is None or row.first < first_seen:
+            first_seen = row.first
+        if last_seen is None or row.last > last_seen:
+            last_seen = row.last
     reach = Reach(
         items=sum(per_month.values()),
         links=counts.links if counts else 0,
         accounts=counts.accounts if counts else 0,
         end_users=counts.end_users if counts else 0,
-        observed=sum(r.observed for r in months),
-        proxy=sum(r.proxy for r in months),
+        observed=observed,
+        proxy=proxy,
         # An exact integer sum (demand_time.WEIGHT_SCALE): the same in any order.
-        weighted_items=sum(r.weighted for r in months) / WEIGHT_SCALE,
-        first_seen=min((r.first for r in months), default=None),
+        weighted_items=weighted / WEIGHT_SCALE,
+        first_seen=first_seen,
         last_seen=last_seen,
     )
-    per_figure: dict[Figure, list[MoneySum]] = defaultdict(list)
-    for found in money:
-        per_figure[found.figure].append(found)
-    figures = {f: _money_figure(per_figure.get(f, []), base, known_rates) for f in MONEY_ORDER}
+    figures = _money_figures(money, base, known_rates)
     return Demand(
         reach=reach,
         arr=figures[Figure.ARR],
@@ -278,14 +297,21 @@ def _demand(
     )
 
 
-def _money_figure(rows: list[MoneySum], base: str, known_rates: dict[str, Decimal]) -> MoneyFigure:
-    """Per-currency sums (over groups too) added up first, then converted once."""
-    by_currency: dict[str | None, Decimal] = defaultdict(Decimal)
+def _money_figures(
+    rows: list[MoneySum], base: str, known_rates: dict[str, Decimal]
+) -> dict[Figure, MoneyFigure]:
+    """Per figure, per-currency sums (over groups too) added up first, then converted once."""
+    by_currency: dict[Figure, dict[str | None, Decimal]] = {f: {} for f in MONEY_ORDER}
+    records = dict.fromkeys(MONEY_ORDER, 0)
+    unpriced = dict.fromkeys(MONEY_ORDER, 0)
     for row in rows:
+        figure = row.figure
         if row.amount is not None:
-            by_currency[row.currency] += row.amount
-    return MoneyFigure(
-        total=convert(by_currency, known_rates, base),
-        records=sum(r.records for r in rows),
-        unpriced=sum(r.records - r.priced for r in rows),
-    )
+            sums = by_currency[figure]
+            sums[row.currency] = sums.get(row.currency, ZERO) + row.amount
+        records[figure] += row.records
+        unpriced[figure] += row.records - row.priced
+    return {
+        f: MoneyFigure(convert(by_currency[f], known_rates, base), records[f], unpriced[f])
+        for f in MONEY_ORDER
+    }
