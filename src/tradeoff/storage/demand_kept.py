@@ -178,7 +178,7 @@ def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date
     in a workspace of at least ``KEEP_FROM_ITEMS`` items, for a breakdown the theme summary
     is split by and a day that reads all evidence, and when the set is not current already
     (a few cheap reads then). All problems by segment at a million items cost about as
-    much to keep as to count (15–17 s against 15 s), and are then read in under 2 s until
+    much to keep as to count (15–17 s against 15 s), and are then read in under 1 s until
     the figures change; analyses, imports, edits and the web catch-up keep them from then
     on, as they keep the figures without a breakdown. Returns whether it was written."""
     with read_session(engine) as session:
