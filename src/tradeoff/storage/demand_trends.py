@@ -20,7 +20,7 @@ database sums them per subject, period and currency, so no subject is read on it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -28,11 +28,16 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, case, func, null, select
 from sqlalchemy.orm import Session
 
-from tradeoff.storage.demand import DemandQuery, Figure, Member
+from tradeoff.storage.demand import DemandQuery, Figure, Member, as_day
 
 # The citation rules and the records behind a figure are demand_money's, reused as they
 # are: a second definition of "cites" here is what must never exist.
-from tradeoff.storage.demand_money import citation_parts, figure_members, figure_rows
+from tradeoff.storage.demand_money import (
+    citation_parts,
+    citations,
+    figure_members,
+    figure_rows,
+)
 from tradeoff.storage.tables import DealRow
 
 #: The money figures a trend is drawn for, and what dates their records.
@@ -45,8 +50,7 @@ TREND_FIGURES: dict[Figure, str] = {
 CHUNK = 2000
 
 
-@dataclass(frozen=True)
-class DatedRecord:
+class DatedRecord(NamedTuple):
     """One deal or account behind a money figure, with its amount and the day it counts on."""
 
     id: int
@@ -56,9 +60,22 @@ class DatedRecord:
 
 
 def dated_records(session: Session, query: DemandQuery, figure: Figure) -> list[DatedRecord]:
-    """The records behind ``figure`` of the one subject in ``query``, dated for a trend."""
+    """The records behind ``figure`` of the one subject in ``query`` (those of
+    ``dated_members``, in id order), dated for a trend, as plain rows: the largest theme's
+    three figures are 65,000 records at a million items, and a member object each, with a
+    second read for the pipeline's created days, took most of a second."""
+    if figure not in TREND_FIGURES:
+        raise ValueError(f"no money trend for {figure.value}")
+    rows = figure_rows(session, query, figure, citations(session, query)).subquery("rows")
+    on: Any = rows.c.on
+    placed = select(rows.c.id, rows.c.amount, rows.c.currency)
+    if figure is Figure.PIPELINE:
+        placed = placed.join(DealRow, DealRow.id == rows.c.id)
+        on = DealRow.created_at
+    found = session.execute(placed.add_columns(on.label("on")).distinct().order_by(rows.c.id))
     return [
-        DatedRecord(m.id, m.amount, m.currency, m.on) for m in dated_members(session, query, figure)
+        DatedRecord(i, None if amount is None else Decimal(amount), currency, _day(day))
+        for i, amount, currency, day in found
     ]
 
 
@@ -84,10 +101,14 @@ def _created_days(session: Session, deal_ids: Sequence[int]) -> dict[int, date |
     return found
 
 
-def _day(value: datetime | date | None) -> date | None:
+def _day(value: datetime | date | str | None) -> date | None:
+    """A day from what the driver gives: a datetime, a date, or (a column read through a
+    subquery on SQLite) its ISO text."""
+    if value is None or type(value) is date:
+        return value
     if isinstance(value, datetime):
         return value.date()
-    return value
+    return as_day(value)
 
 
 class PeriodSum(NamedTuple):
