@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -70,11 +70,12 @@ def recount(
     data: Recount,
     evidence_ids: set[int],
     group_of: Callable[[Account | None], str | None] = lambda _: NO_GROUP,
+    as_of: date = AS_OF,
 ) -> dict[str | None, dict[str, Any]]:
     """Every figure per group, from the definitions in ``tradeoff.storage.demand``."""
     by_id = {e.id: e for e in data.evidence}
     account_of = {a.id: a for a in data.accounts}
-    linked = [by_id[i] for i in sorted(evidence_ids) if by_id[i].created_at.date() <= AS_OF]
+    linked = [by_id[i] for i in sorted(evidence_ids) if by_id[i].created_at.date() <= as_of]
     linked_ids = {e.id for e in linked}
     figures: dict[str | None, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
     for item in linked:
@@ -108,27 +109,38 @@ def recount(
             group["arr"].append(account)
             for horizon in (90, 180):
                 renewal = account.renewal_on
-                if renewal is not None and AS_OF <= renewal <= AS_OF + timedelta(days=horizon):
+                if renewal is not None and as_of <= renewal <= as_of + timedelta(days=horizon):
                     group[f"renewals_{horizon}"].append(account)
         churned = account.churned_at
-        if churned is not None and any(
-            timedelta(0) <= churned - c <= timedelta(days=CHURN_WINDOW) for c in cited_at
+        if (
+            churned is not None
+            and churned.date() <= as_of
+            and any(timedelta(0) <= churned - c <= timedelta(days=CHURN_WINDOW) for c in cited_at)
         ):
             group["churned"].append(account)
         for deal in data.deals:
             if deal.account_id != account_id:
                 continue
-            if deal.outcome is DealOutcome.OPEN:
+            # A deal created (open) or closed (lost) after as_of was not known yet.
+            if deal.outcome is DealOutcome.OPEN and _by(deal.created_at, as_of):
                 group["pipeline"].append(deal)
-            if deal.outcome is DealOutcome.LOST and (
-                deal.closed_at is None
-                or min(cited_at) <= deal.closed_at + timedelta(days=LOST_AFTER_CLOSE)
+            if (
+                deal.outcome is DealOutcome.LOST
+                and _by(deal.closed_at, as_of)
+                and (
+                    deal.closed_at is None
+                    or min(cited_at) <= deal.closed_at + timedelta(days=LOST_AFTER_CLOSE)
+                )
             ):
                 group["lost"].append(deal)
-    return {group: _summarise(values) for group, values in figures.items()}
+    return {group: _summarise(values, as_of) for group, values in figures.items()}
 
 
-def _summarise(values: dict[str, list[Any]]) -> dict[str, Any]:
+def _by(moment: datetime | None, as_of: date) -> bool:
+    return moment is None or moment.date() <= as_of
+
+
+def _summarise(values: dict[str, list[Any]], as_of: date) -> dict[str, Any]:
     days = values["days"]
     summary: dict[str, Any] = {
         "items": len(days),
@@ -137,8 +149,8 @@ def _summarise(values: dict[str, list[Any]]) -> dict[str, Any]:
         "end_users": len(set(values["users"])),
         "observed": sum(values["observed"]),
         "proxy": sum(values["proxy"]),
-        "weighted_items": round(sum(0.5 ** ((AS_OF - d).days / HALF_LIFE) for d in days), 6),
-        "stale": bool(days) and (AS_OF - max(days)).days > HALF_LIFE,
+        "weighted_items": round(sum(0.5 ** ((as_of - d).days / HALF_LIFE) for d in days), 6),
+        "stale": bool(days) and (as_of - max(days)).days > HALF_LIFE,
         "months": dict(Counter(f"{d.year:04d}-{d.month:02d}" for d in days)),
     }
     for name in ("arr", "churned", "renewals_90", "renewals_180"):
@@ -354,3 +366,31 @@ def test_as_of_moves_renewals_ages_and_leaves_later_evidence_out(
     assert (
         bulk.renewals_90.records == 1
     )  # Acme renews in 45 + 30 days; Evergreen had no citation yet
+
+
+def test_deals_and_churns_after_as_of_are_left_out_like_later_evidence(
+    engine: Engine, world: World
+) -> None:
+    """As of the day before each deal's creation or close and each churn (and the day
+    itself), every theme's figures equal a recount that knows only what had happened by
+    then: a deal lost later was not lost yet, one created later not in the pipeline."""
+    moments = [d.created_at for d in world.deals] + [d.closed_at for d in world.deals]
+    moments += [a.churned_at for a in world.accounts]
+    days = sorted(
+        {m.date() - timedelta(days=shift) for m in moments if m is not None for shift in (0, 1)}
+    )
+    days = [d for d in days if d <= AS_OF]
+    data = world_recount(world)
+    left_out = 0
+    for day in days:
+        results = by_name(theme_demand(engine, as_of=day))
+        for theme in world.themes:
+            counted = recount(data, theme_evidence(world, theme.name), as_of=day)
+            if NO_GROUP not in counted:  # nothing filed yet: nothing cited
+                assert results[theme.name].total.revenue_at_stake.amount == 0
+                continue
+            expected = counted[NO_GROUP]
+            assert figures_of(results[theme.name].total) == expected, (day, theme.name)
+            today = recount(data, theme_evidence(world, theme.name), as_of=AS_OF)[NO_GROUP]
+            left_out += expected["lost"][2] < today["lost"][2]
+    assert left_out > 0  # some day leaves a deal lost later out

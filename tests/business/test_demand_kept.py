@@ -5,7 +5,7 @@ nothing analysed changed, equal to the figures counted from the summary and the 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,6 +22,7 @@ from tradeoff.analysis.business.demand import (
 )
 from tradeoff.analysis.business.demand_model import SubjectDemand
 from tradeoff.domain.evidence import Theme
+from tradeoff.errors import InputError
 from tradeoff.storage import demand_kept, repository
 from tradeoff.storage.demand import DemandQuery, SubjectKind
 from tradeoff.storage.engine import WRITE_OPTION, open_engine
@@ -190,6 +191,7 @@ def test_a_small_workspace_keeps_nothing(engine: Engine, world: World) -> None:
 
 def test_kept_money_keeps_every_decimal(engine: Engine, world: World) -> None:
     """Sums are stored as the database summed them, to the fourth decimal."""
+    _tiers(engine)
     amount = Decimal("0.0001")
     with write_session(engine) as session:
         deal = session.scalars(
@@ -266,7 +268,8 @@ def test_a_breakdown_is_not_kept_when_keeping_would_not_answer(
     _add_subjects(engine, world)
     monkeypatch.setattr(demand_kept, "KEEP_FROM_ITEMS", 1)
     problem_demand(engine, as_of=AS_OF[0] - timedelta(days=30), by="segment")
-    problem_demand(engine, as_of=AS_OF[0], by="attribute:no such key")
+    with pytest.raises(InputError, match="no account has the attribute 'no such key'"):
+        problem_demand(engine, as_of=AS_OF[0], by="attribute:no such key")
     problem_demand(engine, as_of=AS_OF[0], by="segment", ids=[2, 3])
     assert _states(engine) == {}
     problem_demand(engine, as_of=AS_OF[0], by="plan")
@@ -357,3 +360,38 @@ def test_packing_the_days_forgets_the_subjects_kept_sets_and_back(
         connection.execute(text(day))  # the row-per-day shape again
     assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
     engine.dispose()
+
+
+def test_a_deal_dated_after_the_day_asked_is_counted_not_read_from_kept(
+    engine: Engine, world: World
+) -> None:
+    """Figures are kept as of a day past every record; a deal created after the day asked
+    about (a future date typed in the CRM) must not reach that day's figures, so the kept
+    set does not answer it, and the day after the deal it does."""
+    _add_subjects(engine, world)
+    _tiers(engine)
+    later = AS_OF[0] + timedelta(days=20)
+    with write_session(engine) as session:
+        open_deal = session.scalars(
+            select(DealRow)
+            .where(DealRow.outcome == "open", DealRow.amount.is_not(None))
+            .order_by(DealRow.id)
+        ).first()
+        assert open_deal is not None
+        session.execute(
+            update(DealRow)
+            .where(DealRow.id == open_deal.id)
+            .values(created_at=datetime.combine(later, time(9), tzinfo=UTC))
+        )
+    counted = {day: _everything(engine, day) for day in (AS_OF[0], later)}
+    _keep(engine)
+    assert not _answers(engine, SubjectKind.THEME, AS_OF[0])
+    assert _answers(engine, SubjectKind.THEME, later)
+    for day, found in counted.items():
+        assert _everything(engine, day) == found
+
+    # Not trivial: the deal is in the later day's pipeline and not in the earlier one's.
+    def pipeline(day: date) -> int:
+        return sum(t.total.pipeline.records for t in counted[day]["themes"])
+
+    assert pipeline(later) > pipeline(AS_OF[0])

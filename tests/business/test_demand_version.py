@@ -78,6 +78,9 @@ def _watched(engine: Engine) -> set[str]:
 
 def test_every_table_demand_reads_is_watched(engine: Engine, world: World) -> None:
     _add_subjects(engine, world)
+    with write_session(engine) as session:  # an attribute to break down by
+        for account in session.scalars(select(AccountRow).order_by(AccountRow.id)):
+            account.attributes = {"tier": "gold" if account.id % 2 else "silver"}
     with _tables_read(engine) as read:
         for by in (None, "segment", "attribute:tier"):
             theme_demand(engine, as_of=TODAY.date(), by=by)

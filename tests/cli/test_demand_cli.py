@@ -20,7 +20,7 @@ from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
 from tradeoff.storage import demand_kept, repository
 from tradeoff.storage.currency import rates
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.tables import DemandKeptStateRow
+from tradeoff.storage.tables import AccountRow, DemandKeptStateRow
 
 AS_OF = TODAY.date().isoformat()
 
@@ -89,7 +89,7 @@ def test_csv_neutralises_formulas_in_names(
     assert len(rows) == 3
     assert {r["name"] for r in rows} >= {'\'=HYPERLINK("http://evil.example","x")'}
     sso = next(r for r in rows if r["name"] == "Single sign-on")
-    assert sso["arr_unconverted"] == "JPY 30000000.0000"
+    assert sso["arr_unconverted"] == "JPY 30000000.00"  # cents, like every CSV amount
 
 
 def test_an_unknown_breakdown_is_one_line_and_exit_2(
@@ -231,3 +231,50 @@ def test_a_breakdown_of_problems_is_kept_on_its_first_reading(
     with read_session(engine) as session:
         states = session.scalars(select(DemandKeptStateRow.dimension)).all()
     assert states == ["segment"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "day"),
+    [
+        (["demand"], "9999-12-31"),
+        (["demand", "--of", "problem"], "9999-09-01"),
+        (["demand", "--trend", "money"], "9999-12-31"),
+        (["demand", "--trend", "money", "--periods", "12"], "0001-03-01"),
+    ],
+)
+def test_a_day_at_the_calendars_ends_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    world: World,
+    argv: list[str],
+    day: str,
+) -> None:
+    """Windows and periods reach past such a day: one line saying which days are asked
+    for, not an internal error."""
+    result = run_cli(capsys, "--db", workspace_url, *argv, "--as-of", day)
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"error: --as-of must be between 1900-01-01 and 2999-12-31, got '{day}'"
+    ]
+
+
+def test_an_attribute_no_account_has_is_refused_with_the_keys_there_are(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    with write_session(engine) as session:
+        for n, account in enumerate(session.scalars(select(AccountRow).order_by(AccountRow.id))):
+            account.attributes = {"Industry": ("Retail", "Health")[n % 2], "tier": "gold"}
+    args = ["--db", workspace_url, "demand", "--as-of", AS_OF, "--by"]
+    typo = run_cli(capsys, *args, "attribute:industry")
+    assert typo.exit_code == 2, typo.stdout
+    assert typo.stderr.strip().splitlines() == [
+        "error: no account has the attribute 'industry': did you mean attribute:Industry? "
+        "the accounts' attributes: Industry, tier"
+    ]
+    unknown = run_cli(capsys, *args, "attribute:Nope", "--of", "problem")
+    assert unknown.exit_code == 2
+    assert "the accounts' attributes: Industry, tier" in unknown.stderr
+    found = run_cli(capsys, *args, "attribute:Industry", "--format", "json")
+    assert found.exit_code == 0, found.stderr
+    groups = {g["group"] for t in json.loads(found.stdout) for g in t["groups"]}
+    assert groups >= {"Retail", "Health"}

@@ -43,13 +43,54 @@ def test_json_is_the_apis_trend_and_csv_its_rows(
         assert [(r["period"], Decimal(r["amount"]), int(r["records"])) for r in mine] == [
             (p.period, p.amount.amount.quantize(Decimal("0.01")), p.records) for p in trend.periods
         ]
-    assert any(r["unconverted"] == "JPY 12000000.0000" for r in rows)  # no rate: kept apart
+    assert any(r["unconverted"] == "JPY 12000000.00" for r in rows)  # no rate: kept apart
     shown = run_cli(capsys, *args, "--as-of", AS_OF).stdout
     assert f"(month {AS_OF[:7]} runs only to {AS_OF})" in " ".join(shown.split())
     assert "runs only to" not in run_cli(capsys, *args, "--as-of", "2026-09-30").stdout
     assert "Money trend of theme" in shown
     assert "lost (close date)" in shown
     assert "* also amounts in JPY, which have no rate" in shown
+
+
+def test_csv_writes_a_fall_as_a_number_like_every_other_csv(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    sso = world.theme("Single sign-on").id
+    args = ("--db", workspace_url, "demand", "--trend", "money", "--as-of", AS_OF)
+    one = run_cli(capsys, *args, "--theme", str(sso), "--format", "csv")
+    assert one.exit_code == 0, one.stderr
+    lines = one.stdout.split("\r\n")
+    assert lines[0] == TREND_CSV_HEADER
+    for line in (
+        f"theme,{sso},Single sign-on,lost,close date,2026-07,0.00,USD,,0,-16200.00",
+        f"theme,{sso},Single sign-on,pipeline,created date,2026-07,0.00,USD,JPY 12000000.00,1,0.00",
+        f"theme,{sso},Single sign-on,pipeline,created date,2026-10,0.00,USD,,0,-70000.00",
+    ):
+        assert line in lines
+    every = run_cli(capsys, *args, "--format", "csv")
+    assert every.exit_code == 0, every.stderr
+    assert "theme,3,Audit logs,lost,close date,2026-09,0.00,USD,,0,-50000.00" in every.stdout
+    for output in (one.stdout, every.stdout):
+        assert output.count("\r\n") == output.count("\n")  # RFC 4180 line ends
+        changes = [Decimal(r["change"]) for r in csv.DictReader(io.StringIO(output))]
+        assert min(changes) < 0
+
+
+TREND_CSV_HEADER = "kind,id,name,figure,dated_by,period,amount,currency,unconverted,records,change"
+
+
+def test_show_csv_writes_amounts_like_every_other_csv(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    sso = world.theme("Single sign-on").id
+    args = ("--db", workspace_url, "demand", "--theme", str(sso), "--as-of", AS_OF)
+    listed = json.loads(run_cli(capsys, *args, "--show", "pipeline", "--format", "json").stdout)
+    result = run_cli(capsys, *args, "--show", "pipeline", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "id,pipeline,amount,currency,date\r\n" + "".join(
+        f"{m['id']},{m['label']},{Decimal(m['amount']):.2f},{m['currency']},\r\n" for m in listed
+    )
+    assert [Decimal(m["amount"]) for m in listed] == [80000, 12000000, 70000]
 
 
 def test_show_with_a_period_lists_one_cell(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -46,3 +48,37 @@ def test_a_chart_path_must_be_svg_or_png_in_a_folder_that_exists(tmp_path: Path)
         render(spec, tmp_path / "chart.pdf")
     with pytest.raises(InputError, match="the folder does not exist"):
         render(spec, tmp_path / "missing" / "chart.svg")
+
+
+def test_a_chart_path_that_is_a_folder_or_under_a_file_is_a_named_error(tmp_path: Path) -> None:
+    spec = bar_chart([{"a": "x", "b": 1}], category="a", value="b", title="t")
+    folder = tmp_path / "d.svg"
+    folder.mkdir()
+    with pytest.raises(InputError) as raised:
+        render(spec, folder)
+    assert str(raised.value) == f"{folder}: is a folder, not a file"
+    assert list(folder.iterdir()) == []
+    plain = tmp_path / "notes.txt"
+    plain.write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError) as under_a_file:
+        render(spec, plain / "chart.svg")
+    assert str(under_a_file.value) == f"{plain}: is a file, not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.svg", "notes.txt"]
+
+
+def test_a_failed_write_leaves_the_old_chart_and_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = bar_chart([{"a": "x", "b": 1}], category="a", value="b", title="t")
+    path = tmp_path / "stake.svg"
+    path.write_text("the chart of yesterday", encoding="utf-8")
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(InputError) as raised:
+        render(spec, path)
+    assert str(raised.value) == f"{path}: cannot write the chart (No space left on device)"
+    assert [p.name for p in tmp_path.iterdir()] == ["stake.svg"]
+    assert path.read_text(encoding="utf-8") == "the chart of yesterday"

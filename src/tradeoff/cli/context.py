@@ -6,16 +6,17 @@ import sys
 from dataclasses import dataclass
 
 import typer
-from rich.console import Console
 from sqlalchemy import Engine
 
+from tradeoff.cli.safe_console import SafeConsole
 from tradeoff.config import resolve_database_url
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import ensure_current
 
 #: Piped output is not cut at 80 columns: tables of imports and counts stay readable in logs.
-console = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 120)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+#: Customer text's control characters are shown, never obeyed (``cli.safe_console``).
+console = SafeConsole(highlight=False, markup=False, width=None if sys.stdout.isatty() else 120)
+err_console = SafeConsole(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 @dataclass

@@ -69,8 +69,8 @@ def demand_command(
         str | None,
         typer.Option(
             "--as-of",
-            help="Day renewals and ages count from (YYYY-MM-DD); later evidence is left "
-            "out. [default: today]",
+            help="Day renewals and ages count from (YYYY-MM-DD); later evidence, deals "
+            "created or lost later and later churns are left out. [default: today]",
         ),
     ] = None,
     of: Annotated[
@@ -300,8 +300,10 @@ def _print_members(
         ]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
+    # A CSV amount is plain (5000.00), like every CSV's; the table groups thousands.
+    amount = "{:.2f}" if output_format is DemandFormat.CSV else "{:,.2f}"
     rows = [
-        [m.id, m.label, "" if m.amount is None else f"{m.amount:,.2f}", m.currency or "",
+        [m.id, m.label, "" if m.amount is None else amount.format(m.amount), m.currency or "",
          m.on.isoformat() if m.on else ""]
         for m in members
     ]  # fmt: skip

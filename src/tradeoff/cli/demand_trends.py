@@ -13,7 +13,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 
 from tradeoff.analysis.business.demand_time import filling_period
@@ -21,6 +20,7 @@ from tradeoff.analysis.business.money_trends import MoneyPeriod, SubjectMoneyTre
 from tradeoff.analysis.business.money_trends_all import MoneyTrendsAll
 from tradeoff.cli.context import console
 from tradeoff.cli.money_cells import amount_cell, signed, unconverted
+from tradeoff.cli.safe_console import SafeConsole
 from tradeoff.reports.charts import Spec, line_chart
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.demand import Figure
@@ -140,7 +140,7 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
         # A column per period: wider than the terminal rather than cut (a pipe gets it all).
         name = min(40, max(16, *(len(r.name) for r in found.rows)))
         width = 12 + name + 10 * (len(found.labels) + 1)
-        wide = console if width <= console.width else Console(highlight=False, width=width)
+        wide = console if width <= console.width else SafeConsole(highlight=False, width=width)
         wide.print(table, markup=False)
         console.print(
             f"Money in {found.base} (k thousand, M million; exact with --format json); change "

@@ -29,5 +29,6 @@ def signed(change: Decimal) -> str:
 
 
 def unconverted(money: Money) -> str:
-    """``EUR 12.00; JPY 3.00``: the amounts no rate was given for, for a CSV cell."""
-    return "; ".join(f"{c} {a}" for c, a in sorted(money.unconverted.items()))
+    """``EUR 12.00; JPY 3.00``: the amounts no rate was given for, for a CSV cell, in cents
+    like every other amount in a CSV (the sum keeps four places)."""
+    return "; ".join(f"{c} {a:.2f}" for c, a in sorted(money.unconverted.items()))

@@ -9,6 +9,8 @@ same spec. Customer text in labels is data, never markup: Vega renders it as tex
 from __future__ import annotations
 
 import base64
+import os
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -205,12 +207,20 @@ def to_svg(spec: Spec) -> str:
 
 def check_path(path: Path) -> str:
     """The chart's format (``.svg`` or ``.png``), or a named error: checked before the
-    figures are computed, so a typo costs nothing."""
+    figures are computed, so a typo costs nothing.
+
+    Example: ``check_path(Path("stake.svg")) == ".svg"``; a folder named ``d.svg`` is an
+    ``InputError`` ("d.svg: is a folder, not a file").
+    """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"a chart is written as .svg or .png, not {suffix or 'no suffix'!r}")
-    if not path.parent.is_dir():
-        raise InputError("the folder does not exist", path=path.parent)
+    folder = path.parent
+    if not folder.is_dir():
+        gone = "is a file, not a folder" if folder.exists() else "the folder does not exist"
+        raise InputError(gone, path=folder)
+    if path.is_dir():
+        raise InputError("is a folder, not a file", path=path)
     return suffix
 
 
@@ -224,7 +234,32 @@ def render(spec: Spec, path: Path) -> Path:
         if suffix == ".svg"
         else vl_convert.vegalite_to_png(spec, scale=2)
     )
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)
+    _write_whole(data, path)
     return path
+
+
+def _write_whole(data: bytes, path: Path) -> None:
+    """Through a temporary file and a rename, so a reader never opens half a chart. A path
+    the checks could not rule out (``/proc/x.svg``, a read-only folder, a full disk) is a
+    one-line ``InputError``, and the temporary file is gone whatever stopped the write."""
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
+    partial = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from exc
+        raise
+
+
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    if path.is_dir():  # made a folder since check_path looked
+        return InputError("is a folder, not a file", path=path)
+    return InputError(f"cannot write the chart ({exc.strerror or exc})", path=path)

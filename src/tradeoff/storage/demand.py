@@ -17,14 +17,16 @@ sums (``analysis.business.demand`` converts, decays and dates them). Definitions
   **end users**: distinct speakers who are not our own people.
 - **arr**: ARR of citing accounts that are customers now (each account once).
 - **pipeline**: amounts of open deals whose account cites the subject, or, for a deal with
-  no account, whose own imported notes (``<deal id>:description`` / ``:loss_reason``) do.
+  no account, whose own imported notes (``<deal id>:description`` / ``:loss_reason``) do;
+  a deal created after the ``as_of`` day is left out, like later evidence.
 - **lost**: amounts of lost deals cited the same way, where the first citation came before
   the close or at most ``lost_after_close_days`` after it (a loss debrief is often filed a
   few days late; the importer dates the loss-reason note at the close). A lost deal with no
-  close date counts when cited at all: it cannot be placed in time.
+  close date counts when cited at all: it cannot be placed in time. One closed after the
+  ``as_of`` day is left out: it was not lost yet.
 - **churned**: ARR of churned accounts with a citation in the ``churn_window_days`` before
-  their churn date (inclusive). A churned account with no churn date cannot be placed in
-  time and is left out.
+  their churn date (inclusive), the churn on or before the ``as_of`` day. A churned
+  account with no churn date cannot be placed in time and is left out.
 - **renewals_90 / renewals_180**: ARR of citing customers whose ``renewal_on`` falls from
   ``as_of`` to ``as_of`` + 90 / 180 days, both ends included (the 180 include the 90).
 
@@ -157,6 +159,26 @@ class Breakdown:
             return theme_summary.attribute_value(account, self.key)
         column: ColumnElement[Any] = getattr(account, self.dimension)
         return column
+
+
+def check_breakdown(session: Session, by: Breakdown | None) -> None:
+    """An attribute key no account has would put every figure under "(none)", which reads
+    as an answer: refuse it in one line, naming the keys there are (a key the theme
+    summary is split by is known without reading the accounts)."""
+    if by is None or by.key is None or by.key in theme_summary.attribute_keys(session):
+        return
+    keys: set[str] = set()
+    held = select(AccountRow.attributes).where(AccountRow.attributes.is_not(None))
+    for (attributes,) in session.execute(held):
+        keys.update(attributes or {})
+    if by.key in keys:
+        return
+    near = [k for k in sorted(keys) if k.casefold() == by.key.casefold()]
+    hint = f"did you mean attribute:{near[0]}? " if near else ""
+    known = ", ".join(sorted(keys)[:20]) or "none"
+    raise InputError(
+        f"no account has the attribute {by.key!r}: {hint}the accounts' attributes: {known}"
+    )
 
 
 @dataclass(frozen=True)

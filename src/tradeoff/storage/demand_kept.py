@@ -37,7 +37,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -71,7 +71,9 @@ from tradeoff.storage.demand import (
 from tradeoff.storage.demand_money import filed_money_to_keep, money_to_keep
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import (
+    AccountRow,
     DataVersionRow,
+    DealRow,
     DemandKeptDayRow,
     DemandKeptMoneyRow,
     DemandKeptReachRow,
@@ -185,7 +187,7 @@ def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date
         if not worth_keeping(session) or not summary_split_by(session, by):
             return False
         query = DemandQuery(kind, as_of, by, churn_window_days=_churn_window(session))
-        if not theme_summary.answers_now(session, query.cutoff) or _current(session, query):
+        if not reads_everything(session, query.cutoff) or _current(session, query):
             return False
     with write_session(engine) as session:
         hold_lock(session)
@@ -244,10 +246,28 @@ def _forget(session: Session, wanted: list[tuple[SubjectKind, str]]) -> None:
 
 
 def all_evidence_day(session: Session) -> date:
-    """A day on or after the last evidence, so the query reads everything (and the theme
-    summary answers it)."""
-    latest = session.scalar(select(func.max(EvidenceItemRow.created_at)))
-    return max(date.today(), latest.date() if latest is not None else date.min)
+    """A day on or after the last evidence, deal creation, close and churn, so the query
+    reads everything (and the theme summary answers it)."""
+    days = [d.date() for d in _latest_dates(session) if d is not None]
+    return max([date.today(), *days])
+
+
+def _latest_dates(session: Session) -> list[datetime | None]:
+    """The last evidence, deal creation, deal close and churn: a figure counted for a
+    day past all of them reads every record, whatever later day it is counted for."""
+    deals = session.execute(select(func.max(DealRow.created_at), func.max(DealRow.closed_at)))
+    created, closed = deals.one()
+    return [
+        session.scalar(select(func.max(EvidenceItemRow.created_at))),
+        created,
+        closed,
+        session.scalar(select(func.max(AccountRow.churned_at))),
+    ]
+
+
+def reads_everything(session: Session, cutoff: datetime) -> bool:
+    """Nothing is dated at or after ``cutoff``: figures kept for any such day answer."""
+    return all(d is None or d < cutoff for d in _latest_dates(session))
 
 
 def _matches(state: DemandKeptStateRow, version: str, query: DemandQuery) -> bool:
@@ -345,7 +365,7 @@ def _current(session: Session, query: DemandQuery) -> str | None:
     state = session.get(DemandKeptStateRow, (query.kind.value, dimension))
     if state is None or not _matches(state, demand_version(session), query):
         return None
-    if not theme_summary.answers_now(session, query.cutoff):
+    if not reads_everything(session, query.cutoff):
         return None
     if query.kind is SubjectKind.THEME and query.subject_ids is not None:
         # Only top-level active themes are kept; a sub-theme asked by id is counted.

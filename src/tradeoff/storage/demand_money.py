@@ -320,6 +320,8 @@ def figure_rows(
     """The records behind one money figure: subject_id, grp, id, currency, amount, label, on."""
     if figure in (Figure.PIPELINE, Figure.LOST):
         outcome = DealOutcome.OPEN if figure is Figure.PIPELINE else DealOutcome.LOST
+        # A deal created (open) or lost after the as-of day was not known yet, as evidence.
+        dated = DealRow.created_at if figure is Figure.PIPELINE else DealRow.closed_at
         groups = _groups(query, figure.value)
 
         # The deals of the outcome, narrow and read once, with their account's group: each
@@ -333,7 +335,11 @@ def figure_rows(
             DealRow.name,
             DealRow.closed_at,
             groups.grp,
-        ).where(DealRow.outcome == outcome, counted_deal())
+        ).where(
+            DealRow.outcome == outcome,
+            counted_deal(),
+            or_(dated.is_(None), dated < query.cutoff),
+        )
         if query.by is not None:
             outcome_deals = outcome_deals.outerjoin(groups.source, groups.id == DealRow.account_id)
         of_outcome = outcome_deals.cte(f"{figure.value}_deals")
@@ -375,7 +381,11 @@ def figure_rows(
         (known.c.churned_at if figure is Figure.CHURNED else known.c.renewal_on).label("on"),
     )
     if figure is Figure.CHURNED:
-        return rows.where(known.c.lifecycle == AccountLifecycle.CHURNED, known.c.before_churn == 1)
+        return rows.where(
+            known.c.lifecycle == AccountLifecycle.CHURNED,
+            known.c.before_churn == 1,
+            known.c.churned_at < query.cutoff,
+        )
     rows = rows.where(known.c.lifecycle == AccountLifecycle.CUSTOMER)
     if figure is Figure.ARR:
         return rows

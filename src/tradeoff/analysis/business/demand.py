@@ -51,6 +51,7 @@ from tradeoff.storage.demand import (
     MonthCount,
     ReachCount,
     SubjectKind,
+    check_breakdown,
     subjects,
 )
 from tradeoff.storage.demand_money import figure_members, money_sums
@@ -119,6 +120,7 @@ def _demand_of(
     ids: Sequence[int] | None,
 ) -> list[SubjectDemand]:
     with read_session(engine) as session:
+        check_breakdown(session, breakdown)
         settings = load_workspace_settings(session)
         base, known_rates = base_currency(session), rates(session)
         names = subjects(session, kind, ids)

@@ -8,7 +8,9 @@ one statement (``storage.demand_trends.period_sums``), so asking for every subje
 about what one figure of ``demand`` costs, not one trend per subject.
 
 Records outside the window are counted apart: ``earlier`` (dated before it), ``later``
-(dated after the ``as_of`` period: a deal created or closed in the future) and ``undated``.
+(dated after the ``as_of`` period; none since a record dated after the ``as_of`` day is
+left out of the figure, as in ``demand``, and kept for scripts that read it) and
+``undated``.
 Subjects with nothing in any period of the window are left out of ``rows`` and counted.
 """
 
