@@ -36,6 +36,20 @@ def test_a_bigram_never_spans_a_negation() -> None:
     assert terms("transfer hasn't arrived") == ["transfer", "arrived"]
 
 
+def test_words_in_any_script_are_whole_words() -> None:
+    """Letters outside a-z once cut words apart ("gebühren" → "geb", "hren") and left
+    Cyrillic or Chinese texts with no words at all."""
+    assert terms("Gebühren für die Überweisung") == [
+        "gebühren", "für", "die", "überweisung", "gebühren für", "für die", "die überweisung",
+    ]  # fmt: skip
+    assert terms("Карта заблокирована") == ["карта", "заблокирована", "карта заблокирована"]
+    assert terms("snake_case café") == ["snake", "case", "café", "snake case", "case café"]
+    german = ["Hohe Gebühren bei jeder Überweisung"] * 3 + ["Die App stürzt beim Login ab"] * 3
+    labels = theme_keywords(german, [0, 0, 0, 1, 1, 1])
+    assert "hohe gebühren" in labels[0]
+    assert any("stürzt" in phrase for phrase in labels[1])
+
+
 def test_hyphenated_compounds_stay_one_token() -> None:
     assert terms("My top-up by e-mail failed") == [
         "top-up",

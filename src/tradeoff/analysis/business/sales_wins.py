@@ -12,6 +12,12 @@ value, always with those four counts:
   effect *and* with the evidence, so three wins out of three rank below thirty out of
   thirty-five. Positive: more common in wins; negative: more common in losses; |score| ≥ 2
   is roughly p < 0.05 (two-sided, normal approximation). Signals are ordered by it.
+
+An account attribute that says whether the account is a customer (Salesforce's Type
+"Customer - Direct" / "Prospect", HubSpot's lifecycle stage "customer") is a result of
+winning, not a sign of it: every won account becomes a customer. It would top the list and
+say nothing, so a key any of whose values names a customer or a prospect
+(``LIFECYCLE_WORDS``) is left out.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from tradeoff.domain.enums import DealOutcome
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, AccountOutcome, OutcomeTotal, ThemeOutcome
 
 PRIOR = 0.5
+#: Words in an account attribute's values that mark it as the account's lifecycle.
+LIFECYCLE_WORDS = ("customer", "prospect")
 #: The deal and account columns compared (the ``--by`` names), then themes and attributes.
 ATTRIBUTES = ("segment", "plan", "region", "source", "size")
 
@@ -95,7 +103,12 @@ def win_signals(
             pair = tallies.setdefault((str(key), str(value)), [0, 0])
             pair[0] += account.won
             pair[1] += account.lost
+    lifecycle = {
+        key for key, value in tallies if any(w in value.casefold() for w in LIFECYCLE_WORDS)
+    }
     signals += [
-        _signal(f"account {key}", value, w, lo, total) for (key, value), (w, lo) in tallies.items()
+        _signal(f"account {key}", value, w, lo, total)
+        for (key, value), (w, lo) in tallies.items()
+        if key not in lifecycle
     ]
     return sorted(signals, key=lambda s: (-s.score, s.attribute, s.value))

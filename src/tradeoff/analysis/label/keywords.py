@@ -51,9 +51,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-#: A word, or a hyphenated compound of words; the plain-word part is unchanged from the
-#: first keyword labels.
-WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:'[a-z]+)?")
+#: A word in any script ("überweisung", "café", "привет"), or a hyphenated compound of
+#: words, with an English contraction's ending; an underscore separates words. Letters
+#: outside a-z were cut out of words once ("gebühren" → "geb hren").
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?:'[^\W\d_]+)?")
 STOPWORDS = frozenset(
     """a about after again all am an and any are as at be been before being but by can
     could did do does doing don't for from get got had has have having he her here hers him
