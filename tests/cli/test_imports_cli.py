@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,32 @@ def test_an_error_shows_the_path_exactly_as_typed(
     result = run_cli(capsys, "--db", workspace, "import", "zendesk", str(missing))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {missing}: file not found"
+
+
+def test_a_crm_amount_with_no_currency_is_in_the_workspace_base_currency(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, tmp_path: Path
+) -> None:
+    """In a EUR workspace a Salesforce report with no currency column is in euros: its won
+    revenue adds up in EUR instead of standing apart as dollars with no rate."""
+    init = run_cli(
+        capsys, "--db", workspace_url, "init", "--company", "Ledgerly",
+        "--email-domain", "ledgerly.example", "--currency", "EUR",
+    )  # fmt: skip
+    assert init.exit_code == 0, init.stderr
+    report = tmp_path / "pipeline.csv"
+    report.write_text(
+        "Opportunity Name,Account Name,Stage,Amount,Close Date,Created Date\n"
+        "Köhler - Lizenz,Köhler Zahntechnik,Closed Won,12000,2026-03-01,2026-01-10\n"
+        "Brandt - Neukunde,Brandt & Söhne,Closed Lost,3000,2026-03-02,2026-01-12\n",
+        encoding="utf-8",
+    )
+    imported = run_cli(capsys, "--db", workspace_url, "import", "salesforce", str(report))
+    assert imported.exit_code == 0, imported.stderr
+    result = run_cli(capsys, "--db", workspace_url, "sales", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    overall = json.loads(result.stdout)["overall"]
+    assert (overall["won"], overall["lost"], overall["won_revenue"]) == (
+        1,
+        1,
+        {"amount": "12000.00", "currency": "EUR", "unconverted": {}},
+    )

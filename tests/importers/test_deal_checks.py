@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from tests.cli.helpers import run_cli
+from tradeoff.analysis.business.sales import sales_picture
 from tradeoff.importers.registry import IMPORTERS, run
 
 # A HubSpot deals export (no Is Closed / Is Won columns): one deal with no amount, one
@@ -89,4 +90,68 @@ def test_the_cli_prints_the_notes(
     assert result.exit_code == 0
     printed = " ".join(result.stdout.split())
     for line in EXPECTED:
+        assert f"note: {line}" in printed
+
+
+# A Salesforce Opportunity export (Data Loader) with IsClosed / IsWon: the flags decide each
+# outcome, so a stage that says otherwise, or no stage, is nowhere else in the summary.
+SALESFORCE_OPPORTUNITIES = """\
+"Id","Name","StageName","Amount","CloseDate","CreatedDate","IsClosed","IsWon"
+"0065g0000SIVwwIAQT","Transports Garnier - New","Closed Lost","23200.0","2026-03-01",\
+"2026-01-10T09:00:00.000Z","false","false"
+"0065g0000SIWOBTAQ5","Granite State Brewing - Renewal","","64800.0","2026-03-01",\
+"2026-01-12T09:00:00.000Z","false","false"
+"0065g0000SIXGfpAQH","De Vries - Expansion","Negotiation/Review","9200.0","2026-04-30",\
+"2026-02-08T07:13:44.000Z","false","false"
+"0065g0000SIV4RwAQL","Müller & Söhne - Renewal","Closed Won","4800.0","2026-01-31",\
+"2025-12-01T10:00:00.000Z","true","false"
+"""
+SALESFORCE_EXPECTED = (
+    "1 deal with no stage (kept: counted by its Closed / Won columns): open (1)",
+    "2 deals whose stages contradict their Closed / Won columns (kept: counted by the "
+    "columns): 'Closed Lost' recorded open (1), 'Closed Won' recorded lost (1)",
+)
+
+
+def test_a_stage_the_flags_contradict_or_no_stage_is_named_in_the_summary(
+    engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "Opportunity.csv"
+    path.write_text(SALESFORCE_OPPORTUNITIES, encoding="utf-8")
+    report = run(engine, IMPORTERS["salesforce"], path)
+    assert report.by_entity["deals"] == {"inserted": 4}
+    assert report.deal_notes == SALESFORCE_EXPECTED
+    # The same deals ``tradeoff sales`` notes later, counted the same way.
+    notes = [n for n in sales_picture(engine).notes if n.kind == "unknown_stage"]
+    assert [(n.deals, n.examples) for n in notes] == [
+        (1, ()),
+        (2, ("'Closed Lost' recorded open", "'Closed Won' recorded lost")),
+    ]
+
+
+def test_a_stage_that_agrees_with_the_flags_adds_no_note(engine: Engine, tmp_path: Path) -> None:
+    """Closed Lost and closed, an open stage and open: the flags and the stage agree."""
+    path = tmp_path / "Opportunity.csv"
+    path.write_text(
+        '"Id","Name","StageName","Amount","CloseDate","CreatedDate","IsClosed","IsWon"\n'
+        '"0065g0000SIVwwIAQT","Transports Garnier - New","Closed Lost","23200.0","2026-03-01",'
+        '"2026-01-10T09:00:00.000Z","true","false"\n'
+        '"0065g0000SIXGfpAQH","De Vries - Expansion","Negotiation/Review","9200.0","2026-04-30",'
+        '"2026-02-08T07:13:44.000Z","false","false"\n',
+        encoding="utf-8",
+    )
+    report = run(engine, IMPORTERS["salesforce"], path)
+    assert report.by_entity["deals"] == {"inserted": 2}
+    assert report.deal_notes == ()
+
+
+def test_the_cli_prints_the_stage_notes(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "Opportunity.csv"
+    path.write_text(SALESFORCE_OPPORTUNITIES, encoding="utf-8")
+    result = run_cli(capsys, "--db", workspace_url, "import", "salesforce", str(path))
+    assert result.exit_code == 0, result.stderr
+    printed = " ".join(result.stdout.split())
+    for line in SALESFORCE_EXPECTED:
         assert f"note: {line}" in printed

@@ -19,6 +19,8 @@ from tradeoff.domain.enums import (
     EvidenceMode,
     PersonRole,
 )
+from tradeoff.domain.evidence import ImportBatch
+from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ReadContext
 from tradeoff.importers.batch import ImportReport
@@ -26,6 +28,9 @@ from tradeoff.importers.drafts import DealDraft
 from tradeoff.importers.hubspot import HubspotImporter, company_lifecycle
 from tradeoff.importers.registry import run
 from tradeoff.importers.textfile import inspect_file
+from tradeoff.storage import repository
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.workspace import save_workspace_settings
 
 #: CRM → Companies → Export, every value quoted. "Customer ARR" and "Plan" are this
 #: portal's custom properties (HubSpot has no standard ARR for companies), mapped below.
@@ -314,3 +319,71 @@ def test_a_bad_row_stops_the_import_or_is_rejected_with_skip(
         (reject,) = list(csv.DictReader(handle))
     assert (reject["line"], reject["column"]) == ("4", "Close Date")
     assert "end of Q1" in reject["reason"]
+
+
+#: A deals view with no Currency column, as a single-currency portal exports it.
+BARE_DEALS = (
+    '"Record ID","Deal Name","Deal Stage","Amount","Close Date","Create Date",'
+    '"Associated Company IDs (Primary)"',
+    '"18234567001","Brightwater - Expansion 2026","Closed won","24000","2026-02-27 00:00",'
+    '"2025-12-02 10:15","9871234501"',
+    # A code written with the amount still names its currency.
+    '"18234567003","Pinecone - New Business","Closed won","GBP 7,200","2026-05-31 00:00",'
+    '"2026-03-01 12:00","9871234504"',
+)
+
+
+def test_an_amount_that_names_no_currency_is_in_the_workspace_base_currency(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A EUR workspace's export with no Currency column: its ARR and amounts are euros, not
+    dollars; ``--currency`` still says otherwise, and the batch records what was used."""
+    with write_session(engine) as session:
+        save_workspace_settings(
+            session,
+            WorkspaceSettings(
+                company_name="Ledgerly",
+                internal_email_domains=["ledgerly.example"],
+                base_currency="EUR",
+            ),
+        )
+    run_hubspot(engine, write(tmp_path / "companies.csv", COMPANIES), COMPANY_MAP)
+    deals = write(tmp_path / "deals.csv", *BARE_DEALS)
+    run_hubspot(engine, deals, {})
+    state = crm(engine)
+    assert [(a.name, a.arr, a.currency) for a in state.accounts if a.arr is not None] == [
+        ("Brightwater Logistics Ltd", Decimal("42000"), "EUR")
+    ]
+    assert [(d.external_id, d.amount, d.currency) for d in state.deals] == [
+        ("18234567001", Decimal("24000"), "EUR"),
+        ("18234567003", Decimal("7200"), "GBP"),
+    ]
+    with read_session(engine) as session:
+        recorded = [
+            b.mapping.get("option:currency") for b in repository.list_all(session, ImportBatch)
+        ]
+    assert recorded == ["EUR", "EUR"]
+
+    run(engine, HubspotImporter(), deals, options={"currency": "USD"})
+    assert [(d.external_id, d.currency) for d in crm(engine).deals] == [
+        ("18234567001", "USD"),
+        ("18234567003", "GBP"),
+    ]
+
+
+def test_a_bad_company_currency_amount_is_refused_naming_its_own_column(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """Without a Currency column the amount read is "Amount in company currency": an error
+    names that column, not "Amount"."""
+    path = write(
+        tmp_path / "deals.csv",
+        '"Record ID","Deal Name","Deal Stage","Amount","Amount in company currency","Create Date"',
+        '"41","Lyon Bakery - New","Closed won","9000","EUR n/a","2026-02-01"',
+    )
+    with pytest.raises(InputError) as caught:
+        run_hubspot(ledgerly, path, {})
+    assert str(caught.value) == (
+        f"{path}, line 2, column 'Amount in company currency': not a number: 'EUR n/a'"
+    )
+    assert crm(ledgerly).deals == []

@@ -244,7 +244,7 @@ def test_a_german_salesforce_report_reads_amounts_with_decimal_comma(
     path = write_export(tmp_path / "opportunities.csv", SALESFORCE, "cp1252")
     error = refusal(ledgerly, SalesforceImporter(), path)
     assert (error.line, error.column) == (2, "Amount")
-    assert "'12.500,00' has a decimal comma: use --decimal comma" in str(error)
+    assert "'12.500,00 €' has a decimal comma: use --decimal comma" in str(error)
 
     load(ledgerly, SalesforceImporter(), path, decimal="comma", currency="EUR")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, delete
 
+from tests.cli.helpers import run_cli
 from tests.importers.crm_snapshot import crm
 from tradeoff.domain.deals import Deal
 from tradeoff.domain.enums import (
@@ -342,8 +343,11 @@ def test_reimport_changes_nothing_and_an_overlapping_export_updates_in_place(
     before = crm(ledgerly)
     same = run(ledgerly, SalesforceImporter(), first, columns=MAP)
     assert (same.already_imported, same.inserted, same.updated) == (True, 0, 0)
+    # --currency naming the base currency is the default reading, not another one.
+    named = run(ledgerly, SalesforceImporter(), first, columns=MAP, options={"currency": "USD"})
+    assert (named.already_imported, named.inserted, named.updated) == (True, 0, 0)
     # Read again for real (an explicit option is another reading): every record unchanged.
-    again = run(ledgerly, SalesforceImporter(), first, columns=MAP, options={"currency": "USD"})
+    again = run(ledgerly, SalesforceImporter(), first, columns=MAP, options={"dates": "mdy"})
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4 + 3 + 4 + len(before.links))
     assert crm(ledgerly).deals == before.deals
     edited = DE_VRIES.replace('"9200.0"', '"11500.0"')
@@ -409,6 +413,30 @@ def test_a_bad_row_stops_the_import_or_is_rejected_with_skip(
     assert (reject["line"], reject["column"]) == ("5", "Amount")
     assert "not a number" in reject["reason"]
     assert "sixty-four grand" in reject["record"]
+
+
+@pytest.mark.parametrize("amount", ["lots", "$", "USD twelve", "€ lots"])
+def test_an_amount_that_is_no_number_is_quoted_as_written(
+    ledgerly: Engine, tmp_path: Path, amount: str
+) -> None:
+    """Not the leftover once a currency code or symbol is taken off ('s', '', 'twelve')."""
+    path = opportunities(tmp_path, GRANITE.replace('"64800.0"', f'"{amount}"'))
+    with pytest.raises(InputError) as caught:
+        run(ledgerly, SalesforceImporter(), path, columns=MAP)
+    assert str(caught.value) == f"{path}, line 2, column 'Amount': not a number: {amount!r}"
+    assert (crm(ledgerly).batches, crm(ledgerly).deals) == (0, [])
+
+
+def test_the_cli_refuses_a_bad_amount_in_one_line(
+    capsys: pytest.CaptureFixture[str], ledgerly: Engine, workspace_url: str, tmp_path: Path
+) -> None:
+    path = opportunities(tmp_path, GRANITE.replace('"64800.0"', '"USD twelve"'))
+    result = run_cli(capsys, "--db", workspace_url, "import", "salesforce", str(path))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {path}, line 2, column 'Amount': not a number: 'USD twelve'\n",
+    )
+    assert crm(ledgerly).deals == []
 
 
 def test_a_users_export_alone_imports_our_people(ledgerly: Engine, tmp_path: Path) -> None:

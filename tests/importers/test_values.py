@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -212,6 +213,26 @@ def test_parse_decimal_refuses_what_is_not_a_number(text: str) -> None:
 def test_parse_decimal_refuses_numbers_it_would_have_to_guess(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_decimal(text)
+
+
+@pytest.mark.parametrize(
+    ("number", "written", "says"),
+    [
+        # What a caller left after taking a currency code or symbol off the cell: the error
+        # quotes the cell as the export wrote it, never the leftover.
+        ("s", "lots", "not a number: 'lots'"),
+        ("", "$", "not a number: '$'"),
+        ("twelve", "USD twelve", "not a number: 'USD twelve'"),
+        ("1,2,3", "USD 1,2,3", "not a number: 'USD 1,2,3'"),
+        ("8.000", "USD 8.000", "'USD 8.000' could be 8.000 or 8000: say which with --decimal"),
+        ("1.234,56", "€1.234,56", "'€1.234,56' has a decimal comma: use --decimal comma"),
+    ],
+)
+def test_a_refused_number_quotes_the_whole_cell_it_was_cut_from(
+    number: str, written: str, says: str
+) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(says)}"):
+        parse_decimal(number, written=written)
 
 
 def test_parse_float_is_parse_decimal_as_a_float() -> None:

@@ -12,7 +12,13 @@ import typer
 from rich.table import Table
 
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.storage.currency import base_currency, delete_rate, rates, set_rate_text
+from tradeoff.storage.currency import (
+    base_currency,
+    delete_rate,
+    rates,
+    set_rate_text,
+    unusable_rates,
+)
 from tradeoff.storage.demand_money import currencies_in_use
 from tradeoff.storage.session import read_session, write_session
 
@@ -36,7 +42,7 @@ def set_command(
     with write_session(engine) as session:
         given = set_rate_text(session, code, rate)
         base = base_currency(session)
-    console.print(f"1 {given.currency} = {given.per_base} {base}")
+    console.print(f"1 {given.currency} = {given.per_base:f} {base}")
 
 
 @currency_app.command("delete")
@@ -63,13 +69,19 @@ def list_command(ctx: typer.Context) -> None:
     engine = open_workspace(ctx)
     with read_session(engine) as session:
         base, known, used = base_currency(session), rates(session), currencies_in_use(session)
+        unusable = unusable_rates(session)
     console.print(f"base currency: {base}")
     table = Table("currency", f"1 unit in {base}", show_edge=False)
     for code in sorted(known):
-        table.add_row(code, str(known[code]))
+        table.add_row(code, f"{known[code]:f}")
     if known:
         console.print(table)
-    missing = sorted(used - set(known) - {base})
+    for code in sorted(unusable):
+        console.print(
+            f"the stored rate of {code} ({unusable[code]:f}) is not a usable rate: its amounts "
+            f"are reported unconverted until it is set again (tradeoff currency set {code} RATE)"
+        )
+    missing = sorted(used - set(known) - set(unusable) - {base})
     if missing:
         console.print(
             f"no rate for {', '.join(missing)}: amounts in them are reported, not added "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -125,3 +126,14 @@ class LossClassification:
         self.category = member("category", LossCategory, self.category)
         self.assigned_by = member("assigned_by", AssignedBy, self.assigned_by)
         self.classified_at = utc("classified_at", self.classified_at) or now_utc()
+
+
+def stage_contradicts(stage: str, outcome: DealOutcome) -> bool:
+    """A stage whose words say another outcome than the one recorded ("Closed Lost", open)."""
+    words = set(re.findall(r"[a-z]+", stage.casefold()))
+    squashed = re.sub(r"[^a-z]", "", stage.casefold())
+    says_won = "won" in words or "closedwon" in squashed
+    says_lost = "lost" in words or "closedlost" in squashed
+    if outcome is DealOutcome.OPEN:
+        return says_won or says_lost or "closed" in words or squashed.startswith("closed")
+    return says_lost if outcome is DealOutcome.WON else says_won

@@ -27,7 +27,7 @@ from tradeoff.domain.enums import (
 from tradeoff.domain.names import fold
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
-from tradeoff.importers.base import ReadContext
+from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import locate_columns, no_mapped_column
 from tradeoff.importers.drafts import (
     AccountDraft,
@@ -44,7 +44,13 @@ from tradeoff.importers.locales import DEFAULT_LOCALE, Locale
 from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file
 from tradeoff.importers.values import parse_bool
 
+#: A bare amount's currency when the import names none: ``registry.run`` passes the
+#: workspace's base currency as ``--currency``, so this is only for a read on its own.
 DEFAULT_CURRENCY = "USD"
+CURRENCY_OPTION = ImporterOption(
+    "currency",
+    "Currency of amounts that name none (default: the workspace's base currency).",
+)
 #: Field → the names an export gives its column (API names, labels); the user's --map wins.
 Columns = Mapping[str, tuple[str, ...]]
 RELATION_BY_OUTCOME = {
@@ -195,16 +201,18 @@ def crm_deal(
     owner: PersonRef,
     competitors: list[str],
     extra_notes: str = "",
+    amount_field: str = "amount",
 ) -> list[Record]:
     """A deal row's deal, and deal notes for its description and loss reason: what a seller
-    wrote about the account, relayed by that seller (principle 6)."""
+    wrote about the account, relayed by that seller (principle 6). ``amount_field`` is the
+    field the amount is read from, so a bad one is refused naming its own column."""
     name = cells.get("name", "")
     if not name:
         raise RuleViolation("name", "the deal has no name")
     outcome = deal_outcome(cells)
     created = moment("created_at", cells, settings)
     close = moment("closed_at", cells, settings)
-    amount, currency = money("amount", cells, settings)
+    amount, currency = money(amount_field, cells, settings)
     description = cells.get("notes", "")
     deal = DealDraft(
         where=where,
@@ -365,10 +373,11 @@ def money(
 ) -> tuple[Decimal | None, str | None]:
     """An amount and its currency: the currency column, else a code or symbol written with
     the amount (``USD 12,000.00``, ``€1.234,56``), else the import's default."""
-    text = cells.get(field, "")
+    cell = cells.get(field, "")
     currency = cells.get("currency", "").upper() or None
-    if not text:
+    if not cell:
         return None, currency
+    text = cell
     coded = re.fullmatch(r"([A-Za-z]{3})\s*(.+)|(.+?)\s*([A-Za-z]{3})", text)
     if coded:
         currency = currency or (coded[1] or coded[4]).upper()
@@ -377,7 +386,7 @@ def money(
         if symbol in text:
             currency, text = currency or code, text.replace(symbol, "")
     try:
-        amount = settings.locale.decimal_number(text.replace("$", ""))
+        amount = settings.locale.decimal_number(text.replace("$", ""), written=cell)
     except ValueError as exc:
         raise RuleViolation(field, str(exc)) from None
     return amount, currency or settings.currency

@@ -1,14 +1,19 @@
 """What an import summary says about the deals it loaded: the rows a CRM export gets wrong.
 
 A deal with no amount, a close date before its create date, a closed deal with no close
-date, a stage read as open because no Closed / Won column said otherwise, or a competitor
-field naming several rivals (split on ";", "," and line breaks) is kept (never refused: the
-rest of the row is good evidence), handled as docs/importers.md says, and counted here, so
-the person importing sees it at once, not only later in ``tradeoff sales``' data notes:
+date, a stage read as open because no Closed / Won column said otherwise, a deal with
+Closed / Won columns but no stage or a stage they contradict ("Closed Lost" on a deal they
+say is open), or a competitor field naming several rivals (split on ";", "," and line
+breaks) is kept (never refused: the rest of the row is good evidence), handled as
+docs/importers.md says, and counted here, so the person importing sees it at once, not only
+later in ``tradeoff sales``' data notes:
 
     note: 2 deals with no amount (kept: counted in win rates, not summed as zero)
     note: 1 deal closed before it was created (kept: left out of cycle times)
     note: 3 deals read as open by their stage, with no Closed / Won columns: Demo (3)
+    note: 1 deal with no stage (kept: counted by its Closed / Won columns): open (1)
+    note: 1 deal whose stage contradicts its Closed / Won columns (kept: counted by the
+          columns): 'Closed Lost' recorded open (1)
     note: 4 lost deals read as disqualified (duplicate, spam, test, unqualified): left out of
           win rates and lost revenue; list: tradeoff loss-reasons --category disqualified
 
@@ -23,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tradeoff.analysis.business.loss_disqualified import disqualified_by
+from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.importers.drafts import DealDraft
 
@@ -38,6 +44,11 @@ class DealChecks:
     several_competitors: int = 0
     competitor_names: int = 0
     open_by_stage: Counter[str] = field(default_factory=Counter)
+    #: Deals whose outcome the Closed / Won columns gave, with no stage: by that outcome.
+    flagged_without_stage: Counter[str] = field(default_factory=Counter)
+    #: Deals whose stage says another outcome than their Closed / Won columns, by both
+    #: (the same test and wording as ``tradeoff sales``' data note).
+    stage_against_flags: Counter[str] = field(default_factory=Counter)
     disqualified: int = 0
 
     def see(self, deal: DealDraft, competitors: int) -> None:
@@ -49,8 +60,13 @@ class DealChecks:
             self.closed_without_date += 1
         if deal.closed_at and deal.created_at and deal.closed_at < deal.created_at:
             self.closed_before_created += 1
-        if deal.outcome is DealOutcome.OPEN and not deal.outcome_flagged:
-            self.open_by_stage[deal.stage or "(no stage)"] += 1
+        if not deal.outcome_flagged:
+            if deal.outcome is DealOutcome.OPEN:
+                self.open_by_stage[deal.stage or "(no stage)"] += 1
+        elif not deal.stage:
+            self.flagged_without_stage[deal.outcome.value] += 1
+        elif stage_contradicts(deal.stage, deal.outcome):
+            self.stage_against_flags[f"{deal.stage!r} recorded {deal.outcome.value}"] += 1
         if deal.outcome is DealOutcome.LOST and disqualified_by(deal.loss_reason, deal.stage):
             self.disqualified += 1
         if competitors > 1:
@@ -84,6 +100,20 @@ class DealChecks:
                 f"{_deals(self.open_by_stage.total())} read as open by their stage, with no "
                 f"Closed / Won columns: {shown}" + (f" and {more} more stages" if more > 0 else "")
             )
+        if self.flagged_without_stage:
+            count = self.flagged_without_stage.total()
+            its = "its" if count == 1 else "their"
+            found.append(
+                f"{_deals(count)} with no stage (kept: counted by {its} Closed / Won columns): "
+                + _listed(self.flagged_without_stage)
+            )
+        if self.stage_against_flags:
+            count = self.stage_against_flags.total()
+            whose = "whose stage contradicts its" if count == 1 else "whose stages contradict their"
+            found.append(
+                f"{_deals(count)} {whose} Closed / Won columns (kept: counted by the columns): "
+                + _listed(self.stage_against_flags)
+            )
         if self.several_competitors:
             found.append(
                 f"{_deals(self.several_competitors)} naming several competitors (a field "
@@ -97,6 +127,14 @@ class DealChecks:
                 "lost revenue; list: tradeoff loss-reasons --category disqualified"
             )
         return tuple(found)
+
+
+def _listed(counts: Counter[str]) -> str:
+    """``'Closed Lost' recorded open (2), 'Won' recorded lost (1) and 3 more``."""
+    found = counts.most_common()
+    shown = ", ".join(f"{label} ({n:,})" for label, n in found[:STAGES_SHOWN])
+    more = len(found) - STAGES_SHOWN
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def _deals(count: int) -> str:

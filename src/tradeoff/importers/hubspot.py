@@ -46,6 +46,7 @@ from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import find_column
 from tradeoff.importers.crm import (
+    CURRENCY_OPTION,
     Columns,
     CrmSettings,
     Layout,
@@ -130,7 +131,7 @@ class HubspotImporter:
     default_mode: EvidenceMode | None = EvidenceMode.STATED
     accepts_folder = False
     options: tuple[ImporterOption, ...] = (
-        ImporterOption("currency", "Currency of amounts that name none (default: USD)."),
+        CURRENCY_OPTION,
         *LOCALE_OPTIONS,
     )
 
@@ -190,10 +191,11 @@ class DealReader:
         if not deal_id:
             raise RuleViolation("external_id", "the deal has no Record ID")
         company_id = _first(cells.get("account_id", ""))
+        amount_field = "amount"
         if not self.layout.has("currency") and self.layout.has("amount_in_company_currency"):
             # Without the Currency column, "Amount" is in each deal's own currency, unnamed;
             # the company-currency amount is the one whose currency (--currency) is known.
-            cells = {**cells, "amount": cells.get("amount_in_company_currency", "")}
+            amount_field = "amount_in_company_currency"
         return crm_deal(
             cells,
             raw,
@@ -208,6 +210,7 @@ class DealReader:
             ),
             owner=_owner(cells.get("owner", "")),
             competitors=split_values(cells.get("competitor", "")),
+            amount_field=amount_field,
         )
 
 

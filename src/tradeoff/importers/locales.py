@@ -71,8 +71,10 @@ class Locale:
     def date(self, text: str) -> date:
         return parse_date(text, self.dates)
 
-    def decimal_number(self, text: str) -> Decimal:
-        return parse_decimal(text, self.decimal)
+    def decimal_number(self, text: str, *, written: str | None = None) -> Decimal:
+        """A number in the export's locale; ``written``: the whole cell it was cut from,
+        quoted in errors (see ``parse_decimal``)."""
+        return parse_decimal(text, self.decimal, written=written)
 
     def number(self, text: str) -> float:
         return float(parse_decimal(text, self.decimal))

@@ -17,6 +17,7 @@ from tradeoff.domain.rules import member
 from tradeoff.errors import InputError
 from tradeoff.importers.base import Importer, ReadContext
 from tradeoff.importers.batch import ImportReport, run_import
+from tradeoff.importers.crm import CURRENCY_OPTION
 from tradeoff.importers.freshdesk import FreshdeskImporter
 from tradeoff.importers.generic_csv import GenericCsvImporter
 from tradeoff.importers.hubspot import HubspotImporter
@@ -31,6 +32,8 @@ from tradeoff.importers.salesforce import SalesforceImporter
 from tradeoff.importers.surveys import SurveyImporter
 from tradeoff.importers.textfile import ProgressCallback, inspect_file
 from tradeoff.importers.zendesk import ZendeskImporter
+from tradeoff.storage.currency import base_currency
+from tradeoff.storage.session import read_session
 
 #: One line per source.
 ALL_IMPORTERS: tuple[Importer, ...] = (
@@ -73,7 +76,9 @@ def run(
 ) -> ImportReport:
     """Import ``path`` with ``source_importer``: the one path every caller takes."""
     context = ReadContext(
-        options=with_side_files(source_importer, path, options or {}),
+        options=with_workspace_currency(
+            engine, source_importer, with_side_files(source_importer, path, options or {})
+        ),
         columns=dict(columns or {}),
         on_progress=on_progress,
     )
@@ -123,6 +128,19 @@ def with_side_files(
         if found is not None:
             resolved[option.name] = str(found)
     return resolved
+
+
+def with_workspace_currency(
+    engine: Engine, source_importer: Importer, options: dict[str, str]
+) -> dict[str, str]:
+    """The options, with ``--currency`` set to the workspace's base currency when the
+    importer takes it and it was not given: a bare amount in a EUR workspace's export is
+    in euros. Recorded with the batch, so after the base currency changes the same file
+    imports again rather than being skipped as already imported."""
+    if CURRENCY_OPTION not in source_importer.options or options.get(CURRENCY_OPTION.name):
+        return options
+    with read_session(engine) as session:
+        return {**options, CURRENCY_OPTION.name: base_currency(session)}
 
 
 def run_manifest_entry(engine: Engine, folder: Path, entry: Mapping[str, Any]) -> ImportReport:

@@ -32,10 +32,10 @@ One command reads whichever export it is given, told apart by its header:
 
 Every column is overridable with ``--map FIELD=COLUMN`` (``loss_reason=Closed_Lost_Reason__c``);
 headers match ignoring case, since Data Loader may write them in capitals. Amounts without a
-currency take ``--currency`` (default USD); slashed dates are month first unless ``--dates
-dmy``, and ``--decimal comma`` reads ``1.234,56`` (see ``locales``). 15-character record ids
-(reports) are widened to the 18-character form (Data Loader), so both exports of one org
-update the same records.
+currency take ``--currency`` (default: the workspace's base currency); slashed dates are
+month first unless ``--dates dmy``, and ``--decimal comma`` reads ``1.234,56`` (see
+``locales``). 15-character record ids (reports) are widened to the 18-character form (Data
+Loader), so both exports of one org update the same records.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import find_column
 from tradeoff.importers.crm import (
+    CURRENCY_OPTION,
     Columns,
     CrmSettings,
     Layout,
@@ -186,7 +187,7 @@ class SalesforceImporter:
             is_path=True,
             beside=("users.csv", "User.csv"),
         ),
-        ImporterOption("currency", "Currency of amounts that name none (default: USD)."),
+        CURRENCY_OPTION,
         *LOCALE_OPTIONS,
     )
 

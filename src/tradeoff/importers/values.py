@@ -210,9 +210,15 @@ SEPARATORS = {DecimalMark.POINT: (",", "."), DecimalMark.COMMA: (".", ",")}
 ONE_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
-def parse_decimal(text: str, decimal: DecimalMark | None = None) -> Decimal:
+def parse_decimal(
+    text: str, decimal: DecimalMark | None = None, *, written: str | None = None
+) -> Decimal:
     """Amounts as exports write them: ``12,000.00``, ``USD 12,000``, ``$1,200``, ``(1,200)``
     for a negative, and with ``decimal`` comma ``1.234,56``; anything else is refused.
+
+    ``written`` is the whole cell when ``text`` is the number a caller cut from it (a
+    currency code or symbol taken off): errors quote the cell as the export wrote it, never
+    the leftover (``'USD twelve'``, not ``'twelve'``).
 
     Without ``decimal`` the point is the decimal mark, and a number that only a thousands dot
     would make whole (``1.234``, ``12.500``) is refused: amounts and counts rarely carry three
@@ -224,16 +230,17 @@ def parse_decimal(text: str, decimal: DecimalMark | None = None) -> Decimal:
     Decimal('1234.56')
     """
     raw = text.strip()
+    cell, shown = (text, raw) if written is None else (written, written)
     match = AMOUNT.match(raw)
     if match is None:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(f"not a number: {cell!r}")
     negative = bool(match["neg"]) or (raw.startswith("(") and raw.endswith(")"))
     value = re.sub(r"[\u00a0\u202f' ]", "", match["num"])
     if value.startswith("-"):
         negative, value = True, value[1:]
     if decimal is None and ONE_THOUSANDS_DOT.fullmatch(value):
         raise LocaleMismatch(
-            f"{raw!r} could be {value} or {value.replace('.', '')}: "
+            f"{shown!r} could be {value} or {value.replace('.', '')}: "
             "say which with --decimal point or --decimal comma"
         )
     mark = decimal or DecimalMark.POINT
@@ -241,13 +248,13 @@ def parse_decimal(text: str, decimal: DecimalMark | None = None) -> Decimal:
         other = DecimalMark.COMMA if mark is DecimalMark.POINT else DecimalMark.POINT
         if WRITTEN[other].fullmatch(value):
             name = other.value
-            raise LocaleMismatch(f"{raw!r} has a decimal {name}: use --decimal {name}")
-        raise ValueError(f"not a number: {text!r}")
+            raise LocaleMismatch(f"{shown!r} has a decimal {name}: use --decimal {name}")
+        raise ValueError(f"not a number: {cell!r}")
     thousands, point = SEPARATORS[mark]
     try:
         number = Decimal(value.replace(thousands, "").replace(point, "."))
     except InvalidOperation:
-        raise ValueError(f"not a number: {text!r}") from None
+        raise ValueError(f"not a number: {cell!r}") from None
     return -number if negative else number
 
 

@@ -13,7 +13,6 @@ one in a currency without a rate in band "no rate".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +33,7 @@ from tradeoff.analysis.business.sales_figures import (
 )
 from tradeoff.analysis.business.sales_objections import Objection, objections
 from tradeoff.analysis.business.sales_wins import ATTRIBUTES, WinSignal, win_signals
+from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.errors import InputError
 from tradeoff.storage import sales as figures
@@ -235,17 +235,6 @@ def _by_stage(
         for k, g in grouped.items()
     ]
     return tuple(sorted(rows, key=lambda s: (-s.deals, s.stage)))
-
-
-def stage_contradicts(stage: str, outcome: DealOutcome) -> bool:
-    """A stage whose words say another outcome than the one recorded ("Closed Lost", open)."""
-    words = set(re.findall(r"[a-z]+", stage.casefold()))
-    squashed = re.sub(r"[^a-z]", "", stage.casefold())
-    says_won = "won" in words or "closedwon" in squashed
-    says_lost = "lost" in words or "closedlost" in squashed
-    if outcome is DealOutcome.OPEN:
-        return says_won or says_lost or "closed" in words or squashed.startswith("closed")
-    return says_lost if outcome is DealOutcome.WON else says_won
 
 
 def _notes(
