@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from tests.analysis.themed import intent_rows, links, themes
 from tests.cli.helpers import run_cli
@@ -18,6 +18,7 @@ from tradeoff.domain.enums import EvidenceKind, EvidenceMode, ThemeStatus
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.storage import repository
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import EvidenceItemRow
 
 
 @pytest.fixture
@@ -129,3 +130,27 @@ def test_the_unsorted_items_are_counted_and_listed(
         f"{len(expected)} items are unsorted (no theme fits them well enough): "
         "tradeoff evidence --unsorted"
     )
+
+
+def test_a_very_long_quote_is_cut_on_the_terminal(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    analysed: dict[int, EvidenceItem],
+) -> None:
+    """A 50 KB ticket would fill the screen; the page shows its first 400 characters."""
+    top = next(t for t in themes(engine) if t.parent_id is None and t.status is ThemeStatus.ACTIVE)
+    members = [link.evidence_id for link in links(engine) if link.theme_id == top.id]
+    filler = "and it still does not work " * 2000
+    with write_session(engine) as session:
+        for member in members:
+            session.execute(
+                update(EvidenceItemRow)
+                .where(EvidenceItemRow.id == member)
+                .values(text=f"My card arrived broken (ticket {member}) {filler}")
+            )
+    page = run_cli(capsys, "--db", workspace_url, "theme", str(top.id)).stdout
+    assert page.count("My card arrived broken") >= 2  # the quotes are these long items
+    assert page.count("…") >= 2
+    # At most five quotes of 400 characters with the figures around them, not 5 × 54 KB.
+    assert len(page) < 6_000

@@ -148,3 +148,18 @@ def test_help_lists_every_command_with_one_line(capsys: pytest.CaptureFixture[st
     assert result.exit_code == 0
     for command in ("init", "status", "db", "import", "demo"):
         assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", [["themes"], ["status"], ["demand", "--format", "json"]])
+def test_a_file_that_is_not_a_database_is_one_line_not_an_internal_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("These are my meeting notes, not a workspace.\n", encoding="utf-8")
+    result = run_cli(capsys, "--db", str(notes), *command)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {notes} is not a Tradeoff workspace: it is not a SQLite database "
+        "(create one with 'tradeoff init')"
+    ]
+    assert notes.read_text(encoding="utf-8").startswith("These are my meeting notes")

@@ -139,7 +139,7 @@ def theme(
     console.print(f"monthly: {month_sparkline(trend.months)}  {_trend_words(profile)}")
     console.print("Quotes:")
     for quote in quotes:
-        console.print(f'  "{quote.text}"  (#{quote.evidence_id}, {quote.score:.2f})')
+        console.print(f'  "{_cut(quote.text)}"  (#{quote.evidence_id}, {quote.score:.2f})')
     if profile.counter_evidence:
         console.print(
             f"Counter evidence ({profile.counter_evidence_count:,} items speak well of it):"
@@ -150,11 +150,20 @@ def theme(
             said.setdefault(" ".join(words.split()), []).append(item.evidence_id)
         for text, ids in said.items():
             times = f" ×{len(ids)}" if len(ids) > 1 else ""
-            console.print(f'  "{text}"{times}  (#{", #".join(map(str, ids))})')
+            console.print(f'  "{_cut(text)}"{times}  (#{", #".join(map(str, ids))})')
     if page.subthemes:
         console.print("Sub-themes:")
         for child, child_profile in page.subthemes:
             console.print(f"  {child.id}  {child.name}  ({child_profile.items:,} items)")
+
+
+#: A quote longer than this is cut on the terminal (a 50 KB ticket would fill it); JSON and
+#: `tradeoff evidence` give the whole text.
+QUOTE_CHARS = 400
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
 def _trend_words(profile: ThemeProfile) -> str:

@@ -46,9 +46,16 @@ def translate_errors(engine: Engine) -> Iterator[None]:
                 f"cannot reach the workspace database {hide_password(engine.url)}: "
                 f"{_first_line(exc.orig)}"
             ) from exc
+        if NOT_A_DATABASE in str(exc.orig):  # SQLite, given some other file as --db
+            raise StorageUnavailable(
+                f"{engine.url.database} is not a Tradeoff workspace: it is not a SQLite "
+                "database (create one with 'tradeoff init')"
+            ) from exc
         raise
 
 
+#: SQLite's words for a file that is not a database at all.
+NOT_A_DATABASE = "file is not a database"
 CONNECTION_WORDS = (
     "connect",
     "connection",
