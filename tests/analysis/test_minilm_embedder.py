@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pytest
 
-from tradeoff.analysis.embed.registry import embedder_named
+from tradeoff.analysis.embed.registry import embedder_name_of, embedder_named
 from tradeoff.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def test_same_texts_same_vectors_and_model_id(embedder: MiniLMEmbedder) -> None:
     assert embedder.model_id == again.model_id
     assert embedder.model_id.startswith("minilm-l6-v2-")
     assert embedder.model_id.endswith("-fp32")
+    # A plain `tradeoff analyze` finds this embedder again from the themes' analysis record.
+    assert embedder_name_of(embedder.model_id) == "minilm"
 
 
 def test_paraphrases_are_closer_than_other_intents(embedder: MiniLMEmbedder) -> None:

@@ -22,6 +22,7 @@ import pytest
 
 from tests.analysis.themed import intent_rows
 from tests.cli.helpers import run_cli
+from tradeoff.analysis.embed.registry import embedder_name_of, embedder_named
 from tradeoff.analysis.label.counter import praise_cues
 from tradeoff.analysis.metrics import normalized_mutual_information
 from tradeoff.domain.enums import EvidenceKind
@@ -215,3 +216,35 @@ def zendesk_workspace(capsys: pytest.CaptureFixture[str], tmp_path: Path, ticket
     run_cli(capsys, "--db", db, "init")
     assert run_cli(capsys, "--db", db, "import", "zendesk", str(tickets)).exit_code == 0
     return db
+
+
+def test_a_plain_analyze_files_with_the_embedder_the_themes_were_found_with(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    exports: tuple[Path, Path, Path, dict[str, str]],
+) -> None:
+    """Themes found with another embedder than the default are not rebuilt with the default
+    by the next plain `tradeoff analyze` (that threw a quality embedder's themes away)."""
+    corpus = exports[2]
+    rows = corpus.read_text(encoding="utf-8").splitlines()
+    first, later = tmp_path / "first.csv", tmp_path / "later.csv"
+    first.write_text("\n".join(rows[: len(rows) - 5]) + "\n", encoding="utf-8")
+    later.write_text("\n".join([rows[0], *rows[len(rows) - 5 :]]) + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert run_cli(capsys, "--db", db, "init").exit_code == 0
+    run_cli(capsys, "--db", db, "import", "csv", str(first), "--date", "2026-11-01")
+    found = run_cli(capsys, "--db", db, "analyze", "--embedder", "static-128")
+    assert "Rebuilt the themes" in found.stdout
+    assert "static-wordllama-l2-supercat-128-" in found.stdout
+    run_cli(capsys, "--db", db, "import", "csv", str(later), "--date", "2026-11-02")
+    filed = run_cli(capsys, "--db", db, "analyze")
+    assert filed.exit_code == 0, filed.stderr
+    assert filed.stdout.startswith("Filed 5 of 5 items to place into existing themes with ")
+    assert "static-wordllama-l2-supercat-128-" in filed.stdout
+    default = run_cli(capsys, "--db", db, "analyze", "--embedder", "static")
+    assert "Rebuilt the themes (the themes were found with static-wordllama" in default.stdout
+
+
+@pytest.mark.parametrize("name", ["static", "static-128"])
+def test_every_embedder_is_known_by_its_model_id(name: str) -> None:
+    assert embedder_name_of(embedder_named(name).model_id) == name

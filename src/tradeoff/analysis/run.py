@@ -26,6 +26,7 @@ from tradeoff.analysis.assign import place
 from tradeoff.analysis.discover import Discovery, DiscoverySettings, centroids_of, discover
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
+from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
@@ -74,6 +75,15 @@ class AnalysisReport:
     model_id: str
     #: Items filed before that this run placed again because their words changed.
     reworded: int = 0
+
+
+def found_with(engine: Engine) -> str | None:
+    """The name of the embedder the workspace's themes were last discovered with: a plain
+    ``tradeoff analyze`` files new evidence with it, instead of rebuilding every theme with
+    the default because another was chosen once."""
+    with read_session(engine) as session:
+        last = last_rebuild(session)
+    return embedder_name_of(last.model_id) if last is not None else None
 
 
 def analyze(

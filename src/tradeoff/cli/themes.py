@@ -13,6 +13,7 @@ import typer
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
 from tradeoff.analysis.run import analyze as run_analysis
+from tradeoff.analysis.run import found_with
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.progress import StepBars
 from tradeoff.safe_csv import write_rows
@@ -34,9 +35,12 @@ def analyze(
         ),
     ] = False,
     embedder: Annotated[
-        str,
-        typer.Option(help=f"Embedder by name: {', '.join(EMBEDDERS)}.", show_default=True),
-    ] = DEFAULT_EMBEDDER,
+        str | None,
+        typer.Option(
+            help=f"Embedder by name: {', '.join(EMBEDDERS)}. [default: the one the themes "
+            f"were found with, else {DEFAULT_EMBEDDER}]"
+        ),
+    ] = None,
     seed: Annotated[
         int | None,
         typer.Option(
@@ -64,7 +68,7 @@ def analyze(
         # 0 or less makes one or two themes of everything and leaves the rest unsorted.
         raise typer.BadParameter(f"{resolution:g} is not above 0", param_hint="'--resolution'")
     engine = open_workspace(ctx)
-    chosen = embedder_named(embedder)
+    chosen = embedder_named(embedder or found_with(engine) or DEFAULT_EMBEDDER)
     settings = None
     if seed is not None or resolution is not None:
         theme_resolution = resolution if resolution is not None else DEFAULT_RESOLUTION

@@ -47,6 +47,20 @@ EMBEDDERS: dict[str, tuple[Callable[[], Embedder], str]] = {
 }
 
 
+#: name → how its ``model_id`` begins: which embedder found a workspace's themes, read from
+#: the analysis record without loading any model.
+MODEL_ID_PREFIXES = {
+    "static": "static-wordllama-l2-supercat-256-",
+    "static-128": "static-wordllama-l2-supercat-128-",
+    "minilm": "minilm-l6-v2-",
+}
+
+
+def embedder_name_of(model_id: str) -> str | None:
+    """The name of the embedder whose ``model_id`` this is, or None (one we no longer ship)."""
+    return next((n for n, p in MODEL_ID_PREFIXES.items() if model_id.startswith(p)), None)
+
+
 def embedder_named(name: str) -> Embedder:
     """The embedder called ``name``; a name we do not know lists the ones we do."""
     entry = EMBEDDERS.get(name)
