@@ -208,6 +208,9 @@ def test_a_merged_themes_id_leads_to_where_its_evidence_went(
     result = run_cli(capsys, "--db", db, "theme", str(first))
     assert result.exit_code == 1
     assert result.stderr == (f"error: theme {first} was merged into theme {third}; use {third}\n")
+    searched = run_cli(capsys, "--db", db, "search", "card", "--theme", str(first))
+    assert searched.exit_code == 1
+    assert searched.stderr == result.stderr  # search leads to the same place
 
 
 def zendesk_workspace(capsys: pytest.CaptureFixture[str], tmp_path: Path, tickets: Path) -> str:

@@ -43,6 +43,7 @@ from tradeoff.storage.search import (
     top_level_themes,
 )
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.themes import not_active
 
 #: Measured on the test inbox (40 tickets): paraphrases of the query sit at z 1.5–4.3,
 #: unrelated tickets mostly below 1.2. On thousands of items MEANING_DEPTH is what binds.
@@ -109,7 +110,7 @@ def search(
     filters = filters or SearchFilters()
     with read_session(engine) as session:
         if filters.theme_id is not None and not is_active_theme(session, filters.theme_id):
-            raise NotFound(f"no active theme with id {filters.theme_id}")
+            raise NotFound(not_active(session, filters.theme_id))
         everything = searchable_evidence(session)
         admitted = admitted_ids(session, filters)
     workspace_originals, _ = _fold_copies(everything)
