@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tradeoff.analysis.discover import DiscoverySettings, discover
+from tradeoff.analysis.discover import DiscoverySettings, discover, distinct_rows
 from tradeoff.analysis.metrics import normalized_mutual_information
 
 
@@ -73,3 +73,58 @@ def test_same_input_same_discovery() -> None:
     first, second = discover(vectors), discover(vectors)
     np.testing.assert_array_equal(first.themes, second.themes)
     np.testing.assert_array_equal(first.subthemes, second.subthemes)
+
+
+def test_identical_rows_are_one_point_that_weighs_as_many() -> None:
+    """Fifty copies of one ticket made a graph of ties that Leiden cut into dozens of
+    themes. Copies now share one theme and sub-theme; a text sent thirty times is a
+    sub-theme of its own, not a tiny cluster folded into a neighbour."""
+    vectors, _theme, _sub = groups()
+    ticket = np.zeros(32, dtype=np.float32)
+    ticket[16] = 1.0  # unlike every group
+    copies = np.repeat(ticket[None, :], 30, axis=0)
+    found = discover(np.vstack([vectors, copies]), DiscoverySettings(max_unsorted_share=0.1))
+    tail = slice(len(vectors), None)
+    assert len(set(found.themes[tail].tolist())) == 1
+    assert len(set(found.subthemes[tail].tolist())) == 1
+    assert found.themes[len(vectors)] >= 0
+    # Their sub-theme is theirs alone: the groups' points are not folded into it.
+    assert found.subthemes[len(vectors)] not in set(found.subthemes[: len(vectors)].tolist())
+    # The other points keep the themes they had without the copies (the copies sit close to
+    # their own centroid, so the unsorted cap, a share of rows, may now take a few of them).
+    before = discover(vectors, DiscoverySettings(max_unsorted_share=0.1))
+    both = [i for i in range(len(vectors)) if min(before.themes[i], found.themes[i]) >= 0]
+    assert len(both) >= 0.85 * len(vectors)
+    assert (
+        normalized_mutual_information(
+            [int(before.themes[i]) for i in both], [int(found.themes[i]) for i in both]
+        )
+        == 1.0
+    )
+
+    alone = discover(np.repeat(ticket[None, :], 50, axis=0))
+    assert alone.themes.tolist() == [0] * 50
+    assert alone.subthemes.tolist() == [0] * 50
+
+
+def test_distinct_rows_keep_row_order_and_give_every_row_back() -> None:
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(6, 8)).astype(np.float32)
+    picks = [4, 1, 4, 0, 1, 1, 5, 4]
+    vectors = base[picks]
+    firsts, row_of = distinct_rows(vectors)
+    np.testing.assert_array_equal(vectors[firsts][row_of], vectors)
+    seen: dict[int, int] = {}
+    expected_firsts = [seen.setdefault(p, i) for i, p in enumerate(picks) if p not in seen]
+    assert firsts.tolist() == expected_firsts == [0, 1, 3, 6]
+    assert row_of.tolist() == [0, 1, 0, 2, 1, 1, 3, 0]
+
+
+def test_distinct_rows_of_an_odd_width_are_compared_whole() -> None:
+    """Rows of 12 bytes cannot be read as 64-bit words: they are sorted whole instead."""
+    rng = np.random.default_rng(4)
+    base = rng.normal(size=(4, 3)).astype(np.float32)
+    vectors = base[[2, 2, 0, 3, 0]]
+    firsts, row_of = distinct_rows(vectors)
+    assert firsts.tolist() == [0, 2, 3]
+    assert row_of.tolist() == [0, 0, 1, 2, 1]
