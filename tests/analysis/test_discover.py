@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from tradeoff.analysis.discover import DiscoverySettings, discover, distinct_rows
 from tradeoff.analysis.metrics import normalized_mutual_information
@@ -128,3 +129,13 @@ def test_distinct_rows_of_an_odd_width_are_compared_whole() -> None:
     firsts, row_of = distinct_rows(vectors)
     assert firsts.tolist() == [0, 2, 3]
     assert row_of.tolist() == [0, 0, 1, 2, 1]
+
+
+@pytest.mark.parametrize("size", [10, 30, 57, 200])
+def test_the_cap_holds_for_small_corpora_too(size: int) -> None:
+    """An interpolated 5 % quantile let 2 of 30 items (6.7 %) be unsorted."""
+    rng = np.random.default_rng(size)
+    noise = rng.normal(size=(size, 24)).astype(np.float32)
+    noise /= np.linalg.norm(noise, axis=1, keepdims=True)
+    found = discover(noise, DiscoverySettings(max_unsorted_share=0.05, min_similarity=0.99))
+    assert len(found.unsorted) == int(0.05 * size)  # noise is far from everything: the cap binds
