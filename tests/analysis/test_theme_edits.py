@@ -173,3 +173,38 @@ def test_the_edit_commands(
         1,
         f"error: theme {third} was merged into theme {second}; use {second}\n",
     )
+
+
+def test_a_sub_theme_merged_into_another_themes_sub_theme_keeps_the_tree_whole(
+    engine: Engine, analysed: dict[int, str]
+) -> None:
+    first, second = top_level(engine)[:2]
+    live = active(engine)
+    source = min(t for t, theme in live.items() if theme.parent_id == first)
+    target = min(t for t, theme in live.items() if theme.parent_id == second)
+    together = members(engine, source) | members(engine, target)
+    edits.merge_themes(engine, source, target)
+    rebuild(engine)
+    live = active(engine)
+    assert live[target].parent_id == second
+    assert len(members(engine, target) & together) >= 0.9 * len(together)
+    for theme in live.values():
+        if theme.parent_id is not None:
+            outside = members(engine, theme.id) - members(engine, theme.parent_id)
+            assert not outside, f"sub-theme {theme.id} holds items its theme does not"
+
+
+def test_a_split_theme_keeps_its_size_when_new_evidence_rebuilds_the_themes(
+    engine: Engine,
+) -> None:
+    rows = intent_rows()
+    cut = len(rows) * 85 // 100
+    add_tickets(engine, rows[:cut], 10000)
+    analyze(engine, StaticEmbedder())
+    source = top_level(engine)[0]
+    carved = sorted(members(engine, source))[:4]
+    new_id = edits.split_theme(engine, source, carved, "Tracking a card")
+    add_tickets(engine, rows[cut:], 50000)
+    rebuild(engine)
+    assert members(engine, new_id) == set(carved)
+    assert source in active(engine)

@@ -24,6 +24,7 @@ from tradeoff.importers.textfile import ProgressCallback
 from tradeoff.storage.changelog import undo_batch
 from tradeoff.storage.imports import list_batches
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.wording import plural
 
 import_app = typer.Typer(
     help="Import another tool's export. Re-importing updates in place and never duplicates.",
@@ -32,6 +33,9 @@ import_app = typer.Typer(
 
 
 def progress_bar() -> Progress:
+    """A bar while a file is read, only where someone watches it: off a terminal (a pipe, a
+    log, a test) rich would print nothing but a blank line when it stops, and that blank
+    line would open every import's summary."""
     return Progress(
         "{task.description}",
         BarColumn(),
@@ -39,6 +43,7 @@ def progress_bar() -> Progress:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        disable=not console.is_interactive,
     )
 
 
@@ -55,7 +60,7 @@ def print_report(report: ImportReport) -> None:
     if report.already_imported:
         console.print(
             f"{report.file_name}: already imported as batch {report.batch_id} with the same "
-            f"content and mapping; nothing changed ({report.unchanged:,} records)."
+            f"content and mapping; nothing changed ({plural(report.unchanged, 'record')})."
         )
         return
     if report.nothing_changed and not report.unchanged:
@@ -65,9 +70,13 @@ def print_report(report: ImportReport) -> None:
         )
         return
     if report.nothing_changed:
+        every = (
+            "its one record is"
+            if report.unchanged == 1
+            else f"every one of its {report.unchanged:,} records is"
+        )
         console.print(
-            f"{report.file_name}: every one of its {report.unchanged:,} records is already "
-            "in the workspace as it says; nothing changed."
+            f"{report.file_name}: {every} already in the workspace as it says; nothing changed."
         )
         return
     found = []
@@ -105,10 +114,6 @@ def print_report(report: ImportReport) -> None:
     if report.rejects_file is not None:
         # A path is copied, not read: never wrapped, never parsed as markup.
         console.print(Text(f"Rejected rows and reasons: {report.rejects_file}"), soft_wrap=True)
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def _command_for(source_importer: Importer) -> Any:
@@ -216,7 +221,7 @@ def undo(
     with write_session(engine) as session:
         report = undo_batch(session, batch)
     console.print(
-        f"Undid import {report.batch_id}: removed {report.deleted:,} records, "
+        f"Undid import {report.batch_id}: removed {plural(report.deleted, 'record')}, "
         f"restored {report.restored:,}."
     )
 

@@ -31,6 +31,7 @@ from tradeoff.analysis.business.loss_disqualified import disqualified_by
 from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.importers.drafts import DealDraft
+from tradeoff.wording import plural
 
 #: Stages listed by name in the "read as open" line; the rest are counted.
 STAGES_SHOWN = 5
@@ -96,9 +97,11 @@ class DealChecks:
             stages = self.open_by_stage.most_common()
             shown = ", ".join(f"{s} ({n:,})" for s, n in stages[:STAGES_SHOWN])
             more = len(stages) - STAGES_SHOWN
+            count = self.open_by_stage.total()
             found.append(
-                f"{_deals(self.open_by_stage.total())} read as open by their stage, with no "
-                f"Closed / Won columns: {shown}" + (f" and {more} more stages" if more > 0 else "")
+                f"{_deals(count)} read as open by {'its' if count == 1 else 'their'} stage, with "
+                f"no Closed / Won columns: {shown}"
+                + (f" and {plural(more, 'more stage')}" if more > 0 else "")
             )
         if self.flagged_without_stage:
             count = self.flagged_without_stage.total()
@@ -117,12 +120,12 @@ class DealChecks:
         if self.several_competitors:
             found.append(
                 f"{_deals(self.several_competitors)} naming several competitors (a field "
-                f'such as "Dynamics 365; Excel"): {self.competitor_names:,} competitors '
+                f'such as "Dynamics 365; Excel"): {plural(self.competitor_names, "competitor")} '
                 "filed, each on its own"
             )
         if self.disqualified:
             found.append(
-                f"{self.disqualified:,} lost deal{'' if self.disqualified == 1 else 's'} read as "
+                f"{plural(self.disqualified, 'lost deal')} read as "
                 "disqualified (duplicate, spam, test, unqualified): left out of win rates and "
                 "lost revenue; list: tradeoff loss-reasons --category disqualified"
             )
@@ -138,4 +141,4 @@ def _listed(counts: Counter[str]) -> str:
 
 
 def _deals(count: int) -> str:
-    return f"{count:,} deal" + ("" if count == 1 else "s")
+    return plural(count, "deal")

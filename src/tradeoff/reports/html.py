@@ -32,6 +32,7 @@ from tradeoff.reports.charts import Spec, bar_chart, frontier_chart, sparkline, 
 from tradeoff.reports.escaping import escaping_environment
 from tradeoff.reports.files import write_atomically
 from tradeoff.reports.report import Report, ThemeEntry
+from tradeoff.wording import plural
 
 #: Nothing but inline styles and data: images: no script, no fetch, no frame, no form.
 CSP = (
@@ -92,7 +93,7 @@ def _environment() -> Environment:
     env = escaping_environment("tradeoff.reports", keep_trailing_newline=True)
     env.filters.update(
         count=count,
-        counted=counted,
+        counted=plural,
         share=share,
         money=money,
         amount=amount,
@@ -199,11 +200,6 @@ def count(value: int | float | None) -> str:
     if value is None:
         return "–"
     return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
-
-
-def counted(value: int, singular: str, plural: str | None = None) -> str:
-    """1 opportunity, 12 opportunities: the count with its noun agreeing."""
-    return f"{value:,} {singular if value == 1 else plural or singular + 's'}"
 
 
 def share(value: float | None) -> str:

@@ -1,15 +1,15 @@
 """Storing a rebuild's themes so that themes stay the same objects, edits included.
 
-Each new cluster is matched to the old theme sharing most of its evidence (Jaccard at least
-one half, same level) and keeps that theme's id: links, problems and decisions that point at
-a theme keep pointing at it. What people did survives:
+Each new cluster continues the old theme (same level) it shares most evidence with, when
+most of the one is in the other (see ``_match``), and keeps that theme's id: links, problems
+and decisions that point at a theme keep pointing at it. What people did survives:
 
 - a renamed or pinned theme keeps its name;
 - a theme merged into another keeps its members as they were at the merge: a new cluster
   that matches them goes to the theme it was merged into, so the merge is not undone;
 - an item a person moved stays where they put it (the model adds no link at that level);
-- a theme a person made, or one holding items a person filed, is never archived, and when
-  no cluster matches it by Jaccard it still takes the cluster holding most of its items.
+- a theme a person made, or one holding items a person filed, is never archived: it keeps
+  what people filed in it even when no cluster continues it.
 
 Old model-made themes nobody matched are archived, not deleted.
 """
@@ -24,8 +24,6 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.storage.tables import EvidenceThemeRow, ThemeRow
 from tradeoff.storage.theme_edits import new_theme
-
-SAME_THEME = 0.5
 
 
 @dataclass(frozen=True)
@@ -59,41 +57,38 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
     own = _own_members(old)
     ids: dict[str, int] = {}
     named: set[int] = set()
-    taken: set[int] = set()
+    placed_under: dict[int, int] = {}
     for top in (True, False):
         level = sorted(
             (t for t in found if (t.parent_key is None) == top),
             key=lambda t: (-len(t.members), t.key),
         )
-        unmatched = []
+        matched, through_merge = _match(level, old, own, top)
         for theme in level:
-            target = _jaccard_match(set(theme.members), old, own, top, taken)
-            if target is None:
-                unmatched.append(theme)
-            else:
-                ids[theme.key] = target
-        for theme in unmatched:
-            target = _overlap_match(set(theme.members), old, top, taken)
-            ids[theme.key] = (
-                target
-                if target is not None
-                else new_theme(session, theme.name, None, AssignedBy.MODEL)
+            ids[theme.key] = matched.get(theme.key) or new_theme(
+                session, theme.name, None, AssignedBy.MODEL
             )
-        for theme in level:
+        # The largest cluster names and places its theme; one reached through a merge only
+        # when no cluster continues the theme itself, and then under the theme it is under.
+        for theme in sorted(level, key=lambda t: (t.key in through_merge, -len(t.members))):
             theme_id = ids[theme.key]
+            if theme_id in named:
+                continue
+            named.add(theme_id)
             row = old[theme_id].row if theme_id in old else session.get(ThemeRow, theme_id)
             assert row is not None
-            if theme_id not in named:  # the largest cluster names and places the theme
-                named.add(theme_id)
-                if not row.name_pinned:
-                    row.name = theme.name
+            if not row.name_pinned:
+                row.name = theme.name
+            if theme.key not in through_merge or row.parent_id not in named:
                 row.parent_id = ids[theme.parent_key] if theme.parent_key is not None else None
-                row.status = ThemeStatus.ACTIVE
+            row.status = ThemeStatus.ACTIVE
+            if row.parent_id is not None:
+                placed_under[theme_id] = row.parent_id
     stale = [t for i, t in old.items() if i not in named and not t.kept]
     for previous in stale:
         if previous.row.status is ThemeStatus.ACTIVE:
             previous.row.status = ThemeStatus.ARCHIVED
-    _replace_model_links(session, found, ids)
+    _replace_model_links(session, found, ids, placed_under)
     session.flush()
     return ids
 
@@ -138,47 +133,66 @@ def _own_members(old: dict[int, _Old]) -> dict[int, set[int]]:
     return own
 
 
-def _jaccard_match(
-    members: set[int], old: dict[int, _Old], own: dict[int, set[int]], top: bool, taken: set[int]
-) -> int | None:
-    best, best_score = None, SAME_THEME
-    for theme_id, theme in sorted(old.items()):
-        if theme.top != top or theme_id in taken:
+def _match(
+    level: list[FoundTheme], old: dict[int, _Old], own: dict[int, set[int]], top: bool
+) -> tuple[dict[str, int], set[str]]:
+    """Cluster key → the old theme it continues, each old theme continued at most once, and
+    the keys that continue a merged theme (so go to the theme it was merged into).
+
+    A cluster continues an old theme when most of its items filed before were that theme's,
+    or when most of the theme is in it (not for a theme people shaped: a few items carved out
+    of a large theme would take the large one's cluster). Pairs sharing most items go first,
+    so a theme that grew or came apart lives on in its largest part.
+    A merged theme's record is matched by its members at the merge, and the cluster goes to
+    the theme it was merged into.
+    """
+    pools = {
+        theme_id: theme.members if theme.row.status is ThemeStatus.MERGED else own[theme_id]
+        for theme_id, theme in old.items()
+        if theme.top == top
+    }
+    holders: dict[int, list[int]] = {}
+    for theme_id, pool in pools.items():
+        for evidence_id in pool:
+            holders.setdefault(evidence_id, []).append(theme_id)
+    pairs: list[tuple[int, str, int]] = []
+    for theme in level:
+        shared: dict[int, int] = {}
+        filed_before = 0
+        for evidence_id in theme.members:
+            held = holders.get(evidence_id, ())
+            filed_before += bool(held)
+            for theme_id in held:
+                shared[theme_id] = shared.get(theme_id, 0) + 1
+        for theme_id, count in shared.items():
+            cluster_is_mostly_it = 2 * count >= filed_before
+            most_of_it_is_here = 2 * count >= len(pools[theme_id]) and not old[theme_id].kept
+            if cluster_is_mostly_it or most_of_it_is_here:
+                pairs.append((count, theme.key, theme_id))
+    matched: dict[str, int] = {}
+    through_merge: set[str] = set()
+    taken: set[int] = set()
+    for _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if key in matched or theme_id in taken:
             continue
-        merged = theme.row.status is ThemeStatus.MERGED
-        pool = theme.members if merged else own[theme_id]
-        if not pool:
-            continue
-        score = len(members & pool) / len(members | pool)
-        if score >= best_score:
-            best, best_score = theme_id, score
-    if best is None:
-        return None
-    taken.add(best)
-    return resolve(old, best)
+        taken.add(theme_id)
+        target = resolve(old, theme_id)
+        if target is not None:
+            matched[key] = target
+            if target != theme_id:
+                through_merge.add(key)
+    return matched, through_merge
 
 
-def _overlap_match(
-    members: set[int], old: dict[int, _Old], top: bool, taken: set[int]
-) -> int | None:
-    """For themes people shaped: the cluster holding most of their items, if it is most of
-    one or the other."""
-    best, best_score = None, SAME_THEME
-    for theme_id, theme in sorted(old.items()):
-        if theme.top != top or theme_id in taken or not theme.kept:
-            continue
-        if theme.row.status is not ThemeStatus.ACTIVE or not theme.members:
-            continue
-        score = len(members & theme.members) / min(len(members), len(theme.members))
-        if score >= best_score:
-            best, best_score = theme_id, score
-    if best is not None:
-        taken.add(best)
-    return best
+def _replace_model_links(
+    session: Session, found: list[FoundTheme], ids: dict[str, int], placed_under: dict[int, int]
+) -> None:
+    """The model's links of active themes replaced; a merged theme's stay as its record.
 
-
-def _replace_model_links(session: Session, found: list[FoundTheme], ids: dict[str, int]) -> None:
-    """The model's links of active themes replaced; a merged theme's stay as its record."""
+    An item in a sub-theme is filed under the theme that sub-theme is placed under, not
+    under its own cluster's: a sub-theme a person merged across themes takes the clusters
+    of both, and the hierarchy stays whole (a sub-theme's items are its theme's).
+    """
     merged = select(ThemeRow.id).where(ThemeRow.status == ThemeStatus.MERGED)
     session.execute(
         delete(EvidenceThemeRow).where(
@@ -187,22 +201,27 @@ def _replace_model_links(session: Session, found: list[FoundTheme], ids: dict[st
         )
     )
     person_top, person_sub = person_placements(session)
-    parent_of = {ids[t.key]: ids[t.parent_key] for t in found if t.parent_key is not None}
+    under: dict[int, int] = {}
+    for theme in found:
+        if theme.parent_key is not None:
+            for evidence_id in theme.members:
+                under.setdefault(evidence_id, placed_under[ids[theme.key]])
     rows: dict[tuple[int, int], float] = {}
     for theme in found:
         theme_id = ids[theme.key]
         for evidence_id, score in theme.members.items():
             if evidence_id in person_sub:
                 continue
-            if theme.parent_key is None and evidence_id in person_top:
-                continue
-            if (
-                theme.parent_key is not None
-                and evidence_id in person_top
-                and parent_of[theme_id] not in person_top[evidence_id]
+            if theme.parent_key is None:
+                if evidence_id in person_top:
+                    continue
+                key = (evidence_id, under.get(evidence_id, theme_id))
+            elif (
+                evidence_id in person_top and placed_under[theme_id] not in person_top[evidence_id]
             ):
                 continue
-            key = (evidence_id, theme_id)
+            else:
+                key = (evidence_id, theme_id)
             rows[key] = max(rows.get(key, 0.0), max(0.0, min(1.0, score)))
     if rows:
         session.execute(

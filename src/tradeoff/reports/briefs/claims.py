@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from tradeoff.analysis.business.money import Money
 from tradeoff.reports.html import compact, share
+from tradeoff.wording import plural
 
 
 class ClaimKind(StrEnum):
@@ -57,7 +58,7 @@ def assumption(text: str, register: str) -> Claim:
 
 
 def records_text(count: int) -> str:
-    return f"{count:,} record" + ("" if count == 1 else "s")
+    return plural(count, "record")
 
 
 def money_text(value: Money) -> str:
@@ -70,8 +71,3 @@ def money_text(value: Money) -> str:
 def share_text(value: float | None) -> str:
     """A whole percentage as the CLI prints it; a dash where there is nothing to divide."""
     return share(value)
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``1 deal``, ``3 deals``: the count with its noun agreeing."""
-    return f"{count:,} {singular if count == 1 else many or singular + 's'}"

@@ -25,7 +25,6 @@ from tradeoff.reports.briefs.claims import (
     fact,
     inference,
     money_text,
-    plural,
     share_text,
 )
 from tradeoff.reports.briefs.figures import key_result_claims, number
@@ -40,6 +39,7 @@ from tradeoff.reports.briefs.window import Window, window
 from tradeoff.reports.html import words
 from tradeoff.strategy.goals import GoalProgress, goals_progress
 from tradeoff.strategy.progress import Standing
+from tradeoff.wording import plural
 
 #: Themes and competitors an exec reads on one page.
 THEMES = 6

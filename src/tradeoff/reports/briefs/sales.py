@@ -23,11 +23,12 @@ from tradeoff.analysis.business.competitors import (
 from tradeoff.analysis.business.sales import sales_picture
 from tradeoff.analysis.business.sales_objections import Objection
 from tradeoff.domain.enums import RoadmapHorizon
-from tradeoff.reports.briefs.claims import Claim, fact, inference, money_text, plural, share_text
+from tradeoff.reports.briefs.claims import Claim, fact, inference, money_text, share_text
 from tradeoff.reports.briefs.model import Block, Brief, Quote, Room, Section
 from tradeoff.reports.briefs.sources import PlannedItem, decisions_in_view, roadmap, topic
 from tradeoff.reports.briefs.window import window
 from tradeoff.reports.html import words
+from tradeoff.wording import plural
 
 #: Objections and battlecards a rep can carry.
 OBJECTIONS = 8

@@ -17,12 +17,13 @@ from sqlalchemy import Engine
 
 from tradeoff.decisions.problems import problem_page
 from tradeoff.domain.enums import RoadmapHorizon
-from tradeoff.reports.briefs.claims import Claim, fact, inference, money_text, plural
+from tradeoff.reports.briefs.claims import Claim, fact, inference, money_text
 from tradeoff.reports.briefs.model import Block, Brief, Quote, Room, Section
 from tradeoff.reports.briefs.sales import COLUMN_WORDS
 from tradeoff.reports.briefs.sources import DecisionsInView, PlannedItem, decisions_in_view, roadmap
 from tradeoff.reports.briefs.window import window
 from tradeoff.reports.html import excerpt
+from tradeoff.wording import plural
 
 #: Problems a team reads in one sitting.
 PROBLEMS = 8
