@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from tests.analysis.themed import active, add_tickets, intent_rows, links, placements, themes
 from tests.cli.helpers import run_cli
 from tradeoff.analysis import edits
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import analyze
+from tradeoff.analysis.text.theme_text import theme_text
+from tradeoff.analysis.theme_page import theme_page
 from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.errors import InputError, NotFound
+from tradeoff.storage.centroids import centroid_of
+from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow
 
 
 @pytest.fixture
@@ -105,6 +111,8 @@ def test_a_moved_item_stays_where_a_person_put_it(engine: Engine, analysed: dict
     assert {(link.theme_id, link.assigned_by) for link in by_person} >= {
         (second, AssignedBy.PERSON)
     }
+    # scored again against the rebuilt centre, not 1.0 for having been moved
+    assert all(0.0 < link.score < 1.0 for link in by_person)
 
 
 def test_new_evidence_like_a_theme_a_person_made_is_filed_into_it(
@@ -173,6 +181,11 @@ def test_the_edit_commands(
         1,
         f"error: theme {third} was merged into theme {second}; use {second}\n",
     )
+    for past_64_bits in (["theme", str(2**63)], ["move", "1", "--to", str(10**20)]):
+        huge = run_cli(capsys, *db, *past_64_bits)
+        assert huge.exit_code in (1, 2), huge.stderr  # SQLite cannot hold it; PostgreSQL: none
+        assert huge.stderr.count("\n") == 1
+        assert "internal error" not in huge.stderr
 
 
 def test_a_sub_theme_merged_into_another_themes_sub_theme_keeps_the_tree_whole(
@@ -208,3 +221,43 @@ def test_a_split_theme_keeps_its_size_when_new_evidence_rebuilds_the_themes(
     rebuild(engine)
     assert members(engine, new_id) == set(carved)
     assert source in active(engine)
+
+
+def test_an_item_moved_in_is_scored_by_its_closeness_not_first_among_the_quotes(
+    engine: Engine, analysed: dict[int, str]
+) -> None:
+    first, second = top_level(engine)[:2]
+    sub = min(t for t, theme in active(engine).items() if theme.parent_id == second)
+    item = min(members(engine, first) - members(engine, second))
+    edits.move_evidence(engine, [item], sub)
+    for rebuilt in (False, True):
+        if rebuilt:  # a filing an older version stored at 1.0 is scored again
+            with write_session(engine) as session:
+                session.execute(
+                    update(EvidenceThemeRow)
+                    .where(EvidenceThemeRow.evidence_id == item)
+                    .values(score=1.0)
+                )
+            rebuild(engine)
+        scores = {link.theme_id: link.score for link in links(engine) if link.evidence_id == item}
+        assert set(scores) == {sub, second}
+        for theme_id, closeness in closeness_to_centres(engine, item, [sub, second]).items():
+            assert scores[theme_id] == pytest.approx(max(0.0, closeness), abs=1e-5)
+            assert scores[theme_id] < 1.0
+        quotes = theme_page(engine, sub).quotes
+        assert quotes
+        assert quotes[0].evidence_id != item
+
+
+def closeness_to_centres(engine: Engine, item: int, theme_ids: list[int]) -> dict[int, float]:
+    """Cosine of the item's static vector with each theme's stored centroid."""
+    with read_session(engine) as session:
+        row = session.get(EvidenceItemRow, item)
+        assert row is not None
+        vector = StaticEmbedder().embed([theme_text(row.kind, row.title, row.text)])[0]
+        result = {}
+        for theme_id in theme_ids:
+            centroid = centroid_of(session, theme_id)
+            assert centroid is not None
+            result[theme_id] = float(vector @ centroid[1]) / float(np.linalg.norm(vector))
+    return result

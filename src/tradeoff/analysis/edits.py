@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.embed.cache import text_key
+from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.text.theme_text import theme_text
 from tradeoff.domain.enums import ThemeStatus
 from tradeoff.storage import theme_edits
@@ -53,6 +54,7 @@ def move_evidence(
         before = _themes_of(session, evidence_ids)
         moved = theme_edits.move_evidence(session, evidence_ids, theme_id)
         _refresh_centroids(session, [*before, *_themes_of(session, evidence_ids)])
+        score_filings(session, _model_of(session), moved)
     return moved
 
 
@@ -79,6 +81,8 @@ def split_theme(
         before = _themes_of(session, evidence_ids)
         new_id = theme_edits.split_theme(session, theme_id, evidence_ids, name)
         _refresh_centroids(session, [*before, new_id])
+        moved = theme_edits.with_copies(session, list(evidence_ids))
+        score_filings(session, _model_of(session), moved)
     return new_id
 
 
@@ -87,6 +91,11 @@ def _themes_of(session: Session, evidence_ids: Iterable[int]) -> set[int]:
         EvidenceThemeRow.evidence_id.in_(list(evidence_ids))
     )
     return set(session.scalars(query))
+
+
+def _model_of(session: Session) -> str | None:
+    last = last_rebuild(session)
+    return last.model_id if last is not None else None
 
 
 def _refresh_centroids(session: Session, theme_ids: Iterable[int | None]) -> None:

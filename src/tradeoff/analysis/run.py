@@ -27,6 +27,7 @@ from tradeoff.analysis.discover import Discovery, DiscoverySettings, centroids_o
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.embed.registry import embedder_name_of
+from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
@@ -167,6 +168,7 @@ def _rebuild(
         save_found_themes(session, themes)
         row_of = {evidence_id: row for row, evidence_id in enumerate(ids)}
         replace_centroids(session, embedder.model_id, _centroids(session, vectors, row_of))
+        score_filings(session, embedder.model_id)
         report = _report(session, "rebuild", reason, len(rows), len(originals), embedder)
         report = _finish(session, report, started, settings, cut, int(placed.sum()))
         advance(1)

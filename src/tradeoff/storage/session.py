@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from tradeoff.errors import Conflict, StorageUnavailable
+from tradeoff.errors import Conflict, InputError, StorageUnavailable
 from tradeoff.storage.engine import WRITE_OPTION, hide_password
 
 
@@ -40,6 +40,12 @@ def translate_errors(engine: Engine) -> Iterator[None]:
         raise Conflict(f"the change breaks a rule of the data: {_first_line(exc.orig)}") from exc
     except DataError as exc:
         raise Conflict(f"a value does not fit the database: {_first_line(exc.orig)}") from exc
+    except OverflowError as exc:
+        if SQLITE_TOO_LARGE not in str(exc):
+            raise
+        raise InputError(
+            f"a number is too large: ids and counts go up to {SQLITE_LARGEST:,}"
+        ) from exc
     except DBAPIError as exc:
         if _is_connection_error(exc):
             raise StorageUnavailable(
@@ -54,6 +60,9 @@ def translate_errors(engine: Engine) -> Iterator[None]:
         raise
 
 
+#: The sqlite3 module's words for a number past SQLite's 64-bit integers (an id of 2**63).
+SQLITE_TOO_LARGE = "too large to convert to SQLite"
+SQLITE_LARGEST = 2**63 - 1
 #: SQLite's words for a file that is not a database at all.
 NOT_A_DATABASE = "file is not a database"
 CONNECTION_WORDS = (
