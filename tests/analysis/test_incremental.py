@@ -128,3 +128,24 @@ def test_place_takes_the_nearest_centroid_and_leaves_the_far_unsorted() -> None:
         0.5,
     )
     assert tie.finest.tolist() == [4]
+
+
+WORDLESS = ["🙂🙂🙂", "👍", "!!!", "😡😡 !!", "+1", "🙏🙏🙏", "👎", "???", "❤️", "😭😭"]
+
+
+def test_texts_without_a_word_are_left_unsorted_not_made_a_theme(engine: Engine) -> None:
+    rows = intent_rows()
+    worded = add_tickets(engine, rows, 10000)
+    reactions = [{"text": text, "category": "none"} for text in WORDLESS * 3]
+    wordless = add_tickets(engine, reactions, 20000)
+    report = analyze(engine, StaticEmbedder())
+    placed = placements(engine)
+    assert not set(wordless) & set(placed)
+    assert report.unsorted >= len(wordless)
+    assert len(set(worded) & set(placed)) >= 0.95 * len(worded)
+    later = add_tickets(engine, [{"text": "🙂", "category": "none"}, rows[0]], 30000)
+    analyze(engine, StaticEmbedder())  # filed incrementally: the same rule
+    placed = placements(engine)
+    reaction, worded_again = sorted(later)
+    assert reaction not in placed
+    assert worded_again in placed

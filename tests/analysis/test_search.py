@@ -168,6 +168,16 @@ def test_a_paraphrase_sharing_no_word_is_found_by_meaning(
     assert hits == [("face-id", Match.MEANING), ("password-loop", Match.MEANING)]
 
 
+def test_a_query_about_nothing_in_the_workspace_finds_nothing(
+    engine: Engine, inbox: dict[str, int]
+) -> None:
+    # Standard scores always have a top: without the cosine floor each of these found the
+    # tickets nearest to it, at cosine 0.1-0.2.
+    for query in ("recipe for banana bread", "xyzzy plugh", "football world cup final"):
+        assert found(engine, inbox, query) == [], query
+    assert found(engine, inbox, "unable to access profile", limit=1)  # a real one still does
+
+
 def test_meaning_bridges_what_plural_stemming_does_not(
     engine: Engine, inbox: dict[str, int]
 ) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
@@ -31,7 +32,7 @@ from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
-from tradeoff.analysis.text.theme_text import theme_text
+from tradeoff.analysis.text.theme_text import has_words, theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
@@ -145,11 +146,12 @@ def _rebuild(
         rows = evidence_texts(session)
     originals = [(r.id, _read(r)) for r in rows if r.copy_of is None]
     vectors = _embed(engine, embedder, [text for _, text in originals], progress)
+    worded = np.array([has_words(text) for _, text in originals], dtype=np.bool_)
     with progress.step("cluster", 1) as advance:
-        found = discover(vectors, settings)
+        found = discover(vectors[worded], settings)
         placed = found.themes >= 0
         cut = float(found.closeness[placed].min()) if placed.any() else settings.min_similarity
-        found = _rescue_unsorted(vectors, found, cut)
+        found = _with_wordless(_rescue_unsorted(vectors[worded], found, cut), worded)
         advance(1)
     ids = [i for i, _ in originals]
     with progress.step("label", 1) as advance:
@@ -195,6 +197,8 @@ def _file_new(
             centroids.vectors[finest],
             last.unsorted_below,
         )
+        wordless = np.array([not has_words(_read(row)) for row in pending], dtype=np.bool_)
+        placement.top[wordless] = -1
         advance(1)
     links: dict[tuple[int, int], float] = {}
     for evidence_id, theme, top, score in zip(
@@ -251,6 +255,19 @@ def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discover
     )
     themes[unsorted], subthemes[unsorted] = placement.top, placement.finest
     closeness[unsorted] = placement.closeness
+    return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
+
+
+def _with_wordless(found: Discovery, worded: NDArray[np.bool_]) -> Discovery:
+    """Discovery of the worded items widened to every item, the wordless unsorted."""
+    themes = np.full(worded.size, -1, dtype=found.themes.dtype)
+    subthemes = np.full(worded.size, -1, dtype=found.subthemes.dtype)
+    closeness = np.zeros(worded.size, dtype=found.closeness.dtype)
+    themes[worded], subthemes[worded], closeness[worded] = (
+        found.themes,
+        found.subthemes,
+        found.closeness,
+    )
     return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
 
 

@@ -8,7 +8,10 @@ An item matches by keyword when BM25 scores it above zero. Every item has *some*
 the query, so an item matches by meaning only when its cosine stands out: at least
 ``MEANING_Z`` standard deviations above the query's mean cosine to all the evidence, and
 among the ``MEANING_DEPTH`` nearest. A standard score, unlike a fixed cosine cut, means the
-same for every embedder, whose cosines sit on different scales.
+same for every embedder, whose cosines sit on different scales. But a standard score always
+finds a top: a query about nothing in the workspace had 200 "matches" in 3,080 Banking77
+queries. So the cosine must also pass the embedder's ``unrelated_cosine``, measured once
+per model: what only one pair in five of texts about different things exceeds.
 
 Scores are computed against the whole workspace and filters only choose which items are
 ranked, so a filter never changes an item's scores. Copies (items an importer linked to an
@@ -27,6 +30,7 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder
+from tradeoff.analysis.embed.registry import unrelated_cosine
 from tradeoff.analysis.search.bm25 import bm25_scores
 from tradeoff.analysis.search.fusion import competition_ranks, reciprocal_rank_fusion
 from tradeoff.analysis.search.query import Query, contains_phrase, parse_query
@@ -180,6 +184,7 @@ def _score(
     with write_session(engine) as session:
         vectors = embed_cached(session, embedder, read)
     similarity = vectors @ embedder.embed([query.text])[0]
+    floor = unrelated_cosine(embedder.model_id)
     spread = float(similarity.std())
     standard = (similarity - similarity.mean()) / spread if spread > 0 else similarity * 0
     documents = [_document(item, words) for item, words in zip(pool, said, strict=True)]
@@ -188,7 +193,10 @@ def _score(
         documents=documents,
         keyword=bm25_scores([index_terms(d) for d in documents], query.terms),
         similarity=[float(s) for s in similarity],
-        stands_out=[bool(z >= MEANING_Z) for z in standard],
+        stands_out=[
+            bool(z >= MEANING_Z and cosine > floor)
+            for z, cosine in zip(standard, similarity, strict=True)
+        ],
     )
 
 

@@ -41,6 +41,7 @@ _REPLY_PREFIX = re.compile(
     r"^\s*((re|fwd?|aw|wg|tr|sv|vs|rv)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,20}\]\s*)+", re.IGNORECASE
 )
 _ELLIPSIS = re.compile(r"\s*(\.{3,}|…)\s*$")
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 _NO_SUBJECT = re.compile(r"^\W*(no\s+subject|untitled|none|n/?a)?\W*$", re.IGNORECASE)
 #: Words of a subject that asks for attention without naming a topic ("Help!", "Urgent
 #: question", "Support request", "Query"): read, they group tickets by how people title
@@ -56,6 +57,13 @@ _WORD = re.compile(r"\w+")
 def theme_text(kind: EvidenceKind | str, title: str | None, text: str) -> str:
     """The item's text as the theme engine reads it (see the module docstring)."""
     return with_subject(kind, title, text, as_said(kind, text))
+
+
+def has_words(text: str) -> bool:
+    """Whether the text holds a letter or digit in any script. One without (emoji, "!!!",
+    "+1") says nothing a theme could be about: such items are left unsorted, where a person
+    sees them, instead of making a theme of their own out of how people react."""
+    return _WORD_CHARACTER.search(text) is not None
 
 
 def as_said(kind: EvidenceKind | str, text: str) -> str:
