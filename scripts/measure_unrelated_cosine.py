@@ -1,9 +1,9 @@
 """Measure each embedder's ``UNRELATED_COSINE`` (analysis/embed/registry.py) on Banking77.
 
 The cosine between two texts about different things that only one random pair in five
-exceeds (the p80 column): pairs of Banking77 test queries with different intents. It also prints where the
-nearest item of a real query and of a query about nothing in the corpus sit, the gap the
-search's floor stands in. Reads ../shared/data (not shipped with the package).
+exceeds (the p80 column): pairs of Banking77 test queries with different intents. It also
+prints where the nearest item of a real query and of a query about nothing in the corpus
+sit, the gap the search's floor stands in. Reads ../shared/data (not shipped with the package).
 
     .venv/bin/python scripts/measure_unrelated_cosine.py --data ../shared/data/banking77/test.csv
 """

@@ -83,7 +83,10 @@ def test_each_problem_is_reported_once_with_its_count(messy: SalesPicture) -> No
         )
     ]
     assert notes["missing_dates"][0][0] == 1
-    assert [n[0] for n in notes["unknown_stage"]] == [1, 1]
+    assert [n[:2] for n in notes["unknown_stage"]] == [
+        (1, "1 deal has no stage: counted by its recorded outcome"),
+        (1, "1 deal has a stage that contradicts its recorded outcome: counted by the outcome"),
+    ]
     assert notes["unknown_stage"][1][2] == ("'Closed Lost' recorded open",)
     assert notes["lost_without_reason"][0][0] == 1
 

@@ -5,6 +5,7 @@ partial file left behind; run as a user would, on the shared company."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ AS_OF = TODAY.date().isoformat()
 DRAWING = [
     ("sales",),
     ("competitors",),
+    ("competitor", "Zoho"),
     ("demand", "--as-of", AS_OF),
     ("demand", "--trend", "money", "--as-of", AS_OF),
 ]
@@ -83,6 +85,44 @@ def test_a_place_the_system_refuses_is_one_line(
         assert result.stderr.startswith("error: /proc/x.svg: cannot write the chart ("), command
         assert len(result.stderr.splitlines()) == 1
         assert "internal error" not in result.stderr
+
+
+def test_the_path_is_refused_before_anything_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Checked first, like every other argument: with no workspace at all to compute from,
+    the one line is still about the chart."""
+    folder = tmp_path / "d.svg"
+    folder.mkdir()
+    plain = tmp_path / "notes.txt"
+    plain.write_text("mine", encoding="utf-8")
+    refused = [
+        (folder, f"error: {folder}: is a folder, not a file\n"),
+        (plain / "c.svg", f"error: {plain}: is a file, not a folder\n"),
+    ]
+    if Path("/proc/self").is_dir():  # a place only the system can refuse
+        refused.append((Path("/proc/x.svg"), "error: /proc/x.svg: cannot write the chart ("))
+    missing = tmp_path / "no-workspace.db"
+    for command in DRAWING:
+        for chart, said in refused:
+            result = run_cli(capsys, "--db", str(missing), *command, "--chart", str(chart))
+            assert result.exit_code == 2, (command, chart)
+            assert result.stderr.startswith(said), (command, chart)
+            assert len(result.stderr.splitlines()) == 1
+    assert not missing.exists()
+    assert _left_behind(tmp_path) == []
+
+
+def test_a_refused_chart_classifies_no_lost_deal(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, tmp_path: Path
+) -> None:
+    """``sales`` saves the categories of lost deals it reads; a refused chart reads none."""
+    folder = tmp_path / "d.svg"
+    folder.mkdir()
+    refused = run_cli(capsys, "--db", workspace_url, "sales", "--chart", str(folder))
+    assert refused.exit_code == 2
+    first = run_cli(capsys, "--db", workspace_url, "sales", "--format", "json")
+    assert json.loads(first.stdout)["classified_now"] == 6  # all six were still unclassified
 
 
 def test_a_write_that_fails_midway_removes_its_partial_file(

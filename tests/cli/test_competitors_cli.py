@@ -104,6 +104,84 @@ def test_one_competitor_by_alias_in_any_case(
     assert "win rate 0%" in table.stdout
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("microsoft dynamics crm", "Dynamics 365"),  # the key of alias "Microsoft Dynamics"
+        ("Dynamics365", "Dynamics 365"),  # spacing
+        ("dynamics", "Dynamics 365"),  # the only Dynamics known
+        ("Zoho Inc", "Zoho"),  # a legal form, never part of a rival's name
+        ("Spread-sheets", "Spreadsheets"),  # punctuation
+        ("Goggle Sheets", "Spreadsheets"),  # a one-letter typo of an alias
+    ],
+)
+def test_a_name_that_can_only_mean_one_competitor_shows_it(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, typed: str, shown: str
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "competitor", typed)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0].startswith(f"{shown}  [")
+
+
+def test_a_name_several_competitors_could_be_names_them_all(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    with write_session(engine) as session:
+        repository.add(session, Competitor(name="Dynamics GP"))
+    result = run_cli(capsys, "--db", workspace_url, "competitor", "dynamics")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: no competitor called 'dynamics'; did you mean 'Dynamics 365', 'Dynamics GP'?\n"
+    )
+    # A merge acts on a name as stored, never on a reading of it.
+    merge = run_cli(
+        capsys, "--db", workspace_url, "competitor-merge", "Zoho Inc", "--into", "Dynamics GP"
+    )
+    assert merge.exit_code == 1
+    assert merge.stderr == "error: no competitor called 'Zoho Inc'; did you mean 'Zoho'?\n"
+
+
+def test_rows_without_csv_is_refused_not_ignored(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    for output in ((), ("--format", "json")):
+        result = run_cli(
+            capsys, "--db", workspace_url, "competitor", "Zoho", *output, "--rows", "losses"
+        )
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            "error: --rows goes with --format csv: the table and JSON show every part\n",
+        ), output
+
+
+def test_one_deal_and_one_account_are_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "competitor", "Acme Agency")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Acme Agency  [agency]\n"
+        "met in 1 deal: won 0, lost 1, open 0; win rate 0%; named in 0 evidence items\n"
+        "revenue at stake USD 50,000.00\n"
+        "  lost to deals where present USD 50,000.00; open pipeline USD 0.00\n"
+        "written as: Acme Agency ×1\n"
+        "Segments (where they win is where we lose):\n"
+        "  Mid-Market: loss rate 100% (lost 1 of 1 closed; 0 open)\n"
+        "Why we lose to them (loss taxonomy):\n"
+        "  status_quo: 1 deal, USD 50,000.00\n"
+        "  (1 deal with no saved category classified for this view by the same rules; "
+        "tradeoff classify-losses saves them)\n"
+        "Themes customers raise when they are present:\n"
+        "  3  Audit logs: 1 item from 1 account (0 name them)\n"
+        "Quotes:\n"
+        "  none: no evidence item names them\n"
+        "By quarter (met by created date; won and lost by close date):\n"
+        "  2026-Q2: met 1, won 0, lost 0\n"
+        "  2026-Q3: met 0, won 0, lost 1\n"
+    )
+
+
 def test_an_unknown_competitor_is_one_line_naming_close_ones(
     capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
 ) -> None:
@@ -121,8 +199,8 @@ def test_scan_merge_and_split_from_the_command_line(
     db = ("--db", workspace_url)
     first = run_cli(capsys, *db, "scan-competitors")
     assert first.stdout.splitlines()[:3] == [
-        "scanned 14 evidence items: 1 mentions added, 0 removed",
-        "scanned 12 deals' notes: 1 deals newly linked to a competitor",
+        "scanned 14 evidence items: 1 mention added, 0 removed",
+        "scanned the notes of 12 deals: 1 deal newly linked to a competitor",
         "new competitor: Status quo",
     ]
     merged = run_cli(capsys, *db, "competitor-merge", "zoho", "--into", "Dynamics 365")

@@ -20,7 +20,7 @@ from tests.cli.helpers import run_cli
 from tradeoff.analysis.business.money_trends_all import money_trends_all
 from tradeoff.storage.demand import Figure, SubjectKind
 from tradeoff.storage.session import write_session
-from tradeoff.storage.tables import ThemeRow
+from tradeoff.storage.tables import DealRow, ThemeRow
 
 AS_OF = TODAY.date().isoformat()
 HOSTILE = '<script>alert("x")</script> SSO'
@@ -78,6 +78,19 @@ def test_the_table_ranks_subjects_and_says_what_it_left_out(
     assert "1 theme with no lost money in these months left out" in shown
     problems = trend(capsys, workspace_url, "--of", "problem", "--figure", "churned")
     assert "No problem has churned money in these months." in problems
+
+
+def test_one_undated_record_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    """Dunmore Legal's lost deal loses its close date: it is in no month, and one is one."""
+    with write_session(engine) as session:
+        session.execute(
+            update(DealRow).where(DealRow.external_id == "0060004").values(closed_at=None)
+        )
+    shown = trend(capsys, workspace_url).splitlines()
+    assert "1 record with no close date is in no month (see --format json)" in shown
+    assert "1 theme with no lost money in these months left out" in shown
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,41 @@ def test_imports_lists_batches_and_undo_restores_the_workspace(
     assert (missing.exit_code, missing.stderr) == (1, "error: no import with id 99\n")
 
 
+def test_a_one_record_import_says_so_from_its_first_line(
+    capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
+) -> None:
+    """Piped or captured, a summary starts with what was imported (no blank line left by
+    the progress bar), and one record is one record at every step of its life."""
+    path = tmp_path / "one.csv"
+    path.write_text("Id,Body,Date\n1,Card declined,2026-03-01\n", encoding="utf-8")
+    plain = ("import", "csv", str(path), "--map", "external_id=Id,text=Body,created_at=Date")
+    steps = [
+        (plain, "Imported one.csv as csv (batch 1, utf-8, delimiter ','): 1 inserted, "
+                "0 updated, 0 unchanged, 0 rejected.\n"),
+        (plain, "one.csv: already imported as batch 1 with the same content and mapping; "
+                "nothing changed (1 record).\n"),
+        ((*plain, "--dates", "ymd"),
+         "one.csv: its one record is already in the workspace as it says; nothing changed.\n"),
+        (("import", "undo", "1"), "Undid import 1: removed 1 record, restored 0.\n"),
+    ]  # fmt: skip
+    for args, said in steps:
+        result = run_cli(capsys, "--db", workspace, *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, said, ""), args
+
+
+def test_a_row_with_one_cell_says_one_cell(
+    capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("Id,Body,Date\n1\n", encoding="utf-8")
+    result = run_cli(
+        capsys, "--db", workspace, "import", "csv", str(path), "--map",
+        "external_id=Id,text=Body,created_at=Date",
+    )  # fmt: skip
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: {path}, line 2: row has 1 cell but the header has 3\n"
+
+
 def test_skip_bad_rows_imports_the_good_ones_and_writes_the_rejects(
     capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
 ) -> None:

@@ -41,9 +41,9 @@ def test_define_import_list_and_show(
     )
     imported = run_cli(capsys, *db, "import", "metrics", str(values))
     assert imported.exit_code == 0, imported.stderr
-    assert imported.stdout.strip() == (  # the progress bar leaves a blank line
+    assert imported.stdout == (
         "Imported amplitude.csv as metrics (batch 1, utf-8, delimiter ','): 4 inserted, "
-        "0 updated, 0 unchanged, 0 rejected."
+        "0 updated, 0 unchanged, 0 rejected.\n"
     )
 
     listed = run_cli(capsys, *db, "metric", "list")

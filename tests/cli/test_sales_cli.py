@@ -16,8 +16,12 @@ from tests.business.world import World, build_world
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.business.sales import sales_picture
 from tradeoff.domain.enums import DealOutcome
+from tradeoff.importers.registry import IMPORTERS, run
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
+
+#: What --rows away from --format csv says, rather than being silently ignored.
+ROWS_ALONE = "--rows goes with --format csv: the table and JSON show every part"
 
 
 @pytest.fixture
@@ -89,6 +93,8 @@ def test_sales_csv_is_the_breakdown_with_formulas_neutralised(
         (("sales", "--by", "colour"), "error: --by must be one of segment, quarter, owner"),
         (("loss-reason", "0060003", "--category", "vibes"), "error: --category must be one of"),
         (("loss-reason", "nope", "--category", "price_budget"), "error: no deal with id"),
+        (("sales", "--rows", "objections"), f"error: {ROWS_ALONE}\n"),
+        (("sales", "--format", "json", "--rows", "breakdown"), f"error: {ROWS_ALONE}\n"),
     ],
 )
 def test_bad_input_is_one_line(
@@ -105,6 +111,43 @@ def test_bad_input_is_one_line(
     assert result.stdout == ""
 
 
+def test_csv_objections_are_still_chosen_with_rows(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+) -> None:
+    result = run_cli(
+        capsys, "--db", workspace_url, "sales", "--format", "csv", "--rows", "objections"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert next(csv.reader(io.StringIO(result.stdout)))[:3] == [
+        "objection", "deals", "deals_with_amount",
+    ]  # fmt: skip
+
+
+def test_one_deal_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """One won, one lost and one open deal: every count in the picture agrees with it."""
+    deals = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    deals.write_text(
+        '"Record ID","Deal Name","Deal Stage","Amount","Currency","Close Date","Create Date"\n'
+        '"1","Acme - New","Closed won","1000","USD","2026-02-01","2026-01-01"\n'
+        '"2","Beta - New","Closed lost","2000","USD","2026-02-11","2026-01-01"\n'
+        '"3","Gamma - New","Demo","3000","USD","","2026-01-01"\n',
+        encoding="utf-8",
+    )
+    run(engine, IMPORTERS["hubspot"], deals)
+    result = run_cli(capsys, "--db", workspace_url, "sales")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[:4] == [
+        "Sales picture (money in USD)",
+        "closed 2: won 1, lost 1; win rate 50% (1/2); open 1 deal, pipeline USD 3,000.00",
+        "median cycle: won 31.0 days (1 deal), lost 41.0 days (1 deal)",
+        "average won deal: USD 1,000.00 over 1 deal",
+    ]
+    again = run_cli(capsys, "--db", workspace_url, "classify-losses")
+    assert again.stdout == "1 lost deal read, 0 classifications written, 0 corrections kept\n"
+
+
 def test_a_correction_from_the_cli_sticks(
     capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
 ) -> None:
@@ -119,7 +162,7 @@ def test_a_correction_from_the_cli_sticks(
         "(was status_quo, by model)\n"
     )
     again = run_cli(capsys, "--db", workspace_url, "classify-losses")
-    assert again.stdout == "6 lost deals read, 0 classifications written, 1 corrections kept\n"
+    assert again.stdout == "6 lost deals read, 0 classifications written, 1 correction kept\n"
     listed = json.loads(
         run_cli(capsys, "--db", workspace_url, "loss-reasons", "--format", "json").stdout
     )

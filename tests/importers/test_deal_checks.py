@@ -155,3 +155,30 @@ def test_the_cli_prints_the_stage_notes(
     printed = " ".join(result.stdout.split())
     for line in SALESFORCE_EXPECTED:
         assert f"note: {line}" in printed
+
+
+def test_one_deal_is_said_in_the_singular(engine: Engine, tmp_path: Path) -> None:
+    """One open deal read by its stage, one more stage than the line lists, one lost deal
+    that was never real: each line agrees with its count."""
+    header = '"Record ID","Deal Name","Deal Stage","Amount","Create Date","Closed Lost Reason"'
+    one = tmp_path / "one.csv"
+    one.write_text(f'{header}\n"701","Acme - New","Demo","500","2026-01-02",""\n')
+    assert run(engine, IMPORTERS["hubspot"], one).deal_notes == (
+        "1 deal read as open by its stage, with no Closed / Won columns: Demo (1)",
+    )
+    stages = ("Discovery", "Demo", "Proposal", "Pricing", "Legal", "Procurement")
+    six = tmp_path / "six.csv"
+    six.write_text(
+        "\n".join(
+            [header, *(f'"{710 + n}","Deal {n}","{s}","500","2026-01-02",""' for n, s in
+                       enumerate(stages)),
+             '"720","Dupe","Closed Lost","500","2026-01-02","Duplicate of 710"']
+        ) + "\n"
+    )  # fmt: skip
+    assert run(engine, IMPORTERS["hubspot"], six).deal_notes == (
+        "1 deal won or lost with no close date (kept: left out of quarters and cycle times)",
+        "6 deals read as open by their stage, with no Closed / Won columns: Discovery (1), "
+        "Demo (1), Proposal (1), Pricing (1), Legal (1) and 1 more stage",
+        "1 lost deal read as disqualified (duplicate, spam, test, unqualified): left out of "
+        "win rates and lost revenue; list: tradeoff loss-reasons --category disqualified",
+    )

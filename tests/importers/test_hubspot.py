@@ -229,6 +229,42 @@ def test_the_outcome_trusts_the_flags_then_the_stage(
     assert [r.outcome for r in records if isinstance(r, DealDraft)] == [outcome]
 
 
+def test_is_closed_won_without_is_deal_closed_decides_as_far_as_it_goes(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """Exported without "Is Deal Closed?": true is won whatever the stage; false rules won
+    out, so a stage HubSpot does not count as closed won ("Verbal won") is still pipeline,
+    and a lost stage is lost; an empty flag leaves the stage to say."""
+    path = write(
+        tmp_path / "hubspot-crm-exports-all-deals.csv",
+        '"Record ID","Deal Name","Deal Stage","Amount","Currency","Close Date","Create Date",'
+        '"Is Closed Won"',
+        '"801","Acme - New","Contract Signed","1000","USD","2026-01-10","2025-12-01","true"',
+        '"802","Beta - New","Closed lost","1000","USD","2026-01-10","2025-12-01","true"',
+        '"803","Gamma - New","Verbal won (pending signature)","1000","USD","2026-01-10",'
+        '"2025-12-01","false"',
+        '"804","Delta - New","Closed won","1000","USD","2026-01-10","2025-12-01","false"',
+        '"805","Eta - New","Closed lost","1000","USD","2026-01-10","2025-12-01","false"',
+        '"806","Theta - New","Demo","1000","USD","2026-01-10","2025-12-01","false"',
+        '"807","Iota - New","Won","1000","USD","2026-01-10","2025-12-01",""',
+    )
+    report = run_hubspot(ledgerly, path, {})
+    assert [(d.external_id, d.outcome) for d in crm(ledgerly).deals] == [
+        ("801", DealOutcome.WON),
+        ("802", DealOutcome.WON),
+        ("803", DealOutcome.OPEN),
+        ("804", DealOutcome.OPEN),
+        ("805", DealOutcome.LOST),
+        ("806", DealOutcome.OPEN),
+        ("807", DealOutcome.WON),
+    ]
+    assert report.deal_notes == (
+        "3 deals whose stages contradict their Closed / Won columns (kept: counted by the "
+        "columns): 'Closed lost' recorded won (1), 'Verbal won (pending signature)' recorded "
+        "open (1), 'Closed won' recorded open (1)",
+    )
+
+
 @pytest.mark.parametrize(
     ("stage", "lifecycle"),
     [

@@ -25,11 +25,12 @@ from tradeoff.analysis.business.competitors import (
     competitor_ranking,
 )
 from tradeoff.analysis.business.money import Money
-from tradeoff.cli.context import console, err_console, open_workspace
+from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.importers.competitors import split_competitor_names
-from tradeoff.reports.charts import bar_chart, line_chart, render
+from tradeoff.reports.charts import bar_chart, check_path, line_chart, render
 from tradeoff.safe_csv import write_rows
+from tradeoff.wording import plural
 
 #: Themes a competitor's page lists.
 THEMES_SHOWN = 8
@@ -78,6 +79,8 @@ def competitors(
 
     Example: tradeoff competitors --format csv
     """
+    if chart is not None:
+        check_path(chart)  # before the figures: a typo costs nothing
     engine = open_workspace(ctx)
     ranking = competitor_ranking(engine)
     if chart is not None:
@@ -141,20 +144,29 @@ def competitor(
     ] = ProfileFormat.TABLE,
     chart: ChartOption = None,
     rows: Annotated[
-        ProfileRows,
+        ProfileRows | None,
         typer.Option(
-            "--rows", help="What --format csv writes: segments, losses, quarters, themes, quotes."
+            "--rows",
+            help="With --format csv: the part it writes, segments (default), losses, quarters, "
+            "themes or quotes. The table and JSON hold every part.",
+            show_default=False,
         ),
-    ] = ProfileRows.SEGMENTS,
+    ] = None,
 ) -> None:
     """Show one competitor: record and money at stake, segments where they win, why we lose
     to them, the themes customers raise when they are present, quotes, and the quarters.
 
-    NAME is matched by name or alias, ignoring case. --chart draws deals met, won and lost
-    per quarter. --format csv writes one part of the profile, chosen with --rows.
+    NAME is matched by name or alias, ignoring case, spacing and punctuation; a name that
+    can only mean one competitor (the rule an import files aliases by, docs/competitors.md:
+    "Zoho Inc", "Pipedrvie") shows it, one that could mean several lists them. --chart
+    draws deals met, won and lost per quarter. --format csv writes one part of the
+    profile, chosen with --rows (which goes with --format csv only).
 
     Example: tradeoff competitor "MSFT Dynamics" --format csv --rows losses
     """
+    rows_go_with_csv(rows, output_format is ProfileFormat.CSV)
+    if chart is not None:
+        check_path(chart)  # before the figures: a typo costs nothing
     engine = open_workspace(ctx)
     profile = competitor_profile(engine, name)
     if chart is not None:
@@ -162,7 +174,7 @@ def competitor(
     if output_format is ProfileFormat.JSON:
         _json(profile.to_json())
     elif output_format is ProfileFormat.CSV:
-        header, lines = _profile_rows(profile, rows)
+        header, lines = _profile_rows(profile, rows or ProfileRows.SEGMENTS)
         write_rows(sys.stdout, header, lines)
     else:
         _print_profile(profile)
@@ -218,9 +230,9 @@ def _print_profile(profile: CompetitorProfile) -> None:
     aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
     console.print(f"{s.name}  [{s.kind.value}]{aliases}", soft_wrap=True)
     console.print(
-        f"met in {s.deals_met:,} deals: won {s.won:,}, lost {s.lost:,}, open {s.open:,}"
+        f"met in {plural(s.deals_met, 'deal')}: won {s.won:,}, lost {s.lost:,}, open {s.open:,}"
         + (f", disqualified {s.disqualified:,} (never real deals)" if s.disqualified else "")
-        + f"; win rate {_percent(s.win_rate)}; named in {s.mentions:,} evidence items"
+        + f"; win rate {_percent(s.win_rate)}; named in {plural(s.mentions, 'evidence item')}"
     )
     console.print(f"revenue at stake {s.revenue_at_stake}", soft_wrap=True)
     console.print(
@@ -241,10 +253,12 @@ def _print_profile(profile: CompetitorProfile) -> None:
     if not profile.loss_reasons:
         console.print("  no lost deals")
     for reason in profile.loss_reasons:
-        console.print(f"  {reason.category.value}: {_deals(reason.deals)}, {reason.revenue}")
+        console.print(
+            f"  {reason.category.value}: {plural(reason.deals, 'deal')}, {reason.revenue}"
+        )
     if profile.losses_classified_now:
         console.print(
-            f"  ({_deals(profile.losses_classified_now)} with no saved category classified "
+            f"  ({plural(profile.losses_classified_now, 'deal')} with no saved category classified "
             "for this view by the same rules; tradeoff classify-losses saves them)"
         )
     console.print("Themes customers raise when they are present:")
@@ -256,8 +270,9 @@ def _print_profile(profile: CompetitorProfile) -> None:
         )
     for theme in profile.themes[:THEMES_SHOWN]:
         console.print(
-            f"  {theme.theme_id}  {theme.name}: {theme.evidence:,} items from "
-            f"{theme.accounts:,} accounts ({theme.naming:,} name them)",
+            f"  {theme.theme_id}  {theme.name}: {plural(theme.evidence, 'item')} from "
+            f"{plural(theme.accounts, 'account')} ({theme.naming:,} "
+            f"{'names' if theme.naming == 1 else 'name'} them)",
             soft_wrap=True,
         )
     console.print("Quotes:")
@@ -288,12 +303,12 @@ def scan(ctx: typer.Context) -> None:
     """
     report = scan_competitors(open_workspace(ctx))
     console.print(
-        f"scanned {report.evidence_scanned:,} evidence items: {report.mentions_added:,} "
-        f"mentions added, {report.mentions_removed:,} removed"
+        f"scanned {plural(report.evidence_scanned, 'evidence item')}: "
+        f"{plural(report.mentions_added, 'mention')} added, {report.mentions_removed:,} removed"
     )
     console.print(
-        f"scanned {report.deals_scanned:,} deals' notes: {report.deal_links_added:,} "
-        "deals newly linked to a competitor"
+        f"scanned the notes of {plural(report.deals_scanned, 'deal')}: "
+        f"{plural(report.deal_links_added, 'deal')} newly linked to a competitor"
     )
     for name in report.competitors_created:
         console.print(f"new competitor: {name}")
@@ -317,7 +332,8 @@ def merge(
     """
     target, moved = merge_competitors(open_workspace(ctx), source, into)
     console.print(
-        f"merged into {target.name}: {_deals(moved.deals)} and {_mentions(moved.mentions)} "
+        f"merged into {target.name}: {plural(moved.deals, 'deal')} and "
+        f"{plural(moved.mentions, 'mention')} "
         f"moved ({moved.kept:,} already there); aliases now {', '.join(target.aliases)}",
         soft_wrap=True,
     )
@@ -346,8 +362,8 @@ def split(
         open_workspace(ctx), name, split_competitor_names(aliases), new_name, kind=kind
     )
     console.print(
-        f"split into {target.name} ({target.kind.value}): {_deals(moved.deals)} and "
-        f"{_mentions(moved.mentions)} moved",
+        f"split into {target.name} ({target.kind.value}): {plural(moved.deals, 'deal')} and "
+        f"{plural(moved.mentions, 'mention')} moved",
         soft_wrap=True,
     )
 
@@ -378,14 +394,6 @@ def _trend_chart(profile: CompetitorProfile) -> dict[str, Any]:
 
 def _json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
-def _deals(count: int) -> str:
-    return f"{count:,} deal" + ("" if count == 1 else "s")
-
-
-def _mentions(count: int) -> str:
-    return f"{count:,} mention" + ("" if count == 1 else "s")
 
 
 def _whole(money: Money) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from tradeoff.cli.safe_console import SafeConsole
 from tradeoff.config import resolve_database_url
+from tradeoff.errors import InputError
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import ensure_current
 
@@ -40,3 +41,10 @@ def open_workspace(ctx: typer.Context) -> Engine:
     engine = open_engine(state(ctx).url, must_exist=True)
     ensure_current(engine)
     return engine
+
+
+def rows_go_with_csv(rows: object, csv: bool) -> None:
+    """Refuse ``--rows`` away from ``--format csv``: it picks the one table a CSV holds,
+    while the table and JSON show every part, so elsewhere it would be silently ignored."""
+    if rows is not None and not csv:
+        raise InputError("--rows goes with --format csv: the table and JSON show every part")

@@ -24,6 +24,7 @@ from tradeoff.cli.safe_console import SafeConsole
 from tradeoff.reports.charts import Spec, line_chart
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.demand import Figure
+from tradeoff.wording import plural
 
 #: Subjects drawn in the chart of every subject: more lines than this is a tangle.
 CHART_SUBJECTS = 8
@@ -151,11 +152,14 @@ def print_trends_all(found: MoneyTrendsAll, output_format: str) -> None:
             console.print(f"* also amounts in {', '.join(sorted(missing))}, which have no rate")
     undated = sum(r.undated.records for r in found.rows)
     if undated:
-        console.print(f"{undated:,} with no {found.dated_by} are in no {per} (see --format json)")
-    if found.left_out:
-        subjects = _plural(kind) if found.left_out != 1 else kind
+        are = "is" if undated == 1 else "are"
         console.print(
-            f"{found.left_out:,} {subjects} with no {figure} money in these {per}s left out"
+            f"{plural(undated, 'record')} with no {found.dated_by} {are} in no {per} "
+            "(see --format json)"
+        )
+    if found.left_out:
+        console.print(
+            f"{plural(found.left_out, kind)} with no {figure} money in these {per}s left out"
         )
 
 
@@ -205,10 +209,6 @@ def trends_all_chart(found: MoneyTrendsAll) -> Spec:
 def _noted(title: str, found: SubjectMoneyTrends) -> str:
     lost = sorted({c for t in found.trends for p in t.periods for c in p.amount.unconverted})
     return title + (f"; not shown: amounts in {', '.join(lost)} (no rate)" if lost else "")
-
-
-def _plural(kind: str) -> str:
-    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
 def _json(document: Any) -> None:

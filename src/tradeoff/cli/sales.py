@@ -35,12 +35,13 @@ from tradeoff.analysis.business.sales import (
 )
 from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
-from tradeoff.cli.context import console, err_console, open_workspace
+from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
-from tradeoff.reports.charts import line_chart, render
+from tradeoff.reports.charts import check_path, line_chart, render
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.loss_reasons import CategoryDeal
+from tradeoff.wording import plural
 
 #: Rows of each ranked list the table shows (JSON and CSV carry them all).
 SHOWN = 8
@@ -73,9 +74,14 @@ def sales(
         typer.Option("--chart", help="Also draw win rate by quarter to this .svg or .png file."),
     ] = None,
     rows: Annotated[
-        CsvRows,
-        typer.Option("--rows", help="What --format csv writes: the --by breakdown or objections."),
-    ] = CsvRows.BREAKDOWN,
+        CsvRows | None,
+        typer.Option(
+            "--rows",
+            help="With --format csv: what it writes, the --by breakdown (default) or "
+            "objections. The table and JSON hold both.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Show the sales picture: win rate (won / closed) overall and by --by, median cycle
     time, average won deal, open pipeline, what a win looks like, objections ranked by lost
@@ -86,12 +92,16 @@ def sales(
     normalised text under 20 distinct reasons). Lost deals not classified yet are classified
     first (corrections are never touched). Lost deals that were never real (duplicate, spam,
     test, unqualified: category disqualified) are in no figure; a line says how many. CSV
-    holds the --by breakdown, or the objections with --rows objections. See docs/sales.md.
+    holds one table: the --by breakdown, or the objections with --rows objections (--rows
+    goes with --format csv only). See docs/sales.md.
 
     Example: tradeoff sales --by quarter --chart win-rate.svg
     """
     if by not in BREAKDOWNS:
         raise InputError(f"--by must be one of {', '.join(BREAKDOWNS)}, not {by!r}")
+    rows_go_with_csv(rows, output_format is OutputFormat.CSV)
+    if chart is not None:
+        check_path(chart)  # before the figures: a typo costs nothing, classifies nothing
     engine = open_workspace(ctx)
     picture = sales_picture(engine, by, classify=True)
     if chart is not None:
@@ -157,21 +167,22 @@ def _show(p: SalesPicture) -> None:
     console.print(f"Sales picture (money in {p.base})")
     console.print(
         f"closed {o.closed:,}: won {o.won:,}, lost {o.lost:,}; win rate {_rate(o)}; "
-        f"open {o.open:,} deals, pipeline {p.open_pipeline}"
+        f"open {plural(o.open, 'deal')}, pipeline {p.open_pipeline}"
     )
     never_real = disqualified_note(p.losses)
     if never_real is not None:
         console.print(f"left out: {never_real.message}", soft_wrap=True, markup=False)
+    won, lost = p.cycle_won, p.cycle_lost
     console.print(
-        f"median cycle: won {_days(p.cycle_won.median_days)} ({p.cycle_won.deals:,} deals), "
-        f"lost {_days(p.cycle_lost.median_days)} ({p.cycle_lost.deals:,} deals)"
+        f"median cycle: won {_days(won.median_days)} ({plural(won.deals, 'deal')}), "
+        f"lost {_days(lost.median_days)} ({plural(lost.deals, 'deal')})"
     )
     avg = p.average_won
     left_out = [f"{avg.without_amount:,} without amount"] if avg.without_amount else []
     left_out += [f"{n:,} in {c} (no rate)" for c, n in sorted(avg.without_rate.items())]
     shown = "–" if avg.amount is None else str(Money(avg.amount, avg.base))
     extra = f"; left out: {', '.join(left_out)}" if left_out else ""
-    console.print(f"average won deal: {shown} over {avg.deals:,} deals{extra}")
+    console.print(f"average won deal: {shown} over {plural(avg.deals, 'deal')}{extra}")
     table = Table(
         p.by, "won", "lost", "closed", "open", "win rate", f"won revenue {p.base}",
         title=f"Win rate by {p.by}", title_justify="left", show_edge=False,
@@ -205,7 +216,9 @@ def _show(p: SalesPicture) -> None:
             examples = f" (e.g. {', '.join(note.examples)})" if note.examples else ""
             console.print(f"  - {note.message}{examples}")
     if p.classified_now:
-        console.print(f"{p.classified_now:,} lost deals classified now (tradeoff loss-reasons)")
+        console.print(
+            f"{plural(p.classified_now, 'lost deal')} classified now (tradeoff loss-reasons)"
+        )
 
 
 def _show_signals(p: SalesPicture) -> None:
@@ -377,8 +390,9 @@ def classify_losses_command(ctx: typer.Context) -> None:
     engine = open_workspace(ctx)
     run = classify_losses(engine)
     console.print(
-        f"{run.examined:,} lost deals read, {run.written:,} classifications written, "
-        f"{run.corrections_kept:,} corrections kept"
+        f"{plural(run.examined, 'lost deal')} read, "
+        f"{plural(run.written, 'classification')} written, "
+        f"{plural(run.corrections_kept, 'correction')} kept"
         + (f", {run.dropped:,} dropped (no longer lost)" if run.dropped else "")
     )
 
@@ -418,7 +432,7 @@ def _rate(r: WinRate) -> str:
 
 
 def _days(days: float | None) -> str:
-    return "–" if days is None else f"{days:.1f} days"
+    return "–" if days is None else f"{days:.1f} days"  # a measure: 1.0 days, like 2.5 days
 
 
 def _whole(money: Money) -> str:

@@ -112,12 +112,17 @@ def evidence(
         EvidenceFormat, typer.Option("--format", help="csv or jsonl.")
     ] = EvidenceFormat.CSV,
     unsorted: Annotated[
-        bool, typer.Option("--unsorted", help="Only the items no theme fits well enough.")
+        bool,
+        typer.Option(
+            "--unsorted",
+            help="Only the items no theme fits well enough (and those with no word at all).",
+        ),
     ] = False,
 ) -> None:
     """Every evidence item with its external id, its theme and sub-theme, and its text.
 
-    Unsorted items have empty theme fields; --unsorted lists only them, so nothing the
+    Unsorted items have empty theme fields (an item with no letter or digit, such as an
+    emoji-only reaction, is always unsorted); --unsorted lists only them, so nothing the
     engine could not place is hidden. CSV cells that a spreadsheet would run as a formula are
     prefixed with a quote.
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from tradeoff.errors import InputError
 from tradeoff.importers.drafts import Rejected, Where
 from tradeoff.importers.textfile import CsvRow
+from tradeoff.wording import plural
 
 #: The message for a missing column: (column, field, header) → text.
 MissingMessage = Callable[[str, str, Sequence[str]], str]
@@ -96,7 +97,7 @@ def rows_that_fit(
         if len(row.cells) != len(header):
             yield Rejected(
                 where,
-                f"row has {len(row.cells)} cells but the header has {len(header)}",
+                f"row has {plural(len(row.cells), 'cell')} but the header has {len(header)}",
                 raw=row.cells,
             )
             continue

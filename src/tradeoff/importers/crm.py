@@ -43,6 +43,7 @@ from tradeoff.importers.drafts import (
 from tradeoff.importers.locales import DEFAULT_LOCALE, Locale
 from tradeoff.importers.textfile import CsvRow, FileFacts, inspect_file
 from tradeoff.importers.values import parse_bool
+from tradeoff.wording import plural
 
 #: A bare amount's currency when the import names none: ``registry.run`` passes the
 #: workspace's base currency as ``--currency``, so this is only for a read on its own.
@@ -180,7 +181,7 @@ def read_rows(layout: Layout, rows: Iterator[CsvRow], build: RowReader) -> Itera
     for row in data_rows(rows, width):
         where = layout.where(row.line)
         if len(row.cells) != width:
-            reason = f"the row has {len(row.cells)} cells but the header has {width}"
+            reason = f"the row has {plural(len(row.cells), 'cell')} but the header has {width}"
             yield Rejected(where, reason, raw=row.cells)
             continue
         try:
@@ -308,14 +309,27 @@ def deal_outcome(cells: dict[str, str]) -> DealOutcome:
     stages), else from the stage: "Closed Won", "closedlost", "Closed & Won", and the words
     "won" or "lost" alone, which is how custom HubSpot pipelines ("Won", "Deal Lost") and
     other CRMs' deal status ("won", "lost", "open") say it. A stage that says both is open:
-    the flags or a person must decide."""
+    the flags or a person must decide.
+
+    A won flag alone decides as far as it goes: true is won whatever the stage; false rules
+    won out, so a stage read as lost is lost and one read as won is open — the CRM computes
+    the flag from the stage's type, and a stage it does not count as closed won ("Verbal
+    won", "Won - awaiting signature") is still in the pipeline."""
     won, closed = flag("is_won", cells), flag("is_closed", cells)
     if won:
         return DealOutcome.WON
     if closed is not None:
         return DealOutcome.LOST if closed else DealOutcome.OPEN
+    by_stage = stage_outcome(cells.get("stage", ""))
+    if won is False and by_stage is DealOutcome.WON:
+        return DealOutcome.OPEN
+    return by_stage
+
+
+def stage_outcome(stage_text: str) -> DealOutcome:
+    """What a stage's words say: won, lost, or open when they say neither or both."""
     # "won't" is not "won": apostrophes join their word before it is split.
-    stage = fold(re.sub(r"['\u2019]", "", cells.get("stage", "")))
+    stage = fold(re.sub(r"['\u2019]", "", stage_text))
     squashed, words = re.sub(r"[^a-z]", "", stage), set(stage.split())
     says_won = "closedwon" in squashed or "won" in words
     says_lost = "closedlost" in squashed or "lost" in words

@@ -13,14 +13,17 @@ Reads, told apart by the header:
   ``dealstage``, ``closedate``, ... which are read too.
   The outcome comes from ``Is Closed Won`` / ``Is Deal Closed?`` when exported, else from the
   stage: "Closed won" / ``closedwon`` → won, "Closed lost" / ``closedlost`` → lost, anything
-  else open (custom pipelines: "Closed Won & Paid" is won). ``Close Date`` is the closing time
-  of closed deals only. HubSpot has no standard competitor property: a custom one labelled
-  ``Competitor``, ``Competitors`` or ``Primary Competitor`` is read, any other is mapped with
-  ``--map competitor=COLUMN`` (``A;B`` for several). Each competitor is lost_to on a lost deal,
-  won_against on a won one, evaluated on an open one. The deal description and the closed
-  lost reason also become ``deal_note`` evidence (``<Record ID>:description``,
-  ``<Record ID>:loss_reason``) about the associated company, relayed by the deal owner, who
-  is one of our sellers: a proxy (principle 6).
+  else open (custom pipelines: "Closed Won & Paid" is won). ``Is Closed Won`` without
+  ``Is Deal Closed?``: true is won whatever the stage; false is lost when the stage says
+  lost, else open (HubSpot computes the flag from the stage's type, so a stage named "won"
+  it does not count as closed won, "Verbal won", is still pipeline). ``Close Date`` is the
+  closing time of closed deals only. HubSpot has no standard competitor property: a custom
+  one labelled ``Competitor``, ``Competitors`` or ``Primary Competitor`` is read, any other
+  is mapped with ``--map competitor=COLUMN`` (``A;B`` for several). Each competitor is
+  lost_to on a lost deal, won_against on a won one, evaluated on an open one. The deal
+  description and the closed lost reason also become ``deal_note`` evidence
+  (``<Record ID>:description``, ``<Record ID>:loss_reason``) about the associated company,
+  relayed by the deal owner, who is one of our sellers: a proxy (principle 6).
 - **Companies** (CRM → Companies → Export): ``Record ID, Company name, Company Domain Name,
   Annual Revenue, Number of Employees, Country/Region, Industry, Lifecycle Stage, ...``.
   Lifecycle Stage Customer / Evangelist → customer; Subscriber, Lead, MQL, SQL, Opportunity →

@@ -10,7 +10,8 @@ One command reads whichever export it is given, told apart by its header:
   Lead Source, Type``; locale dates such as ``1/31/2024`` or ``31.01.2024``; amounts such as
   ``USD 12,000.00``; a footer of one-cell lines after the rows, which is skipped).
   Each row is a deal. The outcome comes from ``IsWon`` / ``IsClosed`` (orgs rename stages),
-  else from a stage containing "Closed Won" / "Closed Lost". ``CloseDate`` is the closing time
+  else from a stage containing "Closed Won" / "Closed Lost"; ``IsWon`` alone: true is won,
+  false is lost when the stage says lost, else open. ``CloseDate`` is the closing time
   of closed deals only; the loss reason is kept for lost deals, the win reason for won ones.
   Competitors come from ``Competitor__c`` (a multi-select picklist, ``A;B``) and from the
   OpportunityCompetitor export (``Id, OpportunityId, CompetitorName, Strengths, Weaknesses``;

@@ -207,7 +207,7 @@ def to_svg(spec: Spec) -> str:
 
 def check_path(path: Path) -> str:
     """The chart's format (``.svg`` or ``.png``), or a named error: checked before the
-    figures are computed, so a typo costs nothing.
+    figures are computed, so a typo or a place the system refuses costs nothing.
 
     Example: ``check_path(Path("stake.svg")) == ".svg"``; a folder named ``d.svg`` is an
     ``InputError`` ("d.svg: is a folder, not a file").
@@ -221,7 +221,17 @@ def check_path(path: Path) -> str:
         raise InputError(gone, path=folder)
     if path.is_dir():
         raise InputError("is a folder, not a file", path=path)
+    _try_writing(path)
     return suffix
+
+
+def _try_writing(path: Path) -> None:
+    """Make and remove the temporary file the chart will be written through: only the
+    system knows whether the folder takes files (permissions, a read-only mount, ``/proc``),
+    and this asks it before the figures, not after them."""
+    handle, partial = _partial(path)
+    os.close(handle)
+    partial.unlink()
 
 
 def render(spec: Spec, path: Path) -> Path:
@@ -239,14 +249,10 @@ def render(spec: Spec, path: Path) -> Path:
 
 
 def _write_whole(data: bytes, path: Path) -> None:
-    """Through a temporary file and a rename, so a reader never opens half a chart. A path
-    the checks could not rule out (``/proc/x.svg``, a read-only folder, a full disk) is a
-    one-line ``InputError``, and the temporary file is gone whatever stopped the write."""
-    try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
-    partial = Path(name)
+    """Through a temporary file and a rename, so a reader never opens half a chart. What
+    ``check_path`` could not foresee (a full disk, a folder changed since) is a one-line
+    ``InputError``, and the temporary file is gone whatever stopped the write."""
+    handle, partial = _partial(path)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -257,6 +263,15 @@ def _write_whole(data: bytes, path: Path) -> None:
         if isinstance(exc, OSError):
             raise _unwritable(path, exc) from exc
         raise
+
+
+def _partial(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``path``, open for writing, or the one-line error."""
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
+    return handle, Path(name)
 
 
 def _unwritable(path: Path, exc: OSError) -> InputError:

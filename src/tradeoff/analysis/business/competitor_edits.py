@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine
 
-from tradeoff.analysis.business.competitors import find_competitor_in
+from tradeoff.analysis.business.competitor_lookup import find_competitor_in
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold

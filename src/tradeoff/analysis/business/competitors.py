@@ -29,14 +29,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from tradeoff.analysis.business.competitor_lookup import look_up_competitor_in
 from tradeoff.analysis.business.loss_taxonomy import loss_verdict
 from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.analysis.text.theme_text import as_said
-from tradeoff.domain.competitor_names import close_names
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
 from tradeoff.domain.names import fold
-from tradeoff.errors import NotFound
 from tradeoff.storage import competitors as store
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.loss_reasons import UnclassifiedTotal, unclassified_totals
@@ -211,12 +210,12 @@ def competitor_ranking(engine: Engine) -> list[CompetitorStanding]:
 
 
 def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
-    """One competitor in full, found by name or alias ignoring case.
+    """One competitor in full, found as ``look_up_competitor_in`` reads ``name``.
 
     Example: ``competitor_profile(engine, "MSFT Dynamics").standing.win_rate``
     """
     with read_session(engine) as session:
-        competitor = find_competitor_in(store.competitors(session), name)
+        competitor = look_up_competitor_in(store.competitors(session), name)
         cid = competitor.id
         assert cid is not None
         base, given = base_currency(session), rates(session)
@@ -270,27 +269,6 @@ def _loss_reasons(
         LossReasonCount(c, deals[c], convert(amounts[c], given, base))
         for c in sorted(deals, key=lambda c: (-deals[c], c.value))
     )
-
-
-def find_competitor(engine: Engine, name: str) -> Competitor:
-    """The competitor called ``name`` (or with it as an alias); NotFound lists close names."""
-    with read_session(engine) as session:
-        return find_competitor_in(store.competitors(session), name)
-
-
-def find_competitor_in(known: list[Competitor], name: str) -> Competitor:
-    wanted = fold(name)
-    for competitor in known:
-        if competitor.matches(name) or any(
-            fold(n) == wanted for n in (competitor.name, *competitor.aliases)
-        ):
-            return competitor
-    names = [c.name for c in known]
-    close = close_names(name, names) or close_names(name, [a for c in known for a in c.aliases])
-    hint = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
-    if not known:
-        hint = "; there are no competitors yet (import deals, or run tradeoff scan-competitors)"
-    raise NotFound(f"no competitor called {name!r}{hint}")
 
 
 def _standing(

@@ -40,6 +40,7 @@ from tradeoff.storage import sales as figures
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, SizeBand
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.wording import plural
 
 SIZE_BANDS = (
     SizeBand("under 10k", Decimal(10_000)),
@@ -313,9 +314,12 @@ def _notes(
 
 def _deals(count: int, kind: str = "", *, verb: bool = True) -> str:
     """ "1 closed deal has" / "3 closed deals have" (``verb``), else without the verb."""
-    noun = f"{kind} deal" if kind else "deal"
-    said = f"{count:,} {noun}" + ("" if count == 1 else "s")
+    said = plural(count, f"{kind} deal" if kind else "deal")
     return said + ((" has" if count == 1 else " have") if verb else "")
+
+
+def _its(count: int) -> str:
+    return "its" if count == 1 else "their"
 
 
 def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
@@ -326,7 +330,7 @@ def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
             DataNote(
                 "unknown_stage",
                 no_stage,
-                f"{_deals(no_stage)} no stage: counted by their recorded outcome",
+                f"{_deals(no_stage)} no stage: counted by {_its(no_stage)} recorded outcome",
             )
         )
     odd: dict[str, int] = {}
@@ -340,7 +344,7 @@ def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
             DataNote(
                 "unknown_stage",
                 count,
-                f"{_deals(count)} a stage that contradicts their recorded outcome: counted "
+                f"{_deals(count)} a stage that contradicts {_its(count)} recorded outcome: counted "
                 "by the outcome",
                 tuple(sorted(odd, key=lambda k: (-odd[k], k))[: figures.EXAMPLES]),
             )
