@@ -10,7 +10,7 @@ from tests.analysis.themed import active, add_tickets, intent_rows, placements
 from tradeoff.analysis.assign import place
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.metrics import normalized_mutual_information
-from tradeoff.analysis.run import analyze
+from tradeoff.analysis.run import analyze, settings_asked
 from tradeoff.storage.analysis_runs import runs
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceItemRow
@@ -102,6 +102,22 @@ def test_another_embedder_or_rebuild_rediscovers_and_keeps_ids(
     assert "found with static-wordllama" in str(other.reason)
     # Most themes found in the other space are still the same objects.
     assert len(set(active(engine)) & {t for ts in before.values() for t in ts}) >= 3
+
+
+def test_a_rebuild_keeps_the_seed_and_resolution_a_person_chose(
+    engine: Engine, split_rows: tuple[list[dict[str, str]], list[dict[str, str]]]
+) -> None:
+    add_tickets(engine, split_rows[0], 10000)
+    fine = analyze(engine, StaticEmbedder(), settings_asked(engine, 5, 8.0))
+    before = placements(engine)
+    rebuilt = analyze(engine, StaticEmbedder(), rebuild=True)  # neither asked again
+    assert (rebuilt.themes, rebuilt.subthemes) == (fine.themes, fine.subthemes)
+    assert placements(engine) == before
+    reseeded = settings_asked(engine, 6, None)  # a new seed alone keeps the resolution
+    assert reseeded is not None
+    assert (reseeded.seed, reseeded.theme_resolution, reseeded.subtheme_resolution) == (6, 8, 16)
+    with read_session(engine) as session:
+        assert [(r.seed, r.resolution) for r in runs(session)] == [(5, 8.0), (5, 8.0)]
 
 
 def test_place_takes_the_nearest_centroid_and_leaves_the_far_unsorted() -> None:

@@ -142,3 +142,27 @@ def test_a_person_filing_is_never_overridden_by_the_cluster_its_item_is_in(
     save(engine, found)
     placed = {t for t, m in members(engine).items() if moved in m}
     assert placed == {ids["p2"]}  # not s1, whose theme is not where the person put it
+
+
+def test_a_merged_theme_is_named_by_its_largest_part_and_stays_where_it_was_put(
+    engine: Engine, items: list[int]
+) -> None:
+    found = [
+        cluster("p1", items[:60]),
+        cluster("s1", items[:40], "p1"),
+        cluster("s1b", items[40:60], "p1"),
+        cluster("p2", items[60:100]),
+        cluster("s2", items[60:75], "p2"),
+        cluster("s2b", items[75:100], "p2"),
+    ]
+    ids = save(engine, found)
+    with write_session(engine) as session:
+        merge_themes(session, ids["s1"], ids["s2"])  # 40 items into a sub-theme of 15
+    again = save(engine, found)
+    # p1's cluster now shares as many items with p2 (the 40 moved) as p2's own: the tie goes
+    # to the closer pair, and neither theme is lost.
+    assert (again["p1"], again["p2"]) == (ids["p1"], ids["p2"])
+    with read_session(engine) as session:
+        target = session.get(ThemeRow, ids["s2"])
+        assert target is not None
+        assert (target.name, target.parent_id) == ("cluster s1", ids["p2"])

@@ -107,8 +107,37 @@ def analyze(
         centroids = active_centroids(session, embedder.model_id) if last else None
     reason = _why_rebuild(rebuild, last, embedder.model_id, settings, centroids is not None)
     if reason is not None or last is None:
-        return _rebuild(engine, embedder, settings or DiscoverySettings(), reason, progress)
+        chosen = settings or (_settings_of(last) if last else DiscoverySettings())
+        return _rebuild(engine, embedder, chosen, reason, progress)
     return _file_new(engine, embedder, last, progress)
+
+
+def settings_asked(
+    engine: Engine, seed: int | None, resolution: float | None
+) -> DiscoverySettings | None:
+    """The seed and resolution asked for, what was not asked as the last rebuild had it:
+    ``--seed 3`` alone keeps the resolution chosen before, not the default. None when
+    neither is asked (``analyze`` then keeps both)."""
+    if seed is None and resolution is None:
+        return None
+    with read_session(engine) as session:
+        last = last_rebuild(session)
+    before = _settings_of(last) if last else DiscoverySettings()
+    theme_resolution = resolution if resolution is not None else before.theme_resolution
+    return replace(
+        before,
+        theme_resolution=theme_resolution,
+        subtheme_resolution=theme_resolution * 2,
+        seed=seed if seed is not None else before.seed,
+    )
+
+
+def _settings_of(run: AnalysisRun) -> DiscoverySettings:
+    """The discovery settings of an earlier rebuild: a plain ``--rebuild`` keeps the seed and
+    resolution a person chose (it went back to the defaults and retired 20 of 68 themes)."""
+    return DiscoverySettings(
+        theme_resolution=run.resolution, subtheme_resolution=run.resolution * 2, seed=run.seed
+    )
 
 
 def _why_rebuild(

@@ -13,7 +13,7 @@ import typer
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
 from tradeoff.analysis.run import analyze as run_analysis
-from tradeoff.analysis.run import found_with
+from tradeoff.analysis.run import found_with, settings_asked
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.progress import StepBars
 from tradeoff.safe_csv import write_rows
@@ -44,14 +44,15 @@ def analyze(
     seed: Annotated[
         int | None,
         typer.Option(
-            help=f"Random seed: same evidence and seed, same themes. [default: {DEFAULT_SEED}]"
+            help="Random seed: same evidence and seed, same themes. "
+            f"[default: the last rebuild's, else {DEFAULT_SEED}]"
         ),
     ] = None,
     resolution: Annotated[
         float | None,
         typer.Option(
             help="Higher gives more, narrower themes (sub-themes: twice it). "
-            f"[default: {DEFAULT_RESOLUTION}]"
+            f"[default: the last rebuild's, else {DEFAULT_RESOLUTION}]"
         ),
     ] = None,
 ) -> None:
@@ -69,14 +70,7 @@ def analyze(
         raise typer.BadParameter(f"{resolution:g} is not above 0", param_hint="'--resolution'")
     engine = open_workspace(ctx)
     chosen = embedder_named(embedder or found_with(engine) or DEFAULT_EMBEDDER)
-    settings = None
-    if seed is not None or resolution is not None:
-        theme_resolution = resolution if resolution is not None else DEFAULT_RESOLUTION
-        settings = DiscoverySettings(
-            theme_resolution=theme_resolution,
-            subtheme_resolution=theme_resolution * 2,
-            seed=seed if seed is not None else DEFAULT_SEED,
-        )
+    settings = settings_asked(engine, seed, resolution)
     with StepBars() as bars:
         report = run_analysis(engine, chosen, settings, rebuild=rebuild, progress=bars)
     if report.mode == "rebuild":

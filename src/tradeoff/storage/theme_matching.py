@@ -68,17 +68,21 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
             ids[theme.key] = matched.get(theme.key) or new_theme(
                 session, theme.name, None, AssignedBy.MODEL
             )
-        # The largest cluster names and places its theme; one reached through a merge only
-        # when no cluster continues the theme itself, and then under the theme it is under.
+        # The largest cluster names its theme and places it, but a cluster reached through
+        # a merge places it only when none continues the theme itself, and then under the
+        # theme it is under: the person's merge decided where it belongs.
+        for theme in level:  # largest first
+            row = _row(session, old, ids[theme.key])
+            if ids[theme.key] not in named and not row.name_pinned:
+                row.name = theme.name
+            named.add(ids[theme.key])
+        placed: set[int] = set()
         for theme in sorted(level, key=lambda t: (t.key in through_merge, -len(t.members))):
             theme_id = ids[theme.key]
-            if theme_id in named:
+            if theme_id in placed:
                 continue
-            named.add(theme_id)
-            row = old[theme_id].row if theme_id in old else session.get(ThemeRow, theme_id)
-            assert row is not None
-            if not row.name_pinned:
-                row.name = theme.name
+            placed.add(theme_id)
+            row = _row(session, old, theme_id)
             if theme.key not in through_merge or row.parent_id not in named:
                 row.parent_id = ids[theme.parent_key] if theme.parent_key is not None else None
             row.status = ThemeStatus.ACTIVE
@@ -91,6 +95,12 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
     _replace_model_links(session, found, ids, placed_under)
     session.flush()
     return ids
+
+
+def _row(session: Session, old: dict[int, _Old], theme_id: int) -> ThemeRow:
+    row = old[theme_id].row if theme_id in old else session.get(ThemeRow, theme_id)
+    assert row is not None
+    return row
 
 
 def _old_themes(session: Session) -> dict[int, _Old]:
@@ -155,7 +165,7 @@ def _match(
     for theme_id, pool in pools.items():
         for evidence_id in pool:
             holders.setdefault(evidence_id, []).append(theme_id)
-    pairs: list[tuple[int, str, int]] = []
+    pairs: list[tuple[int, float, str, int]] = []
     for theme in level:
         shared: dict[int, int] = {}
         filed_before = 0
@@ -168,11 +178,14 @@ def _match(
             cluster_is_mostly_it = 2 * count >= filed_before
             most_of_it_is_here = 2 * count >= len(pools[theme_id]) and not old[theme_id].kept
             if cluster_is_mostly_it or most_of_it_is_here:
-                pairs.append((count, theme.key, theme_id))
+                union = len(theme.members) + len(pools[theme_id]) - count
+                pairs.append((count, count / union, theme.key, theme_id))
     matched: dict[str, int] = {}
     through_merge: set[str] = set()
     taken: set[int] = set()
-    for _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    # Equal shares go to the closer pair (Jaccard): a cluster that is the whole theme, not
+    # one that holds as many of its items among many others.
+    for _, _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
         if key in matched or theme_id in taken:
             continue
         taken.add(theme_id)
