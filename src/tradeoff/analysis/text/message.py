@@ -25,6 +25,10 @@ names:
   dropped, and so is a greeting clause of at most three words before the first comma
   ("Hi there, my card…" → "my card…").
 
+An HTML message (a help desk's or mail client's body) is read as its plain text first
+(``markup.plain_text``): its blocks and ``<br>`` as lines, its ``<blockquote>`` or Gmail
+``gmail_quote`` as the quoted thread, so these rules read it as they read a plain email.
+
 Nothing is ever lost: a greeting or sign-off is only dropped when message is left beside
 it, and a text that cleaning would empty (a bare forward) is kept as it was. The stored text
 is never changed (``tradeoff evidence`` exports it whole); a theme's quotes, its counter
@@ -38,6 +42,8 @@ from their signature or our reply quoted below them.
 from __future__ import annotations
 
 import re
+
+from tradeoff.analysis.text.markup import plain_text
 
 #: The most lines a signature block after a sign-off may hold (name, title, company, phone…).
 SIGNATURE_LINES = 6
@@ -111,7 +117,9 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def message_body(text: str) -> str:
     """The message without its greeting, sign-off, signature, disclaimer and quoted thread;
-    the text itself when nothing would be left (a forward with no note of its own)."""
+    the text itself when nothing would be left (a forward with no note of its own). An HTML
+    text is read as its plain text (``plain_text``)."""
+    text = plain_text(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _before_thread(lines)
     lines = [line for line in lines if not line.lstrip().startswith(">")]

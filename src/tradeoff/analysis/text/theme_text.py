@@ -12,12 +12,18 @@
   from. A review's title is most often a verdict ("Love it!", "Disappointed"): read, it
   grouped the demo's praise reviews into one theme of their own instead of the areas they
   praise, where counter evidence looks for them.
+- An **HTML** text (a help desk's or an email's body, stored verbatim by ``import csv``) is
+  read as the plain text a person sees (``markup.plain_text``): read raw, tag names and
+  ``style=`` attributes outweighed the words, and a refund ticket stayed unsorted. Blocks
+  and ``<br>`` become lines and a ``<blockquote>`` or ``gmail_quote`` a quoted thread, so
+  the email rules below apply. A plain text that mentions a tag ("use the <b> tag", "<3")
+  is read as it is.
 - Email-shaped kinds (tickets, chats, internal requests, deal notes) are read through
   ``message_body``, without greeting, signature, disclaimer and quoted thread. Interview and
   call notes, survey answers and reviews are read whole: a "Thanks" line there is content.
 
 Embeddings are cached by the hash of this text, so changing these rules re-embeds only the
-items whose reading changed.
+items whose reading changed (reading HTML re-embedded only the HTML items).
 
     >>> theme_text("ticket", "RE: Refund not received", "Hi,\\nStill waiting.\\nThanks,\\nJo")
     'Refund not received\\nStill waiting.'
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.message import message_body
 from tradeoff.domain.enums import EvidenceKind
 
@@ -67,15 +74,16 @@ def has_words(text: str) -> bool:
 
 
 def as_said(kind: EvidenceKind | str, text: str) -> str:
-    """The customer's own words: an email-shaped item's ``message_body``, other kinds' text."""
-    return message_body(text) if kind in EMAIL_SHAPED else text
+    """The customer's own words: an email-shaped item's ``message_body``, other kinds' text;
+    HTML read as plain text (``plain_text``) either way."""
+    return message_body(text) if kind in EMAIL_SHAPED else plain_text(text)
 
 
 def with_subject(kind: EvidenceKind | str, title: str | None, text: str, said: str) -> str:
     """``said`` (``as_said(kind, text)``, computed once by a caller that needs both) read
     with the item's subject, as ``theme_text`` reads it."""
     subject = subject_line(title) if title and kind in TITLED else ""
-    if subject and not holds_subject(text, subject):
+    if subject and not holds_subject(plain_text(text), subject):
         return f"{subject}\n{said}"
     return said
 
