@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues, read_praise
+from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues, read_praise, speaking_well
+from tradeoff.analysis.theme_page import theme_page
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.storage import repository
@@ -56,6 +57,36 @@ REVIEW, TICKET, SURVEY = EvidenceKind.REVIEW, EvidenceKind.TICKET, EvidenceKind.
         ("Love the app but the card took three weeks", ["love"], ["but"]),
         ("Money out is easy. Knowing what the money was for is hard.", ["easy"], ["hard"]),
         ("Great app, crashes on the cards tab though", ["great"], ["crashes", "though"]),
+        # Manner words count only where they report how something went or is.
+        ("Support fixed my sync issue quickly, great job", ["quickly", "great"], []),
+        ("The bank feed has worked smoothly since the update", ["smoothly"], []),
+        ("Setup was quick and painless", ["quick"], []),
+        ("Super fast!", ["fast"], []),
+        ("I need it fast", [], []),
+        ("I have to quickly transfer something to China.", [], []),
+        ("It's very important that I get my refund quickly.", [], []),
+        ("Get this resolved quickly.", [], []),
+        # A problem put right is no complaint; one not put right is.
+        ("The bug was resolved in a day, very helpful", ["helpful"], []),
+        ("The bug was never fixed", [], ["bug"]),
+        # A habit framed in the past is the expectation a complaint is measured against.
+        ("I normally have no issues making transfers", [], []),
+        ("I have done this before with no issues.", [], []),
+        ("The sync worked perfectly before the update", [], []),
+        ("Much easier than before", ["easier"], []),
+        ("Card arrived before the weekend, great", ["great"], []),
+        # Turns for the worse and complaints asked speak against the whole item.
+        ("My withdrawals were going smooth until I got declined today.", ["smooth"],
+         ["until", "declined"]),
+        ("I normally have no issues making transfers, so why am I suddenly being told it is "
+         "not possible?", [], ["why", "suddenly", "not possible"]),
+        ("Transfers were always quick, what happened?", [], ["what happened"]),
+        ("That's why I love this app", ["love"], []),
+        # A request after the cue; an expectation after it is praise; idioms keep their wish.
+        ("I'm happy with Mastercard and want to stick with just that credit card.", [], []),
+        ("Easier than I thought", ["easier"], []),
+        ("Great tool and would recommend", ["great", "would recommend"], []),
+        ("No issues since the last release, thanks!", ["no issues"], []),
     ],
 )  # fmt: skip
 def test_words_that_speak_for_and_against(text: str, cues: list[str], against: list[str]) -> None:
@@ -81,6 +112,68 @@ def test_only_review_stars_count_and_words_can_veto_them(
     text: str, rating: float, kind: EvidenceKind, cues: tuple[str, ...]
 ) -> None:
     assert praise_cues(text, rating, kind) == cues
+
+
+#: Banking77 customer queries (train and test) that single cue words read as praise: a new
+#: user's trial showed the first four as the only counter evidence of their themes.
+BANKING77_COMPLAINTS = [
+    "Hello, I recently ordered an item and I need help with cancelling and processing a refund "
+    "as soon as possible. It's very important that I get my refund quickly.",
+    "My withdrawals were going smooth until I got declined today. What is going on?",
+    "I normally have no issues making transfers, so why am I suddenly being told it is not "
+    "possible?",
+    "I have to quickly transfer something to China. How long will it take to arrive there?",
+    "The wait for this transfer seems to be taking a very long time.  It is very important "
+    "that it goes through quickly. Can you please tell me how long it may take?",
+    "Just received a message that my transfer is not possible??  What is going on.  I have "
+    "done this before with no issues.",
+    "Could you please explain why I received a message that my transfer is not possible? "
+    "I've never had any problems making a transfer in the past.",
+    "I'm happy with Mastercard and want to stick with just that credit card.",
+    "I have to transfer something to China as fast as I can. How long will it take to arrive "
+    "in China?",
+    "Why isn't my transfer going through? I get a message saying it's not possible. I've had "
+    "no issues in the past.",
+    "I was just contacted by a seller that let me know they didn't get my money even though "
+    "I'm very sure it was removed from my account. Now it's back in my account. Get this "
+    "resolved quickly.",
+]
+
+#: Praise as reviews and NPS comments put it: precision must not cost these.
+SAID_IN_PRAISE = [
+    "Love the new invoicing flow, it saves me hours",
+    "Support fixed my sync issue quickly, great job",
+    "The bank feed has worked smoothly since the update",
+    "No issues since the last release, thanks!",
+    "Easiest expense tool we've used",
+    "Card arrived fast",
+    "Delivery was lightning fast",
+    "Top-ups are quick now",
+    "Refund was processed quickly",
+    "Payroll ran smoothly this month",
+    "Thanks for sorting my account so fast",
+    "Thank you for fixing the export so quickly!",
+    "Zero problems so far, everything syncs instantly",
+    "Faster than I expected",
+    "Everything just works",
+    "Our accountant loves the reports",
+]
+
+
+@pytest.mark.parametrize("text", BANKING77_COMPLAINTS)
+def test_urgency_habits_and_complaints_are_not_praise(text: str) -> None:
+    assert praise_cues(text, None, TICKET) == ()
+
+
+@pytest.mark.parametrize("text", SAID_IN_PRAISE)
+def test_praise_as_customers_write_it_still_counts(text: str) -> None:
+    assert praise_cues(text, None, SURVEY) != ()
+
+
+def test_the_count_of_praise_is_said_with_its_verb_agreeing() -> None:
+    assert speaking_well(1) == "1 item speaks well of it"
+    assert speaking_well(2) == "2 items speak well of it"
+    assert speaking_well(1200, "the area") == "1,200 items speak well of the area"
 
 
 def test_real_support_tickets_are_not_praise_and_the_fast_path_agrees() -> None:
@@ -134,3 +227,45 @@ def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -
         (ids[reviews[0][0]], ("easy", "rated 5 of 5")),
     ]
     assert profile.praise_items == profile.counter_evidence_count == 2
+
+
+def test_counter_evidence_is_never_also_a_quote(engine: Engine) -> None:
+    """The praise sits closest to the theme's centre, so closeness alone would quote it: the
+    items listed as counter evidence, and one in the very words of one, give way to the next."""
+    complaints = [f"Card number {n} still has not arrived after two weeks" for n in range(14)]
+    praise = [
+        "Love the new tracking page, it works great.",  # not listed: the newest five are
+        "Tracking updates were quick, brilliant.",
+        "The courier page is so easy to use.",
+        "Delivery was lightning fast, thank you.",
+        "Activation was effortless.",
+        "Love the new tracking page, it works great.",
+    ]
+    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    with write_session(engine) as session:
+        theme = repository.add(session, Theme(name="Card arrival")).id
+        assert theme is not None
+        ids: list[int] = []
+        scored = [(t, 0.99 - n / 200) for n, t in enumerate(praise)]
+        scored += [(t, 0.9 - n / 100) for n, t in enumerate(complaints)]
+        for number, (text, score) in enumerate(scored):
+            item = repository.add(
+                session,
+                EvidenceItem(
+                    source="zendesk",
+                    external_id=str(number),
+                    kind=TICKET,
+                    text=text,
+                    created_at=start + timedelta(hours=number),
+                ),
+            )
+            assert item.id is not None
+            ids.append(item.id)
+            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme, score=score))
+    page = theme_page(engine, theme)
+    counter = [c.evidence_id for c in page.profile.counter_evidence]
+    assert counter == ids[5:0:-1]  # the newest five of the six
+    assert page.profile.counter_evidence_count == 6
+    quoted = [q.evidence_id for q in page.quotes]
+    assert quoted == ids[6:11]  # the most central complaints, not the praise
+    assert not set(quoted) & set(ids[:6])

@@ -2,11 +2,16 @@
 
 ``tradeoff theme``, the web page and the API read the same object, so the terminal, the
 browser and a script never disagree about a theme.
+
+A quote represents the theme and counter evidence says the opposite, so an item the
+profile lists as counter evidence (or one in the same words) is never also a quote: the
+quotes skip it and take the next candidate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
@@ -18,12 +23,18 @@ from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.errors import NotFound
 from tradeoff.storage.session import read_session
 from tradeoff.storage.tables import EvidenceItemRow
-from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
+from tradeoff.storage.theme_profile import (
+    CounterEvidence,
+    MonthCount,
+    ThemeProfile,
+    theme_profiles,
+)
 from tradeoff.storage.theme_quotes import RankedGroup, quote_groups
 from tradeoff.storage.themes import ThemeSummary, active_themes, not_active
 
 #: Quotes a theme shows.
 QUOTES = 5
+_NOT_WORD = re.compile(r"\W+")
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,9 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         )
         if theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")
-        quotes = quotes_as_said(session, theme_quotes(quote_groups(session, theme_id)))
+        counter = profiles[theme_id].counter_evidence
+        groups = quote_groups(session, theme_id)
+        quotes = quotes_as_said(session, theme_quotes(groups, leave_out=counter))
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
@@ -57,15 +70,29 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
     return ThemePage(chosen, profiles[theme_id], tuple(subthemes), tuple(quotes))
 
 
-def theme_quotes(groups: Sequence[RankedGroup], limit: int = QUOTES) -> list[Candidate]:
+def theme_quotes(
+    groups: Sequence[RankedGroup],
+    limit: int = QUOTES,
+    leave_out: Collection[CounterEvidence] = (),
+) -> list[Candidate]:
     """``representative_quotes`` over every member of the groups, reading only the head of
     each: the best ``4 * limit`` first, more only when a head could run dry. A head with more
     than ``limit`` different texts never does — everything taken from a group, chosen or
     skipped as a repeat, says one of the at most ``limit`` texts chosen — so the quotes are
-    exactly those of the whole groups."""
+    exactly those of the whole groups.
+
+    Members that are counter evidence of the theme (``leave_out``: the same item, or the
+    same words after folding case and punctuation) are not candidates: they say the
+    opposite of the theme. Only the few shown are left out, so this costs no read."""
+    ids = {c.evidence_id for c in leave_out}
+    said = {_said(c.text) for c in leave_out}
+
+    def candidate(member: tuple[int, str, float]) -> bool:
+        return member[0] not in ids and (not said or _said(member[1]) not in said)
+
     wanted = 4 * limit
     while True:
-        heads = [[Candidate(*m) for m in group.first(wanted)] for group in groups]
+        heads = [[Candidate(*m) for m in group.first(wanted) if candidate(m)] for group in groups]
         quotes = representative_quotes(heads, limit)
         if all(
             not group.has_more_than(wanted) or len(representative_quotes([head], limit + 1)) > limit
@@ -73,6 +100,11 @@ def theme_quotes(groups: Sequence[RankedGroup], limit: int = QUOTES) -> list[Can
         ):
             return quotes
         wanted *= 4
+
+
+def _said(text: str) -> str:
+    """The words of a text as ``representative_quotes`` tells repeats apart."""
+    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 def quotes_as_said(session: Session, quotes: Sequence[Candidate]) -> list[Candidate]:

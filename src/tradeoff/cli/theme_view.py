@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from tradeoff.analysis.label.counter import PRAISE_RULES
+from tradeoff.analysis.label.counter import PRAISE_RULES, speaking_well
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline, theme_page
 from tradeoff.cli.context import console, open_workspace
@@ -141,9 +141,7 @@ def theme(
     for quote in quotes:
         console.print(f'  "{_cut(quote.text)}"  (#{quote.evidence_id}, {quote.score:.2f})')
     if profile.counter_evidence:
-        console.print(
-            f"Counter evidence ({profile.counter_evidence_count:,} items speak well of it):"
-        )
+        console.print(f"Counter evidence ({speaking_well(profile.counter_evidence_count)}):")
         said: dict[str, list[int]] = {}
         for item in profile.counter_evidence:  # the same words from several people: one line
             words = as_said(item.kind, item.text)

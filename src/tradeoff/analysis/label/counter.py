@@ -4,40 +4,90 @@ A theme of complaints is stronger, and more honest, when the PM also sees who is
 the same area. There is no sentiment model here: a short lexicon anyone can read and argue
 with, and a few rules, so every verdict comes with the words that decided it.
 
-An item reads as **praise** when something speaks for it and nothing speaks against it.
+An item reads as **praise** when something speaks for it and nothing speaks against it. A
+false "counter evidence" line costs more than a missed one — it tells the PM that a
+complaint is praise — so a cue word counts only where it judges something, and any sign of
+a complaint in the item outweighs it.
 
 Speaks for it (``PraiseReading.cues``):
 
-- a praise word or phrase (``PRAISE``: "love", "easy", "fast", "works well", ...) that is
-  not negated (a word of ``NEGATORS``, or any "-n't" word, among the three words before it
-  in the same clause: "not easy", "isn't very fast", "doesn't work well"), not wished for or
-  expected (a word of ``WISHES``, an "-'d" word or "used to" anywhere before it in the
-  clause: "it would be great if", "I'd love", "customer asks for faster delivery", "I thought
-  it was easy", "it used to be fast": a wish is demand and a let-down expectation a
-  complaint, not praise), and not asked (its sentence ends with "?" or opens with a
-  question word: "how fast can I ...");
-- an idiom (``IDIOMS``: "couldn't be happier", "no complaints", "would recommend") as
-  written, unless negated before it;
-- a review rated 4 or 5 of 5 ("rated 5 of 5"). Only reviews (app-store stars) count: other
-  ratings are on other scales or rate something else — NPS 0–10 rates the whole product,
-  helpdesk satisfaction rates the support conversation, not the area.
+- an evaluative word or phrase (``PRAISE``: "love", "great", "easy", "smooth", "works
+  well", "works perfectly", ...);
+- a manner word (``MANNER``: "quickly", "fast", "quick", "smoothly", "easily",
+  "instantly", ...) only where it reports how something went or is: after, in its clause
+  and at most ``REPORT_WINDOW`` words back, a form of "be" or a verb of working, running or
+  arriving (``REPORTS``: "was quick", "is so fast", "works smoothly", "goes through
+  instantly"), or a verb in the past tense (an "-ed" word or ``PAST``: "arrived fast",
+  "fixed my sync issue quickly"); or, for the adjectives (``MANNER_ADJECTIVES``), heading
+  its clause with at most an intensifier ("Super fast!", "Quick delivery, love it"). These
+  words are mostly urgency or manner in what customers write ("I have to quickly transfer",
+  "I need it fast", "that I get my refund quickly"), so the look-back stops at "to", a modal
+  or "that" (``NOT_REPORTS``): what follows is to be done, not said to have gone well;
+- an idiom (``IDIOMS``: "couldn't be happier", "no complaints", "no issues", "would
+  recommend", "thank you for fixing");
 
-Speaks against it (``PraiseReading.against``): a negated praise cue ("not easy"); a problem
-word (``PROBLEMS``: "broken", "crash", "slow", "can't", ...) that is not itself negated
-("never crashes" is fine); a negated "work" ("not working", "doesn't work"); a contrast
-(``CONTRASTS``: "but", "however", ...); a review rated 1 or 2 of 5. A mixed item ("love the
-app but export is broken") is a complaint in an export theme, so it is never counter
-evidence.
+each not negated (a word of ``NEGATORS``, or any "-n't" word, among the three words before
+it in the same clause: "not easy", "isn't very fast", "doesn't work well"), and only in a
+sentence that judges:
+
+- not asked (the sentence ends with "?" or opens with a question word: "how fast can I
+  ...");
+- not an order (opens with a verb of ``ORDERS``: "Get this resolved quickly.");
+- not a habit framed in the past (``HABITS``, ``HABIT_PHRASES``, or "before" as an adverb
+  or before a change: "I normally have no issues making transfers", "I've never had any
+  problems in the past", "I have done this before with no issues", "worked perfectly
+  before the update"; not "arrived before the weekend", "faster than before"): the
+  expectation a complaint is measured against, not praise;
+
+and, for words (not idioms), not wished for, requested or expected: a word of ``WISHES``,
+an "-'d" word, "used to" or an obligation ("have to", "got to") before it in its clause
+("it would be great if", "I'd love", "customer asks for faster delivery", "I thought it
+was easy", "it used to be fast", "I have to quickly transfer"), or a request
+(``REQUESTS``: "want", "need", "please", "important", ...) after it ("I'm happy with
+Mastercard and want to stick with it"). A wish is demand and a let-down expectation a
+complaint. Expectations after a cue are praise ("easier than I thought"), and a wish word
+that opens an idiom ("would recommend", "I'd recommend") is the idiom's.
+
+A review rated 4 or 5 of 5 speaks for it too ("rated 5 of 5"). Only reviews (app-store
+stars) count: other ratings are on other scales or rate something else — NPS 0–10 rates the
+whole product, helpdesk satisfaction rates the support conversation, not the area.
+
+Speaks against it (``PraiseReading.against``), anywhere in the item:
+
+- a negated cue ("not easy");
+- a problem word (``PROBLEMS``: "broken", "crash", "slow", "can't", "declined",
+  "pending", ...) that is not itself negated ("never crashes" is fine) nor put right in its
+  clause (``RESOLVED``: "support fixed my sync issue", "the bug was resolved");
+- a negated working or arriving (``FUNCTIONS``: "not working", "doesn't work", "is not
+  possible", "has not arrived", "haven't received");
+- a contrast (``CONTRASTS``: "but", "however", "except", ...) or a turn for the worse
+  (``TURNS``: "until", "suddenly": "my withdrawals were going smooth until I got
+  declined");
+- a complaint asked (``COMPLAINT_ASKS``: "why", "how come", "what is going on", "what
+  happened"): "so why am I suddenly being told ...";
+- a review rated 1 or 2 of 5.
+
+A mixed item ("love the app but export is broken") is a complaint in an export theme, so it
+is never counter evidence.
 
 Set phrases (``NOT_PRAISE``: "good morning", "have a great day", "as fast as possible",
-"quick reply", "never had a problem before") are politeness, urgency or a complaint's
-preamble, and are skipped before any cue is looked for.
+"quick reply", "quick question", "never had a problem before", "that's why") are
+politeness, urgency or a complaint's preamble, and are skipped before any cue is looked
+for.
 Clauses end at , ; : ( ) dashes and contrast words; sentences at . ! ? and line breaks.
+
+Measured on Banking77's 10,003 training queries (customer questions and problems, none of
+them praise): these rules read none as praise, where plain cue words read 8 ("It's very
+important that I get my refund quickly", "I normally have no issues making transfers, so
+why ..."); hand-written praise from reviews and NPS comments still reads as praise
+(``tests/analysis/test_counter_evidence.py``).
 
 Known limits: English only; sarcasm ("great, another outage") reads as praise; praise of
 something else in the same words ("the agent was helpful") counts when the item was filed
 in the theme; a negator more than three words before its cue ("not something anyone finds
-easy") is missed.
+easy") is missed; a manner word after a present-tense verb outside ``REPORTS`` ("receipts
+upload quickly") is not read as praise; a "why" anywhere makes an item a complaint ("I
+don't know why I waited so long, love it").
 """
 
 from __future__ import annotations
@@ -48,10 +98,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradeoff.analysis.text import message
+from tradeoff.analysis.text import markup, message
 from tradeoff.analysis.text.theme_text import EMAIL_SHAPED
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.storage.praise import PraiseRules
+from tradeoff.wording import plural
 
 
 def _phrases(lines: str) -> tuple[tuple[str, ...], ...]:
@@ -63,52 +114,125 @@ def _words(text: str) -> frozenset[str]:
 
 
 PRAISE = _phrases(
-    """love, loved, loving, great, excellent, amazing, awesome, fantastic, brilliant, superb,
-    wonderful, perfect, perfectly, flawless, flawlessly, seamless, seamlessly, smooth, smoothly,
-    easy, easier, easily, effortless, intuitive, simple, straightforward, fast, faster,
-    quickly, speedy, reliable, helpful, useful, convenient, impressed, impressive, happy,
-    pleased, delighted, best, nice, solid, lifesaver, works well, worked well, working well,
-    works great, worked great, working great, works fine, worked fine, works perfectly,
-    work well, work great, work fine, work perfectly, works like a charm"""
+    """love, loves, loved, loving, great, excellent, amazing, awesome, fantastic, brilliant,
+    superb, wonderful, perfect, flawless, seamless, smooth, easy, easier, easiest, effortless,
+    intuitive, simple, simplest, straightforward, reliable, helpful, useful, convenient,
+    impressed, impressive, happy, pleased, delighted, best, nice, solid, lifesaver, saves me,
+    saved me, saves us, saved us, works well, worked well, working well, works great,
+    worked great, working great, works fine, worked fine, works perfectly, worked perfectly,
+    working perfectly, work well, work great, work fine, work perfectly, works like a charm,
+    just works"""
 )
+MANNER = _phrases(
+    """fast, faster, fastest, quick, quicker, quickly, speedy, promptly, instantly, smoothly,
+    easily, effortlessly, perfectly, flawlessly, seamlessly, reliably"""
+)
+#: Manner words that are adjectives: alone at the head of a clause they judge ("Super fast!",
+#: "Quick delivery, love it"); the adverbs there are orders ("Quickly transfer ...").
+MANNER_ADJECTIVES = _words("fast faster quick quicker speedy")
 IDIOMS = _phrases(
     """couldn't be happier, couldnt be happier, could not be happier, couldn't be easier,
     couldnt be easier, couldn't be better, couldnt be better, can't complain, cant complain,
-    no complaints, no issues, no problems, never had a problem, never had an issue,
-    never had any issues, never had any problems, would recommend, would definitely recommend,
-    highly recommend, highly recommended, five stars, 5 stars"""
+    no complaints, no issues, no problems, zero issues, zero problems, never had a problem,
+    never had an issue, never had any issues, never had any problems, would recommend,
+    would definitely recommend, highly recommend, highly recommended, i'd recommend,
+    i'd highly recommend, i'd definitely recommend, five stars, 5 stars, thank you for fixing,
+    thanks for fixing, thank you for sorting, thanks for sorting, thank you for resolving,
+    thanks for resolving, thank you for the fix, thanks for the fix"""
 )
 NOT_PRAISE = _phrases(
     """good morning, good afternoon, good evening, good day, good night, have a good,
     have a great, have a nice, best regards, best wishes, all the best, best way, nice day,
     great day, as fast as possible, as quickly as possible, as easy as possible,
-    simple question, simple task, quick reply, quick response, fast reply, fast response,
-    quick answer, can't wait, cant wait, never had a problem before, never had an issue before,
-    never had any issues before, never had any problems before"""
+    simple question, simple task, quick question, quick query, quick reply, quick response,
+    fast reply, fast response, quick answer, can't wait, cant wait, happy to help,
+    that's why, thats why, that is why, which is why,
+    never had a problem before, never had an issue before, never had any issues before,
+    never had any problems before"""
 )
 NEGATORS = _words(
     """not no never nothing none neither nor without hardly barely scarcely cannot cant dont
     doesnt didnt isnt wasnt arent werent wont wouldnt couldnt shouldnt hasnt havent hadnt
     aint lack lacks lacking"""
 )
-WISHES = _words(
-    """would could should wish wished hope hoping if want wants wanted need needs needed
-    please must ask asks asked asking request requests requested thought supposed expected
-    seems seemed"""
+#: Requests wherever they stand in the clause: "I'm happy with it and want to stick with it".
+REQUESTS = _words(
+    """want wants wanted need needs needed please must wish wished hope hoping important
+    imperative essential crucial vital urgent urgently asap hurry interested"""
 )
+#: Before a cue, wishes and expectations too: "it would be great if", "I thought it was easy"
+#: (after it they are praise: "easier than I thought").
+WISHES = REQUESTS | _words(
+    """would could should if ask asks asked asking request requests requested thought
+    supposed expected seems seemed"""
+)
+#: A sentence that opens with one of these verbs is an order: "Get this resolved quickly."
+#: (Verbs that are also nouns are left out: "Refund was processed quickly" reports.)
+ORDERS = _words("get make send fix give let cancel resolve respond hurry")
+#: "have to", "had to", "got to": an obligation is a request, as "need" is.
+OBLIGED = frozenset({"have", "has", "had", "got"})
+#: Habit words: a cue in their sentence is the let-down expectation of a complaint ("I
+#: normally have no issues making transfers", "I have done this before with no issues").
+HABITS = _words("normally usually typically ordinarily previously")
+HABIT_PHRASES = _phrases("in the past")
+#: After "before", these make it a time ("arrived before the weekend"), not a habit ("I
+#: have done this before with no issues")...
+BEFORE_WHAT = _words(
+    """the a an my our your his her their its this that these those i we you he she it they
+    any noon midday lunch today tomorrow tonight christmas"""
+)
+#: ... unless the time is a change: "worked perfectly before the update" is a complaint.
+CHANGES = _words("update updates updated upgrade release version change changes redesign")
 PROBLEMS = _words(
     """broken break breaks bug bugs buggy error errors fail fails failed failing failure crash
     crashes crashed crashing slow slower slowly laggy lag lags freeze freezes froze frozen hard
     harder difficult confusing confused annoying annoyed frustrating frustrated problem problems
     issue issues wrong missing stuck unable impossible terrible awful horrible worst hate hated
     disappointed disappointing useless unusable complicated clunky nightmare can't cannot cant
-    couldn't couldnt won't wont"""
+    couldn't couldnt won't wont declined rejected blocked denied refused stopped stolen
+    pending"""
 )
-WORK = frozenset({"work", "works", "working", "worked"})
+#: A problem word in a clause that says it was put right ("support fixed my sync issue")
+#: speaks of a fix, not against.
+RESOLVED = _words("fixed solved resolved sorted repaired")
+#: Negated, these say something does not happen: "not working", "is not possible", "has not
+#: arrived", "haven't received".
+FUNCTIONS = _words(
+    """work works working worked possible able allowed arrive arrived receive received
+    accepted approved"""
+)
 CONTRASTS = frozenset({"but", "however", "although", "though", "except", "unfortunately"})
+#: A change for the worse: "were going smooth until I got declined", "suddenly".
+TURNS = frozenset({"until", "till", "suddenly"})
+#: A complaint asked as a question, wherever it stands in the item.
+COMPLAINT_ASKS = _phrases(
+    """why, how come, what's going on, whats going on, what is going on, what happened,
+    what's happening, what is happening"""
+)
 QUESTION_OPENERS = frozenset(
     {"how", "what", "why", "when", "where", "which", "who", "whats", "what's", "how's"}
 )
+#: What a manner word needs before it to report how something went or is ("was quick",
+#: "works smoothly", "arrived fast", "fixed my sync issue quickly"): a form of "be", a verb
+#: of working or arriving, or a verb in the past tense (a word in "-ed" or ``PAST``).
+REPORTS = _words(
+    """is was were are am been it's that's everything's work works working run runs
+    running go goes going arrive arrives come comes load loads sync syncs feel feels uploads
+    updates opens responds replies processes"""
+)
+PAST = _words(
+    """came went got ran did sent paid made found gave took left kept had felt set dealt built
+    told"""
+)
+#: Words that end the look-back from a manner word: what follows them is to be done ("to
+#: quickly transfer", "will be fast", "that I get my refund quickly"), not reported.
+NOT_REPORTS = _words("to will can could would should may might must if that")
+INTENSIFIERS = _words(
+    """so very really super pretty quite incredibly extremely amazingly surprisingly blazing
+    lightning real way much even nice and"""
+)
+#: How far back a manner word looks for what it reports on.
+REPORT_WINDOW = 6
 #: Reviews are starred 1-5; at or above this a review speaks well, at or below LOW_STARS ill.
 HIGH_STARS = 4
 LOW_STARS = 2
@@ -127,12 +251,14 @@ def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[s
     return index
 
 
-_PRAISE, _IDIOMS, _NOT_PRAISE = map(_by_first_word, (PRAISE, IDIOMS, NOT_PRAISE))
+_PRAISE, _MANNER, _IDIOMS, _NOT_PRAISE, _ASKS, _HABIT_PHRASES = map(
+    _by_first_word, (PRAISE, MANNER, IDIOMS, NOT_PRAISE, COMPLAINT_ASKS, HABIT_PHRASES)
+)
 #: Any praise word or idiom anywhere: a text without one cannot read as praise. Matches
 #: wherever the tokens would (and sometimes where they would not: it only filters).
 _ANY_CUE = re.compile(
     "(?<![a-z0-9])(?:"
-    + "|".join("[^a-z0-9]+".join(map(re.escape, phrase)) for phrase in PRAISE + IDIOMS)
+    + "|".join("[^a-z0-9]+".join(map(re.escape, p)) for p in PRAISE + MANNER + IDIOMS)
     + ")(?![a-z0-9])"
 )
 
@@ -192,9 +318,22 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
     return reading.cues if reading.is_praise else ()
 
 
+def speaking_well(count: int, of: str = "it") -> str:
+    """How many items speak well of an area, the verb agreeing with the count.
+
+    >>> speaking_well(1)
+    '1 item speaks well of it'
+    >>> speaking_well(1200, "the area")
+    '1,200 items speak well of the area'
+    """
+    return f"{plural(count, 'item')} {'speaks' if count == 1 else 'speak'} well of {of}"
+
+
 #: The rules as storage keeps their readings: any edit to this module, or to how a message
 #: is told from its signature and thread, reads every item again.
-_RULES_SOURCE = Path(__file__).read_bytes() + Path(message.__file__).read_bytes()
+_RULES_SOURCE = b"".join(
+    Path(module).read_bytes() for module in (__file__, message.__file__, markup.__file__)
+)
 PRAISE_RULES = PraiseRules(praise_cues, hashlib.sha256(_RULES_SOURCE).hexdigest()[:32])
 
 
@@ -206,33 +345,53 @@ def _read_sentence(sentence: str, cues: list[str], against: list[str]) -> None:
     asked = stripped.endswith("?") or (
         tokens[0] in QUESTION_OPENERS and tokens[:2] != ["what", "a"] and not stripped.endswith("!")
     )
+    # A cue in a question, an order or a habit's sentence does not judge; negated, it still
+    # speaks against.
+    judged = not asked and tokens[0] not in ORDERS and not _habitual(tokens)
     i = 0
     while i < len(tokens):
         if (skip := _match(tokens, i, _NOT_PRAISE)) is not None:
             i += len(skip)
             continue
+        if (ask := _match(tokens, i, _ASKS)) is not None:
+            against.append(" ".join(ask))
+            i += len(ask)
+            continue
         if (idiom := _match(tokens, i, _IDIOMS)) is not None:
             negator = _negator(tokens, i)
-            if negator is None:
-                cues.append(" ".join(idiom))
-            else:
+            if negator is not None:
                 against.append(" ".join(tokens[negator : i + len(idiom)]))
+            elif judged:
+                cues.append(" ".join(idiom))
             i += len(idiom)
             continue
-        if (cue := _match(tokens, i, _PRAISE)) is not None:
+        cue, manner = _match(tokens, i, _PRAISE), _match(tokens, i, _MANNER)
+        if (found := cue or manner) is not None:
             negator = _negator(tokens, i)
             if negator is not None:
-                against.append(" ".join(tokens[negator : i + len(cue)]))
-            elif not asked and not _requested(tokens, i):
-                cues.append(" ".join(cue))
-            i += len(cue)
+                against.append(" ".join(tokens[negator : i + len(found)]))
+            elif (
+                judged
+                and not _requested(tokens, i, len(found))
+                and (cue is not None or _reported(tokens, i))
+            ):
+                cues.append(" ".join(found))
+            i += len(found)
             continue
         word = tokens[i]
-        if word in CONTRASTS or (word in PROBLEMS and _negator(tokens, i) is None):
+        if _speaks_against(tokens, i):
             against.append(word)
-        elif word in WORK and (negator := _negator(tokens, i)) is not None:
+        elif word in FUNCTIONS and (negator := _negator(tokens, i)) is not None:
             against.append(" ".join(tokens[negator : i + 1]))
         i += 1
+
+
+def _speaks_against(tokens: Sequence[str], i: int) -> bool:
+    """A contrast, a turn for the worse, or a problem that is not negated nor put right."""
+    word = tokens[i]
+    if word in CONTRASTS or word in TURNS:
+        return True
+    return word in PROBLEMS and _negator(tokens, i) is None and not _resolved(tokens, i)
 
 
 def _match(
@@ -252,6 +411,13 @@ def _clause_start(tokens: Sequence[str], i: int) -> int:
     return start
 
 
+def _clause_end(tokens: Sequence[str], i: int) -> int:
+    end = i + 1
+    while end < len(tokens) and tokens[end] not in BOUNDARIES:
+        end += 1
+    return end
+
+
 def _negator(tokens: Sequence[str], i: int) -> int | None:
     """Where the negator of ``tokens[i]`` stands, if one is close before it in its clause."""
     for j in range(i - 1, max(_clause_start(tokens, i), i - NEGATION_WINDOW) - 1, -1):
@@ -260,11 +426,72 @@ def _negator(tokens: Sequence[str], i: int) -> int | None:
     return None
 
 
-def _requested(tokens: Sequence[str], i: int) -> bool:
-    """A wish, request or expectation before the cue in its clause: "would be great",
-    "I'd love", "I thought it was easy", "it used to be fast"."""
-    start = _clause_start(tokens, i)
-    return any(
-        t in WISHES or t.endswith("'d") or (t == "used" and tokens[k + 1] == "to")
-        for k, t in enumerate(tokens[start:i], start)
+def _wished(tokens: Sequence[str], k: int, words: frozenset[str]) -> bool:
+    """``tokens[k]`` asks or expects: a word of ``words``, an "-'d" word, "used to", or an
+    obligation ("have to", "got to"); not when it opens an idiom ("would recommend")."""
+    t = tokens[k]
+    if not (
+        t in words
+        or t.endswith("'d")
+        or (t == "used" and tokens[k + 1 : k + 2] == ["to"])
+        or (t == "to" and k > 0 and tokens[k - 1] in OBLIGED)
+    ):
+        return False
+    return _match(tokens, k, _IDIOMS) is None
+
+
+def _requested(tokens: Sequence[str], i: int, length: int = 1) -> bool:
+    """A wish, request or expectation before the cue in its clause ("would be great", "I'd
+    love", "I thought it was easy", "it used to be fast", "I have to quickly transfer"), or
+    a request after it ("I'm happy with it and want to keep it", "quickly, please")."""
+    start, end = _clause_start(tokens, i), _clause_end(tokens, i + length - 1)
+    return any(_wished(tokens, k, WISHES) for k in range(start, i)) or any(
+        _wished(tokens, k, REQUESTS) for k in range(i + length, end)
     )
+
+
+def _reported(tokens: Sequence[str], i: int) -> bool:
+    """A manner word reports how something went or is: "was quick", "works smoothly",
+    "arrived fast", "fixed my sync issue quickly", or an adjective heading its clause ("Super
+    fast!"). Not an order or an errand: "I have to quickly transfer", "I get my refund
+    quickly", "that it goes through quickly"."""
+    start = _clause_start(tokens, i)
+    j = i - 1
+    while j >= start and tokens[j] in INTENSIFIERS:
+        j -= 1
+    if j < start:
+        return tokens[i] in MANNER_ADJECTIVES
+    for k in range(j, max(start, i - REPORT_WINDOW) - 1, -1):
+        t = tokens[k]
+        if t in NOT_REPORTS:
+            return False
+        if t in REPORTS or t in PAST or (len(t) > 3 and t.endswith("ed") and t[-3] != "e"):
+            return True
+    return False
+
+
+def _resolved(tokens: Sequence[str], i: int) -> bool:
+    """The problem word ``tokens[i]`` has been put right in its clause: "fixed my sync
+    issue", "the bug was resolved" (not "never fixed", "needs to be fixed")."""
+    start, end = _clause_start(tokens, i), _clause_end(tokens, i)
+    return any(
+        tokens[k] in RESOLVED
+        and _negator(tokens, k) is None
+        and not any(_wished(tokens, w, WISHES) for w in range(start, k))
+        for k in range(start, end)
+    )
+
+
+def _habitual(tokens: Sequence[str]) -> bool:
+    """A habit framed in the past: "normally", "usually", "in the past", "done this before",
+    "before the update" (not "before the weekend", "faster than before")."""
+    for k, t in enumerate(tokens):
+        if t in HABITS or _match(tokens, k, _HABIT_PHRASES) is not None:
+            return True
+        if t == "before" and "than" not in tokens[:k] and tokens[k - 1 : k] != ["ever"]:
+            following = tokens[k + 1 : k + 2]
+            if not following or (following[0] not in BEFORE_WHAT and not following[0].isdigit()):
+                return True
+            if CHANGES.intersection(tokens[k + 1 : k + 4]):
+                return True
+    return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from tradeoff.analysis.label.counter import PRAISE_RULES
+from tradeoff.analysis.label.counter import PRAISE_RULES, speaking_well
 from tradeoff.storage import problems as problem_store
 from tradeoff.storage.opportunities import unanchored_opportunities
 from tradeoff.storage.session import read_session
@@ -71,7 +71,7 @@ def stated_observed_disagree(ctx: CheckContext) -> RuleResult:
             reach.observed > reach.stated
             and praise >= limits.disagreement_praise_share * reach.stated
         ):
-            detail = f"said fine, seen broken: {counts}, {praise} items speak well of the area"
+            detail = f"said fine, seen broken: {counts}, {speaking_well(praise, 'the area')}"
             found.append(Finding(theme.id, theme.name, detail))
     return RuleResult(
         key="stated-observed",
