@@ -57,14 +57,23 @@ def _speaker_in_two_segments(engine: Engine) -> tuple[int, int]:
     problem = max(fast.subject_ids)
     item, link = EvidenceItemRow, EvidenceThemeRow
     with write_session(engine) as session:
-        theme = session.scalar(
+        themes = session.scalars(
             select(ProblemThemeRow.theme_id)
             .where(ProblemThemeRow.problem_id == problem)
             .order_by(ProblemThemeRow.theme_id)
+        ).all()
+        first, second = next(  # the first of its themes holding two items at least
+            members[:2]
+            for theme in themes
+            if len(
+                members := session.scalars(
+                    select(link.evidence_id)
+                    .where(link.theme_id == theme)
+                    .order_by(link.evidence_id)
+                ).all()
+            )
+            >= 2
         )
-        first, second = session.scalars(
-            select(link.evidence_id).where(link.theme_id == theme).order_by(link.evidence_id)
-        ).all()[:2]
         person = session.scalar(
             select(PersonRow.id)
             .where(PersonRow.role.not_in(INTERNAL_PROXY_ROLES))
