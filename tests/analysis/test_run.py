@@ -77,6 +77,22 @@ def test_re_analysis_keeps_theme_ids_and_a_persons_links(
     assert all(t.status is ThemeStatus.ACTIVE for t in themes(engine))
 
 
+def test_an_empty_workspace_is_told_to_import_first(
+    capsys: pytest.CaptureFixture[str], workspace_url: str
+) -> None:
+    db = ("--db", workspace_url)
+    listing = run_cli(capsys, *db, "themes")
+    assert listing.stdout == (
+        "No themes yet: import evidence (see tradeoff import --help), then run tradeoff analyze.\n"
+    )
+    analysed = run_cli(capsys, *db, "analyze")
+    assert analysed.exit_code == 0, analysed.stderr
+    assert analysed.stdout.endswith(
+        "Nothing to analyse yet: import evidence first (see tradeoff import --help).\n"
+    )
+    assert "Next: tradeoff themes" not in analysed.stdout
+
+
 def test_the_theme_commands_show_names_counts_and_quotes(
     capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, tickets: dict[int, str]
 ) -> None:

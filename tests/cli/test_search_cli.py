@@ -144,6 +144,11 @@ def test_unknown_theme_and_embedder_are_one_line_errors(
     embedder = run_cli(capsys, "--db", workspace_url, "search", "card", "--embedder", "bert")
     assert embedder.exit_code == 2
     assert embedder.stderr.startswith("error: unknown embedder 'bert'")
+    source = run_cli(capsys, "--db", workspace_url, "search", "card", "--source", "zendsk")
+    assert source.exit_code == 2
+    assert source.stderr.startswith("error: no evidence comes from source 'zendsk'; the sources")
+    assert "zendesk" in source.stderr
+    assert source.stderr.count("\n") == 1
 
 
 def test_no_match_says_so(

@@ -72,7 +72,12 @@ def themes(
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
     if not tops:
-        console.print("No themes yet: run tradeoff analyze.")
+        console.print(
+            "No themes yet: run tradeoff analyze."
+            if unsorted  # with no theme, every item is unsorted
+            else "No themes yet: import evidence (see tradeoff import --help), then run "
+            "tradeoff analyze."
+        )
         return
     table = Table(
         "id",

@@ -92,7 +92,10 @@ def analyze(
         f"{report.items:,} evidence items: {report.themes:,} themes, "
         f"{report.subthemes:,} sub-themes, {report.unsorted:,} unsorted."
     )
-    console.print("Next: tradeoff themes")
+    if report.items == 0:
+        console.print("Nothing to analyse yet: import evidence first (see tradeoff import --help).")
+    else:
+        console.print("Next: tradeoff themes")
 
 
 class EvidenceFormat(StrEnum):

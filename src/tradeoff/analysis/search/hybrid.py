@@ -117,6 +117,7 @@ def search(
             raise NotFound(not_active(session, filters.theme_id))
         everything = searchable_evidence(session)
         admitted = admitted_ids(session, filters)
+    _check_source(filters.source, {item.source for item in everything})
     workspace_originals, _ = _fold_copies(everything)
     searched, copies = _fold_copies([i for i in everything if i.id in admitted])
     known = {item.id for item in workspace_originals}
@@ -168,6 +169,16 @@ def search(
             )
         )
     return hits
+
+
+def _check_source(source: str | None, sources: set[str]) -> None:
+    """A source no item comes from is a slip, not an empty answer: "No evidence matches"
+    would send the user rewording a query that was never searched."""
+    if source is None or not sources or source.casefold() in {s.casefold() for s in sources}:
+        return  # the filter matches sources whatever their case
+    raise InputError(
+        f"no evidence comes from source {source!r}; the sources are: {', '.join(sorted(sources))}"
+    )
 
 
 def _score(
