@@ -165,3 +165,13 @@ def test_texts_without_a_word_are_left_unsorted_not_made_a_theme(engine: Engine)
     reaction, worded_again = sorted(later)
     assert reaction not in placed
     assert worded_again in placed
+
+
+def test_a_seed_tried_and_undone_gives_back_the_same_themes_and_ids(engine: Engine) -> None:
+    add_tickets(engine, intent_rows(), 10000)
+    analyze(engine, StaticEmbedder(), settings_asked(engine, 0, 1.0))
+    before = placements(engine)
+    analyze(engine, StaticEmbedder(), settings_asked(engine, 3, None))
+    assert placements(engine) != before  # another seed: another partition
+    analyze(engine, StaticEmbedder(), settings_asked(engine, 0, None))
+    assert placements(engine) == before

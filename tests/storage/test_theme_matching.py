@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from tests.analysis.themed import add_tickets
 from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.storage.tables import EvidenceThemeRow, ThemeRow
+from tradeoff.storage.tables import EvidenceThemeRow, RetiredThemeMemberRow, ThemeRow
 from tradeoff.storage.theme_edits import merge_themes, split_theme
 from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
+from tradeoff.storage.themes import not_active
 
 
 @pytest.fixture
@@ -166,3 +167,23 @@ def test_a_merged_theme_is_named_by_its_largest_part_and_stays_where_it_was_put(
         target = session.get(ThemeRow, ids["s2"])
         assert target is not None
         assert (target.name, target.parent_id) == ("cluster s1", ids["p2"])
+
+
+def test_a_theme_a_rebuild_retired_comes_back_when_its_cluster_does(
+    engine: Engine, items: list[int]
+) -> None:
+    apart = [cluster("a", items[:60]), cluster("b", items[60:120])]
+    first = save(engine, apart)
+    together = save(engine, [cluster("ab", items[:120])])  # another seed found one theme
+    assert together["ab"] == first["a"]
+    assert statuses(engine)[first["b"]][0] is ThemeStatus.ARCHIVED
+    with read_session(engine) as session:
+        assert not_active(session, first["b"]) == (
+            f"theme {first['b']} was retired by a rebuild: most of its evidence is in "
+            f"theme {first['a']} now; use {first['a']}"
+        )
+    again = save(engine, apart)  # the first seed again: the same themes, the same ids
+    assert again == first
+    assert members(engine)[first["b"]] == set(items[60:120])
+    with read_session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(RetiredThemeMemberRow)) == 0

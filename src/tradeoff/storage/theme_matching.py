@@ -22,7 +22,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import AssignedBy, ThemeStatus
-from tradeoff.storage.tables import EvidenceThemeRow, ThemeRow
+from tradeoff.storage.tables import EvidenceThemeRow, RetiredThemeMemberRow, ThemeRow
 from tradeoff.storage.theme_edits import new_theme
 
 
@@ -54,6 +54,7 @@ class _Old:
 def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, int]:
     """Replace the model's themes and links with ``found``; returns theme id per key."""
     old = _old_themes(session)
+    old_status = {theme_id: theme.row.status for theme_id, theme in old.items()}
     own = _own_members(old)
     ids: dict[str, int] = {}
     named: set[int] = set()
@@ -88,10 +89,12 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
             row.status = ThemeStatus.ACTIVE
             if row.parent_id is not None:
                 placed_under[theme_id] = row.parent_id
-    stale = [t for i, t in old.items() if i not in named and not t.kept]
-    for previous in stale:
-        if previous.row.status is ThemeStatus.ACTIVE:
-            previous.row.status = ThemeStatus.ARCHIVED
+    for theme_id, previous in old.items():
+        was = old_status[theme_id]
+        if theme_id in named and was is ThemeStatus.ARCHIVED:
+            _forget_retired(session, theme_id)  # brought back (made active above)
+        elif theme_id not in named and was is ThemeStatus.ACTIVE and not previous.kept:
+            _retire(session, previous)  # people's themes are never retired
     _replace_model_links(session, found, ids, placed_under)
     session.flush()
     return ids
@@ -104,29 +107,38 @@ def _row(session: Session, old: dict[int, _Old], theme_id: int) -> ThemeRow:
 
 
 def _old_themes(session: Session) -> dict[int, _Old]:
+    """Active and merged themes with their links; retired ones with what they held when a
+    rebuild retired them."""
     rows = session.scalars(
-        select(ThemeRow).where(ThemeRow.status.in_([ThemeStatus.ACTIVE, ThemeStatus.MERGED]))
+        select(ThemeRow).where(
+            ThemeRow.status.in_([ThemeStatus.ACTIVE, ThemeStatus.MERGED, ThemeStatus.ARCHIVED])
+        )
     )
     old = {row.id: _Old(row) for row in rows}
     query = select(
         EvidenceThemeRow.theme_id, EvidenceThemeRow.evidence_id, EvidenceThemeRow.assigned_by
     )
     for theme_id, evidence_id, assigned_by in session.execute(query):
-        if theme_id in old:
+        if theme_id in old and old[theme_id].row.status is not ThemeStatus.ARCHIVED:
             old[theme_id].members.add(evidence_id)
             if assigned_by is AssignedBy.PERSON:
                 old[theme_id].by_person.add(evidence_id)
+    retired = select(RetiredThemeMemberRow.theme_id, RetiredThemeMemberRow.evidence_id)
+    for theme_id, evidence_id in session.execute(retired):
+        if theme_id in old and old[theme_id].row.status is ThemeStatus.ARCHIVED:
+            old[theme_id].members.add(evidence_id)
     return old
 
 
 def resolve(old: dict[int, _Old], theme_id: int) -> int | None:
-    """The active theme a (possibly merged) theme now lives in."""
+    """The theme a (possibly merged) theme now lives in: an active one, or a retired one a
+    matching cluster brings back."""
     seen: set[int] = set()
     current: int | None = theme_id
     while current is not None and current in old and current not in seen:
         seen.add(current)
         row = old[current].row
-        if row.status is ThemeStatus.ACTIVE:
+        if row.status is not ThemeStatus.MERGED:
             return current
         current = row.merged_into_id
     return None
@@ -138,9 +150,22 @@ def _own_members(old: dict[int, _Old]) -> dict[int, set[int]]:
     for theme_id, theme in old.items():
         if theme.row.status is ThemeStatus.MERGED:
             target = resolve(old, theme_id)
-            if target is not None:
+            if target in own:
                 own[target] -= theme.members
     return own
+
+
+def _retire(session: Session, theme: _Old) -> None:
+    """Archive a theme no cluster continued, keeping what it held (``RetiredThemeMemberRow``)."""
+    theme.row.status = ThemeStatus.ARCHIVED
+    _forget_retired(session, theme.row.id)
+    members = [{"theme_id": theme.row.id, "evidence_id": e} for e in sorted(theme.members)]
+    if members:
+        session.execute(insert(RetiredThemeMemberRow), members)
+
+
+def _forget_retired(session: Session, theme_id: int) -> None:
+    session.execute(delete(RetiredThemeMemberRow).where(RetiredThemeMemberRow.theme_id == theme_id))
 
 
 def _match(
@@ -157,7 +182,7 @@ def _match(
     the theme it was merged into.
     """
     pools = {
-        theme_id: theme.members if theme.row.status is ThemeStatus.MERGED else own[theme_id]
+        theme_id: own[theme_id] if theme.row.status is ThemeStatus.ACTIVE else theme.members
         for theme_id, theme in old.items()
         if theme.top == top
     }
@@ -165,7 +190,7 @@ def _match(
     for theme_id, pool in pools.items():
         for evidence_id in pool:
             holders.setdefault(evidence_id, []).append(theme_id)
-    pairs: list[tuple[int, float, str, int]] = []
+    pairs: list[tuple[int, float, bool, str, int]] = []
     for theme in level:
         shared: dict[int, int] = {}
         filed_before = 0
@@ -179,13 +204,15 @@ def _match(
             most_of_it_is_here = 2 * count >= len(pools[theme_id]) and not old[theme_id].kept
             if cluster_is_mostly_it or most_of_it_is_here:
                 union = len(theme.members) + len(pools[theme_id]) - count
-                pairs.append((count, count / union, theme.key, theme_id))
+                retired = old[theme_id].row.status is ThemeStatus.ARCHIVED
+                pairs.append((count, count / union, retired, theme.key, theme_id))
     matched: dict[str, int] = {}
     through_merge: set[str] = set()
     taken: set[int] = set()
     # Equal shares go to the closer pair (Jaccard): a cluster that is the whole theme, not
-    # one that holds as many of its items among many others.
-    for _, _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
+    # one that holds as many of its items among many others. A retired theme competes like
+    # the others (a seed tried and undone gets its ids back), a living one first among equals.
+    for _, _, _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3], p[4])):
         if key in matched or theme_id in taken:
             continue
         taken.add(theme_id)

@@ -21,6 +21,7 @@ from tradeoff.storage.tables import (
     EvidenceThemeRow,
     ImportBatchRow,
     ImportChangeRow,
+    RetiredThemeMemberRow,
     ThemeRow,
 )
 
@@ -202,8 +203,40 @@ def not_active(session: Session, theme_id: int) -> str:
             "retired: its evidence is in other themes now"
         )
     if row is not None and row.status is ThemeStatus.ARCHIVED:
+        heir = _heir(session, row)
+        if heir is not None:
+            return (
+                f"theme {theme_id} was retired by a rebuild: most of its evidence is in "
+                f"theme {heir} now; use {heir}"
+            )
         return f"theme {theme_id} was retired by a rebuild: its evidence is in other themes now"
     return f"no active theme with id {theme_id}"
+
+
+def _heir(session: Session, retired: ThemeRow) -> int | None:
+    """The active theme of the same level holding most of what a retired theme held (ties:
+    the lower id); None when nothing of it is filed, or it retired before that was kept."""
+    held = select(RetiredThemeMemberRow.evidence_id).where(
+        RetiredThemeMemberRow.theme_id == retired.id
+    )
+    same_level = (
+        ThemeRow.parent_id.is_(None)
+        if retired.parent_id is None
+        else ThemeRow.parent_id.is_not(None)
+    )
+    query = (
+        select(EvidenceThemeRow.theme_id)
+        .join(ThemeRow, ThemeRow.id == EvidenceThemeRow.theme_id)
+        .where(
+            EvidenceThemeRow.evidence_id.in_(held),
+            ThemeRow.status == ThemeStatus.ACTIVE,
+            same_level,
+        )
+        .group_by(EvidenceThemeRow.theme_id)
+        .order_by(func.count().desc(), EvidenceThemeRow.theme_id)
+        .limit(1)
+    )
+    return session.scalar(query)
 
 
 @dataclass(frozen=True)

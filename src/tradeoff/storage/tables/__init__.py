@@ -35,6 +35,7 @@ from tradeoff.storage.tables.evidence import (
     EvidenceThemeRow,
     ImportBatchRow,
     ImportChangeRow,
+    RetiredThemeMemberRow,
     ThemeRow,
 )
 from tradeoff.storage.tables.inbox import DataVersionRow, EvidenceWordRow
@@ -121,6 +122,7 @@ __all__ = [
     "ProblemSymptomRow",
     "ProblemThemeRow",
     "ProductAreaRow",
+    "RetiredThemeMemberRow",
     "RoadmapChangeRow",
     "RoadmapItemGoalRow",
     "RoadmapItemOpportunityRow",

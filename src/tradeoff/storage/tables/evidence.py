@@ -157,6 +157,21 @@ class EvidenceThemeRow(Base):
     assigned_by: Mapped[AssignedBy] = mapped_column(enum_column(AssignedBy, "assigned_by"))
 
 
+class RetiredThemeMemberRow(Base):
+    """What a theme a rebuild retired held when it retired: a later rebuild whose cluster
+    holds them again brings the theme (and its id) back — a seed tried and undone leaves
+    ids as they were —, and a retired id names the theme most of its evidence went to."""
+
+    __tablename__ = "retired_theme_members"
+
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True
+    )
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class ImportChangeRow(Base):
     """What one import did to one record: enough to undo it exactly."""
 
