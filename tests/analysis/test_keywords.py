@@ -40,7 +40,7 @@ def test_words_in_any_script_are_whole_words() -> None:
     """Letters outside a-z once cut words apart ("gebühren" → "geb", "hren") and left
     Cyrillic or Chinese texts with no words at all."""
     assert terms("Gebühren für die Überweisung") == [
-        "gebühren", "für", "die", "überweisung", "gebühren für", "für die", "die überweisung",
+        "gebühren", "die", "überweisung", "gebühren die", "die überweisung",
     ]  # fmt: skip
     assert terms("Карта заблокирована") == ["карта", "заблокирована", "карта заблокирована"]
     assert terms("snake_case café") == ["snake", "case", "café", "snake case", "case café"]
@@ -48,6 +48,29 @@ def test_words_in_any_script_are_whole_words() -> None:
     labels = theme_keywords(german, [0, 0, 0, 1, 1, 1])
     assert "hohe gebühren" in labels[0]
     assert any("stürzt" in phrase for phrase in labels[1])
+
+
+def test_other_languages_function_words_do_not_name_a_theme() -> None:
+    """The embedders are English: Spanish and German tickets gathered by language, and their
+    themes were named "por favor · mi · la" and "ich möchte · meine karte · ist"."""
+    spanish = [
+        "Hola, por favor mi tarjeta fue rechazada en la tienda",
+        "Por favor, no puedo ver mi saldo en la aplicación",
+        "Hola, mi transferencia está pendiente desde ayer, por favor",
+        "Buenos días, mi tarjeta no llega, por favor ayuda",
+    ]
+    german = [
+        "Hallo, ich möchte meine Karte sperren, sie wurde gestohlen",
+        "Ich möchte wissen, warum meine Überweisung nicht angekommen ist",
+        "Meine Karte wurde abgelehnt, ich möchte eine Erklärung",
+        "Guten Tag, ich habe mein Passwort vergessen, bitte helfen",
+    ]
+    english = ["My card payment was declined at the supermarket"] * 4
+    labels = theme_keywords([*spanish, *german, *english], [0] * 4 + [1] * 4 + [2] * 4)
+    function_words = {"por", "favor", "mi", "la", "ich", "möchte", "meine", "ist", "hola"}
+    for label in (labels[0], labels[1]):
+        assert label
+        assert not {word for phrase in label for word in phrase.split()} & function_words
 
 
 def test_hyphenated_compounds_stay_one_token() -> None:

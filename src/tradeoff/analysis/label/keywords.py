@@ -64,11 +64,30 @@ STOPWORDS = frozenset(
     too under until up us very was we were what when where which while who why will with
     would you your yours yourself can't won't didn't isn't wasn't doesn't hi hello thanks
     thank also there's what's let need want""".split()  # noqa: SIM905 - a word list reads better
+) | frozenset(
+    # The commonest function words of Spanish, German, French, Portuguese, Italian and Dutch:
+    # the embedders are English models, so tickets in those languages gather by language,
+    # and their themes were named "por favor · mi · la" and "ich möchte · meine karte · ist".
+    # Words that are also English content words ("die", "war", "hat", "plus", "son", "van",
+    # "ai") are not here.
+    """el la los las lo del al que y en un una unos por para con mi mis su sus se es está
+    estoy esta este hay muy pero como porque ya favor hola gracias tengo puedo buenos buenas
+    días tardes saludos
+    der das den dem des ein eine einen einem einer und ist ich mich mir mein meine meinen
+    meiner meinem sie wir ihr es zu von mit auf für im nicht kein keine bitte habe haben
+    hallo danke wurde wurden wie aber oder wenn dass noch schon kann möchte guten grüße
+    freundlichen
+    le les de des du une et je ma mon mes pour qui dans sur avec ce cette il elle nous vous
+    au aux bonjour merci mais ou suis
+    o os da do das dos em um uma meu minha não é e obrigado olá
+    il gli della di che non per mio mia sono ho grazie ciao
+    het een en ik mijn niet dat op te voor met geen bedankt hallo wij ze zijn heb""".split()  # noqa: SIM905
 )
 #: Words that turn a phrase around: an n-gram never spans them, and they are never labels.
 NEGATIONS = frozenset(
     """not no nor never cannot can't won't don't didn't doesn't isn't wasn't aren't weren't
-    hasn't haven't hadn't couldn't wouldn't shouldn't""".split()  # noqa: SIM905
+    hasn't haven't hadn't couldn't wouldn't shouldn't nicht kein keine pas não non geen
+    niet""".split()  # noqa: SIM905
 )
 #: Words too vague to name anything ("went", "tried", "without"): fine in a search, never
 #: in a label, and a phrase never runs through them ("fee went" is not a name).
