@@ -45,7 +45,8 @@ def themes(
 
     items counts distinct evidence (copies once); users are distinct end users; observed is
     the share of observed behaviour (the rest is stated); proxy is the share relayed by our
-    own people; the trend shows the last twelve months.
+    own people; the trend shows the twelve months up to the newest evidence in the workspace
+    (its data's own "now": a workspace imported last year reads the same today).
 
     Example: tradeoff themes --format json
     """
