@@ -161,6 +161,12 @@ def test_the_edit_commands(
     first, second, third = top_level(engine)[:3]
     db = ("--db", workspace_url)
     assert run_cli(capsys, *db, "rename", str(first), "Card delivery").exit_code == 0
+    twin = run_cli(capsys, *db, "rename", str(third), "card  DELIVERY")
+    assert twin.stdout == (
+        f"Theme {third} is now 'card DELIVERY' (pinned).\n"
+        f"Note: theme {first} has the same name; if they are one theme: tradeoff merge "
+        f"{third} --into {first}\n"
+    )
     assert run_cli(capsys, *db, "pin", str(second)).exit_code == 0
     item = min(members(engine, third))
     moved = run_cli(capsys, *db, "move", str(item), "--to", str(second))

@@ -30,10 +30,11 @@ from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
 
 
-def rename_theme(engine: Engine, theme_id: int, name: str) -> None:
-    """Give a theme a person's name; re-analysis keeps it."""
+def rename_theme(engine: Engine, theme_id: int, name: str) -> list[int]:
+    """Give a theme a person's name; re-analysis keeps it. Returns the other active themes
+    of that name (a hint that they may be one theme to merge)."""
     with write_session(engine) as session:
-        theme_edits.rename_theme(session, theme_id, name)
+        return theme_edits.rename_theme(session, theme_id, name)
 
 
 def pin_theme(engine: Engine, theme_id: int, pinned: bool = True) -> None:

@@ -26,8 +26,13 @@ def rename(
 
     Example: tradeoff rename 12 "Card declined abroad"
     """
-    edits.rename_theme(open_workspace(ctx), theme_id, name)
+    namesakes = edits.rename_theme(open_workspace(ctx), theme_id, name)
     console.print(f"Theme {theme_id} is now {' '.join(name.split())!r} (pinned).")
+    for other in namesakes:
+        console.print(
+            f"Note: theme {other} has the same name; if they are one theme: "
+            f"tradeoff merge {theme_id} --into {other}"
+        )
 
 
 def pin(ctx: typer.Context, theme_id: ThemeId) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import AssignedBy, ThemeStatus
@@ -30,11 +30,23 @@ def active_theme(session: Session, theme_id: int) -> ThemeRow:
     return row
 
 
-def rename_theme(session: Session, theme_id: int, name: str) -> None:
-    """A person's name, pinned: re-analysis keeps it."""
+def rename_theme(session: Session, theme_id: int, name: str) -> list[int]:
+    """A person's name, pinned: re-analysis keeps it. Returns the other active themes that
+    of its level already bearing it (any case): allowed, but two themes of one name are
+    likely one theme to merge."""
     row = active_theme(session, theme_id)
     row.name = _valid_name(name)
     row.name_pinned = True
+    same_level = (
+        ThemeRow.parent_id.is_(None) if row.parent_id is None else ThemeRow.parent_id.is_not(None)
+    )
+    namesakes = select(ThemeRow.id).where(
+        ThemeRow.status == ThemeStatus.ACTIVE,
+        ThemeRow.id != theme_id,
+        func.lower(ThemeRow.name) == row.name.lower(),
+        same_level,
+    )
+    return list(session.scalars(namesakes.order_by(ThemeRow.id)))
 
 
 def pin_theme(session: Session, theme_id: int, pinned: bool = True) -> None:
