@@ -217,7 +217,8 @@ def _file_new(
         centroids = active_centroids(session, embedder.model_id)
     assert centroids is not None
     pending = sorted([*unfiled, *changed], key=lambda row: row.id)
-    vectors = _embed(engine, embedder, [_read(row) for row in pending], progress)
+    read = [_read(row) for row in pending]
+    vectors = _embed(engine, embedder, read, progress)
     finest = ~centroids.has_children
     with progress.step("place", 1) as advance:
         placement = place(
@@ -227,7 +228,7 @@ def _file_new(
             centroids.vectors[finest],
             last.unsorted_below,
         )
-        wordless = np.array([not has_words(_read(row)) for row in pending], dtype=np.bool_)
+        wordless = np.array([not has_words(text) for text in read], dtype=np.bool_)
         placement.top[wordless] = -1
         advance(1)
     links: dict[tuple[int, int], float] = {}
