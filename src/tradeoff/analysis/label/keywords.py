@@ -96,7 +96,8 @@ FILLER = frozenset(
     else even ever every far getting give go goes going gone keep kept know like look
     looking made make makes many may maybe mean means much must next one ones put
     really say says see seems sure take takes taking tell tried try trying use used using
-    way well went without yes yet""".split()  # noqa: SIM905
+    way well went without yes yet came took everything something anything nothing okay ok
+    hoping hope thing things stuff lot bit where's how's that's""".split()  # noqa: SIM905
 )
 #: A longer phrase replaces a term it contains when it holds at least this share of the
 #: term's occurrences in the theme and of its weight.
