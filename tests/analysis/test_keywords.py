@@ -90,6 +90,29 @@ def test_hyphenated_compounds_stay_one_token() -> None:
     ]
 
 
+def test_a_phrasal_verb_is_one_compound_not_a_bare_verb() -> None:
+    """ "up", "in" and "out" are stopwords: "top up" left "top" alone to name a theme
+    ("cheque · top · button")."""
+    assert terms("I topped up but the top up failed; cannot log in") == [
+        "topped-up", "top-up", "failed", "log-in", "topped-up top-up", "top-up failed",
+    ]  # fmt: skip
+    # Not every verb and particle: money stays "in" the account, a check stays a check.
+    assert terms("money in the account, check in the app") == [
+        "money", "account", "check", "app", "money account", "account check", "check app",
+    ]  # fmt: skip
+    texts = [
+        "how do I top up with a cheque",
+        "can I top up by cheque",
+        "top up using a cheque please",
+        "card declined at the shop",
+        "my card was declined",
+        "declined card again",
+    ]
+    labels = theme_keywords(texts, [0, 0, 0, 1, 1, 1])
+    assert "top" not in {word for phrase in labels[0] for word in phrase.split()}
+    assert any("top-up" in phrase for phrase in labels[0])
+
+
 def test_filler_words_are_never_part_of_a_label() -> None:
     """Vague words break phrases as negations do: "monthly fee went up" gives "monthly fee",
     never "fee went"."""

@@ -6,11 +6,13 @@ log(1 + mean terms per theme / tf(term, all themes)). Every word of a label come
 evidence, so a PM can trust it; the rules below make it read as a name ("multi-currency
 payouts") rather than a bag of words ("payouts · currency · multi"):
 
-- **Tokens.** Lower-cased ASCII words; a hyphenated compound ("multi-currency", "e-mail",
-  "top-up") stays one token. Stopwords are dropped; n-grams span a dropped stopword ("verify
-  my identity" → "verify identity") but never a negation ("card not working" gives no "card
-  working", which would say the opposite), the end of a sentence or line, nor the end of a
-  text.
+- **Tokens.** Lower-cased words; a hyphenated compound ("multi-currency", "e-mail",
+  "top-up") stays one token, and so does a product's phrasal verb written with a space
+  ("top up", "sign in", "log out", "set up", "opt out": ``PHRASAL``): its particle is a
+  stopword, so "top up" left "top" alone to name a theme. Stopwords are dropped; n-grams
+  span a dropped stopword ("verify my identity" → "verify identity") but never a negation
+  ("card not working" gives no "card working", which would say the opposite), the end of a
+  sentence or line, nor the end of a text.
 - **Phrases first.** Going down the scored terms, a word or phrase gives way to the best
   scoring longer phrase that contains it (by stem), when that phrase holds at least
   ``PHRASE_FACTOR`` (40 %) of the term's occurrences in the theme and scores at least that
@@ -119,6 +121,42 @@ _DROPPED = STOPWORDS - NEGATIONS
 #: Where a sentence, a line or a list item ends: no n-gram runs across it ("small business
 #: owner.\n## What they said\n- Card..." holds no "owner said card").
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n")
+
+
+#: Verbs (with their -s, -ed, -ing forms) whose particle, a stopword, carries the meaning in
+#: product feedback, and those particles. Joined with a hyphen they read as the compound
+#: people also write ("top-up"). "check in", "back in" and "pay in" are left out: "check in
+#: the app", "back in stock" and "pay in euros" are not such verbs.
+PHRASAL = {
+    "top": ("up",),
+    "sign": ("up", "in", "out"),
+    "log": ("in", "out", "on"),
+    "set": ("up",),
+    "check": ("out",),
+    "cash": ("out",),
+    "opt": ("out", "in"),
+    "roll": ("out", "back"),
+    "back": ("up",),
+    "follow": ("up",),
+    "shut": ("down",),
+    "lock": ("out",),
+    "turn": ("on", "off"),
+}
+_FORMS = {"top": "ped|ping|s", "log": "ged|ging|s", "set": "ting|s", "shut": "ting|s"}
+#: Each form of each verb → its particles ("topped" → ("up",)).
+_PARTICLES_OF = {
+    verb + ending: particles
+    for verb, particles in PHRASAL.items()
+    for ending in ("", *_FORMS.get(verb, "ed|ing|s").split("|"))
+}
+#: Any word and a particle; the verb is checked in ``_PARTICLES_OF`` (one alternation of
+#: every form was 2.8 times slower over a million texts: 5.1 s against 1.8 s).
+_WORD_PARTICLE = re.compile(r"\b([a-z]+) (up|in|out|on|off|down|back)\b")
+
+
+def _hyphenate(match: re.Match[str]) -> str:
+    verb, particle = match.group(1), match.group(2)
+    return f"{verb}-{particle}" if particle in _PARTICLES_OF.get(verb, ()) else match.group(0)
 
 
 def terms(text: str) -> list[str]:
@@ -260,7 +298,7 @@ def _theme_words(texts: Iterable[str]) -> list[str]:
     """The theme's kept words in order, with ``_SEPARATOR`` between texts and for each
     negation, found in one regex pass over the joined texts."""
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts).lower()
-    joined = _SENTENCE_END.sub(_SEPARATOR, joined)
+    joined = _WORD_PARTICLE.sub(_hyphenate, _SENTENCE_END.sub(_SEPARATOR, joined))
     return [
         _SEPARATOR if w in NEGATIONS or w in FILLER else w
         for w in _WORD_OR_SEPARATOR.findall(joined)
