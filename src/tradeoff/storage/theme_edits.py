@@ -17,7 +17,7 @@ from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.domain.rules import now_utc
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
-from tradeoff.storage.themes import not_active
+from tradeoff.storage.themes import not_active, same_level_as
 
 NAME_LIMIT = 300
 
@@ -37,14 +37,11 @@ def rename_theme(session: Session, theme_id: int, name: str) -> list[int]:
     row = active_theme(session, theme_id)
     row.name = _valid_name(name)
     row.name_pinned = True
-    same_level = (
-        ThemeRow.parent_id.is_(None) if row.parent_id is None else ThemeRow.parent_id.is_not(None)
-    )
     namesakes = select(ThemeRow.id).where(
         ThemeRow.status == ThemeStatus.ACTIVE,
         ThemeRow.id != theme_id,
         func.lower(ThemeRow.name) == row.name.lower(),
-        same_level,
+        same_level_as(row),
     )
     return list(session.scalars(namesakes.order_by(ThemeRow.id)))
 

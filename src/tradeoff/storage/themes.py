@@ -213,16 +213,19 @@ def not_active(session: Session, theme_id: int) -> str:
     return f"no active theme with id {theme_id}"
 
 
+def same_level_as(theme: ThemeRow) -> ColumnElement[bool]:
+    """Themes of ``theme``'s level: top-level themes for a theme, sub-themes for a
+    sub-theme (merges, heirs and namesakes stay within a level)."""
+    if theme.parent_id is None:
+        return ThemeRow.parent_id.is_(None)
+    return ThemeRow.parent_id.is_not(None)
+
+
 def _heir(session: Session, retired: ThemeRow) -> int | None:
     """The active theme of the same level holding most of what a retired theme held (ties:
     the lower id); None when nothing of it is filed, or it retired before that was kept."""
     held = select(RetiredThemeMemberRow.evidence_id).where(
         RetiredThemeMemberRow.theme_id == retired.id
-    )
-    same_level = (
-        ThemeRow.parent_id.is_(None)
-        if retired.parent_id is None
-        else ThemeRow.parent_id.is_not(None)
     )
     query = (
         select(EvidenceThemeRow.theme_id)
@@ -230,7 +233,7 @@ def _heir(session: Session, retired: ThemeRow) -> int | None:
         .where(
             EvidenceThemeRow.evidence_id.in_(held),
             ThemeRow.status == ThemeStatus.ACTIVE,
-            same_level,
+            same_level_as(retired),
         )
         .group_by(EvidenceThemeRow.theme_id)
         .order_by(func.count().desc(), EvidenceThemeRow.theme_id)
