@@ -35,3 +35,8 @@ def plural_of(noun: str) -> str:
     if SIBILANT.search(noun):
         return noun + "es"
     return noun + "s"
+
+
+def its(count: int) -> str:
+    """The possessive agreeing with a count: "1 deal … its stage", "3 deals … their stage"."""
+    return "its" if count == 1 else "their"

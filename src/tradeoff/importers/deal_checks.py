@@ -31,7 +31,7 @@ from tradeoff.analysis.business.loss_disqualified import disqualified_by
 from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.importers.drafts import DealDraft
-from tradeoff.wording import plural
+from tradeoff.wording import its, plural
 
 #: Stages listed by name in the "read as open" line; the rest are counted.
 STAGES_SHOWN = 5
@@ -99,16 +99,15 @@ class DealChecks:
             more = len(stages) - STAGES_SHOWN
             count = self.open_by_stage.total()
             found.append(
-                f"{_deals(count)} read as open by {'its' if count == 1 else 'their'} stage, with "
+                f"{_deals(count)} read as open by {its(count)} stage, with "
                 f"no Closed / Won columns: {shown}"
                 + (f" and {plural(more, 'more stage')}" if more > 0 else "")
             )
         if self.flagged_without_stage:
             count = self.flagged_without_stage.total()
-            its = "its" if count == 1 else "their"
             found.append(
-                f"{_deals(count)} with no stage (kept: counted by {its} Closed / Won columns): "
-                + _listed(self.flagged_without_stage)
+                f"{_deals(count)} with no stage (kept: counted by {its(count)} Closed / Won "
+                "columns): " + _listed(self.flagged_without_stage)
             )
         if self.stage_against_flags:
             count = self.stage_against_flags.total()

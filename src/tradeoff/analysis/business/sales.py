@@ -40,7 +40,7 @@ from tradeoff.storage import sales as figures
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, SizeBand
 from tradeoff.storage.session import read_session, write_session
-from tradeoff.wording import plural
+from tradeoff.wording import its, plural
 
 SIZE_BANDS = (
     SizeBand("under 10k", Decimal(10_000)),
@@ -318,10 +318,6 @@ def _deals(count: int, kind: str = "", *, verb: bool = True) -> str:
     return said + ((" has" if count == 1 else " have") if verb else "")
 
 
-def _its(count: int) -> str:
-    return "its" if count == 1 else "their"
-
-
 def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
     notes = []
     no_stage = sum(t.deals for t in stages if t.key is None)
@@ -330,7 +326,7 @@ def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
             DataNote(
                 "unknown_stage",
                 no_stage,
-                f"{_deals(no_stage)} no stage: counted by {_its(no_stage)} recorded outcome",
+                f"{_deals(no_stage)} no stage: counted by {its(no_stage)} recorded outcome",
             )
         )
     odd: dict[str, int] = {}
@@ -344,7 +340,7 @@ def _stage_notes(stages: Sequence[figures.OutcomeTotal]) -> list[DataNote]:
             DataNote(
                 "unknown_stage",
                 count,
-                f"{_deals(count)} a stage that contradicts {_its(count)} recorded outcome: counted "
+                f"{_deals(count)} a stage that contradicts {its(count)} recorded outcome: counted "
                 "by the outcome",
                 tuple(sorted(odd, key=lambda k: (-odd[k], k))[: figures.EXAMPLES]),
             )
