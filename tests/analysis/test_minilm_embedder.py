@@ -104,3 +104,18 @@ def test_registry_builds_it(embedder: MiniLMEmbedder) -> None:
     chosen = embedder_named("minilm")
     assert chosen.dimensions == 384
     assert chosen.model_id.startswith("minilm-l6-v2-")
+
+
+def test_chunks_tokenized_ahead_give_the_rows_of_one_chunk(
+    embedder: MiniLMEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long inputs run in chunks, the next tokenized while one runs: rows land in input order,
+    each the vector its text gets in a single chunk."""
+    import tradeoff.analysis.embed.minilm as minilm
+
+    texts = [f"{query} ({n})" for n in range(3) for query in QUERIES]
+    whole = embedder.embed(texts)
+    monkeypatch.setattr(minilm, "CHUNK", 4)
+    chunked = embedder.embed(texts)
+    np.testing.assert_allclose(chunked, whole, atol=1e-5)
+    assert np.all(np.einsum("ij,ij->i", chunked, whole) > 0.9999)

