@@ -40,8 +40,11 @@ from tradeoff.cli import (
     workspace,
 )
 from tradeoff.cli.context import err_console, state
+from tradeoff.cli.usage_names import use_conventional_usage_names
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import TradeoffError
+
+use_conventional_usage_names()
 
 app = typer.Typer(
     name="tradeoff",
