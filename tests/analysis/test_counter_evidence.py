@@ -87,6 +87,18 @@ REVIEW, TICKET, SURVEY = EvidenceKind.REVIEW, EvidenceKind.TICKET, EvidenceKind.
         ("Easier than I thought", ["easier"], []),
         ("Great tool and would recommend", ["great", "would recommend"], []),
         ("No issues since the last release, thanks!", ["no issues"], []),
+        # Failures said without a problem word of old speak against too.
+        ("Reminders don't fire on Android 14. Email reminders work great.", ["work great"],
+         ["don't fire"]),
+        ("Uploads time out and the page is unresponsive", [], ["time out", "unresponsive"]),
+        ("We get HTTP 503 every night, whereas staging is fast", ["fast"], ["http 503", "whereas"]),
+        ("Sales keeps asking for it, a timeline would be nice", [], ["keeps asking"]),
+        ("please add subtasks, the board is nice", ["nice"], ["please add"]),
+        # Willingness, "fine", a "would" after the cue and the customer's own setup: no cue.
+        ("Happy to share logs", [], []),
+        ("The web app works fine", [], []),
+        ("A simple checklist would help", [], []),
+        ("My wifi is fast", [], []),
     ],
 )  # fmt: skip
 def test_words_that_speak_for_and_against(text: str, cues: list[str], against: list[str]) -> None:
@@ -157,6 +169,10 @@ SAID_IN_PRAISE = [
     "Faster than I expected",
     "Everything just works",
     "Our accountant loves the reports",
+    # Praise a QA tester's B2B corpus holds: the rules for failures, wishes and setup keep it.
+    "Love the Jira sync, our developers never have to leave Jira. Keep it up!",
+    "The Gantt view is great, we plan every launch with it",
+    "Support answered in ten minutes, super helpful",
 ]
 
 
@@ -167,6 +183,70 @@ def test_urgency_habits_and_complaints_are_not_praise(text: str) -> None:
 
 @pytest.mark.parametrize("text", SAID_IN_PRAISE)
 def test_praise_as_customers_write_it_still_counts(text: str) -> None:
+    assert praise_cues(text, None, SURVEY) != ()
+
+
+#: Complaints and requests of a B2B SaaS corpus a QA tester built, each read as praise by
+#: one word: praise of the customer's own setup or another platform beside a failure,
+#: willingness, a wish with "would" (misspelled too) after or before the cue, a request.
+QA_COMPLAINTS = [
+    "The board page loads forever and sometimes shows 'page unresponsive'. Internet "
+    "connection is fast, other apps are fine.",
+    "Push alerts for due dates don't fire on iOS 17. Desktop notifications work fine.",
+    "Our integration hits the API rate limit constantly, we get HTTP 429 Too Many Requests. "
+    "We're happy to pay for a higher tier.",
+    "dark mode pls!!! my eyes Even a simple high-contrast theme would help.",
+    "wolud love to see timesheets per person per week. our finance team keeps asking for it.",
+    "Time estimates vs actual hours logged wuold be super helpful for planning.",
+    "Mobile push notifications arrive hours late, sometimes the next day. Desktop "
+    "notifications work fine.",
+    "Main thing holding back a 10: Dark mode wuold be amazing, the bright UI gives me headaches.",
+]
+
+
+@pytest.mark.parametrize("text", QA_COMPLAINTS)
+def test_complaints_with_a_praise_word_beside_a_failure_or_wish_are_not_praise(
+    text: str,
+) -> None:
+    assert praise_cues(text, None, TICKET) == ()
+
+
+#: The same rules in other words, each beside praise they must leave alone: the first of a
+#: pair is a complaint or a request, the second praise.
+PAIRS = [
+    # A failure anywhere outweighs praise of another part, platform or setup.
+    ("The timeline spins forever. My laptop is fast, every other site loads.",
+     "Forever grateful for the CSV importer, it saved us a week"),
+    ("Comments from Slack never sync, whereas email is fast.",
+     "We never have to open Excel anymore, reporting is so easy"),
+    ("Guests keep seeing private boards. Everything else is great.",
+     "The roadmap view keeps getting better, great work"),
+    ("We get HTTP 502 every morning. Love the charts.",
+     "We have 500 users and love it"),
+    ("Our network is fast and other tools are quick.", "Works great even on hotel wifi"),
+    # Willingness, wishes and requests are demand.
+    ("Happy to test a fix for the export.", "So happy to see the new timeline view"),
+    ("Woud love an offline mode for site visits.", "Love the offline mode for site visits"),
+    ("A portfolio view would've been useful.", "Great tool and would recommend"),
+    ("Subtasks pls. A simple checklist would be enough.", "Keep up the good work, so simple"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("complaint", "praise"), PAIRS)
+def test_failures_setup_willingness_and_wishes_beside_praise(complaint: str, praise: str) -> None:
+    assert read_praise(complaint).is_praise is False
+    assert read_praise(praise).is_praise is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Big fan of the Jira connector, it keeps our engineering and product boards aligned.",
+        "Support was super responsive and solved my issue in an hour, thank you!",
+        "Jira integration is graet, setting it up took five minutes. Keep it up!",
+    ],
+)
+def test_praise_said_as_a_fan_responsive_or_keep_it_up_counts(text: str) -> None:
     assert praise_cues(text, None, SURVEY) != ()
 
 
