@@ -184,13 +184,14 @@ def test_search_matches_the_customers_words_not_our_quoted_reply(
     assert not re.search(r"Mob:|Sent from|Northpay team", " ".join(h["snippet"] for h in hits))
 
 
-@pytest.mark.parametrize("resolution", ["0", "-1", "nan"])
-def test_a_resolution_that_is_not_above_zero_is_refused(
+@pytest.mark.parametrize("resolution", ["0", "-1", "nan", "inf", "100"])
+def test_a_resolution_outside_what_clustering_supports_is_refused(
     capsys: pytest.CaptureFixture[str], workspace_url: str, resolution: str
 ) -> None:
     result = run_cli(capsys, "--db", workspace_url, "analyze", "--resolution", resolution)
     assert result.exit_code == 2
     assert "--resolution" in result.stderr
+    assert "must be above 0 and at most 32" in result.stderr
     assert "Traceback" not in result.stderr
 
 

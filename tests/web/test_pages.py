@@ -210,17 +210,22 @@ def test_only_admins_see_the_users_link(signed_in: Callable[[Role], TestClient])
 def test_the_theme_list_shows_each_theme_s_monthly_trend(
     signed_in: Callable[[Role], TestClient], workspace: Workspace
 ) -> None:
-    """Both items of the theme arrived in March 2026: the trend starts there with a full
-    bar, and every later month shows zero, in the tooltip and in the bars."""
+    """Both items of the theme arrived in March 2026, the newest evidence's month: the trend
+    shows the twelve months up to it, zero before, and its bar apart as the month so far."""
     page = signed_in(Role.VIEWER).get("/themes")
     assert page.status_code == 200
     row = page.text.split(f'href="/themes/{workspace.theme_id}"', 1)[1].split("</tr>", 1)[0]
     title = row.split('class="trend" title="', 1)[1].split('"', 1)[0]
-    months = [part.split(": ") for part in title.split(" · ")]
-    assert months[0] == ["2026-03", "2"]
-    assert all(count == "0" for _, count in months[1:])
-    bars = row.rsplit('">', 1)[1].split("</td>", 1)[0]
-    assert bars == "█" + "▁" * (len(months) - 1)
+    assert title.endswith(" (the last month so far)")
+    months = [
+        part.split(": ") for part in title.removesuffix(" (the last month so far)").split(" · ")
+    ]
+    assert len(months) == 12
+    assert months[0][0] == "2025-04"
+    assert months[-1] == ["2026-03", "2"]
+    assert all(count == "0" for _, count in months[:-1])
+    bars = row.split('class="trend" title="', 1)[1].split('">', 1)[1].split("</td>", 1)[0]
+    assert bars == "▁" * 11 + '<span class="so-far">█</span>'
 
 
 def test_a_theme_page_is_kept_until_the_workspace_changes(

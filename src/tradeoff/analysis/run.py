@@ -79,6 +79,10 @@ class AnalysisReport:
     #: Items filed before that this run placed again because their words changed.
     reworded: int = 0
 
+    @property
+    def unsorted_share(self) -> float:
+        return self.unsorted / self.items if self.items else 0.0
+
 
 def found_with(engine: Engine) -> str | None:
     """The name of the embedder the workspace's themes were last discovered with: a plain
@@ -390,7 +394,7 @@ def _report(
         considered=considered,
         themes=sum(1 for s in summaries if s.parent_id is None),
         subthemes=sum(1 for s in summaries if s.parent_id is not None),
-        unsorted=unsorted_count(session, originals_only=True),
+        unsorted=unsorted_count(session),
         model_id=embedder.model_id,
     )
 

@@ -3,14 +3,14 @@
 ``tradeoff theme``, the web page and the API read the same object, so the terminal, the
 browser and a script never disagree about a theme.
 
-A quote represents the theme and counter evidence says the opposite, so an item the
-profile lists as counter evidence (or one in the same words) is never also a quote: the
-quotes skip it and take the next candidate.
+A quote represents the theme and counter evidence says the opposite, so an item that reads
+as praise in a theme that is mostly something else (listed as counter evidence or not), or
+one in the same words as a listed one, is never also a quote: the quotes skip it and take
+the next candidate.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -18,14 +18,16 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.label.counter import PRAISE_RULES
-from tradeoff.analysis.label.quotes import Candidate, representative_quotes
+from tradeoff.analysis.label.quotes import Candidate, repeat_key, representative_quotes
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.errors import NotFound
+from tradeoff.storage.praise import praised
 from tradeoff.storage.session import read_session
 from tradeoff.storage.tables import EvidenceItemRow
 from tradeoff.storage.theme_profile import (
     CounterEvidence,
     MonthCount,
+    MonthlyTrend,
     ThemeProfile,
     theme_profiles,
 )
@@ -34,7 +36,6 @@ from tradeoff.storage.themes import ThemeSummary, active_themes, not_active
 
 #: Quotes a theme shows.
 QUOTES = 5
-_NOT_WORD = re.compile(r"\W+")
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,16 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         )
         if theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")
-        counter = profiles[theme_id].counter_evidence
+        profile = profiles[theme_id]
+        counter = profile.counter_evidence
+        # Praise is counter evidence only in a theme that is mostly something else.
+        praise = (
+            praised(session, PRAISE_RULES, [theme_id, *(c.id for c in children)]) if counter else {}
+        )
         groups = quote_groups(session, theme_id)
-        quotes = quotes_as_said(session, theme_quotes(groups, leave_out=counter))
+        quotes = quotes_as_said(
+            session, theme_quotes(groups, leave_out=counter, praised=praise.keys())
+        )
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
@@ -74,6 +82,7 @@ def theme_quotes(
     groups: Sequence[RankedGroup],
     limit: int = QUOTES,
     leave_out: Collection[CounterEvidence] = (),
+    praised: Collection[int] = (),
 ) -> list[Candidate]:
     """``representative_quotes`` over every member of the groups, reading only the head of
     each: the best ``4 * limit`` first, more only when a head could run dry. A head with more
@@ -82,13 +91,13 @@ def theme_quotes(
     exactly those of the whole groups.
 
     Members that are counter evidence of the theme (``leave_out``: the same item, or the
-    same words after folding case and punctuation) are not candidates: they say the
-    opposite of the theme. Only the few shown are left out, so this costs no read."""
-    ids = {c.evidence_id for c in leave_out}
-    said = {_said(c.text) for c in leave_out}
+    same message, ``repeat_key``) and the ids in ``praised`` are not candidates: they say
+    the opposite of the theme."""
+    ids = {c.evidence_id for c in leave_out} | set(praised)
+    said = {repeat_key(c.text) for c in leave_out}
 
     def candidate(member: tuple[int, str, float]) -> bool:
-        return member[0] not in ids and (not said or _said(member[1]) not in said)
+        return member[0] not in ids and (not said or repeat_key(member[1]) not in said)
 
     wanted = 4 * limit
     while True:
@@ -100,11 +109,6 @@ def theme_quotes(
         ):
             return quotes
         wanted *= 4
-
-
-def _said(text: str) -> str:
-    """The words of a text as ``representative_quotes`` tells repeats apart."""
-    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 def quotes_as_said(session: Session, quotes: Sequence[Candidate]) -> list[Candidate]:
@@ -127,6 +131,20 @@ SPARKS = "▁▂▃▄▅▆▇█"
 TREND_MONTHS = 12
 
 
+def trend_months(trend: MonthlyTrend, count: int = TREND_MONTHS) -> list[MonthCount]:
+    """The ``count`` months up to the newest evidence's month, zero before the theme's first
+    item: every theme shows the same months, so the bars of a list line up. The last of them
+    holds only the days up to the newest item; surfaces draw it apart (``so_far``), or its
+    short bar reads as demand collapsing in every theme."""
+    if not trend.months:
+        return []
+    year, month = (int(part) for part in trend.months[-1].month.split("-"))
+    ends = year * 12 + month - 1  # the newest month, counted from January of year 0
+    counts = {m.month: m.items for m in trend.months}
+    names = [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(ends - count + 1, ends + 1)]
+    return [MonthCount(name, counts.get(name, 0)) for name in names]
+
+
 def month_sparkline(months: Sequence[MonthCount]) -> str:
     """One bar per month, scaled to the busiest month shown: the shape, with the figures
     printed beside it wherever it appears."""
@@ -134,3 +152,8 @@ def month_sparkline(months: Sequence[MonthCount]) -> str:
         return ""
     peak = max(m.items for m in months) or 1
     return "".join(SPARKS[round(m.items / peak * (len(SPARKS) - 1))] for m in months)
+
+
+def so_far(sparkline: str) -> tuple[str, str]:
+    """The bars of the whole months and the bar of the month so far (``trend_months``)."""
+    return sparkline[:-1], sparkline[-1:]

@@ -14,20 +14,25 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from tradeoff.analysis.label.counter import PRAISE_RULES, speaking_well
 from tradeoff.analysis.text.theme_text import as_said
-from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline, theme_page
+from tradeoff.analysis.theme_page import (
+    TREND_MONTHS,
+    month_sparkline,
+    so_far,
+    theme_page,
+    trend_months,
+)
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.session import read_session
-from tradeoff.storage.theme_profile import ThemeProfile, theme_profiles
+from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
 from tradeoff.storage.themes import (
     ThemeSummary,
     active_themes,
     unsorted_count,
 )
-
-#: Months the table's trend column shows.
 
 
 class ThemesFormat(StrEnum):
@@ -45,8 +50,9 @@ def themes(
 
     items counts distinct evidence (copies once); users are distinct end users; observed is
     the share of observed behaviour (the rest is stated); proxy is the share relayed by our
-    own people; the trend shows the twelve months up to the newest evidence in the workspace
-    (its data's own "now": a workspace imported last year reads the same today).
+    own people; the trend shows the same twelve months for every theme, up to the month of
+    the newest evidence in the workspace (its data's own "now": a workspace imported last
+    year reads the same today); that month's bar, dimmed, counts only the days so far.
 
     Example: tradeoff themes --format json
     """
@@ -103,7 +109,7 @@ def themes(
             _percent(profile.observed_share),
             _percent(profile.proxy_share),
             _day(profile.last_seen),
-            month_sparkline(profile.trend.months[-TREND_MONTHS:]),
+            _bars(trend_months(profile.trend)),
         )
     console.print(table)
     if unsorted:
@@ -142,7 +148,10 @@ def theme(
     )
     console.print(f"first seen {_day(profile.first_seen)}, last seen {_day(profile.last_seen)}")
     trend = profile.trend
-    console.print(f"monthly: {month_sparkline(trend.months)}  {_trend_words(profile)}")
+    console.print(
+        Text("monthly: ").append(_bars(trend_months(trend, max(TREND_MONTHS, len(trend.months)))))
+        + Text(f"  {_trend_words(profile)}")
+    )
     console.print("Quotes:")
     for quote in quotes:
         console.print(f'  "{_cut(quote.text)}"  (#{quote.evidence_id}, {quote.score:.2f})')
@@ -181,13 +190,26 @@ def _trend_words(profile: ThemeProfile) -> str:
 
 
 def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
+    """The theme for scripts; counter evidence in the customer's words, as the terminal
+    shows it (no greeting, signature or quoted thread: the whole item is in `evidence`)."""
+    figures = {k: v for k, v in profile.to_json().items() if k != "theme_id"}
+    figures["counter_evidence"] = [
+        {**item, "text": as_said(item["kind"], item["text"])}
+        for item in figures["counter_evidence"]
+    ]
     return {
         "id": summary.id,
         "name": summary.name,
         "parent_id": summary.parent_id,
         "name_pinned": summary.name_pinned,
-        **{k: v for k, v in profile.to_json().items() if k != "theme_id"},
+        **figures,
     }
+
+
+def _bars(months: list[MonthCount]) -> Text:
+    """The sparkline with the month so far dimmed: it is not a whole month yet."""
+    whole, current = so_far(month_sparkline(months))
+    return Text(whole).append(current, style="dim")
 
 
 def _percent(share: float | None) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 from jinja2 import Environment
 
 from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.theme_page import trend_months
 from tradeoff.reports.charts import Spec, bar_chart, frontier_chart, sparkline, to_data_uri
 from tradeoff.reports.escaping import escaping_environment
 from tradeoff.reports.files import write_atomically
@@ -110,7 +111,7 @@ def _charts(report: Report) -> dict[str, str]:
     """Chart data URIs by name: ``stake`` and ``trend-<theme id>`` for each theme card."""
     charts: dict[str, str] = {}
     for theme in report.cards:
-        months = theme.profile.trend.months[-TREND_MONTHS:]
+        months = trend_months(theme.profile.trend, TREND_MONTHS)
         if months:
             rows = [{"month": m.month, "items": m.items} for m in months]
             spec = sparkline(rows, period="month", value="items")

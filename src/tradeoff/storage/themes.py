@@ -147,12 +147,10 @@ def unfile_by_model(session: Session, evidence_ids: Collection[int]) -> None:
         )
 
 
-def unsorted_count(session: Session, *, originals_only: bool = False) -> int:
-    """Items in no active theme: what ``tradeoff evidence --unsorted`` lists (copies too,
-    unless ``originals_only``)."""
+def unsorted_count(session: Session) -> int:
+    """Items in no active theme, copies too: what ``tradeoff evidence --unsorted`` lists and
+    every surface counts (an analysis's summary, ``tradeoff themes``, the home page)."""
     query = select(func.count()).where(~_filed_in_a_theme(EvidenceItemRow))
-    if originals_only:
-        query = query.where(EvidenceItemRow.duplicate_of_id.is_(None))
     return session.scalar(query.select_from(EvidenceItemRow)) or 0
 
 

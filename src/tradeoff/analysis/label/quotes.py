@@ -2,8 +2,10 @@
 
 The most central items of a theme tend to say the same thing in the same words; a PM reading
 five of them learns one fact. So the quotes go round the theme's sub-themes, largest first,
-taking each one's most typical item that does not repeat a quote already taken (same words
-after folding case, punctuation and spacing), then fill up by centrality. A theme without
+taking each one's most typical item that does not repeat a quote already taken (the same
+message once greeting, signature and quoted thread are set aside, after folding case,
+punctuation and spacing: "Hi team, X. Thanks, Ann" repeats "X"), then fill up by
+centrality. A theme without
 sub-themes is read as a single one.
 """
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from tradeoff.analysis.text.message import message_body
 
 _NOT_WORD = re.compile(r"\W+")
 
@@ -33,7 +37,7 @@ def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5)
         for queue in list(queues):
             while queue:
                 candidate = queue.pop(0)
-                key = _NOT_WORD.sub(" ", candidate.text.lower()).strip()
+                key = repeat_key(candidate.text)
                 if key not in seen:
                     seen.add(key)
                     chosen.append(candidate)
@@ -43,3 +47,8 @@ def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5)
             if len(chosen) == limit:
                 break
     return chosen
+
+
+def repeat_key(text: str) -> str:
+    """What two quotes must share to be one: the message's words, folded."""
+    return _NOT_WORD.sub(" ", message_body(text).lower()).strip()

@@ -21,7 +21,7 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 
 from tradeoff.analysis.edits import merge_themes, move_evidence, rename_theme, split_theme
-from tradeoff.analysis.theme_page import TREND_MONTHS, month_sparkline
+from tradeoff.analysis.theme_page import month_sparkline, so_far, trend_months
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
@@ -50,10 +50,9 @@ def theme_list(request: Request, engine: EngineDep, signed: Viewer) -> Response:
             key=lambda s: (-profiles[s.id].items, s.id),
         )
         rows = [
-            (s, profiles[s.id], profiles[s.id].trend.months[-TREND_MONTHS:], demand.get(s.id))
-            for s in tops
+            (s, profiles[s.id], trend_months(profiles[s.id].trend), demand.get(s.id)) for s in tops
         ]
-    context = {"rows": rows, "kept": kept, "sparkline": month_sparkline}
+    context = {"rows": rows, "kept": kept, "sparkline": month_sparkline, "so_far": so_far}
     return render(request, "themes.html", context, signed=signed)
 
 
