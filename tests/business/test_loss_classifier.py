@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tradeoff.analysis.business.loss_reasons import CUES, LossVerdict, classify_loss, fold
+from tradeoff.analysis.business.loss_reasons import (
+    ABSENCE_FILLER,
+    ABSENCE_FRAME,
+    CUES,
+    LossVerdict,
+    classify_loss,
+    fold,
+)
 from tradeoff.domain.enums import LossCategory as C
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +89,64 @@ def test_negations_and_phrases(reason: str, category: C, cues: tuple[str, ...]) 
     assert classify_loss(reason) == LossVerdict(category, cues)
 
 
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        # A "not" before a verb of getting or showing: the thing not got is the reason.
+        ("Could not prove ROI to the CFO", C.VALUE_NOT_PROVEN, ("roi",)),
+        ("Could not demonstrate value in the pilot", C.VALUE_NOT_PROVEN, ("value",)),
+        ("Didn't see ROI within a quarter", C.VALUE_NOT_PROVEN, ("roi",)),
+        ("Not enough budget", C.PRICE_BUDGET, ("budget",)),
+        ("They did not have budget this year", C.PRICE_BUDGET, ("budget",)),
+        ("Couldn't get budget approved", C.PRICE_BUDGET, ("budget",)),
+        ("Not enough features for a team of fifty", C.PRODUCT_GAP, ("features",)),
+        ("Couldn't afford it", C.PRICE_BUDGET, ("not afford",)),
+        ("Couldn't get buy-in from finance", C.RELATIONSHIP, ("buy in",)),
+        # What is missing decides, not the word that says it is missing.
+        ("Lack of budget", C.PRICE_BUDGET, ("budget",)),
+        ("Lack of funding for the second team", C.PRICE_BUDGET, ("funding",)),
+        ("Lack of clear ROI", C.VALUE_NOT_PROVEN, ("roi",)),
+        ("Missing a champion on their side", C.RELATIONSHIP, ("champion",)),
+        # "not a product gap" denies the gap; the spreadsheet decides.
+        ("Not a product gap - they stayed on Excel", C.STATUS_QUO, ("excel",)),
+    ],
+)
+def test_a_missing_thing_is_the_reason_not_a_negation(
+    reason: str, category: C, cues: tuple[str, ...]
+) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        # Already read right before absence words counted; they must stay so.
+        ("Wasn't able to show ROI", C.VALUE_NOT_PROVEN, ("roi",)),
+        ("No budget left this year", C.PRICE_BUDGET, ("no budget",)),
+        ("Didn't see enough value", C.VALUE_NOT_PROVEN, ("value",)),
+        # Denials still deny: a dismissal wins over a verb of seeing, and the article rule
+        # stops at a keyword or a dismissal the "not" already denied.
+        ("Did not see price as an issue, they lacked SSO", C.PRODUCT_GAP, ("lacked",)),
+        ("Price was not the issue, missing SSO", C.PRODUCT_GAP, ("missing",)),
+        ("Not the price, missing SSO", C.PRODUCT_GAP, ("missing",)),
+        ("Missing SSO integration", C.PRODUCT_GAP, ("missing", "integration")),
+        ("Missing an executive sponsor", C.RELATIONSHIP, ("executive sponsor",)),
+    ],
+)
+def test_absence_wordings_that_read_right_stay_so(
+    reason: str, category: C, cues: tuple[str, ...]
+) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+def test_a_reason_that_decides_through_absence_is_not_overruled_by_notes() -> None:
+    """The reason decides; notes that mention a spreadsheet are not read."""
+    notes = "Deal 16 for Lucerne. Customer currently runs everything in a spreadsheet."
+    assert classify_loss("Could not prove ROI to the CFO", notes) == LossVerdict(
+        C.VALUE_NOT_PROVEN, ("roi",)
+    )
+
+
 def test_a_tie_is_ambiguous_and_keeps_every_cue_for_a_person() -> None:
     assert classify_loss("Price and timing") == LossVerdict(C.UNCLASSIFIED, ("price", "timing"))
 
@@ -119,3 +184,14 @@ def test_docs_list_exactly_the_keywords_the_code_uses() -> None:
         assert line is not None, f"docs/sales.md has no row for {category.value}"
         documented = [c.strip().strip("`") for c in line.group(1).split(",")]
         assert documented == list(cues), category
+
+
+def test_docs_list_exactly_the_absence_words_the_code_uses() -> None:
+    doc = " ".join((ROOT / "docs" / "sales.md").read_text(encoding="utf-8").split())
+    frame = re.search(r"says the thing was not got or shown — (.*?): ", doc)
+    assert frame is not None, "docs/sales.md lists no absence words"
+    assert [w.strip().strip("`") for w in frame.group(1).split(",")] == list(ABSENCE_FRAME)
+    filler = re.search(r"with only (.*?) between", doc)
+    assert filler is not None, "docs/sales.md lists no filler words"
+    words = re.findall(r"`([^`]+)`", filler.group(1))
+    assert set(words) == ABSENCE_FILLER

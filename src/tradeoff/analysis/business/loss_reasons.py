@@ -9,11 +9,19 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
 2. Cues are matched on whole words, longest phrase first; a word inside a matched phrase is not
    matched again, so "did not trust" is a confidence cue and "lack of trust" is not a gap.
    A cue ending in ``*`` matches any word starting so ("pric*": price, pricing, priced).
-3. A one-word cue is *negated* (ignored) when "not" or "nor" stands in the two words before it
-   ("not expensive", "not the price"), or when it is dismissed around it ("price was not the
-   issue", "no pricing concerns", "pricing was fine"). "No" and "without" alone do not negate:
-   "no budget" and "without an integration" are the reason itself. Phrases carry their own
-   negation ("did not trust", "not a fit") and are never negated.
+3. A one-word cue is *negated* (ignored) when "not" or "nor" stands in the two words before it,
+   or three when "a", "an" or "the" follows it and the next word is no keyword or dismissal
+   ("not expensive", "not the price", "not a product gap"), or when it is dismissed around
+   it ("price was not the issue", "no pricing concerns", "pricing was fine"). Not when a
+   word between the "not" and the cue says the thing was not got or shown (``ABSENCE_FRAME``:
+   "could not prove ROI", "not enough budget", "did not have budget"): a missing thing is the
+   reason itself, as every category here names what was missing or what stood in the way.
+   A dismissal still wins ("did not see price as an issue"). "No" and "without" alone do not
+   negate either: "no budget" and "without an integration" are the reason itself. Phrases
+   carry their own negation ("did not trust", "not a fit", "not afford*") and are never
+   negated. An absence word of the product-gap list ("missing", "lack*") followed, across
+   only ``ABSENCE_FILLER`` words, by a cue of another category is dropped: what is missing
+   decides ("lack of budget" is price, "missing an executive sponsor" relationship).
 4. A cue weighs its number of words; the heaviest category wins. A tie between categories is
    ambiguous and gives ``unclassified`` with every cue kept, so a person decides.
 5. The loss reason decides; the deal's notes are read only when the reason gives no category,
@@ -71,6 +79,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "budget*",
         "cheap*",
         "afford*",
+        "not afford*",
         "discount*",
         "licens*",
         "no budget",
@@ -148,6 +157,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "sponsor*",
         "executive sponsor*",
         "rep was unresponsive",
+        "buy in",
     ),
     LossCategory.ALIGNMENT: (
         "priorit*",
@@ -228,6 +238,41 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
 }
 
 NEGATORS = frozenset({"not", "nor"})
+ARTICLES = frozenset({"a", "an", "the"})
+#: Words that, between a "not" and a cue, say the thing was not got or shown: the negation is
+#: the verb's, and the missing thing is the loss reason ("could not prove ROI").
+ABSENCE_FRAME = (
+    "prov*",
+    "demonstrat*",
+    "show*",
+    "justif*",
+    "see",
+    "seen",
+    "get",
+    "got",
+    "gotten",
+    "find",
+    "found",
+    "have",
+    "had",
+    "secur*",
+    "build",
+    "built",
+    "make",
+    "made",
+    "reach*",
+    "obtain*",
+    "achiev*",
+    "earn*",
+    "establish*",
+    "enough",
+    "sufficient*",
+    "much",
+)
+#: Product-gap cues that only say something is absent; the absent thing, when it is a cue of
+#: another category, decides instead ("lack of budget").
+ABSENCE_MARKERS = frozenset({"missing", "lack*"})
+ABSENCE_FILLER = frozenset({"of", "a", "an", "the", "any", "enough", "sufficient", "clear"})
 #: Words that, after a cue and with a "no" or "not" near, dismiss it ("price was not the issue").
 DISMISSED = frozenset({"issue", "issues", "problem", "problems", "concern", "concerns", "factor"})
 DISMISSED_ALONE = frozenset({"fine", "ok", "okay", "competitive", "acceptable"})
@@ -280,10 +325,33 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+def _is_cue_word(word: str) -> bool:
+    return word in _EXACT or any(word.startswith(c.words[0][:-1]) for _, c in _PREFIXED)
+
+
+def _negator_before(words: Sequence[str], start: int) -> int | None:
+    """Where "not" or "nor" stands before the cue at ``start``: within two words, or three
+    when an article follows it and the word after that is no keyword or dismissal, which
+    would have been what the "not" denied ("not a product gap", but "not the issue, missing
+    SSO")."""
+    for at in range(start - 1, max(-1, start - 4), -1):
+        if words[at] not in NEGATORS:
+            continue
+        if start - at <= 2:
+            return at
+        middle = words[at + 2]
+        if words[at + 1] in ARTICLES and middle not in DISMISSED and not _is_cue_word(middle):
+            return at
+    return None
+
+
 def _negated(words: Sequence[str], start: int, end: int) -> bool:
-    before = words[max(0, start - 2) : start]
-    if any(w in NEGATORS for w in before):
+    at = _negator_before(words, start)
+    if at is not None and not any(
+        _word_matches(p, w) for w in words[at + 1 : start] for p in ABSENCE_FRAME
+    ):
         return True
+    before = words[max(0, start - 2) : start]
     after = words[end : end + 4]
     if any(w in NEGATORS or w == "no" for w in (*before, *after)) and any(
         w in DISMISSED for w in after
@@ -308,7 +376,7 @@ def cues_in(text: str) -> list[tuple[LossCategory, str]]:
             ):
                 matches.append((-size, order, start, cue))
     used = [False] * len(words)
-    found: list[tuple[int, LossCategory, str]] = []
+    found: list[tuple[int, int, _Cue]] = []
     for negative_size, _, start, cue in sorted(matches, key=lambda m: m[:3]):
         span = range(start, start - negative_size)
         if any(used[i] for i in span):
@@ -317,8 +385,25 @@ def cues_in(text: str) -> list[tuple[LossCategory, str]]:
             used[i] = True
         if -negative_size == 1 and _negated(words, start, start + 1):
             continue
-        found.append((start, cue.category, " ".join(words[start : start - negative_size])))
-    return [(category, said) for _, category, said in sorted(found, key=lambda f: f[0])]
+        found.append((start, start - negative_size, cue))
+    found.sort(key=lambda f: f[0])
+    return [
+        (cue.category, " ".join(words[start:end]))
+        for i, (start, end, cue) in enumerate(found)
+        if not _absence_of_another(words, end, cue, found[i + 1] if i + 1 < len(found) else None)
+    ]
+
+
+def _absence_of_another(
+    words: Sequence[str], end: int, cue: _Cue, following: tuple[int, int, _Cue] | None
+) -> bool:
+    """Whether ``cue`` only says that the next cue, of another category, is missing."""
+    if cue.text not in ABSENCE_MARKERS or following is None:
+        return False
+    next_start, _, next_cue = following
+    return next_cue.category is not cue.category and all(
+        w in ABSENCE_FILLER for w in words[end:next_start]
+    )
 
 
 def _decide(found: list[tuple[LossCategory, str]], prefix: str = "") -> LossVerdict | None:
