@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -87,6 +87,23 @@ class CrmSettings:
 
 
 @dataclass(frozen=True)
+class RowWhere(Where):
+    """Where a record was read, with the export row's cells: a record the loader rejects
+    carries its whole row into the rejects file, as one refused while reading does."""
+
+    cells: tuple[str, ...] = dataclasses.field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class CrmDealDraft(DealDraft):
+    """A deal as a CRM row gives it, with what the loader reports beside the deal."""
+
+    #: The currency the amount named itself when the currency column named another (which
+    #: wins, as docs/importers.md says); the import summary counts these deals.
+    amount_currency: str | None = None
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where each field sits in one export's header: the user's ``--map`` column, else the
     first of the export's known names present (exactly, then ignoring case)."""
@@ -120,9 +137,9 @@ class Layout:
     def cells(self, row: CsvRow) -> dict[str, str]:
         return {f: row.cells[i].strip() for f, i in self.positions.items() if i < len(row.cells)}
 
-    def where(self, line: int) -> Where:
+    def where(self, line: int, cells: Sequence[str] = ()) -> Where:
         columns = tuple((f, self.header[i]) for f, i in self.positions.items())
-        return Where(line=line, columns=columns)
+        return RowWhere(line=line, columns=columns, cells=tuple(cells))
 
     def raw(self, row: CsvRow) -> dict[str, str]:
         """The row as exported, by header; the first of a repeated header wins."""
@@ -179,7 +196,7 @@ def read_rows(layout: Layout, rows: Iterator[CsvRow], build: RowReader) -> Itera
     """Each row's records, or one ``Rejected`` that names the row's line and column."""
     width = len(layout.header)
     for row in data_rows(rows, width):
-        where = layout.where(row.line)
+        where = layout.where(row.line, row.cells)
         if len(row.cells) != width:
             reason = f"the row has {plural(len(row.cells), 'cell')} but the header has {width}"
             yield Rejected(where, reason, raw=row.cells)
@@ -215,7 +232,7 @@ def crm_deal(
     close = moment("closed_at", cells, settings)
     amount, currency = money(amount_field, cells, settings)
     description = cells.get("notes", "")
-    deal = DealDraft(
+    deal = CrmDealDraft(
         where=where,
         external_id=external_id,
         name=name,
@@ -234,6 +251,7 @@ def crm_deal(
         deal_type=cells.get("deal_type") or None,
         lead_source=cells.get("lead_source") or None,
         competitors=competitor_mentions(competitors, outcome),
+        amount_currency=overridden_currency(amount_field, cells) if amount is not None else None,
     )
     notes = (
         ("description", description, created or close),
@@ -391,19 +409,33 @@ def money(
     currency = cells.get("currency", "").upper() or None
     if not cell:
         return None, currency
-    text = cell
-    coded = re.fullmatch(r"([A-Za-z]{3})\s*(.+)|(.+?)\s*([A-Za-z]{3})", text)
-    if coded:
-        currency = currency or (coded[1] or coded[4]).upper()
-        text = coded[2] or coded[3]
-    for symbol, code in CURRENCY_SYMBOLS.items():
-        if symbol in text:
-            currency, text = currency or code, text.replace(symbol, "")
+    written, text = _amount_parts(cell)
     try:
         amount = settings.locale.decimal_number(text.replace("$", ""), written=cell)
     except ValueError as exc:
         raise RuleViolation(field, str(exc)) from None
-    return amount, currency or settings.currency
+    return amount, currency or written or settings.currency
+
+
+def overridden_currency(field: str, cells: dict[str, str]) -> str | None:
+    """The currency an amount names itself (``EUR 5,000.00``, ``€5,000``) when the currency
+    column names another: the column wins, and the import summary says so."""
+    column = cells.get("currency", "").upper()
+    written, _ = _amount_parts(cells.get(field, ""))
+    return written if column and written and written != column else None
+
+
+def _amount_parts(cell: str) -> tuple[str | None, str]:
+    """The currency written with an amount (its code, else its symbol), and the number."""
+    written, text = None, cell
+    coded = re.fullmatch(r"([A-Za-z]{3})\s*(.+)|(.+?)\s*([A-Za-z]{3})", text)
+    if coded:
+        written = (coded[1] or coded[4]).upper()
+        text = coded[2] or coded[3]
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        if symbol in text:
+            written, text = written or code, text.replace(symbol, "")
+    return written, text
 
 
 def whole(field: str, cells: dict[str, str], settings: CrmSettings) -> int | None:

@@ -11,6 +11,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,13 @@ from tradeoff.importers.competitors import (
     names_no_competitor,
     split_competitor_names,
 )
+from tradeoff.importers.crm import CrmDealDraft, RowWhere
 from tradeoff.importers.deal_checks import DealChecks
 from tradeoff.importers.drafts import (
     AccountDraft,
     AccountRef,
     DealDraft,
+    Draft,
     EvidenceDraft,
     MetricValueDraft,
     PersonDraft,
@@ -49,10 +52,43 @@ from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
 from tradeoff.storage.tables.evidence import fingerprint_of
 from tradeoff.storage.upsert import Outcome, existing_by_external_id, insert_many, upsert
+from tradeoff.wording import plural
 
 CHUNK = 500
 #: Shorter texts ("card not working") recur honestly; only longer ones are copies.
 DUPLICATE_MIN_CHARS = 20
+
+
+@dataclass
+class ImportDealChecks(DealChecks):
+    """``DealChecks`` and what only the loader knows of a deal: the file it was read from and
+    the currency its amount named itself (``crm.CrmDealDraft``), which the currency column
+    overrode as documented; kept, and named here with the first such row."""
+
+    amount_currency_overridden: int = 0
+    first_overridden: str = ""
+
+    def see_amount_currency(self, deal: DealDraft, file: str) -> None:
+        written = deal.amount_currency if isinstance(deal, CrmDealDraft) else None
+        if not written:
+            return
+        self.amount_currency_overridden += 1
+        if not self.first_overridden:
+            where = deal.where
+            at = where.describe() if where.file else f"{file}, {where.describe()}"
+            self.first_overridden = f"{at} ({written} in the amount, {deal.currency} in the column)"
+
+    def lines(self) -> tuple[str, ...]:
+        found = super().lines()
+        count = self.amount_currency_overridden
+        if not count:
+            return found
+        whose = "whose amount names" if count == 1 else "whose amounts name"
+        line = (
+            f"{plural(count, 'deal')} {whose} another currency than the currency column (kept: "
+            f"read in the column's currency); first at {self.first_overridden}"
+        )
+        return (*found, line)
 
 
 @dataclass
@@ -66,7 +102,7 @@ class LoadCounts:
     unknown_account_ids: int = 0
     by_entity: dict[str, Counter[Outcome]] = field(default_factory=dict)
     rejects: list[Rejected] = field(default_factory=list)
-    deal_checks: DealChecks = field(default_factory=DealChecks)
+    deal_checks: ImportDealChecks = field(default_factory=ImportDealChecks)
 
     @property
     def rejected(self) -> int:
@@ -144,13 +180,14 @@ class Loader:
             with self.session.begin_nested():
                 self._write(record, existing, deals)
         except RuleViolation as exc:
-            self._fail(Rejected(where, exc.message, column=where.column_for(exc.field)))
+            column = where.column_for(exc.field)
+            self._fail(Rejected(where, exc.message, column=column, raw=source_row(record)))
         except InputError as exc:
             if not self.skip_bad_rows:
                 raise
-            self._fail(Rejected(where, exc.message, column=exc.column))
+            self._fail(Rejected(where, exc.message, column=exc.column, raw=source_row(record)))
         except Conflict as exc:
-            self._fail(Rejected(where, exc.message))
+            self._fail(Rejected(where, exc.message, raw=source_row(record)))
 
     def _fail(self, rejected: Rejected) -> None:
         if self.skip_bad_rows:
@@ -379,7 +416,7 @@ class Loader:
         values = {
             k: v
             for k, v in dataclasses.asdict(draft).items()
-            if k not in {"where", "account", "competitors", "outcome_flagged"}
+            if k not in {"where", "account", "competitors", "outcome_flagged", "amount_currency"}
         }
         deal = self._checked(
             Deal(source=self.source, account_id=account_id, import_batch_id=self.batch_id, **values)
@@ -404,6 +441,7 @@ class Loader:
                     )
                 )
         self.counts.deal_checks.see(draft, filed)
+        self.counts.deal_checks.see_amount_currency(draft, self.path.name)
 
     def _metric_value(self, draft: MetricValueDraft) -> None:
         """Values land only on metrics the registry defines: a metric's meaning is written
@@ -443,6 +481,37 @@ def _gaps_only(current: Any, values: dict[str, Any]) -> dict[str, Any]:
 
 def _may_be_a_copy(item: EvidenceItem) -> bool:
     return item.account_id is not None and len(item.text) >= DUPLICATE_MIN_CHARS
+
+
+def source_row(record: Draft) -> dict[str, Any] | list[str]:
+    """What a record refused while it is written was read from, for the rejects file, as a
+    row refused while reading shows it: the export row's cells (CRM rows), else the source
+    record the importer kept (evidence), else the record's own fields as read."""
+    where = record.location if isinstance(record, EvidenceDraft) else record.where
+    if isinstance(where, RowWhere) and where.cells:
+        return list(where.cells)
+    if isinstance(record, EvidenceDraft) and record.raw:
+        return record.raw
+    read = {f.name: _plain(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    return {k: v for k, v in read.items() if k not in ("where", "line") and v not in EMPTY}
+
+
+EMPTY: tuple[Any, ...] = (None, "", [], {})
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON can write it: dates, amounts and enums as their text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items() if v is not None and v != ""}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
