@@ -14,6 +14,11 @@ from tradeoff.storage.session import read_session
 
 AS_OF = TODAY.date().isoformat()
 RANGE = "the rate must be from 0.00000001 to 9999999999999999.99999999"
+PLAIN = (
+    "the rate must be a plain decimal number such as 1.27 (digits and at most one decimal point)"
+)
+HUGE = "1" + "0" * 400
+TINY = "0." + "0" * 29 + "1"
 
 
 @pytest.fixture
@@ -32,21 +37,31 @@ def stored(engine: Engine) -> dict[str, Decimal]:
     ("rate", "message"),
     [
         # Stored as Infinity by SQLite, turning every sum into Infinity.
-        ("1e400", f"{RANGE}, got '1e400'"),
+        (HUGE, f"{RANGE}, got '{HUGE}'"),
         # Stored as 0E-8: zero at the column's eight decimals.
-        ("1e-30", f"{RANGE}, got '1e-30'"),
+        (TINY, f"{RANGE}, got '{TINY}'"),
         ("0.000000004", f"{RANGE}, got '0.000000004'"),
         # Sixteen digits before the point is the column's limit, and this rounds up past it.
-        ("1e16", f"{RANGE}, got '1e16'"),
+        ("10000000000000000", f"{RANGE}, got '10000000000000000'"),
         ("9999999999999999.999999999", f"{RANGE}, got '9999999999999999.999999999'"),
-        ("NaN", "the rate must be a number, got 'NaN'"),
-        ("inf", "the rate must be a number, got 'inf'"),
-        ("-inf", "the rate must be a number, got '-inf'"),
-        ("Infinity", "the rate must be a number, got 'Infinity'"),
-        ("lots", "the rate must be a number, got 'lots'"),
-        ("", "the rate must be a number, got ''"),
-        ("0", "per_base: must be a positive number"),
-        ("-1", "per_base: must not be negative, got -1"),
+        # Only digits and one point: not what else Python's Decimal reads.
+        ("NaN", f"{PLAIN}, got 'NaN'"),
+        ("inf", f"{PLAIN}, got 'inf'"),
+        ("-inf", f"{PLAIN}, got '-inf'"),
+        ("Infinity", f"{PLAIN}, got 'Infinity'"),
+        ("lots", f"{PLAIN}, got 'lots'"),
+        ("", f"{PLAIN}, got ''"),
+        ("1_0", f"{PLAIN}, got '1_0'"),  # Decimal reads 10
+        ("1e3", f"{PLAIN}, got '1e3'"),  # Decimal reads 1000
+        ("1e400", f"{PLAIN}, got '1e400'"),
+        ("1,10", f"{PLAIN}, got '1,10'"),  # no decimal comma: no rate takes one
+        ("1.2.3", f"{PLAIN}, got '1.2.3'"),
+        ("+1", f"{PLAIN}, got '+1'"),
+        ("\u0661", f"{PLAIN}, got '\u0661'"),  # an Arabic-Indic one, which Decimal reads
+        ("0", "the rate must be a positive number, got 0"),
+        ("0.00", "the rate must be a positive number, got 0.00"),
+        ("-1", "the rate must be a positive number, got -1"),
+        ("-0.5", "the rate must be a positive number, got -0.5"),
     ],
 )
 def test_a_rate_the_column_cannot_keep_is_refused_and_nothing_stored(
@@ -65,7 +80,8 @@ def test_a_rate_the_column_cannot_keep_is_refused_and_nothing_stored(
         ("0.0067", "0.0067"),
         ("0.006700001", "0.0067"),  # PostgreSQL would round it so; SQLite keeps the same
         ("0.000000005", "0.00000001"),  # still positive at eight decimals
-        ("1e3", "1000"),
+        ("1000", "1000"),
+        (" 1.5 ", "1.5"),
     ],
 )
 def test_a_rate_is_stored_and_shown_as_the_column_keeps_it(
@@ -74,6 +90,27 @@ def test_a_rate_is_stored_and_shown_as_the_column_keeps_it(
     result = run_cli(capsys, "--db", northwind, "currency", "set", "jpy", rate)
     assert (result.exit_code, result.stdout) == (0, f"1 JPY = {kept} USD\n"), result.stderr
     assert stored(engine) == {**RATES, "JPY": Decimal(kept)}
+
+
+@pytest.mark.parametrize(
+    ("rate", "message"),
+    [
+        # As typed, without "--": a negative rate is refused in our words, not Click's
+        # "No such option: -1".
+        ("-1", "the rate must be a positive number, got -1"),
+        ("-0.5", "the rate must be a positive number, got -0.5"),
+        ("-x", f"{PLAIN}, got '-x'"),
+        ("0", "the rate must be a positive number, got 0"),
+        ("1_0", f"{PLAIN}, got '1_0'"),
+    ],
+)
+def test_a_bad_rate_as_typed_is_one_line_and_nothing_stored(
+    capsys: pytest.CaptureFixture[str], northwind: str, engine: Engine, rate: str, message: str
+) -> None:
+    result = run_cli(capsys, "--db", northwind, "currency", "set", "EUR", rate)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: {message}\n"
+    assert stored(engine) == RATES
 
 
 def test_the_largest_rate_the_column_keeps_is_accepted(

@@ -270,10 +270,12 @@ def test_currency_rates_are_set_replaced_and_deleted(
 @pytest.mark.parametrize(
     ("code", "rate", "message"),
     [
-        ("GBP", "one", "the rate must be a number, got &#39;one&#39;"),
-        ("GBP", "NaN", "the rate must be a number"),
-        ("GBP", "-2", "per_base"),
-        ("GBP", "0", "per_base: must be a positive number"),
+        ("GBP", "one", "the rate must be a plain decimal number such as 1.27"),
+        ("GBP", "NaN", "the rate must be a plain decimal number"),
+        ("GBP", "1_0", "got &#39;1_0&#39;"),  # Python's Decimal reads it as 10
+        ("GBP", "1e3", "the rate must be a plain decimal number"),
+        ("GBP", "-2", "the rate must be a positive number, got -2"),
+        ("GBP", "0", "the rate must be a positive number, got 0"),
         ("POUND", "1.2", "must be a three-letter currency code"),
         ("usd", "1", "USD is the base currency: its rate is always 1"),
     ],

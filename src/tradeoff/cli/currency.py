@@ -15,6 +15,7 @@ from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.currency import (
     base_currency,
     delete_rate,
+    plain_rate,
     rates,
     set_rate_text,
     unusable_rates,
@@ -28,7 +29,8 @@ currency_app = typer.Typer(
 )
 
 
-@currency_app.command("set")
+# A negative rate ("-1") is an argument to refuse in our words, not an unknown option.
+@currency_app.command("set", context_settings={"ignore_unknown_options": True})
 def set_command(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Three-letter currency code, e.g. GBP.")],
@@ -38,9 +40,10 @@ def set_command(
 
     Example: tradeoff currency set GBP 1.27
     """
+    typed = plain_rate(rate)
     engine = open_workspace(ctx)
     with write_session(engine) as session:
-        given = set_rate_text(session, code, rate)
+        given = set_rate_text(session, code, typed)
         base = base_currency(session)
     console.print(f"1 {given.currency} = {given.per_base:f} {base}")
 

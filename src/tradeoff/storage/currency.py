@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,14 +71,10 @@ def storable_rate(value: Decimal) -> Decimal | None:
 
 
 def set_rate_text(session: Session, code: str, text: str) -> CurrencyRate:
-    """Store a rate as a person typed it (CLI or web): a positive number the column can keep
-    (see ``storable_rate``), never for the base currency, whose rate is 1 by definition."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise InputError(f"the rate must be a number, got {text!r}") from None
-    if not value.is_finite():
-        raise InputError(f"the rate must be a number, got {text!r}")
+    """Store a rate as a person typed it (CLI or web): a plain positive decimal number
+    (``plain_rate``) the column can keep (see ``storable_rate``), never for the base
+    currency, whose rate is 1 by definition."""
+    value = Decimal(plain_rate(text))
     given = CurrencyRate(currency=code, per_base=value)
     kept = storable_rate(given.per_base)
     if kept is None:
@@ -90,6 +87,28 @@ def set_rate_text(session: Session, code: str, text: str) -> CurrencyRate:
     kept_rate = CurrencyRate(currency=given.currency, per_base=kept)
     set_rate(session, kept_rate)
     return kept_rate
+
+
+#: What a rate is typed as: digits with at most one decimal point ("1.27", "0.0067", "150").
+#: Not what Python's Decimal also reads ("1_0" is 10, "1e3" 1000, "١" 1): a typo must not
+#: become a rate ten times too large. No decimal comma: no other rate or setting takes one
+#: (only imports, with --decimal comma).
+PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+
+
+def plain_rate(text: str) -> str:
+    """The rate as typed, if it is a plain positive decimal number; else one line saying so."""
+    typed = text.strip()
+    if typed.startswith("-") and PLAIN_NUMBER.fullmatch(typed[1:]):
+        raise InputError(f"the rate must be a positive number, got {typed}")
+    if not PLAIN_NUMBER.fullmatch(typed):
+        raise InputError(
+            "the rate must be a plain decimal number such as 1.27 (digits and at most one "
+            f"decimal point), got {text!r}"
+        )
+    if Decimal(typed) == 0:
+        raise InputError(f"the rate must be a positive number, got {typed}")
+    return typed
 
 
 def set_rate(session: Session, rate: CurrencyRate) -> None:
