@@ -142,3 +142,28 @@ def test_the_trend_shows_the_same_months_for_every_theme() -> None:
     assert [m.month for m in trend_months(trend(("2026-01", 2)), 2)] == ["2025-12", "2026-01"]
     # The month so far is drawn apart: its short bar is not a fall in demand.
     assert so_far(month_sparkline(trend_months(new, 3))) == ("▁█", "▂")
+
+
+def test_one_copy_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    gantt: tuple[int, dict[str, int]],
+) -> None:
+    theme, ids = gantt
+    with write_session(engine) as session:
+        copy = repository.add(
+            session,
+            EvidenceItem(
+                source="chat",
+                external_id="copy",
+                kind=EvidenceKind.CHAT,
+                text=REPEATED,
+                created_at=datetime(2026, 6, 1, tzinfo=UTC),
+                duplicate_of_id=ids[REPEATED],
+            ),
+        )
+        assert copy.id is not None
+        repository.add(session, EvidenceTheme(evidence_id=copy.id, theme_id=theme, score=0.5))
+    shown = run_cli(capsys, "--db", workspace_url, "theme", str(theme)).stdout
+    assert f"{len(ids)} evidence items (+1 copy) from 0 accounts and 0 end users" in shown

@@ -33,6 +33,7 @@ from tradeoff.storage.themes import (
     active_themes,
     unsorted_count,
 )
+from tradeoff.wording import plural
 
 
 class ThemesFormat(StrEnum):
@@ -136,10 +137,10 @@ def theme(
     chosen, profile, quotes = page.theme, page.profile, page.quotes
     pinned = ", name pinned" if chosen.name_pinned else ""
     console.print(f"{chosen.name}  (theme {chosen.id}{pinned})")
-    copies = f" (+{profile.copies:,} copies)" if profile.copies else ""
+    copies = f" (+{plural(profile.copies, 'copy')})" if profile.copies else ""
     console.print(
-        f"{profile.items:,} evidence items{copies} from "
-        f"{profile.accounts:,} accounts and {profile.end_users:,} end users"
+        f"{plural(profile.items, 'evidence item')}{copies} from "
+        f"{plural(profile.accounts, 'account')} and {plural(profile.end_users, 'end user')}"
     )
     console.print(
         f"observed {_percent(profile.observed_share)}, stated {_percent(profile.stated_share)}; "

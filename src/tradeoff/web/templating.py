@@ -16,11 +16,13 @@ from tradeoff import __version__
 from tradeoff.domain.users import Role
 from tradeoff.reports.escaping import escaping_environment
 from tradeoff.web.deps import Signed
+from tradeoff.wording import plural
 
 
 def build_environment() -> Environment:
     environment = escaping_environment("tradeoff.web")
     environment.globals["percent"] = percent
+    environment.globals["plural"] = plural
     return environment
 
 
