@@ -143,3 +143,22 @@ def test_a_record_read_without_its_row_shows_its_fields_as_read() -> None:
         "observed_on": "2026-03-02",
         "value": 12.5,
     }
+
+
+def test_a_deal_refused_while_written_takes_its_notes_with_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "Opportunity.csv"
+    path.write_text(
+        f"{OPPORTUNITY_HEADER},Description\n"
+        f"{NEGATIVE},Champion left; they run the process in a spreadsheet now\n"
+        f"{GOOD},Rolled out to three teams after the pilot\n",
+        encoding="utf-8",
+    )
+    report = run(engine, SalesforceImporter(), path, skip_bad_rows=True)
+    assert (report.by_entity["deals"], report.rejected) == ({"inserted": 1}, 1)
+    with engine.connect() as connection:
+        notes = connection.execute(
+            text("select text from evidence_items where kind = 'deal_note' order by id")
+        ).scalars()
+        assert list(notes) == ["Rolled out to three teams after the pilot"]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.deals import Deal, DealCompetitor
-from tradeoff.domain.enums import AccountLifecycle, EvidenceMode
+from tradeoff.domain.enums import AccountLifecycle, EvidenceKind, EvidenceMode
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.strategy import MetricDefinition, MetricValue
@@ -137,6 +137,8 @@ class Loader:
         self._seen: dict[str, set[str]] = {}
         self._metrics: dict[str, MetricDefinition] = {}
         self._pending: list[EvidenceItem] = []
+        #: Rows whose deal was refused while written: their deal notes go with it.
+        self._refused_deal_rows: set[tuple[str | None, int | None, str | None]] = set()
         #: Records written when the planner's statistics were last refreshed (see statistics).
         self._analysed_at = 1000
 
@@ -172,6 +174,8 @@ class Loader:
             self._reject(record)
             return
         where = record.location if isinstance(record, EvidenceDraft) else record.where
+        if self._note_of_a_refused_deal(record, where):
+            return  # its row is in the rejects file already, as its deal's
         try:
             self._check_unique(record, where)
             if not self.skip_bad_rows:
@@ -188,6 +192,19 @@ class Loader:
             self._fail(Rejected(where, exc.message, column=exc.column, raw=source_row(record)))
         except Conflict as exc:
             self._fail(Rejected(where, exc.message, raw=source_row(record)))
+        else:
+            return
+        if isinstance(record, DealDraft) and (where.line is not None or where.json_path):
+            self._refused_deal_rows.add((where.file, where.line, where.json_path))
+
+    def _note_of_a_refused_deal(self, record: Record, where: Where) -> bool:
+        """A deal note read from the row of a deal refused while written: a seller's words
+        about a deal the workspace does not hold (rows refused while read yield neither)."""
+        return (
+            isinstance(record, EvidenceDraft)
+            and record.kind == EvidenceKind.DEAL_NOTE
+            and (where.file, where.line, where.json_path) in self._refused_deal_rows
+        )
 
     def _fail(self, rejected: Rejected) -> None:
         if self.skip_bad_rows:
