@@ -18,6 +18,7 @@ from tradeoff.analysis.label.keywords import (
     _surface,
     _theme_counts,
     _theme_terms,
+    label_stems,
     terms,
     theme_keywords,
 )
@@ -334,3 +335,22 @@ def test_counting_a_theme_in_bulk_equals_counting_each_text() -> None:
         for text in members:
             expected.update(terms(text))
         assert _theme_terms(members) == expected
+
+
+def test_a_sub_theme_is_named_apart_from_its_theme() -> None:
+    """The larger part of a theme is named by the theme's own words unless told apart."""
+    slow = [
+        "The board is slow with many cards",
+        "board slow when cards are expanded",
+        "Slow board, cards take ages",
+        "The board page hangs, cards never finish rendering",
+        "slow board with many cards freezes the browser tab",
+    ]
+    export = ["Gantt PDF export cuts the chart", "gantt pdf export loses milestones"] * 2
+    labels = [0] * len(slow) + [1] * len(export)
+    plain = theme_keywords([*slow, *export], labels)
+    theirs = label_stems(plain[0])  # a theme named by these very words
+    apart = theme_keywords([*slow, *export], labels, apart_from={0: theirs, 1: frozenset({"x"})})
+    assert apart[0]
+    assert not label_stems(apart[0]) & theirs
+    assert apart[1] == plain[1]  # a theme with no name to avoid keeps its own

@@ -31,7 +31,7 @@ from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES
-from tradeoff.analysis.label.keywords import theme_keywords
+from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
 from tradeoff.analysis.text.theme_text import has_words, theme_text
 from tradeoff.domain.enums import AssignedBy
@@ -436,8 +436,10 @@ def _finish(
 
 def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[FoundTheme]:
     top_words = theme_keywords(texts, found.themes.tolist())
-    sub_words = theme_keywords(texts, found.subthemes.tolist())
     parents = found.parent_of()
+    # A sub-theme is named apart from its theme ("board · cards · slow" twice, otherwise).
+    theirs = {sub: label_stems(top_words[theme]) for sub, theme in parents.items()}
+    sub_words = theme_keywords(texts, found.subthemes.tolist(), apart_from=theirs)
     in_theme: dict[int, dict[int, float]] = {}
     in_sub: dict[int, dict[int, float]] = {}
     for row, evidence_id in enumerate(ids):

@@ -50,7 +50,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 #: A word in any script ("überweisung", "café", "привет"), or a hyphenated compound of
@@ -169,10 +169,18 @@ def terms(text: str) -> list[str]:
 
 
 def theme_keywords(
-    texts: Sequence[str], labels: Sequence[int], top: int = 3
+    texts: Sequence[str],
+    labels: Sequence[int],
+    top: int = 3,
+    apart_from: Mapping[int, frozenset[str]] | None = None,
 ) -> dict[int, list[str]]:
     """The ``top`` label terms of each theme, best first: phrases where a phrase names the
     theme, no word stem twice. Deterministic (ties go to the term itself).
+
+    ``apart_from`` gives a theme the stems (``label_stems``) of a name it must not repeat:
+    a sub-theme holding most of its theme is named by the theme's own words, so where its
+    terms would carry no stem but those, it takes its best terms without them (when it has
+    any).
 
     >>> theme_keywords(["Multi-currency payouts please", "multi-currency payouts are late",
     ...                 "card declined", "my card was declined"], [0, 0, 1, 1])
@@ -198,17 +206,31 @@ def theme_keywords(
         here = sum(counts.values())
         apart = [t for t in ranked if counts[t] * everywhere >= LIFT * overall[t] * here]
         ranked = apart or ranked
-        keywords[label] = [_surface(t, counts) for t in _choose(ranked, scores, counts, top)]
+        chosen = _choose(ranked, scores, counts, top)
+        avoid = (apart_from or {}).get(label)
+        if avoid and label_stems(chosen) <= avoid:
+            chosen = _choose(ranked, scores, counts, top, avoid=avoid) or chosen
+        keywords[label] = [_surface(t, counts) for t in chosen]
     return keywords
 
 
+def label_stems(terms: Sequence[str]) -> frozenset[str]:
+    """The word stems a label's terms carry: two labels with the same say the same."""
+    return frozenset(stem for term in terms for stem in _stems(term))
+
+
 def _choose(
-    ranked: list[str], scores: dict[str, float], counts: Counter[str], top: int
+    ranked: list[str],
+    scores: dict[str, float],
+    counts: Counter[str],
+    top: int,
+    avoid: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Up to ``top`` terms from ``ranked`` (best first), by the rules in the module's
-    docstring: phrases first, no stem twice, at most ``LABEL_WORDS`` words."""
+    docstring: phrases first, no stem twice (nor one of ``avoid``), at most ``LABEL_WORDS``
+    words."""
     chosen: list[str] = []
-    taken: set[str] = set()
+    taken = set(avoid)
     budget = LABEL_WORDS
     for position, term in enumerate(ranked):
         if len(chosen) == top or budget == 0:
