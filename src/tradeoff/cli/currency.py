@@ -15,7 +15,6 @@ from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.currency import (
     base_currency,
     delete_rate,
-    plain_rate,
     rates,
     set_rate_text,
     unusable_rates,
@@ -40,10 +39,9 @@ def set_command(
 
     Example: tradeoff currency set GBP 1.27
     """
-    typed = plain_rate(rate)
     engine = open_workspace(ctx)
     with write_session(engine) as session:
-        given = set_rate_text(session, code, typed)
+        given = set_rate_text(session, code, rate)
         base = base_currency(session)
     console.print(f"1 {given.currency} = {given.per_base:f} {base}")
 
