@@ -36,3 +36,36 @@ def test_ties_in_closeness_go_to_the_lower_id_and_empty_groups_are_fine() -> Non
     group = [Candidate(9, "b", 0.5), Candidate(4, "a", 0.5)]
     assert [c.evidence_id for c in representative_quotes([[], group], limit=1)] == [4]
     assert representative_quotes([], limit=3) == []
+
+
+def test_a_quote_whose_sentences_were_all_quoted_already_is_skipped() -> None:
+    board = [
+        Candidate(
+            663, "Swimlanes on a large board make the page crawl. Also, the tab freezes.", 0.86
+        ),
+        Candidate(101, "The tab freezes!", 0.85),
+        Candidate(37, "Board performance has degraded. Also, the tab freezes.", 0.84),
+        Candidate(5, "Swimlanes on a large board make the page crawl.\nThe tab freezes.", 0.80),
+    ]
+    chosen = representative_quotes([board], limit=4)
+    # #101 says one sentence of #663; #37 adds one of its own, so it stays; #5 is #663 again.
+    assert [c.evidence_id for c in chosen] == [663, 37]
+
+
+def test_a_quote_is_kept_when_one_sentence_is_its_own_or_words_only_partly_match() -> None:
+    group = [
+        Candidate(1, "Export to CSV times out on big projects.", 0.9),
+        Candidate(2, "Export to CSV times out. Excel export too.", 0.8),
+        Candidate(3, "CSV times out on big", 0.7),
+        Candidate(4, "to CSV times", 0.6),
+        Candidate(5, "SV times out", 0.5),
+    ]
+    chosen = [c.evidence_id for c in representative_quotes([group], limit=5)]
+    # #2 adds a sentence; #3 and #4 are runs of #1's words; "SV" is not a word of #1.
+    assert chosen == [1, 2, 5]
+
+
+def test_a_quote_of_no_words_is_taken_once_as_before() -> None:
+    group = [Candidate(1, "...", 0.9), Candidate(2, "?!", 0.8), Candidate(3, "Slow", 0.5)]
+    # A theme of marks alone still shows one of them; it has no sentence to have said.
+    assert [c.evidence_id for c in representative_quotes([group], limit=3)] == [1, 3]

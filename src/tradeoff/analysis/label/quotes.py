@@ -5,7 +5,9 @@ five of them learns one fact. So the quotes go round the theme's sub-themes, lar
 taking each one's most typical item that does not repeat a quote already taken (the same
 message once greeting, signature and quoted thread are set aside, after folding case,
 punctuation and spacing: "Hi team, X. Thanks, Ann" repeats "X"), then fill up by
-centrality. A theme without
+centrality. A quote whose every sentence is said, word for word, within a sentence of the
+quotes taken repeats them too: "The tab freezes." adds nothing after "Swimlanes crawl.
+Also, the tab freezes." A theme without
 sub-themes is read as a single one.
 """
 
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from tradeoff.analysis.text.message import message_body
 
 _NOT_WORD = re.compile(r"\W+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,16 @@ def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5)
     queues = [sorted(group, key=lambda c: (-c.score, c.evidence_id)) for group in groups if group]
     chosen: list[Candidate] = []
     seen: set[str] = set()
+    said: list[str] = []
     while queues and len(chosen) < limit:
         for queue in list(queues):
             while queue:
                 candidate = queue.pop(0)
-                key = repeat_key(candidate.text)
-                if key not in seen:
+                key, parts = repeat_key(candidate.text), sentences(candidate.text)
+                said_before = bool(parts) and all(_within(part, said) for part in parts)
+                if key not in seen and not said_before:
                     seen.add(key)
+                    said.extend(f" {part} " for part in parts)
                     chosen.append(candidate)
                     break
             if not queue:
@@ -52,3 +58,17 @@ def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5)
 def repeat_key(text: str) -> str:
     """What two quotes must share to be one: the message's words, folded."""
     return _NOT_WORD.sub(" ", message_body(text).lower()).strip()
+
+
+def sentences(text: str) -> frozenset[str]:
+    """The message's sentences, each folded as ``repeat_key`` folds a whole message."""
+    folded = (
+        _NOT_WORD.sub(" ", part.lower()).strip() for part in _SENTENCE_END.split(message_body(text))
+    )
+    return frozenset(part for part in folded if part)
+
+
+def _within(sentence: str, said: Sequence[str]) -> bool:
+    """Whether the folded sentence is a run of whole words of one already said (padded)."""
+    padded = f" {sentence} "
+    return any(padded in other for other in said)
