@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 
+from tests.analysis.themed import file_ticket
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues
 from tradeoff.analysis.label.quotes import repeat_key
@@ -71,20 +72,11 @@ def gantt(engine: Engine) -> tuple[int, dict[str, int]]:
         theme = repository.add(session, Theme(name="gantt · pdf export")).id
         assert theme is not None
         for n, text in enumerate(texts):
-            item = repository.add(
-                session,
-                EvidenceItem(
-                    source="desk",
-                    external_id=f"t{n}",
-                    kind=EvidenceKind.TICKET,
-                    text=text,
-                    created_at=start + timedelta(days=3 * n),
-                ),
+            # The order of ``texts``: praise closest to the centre, then the repeat.
+            score = 0.99 - n / 100
+            ids[text] = file_ticket(
+                session, theme, text, f"t{n}", start + timedelta(days=3 * n), score
             )
-            assert item.id is not None
-            ids[text] = item.id
-            score = 0.99 - n / 100  # the order of ``texts``: praise first, then the repeat
-            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme, score=score))
     return theme, ids
 
 

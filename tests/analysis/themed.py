@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import EvidenceKind, ThemeStatus
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
@@ -70,3 +71,27 @@ def placements(engine: Engine) -> dict[int, set[int]]:
         if link.theme_id in live:
             result.setdefault(link.evidence_id, set()).add(link.theme_id)
     return result
+
+
+def file_ticket(
+    session: Session,
+    theme_id: int,
+    text: str,
+    external_id: str,
+    created_at: datetime,
+    score: float | None = None,
+) -> int:
+    """A ticket filed in the theme (``score``: its closeness, as discovery would set it)."""
+    item = repository.add(
+        session,
+        EvidenceItem(
+            source="desk",
+            external_id=external_id,
+            kind=EvidenceKind.TICKET,
+            text=text,
+            created_at=created_at,
+        ),
+    )
+    assert item.id is not None
+    repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme_id, score=score))
+    return item.id

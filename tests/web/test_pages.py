@@ -20,7 +20,7 @@ from tests.web.conftest import (
 )
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.enums import AccountLifecycle, EvidenceKind
-from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.domain.problems import Opportunity, OpportunityEstimate
 from tradeoff.domain.users import Role
 from tradeoff.storage import repository, users
@@ -269,3 +269,60 @@ def test_the_theme_list_shows_the_revenue_at_stake_of_the_citing_customers(
     page = signed_in(Role.VIEWER).get("/themes")
     row = page.text.split(f'href="/themes/{workspace.theme_id}"', 1)[1].split("</tr>", 1)[0]
     assert "<td>USD 12,000.00</td>" in row
+
+
+def test_a_theme_page_lists_counter_evidence_and_praise_of_its_area_escaped(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """The complaints' page lists its own praise (counter evidence) and names the praise
+    theme of its area with that theme's praise, every customer word escaped."""
+    written = {
+        "csv export · timeout": [
+            "The CSV export times out on big projects.",
+            "CSV export drops the last column.",
+            "Our CSV export has the wrong dates.",
+            'The CSV export is great now "><img src=x onerror=alert(2)>',
+        ],
+        "csv export · love": [
+            "Love the CSV export <b>so much</b>.",
+            "The CSV export is fantastic, works perfectly.",
+        ],
+    }
+    ids: dict[str, int] = {}
+    with write_session(workspace.engine) as session:
+        for name, texts in written.items():
+            theme = repository.add(session, Theme(name=name))
+            assert theme.id is not None
+            ids[name] = theme.id
+            for text in texts:
+                item = repository.add(
+                    session,
+                    EvidenceItem(
+                        source="zendesk",
+                        external_id=text[:20],
+                        kind=EvidenceKind.TICKET,
+                        text=text,
+                        created_at=datetime(2026, 3, 3, tzinfo=UTC),
+                    ),
+                )
+                assert item.id is not None
+                repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme.id))
+    complaints, praise = ids["csv export · timeout"], ids["csv export · love"]
+    client = signed_in(Role.VIEWER)
+    page = client.get(f"/themes/{complaints}").text
+    counter = page.split("<h2>Counter evidence</h2>", 1)[1].split("</ul>", 1)[0]
+    assert "1 item speaks well of it; the newest:" in counter
+    assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in counter
+    area = page.split("<h2>Praise of its area</h2>", 1)[1].split("</ul>", 1)[0]
+    assert f'<a href="/themes/{praise}">theme {praise} · csv export · love</a>' in area
+    assert "2 of its 2 items speak well" in area
+    assert "Love the CSV export &lt;b&gt;so much&lt;/b&gt;." in area
+    assert "<img src=x" not in page
+    assert "<b>so much" not in page
+    container = page.rindex("<div hx-disable>", 0, page.index("Praise of its area"))
+    assert "</div>" not in page[container : page.index("Love the CSV export")]
+    back = client.get(f"/themes/{praise}").text
+    assert f'Speaks well of the area of <a href="/themes/{complaints}">theme {complaints}' in back
+    detail = client.get(f"/api/v1/themes/{complaints}").json()
+    assert detail["praised_in_themes"] == [praise]
+    assert client.get(f"/api/v1/themes/{praise}").json()["speaks_well_of_theme"] == complaints

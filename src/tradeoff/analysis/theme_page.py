@@ -7,6 +7,10 @@ A quote represents the theme and counter evidence says the opposite, so an item 
 as praise in a theme that is mostly something else (listed as counter evidence or not), or
 one in the same words as a listed one, is never also a quote: the quotes skip it and take
 the next candidate.
+
+Praise of the theme's area that discovery filed in a praise theme of its own is named on the
+page too (``label.area_praise``), with a few of its items: the counter evidence a reader
+would otherwise miss. A praise theme's page names the theme it answers.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from tradeoff.analysis.label.area_praise import is_praise_theme, nearest_namesakes, spoken_to
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, repeat_key, representative_quotes
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.errors import NotFound
+from tradeoff.storage.centroids import current_centroids
 from tradeoff.storage.praise import praised
 from tradeoff.storage.session import read_session
 from tradeoff.storage.tables import EvidenceItemRow
@@ -29,6 +35,7 @@ from tradeoff.storage.theme_profile import (
     MonthCount,
     MonthlyTrend,
     ThemeProfile,
+    praise_said,
     theme_profiles,
 )
 from tradeoff.storage.theme_quotes import RankedGroup, quote_groups
@@ -36,6 +43,17 @@ from tradeoff.storage.themes import ThemeSummary, active_themes, not_active
 
 #: Quotes a theme shows.
 QUOTES = 5
+#: Items shown of each praise theme that speaks to a theme's area.
+AREA_PRAISE_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class AreaPraise:
+    """A praise theme that speaks well of this theme's area, and its newest praise."""
+
+    theme: ThemeSummary
+    profile: ThemeProfile
+    said: tuple[CounterEvidence, ...]
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,10 @@ class ThemePage:
     subthemes: tuple[tuple[ThemeSummary, ThemeProfile], ...]
     #: Chosen for coverage: the most typical item of each sub-theme in turn.
     quotes: tuple[Candidate, ...]
+    #: Praise themes speaking well of this theme's area, the most praise first.
+    praise_of_area: tuple[AreaPraise, ...] = ()
+    #: For a praise theme: the theme whose area it speaks well of.
+    speaks_to: ThemeSummary | None = None
 
 
 def theme_page(engine: Engine, theme_id: int) -> ThemePage:
@@ -71,11 +93,46 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         quotes = quotes_as_said(
             session, theme_quotes(groups, leave_out=counter, praised=praise.keys())
         )
+        answers, speaks_to = _area_praise(session, summaries, chosen, profile)
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
     )
-    return ThemePage(chosen, profiles[theme_id], tuple(subthemes), tuple(quotes))
+    return ThemePage(
+        chosen, profiles[theme_id], tuple(subthemes), tuple(quotes), answers, speaks_to
+    )
+
+
+def _area_praise(
+    session: Session, summaries: Sequence[ThemeSummary], chosen: ThemeSummary, profile: ThemeProfile
+) -> tuple[tuple[AreaPraise, ...], ThemeSummary | None]:
+    """The praise themes speaking to ``chosen``'s area, or the theme a praise theme speaks
+    to: names and centroids find the few themes involved, and only those are profiled."""
+    if chosen.parent_id is not None:
+        return (), None
+    namesakes = nearest_namesakes(summaries, current_centroids(session))
+    tops = {s.id: s for s in summaries if s.parent_id is None}
+    if is_praise_theme(profile):
+        answered = namesakes.get(chosen.id)
+        if answered is None:
+            return (), None
+        profiles = theme_profiles(session, [answered], praise=PRAISE_RULES)
+        pairs = spoken_to(namesakes, {chosen.id: profile, **profiles})
+        return (), tops[answered] if chosen.id in pairs else None
+    near = sorted(i for i, answered in namesakes.items() if answered == chosen.id)
+    profiles = {chosen.id: profile, **theme_profiles(session, near, praise=PRAISE_RULES)}
+    answers = sorted(
+        (p for p, answered in spoken_to(namesakes, profiles).items() if answered == chosen.id),
+        key=lambda p: (-profiles[p].praise_items, p),
+    )
+    return tuple(
+        AreaPraise(
+            tops[p],
+            profiles[p],
+            praise_said(session, p, praise=PRAISE_RULES, limit=AREA_PRAISE_SHOWN),
+        )
+        for p in answers
+    ), None
 
 
 def theme_quotes(
@@ -157,3 +214,13 @@ def month_sparkline(months: Sequence[MonthCount]) -> str:
 def so_far(sparkline: str) -> tuple[str, str]:
     """The bars of the whole months and the bar of the month so far (``trend_months``)."""
     return sparkline[:-1], sparkline[-1:]
+
+
+def said_once(items: Sequence[CounterEvidence]) -> list[tuple[str, tuple[int, ...]]]:
+    """(the customer's words, the ids saying them), in the items' order: the same words
+    from several people are one entry, as every surface lists them."""
+    said: dict[str, list[int]] = {}
+    for item in items:
+        words = " ".join(as_said(item.kind, item.text).split())
+        said.setdefault(words, []).append(item.evidence_id)
+    return [(words, tuple(ids)) for words, ids in said.items()]

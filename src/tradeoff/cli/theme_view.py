@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -16,18 +17,26 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from tradeoff.analysis.label.area_praise import nearest_namesakes, spoken_to
 from tradeoff.analysis.label.counter import PRAISE_RULES, speaking_well
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.analysis.theme_page import (
     TREND_MONTHS,
     month_sparkline,
+    said_once,
     so_far,
     theme_page,
     trend_months,
 )
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.storage.centroids import current_centroids
 from tradeoff.storage.session import read_session
-from tradeoff.storage.theme_profile import MonthCount, ThemeProfile, theme_profiles
+from tradeoff.storage.theme_profile import (
+    CounterEvidence,
+    MonthCount,
+    ThemeProfile,
+    theme_profiles,
+)
 from tradeoff.storage.themes import (
     ThemeSummary,
     active_themes,
@@ -62,6 +71,7 @@ def themes(
         everything = active_themes(session)
         profiles = theme_profiles(session, praise=PRAISE_RULES)
         unsorted = unsorted_count(session)
+        speaks_to = spoken_to(nearest_namesakes(everything, current_centroids(session)), profiles)
     ranked = sorted(
         (s for s in everything if s.id in profiles),
         key=lambda s: (-profiles[s.id].items, s.id),
@@ -71,6 +81,8 @@ def themes(
         document = [
             {
                 **_described(summary, profiles[summary.id]),
+                "speaks_well_of_theme": speaks_to.get(summary.id),
+                "praised_in_themes": sorted(p for p, t in speaks_to.items() if t == summary.id),
                 "subthemes": [
                     _described(c, profiles[c.id]) for c in ranked if c.parent_id == summary.id
                 ],
@@ -128,7 +140,9 @@ def theme(
     sub-themes.
 
     Quotes are chosen for coverage: the most typical item of each sub-theme in turn. Counter
-    evidence lists items in the theme that speak well of the same area.
+    evidence lists items in the theme that speak well of the same area; praise of the area
+    that analysis filed in a praise theme of its own is listed after it, and a praise
+    theme's page names the theme whose area it speaks well of.
 
     Example: tradeoff theme 12
     """
@@ -158,17 +172,30 @@ def theme(
         console.print(f'  "{_cut(quote.text)}"  (#{quote.evidence_id}, {quote.score:.2f})')
     if profile.counter_evidence:
         console.print(f"Counter evidence ({speaking_well(profile.counter_evidence_count)}):")
-        said: dict[str, list[int]] = {}
-        for item in profile.counter_evidence:  # the same words from several people: one line
-            words = as_said(item.kind, item.text)
-            said.setdefault(" ".join(words.split()), []).append(item.evidence_id)
-        for text, ids in said.items():
-            times = f" ×{len(ids)}" if len(ids) > 1 else ""
-            console.print(f'  "{_cut(text)}"{times}  (#{", #".join(map(str, ids))})')
+        _print_said(profile.counter_evidence, "  ")
+    for answer in page.praise_of_area:
+        praised = answer.profile
+        console.print(
+            f'Praise of its area in theme {answer.theme.id} "{answer.theme.name}" '
+            f"({praised.praise_items:,} of its {plural(praised.items, 'item')} speak well):"
+        )
+        _print_said(answer.said, "  ")
+    if page.speaks_to is not None:
+        console.print(
+            f'Speaks well of the area of theme {page.speaks_to.id} "{page.speaks_to.name}".'
+        )
     if page.subthemes:
         console.print("Sub-themes:")
         for child, child_profile in page.subthemes:
             console.print(f"  {child.id}  {child.name}  ({child_profile.items:,} items)")
+
+
+def _print_said(items: Sequence[CounterEvidence], indent: str) -> None:
+    """Items in the customer's words, one line per wording: the same words from several
+    people are one line with their ids."""
+    for text, ids in said_once(items):
+        times = f" ×{len(ids)}" if len(ids) > 1 else ""
+        console.print(f'{indent}"{_cut(text)}"{times}  (#{", #".join(map(str, ids))})')
 
 
 #: A quote longer than this is cut on the terminal (a 50 KB ticket would fill it); JSON and

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import ThemeStatus
+from tradeoff.storage.analysis_runs import last_rebuild
 from tradeoff.storage.tables import ThemeCentroidRow, ThemeRow
 
 
@@ -80,3 +81,13 @@ def active_centroids(session: Session, model_id: str) -> StoredCentroids | None:
         has_children=np.array([i in parents for i, _, _ in rows], dtype=np.bool_),
         vectors=np.stack([np.frombuffer(v, dtype="<f4") for _, _, v in rows]),
     )
+
+
+def current_centroids(session: Session) -> dict[int, NDArray[np.float32]]:
+    """Theme id → centroid, for the active themes placed by the latest rebuild's model
+    (empty before any analysis): how near two themes' contents are."""
+    run = last_rebuild(session)
+    stored = active_centroids(session, run.model_id) if run is not None else None
+    if stored is None:
+        return {}
+    return {int(i): v for i, v in zip(stored.theme_ids, stored.vectors, strict=True)}

@@ -420,6 +420,21 @@ def _praised(
     return found
 
 
+def praise_said(
+    session: Session, theme_id: int, *, praise: PraiseRules, limit: int = COUNTER_LIMIT
+) -> tuple[CounterEvidence, ...]:
+    """The newest ``limit`` praised pieces of one theme with their words, whatever its share
+    of praise: a praise theme's own, shown where it speaks to another theme's area."""
+    themes = select(ThemeRow.id).where(ThemeRow.id == theme_id).subquery("profiled")
+    pieces = _praised(session, themes, [theme_id], praise).get(theme_id, [])[:limit]
+    words = readings(session, praise, {i for _, i in pieces})
+    return tuple(
+        CounterEvidence(i, r.kind, created_at, r.text, r.rating, r.cues)
+        for created_at, i in pieces
+        if (r := words.get(i)) is not None
+    )
+
+
 def _counter_evidence(
     session: Session,
     praise: PraiseRules,

@@ -51,6 +51,10 @@ class QuotePublic(BaseModel):
 class ThemeDetail(ThemePublic):
     quotes: list[QuotePublic]
     subthemes: list[ThemePublic]
+    #: Praise themes speaking well of this theme's area (``analysis.label.area_praise``).
+    praised_in_themes: list[int] = []
+    #: For a praise theme: the theme whose area it speaks well of.
+    speaks_well_of_theme: int | None = None
 
 
 class ThemeRename(BaseModel):

@@ -65,6 +65,8 @@ def get_theme(engine: EngineDep, caller: ApiViewer, theme_id: int) -> ThemeDetai
         **public(page.theme, page.profile).model_dump(),
         quotes=[QuotePublic(evidence_id=q.evidence_id, text=q.text) for q in page.quotes],
         subthemes=[public(child, profile) for child, profile in page.subthemes],
+        praised_in_themes=[a.theme.id for a in page.praise_of_area],
+        speaks_well_of_theme=page.speaks_to.id if page.speaks_to else None,
     )
 
 

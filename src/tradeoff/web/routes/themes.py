@@ -21,7 +21,8 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 
 from tradeoff.analysis.edits import merge_themes, move_evidence, rename_theme, split_theme
-from tradeoff.analysis.theme_page import month_sparkline, so_far, trend_months
+from tradeoff.analysis.label.counter import speaking_well
+from tradeoff.analysis.theme_page import month_sparkline, said_once, so_far, trend_months
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
@@ -156,6 +157,10 @@ def _theme_response(
         "profile": page.profile if page else None,
         "quotes": page.quotes if page else (),
         "subthemes": page.subthemes if page else (),
+        "counter": said_once(page.profile.counter_evidence) if page else (),
+        "counter_count": speaking_well(page.profile.counter_evidence_count) if page else "",
+        "praise_of_area": [(a, said_once(a.said)) for a in page.praise_of_area] if page else (),
+        "speaks_to": page.speaks_to if page else None,
         "items": items,
         "older": items[-1].id if more else None,
         "paged": before is not None,

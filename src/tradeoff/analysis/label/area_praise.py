@@ -1,0 +1,83 @@
+"""Praise of a theme's area, told in a theme of its own.
+
+People who are happy with an area say so in other words than those who struggle with it,
+so discovery often files "love the Gantt view" in a praise theme of its own rather than
+among the Gantt complaints, where it would be counter evidence. A theme's page therefore
+also names the praise themes of its area, and a praise theme's page the theme it answers.
+
+A **praise theme** is a top-level theme at least half of whose items read as praise
+(``storage.theme_profile``'s praise items). It **speaks to** theme T when T is not a
+praise theme and T is its **nearest namesake**: of the top-level themes whose names share a
+word stem with its name that is not a praise word (``keywords.label_stems``: "gantt" in
+"gantt · chart slow" and "feedback · gantt chart · view great"), the one whose centroid sits
+nearest its own. The shared word names the area; the nearness says the praise is of T's
+area, not of another theme's that happens to share a word. Generic praise ("love · great ·
+tool") names no area and speaks to none. Themes without centroids (made by hand before any
+analysis) have a nearest namesake only when they have exactly one.
+
+Each praise theme speaks to at most one theme; a theme may be answered by several. Only
+names and centroids decide who is whose namesake, so a page profiles just the themes that
+might answer it, not every theme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tradeoff.analysis.label.counter import IDIOMS, MANNER, PRAISE
+from tradeoff.analysis.label.keywords import STOPWORDS, label_stems
+from tradeoff.storage.theme_profile import ThemeProfile
+from tradeoff.storage.themes import ThemeSummary
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+#: Stems that judge rather than name: "great" in two names is no shared area.
+_JUDGING = label_stems([" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOMS)])
+
+
+def is_praise_theme(profile: ThemeProfile) -> bool:
+    """At least half of the theme's items read as praise (the complement of the rule that
+    lists praise as counter evidence: only in a theme that is mostly something else)."""
+    return profile.items > 0 and 2 * profile.praise_items >= profile.items
+
+
+def area_stems(name: str) -> frozenset[str]:
+    """The stems a theme's name gives its area: its words, stop words and judging words out."""
+    words = [w for w in _WORD.findall(name.lower()) if w not in STOPWORDS]
+    return label_stems(words) - _JUDGING
+
+
+def nearest_namesakes(
+    themes: Sequence[ThemeSummary], centroids: Mapping[int, NDArray[np.float32]]
+) -> dict[int, int]:
+    """Top-level theme id → its nearest namesake's id (the module's rules), for those of the
+    top-level ``themes`` that have one."""
+    tops = [t for t in themes if t.parent_id is None]
+    stems = {t.id: area_stems(t.name) for t in tops}
+    found: dict[int, int] = {}
+    for theme in tops:
+        sharing = [t.id for t in tops if t.id != theme.id and stems[t.id] & stems[theme.id]]
+        placed = [t for t in sharing if t in centroids]
+        if sharing and theme.id in centroids and len(placed) == len(sharing):
+            own = centroids[theme.id]
+            found[theme.id] = max(placed, key=lambda t: (float(centroids[t] @ own), -t))
+        elif len(sharing) == 1:
+            found[theme.id] = sharing[0]
+    return found
+
+
+def spoken_to(namesakes: Mapping[int, int], profiles: Mapping[int, ThemeProfile]) -> dict[int, int]:
+    """Praise theme id → the theme whose area it speaks to: its nearest namesake, when that
+    is not a praise theme. A theme without a profile (not active, or not profiled) is
+    neither."""
+    return {
+        praise: answered
+        for praise, answered in namesakes.items()
+        if praise in profiles
+        and answered in profiles
+        and is_praise_theme(profiles[praise])
+        and not is_praise_theme(profiles[answered])
+    }
