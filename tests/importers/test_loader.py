@@ -88,6 +88,45 @@ def test_the_same_words_from_the_same_account_are_linked_not_counted_twice(
     assert (ticket.duplicate_of_id, short.duplicate_of_id) == (None, None)
 
 
+def test_two_customers_at_one_account_writing_the_same_words_are_two_voices(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """A template both Kim and Lee sent is two pieces of demand; Kim's own words again
+    through chat, or pasted into a note by our CSM, are copies of Kim's ticket."""
+    words = "Please add single sign-on with Okta for our whole team"
+    load(
+        ledgerly,
+        tmp_path / "t.csv",
+        f"1,{words},2026-03-01,kim@kestrel.example,Kim,Kestrel\n"
+        f"2,{words},2026-03-02,lee@kestrel.example,Lee,Kestrel\n",
+    )
+    load(
+        ledgerly,
+        tmp_path / "chat.csv",
+        f"c-1,{words},2026-03-04,kim@kestrel.example,Kim,Kestrel\n"
+        f"c-2,{words},2026-03-05,lee@kestrel.example,Lee,Kestrel\n"
+        f"c-3,{words},2026-03-06,,,Kestrel\n",
+        source="chat",
+    )
+    load(
+        ledgerly,
+        tmp_path / "notes.csv",
+        f"n-1,{words},2026-03-07,sam.rivera@ledgerly.example,Sam Rivera,Kestrel\n",
+        source="crm-notes",
+    )
+    _a, people, items = stored(ledgerly)
+    who = {p.id: p.name for p in people}
+    by_id = {i.external_id: i for i in items}
+    kim, lee = by_id["1"], by_id["2"]
+    assert (who[kim.person_id], who[lee.person_id]) == ("Kim", "Lee")
+    assert (kim.duplicate_of_id, lee.duplicate_of_id) == (None, None)
+    assert by_id["c-1"].duplicate_of_id == kim.id
+    assert by_id["c-2"].duplicate_of_id == lee.id
+    # No speaker named: a copy of the earliest; our CSM's note relays, so it is one too.
+    assert by_id["c-3"].duplicate_of_id == kim.id
+    assert by_id["n-1"].duplicate_of_id == kim.id
+
+
 def test_a_value_too_long_for_its_column_is_an_input_error_on_every_engine(
     ledgerly: Engine, tmp_path: Path
 ) -> None:

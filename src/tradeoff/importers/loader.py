@@ -20,7 +20,12 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.deals import Deal, DealCompetitor
-from tradeoff.domain.enums import AccountLifecycle, EvidenceKind, EvidenceMode
+from tradeoff.domain.enums import (
+    INTERNAL_PROXY_ROLES,
+    AccountLifecycle,
+    EvidenceKind,
+    EvidenceMode,
+)
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.domain.strategy import MetricDefinition, MetricValue
@@ -49,7 +54,7 @@ from tradeoff.importers.drafts import (
 from tradeoff.importers.resolve import Resolver
 from tradeoff.storage import external_keys, metrics, repository
 from tradeoff.storage.statistics import refresh_statistics
-from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
+from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow, PersonRow
 from tradeoff.storage.tables.evidence import fingerprint_of
 from tradeoff.storage.upsert import Outcome, existing_by_external_id, insert_many, upsert
 from tradeoff.wording import plural
@@ -315,7 +320,11 @@ class Loader:
 
     def _link_duplicates(self, items: list[EvidenceItem]) -> None:
         """The same words from the same account through another channel are one piece of
-        demand: each later copy points at the earliest item (one query per chunk)."""
+        demand: each later copy points at the earliest item it can copy (one query per
+        chunk). Two customers at one account who write the same words are two voices, not a
+        copy: an item copies an earlier one only when at most one of them names its speaker,
+        or both name the same. A relayed item or one by our own people names none (the
+        customer's words pasted into a CRM note are a copy of the customer's ticket)."""
         if not items:
             return
         prints = {item.id: fingerprint_of(item.text) for item in items}
@@ -328,22 +337,39 @@ class Loader:
                 EvidenceItemRow.account_id,
                 EvidenceItemRow.created_at,
                 EvidenceItemRow.duplicate_of_id,
+                EvidenceItemRow.person_id,
+                EvidenceItemRow.relayed_by_id,
             ).where(EvidenceItemRow.fingerprint.in_(set(prints.values())))
         ).all()
-        earliest: dict[tuple[str, int | None], int] = {}
-        for row_id, fingerprint, account_id, _created, copy_of in sorted(
-            candidates, key=lambda r: (r[3], r[0])
-        ):
-            if copy_of is None:
-                earliest.setdefault((fingerprint, account_id), row_id)
+        speaker = _Speakers(self.session, {row.person_id for row in candidates})
+        # Per (words, account): the earliest original overall and per speaker (None: names
+        # nobody, so any item may copy it), and each original's place in time.
+        place: dict[int, int] = {}
+        earliest: dict[tuple[str, int | None], dict[int | None, int]] = {}
+        first: dict[tuple[str, int | None], int] = {}
+        ordered = sorted(candidates, key=lambda r: (r.created_at, r.id))
+        for position, row in enumerate(ordered):
+            if row.duplicate_of_id is None:
+                key = (row.fingerprint, row.account_id)
+                place[row.id] = position
+                voices = earliest.setdefault(key, {})
+                voices.setdefault(speaker(row.person_id, row.relayed_by_id), row.id)
+                first.setdefault(key, row.id)
         for item in items:
             assert item.id is not None
-            original = earliest.get((prints[item.id], item.account_id))
+            key = (prints[item.id], item.account_id)
+            voice = speaker(item.person_id, item.relayed_by_id)
+            if voice is None:
+                original = first.get(key)
+            else:
+                voices = earliest.get(key, {})
+                options = [i for i in (voices.get(None), voices.get(voice)) if i is not None]
+                original = min(options, key=place.__getitem__, default=None)
             if original is None or original == item.id:
                 continue
-            row = self.session.get(EvidenceItemRow, item.id)
-            assert row is not None
-            row.duplicate_of_id = original
+            copy = self.session.get(EvidenceItemRow, item.id)
+            assert copy is not None
+            copy.duplicate_of_id = original
             self.counts.duplicates_linked += 1
 
     def _account(self, draft: AccountDraft) -> None:
@@ -540,3 +566,28 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+#: Well under SQLite's 32,766 bound parameters.
+PEOPLE_PER_QUERY = 5000
+
+
+class _Speakers:
+    """Who speaks in an item for telling copies from voices: its person, unless someone
+    relayed it or the person is one of our own (an internal proxy role): then nobody."""
+
+    def __init__(self, session: Session, person_ids: set[int | None]) -> None:
+        known = sorted(i for i in person_ids if i is not None)
+        self._ours: set[int] = set()
+        # In chunks: an auto-reply's words may come from tens of thousands of people.
+        for start in range(0, len(known), PEOPLE_PER_QUERY):
+            chunk = known[start : start + PEOPLE_PER_QUERY]
+            internal = PersonRow.role.in_(INTERNAL_PROXY_ROLES)
+            self._ours.update(
+                session.scalars(select(PersonRow.id).where(PersonRow.id.in_(chunk), internal))
+            )
+
+    def __call__(self, person_id: int | None, relayed_by_id: int | None) -> int | None:
+        if person_id is None or relayed_by_id is not None or person_id in self._ours:
+            return None
+        return person_id
