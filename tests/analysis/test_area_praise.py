@@ -71,7 +71,7 @@ THEMES = [
     ("gantt chart · pdf export", EXPORT, _unit(1, 0, 0, 0)),
     ("gantt · dependencies", DEPENDENCIES, _unit(0.7, 0.7, 0, 0)),
     ("gantt view · great", GANTT_PRAISE, _unit(0.5, 0.8, 0.2, 0)),
-    ("tool · great · love", GENERIC_PRAISE, _unit(0, 0, 1, 0)),
+    ("love it · great · amazing", GENERIC_PRAISE, _unit(0, 0, 1, 0)),
     ("invoice · charged", BILLING, _unit(0, 0, 0, 1)),
 ]
 
@@ -124,7 +124,7 @@ def test_gantt_praise_is_shown_with_the_nearest_gantt_theme_and_generic_praise_n
     assert praise_page.speaks_to is not None
     assert praise_page.speaks_to.id == dependencies
     assert praise_page.praise_of_area == ()
-    generic = theme_page(engine, workspace["tool · great · love"])
+    generic = theme_page(engine, workspace["love it · great · amazing"])
     assert generic.speaks_to is None
     assert generic.praise_of_area == ()
     assert theme_page(engine, workspace["invoice · charged"]).praise_of_area == ()

@@ -281,3 +281,18 @@ def test_a_limit_below_one_is_an_input_error(engine: Engine) -> None:
 
 def test_equal_scores_share_a_rank() -> None:
     assert competition_ranks({7: 2.0, 3: 2.0, 9: 5.0, 1: 1.0}) == {9: 1, 3: 2, 7: 2, 1: 4}
+
+
+def test_a_title_of_no_words_neither_breaks_search_nor_shows(engine: Engine) -> None:
+    """A review titled "." (app stores allow it) is found by its words alone."""
+    reviews = [
+        Ticket("dot", "Love the instant transfers", "appstore", EvidenceKind.REVIEW, title="."),
+        Ticket("dash", "Transfers take three days", "appstore", EvidenceKind.REVIEW, title="--"),
+        Ticket("named", "Card declined in Lisbon", "appstore", EvidenceKind.REVIEW, title="Abroad"),
+    ]
+    ids = add_tickets(engine, reviews)
+    hits = search(engine, "transfers", embedder=StaticEmbedder(), limit=3)
+    by_id = {h.evidence_id: h for h in hits}
+    assert {ids["dot"], ids["dash"]} <= set(by_id)
+    assert by_id[ids["dot"]].snippet.text == "Love the instant transfers"
+    assert by_id[ids["dash"]].snippet.text == "Transfers take three days"

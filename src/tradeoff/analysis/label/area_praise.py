@@ -11,8 +11,8 @@ praise theme and T is its **nearest namesake**: of the top-level themes whose na
 word stem with its name that is not a praise word (``keywords.label_stems``: "gantt" in
 "gantt · chart slow" and "feedback · gantt chart · view great"), the one whose centroid sits
 nearest its own. The shared word names the area; the nearness says the praise is of T's
-area, not of another theme's that happens to share a word. Generic praise ("love · great ·
-tool") names no area and speaks to none. Themes without centroids (made by hand before any
+area, not of another theme's that happens to share a word. Generic praise ("love it · great ·
+amazing") names no area and speaks to none. Themes without centroids (made by hand before any
 analysis) have a nearest namesake only when they have exactly one.
 
 Each praise theme speaks to at most one theme; a theme may be answered by several. Only

@@ -106,8 +106,11 @@ def _generic(subject: str) -> bool:
 
 def holds_subject(text: str, subject: str) -> bool:
     """The text holds the subject's words in order (case, spacing and punctuation aside),
-    the last one possibly cut short, as a subject made from a message's first words is."""
+    the last one possibly cut short, as a subject made from a message's first words is. A
+    subject of no words (a review titled ".") adds nothing, so any text holds it."""
     wanted, words = _WORD.findall(subject.casefold()), _WORD.findall(text.casefold())
+    if not wanted:
+        return True
     *whole, last = wanted
     return any(
         words[at : at + len(whole)] == whole and words[at + len(whole)].startswith(last)
