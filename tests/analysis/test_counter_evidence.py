@@ -250,6 +250,51 @@ def test_praise_said_as_a_fan_responsive_or_keep_it_up_counts(text: str) -> None
     assert praise_cues(text, None, SURVEY) != ()
 
 
+#: A QA tester's app-store reviews (stars as given) that read as praise on their stars alone,
+#: or on a praise word beside a gripe or a wish: requests and complaints, all of them.
+STARRED_REQUESTS = [
+    ("We need an export of expenses to CSV for our accountant.", 4),
+    ("i want to tag expenses by project", 5),
+    ("Please respect the system dark mode on iOS.", 5),
+    ("Bright white background at 11pm is brutal, give us a dark theme. Otherwise fine.", 5),
+    ("So can you add a monthly spending breakdown chart.", 4),
+    ("It should remember my last payee.", 4),
+    ("Great overall, my only gripe is that transfers to other banks still take three days.", 5),
+    ("Love the app. Wish transfers didn't take three days.", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "stars"), STARRED_REQUESTS)
+def test_stars_given_to_a_request_or_beside_a_gripe_are_not_praise(text: str, stars: int) -> None:
+    assert praise_cues(text, stars, REVIEW) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "stars", "cues"),
+    [
+        ("Does what it says.", 5, ("rated 5 of 5",)),
+        ("Support helped me, and I could finally pay my supplier.", 4, ("rated 4 of 5",)),
+        ("Just wanted to say customer support was amazing", None, ("amazing",)),
+        ("Wanted to thank the team, onboarding was so easy!", None, ("easy",)),
+        ("The agent was friendly and sorted it out.", None, ("friendly",)),
+        ("The refund arrived immediately.", None, ("immediately",)),
+    ],
+)
+def test_plain_stars_saying_and_friendliness_still_count(
+    text: str, stars: int | None, cues: tuple[str, ...]
+) -> None:
+    kind = REVIEW if stars else SURVEY
+    assert praise_cues(text, stars, kind) == cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I just wanted to transfer money quickly", "I need my card replaced immediately."],
+)
+def test_wanting_something_done_fast_is_still_no_praise(text: str) -> None:
+    assert praise_cues(text, None, SURVEY) == ()
+
+
 def test_the_count_of_praise_is_said_with_its_verb_agreeing() -> None:
     assert speaking_well(1) == "1 item speaks well of it"
     assert speaking_well(2) == "2 items speak well of it"
