@@ -216,3 +216,34 @@ def test_praise_nearest_another_praise_theme_speaks_to_none() -> None:
     assert spoken_to(nearest_namesakes(themes, centroids), profiles) == {}
     nearer = {**centroids, 3: _unit(1, 0.2, 0)}
     assert spoken_to(nearest_namesakes(themes, nearer), profiles) == {3: 1}
+
+
+def test_praise_of_the_whole_product_answers_no_theme_that_shares_a_word() -> None:
+    """A QA tester's bank: "app · easy love · best banking" is praise of the app as a whole.
+    "app" names the product, not an area; "bank" it shares with a complaint about the
+    exchange markup, which sits far from it (the farthest theme from there)."""
+    themes = [
+        ThemeSummary(13, "app · easy love · best banking", None, False),
+        ThemeSummary(18, "start black screen · updating app · home", None, False),
+        ThemeSummary(21, "outrageous compared banks · foreign exchange markup", None, False),
+        ThemeSummary(4, "card declined · abroad", None, False),
+        ThemeSummary(12, "card · abroad paid japan · works great", None, False),
+    ]
+    assert area_stems(themes[0].name) == {"bank"}
+    assert "app" not in area_stems(themes[1].name)
+    profiles = {
+        13: _profile(13, 32, 30),
+        18: _profile(18, 15, 0),
+        21: _profile(21, 8, 0),
+        4: _profile(4, 51, 0),
+        12: _profile(12, 32, 30),
+    }
+    centroids = {
+        13: _unit(0.3, 0.2, 0.1, 0.9),
+        18: _unit(0.6, 0.8, 0.2, 0),
+        21: _unit(1, 0, 0.5, 0),
+        4: _unit(0.6, 0, 1, 0),
+        12: _unit(0.5, 0, 1, 0.2),
+    }
+    # 13 is the nearest namesake of 21 but the farthest theme from it: no pairing.
+    assert spoken_to(nearest_namesakes(themes, centroids), profiles) == {12: 4}

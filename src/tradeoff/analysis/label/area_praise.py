@@ -8,10 +8,12 @@ also names the praise themes of its area, and a praise theme's page the theme it
 A **praise theme** is a top-level theme at least half of whose items read as praise
 (``storage.theme_profile``'s praise items). It **speaks to** theme T when T is not a
 praise theme and T is its **nearest namesake**: of the top-level themes whose names share a
-word stem with its name that is not a praise word (``keywords.label_stems``: "gantt" in
+word stem with its name that is neither a praise word nor a word for the product as a whole
+(``GENERAL``: "app", "tool", "feature") (``keywords.label_stems``: "gantt" in
 "gantt · chart slow" and "feedback · gantt chart · view great"), the one whose centroid sits
-nearest its own. The shared word names the area; the nearness says the praise is of T's
-area, not of another theme's that happens to share a word. Generic praise ("love it · great ·
+nearest its own, provided it is itself among the ``NEAR`` themes nearest T. The shared word
+names the area; the nearness, both ways, says the praise is of T's area, not of another
+theme's that happens to share a word. Generic praise ("love it · great ·
 amazing") names no area and speaks to none. Themes without centroids (made by hand before any
 analysis) have a nearest namesake only when they have exactly one.
 
@@ -36,6 +38,18 @@ from tradeoff.storage.themes import ThemeSummary
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 #: Stems that judge rather than name: "great" in two names is no shared area.
 _JUDGING = label_stems([" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOMS)])
+#: Words that name the product as a whole, not an area of it: "app" in "app · easy love ·
+#: best banking" (praise of the app) and "updating app · black screen" (a crash) is no
+#: shared area.
+_GENERAL_WORDS = """app apps application applications product products tool tools software
+platform system website site program solution feature features thing things everything
+overall experience company version"""
+GENERAL = frozenset(_GENERAL_WORDS.split())
+_GENERAL = label_stems(sorted(GENERAL))
+#: A namesake answers only a theme among its own nearest few: seen from a complaint theme,
+#: the praise of its area sits near (first to third on the QA corpora); generic praise that
+#: shares a word ("bank" in "best banking app" and "foreign exchange markup · banks") far.
+NEAR = 3
 
 
 def is_praise_theme(profile: ThemeProfile) -> bool:
@@ -47,7 +61,7 @@ def is_praise_theme(profile: ThemeProfile) -> bool:
 def area_stems(name: str) -> frozenset[str]:
     """The stems a theme's name gives its area: its words, stop words and judging words out."""
     words = [w for w in _WORD.findall(name.lower()) if w not in STOPWORDS]
-    return label_stems(words) - _JUDGING
+    return label_stems(words) - _JUDGING - _GENERAL
 
 
 def nearest_namesakes(
@@ -57,16 +71,30 @@ def nearest_namesakes(
     top-level ``themes`` that have one."""
     tops = [t for t in themes if t.parent_id is None]
     stems = {t.id: area_stems(t.name) for t in tops}
+    placed_ids = [t.id for t in tops if t.id in centroids]
     found: dict[int, int] = {}
     for theme in tops:
         sharing = [t.id for t in tops if t.id != theme.id and stems[t.id] & stems[theme.id]]
         placed = [t for t in sharing if t in centroids]
         if sharing and theme.id in centroids and len(placed) == len(sharing):
             own = centroids[theme.id]
-            found[theme.id] = max(placed, key=lambda t: (float(centroids[t] @ own), -t))
+            nearest = max(placed, key=lambda t: (float(centroids[t] @ own), -t))
+            if theme.id in _nearest(nearest, placed_ids, centroids, NEAR):
+                found[theme.id] = nearest
         elif len(sharing) == 1:
             found[theme.id] = sharing[0]
     return found
+
+
+def _nearest(
+    theme_id: int, others: Sequence[int], centroids: Mapping[int, NDArray[np.float32]], count: int
+) -> list[int]:
+    """The ``count`` themes of ``others`` whose centroids sit nearest ``theme_id``'s."""
+    own = centroids[theme_id]
+    ranked = sorted(
+        (t for t in others if t != theme_id), key=lambda t: (-float(centroids[t] @ own), t)
+    )
+    return ranked[:count]
 
 
 def spoken_to(namesakes: Mapping[int, int], profiles: Mapping[int, ThemeProfile]) -> dict[int, int]:
