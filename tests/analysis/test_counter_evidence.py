@@ -357,7 +357,27 @@ def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -
 def test_counter_evidence_is_never_also_a_quote(engine: Engine) -> None:
     """The praise sits closest to the theme's centre, so closeness alone would quote it: the
     items listed as counter evidence, and one in the very words of one, give way to the next."""
-    complaints = [f"Card number {n} still has not arrived after two weeks" for n in range(14)]
+    cities = "Leeds Porto Lyon Ghent Basel Turin Malmo Cork Graz Brno Split Kiel Bari Linz"
+    waits = [
+        "two weeks of waiting",
+        "a courier strike",
+        "three reminders",
+        "an address change",
+        "the bank holiday",
+        "a lost parcel claim",
+        "the replacement order",
+        "my renewal email",
+        "a second activation code",
+        "the branch called twice",
+        "a month abroad",
+        "our office move",
+        "the PIN letter came",
+        "tracking said delivered",
+    ]
+    complaints = [
+        f"My card for the {city} office still has not arrived after {wait}"
+        for city, wait in zip(cities.split(), waits, strict=True)
+    ]
     praise = [
         "Love the new tracking page, it works great.",  # not listed: the newest five are
         "Tracking updates were quick, brilliant.",

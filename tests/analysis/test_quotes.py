@@ -69,3 +69,39 @@ def test_a_quote_of_no_words_is_taken_once_as_before() -> None:
     group = [Candidate(1, "...", 0.9), Candidate(2, "?!", 0.8), Candidate(3, "Slow", 0.5)]
     # A theme of marks alone still shows one of them; it has no sentence to have said.
     assert [c.evidence_id for c in representative_quotes([group], limit=3)] == [1, 3]
+
+
+def test_the_same_complaint_wrapped_in_other_words_is_quoted_once() -> None:
+    """A QA tester's identity-check theme quoted one sentence five times, prefixed "So",
+    "overall ok but", "Just FYI:" or misspelled, while the liveness check went unquoted."""
+    group = [
+        Candidate(618, "So onboarding stuck at verify your identity, selfie check fails.", 0.87),
+        Candidate(
+            626, "overall ok but onboarding stuck at verify your identity, selfie check fails", 0.86
+        ),
+        Candidate(
+            356, "Just FYI: onboarding stuck at verify your identity, selfie check fails", 0.85
+        ),
+        Candidate(358, "Onboarding stuck at verify your identity, selfie check falis", 0.81),
+        Candidate(
+            226,
+            "Onboarding stuck at verify your identity! Everything was submitted on day one",
+            0.80,
+        ),
+        Candidate(122, "The selfie liveness check never passes in normal indoor light!", 0.71),
+    ]
+    chosen = [c.evidence_id for c in representative_quotes([group], limit=5)]
+    # #226 brings "everything was submitted on day one": four new words of seven.
+    assert chosen == [618, 226, 122]
+
+
+def test_two_complaints_quoted_apart_are_not_quoted_again_together() -> None:
+    group = [
+        Candidate(1, "Bank transfers take 3 to 5 business days to arrive.", 0.9),
+        Candidate(2, "My payment has been pending for four days and nobody can tell me why.", 0.9),
+        Candidate(
+            3, "Payment pending for four days! Also bank transfers take 5 business days.", 0.8
+        ),
+        Candidate(4, "Transfers to my landlord take days; I run a cafe and need cash.", 0.7),
+    ]
+    assert [c.evidence_id for c in representative_quotes([group], limit=4)] == [1, 2, 4]

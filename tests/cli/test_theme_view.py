@@ -142,12 +142,17 @@ def test_a_very_long_quote_is_cut_on_the_terminal(
     top = next(t for t in themes(engine) if t.parent_id is None and t.status is ThemeStatus.ACTIVE)
     members = [link.evidence_id for link in links(engine) if link.theme_id == top.id]
     filler = "and it still does not work " * 2000
+
+    def own(member: int) -> str:
+        return " ".join(f"order{member}{part}" for part in ("a", "b", "c", "d", "e"))
+
     with write_session(engine) as session:
         for member in members:
             session.execute(
                 update(EvidenceItemRow)
                 .where(EvidenceItemRow.id == member)
-                .values(text=f"My card arrived broken (ticket {member}) {filler}")
+                # Words of its own, or the quotes would all say the same (one quote).
+                .values(text=f"My card arrived broken (ticket {member}) {own(member)} {filler}")
             )
     page = run_cli(capsys, "--db", workspace_url, "theme", str(top.id)).stdout
     assert page.count("My card arrived broken") >= 2  # the quotes are these long items

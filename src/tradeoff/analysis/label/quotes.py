@@ -7,7 +7,11 @@ message once greeting, signature and quoted thread are set aside, after folding 
 punctuation and spacing: "Hi team, X. Thanks, Ann" repeats "X"), then fill up by
 centrality. A quote whose every sentence is said, word for word, within a sentence of the
 quotes taken repeats them too: "The tab freezes." adds nothing after "Swimlanes crawl.
-Also, the tab freezes." A theme without
+Also, the tab freezes." So does one more than ``REPEATED_SHARE`` of whose content words
+(stop words aside) the quotes taken already hold, when it has ``MIN_CONTENT_WORDS`` or more:
+"overall ok but onboarding stuck at verify your identity, selfie check fails" after
+"Onboarding stuck at verify your identity, selfie check fails.", or two complaints already
+quoted, each from another quote, told together again. A theme without
 sub-themes is read as a single one.
 """
 
@@ -17,9 +21,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradeoff.analysis.label.keywords import STOPWORDS
 from tradeoff.analysis.text.message import message_body
 
 _NOT_WORD = re.compile(r"\W+")
+#: A quote more than this share of whose content words were quoted says nothing new.
+REPEATED_SHARE = 0.75
+#: Shorter quotes are judged by their sentences alone: two words say little either way.
+MIN_CONTENT_WORDS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -37,15 +46,18 @@ def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5)
     chosen: list[Candidate] = []
     seen: set[str] = set()
     said: list[str] = []
+    taken_words: set[str] = set()
     while queues and len(chosen) < limit:
         for queue in list(queues):
             while queue:
                 candidate = queue.pop(0)
                 key, parts = repeat_key(candidate.text), sentences(candidate.text)
+                words = content_words(key)
                 said_before = bool(parts) and all(_within(part, said) for part in parts)
-                if key not in seen and not said_before:
+                if key not in seen and not said_before and not _mostly(words, taken_words):
                     seen.add(key)
                     said.extend(f" {part} " for part in parts)
+                    taken_words |= words
                     chosen.append(candidate)
                     break
             if not queue:
@@ -72,3 +84,13 @@ def _within(sentence: str, said: Sequence[str]) -> bool:
     """Whether the folded sentence is a run of whole words of one already said (padded)."""
     padded = f" {sentence} "
     return any(padded in other for other in said)
+
+
+def content_words(folded: str) -> frozenset[str]:
+    """The words of a folded message (``repeat_key``) that carry content: no stop words."""
+    return frozenset(w for w in folded.split() if w not in STOPWORDS)
+
+
+def _mostly(words: frozenset[str], taken: set[str]) -> bool:
+    """Whether more than ``REPEATED_SHARE`` of the words were quoted already."""
+    return len(words) >= MIN_CONTENT_WORDS and len(words & taken) > REPEATED_SHARE * len(words)
