@@ -379,8 +379,15 @@ def test_a_bad_star_rating_stops_the_import_or_is_rejected_with_skip(
 
 def test_a_bad_api_review_is_named_by_its_json_path(ledgerly: Engine, tmp_path: Path) -> None:
     path = api_page(tmp_path, [api_review("1"), api_review("2", rating=6), api_review("3")])
-    with pytest.raises(InputError, match=r"data\[1\]: rating: the rating '6' is not 1 to 5"):
+    # The field is named as the file names it, where the user will look for it.
+    with pytest.raises(
+        InputError, match=r"data\[1\]: attributes\.rating: the rating '6' is not 1 to 5"
+    ):
         run(ledgerly, ReviewsImporter(), path)
     report = run(ledgerly, ReviewsImporter(), path, skip_bad_rows=True)
     assert (report.inserted, report.rejected) == (2, 1)
     assert [i.external_id for i in snapshot(ledgerly).evidence] == ["1", "3"]
+    (tmp_path / "dated").mkdir()
+    dated = api_page(tmp_path / "dated", [api_review("4", createdDate="not a date")])
+    with pytest.raises(InputError, match=r"data\[0\]: attributes\.createdDate: not a date"):
+        run(ledgerly, ReviewsImporter(), dated)

@@ -120,7 +120,16 @@ class ReviewsImporter:
                     raise RuleViolation("type", f"not a customer review: {record['type']!r}")
                 draft = _app_store(cells, where, record, locale)
             except RuleViolation as exc:
-                yield Rejected(where, f"{exc.field}: {exc.message}", raw=record)
+                # Named as the file names it: "attributes.createdDate", not "created_at".
+                key = APP_STORE.get(exc.field)
+                named = (
+                    "id"
+                    if exc.field == "external_id"
+                    else f"attributes.{key}"
+                    if key
+                    else exc.field
+                )
+                yield Rejected(where, f"{named}: {exc.message}", raw=record)
                 continue
             if draft is not None:
                 yield draft
