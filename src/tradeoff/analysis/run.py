@@ -33,7 +33,7 @@ from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
-from tradeoff.analysis.text.theme_text import has_words, theme_text
+from tradeoff.analysis.text.theme_text import says_something, theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
@@ -180,7 +180,7 @@ def _rebuild(
         rows = evidence_texts(session)
     originals = [(r.id, _read(r)) for r in rows if r.copy_of is None]
     vectors = _embed(engine, embedder, [text for _, text in originals], progress)
-    worded = np.array([has_words(text) for _, text in originals], dtype=np.bool_)
+    worded = np.array([says_something(text) for _, text in originals], dtype=np.bool_)
     with progress.step("cluster", 1) as advance:
         found = discover(vectors[worded], settings)
         placed = found.themes >= 0
@@ -232,7 +232,7 @@ def _file_new(
             centroids.vectors[finest],
             last.unsorted_below,
         )
-        wordless = np.array([not has_words(text) for text in read], dtype=np.bool_)
+        wordless = np.array([not says_something(text) for text in read], dtype=np.bool_)
         placement.top[wordless] = -1
         advance(1)
     links: dict[tuple[int, int], float] = {}

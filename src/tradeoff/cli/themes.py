@@ -130,14 +130,15 @@ def evidence(
         bool,
         typer.Option(
             "--unsorted",
-            help="Only the items no theme fits well enough (and those with no word at all).",
+            help="Only the items no theme fits well enough (and those that say nothing).",
         ),
     ] = False,
 ) -> None:
     """Every evidence item with its external id, its theme and sub-theme, and its text.
 
     Unsorted items have empty theme fields (an item with no letter or digit, such as an
-    emoji-only reaction, is always unsorted); --unsorted lists only them, so nothing the
+    emoji-only reaction, or only a placeholder such as "test" or "asdf", is always
+    unsorted); --unsorted lists only them, so nothing the
     engine could not place is hidden. CSV cells that a spreadsheet would run as a formula are
     prefixed with a quote.
 

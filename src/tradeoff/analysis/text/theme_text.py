@@ -59,6 +59,12 @@ _GENERIC_SUBJECT_WORDS = frozenset(
     ticket issue problem contact quick a an the my me i for with some regarding re""".split()  # noqa: SIM905 - a word list reads better
 )
 _WORD = re.compile(r"\w+")
+#: Words that fill a form or try a channel out; a text of these alone says nothing.
+_PLACEHOLDER_WORDS = """test tests testing tested asdf asdfasdf asd sdf fdsa jkl hjkl qwerty
+qwertz lorem ipsum foo bar baz xxx xx x aaa abc dummy sample ignore please pls this is a an
+just ticket message email post review comment submission entry hello hi hey ok okay k thanks
+thx ty thank you yes no n na none nothing null nil"""
+PLACEHOLDER = frozenset(_PLACEHOLDER_WORDS.split())
 
 
 def theme_text(kind: EvidenceKind | str, title: str | None, text: str) -> str:
@@ -71,6 +77,16 @@ def has_words(text: str) -> bool:
     "+1") says nothing a theme could be about: such items are left unsorted, where a person
     sees them, instead of making a theme of their own out of how people react."""
     return _WORD_CHARACTER.search(text) is not None
+
+
+def says_something(text: str) -> bool:
+    """Whether the text has words (``has_words``) and is more than a placeholder: words of
+    ``PLACEHOLDER`` and numbers only ("test", "testing 123", "asdf", "test ticket please
+    ignore", "ok thanks") say nothing a theme could be about either. A QA corpus's five
+    "test" posts made up a fifth of an identity-check theme."""
+    if not has_words(text):
+        return False
+    return not all(w in PLACEHOLDER or w.isdigit() for w in _WORD.findall(text.casefold()))
 
 
 def as_said(kind: EvidenceKind | str, text: str) -> str:
