@@ -14,7 +14,7 @@ from tradeoff.domain.competitor_names import (
 )
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
-from tradeoff.importers.competitors import split_competitor_names
+from tradeoff.importers.competitors import classify_competitor, split_competitor_names
 
 KNOWN = [
     Competitor(id=1, name="Dynamics 365", aliases=["MSFT Dynamics", "Microsoft Dynamics"]),
@@ -105,9 +105,31 @@ def finder() -> MentionFinder:
         ("Went with a dev agency", {4: "dev agency"}),
         ("our agency partner", {}),
         ("Zoho and Excel, said the Zoho fan", {2: "Zoho", 3: "Excel"}),
+        # A system to connect to, not a rival (a QA tester's "No native Salesforce integration"
+        # counted 4 deals and USD 195,300 as lost to Salesforce).
+        ("No native Zoho integration", {}),
+        ("Needs a Zoho CRM connector and sync with Dynamics 365", {}),
+        ("They wanted to integrate with their MSFT Dynamics", {}),
+        ("Lost to Zoho: the Zoho integration with Dynamics 365 was enough", {2: "Zoho"}),
+        ("Zoho's integrations were better", {2: "Zoho"}),
     ],
 )
 def test_competitors_named_in_text_are_found_as_whole_words(
     text: str, found: dict[int, str]
 ) -> None:
     assert finder().find(text) == found
+
+
+@pytest.mark.parametrize(
+    ("field", "kind"),
+    [
+        ("nobody", CompetitorKind.STATUS_QUO),  # a QA tester's CRM: was a direct competitor
+        ("No one", CompetitorKind.STATUS_QUO),
+        ("No decision", CompetitorKind.STATUS_QUO),
+        ("Excel", CompetitorKind.SPREADSHEET),
+        ("In-house tool", CompetitorKind.HOMEGROWN),
+        ("Nobelium CRM", CompetitorKind.DIRECT),
+    ],
+)
+def test_a_competitor_field_names_its_kind(field: str, kind: CompetitorKind) -> None:
+    assert classify_competitor(field) is kind

@@ -167,10 +167,26 @@ def test_notes_are_read_only_when_the_reason_says_nothing() -> None:
     assert classify_loss("Too expensive", "They also wanted SSO features").category is (
         C.PRICE_BUDGET
     )
-    # An ambiguous reason with notes that decide: the notes break the tie.
-    assert classify_loss("Price and timing", "Budget freeze until Q3, price too high") == (
-        LossVerdict(C.PRICE_BUDGET, ("note: budget", "note: price"))
+    # An ambiguous reason with notes that decide between its tied categories.
+    assert classify_loss("Price and timing", "Their CFO said the price was too high") == (
+        LossVerdict(C.PRICE_BUDGET, ("note: price",))
     )
+    # Notes naming another category do not break it (a QA tester's CRM: this was filed as
+    # confidence / risk).
+    assert classify_loss("-price too high vs. value", "Needs security review") == LossVerdict(
+        C.UNCLASSIFIED, ("price", "value")
+    )
+
+
+@pytest.mark.parametrize(
+    ("reason", "category"),
+    [
+        ("Budget freeze until Q3", C.TIMING_NO_DECISION),
+        ("Went with the suite bundled with their Microsoft agreement", C.ALIGNMENT),
+    ],
+)
+def test_a_budget_freeze_is_timing_and_a_bundle_is_alignment(reason: str, category: C) -> None:
+    assert classify_loss(reason, "Needs security review").category is category
 
 
 def test_folding_spells_out_contractions_and_drops_punctuation() -> None:

@@ -29,7 +29,7 @@ HOMEGROWN = re.compile(
     r"manual process)\b"
 )
 STATUS_QUO = re.compile(
-    r"\b(no decision|status quo|do nothing|did nothing|nothing|no vendor|"
+    r"\b(no decision|status quo|do nothing|did nothing|nothing|nobody|no one|no vendor|"
     r"stay(ed|ing)? (with|on) (current|existing)|existing (bank|provider))\b"
 )
 

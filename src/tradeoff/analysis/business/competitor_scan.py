@@ -8,6 +8,10 @@ say about them: a homegrown tool ("built our own", "in-house tool"), a spreadshe
 status quo ("stick with what we have", "no decision"). Such a phrase is filed under the
 workspace's first competitor of that kind, created with a plain name when there is none.
 
+A direct competitor named as a system to connect to is not met as a rival (exporting to
+Excel still is the spreadsheet alternative): "No native Salesforce
+integration", "a HubSpot connector", "sync with Jira" (``_integrated_with``).
+
 Free text is never matched fuzzily: a near-miss in a sentence is far more often another word
 than a misspelt rival. Fuzzy matching is for names in competitor fields
 (``competitor_names``), where every cell is meant to be a competitor.
@@ -58,6 +62,26 @@ PLAIN_NAMES = {
 }
 
 
+#: A product named as something to connect to is a system the buyer uses, not a rival: "No
+#: native Salesforce integration", "needs a HubSpot connector", "sync with Jira".
+_PART_AFTER = re.compile(
+    r"\s*(?:integrations?|connectors?|sync|plug-?ins?|add-?ons?|api|apis|export|import)(?!\w)",
+    re.IGNORECASE,
+)
+_LINK_BEFORE = re.compile(
+    r"(?:native|integrat\w*|connect\w*|sync\w*|export\w*|import\w*|plug\w*)\s+"
+    r"(?:(?:with|to|into|from|for|in)\s+)?(?:(?:the|our|their|a|an|its)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _integrated_with(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is named as a system to connect to."""
+    return bool(_PART_AFTER.match(text, end)) or bool(
+        _LINK_BEFORE.search(text[max(0, start - 40) : start])
+    )
+
+
 def _words(name: str) -> str:
     """A name as a pattern: its words in order, any whitespace between them."""
     return r"\s+".join(re.escape(w) for w in name.split())
@@ -68,6 +92,7 @@ class MentionFinder:
 
     def __init__(self, known: Iterable[Competitor], kind_owner: Callable[[CompetitorKind], int]):
         self._owner: dict[str, int] = {}
+        self._direct = {c.id for c in known if c.kind is CompetitorKind.DIRECT}
         for competitor in sorted(known, key=lambda c: c.id or 0):
             assert competitor.id is not None
             for name in (competitor.name, *competitor.aliases):
@@ -94,7 +119,8 @@ class MentionFinder:
             for match in self._names.finditer(text):
                 said = " ".join(match.group(0).split())
                 owner = self._owner.get(fold(said))
-                if owner is not None:
+                connected = owner in self._direct and _integrated_with(text, *match.span())
+                if owner is not None and not connected:
                     found.setdefault(owner, said)
                     named.append(match.span())
         for match in self._cues.finditer(text):

@@ -24,8 +24,11 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    decides ("lack of budget" is price, "missing an executive sponsor" relationship).
 4. A cue weighs its number of words; the heaviest category wins. A tie between categories is
    ambiguous and gives ``unclassified`` with every cue kept, so a person decides.
-5. The loss reason decides; the deal's notes are read only when the reason gives no category,
-   and cues found there are written ``note: <cue>``.
+5. The loss reason decides; the deal's notes are read only when the reason gives no
+   category, and cues found there are written ``note: <cue>``. When the reason's cues tie,
+   the notes may only choose between the tied categories ("price and timing" with notes
+   about price is price); a category the reason never named does not win ("price vs. value"
+   with notes saying "needs security review" stays ``unclassified``).
 """
 
 from __future__ import annotations
@@ -173,7 +176,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "use case",
         "not aligned",
         "different needs",
-        "bundle",
+        "bundl*",
         "one vendor",
         "consolidat*",
         "acquired",
@@ -185,6 +188,8 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "delay*",
         "stall*",
         "freeze",
+        "budget freeze",
+        "budget frozen",
         "later",
         "no decision",
         "on hold",
@@ -406,14 +411,19 @@ def _absence_of_another(
     )
 
 
-def _decide(found: list[tuple[LossCategory, str]], prefix: str = "") -> LossVerdict | None:
-    if not found:
-        return None
+def _leaders(found: list[tuple[LossCategory, str]]) -> list[LossCategory]:
+    """The categories of the heaviest weight (rule 4)."""
     weight: dict[LossCategory, int] = {}
     for category, said in found:
         weight[category] = weight.get(category, 0) + len(said.split())
-    best = max(weight.values())
-    leaders = [c for c, w in weight.items() if w == best]
+    best = max(weight.values(), default=0)
+    return [c for c, w in weight.items() if w == best]
+
+
+def _decide(found: list[tuple[LossCategory, str]], prefix: str = "") -> LossVerdict | None:
+    if not found:
+        return None
+    leaders = _leaders(found)
     if len(leaders) > 1:
         cues = tuple(dict.fromkeys(prefix + s for _, s in found))
         return LossVerdict(LossCategory.UNCLASSIFIED, cues)
@@ -427,10 +437,16 @@ def classify_loss(reason: str | None, notes: str | None = None) -> LossVerdict:
     Example: classify_loss("Too expensive for their budget this year")
     → LossVerdict(category=PRICE_BUDGET, cues=("expensive", "budget"))
     """
-    from_reason = _decide(cues_in(reason or ""))
+    in_reason = cues_in(reason or "")
+    from_reason = _decide(in_reason)
     if from_reason is not None and from_reason.category is not LossCategory.UNCLASSIFIED:
         return from_reason
-    from_notes = _decide(cues_in(notes or ""), NOTE_PREFIX)
+    in_notes = cues_in(notes or "")
+    if from_reason is not None:
+        # A tie: the notes may choose between the tied categories, never bring another.
+        tied = _leaders(in_reason)
+        in_notes = [(c, said) for c, said in in_notes if c in tied]
+    from_notes = _decide(in_notes, NOTE_PREFIX)
     if from_notes is not None and from_notes.category is not LossCategory.UNCLASSIFIED:
         return from_notes
     return from_reason or from_notes or LossVerdict(LossCategory.UNCLASSIFIED, ())
