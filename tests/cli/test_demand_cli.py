@@ -73,7 +73,15 @@ def test_show_lists_the_deals_behind_the_pipeline(
         "Ironclad Security — Discovery",
     ]
     table = run_cli(capsys, *args, "--show", "pipeline")
-    assert "3 behind pipeline" in table.stdout
+    # The total of each currency apart, recounted from the JSON; the date column says what
+    # date it is.
+    totals: dict[str, Decimal] = {}
+    for m in json.loads(result.stdout):
+        totals[m["currency"]] = totals.get(m["currency"], Decimal(0)) + Decimal(m["amount"])
+    summed = "; ".join(f"{c} {a:,.2f}" for c, a in sorted(totals.items()))
+    assert len(totals) == 2  # USD and Granite's JPY: never added without a rate
+    assert f"3 behind pipeline, totalling {summed} (each currency apart)" in table.stdout
+    assert "closes" in table.stdout.splitlines()[0]
 
 
 def test_csv_neutralises_formulas_in_names(

@@ -10,6 +10,7 @@ import json
 import sys
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -283,9 +284,22 @@ def _csv_rows(result: SubjectDemand) -> list[list[Any]]:
     return rows
 
 
+#: What a member's date is, per money figure: the terminal's column says it.
+DATED_BY = {
+    Figure.PIPELINE: "closes",
+    Figure.LOST: "closed",
+    Figure.CHURNED: "churned",
+    Figure.ARR: "renews",
+    Figure.RENEWALS_90: "renews",
+    Figure.RENEWALS_180: "renews",
+}
+
+
 def _print_members(
-    members: list[Member], figure: Figure, output_format: DemandFormat, dated_by: str = "date"
+    members: list[Member], figure: Figure, output_format: DemandFormat, dated_by: str | None = None
 ) -> None:
+    named = dated_by or DATED_BY.get(figure, "date")  # on the terminal; CSV keeps "date"
+    dated_by = dated_by or "date"
     if output_format is DemandFormat.JSON:
         document = [
             {
@@ -311,11 +325,19 @@ def _print_members(
     if output_format is DemandFormat.CSV:
         write_rows(sys.stdout, header, rows)
         return
-    table = Table(*header, show_edge=False)
+    table = Table(*header[:-1], named, show_edge=False)
     for row in rows:
         table.add_row(*(str(cell) for cell in row))
     console.print(table)
-    console.print(f"{len(members):,} behind {figure.value}")
+    totals: dict[str, Decimal] = {}
+    for m in members:
+        if m.amount is not None and m.currency:
+            totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
+    summed = "; ".join(f"{c} {a:,.2f}" for c, a in sorted(totals.items()))
+    console.print(
+        f"{len(members):,} behind {figure.value}"
+        + (f", totalling {summed} (each currency apart)" if summed else "")
+    )
 
 
 def _trend(
