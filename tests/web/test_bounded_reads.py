@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
-from tradeoff.analysis.theme_page import theme_quotes
+from tradeoff.analysis.theme_page import QUOTE_READ, theme_quotes
 from tradeoff.domain.enums import EvidenceKind, ThemeStatus
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.storage import evidence_inbox, repository
@@ -111,6 +111,49 @@ def test_the_quotes_equal_those_of_every_member(
         "CSV columns wrong in case 0",
         "Loose export note 5",
     ]
+
+
+def test_a_theme_of_rewordings_reads_a_bounded_head_for_its_quotes(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A theme of a thousand rewordings of one complaint: after the first, each repeats the
+    quotes' words, so a head never yields enough quotes. Reading stops at ``QUOTE_READ``
+    members instead of walking the theme (a million-item theme took minutes)."""
+    monkeypatch.setattr(quotes_store, "BATCH", 50)
+    start = datetime(2026, 3, 2, tzinfo=UTC)
+    with write_session(engine) as session:
+        theme = repository.add(session, Theme(name="export timeouts")).id
+        assert theme is not None
+        for n in range(3 * QUOTE_READ):
+            added = repository.add(
+                session,
+                EvidenceItem(
+                    source="desk",
+                    external_id=f"r{n}",
+                    kind=EvidenceKind.TICKET,
+                    text=f"Export {n} timed out again on the big report",
+                    created_at=start + timedelta(minutes=n),
+                ),
+            )
+            assert added.id is not None
+            score = 0.99 - n / (10 * QUOTE_READ)
+            repository.add(
+                session, EvidenceTheme(evidence_id=added.id, theme_id=theme, score=score)
+            )
+    fetched = 0
+    fetch = quotes_store.RankedGroup._fetch
+
+    def counting(self: quotes_store.RankedGroup) -> None:
+        nonlocal fetched
+        fetched += 1
+        fetch(self)
+
+    monkeypatch.setattr(quotes_store.RankedGroup, "_fetch", counting)
+    with read_session(engine) as session:
+        chosen = theme_quotes(quote_groups(session, theme), 5)
+    assert [q.evidence_id for q in chosen][:1] != []
+    assert len(chosen) < 5  # rewordings: fewer quotes, none repeating another
+    assert fetched * 50 <= QUOTE_READ + 50
 
 
 def test_the_groups_are_those_of_quote_candidates_in_its_order(engine: Engine) -> None:

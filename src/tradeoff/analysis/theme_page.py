@@ -15,13 +15,13 @@ would otherwise miss. A praise theme's page names the theme it answers.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from tradeoff.analysis.label.area_praise import is_praise_theme, nearest_namesakes, spoken_to
+from tradeoff.analysis.label.area_praise import nearest_namesakes, spoken_to
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, repeat_key, representative_quotes
 from tradeoff.analysis.text.theme_text import as_said
@@ -43,6 +43,8 @@ from tradeoff.storage.themes import ThemeSummary, active_themes, not_active
 
 #: Quotes a theme shows.
 QUOTES = 5
+#: The most members of one group read for quotes.
+QUOTE_READ = 500
 #: Items shown of each praise theme that speaks to a theme's area.
 AREA_PRAISE_SHOWN = 3
 
@@ -71,15 +73,24 @@ class ThemePage:
 
 
 def theme_page(engine: Engine, theme_id: int) -> ThemePage:
-    """The active theme ``theme_id``; profiles only it and its sub-themes, not every theme."""
+    """The active theme ``theme_id``; profiles only it, its sub-themes and the few themes
+    whose names and centroids tie them to it by its area's praise, not every theme."""
     with read_session(engine) as session:
         summaries = active_themes(session)
         chosen = next((s for s in summaries if s.id == theme_id), None)
         if chosen is None:
             raise NotFound(not_active(session, theme_id))
         children = [s for s in summaries if s.parent_id == theme_id]
+        namesakes = (
+            nearest_namesakes(summaries, current_centroids(session))
+            if chosen.parent_id is None
+            else {}
+        )
+        # Its own namesake (a praise theme's area) and the themes naming it (praise of its).
+        involved = {i for i, named in namesakes.items() if named == theme_id}
+        involved |= {namesakes[theme_id]} if theme_id in namesakes else set()
         profiles = theme_profiles(
-            session, [theme_id, *(c.id for c in children)], praise=PRAISE_RULES
+            session, [theme_id, *(c.id for c in children), *sorted(involved)], praise=PRAISE_RULES
         )
         if theme_id not in profiles:
             raise NotFound(f"no active theme with id {theme_id}")
@@ -93,7 +104,7 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
         quotes = quotes_as_said(
             session, theme_quotes(groups, leave_out=counter, praised=praise.keys())
         )
-        answers, speaks_to = _area_praise(session, summaries, chosen, profile)
+        answers, speaks_to = _area_praise(session, summaries, theme_id, namesakes, profiles)
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
@@ -104,35 +115,30 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
 
 
 def _area_praise(
-    session: Session, summaries: Sequence[ThemeSummary], chosen: ThemeSummary, profile: ThemeProfile
+    session: Session,
+    summaries: Sequence[ThemeSummary],
+    theme_id: int,
+    namesakes: Mapping[int, int],
+    profiles: Mapping[int, ThemeProfile],
 ) -> tuple[tuple[AreaPraise, ...], ThemeSummary | None]:
-    """The praise themes speaking to ``chosen``'s area, or the theme a praise theme speaks
-    to: names and centroids find the few themes involved, and only those are profiled."""
-    if chosen.parent_id is not None:
-        return (), None
-    namesakes = nearest_namesakes(summaries, current_centroids(session))
+    """The praise themes speaking to the theme's area, most praise first, and the theme it
+    speaks to when it is a praise theme, by ``label.area_praise`` over the ``profiles``
+    given (the theme's and its namesakes')."""
     tops = {s.id: s for s in summaries if s.parent_id is None}
-    if is_praise_theme(profile):
-        answered = namesakes.get(chosen.id)
-        if answered is None:
-            return (), None
-        profiles = theme_profiles(session, [answered], praise=PRAISE_RULES)
-        pairs = spoken_to(namesakes, {chosen.id: profile, **profiles})
-        return (), tops[answered] if chosen.id in pairs else None
-    near = sorted(i for i, answered in namesakes.items() if answered == chosen.id)
-    profiles = {chosen.id: profile, **theme_profiles(session, near, praise=PRAISE_RULES)}
+    pairs = spoken_to(namesakes, profiles)
     answers = sorted(
-        (p for p, answered in spoken_to(namesakes, profiles).items() if answered == chosen.id),
+        (p for p, answered in pairs.items() if answered == theme_id),
         key=lambda p: (-profiles[p].praise_items, p),
     )
-    return tuple(
+    praise_of_area = tuple(
         AreaPraise(
             tops[p],
             profiles[p],
             praise_said(session, p, praise=PRAISE_RULES, limit=AREA_PRAISE_SHOWN),
         )
         for p in answers
-    ), None
+    )
+    return praise_of_area, tops[pairs[theme_id]] if theme_id in pairs else None
 
 
 def theme_quotes(
@@ -145,7 +151,9 @@ def theme_quotes(
     each: the best ``4 * limit`` first, more only when a head could run dry. A head with more
     than ``limit`` different texts never does — everything taken from a group, chosen or
     skipped as a repeat, says one of the at most ``limit`` texts chosen — so the quotes are
-    exactly those of the whole groups.
+    exactly those of the whole groups. Reading stops at ``QUOTE_READ`` members a group: a
+    theme whose most typical items all repeat each other (a million rewordings of a few
+    questions) shows fewer quotes rather than reading every member for one more.
 
     Members that are counter evidence of the theme (``leave_out``: the same item, or the
     same message, ``repeat_key``) and the ids in ``praised`` are not candidates: they say
@@ -160,12 +168,12 @@ def theme_quotes(
     while True:
         heads = [[Candidate(*m) for m in group.first(wanted) if candidate(m)] for group in groups]
         quotes = representative_quotes(heads, limit)
-        if all(
+        if wanted >= QUOTE_READ or all(
             not group.has_more_than(wanted) or len(representative_quotes([head], limit + 1)) > limit
             for group, head in zip(groups, heads, strict=True)
         ):
             return quotes
-        wanted *= 4
+        wanted = min(4 * wanted, QUOTE_READ)
 
 
 def quotes_as_said(session: Session, quotes: Sequence[Candidate]) -> list[Candidate]:

@@ -52,7 +52,7 @@ def representative_quotes(groups: Sequence[Sequence[Candidate]], limit: int = 5)
             while queue:
                 candidate = queue.pop(0)
                 key, parts = repeat_key(candidate.text), sentences(candidate.text)
-                words = content_words(key)
+                words = _content_words(key)
                 said_before = bool(parts) and all(_within(part, said) for part in parts)
                 if key not in seen and not said_before and not _mostly(words, taken_words):
                     seen.add(key)
@@ -86,7 +86,7 @@ def _within(sentence: str, said: Sequence[str]) -> bool:
     return any(padded in other for other in said)
 
 
-def content_words(folded: str) -> frozenset[str]:
+def _content_words(folded: str) -> frozenset[str]:
     """The words of a folded message (``repeat_key``) that carry content: no stop words."""
     return frozenset(w for w in folded.split() if w not in STOPWORDS)
 
