@@ -1,5 +1,6 @@
-"""``tradeoff competitors``, ``competitor``, ``scan-competitors``, ``competitor-merge`` and
-``competitor-split``, run as a user would, read back from the workspace."""
+"""``tradeoff competitors``, ``competitor``, ``scan-competitors``, ``competitor-merge``,
+``competitor-split`` and ``competitor-rename``, run as a user would, read back from the
+workspace."""
 
 from __future__ import annotations
 
@@ -216,6 +217,15 @@ def test_scan_merge_and_split_from_the_command_line(
     assert (zoho.standing.aliases, zoho.standing.mentions) == (("Zoho CRM",), 1)
     missing = run_cli(capsys, *db, "competitor-merge", "Nobody", "--into", "Zoho")
     assert (missing.exit_code, missing.stderr.count("\n")) == (1, 1)
+    renamed = run_cli(capsys, *db, "competitor-rename", "zoho crm", "--to", "Zoho One")
+    assert renamed.stdout == "renamed 'zoho crm' to 'Zoho One'; aliases now Zoho, Zoho CRM\n"
+    assert competitor_profile(engine, "Zoho One").standing.aliases == ("Zoho", "Zoho CRM")
+    clash = run_cli(capsys, *db, "competitor-rename", "Zoho One", "--to", "dynamics 365")
+    assert (clash.exit_code, clash.stderr) == (
+        1,
+        "error: 'dynamics 365' is a name of competitor 'Dynamics 365': "
+        'tradeoff competitor-merge "Zoho One" --into "Dynamics 365"\n',
+    )
 
 
 def test_a_crm_only_workspace_says_why_themes_and_quotes_are_empty(

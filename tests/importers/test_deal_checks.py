@@ -33,8 +33,8 @@ EXPECTED = (
     "1 deal with no amount (kept: counted in win rates, not summed as zero)",
     "1 deal closed before it was created (kept: left out of cycle times)",
     "1 deal won or lost with no close date (kept: left out of quarters and cycle times)",
-    "3 deals read as open by their stage, with no Closed / Won columns: Appointment "
-    "Scheduled (1), Contract Sent (1), (no stage) (1)",
+    "3 deals read as open by their stage, with no Closed / Won columns: (no stage) (1), "
+    "Appointment Scheduled (1), Contract Sent (1)",
     '2 deals naming several competitors (a field such as "Dynamics 365; Excel"): 5 '
     "competitors filed, each on its own",
 )
@@ -158,15 +158,17 @@ def test_the_cli_prints_the_stage_notes(
 
 
 def test_one_deal_is_said_in_the_singular(engine: Engine, tmp_path: Path) -> None:
-    """One open deal read by its stage, one more stage than the line lists, one lost deal
-    that was never real: each line agrees with its count."""
+    """One open deal read by its stage, more stages than the line lists, one lost deal that
+    was never real: each line agrees with its count. "Signed", one deal in no pipeline's
+    usual open stages (a custom closed stage, most likely), is listed first, not hidden in
+    the "more"."""
     header = '"Record ID","Deal Name","Deal Stage","Amount","Create Date","Closed Lost Reason"'
     one = tmp_path / "one.csv"
     one.write_text(f'{header}\n"701","Acme - New","Demo","500","2026-01-02",""\n')
     assert run(engine, IMPORTERS["hubspot"], one).deal_notes == (
         "1 deal read as open by its stage, with no Closed / Won columns: Demo (1)",
     )
-    stages = ("Discovery", "Demo", "Proposal", "Pricing", "Legal", "Procurement")
+    stages = ("Discovery", "Demo", "Proposal", "Pricing", "Legal", "Procurement", "Signed")
     six = tmp_path / "six.csv"
     six.write_text(
         "\n".join(
@@ -177,8 +179,8 @@ def test_one_deal_is_said_in_the_singular(engine: Engine, tmp_path: Path) -> Non
     )  # fmt: skip
     assert run(engine, IMPORTERS["hubspot"], six).deal_notes == (
         "1 deal won or lost with no close date (kept: left out of quarters and cycle times)",
-        "6 deals read as open by their stage, with no Closed / Won columns: Discovery (1), "
-        "Demo (1), Proposal (1), Pricing (1), Legal (1) and 1 more stage",
+        "7 deals read as open by their stage, with no Closed / Won columns: Signed (1), "
+        "Discovery (1), Demo (1), Proposal (1), Pricing (1) and 2 more stages",
         "1 lost deal read as disqualified (duplicate, spam, test, unqualified): left out of "
         "win rates and lost revenue; list: tradeoff loss-reasons --category disqualified",
     )

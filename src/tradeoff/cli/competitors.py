@@ -1,5 +1,6 @@
-"""``tradeoff competitors``, ``competitor NAME``, ``scan-competitors``, ``competitor-merge``
-and ``competitor-split``: who we really compete with, and the corrections a person makes.
+"""``tradeoff competitors``, ``competitor NAME``, ``scan-competitors``, ``competitor-merge``,
+``competitor-split`` and ``competitor-rename``: who we really compete with, and the
+corrections a person makes.
 
 Each command is one call to ``tradeoff.analysis.business`` (its docstrings and
 docs/competitors.md define every figure); this module only lays the answer out.
@@ -16,7 +17,11 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from tradeoff.analysis.business.competitor_edits import merge_competitors, split_competitor
+from tradeoff.analysis.business.competitor_edits import (
+    merge_competitors,
+    rename_competitor,
+    split_competitor,
+)
 from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.competitors import (
     CompetitorProfile,
@@ -312,6 +317,12 @@ def scan(ctx: typer.Context) -> None:
     )
     for name in report.competitors_created:
         console.print(f"new competitor: {name}")
+    for was, now in report.respelled:
+        console.print(
+            f"named {now!r} (was {was!r}): the spelling most of its deals and mentions use; "
+            f'to choose: tradeoff competitor-rename "{now}" --to NAME',
+            soft_wrap=True,
+        )
     for p in report.proposals:
         console.print(
             f"{p.name!r} looks like {p.closest!r} ({p.score:.2f}): "
@@ -368,6 +379,24 @@ def split(
     )
 
 
+def rename(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The competitor to rename (name or alias).")],
+    to: Annotated[str, typer.Option("--to", help="Its name from now on.")],
+) -> None:
+    """Choose a competitor's name. The old name stays an alias, so fields and notes that
+    wrote it still find it, and imports no longer rename it to the spelling most deals use.
+
+    Example: tradeoff competitor-rename SFDC --to Salesforce
+    """
+    was = name
+    renamed = rename_competitor(open_workspace(ctx), name, to)
+    console.print(
+        f"renamed {was!r} to {renamed.name!r}; aliases now {', '.join(renamed.aliases)}",
+        soft_wrap=True,
+    )
+
+
 def _win_rate_chart(ranking: list[CompetitorStanding]) -> dict[str, Any]:
     rows = [
         {"competitor": s.name, "win rate": s.win_rate, "closed deals": s.won + s.lost}
@@ -411,3 +440,4 @@ def register(app: typer.Typer) -> None:
     app.command("scan-competitors")(scan)
     app.command("competitor-merge")(merge)
     app.command("competitor-split")(split)
+    app.command("competitor-rename")(rename)

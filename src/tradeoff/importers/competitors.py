@@ -81,6 +81,8 @@ class CompetitorBook:
         self.session = session
         self.batch_id = batch_id
         self._by_name: dict[str, Competitor] | None = None
+        #: Some competitor was named: the import settles spellings when it ends.
+        self.used = False
 
     def forget(self) -> None:
         self._by_name = None
@@ -94,6 +96,7 @@ class CompetitorBook:
         return self._by_name
 
     def find_or_create(self, name: str) -> Competitor:
+        self.used = True
         names = self._names()
         key = fold(name)
         if key in names:

@@ -30,11 +30,27 @@ from dataclasses import dataclass, field
 from tradeoff.analysis.business.loss_disqualified import disqualified_by
 from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
+from tradeoff.domain.names import fold
 from tradeoff.importers.drafts import DealDraft
 from tradeoff.wording import its, plural
 
 #: Stages listed by name in the "read as open" line; the rest are counted.
 STAGES_SHOWN = 5
+
+_USUAL_OPEN_STAGES = """
+appointment scheduled|appointmentscheduled|qualified to buy|qualifiedtobuy|
+presentation scheduled|presentationscheduled|decision maker bought in|decisionmakerboughtin|
+contract sent|contractsent|prospecting|qualification|needs analysis|value proposition|
+id decision makers|perception analysis|proposal price quote|negotiation review|lead in|
+contact made|demo scheduled|proposal made|negotiations started|qualify|develop|propose|
+discovery|demo|proposal|negotiation|evaluation|trial|lead|new|open|in progress|qualified|
+pricing|legal|procurement|security review|contracting|closing|commit|verbal commit|best case|
+pipeline|poc|pilot|proof of concept|scoping|business case|meeting booked|meeting scheduled
+"""
+#: The open stages of HubSpot, Salesforce, Pipedrive and Dynamics pipelines as shipped, and
+#: their common plain names: a stage not among them is listed first in the "read as open"
+#: line, however few deals it holds, since a custom closed stage ("Signed") hides there.
+USUAL_OPEN_STAGES = frozenset(fold(s) for s in _USUAL_OPEN_STAGES.replace("\n", "").split("|"))
 
 
 @dataclass
@@ -94,7 +110,9 @@ class DealChecks:
                 "left out of quarters and cycle times)"
             )
         if self.open_by_stage:
-            stages = self.open_by_stage.most_common()
+            stages = sorted(
+                self.open_by_stage.most_common(), key=lambda s: fold(s[0]) in USUAL_OPEN_STAGES
+            )
             shown = ", ".join(f"{s} ({n:,})" for s, n in stages[:STAGES_SHOWN])
             more = len(stages) - STAGES_SHOWN
             count = self.open_by_stage.total()

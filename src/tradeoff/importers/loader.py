@@ -53,6 +53,7 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.resolve import Resolver
 from tradeoff.storage import external_keys, metrics, repository
+from tradeoff.storage.competitor_spelling import settle_spellings
 from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow, PersonRow
 from tradeoff.storage.tables.evidence import fingerprint_of
@@ -72,6 +73,8 @@ class ImportDealChecks(DealChecks):
 
     amount_currency_overridden: int = 0
     first_overridden: str = ""
+    #: Competitors renamed to the spelling their deals use most: (was, now).
+    respelled: list[tuple[str, str]] = field(default_factory=list)
 
     def see_amount_currency(self, deal: DealDraft, file: str) -> None:
         written = deal.amount_currency if isinstance(deal, CrmDealDraft) else None
@@ -84,16 +87,21 @@ class ImportDealChecks(DealChecks):
             self.first_overridden = f"{at} ({written} in the amount, {deal.currency} in the column)"
 
     def lines(self) -> tuple[str, ...]:
-        found = super().lines()
+        found = list(super().lines())
         count = self.amount_currency_overridden
-        if not count:
-            return found
-        whose = "whose amount names" if count == 1 else "whose amounts name"
-        line = (
-            f"{plural(count, 'deal')} {whose} another currency than the currency column (kept: "
-            f"read in the column's currency); first at {self.first_overridden}"
-        )
-        return (*found, line)
+        if count:
+            whose = "whose amount names" if count == 1 else "whose amounts name"
+            found.append(
+                f"{plural(count, 'deal')} {whose} another currency than the currency column "
+                f"(kept: read in the column's currency); first at {self.first_overridden}"
+            )
+        if self.respelled:
+            names = ", ".join(f"{now!r} (was {was!r})" for was, now in self.respelled)
+            found.append(
+                f"competitors named by the spelling most of their deals and mentions use: "
+                f"{names}; to choose a name: tradeoff competitor-rename NAME --to NEW"
+            )
+        return tuple(found)
 
 
 @dataclass
@@ -169,6 +177,10 @@ class Loader:
             if written >= self._analysed_at * 2:
                 refresh_statistics(self.session)
                 self._analysed_at = written
+        if self.competitors.used:
+            self.counts.deal_checks.respelled = settle_spellings(
+                self.session, batch_id=self.batch_id
+            )
         self.counts.created_accounts = self.resolver.created_accounts
         self.counts.created_people = self.resolver.created_people
         self.counts.unknown_account_ids = len(self.resolver.unknown_account_ids)

@@ -21,6 +21,7 @@ from tradeoff.domain.enums import CompetitorKind, CompetitorRelation
 from tradeoff.domain.names import fold
 from tradeoff.errors import Conflict
 from tradeoff.storage import repository
+from tradeoff.storage.competitor_spelling import mark_chosen
 from tradeoff.storage.tables import (
     CompetitorMentionRow,
     CompetitorRow,
@@ -144,7 +145,25 @@ def merge(session: Session, source: Competitor, target: Competitor) -> Moved:
     session.flush()
     aliases = [*target.aliases, source.name, *source.aliases]
     repository.update(session, dataclasses.replace(target, aliases=aliases))
+    mark_chosen(session, target.id)
     return moved
+
+
+def rename(session: Session, competitor: Competitor, new_name: str) -> Competitor:
+    """Call ``competitor`` ``new_name`` from now on, its old name kept as an alias so that
+    every field and note that wrote it still finds it; imports no longer respell it."""
+    wanted = new_name.strip()
+    others = [c for c in repository.list_all(session, Competitor) if c.id != competitor.id]
+    clash = next((c for c in others if c.matches(wanted)), None)
+    if clash is not None:
+        raise Conflict(
+            f"{wanted!r} is a name of competitor {clash.name!r}: "
+            f'tradeoff competitor-merge "{competitor.name}" --into "{clash.name}"'
+        )
+    aliases = [a for a in (*competitor.aliases, competitor.name) if fold(a) != fold(wanted)]
+    assert competitor.id is not None
+    mark_chosen(session, competitor.id)
+    return repository.update(session, dataclasses.replace(competitor, name=wanted, aliases=aliases))
 
 
 def split(
@@ -174,9 +193,10 @@ def split(
         a for a in aliases if fold(a) not in {fold(s) for s in source.aliases}
     ]
     if existing is None:
-        target = repository.add(
-            session, Competitor(name=new_name.strip(), aliases=given, kind=kind or source.kind)
-        )
+        made = Competitor(name=new_name.strip(), aliases=given, kind=kind or source.kind)
+        target = repository.add(session, made)
+        assert target.id is not None
+        mark_chosen(session, target.id)
     else:
         wider = [*existing.aliases, *given]
         target = repository.update(

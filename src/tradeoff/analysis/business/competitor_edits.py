@@ -1,4 +1,4 @@
-"""A person's corrections to who is who: merge two competitors, split one in two.
+"""A person's corrections to who is who: merge two competitors, split one in two, rename.
 
 Both act on names (see ``storage.competitor_edits``), so they hold across every later
 import and scan.
@@ -68,3 +68,15 @@ def split_competitor(
             goes_by = ", ".join(repr(a) for a in source.aliases) or "no aliases"
             raise NotFound(f"{source.name!r} is never called {unknown[0]!r} (aliases: {goes_by})")
         return competitor_edits.split(session, source, wanted, new_name, kind)
+
+
+def rename_competitor(engine: Engine, name: str, to: str) -> Competitor:
+    """Give competitor ``name`` (a name or an alias) the name ``to``, which imports then keep.
+
+    Example: ``rename_competitor(engine, "Pipedrvie", to="Pipedrive")``
+    """
+    if not to.strip():
+        raise InputError("the competitor needs a name")
+    with write_session(engine) as session:
+        competitor = find_competitor_in(competitors.competitors(session), name)
+        return competitor_edits.rename(session, competitor, to)

@@ -30,6 +30,7 @@ from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitor_edits, competitors
+from tradeoff.storage.competitor_spelling import settle_spellings
 from tradeoff.storage.session import write_session
 
 #: Items read and written per transaction step.
@@ -150,6 +151,8 @@ class ScanReport:
     deal_links_added: int
     competitors_created: tuple[str, ...]
     proposals: tuple[Proposal, ...]
+    #: Competitors renamed to the spelling their deals and mentions use most: (was, now).
+    respelled: tuple[tuple[str, str], ...] = ()
 
 
 def scan_competitors(engine: Engine) -> ScanReport:
@@ -188,8 +191,11 @@ def scan_competitors(engine: Engine) -> ScanReport:
             ids = [i for i, _ in batch]
             linked += competitor_edits.add_deal_links(session, ids, found)
             deals, after = deals + len(batch), ids[-1]
+        respelled = settle_spellings(session)
         proposals = look_alikes(competitors.competitors(session))
-    return ScanReport(scanned, added, removed, deals, linked, tuple(created), proposals)
+    return ScanReport(
+        scanned, added, removed, deals, linked, tuple(created), proposals, tuple(respelled)
+    )
 
 
 def look_alikes(known: list[Competitor]) -> tuple[Proposal, ...]:

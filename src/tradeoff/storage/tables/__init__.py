@@ -11,6 +11,7 @@ from tradeoff.storage.tables.analysis import AnalysisRunRow, EmbeddingRow, Theme
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.tables.deals import (
     CompetitorMentionRow,
+    CompetitorNameChosenRow,
     CompetitorRow,
     DealCompetitorRow,
     DealRow,
@@ -84,6 +85,7 @@ __all__ = [
     "AssumptionRow",
     "Base",
     "CompetitorMentionRow",
+    "CompetitorNameChosenRow",
     "CompetitorRow",
     "CurrencyRateRow",
     "DataVersionRow",

@@ -90,6 +90,16 @@ class CompetitorMentionRow(Base):
     mentioned_as: Mapped[str] = mapped_column(String(300))
 
 
+class CompetitorNameChosenRow(Base):
+    """A competitor whose name a person chose: imports and scans never respell it."""
+
+    __tablename__ = "competitor_names_chosen"
+
+    competitor_id: Mapped[int] = mapped_column(
+        ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class LossClassificationRow(Base):
     """A lost deal's category; rows a person wrote are never replaced by the classifier."""
 

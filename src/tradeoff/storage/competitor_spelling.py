@@ -1,0 +1,104 @@
+"""Naming a competitor the way the field writes it most, not the way it was first met.
+
+An import may meet a typo ("Pipedrvie") or a nickname ("SFDC") before the spelling sales
+uses most, and a ranking headed by a typo reads as careless. So after an import or a scan a
+competitor takes, among its name and aliases, the spelling most of its deal links and
+mentions use (counting spellings that differ only in case together, then the commonest
+case that has a capital, since "salesforce" typed in a hurry is not the brand). A tie keeps
+the name it has. A name a person chose (``competitor-rename``,
+``competitor-split --as``, the competitor a merge keeps: ``competitor_names_chosen``) is
+never changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from tradeoff.domain.deals import Competitor
+from tradeoff.domain.names import fold
+from tradeoff.storage import repository
+from tradeoff.storage.tables import (
+    CompetitorMentionRow,
+    CompetitorNameChosenRow,
+    DealCompetitorRow,
+)
+from tradeoff.storage.upsert import upsert
+
+
+def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[tuple[str, str]]:
+    """Rename each competitor whose commonest spelling is not its name; returns (was, now).
+
+    With ``batch_id`` each rename is logged, so ``tradeoff import undo`` takes it back."""
+    used = _spellings_used(session)
+    chosen = set(session.scalars(select(CompetitorNameChosenRow.competitor_id)))
+    known = repository.list_all(session, Competitor)
+    taken = {c.name for c in known}
+    renamed: list[tuple[str, str]] = []
+    for competitor in known:
+        assert competitor.id is not None
+        spelled = None if competitor.id in chosen else commonest(competitor, used[competitor.id])
+        if spelled is None or spelled == competitor.name or spelled in taken:
+            continue
+        aliases = [a for a in (*competitor.aliases, competitor.name) if fold(a) != fold(spelled)]
+        respelled = dataclasses.replace(competitor, name=spelled, aliases=aliases)
+        upsert(session, respelled, repository.row_of(session, competitor), batch_id=batch_id)
+        taken = (taken - {competitor.name}) | {spelled}
+        renamed.append((competitor.name, spelled))
+    return renamed
+
+
+def mark_chosen(session: Session, competitor_id: int) -> None:
+    """A person named this competitor: no import or scan respells it from now on."""
+    if session.get(CompetitorNameChosenRow, competitor_id) is None:
+        session.execute(insert(CompetitorNameChosenRow).values(competitor_id=competitor_id))
+
+
+def commonest(competitor: Competitor, used: Counter[str]) -> str | None:
+    """The spelling of the competitor's names that ``used`` holds most; ``None`` on a tie
+    with the current name or when nothing uses any of them.
+
+    >>> c = Competitor(name="Pipedrvie", aliases=["Pipedrive"])
+    >>> commonest(c, Counter({"Pipedrive": 5, "pipedrive": 2, "Pipedrvie": 1}))
+    'Pipedrive'
+    """
+    names = {fold(n) for n in (competitor.name, *competitor.aliases)}
+    by_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for said, count in used.items():
+        if fold(said) in names:
+            by_name[fold(said)][said] += count
+    if not by_name:
+        return None
+    totals = {name: sum(spellings.values()) for name, spellings in by_name.items()}
+    current = fold(competitor.name)
+    best = max(totals.values())
+    if totals.get(current, 0) == best:
+        winner = current
+    else:
+        winner = min(name for name, total in totals.items() if total == best)
+    spellings = by_name[winner]
+    capitalised = Counter({s: n for s, n in spellings.items() if s != s.lower()})
+    spellings = capitalised or spellings
+    most = max(spellings.values())
+    if winner == current and spellings.get(competitor.name, 0) == most:
+        return None
+    tied = sorted(said for said, count in spellings.items() if count == most)
+    stored = [n for n in (competitor.name, *competitor.aliases) if n in tied]
+    return (stored or tied)[0]
+
+
+def _spellings_used(session: Session) -> dict[int, Counter[str]]:
+    """Competitor id → how many deal links and mentions wrote each spelling."""
+    used: dict[int, Counter[str]] = defaultdict(Counter)
+    for owner, column in (
+        (DealCompetitorRow.competitor_id, DealCompetitorRow.mentioned_as),
+        (CompetitorMentionRow.competitor_id, CompetitorMentionRow.mentioned_as),
+    ):
+        query = select(owner, column, func.count()).where(column.is_not(None))
+        for competitor_id, said, count in session.execute(query.group_by(owner, column)):
+            if said:
+                used[competitor_id][said.strip()] += count
+    return used
