@@ -171,9 +171,9 @@ def test_lost_cycle_time_objections_and_signals(engine: Engine, company: Company
     picture = sales_picture(engine)
     lost = [d for d in company.counted if d.outcome is DealOutcome.LOST]
     days = [
-        (d.closed_at - d.created_at).total_seconds() / 86400
+        (d.closed_at.date() - d.created_at.date()).days
         for d in lost
-        if d.closed_at and d.created_at and d.closed_at >= d.created_at
+        if d.closed_at and d.created_at and d.closed_at.date() >= d.created_at.date()
     ]
     assert picture.cycle_lost.deals == len(days)
     assert picture.cycle_lost.median_days == pytest.approx(statistics.median(days))

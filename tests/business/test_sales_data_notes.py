@@ -5,7 +5,7 @@ reported as a data note."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -141,3 +141,29 @@ def test_a_stage_contradicts_only_the_outcome_it_does_not_name(
     stage: str, outcome: DealOutcome, contradicts: bool
 ) -> None:
     assert stage_contradicts(stage, outcome) is contradicts
+
+
+def test_cycle_time_counts_calendar_days_whatever_the_hours(engine: Engine) -> None:
+    """As CRMs report it: created 10:00 on 13 January and closed on 12 February (a date, read
+    as midnight) took 30 days, not 29.58; closed the day it was created at 15:00 took 0 days
+    and is in order; only a close on an earlier day is "closed before it was created"."""
+    at = datetime(2026, 1, 13, 10, tzinfo=UTC)
+    deals = [
+        ("JAN", at, datetime(2026, 2, 12, tzinfo=UTC)),
+        ("SAMEDAY", at.replace(month=3, day=1, hour=15), datetime(2026, 3, 1, tzinfo=UTC)),
+        ("LATE", at.replace(hour=23), datetime(2026, 1, 14, 0, 30, tzinfo=UTC)),
+        ("EARLIER", at.replace(month=3, day=5), datetime(2026, 3, 4, 23, tzinfo=UTC)),
+    ]
+    with write_session(engine) as session:
+        for external_id, created, closed in deals:
+            repository.add(
+                session,
+                Deal(source="crm", external_id=external_id, name=external_id,
+                     outcome=DealOutcome.WON, stage="Closed Won", created_at=created,
+                     closed_at=closed),
+            )  # fmt: skip
+    picture = sales_picture(engine)
+    days = sorted((c.date() - o.date()).days for _, o, c in deals if c.date() >= o.date())
+    assert days == [0, 1, 30]
+    assert (picture.cycle_won.deals, picture.cycle_won.median_days) == (3, 1.0)
+    assert notes_of(picture)["closed_before_created"][0][2] == ("EARLIER",)

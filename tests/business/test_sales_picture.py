@@ -75,9 +75,9 @@ def test_overall_win_rate_cycle_time_size_and_pipeline(engine: Engine, world: Wo
     assert o.won_revenue.amount.quantize(CENT) == revenue(won)
     for deals, cycle in ((won, picture.cycle_won), (lost, picture.cycle_lost)):
         days = [
-            (d.closed_at - d.created_at).total_seconds() / 86400
+            (d.closed_at.date() - d.created_at.date()).days
             for d in deals
-            if d.closed_at and d.created_at and d.closed_at >= d.created_at
+            if d.closed_at and d.created_at and d.closed_at.date() >= d.created_at.date()
         ]
         assert cycle.deals == len(days)
         assert cycle.median_days == pytest.approx(statistics.median(days))

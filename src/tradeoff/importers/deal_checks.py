@@ -75,7 +75,7 @@ class DealChecks:
         closed = deal.outcome is not DealOutcome.OPEN
         if closed and deal.closed_at is None:
             self.closed_without_date += 1
-        if deal.closed_at and deal.created_at and deal.closed_at < deal.created_at:
+        if deal.closed_at and deal.created_at and deal.closed_at.date() < deal.created_at.date():
             self.closed_before_created += 1
         if not deal.outcome_flagged:
             if deal.outcome is DealOutcome.OPEN:

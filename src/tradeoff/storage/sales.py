@@ -21,12 +21,14 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    Date,
     Integer,
     Numeric,
     String,
     Text,
     and_,
     case,
+    cast,
     func,
     literal,
     null,
@@ -116,9 +118,16 @@ def quarter_of(session: Session, moment: Any) -> ColumnElement[str]:
 
 
 def _days(session: Session) -> ColumnElement[Any]:
+    """Calendar days (UTC) from created to closed, as CRMs report them: a deal created at
+    10:00 and closed the next day took one day, not 0.58."""
+    return _day_number(session, DealRow.closed_at) - _day_number(session, DealRow.created_at)
+
+
+def _day_number(session: Session, moment: Any) -> ColumnElement[Any]:
+    """The UTC calendar day of a timestamp as a number that subtracts to whole days."""
     if session.get_bind().dialect.name == "postgresql":
-        return func.extract("epoch", DealRow.closed_at - DealRow.created_at) / 86400.0
-    return func.julianday(DealRow.closed_at) - func.julianday(DealRow.created_at)
+        return func.extract("julian", cast(func.timezone("UTC", moment), Date))
+    return func.julianday(func.date(moment))
 
 
 def in_base(rates: Mapping[str, Decimal], base: str) -> ColumnElement[Any]:
@@ -237,17 +246,19 @@ def outcome_totals_by(
     }
 
 
-def _dated_in_order() -> ColumnElement[bool]:
+def _dated_in_order(session: Session) -> ColumnElement[bool]:
+    """Both dates known and not closed on a day before it was created (the same day is in
+    order, whatever the hours say)."""
     return and_(
         DealRow.created_at.is_not(None),
         DealRow.closed_at.is_not(None),
-        DealRow.closed_at >= DealRow.created_at,
+        _days(session) >= 0,
     )
 
 
 def median_cycle_days(session: Session, outcome: DealOutcome) -> Median:
     """Median days from created to closed, over deals dated in order: two small queries."""
-    where = and_(DealRow.outcome == outcome, _dated_in_order(), counted_deal())
+    where = and_(DealRow.outcome == outcome, _dated_in_order(session), counted_deal())
     deals = session.scalar(select(func.count()).select_from(DealRow).where(where)) or 0
     if deals == 0:
         return Median(None, 0)
@@ -265,7 +276,7 @@ def date_problems(session: Session) -> DateProblems:
         counted_deal(),
         DealRow.closed_at.is_not(None),
         DealRow.created_at.is_not(None),
-        DealRow.closed_at < DealRow.created_at,
+        _days(session) < 0,
     )
     count = session.scalar(select(func.count()).select_from(DealRow).where(backwards)) or 0
     examples = session.scalars(
