@@ -82,6 +82,29 @@ def test_show_lists_the_deals_behind_the_pipeline(
     assert len(totals) == 2  # USD and Granite's JPY: never added without a rate
     assert f"3 behind pipeline, totalling {summed} (each currency apart)" in table.stdout
     assert "closes" in table.stdout.splitlines()[0]
+    # Each deal as the CRM knows it, and whose it is, from the world's own records.
+    accounts = {a.id: a.name for a in world.accounts}
+    expected = {
+        d.name: (d.source, d.external_id, accounts.get(d.account_id))
+        for d in world.deals
+        if d.name in names
+    }
+    shown = {
+        m["label"]: (m["source"], m["external_id"], m["account"]) for m in json.loads(result.stdout)
+    }
+    assert shown == expected
+    assert None not in {v for triple in expected.values() for v in triple}
+    listed = list(csv.DictReader(io.StringIO(run_cli(capsys, *args, "--show", "pipeline",
+                                                     "--format", "csv").stdout)))  # fmt: skip
+    assert [(r["pipeline"], r["source"], r["external_id"], r["account"]) for r in listed] == [
+        (name, *expected[name]) for name in names
+    ]
+    for name in names:
+        source, external_id, account = expected[name]
+        row = next(line for line in table.stdout.splitlines() if name[:20] in line)
+        assert f"{source} {external_id}" in row
+        assert account in row
+    assert "whatever the deal's own reason" in table.stdout
 
 
 def test_csv_neutralises_formulas_in_names(

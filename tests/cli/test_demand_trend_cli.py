@@ -87,8 +87,12 @@ def test_show_csv_writes_amounts_like_every_other_csv(
     listed = json.loads(run_cli(capsys, *args, "--show", "pipeline", "--format", "json").stdout)
     result = run_cli(capsys, *args, "--show", "pipeline", "--format", "csv")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "id,pipeline,amount,currency,date\r\n" + "".join(
-        f"{m['id']},{m['label']},{Decimal(m['amount']):.2f},{m['currency']},\r\n" for m in listed
+    assert result.stdout == "id,pipeline,amount,currency,date,source,external_id,account\r\n" + (
+        "".join(
+            f"{m['id']},{m['label']},{Decimal(m['amount']):.2f},{m['currency']},,"
+            f"{m['source']},{m['external_id']},{m['account']}\r\n"
+            for m in listed
+        )
     )
     assert [Decimal(m["amount"]) for m in listed] == [80000, 12000000, 70000]
 

@@ -37,7 +37,7 @@ from tradeoff.cli.money_cells import compact as compact  # re-exported: cli.prob
 from tradeoff.errors import InputError, NotFound
 from tradeoff.reports.charts import Spec, bar_chart, check_path, render
 from tradeoff.safe_csv import write_rows
-from tradeoff.storage.demand import Figure, Member, SubjectKind
+from tradeoff.storage.demand import MONEY_FIGURES, Figure, Member, SubjectKind
 from tradeoff.storage.demand_trends import TREND_FIGURES
 
 #: The table's money columns; renewals in 180 days are in the JSON and CSV.
@@ -234,6 +234,12 @@ def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
         f"Money in {base} (k thousand, M million; exact with --format json); fresh = items "
         "decayed by age; proxy only = relayed by our own people only."
     )
+    console.print(
+        "Money is the accounts that raised it, each once: pipeline and lost are their deals "
+        "(or deals whose notes raise it), open or lost for any reason: who asked, not why a "
+        "deal was lost (tradeoff loss-reasons). An account raising several counts in each "
+        "row, so rows do not add up."
+    )
     if missing:
         console.print(
             f"* also amounts in {', '.join(sorted(missing))}, which have no rate and are not "
@@ -309,6 +315,9 @@ def _print_members(
                 "currency": m.currency,
                 "on": m.on.isoformat() if m.on else None,
                 "group": m.group,
+                "source": m.source,
+                "external_id": m.external_id,
+                "account": m.account,
             }
             for m in members
         ]
@@ -322,12 +331,35 @@ def _print_members(
         for m in members
     ]  # fmt: skip
     header = ["id", figure.value, "amount", "currency", dated_by]
+    owned = any(m.account for m in members)  # deals and evidence: whose they are
     if output_format is DemandFormat.CSV:
-        write_rows(sys.stdout, header, rows)
+        # New columns go last, so scripts that read the first five keep working.
+        write_rows(
+            sys.stdout,
+            [*header, "source", "external_id", *(["account"] if owned else [])],
+            [
+                [*row, m.source or "", m.external_id or "", *([m.account or ""] if owned else [])]
+                for row, m in zip(rows, members, strict=True)
+            ],
+        )
         return
-    table = Table(*header[:-1], named, show_edge=False)
-    for row in rows:
-        table.add_row(*(str(cell) for cell in row))
+    cells = [[str(c) for c in row] for row in rows]
+    # On the terminal a column no record fills (a person's amount) is left out, except a
+    # money figure's: an open deal with no close date says so in an empty "closes".
+    shown = [n for n in (2, 3, 4) if figure in MONEY_FIGURES or any(c[n] for c in cells)]
+    names = {2: "amount", 3: "currency", 4: named}
+    table = Table("id", "record", figure.value, show_edge=False)
+    for column in (["account"] if owned else []) + [names[n] for n in shown]:
+        table.add_column(column)
+    for row_cells, m in zip(cells, members, strict=True):
+        record = " ".join(p for p in (m.source, m.external_id) if p)
+        table.add_row(
+            row_cells[0],
+            record,
+            row_cells[1],
+            *([m.account or ""] if owned else []),
+            *(row_cells[n] for n in shown),
+        )
     console.print(table)
     totals: dict[str, Decimal] = {}
     for m in members:
@@ -338,6 +370,11 @@ def _print_members(
         f"{len(members):,} behind {figure.value}"
         + (f", totalling {summed} (each currency apart)" if summed else "")
     )
+    if figure in (Figure.PIPELINE, Figure.LOST):
+        console.print(
+            "Deals of accounts that raised it (or whose notes raise it), whatever the deal's "
+            "own reason: tradeoff loss-reasons says why each was lost."
+        )
 
 
 def _trend(

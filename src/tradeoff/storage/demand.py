@@ -255,6 +255,11 @@ class Member:
     currency: str | None
     on: date | None
     group: str | None
+    #: Where it came from and its id there ("hubspot", "90017"), to find it in that system.
+    source: str | None = None
+    external_id: str | None = None
+    #: The account a deal or an evidence item belongs to (an account is its own label).
+    account: str | None = None
 
 
 def subjects(

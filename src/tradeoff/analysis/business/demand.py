@@ -55,6 +55,7 @@ from tradeoff.storage.demand import (
     subjects,
 )
 from tradeoff.storage.demand_money import figure_members, money_sums
+from tradeoff.storage.member_records import with_records
 from tradeoff.storage.session import read_session
 from tradeoff.storage.subject_demand import day_counts, reach_counts
 from tradeoff.storage.workspace import load_workspace_settings
@@ -229,7 +230,7 @@ def demand_behind(
             subject_ids=(subject_id,),
             churn_window_days=settings.churn_window_days,
         )
-        return figure_members(session, query, figure)
+        return with_records(session, figure, figure_members(session, query, figure))
 
 
 Row = TypeVar("Row", MonthCount, MoneySum)
