@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.business.world import RATES, TODAY, World
+from tests.cli.helpers import run_cli
 from tradeoff.analysis.business.sales import sales_picture
 from tradeoff.analysis.business.sales_objections import (
     BY_ENGINE,
@@ -164,3 +165,14 @@ def test_each_groups_lost_revenue_is_recounted(engine: Engine, lost: list[Deal])
     assert sum(o.deals for o in found) == len(said)
     amounts = [o.lost_revenue.amount for o in found]
     assert amounts == sorted(amounts, reverse=True)
+
+
+def test_the_sales_table_quotes_each_group_as_they_said_it(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, lost: list[Deal]
+) -> None:
+    out = run_cli(capsys, "--db", workspace_url, "sales").stdout
+    assert "(grouped by theme engine)" in out
+    assert "as they said it" in out
+    price = group_of(sales_picture(engine).objections, PRICE[0])
+    assert price.quotes
+    assert any(f"“{q}”" in out for q in price.quotes if q != price.text)

@@ -67,6 +67,9 @@ def test_sales_table_shows_counts_with_rates_and_data_notes(
     assert "100% (2/2)" in out  # Enterprise: the sample size beside the rate
     assert "pipeline USD 150,000.00 + JPY 12,000,000.00 (no rate)" in out
     assert "Did not trust a vendor this young" in out
+    # Grouped by wording, each objection is what they said: no column repeating it.
+    assert "(grouped by normalised text)" in out
+    assert "as they said it" not in out
     assert "– (no amount)" in out
     assert "Data notes:" in out
     assert "1 closed deal has no amount" in out
