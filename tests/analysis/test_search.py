@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 from tests.analysis.search_corpus import TICKETS, Ticket, add_tickets
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.search import Match, SearchFilters, SearchHit, search
-from tradeoff.analysis.search.bm25 import bm25_scores
+from tradeoff.analysis.search.bm25 import bm25_scores, bm25_with_coverage
 from tradeoff.analysis.search.fusion import competition_ranks, reciprocal_rank_fusion
 from tradeoff.analysis.search.query import parse_query
 from tradeoff.analysis.search.snippet import make_snippet
@@ -48,9 +48,21 @@ def test_bm25_of_nothing_is_zero() -> None:
     assert bm25_scores([], ["card"]) == []
 
 
+def test_coverage_is_the_share_of_the_querys_idf_matched() -> None:
+    # idf(card) = ln 1.6, idf(refund) = ln(8/3), idf(shop) = ln(1 + 2.5 / 1.5) = ln(8/3).
+    card, rare = math.log(1.6), math.log(8 / 3)
+    whole = card + 2 * rare
+    scores, coverage = bm25_with_coverage(TINY, ["card", "shop", "refund"])
+    assert scores == pytest.approx(bm25_scores(TINY, ["card", "shop", "refund"]))
+    assert coverage == pytest.approx([card / whole, (card + rare) / whole, rare / whole])
+    assert bm25_with_coverage(TINY, ["missing"])[1] == [0.0, 0.0, 0.0]
+
+
 def test_rank_fusion_adds_one_over_sixty_plus_rank() -> None:
     fused = reciprocal_rank_fusion([{30: 1, 10: 2}, {10: 1}])
     assert fused == pytest.approx({30: 1 / 61, 10: 1 / 62 + 1 / 61})
+    weighted = reciprocal_rank_fusion([{30: 1, 10: 2}, {10: 1}], weights=[{30: 0.25}])
+    assert weighted == pytest.approx({30: 0.25 / 61, 10: 1 / 62 + 1 / 61})
 
 
 def test_stemming_folds_plurals_and_possessives_only() -> None:
@@ -157,6 +169,17 @@ def test_a_word_shared_without_the_meaning_matches_by_keyword_only(
     assert refund.matched is Match.KEYWORD
     assert refund.keyword_score > 0
     assert [refund.snippet.text[s:e] for s, e in refund.snippet.highlights] == ["shop"]
+
+
+def test_one_common_word_of_the_query_ranks_below_the_meaning(
+    engine: Engine, inbox: dict[str, int]
+) -> None:
+    """The card-declined ticket shares only "money" with the query ("I have money in it"):
+    rank one of the keyword list, but it holds a fifth of what the query asks for, so the
+    refund ticket found by meaning alone ranks above it (it did not, before coverage)."""
+    hits = found(engine, inbox, "money stuck for days", limit=4)
+    assert hits[:2] == [("pending-landlord", Match.BOTH), ("transfer-missing", Match.BOTH)]
+    assert hits[2:] == [("refund-time", Match.MEANING), ("declined-shop", Match.KEYWORD)]
 
 
 def test_a_paraphrase_sharing_no_word_is_found_by_meaning(

@@ -197,9 +197,9 @@ def _show(p: SalesPicture) -> None:
         console.print("* plus amounts in currencies without a rate (see the data notes)")
     _show_signals(p)
     grouped_by = p.objections[0].grouped_by if p.objections else BY_TEXT
-    shown = p.objections[:SHOWN]
+    listed = p.objections[:SHOWN]
     quotes = ["\n".join(f"“{q}”" for q in ob.quotes) if ob.quotes != (ob.text,) else ""
-              for ob in shown]  # fmt: skip
+              for ob in listed]  # fmt: skip
     # Grouped by wording, an objection is what they said: a column repeating it is noise.
     quoted = any(quotes)
     objections = Table(
@@ -207,7 +207,7 @@ def _show(p: SalesPicture) -> None:
         title=f"Objections, by revenue lost (grouped by {grouped_by})", title_justify="left",
         show_edge=False,
     )  # fmt: skip
-    for ob, said_so in zip(shown, quotes, strict=True):
+    for ob, said_so in zip(listed, quotes, strict=True):
         said = ob.text + (" (notes)" if ob.from_notes else "")
         revenue = _whole(ob.lost_revenue) if ob.with_amount else "– (no amount)"
         objections.add_row(said, f"{ob.deals:,}", revenue, *([said_so] if quoted else []))

@@ -25,11 +25,17 @@ def competition_ranks(scores: Mapping[int, float]) -> dict[int, int]:
 
 
 def reciprocal_rank_fusion(
-    rankings: Sequence[Mapping[int, int]], k: int = RRF_K
+    rankings: Sequence[Mapping[int, int]],
+    k: int = RRF_K,
+    *,
+    weights: Sequence[Mapping[int, float] | None] = (),
 ) -> dict[int, float]:
-    """Fused score per id: the sum of 1 / (k + rank) over the rankings that hold it."""
+    """Fused score per id: the sum of w / (k + rank) over the rankings that hold it, where
+    w is the item's weight in that ranking's ``weights`` (1 when none is given)."""
     fused: dict[int, float] = {}
-    for ranking in rankings:
+    for number, ranking in enumerate(rankings):
+        weight = weights[number] if number < len(weights) else None
         for item, rank in ranking.items():
-            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+            w = 1.0 if weight is None else weight.get(item, 1.0)
+            fused[item] = fused.get(item, 0.0) + w / (k + rank)
     return fused

@@ -2,7 +2,9 @@
 
 Keywords find the exact wording ("E-4012", "SAML"); meaning finds the paraphrase that shares
 no word with the query ("payment refused in store" for "card declined at the shop"). Each
-signal ranks the evidence on its own, and reciprocal rank fusion combines the two rankings.
+signal ranks the evidence on its own, and reciprocal rank fusion combines the two rankings,
+a keyword rank weighted by the square of the share of the query's words (by IDF) the item
+holds (``COVERAGE_POWER``).
 
 An item matches by keyword when BM25 scores it above zero. Every item has *some* cosine to
 the query, so an item matches by meaning only when its cosine stands out: at least
@@ -31,7 +33,7 @@ from sqlalchemy import Engine
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder
 from tradeoff.analysis.embed.registry import unrelated_cosine
-from tradeoff.analysis.search.bm25 import bm25_scores
+from tradeoff.analysis.search.bm25 import bm25_with_coverage
 from tradeoff.analysis.search.fusion import competition_ranks, reciprocal_rank_fusion
 from tradeoff.analysis.search.query import Query, contains_phrase, parse_query
 from tradeoff.analysis.search.snippet import Snippet, make_snippet
@@ -53,6 +55,11 @@ from tradeoff.storage.themes import not_active
 #: unrelated tickets mostly below 1.2. On thousands of items MEANING_DEPTH is what binds.
 MEANING_Z = 1.5
 MEANING_DEPTH = 200
+#: A keyword rank counts coverage ** 2 of itself: half the query's words, a quarter of a
+#: rank. Squared rather than plain (Lucene's coordination factor) because a partial match
+#: was noise more often than not: search precision@10 on Banking77 (200 held-out queries,
+#: docs/performance.md) rose with the power for both embedders, flat beyond 3.
+COVERAGE_POWER = 2
 
 
 class Match(StrEnum):
@@ -89,6 +96,8 @@ class _Scored:
     items: list[SearchableEvidence]
     documents: list[str]
     keyword: list[float]
+    #: The share of the query's keyword weight (IDF) each item's matched words carry.
+    coverage: list[float]
     similarity: list[float]
     stands_out: list[bool]
 
@@ -140,13 +149,16 @@ def search(
         if scored.stands_out[row]:
             meaning_scores[item.id] = scored.similarity[row]
     nearest = sorted(meaning_scores, key=lambda i: (-meaning_scores[i], i))[:MEANING_DEPTH]
+    row_of = {item.id: row for row, item in enumerate(pool)}
     keyword_ranks = competition_ranks(keyword_scores)
     meaning_ranks = competition_ranks({i: meaning_scores[i] for i in nearest})
-    fused = reciprocal_rank_fusion([keyword_ranks, meaning_ranks])
+    # A keyword match counts as much of a rank as it covers of the query's words (by IDF,
+    # squared): one common word of three ("keeps") must not rank with the nearest meaning.
+    covered = {i: scored.coverage[row_of[i]] ** COVERAGE_POWER for i in keyword_ranks}
+    fused = reciprocal_rank_fusion([keyword_ranks, meaning_ranks], weights=[covered])
     best = sorted(fused, key=lambda i: (-fused[i], i))[:limit]
     with read_session(engine) as session:
         filed = top_level_themes(session, best)
-    row_of = {item.id: row for row, item in enumerate(pool)}
     hits = []
     for evidence_id in best:
         row, theme = row_of[evidence_id], filed.get(evidence_id)
@@ -199,10 +211,12 @@ def _score(
     spread = float(similarity.std())
     standard = (similarity - similarity.mean()) / spread if spread > 0 else similarity * 0
     documents = [_document(item, words) for item, words in zip(pool, said, strict=True)]
+    keyword, coverage = bm25_with_coverage([index_terms(d) for d in documents], query.terms)
     return _Scored(
         items=pool,
         documents=documents,
-        keyword=bm25_scores([index_terms(d) for d in documents], query.terms),
+        keyword=keyword,
+        coverage=coverage,
         similarity=[float(s) for s in similarity],
         stands_out=[
             bool(z >= MEANING_Z and cosine > floor)
