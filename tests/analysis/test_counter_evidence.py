@@ -311,7 +311,9 @@ def test_real_support_tickets_are_not_praise_and_the_fast_path_agrees() -> None:
     planted = ["Works great", "love it", "x_love", "works - great", "Couldn’t be happier"]
     for text in texts + planted:
         reading = read_praise(text)
-        assert praise_cues(text, None, TICKET) == (reading.cues if reading.is_praise else ())
+        cues = praise_cues(text, None, TICKET)
+        # Praise that names nothing ("Works great") carries the marker after its words.
+        assert PRAISE_RULES.shown(cues) == (reading.cues if reading.is_praise else ())
 
 
 def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -> None:
@@ -352,6 +354,50 @@ def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -
         (ids[reviews[0][0]], ("easy", "rated 5 of 5")),
     ]
     assert profile.praise_items == profile.counter_evidence_count == 2
+
+
+def test_praise_naming_nothing_is_praise_but_no_counter_evidence(engine: Engine) -> None:
+    """An NPS "No complaints :)" or a 5-star "Great app!" that discovery filed in a
+    complaint theme says nothing about its area: no counter evidence, though still praise,
+    so a theme of such comments stays a praise theme."""
+    complaints = [
+        f"Payroll export to {tool} fails with a timeout every Friday"
+        for tool in ("Xero", "QuickBooks", "Sage", "DATEV", "FreeAgent", "Exact", "MYOB")
+    ]
+    generic = [("No complaints :)", None, SURVEY), ("Great app!", 5.0, REVIEW)]
+    specific = ("The new payroll export is so fast now, love it", None, SURVEY)
+    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    with write_session(engine) as session:
+        themes = [repository.add(session, Theme(name=n)).id for n in ("Export", "Praise")]
+        written = [(t, None, TICKET) for t in complaints] + [*generic, specific]
+        ids = {}
+        for number, (text, rating, kind) in enumerate([*written, *generic, *generic]):
+            item = repository.add(
+                session,
+                EvidenceItem(
+                    source="app_store" if kind is REVIEW else "zendesk",
+                    external_id=str(number),
+                    kind=kind,
+                    text=text,
+                    rating=rating,
+                    created_at=start + timedelta(hours=number),
+                ),
+            )
+            assert item.id is not None
+            ids.setdefault(text, item.id)
+            theme = themes[0] if number < len(written) else themes[1]
+            assert theme is not None
+            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme))
+    with read_session(engine) as session:
+        profiles = theme_profiles(session, themes, praise=PRAISE_RULES)  # type: ignore[arg-type]
+    export, praise = (profiles[t] for t in themes if t is not None)
+    assert export.praise_items == 3
+    assert export.counter_evidence_count == 1
+    assert [(c.evidence_id, c.cues) for c in export.counter_evidence] == [
+        (ids[specific[0]], ("fast", "love"))
+    ]
+    assert (praise.items, praise.praise_items) == (4, 4)  # a praise theme: none is "counter"
+    assert (praise.counter_evidence_count, praise.counter_evidence) == (0, ())
 
 
 def test_counter_evidence_is_never_also_a_quote(engine: Engine) -> None:

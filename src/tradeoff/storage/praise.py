@@ -55,6 +55,17 @@ class PraiseRules:
 
     read: PraiseReader
     fingerprint: str
+    #: The last cue of praise that names nothing it praises ("No complaints"): praise, but
+    #: no counter evidence of an area (``praised_naming``); never shown as a cue.
+    names_nothing: str | None = None
+
+    def names(self, cues: Sequence[str]) -> bool:
+        """Whether praise with these cues names what it praises."""
+        return self.names_nothing is None or not cues or cues[-1] != self.names_nothing
+
+    def shown(self, cues: Sequence[str]) -> tuple[str, ...]:
+        """The cues a person reads: the words, without the marker."""
+        return tuple(c for c in cues if c != self.names_nothing)
 
 
 @dataclass(frozen=True)
@@ -75,20 +86,30 @@ def praised(
     """Evidence id → the id of its original (None for an original), for every item that
     reads as praise (filed in one of ``theme_ids`` when given): the kept readings, and the
     unread items read now. Ids only: ``readings`` gives the words of the few shown."""
+    return {i: original for i, (original, _) in praised_naming(session, rules, theme_ids).items()}
+
+
+def praised_naming(
+    session: Session, rules: PraiseRules, theme_ids: Sequence[int] | None = None
+) -> dict[int, tuple[int | None, bool]]:
+    """``praised``, with whether each item names what it praises (``PraiseRules.names``)."""
     read_through = _read_through(session, rules)
-    found: dict[int, int | None] = {}
+    found: dict[int, tuple[int | None, bool]] = {}
     item = EvidenceItemRow
     if read_through > 0:
-        kept = select(*PIECE).join(EvidencePraiseRow, EvidencePraiseRow.evidence_id == item.id)
+        kept = select(*PIECE, EvidencePraiseRow.cues).join(
+            EvidencePraiseRow, EvidencePraiseRow.evidence_id == item.id
+        )
         # Not update(result): a Result has keys(), so dict.update would read it as a mapping.
         found.update(
-            (row.id, row.duplicate_of_id) for row in session.execute(_filed_in(kept, theme_ids))
+            (row.id, (row.duplicate_of_id, rules.names(row.cues)))
+            for row in session.execute(_filed_in(kept, theme_ids))
         )
     for query in _unread(read_through):
         for row in session.execute(_filed_in(query, theme_ids)):
             found.pop(row.id, None)
-            if rules.read(row.text, row.rating, row.kind):
-                found[row.id] = row.duplicate_of_id
+            if cues := rules.read(row.text, row.rating, row.kind):
+                found[row.id] = (row.duplicate_of_id, rules.names(cues))
     return found
 
 

@@ -33,10 +33,12 @@ Every figure is defined so a PM can recount it by hand from the theme's evidence
 - **praise items**: items that read as praise by ``praise``: pass
   ``tradeoff.analysis.label.counter.PRAISE_RULES`` (a parameter, because storage must not
   import analysis).
-  **Counter evidence** is the praise items of a theme that is mostly something else:
-  listed only when praise items are fewer than half of the items (a theme that is mostly
-  praise is a praise theme, and its praise is not "counter"). The list holds the latest
-  ``counter_limit`` of them, newest first; ``counter_evidence_count`` counts them all.
+  **Counter evidence** is the praise items of a theme that is mostly something else
+  that name what they praise: listed only when praise items are fewer than half of the
+  items (a theme that is mostly praise is a praise theme, and its praise is not
+  "counter"), and only those naming something (``PraiseRules.names``: "No complaints" or
+  "Great app!" filed in a complaint theme says nothing about its area). The list holds the
+  latest ``counter_limit`` of them, newest first; ``counter_evidence_count`` counts them all.
 
 All themes are profiled in a few queries whatever their number (active themes, the dirty
 marks, per-theme and -day counts and reach from ``storage.theme_summary`` — the same two
@@ -59,7 +61,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode, ThemeStatus
 from tradeoff.domain.rules import utc
 from tradeoff.storage import theme_summary
-from tradeoff.storage.praise import PraiseRules, fill_if_writing, praised, readings
+from tradeoff.storage.praise import PraiseRules, fill_if_writing, praised_naming, readings
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, PersonRow, ThemeRow
 from tradeoff.storage.types import UTCDateTime
 
@@ -230,7 +232,7 @@ def theme_profiles(
             reach.get(theme_id, (0, 0)),
             horizon,
             len(praised_pieces.get(theme_id, [])),
-            counter.get(theme_id, ()),
+            counter.get(theme_id, (0, ())),
         )
         for theme_id in active
     }
@@ -242,11 +244,10 @@ def _profile(
     reach: tuple[int, int],
     horizon: datetime | None,
     praise_items: int,
-    counter: tuple[CounterEvidence, ...],
+    counter: tuple[int, tuple[CounterEvidence, ...]],
 ) -> ThemeProfile:
     items = sum(m.items for m in months)
-    # Praise is counter evidence only in a theme that is mostly something else.
-    counter_count = praise_items if 2 * praise_items < items else 0
+    counter_count, counter_shown = counter
     return ThemeProfile(
         theme_id=theme_id,
         items=items,
@@ -260,7 +261,7 @@ def _profile(
         trend=_trend({m.month: m.items for m in months if m.items}, horizon),
         praise_items=praise_items,
         counter_evidence_count=counter_count,
-        counter_evidence=counter,
+        counter_evidence=counter_shown,
     )
 
 
@@ -394,17 +395,18 @@ def _reach(session: Session, themes: Subquery) -> dict[int, tuple[int, int]]:
 
 def _praised(
     session: Session, themes: Subquery, theme_ids: Sequence[int] | None, praise: PraiseRules
-) -> dict[int, list[tuple[datetime, int]]]:
-    """Theme id → its praised pieces' (created_at, evidence_id), newest first.
+) -> dict[int, list[tuple[datetime, int, bool]]]:
+    """Theme id → its praised pieces' (created_at, evidence_id, whether it names what it
+    praises), newest first.
 
     The readings kept per item (``storage.praise``) give the praised ids in one read; only
     those then go through the ranking that picks representatives, so the common case
     (little praise) never reads the texts, and the words are read for the few shown.
     """
     item = EvidenceItemRow
-    originals = praised(session, praise, theme_ids)
-    keys = {original if original is not None else i for i, original in originals.items()}
-    found: dict[int, list[tuple[datetime, int]]] = {}
+    originals = praised_naming(session, praise, theme_ids)
+    keys = {original if original is not None else i for i, (original, _) in originals.items()}
+    found: dict[int, list[tuple[datetime, int, bool]]] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), PIECES_PER_QUERY):
         chunk = ordered[start : start + PIECES_PER_QUERY]
@@ -414,7 +416,8 @@ def _praised(
         )
         for theme_id, evidence_id, created_at in session.execute(ranked):
             if evidence_id in originals:
-                found.setdefault(theme_id, []).append((created_at, evidence_id))
+                names = originals[evidence_id][1]
+                found.setdefault(theme_id, []).append((created_at, evidence_id, names))
     for listed in found.values():
         listed.sort(reverse=True)
     return found
@@ -427,37 +430,42 @@ def praise_said(
     of praise: a praise theme's own, shown where it speaks to another theme's area."""
     themes = select(ThemeRow.id).where(ThemeRow.id == theme_id).subquery("profiled")
     pieces = _praised(session, themes, [theme_id], praise).get(theme_id, [])[:limit]
-    words = readings(session, praise, {i for _, i in pieces})
-    return tuple(
-        CounterEvidence(i, r.kind, created_at, r.text, r.rating, r.cues)
-        for created_at, i in pieces
-        if (r := words.get(i)) is not None
-    )
+    return _said(session, praise, pieces)
 
 
 def _counter_evidence(
     session: Session,
     praise: PraiseRules,
-    praised_pieces: dict[int, list[tuple[datetime, int]]],
+    praised_pieces: dict[int, list[tuple[datetime, int, bool]]],
     items: dict[int, int],
     counter_limit: int,
-) -> dict[int, tuple[CounterEvidence, ...]]:
-    """The newest ``counter_limit`` praised pieces of each theme that is mostly something
-    else (praise under half its items), with their words: the only texts read."""
-    shown = {
-        theme_id: pieces[:counter_limit]
+) -> dict[int, tuple[int, tuple[CounterEvidence, ...]]]:
+    """Per theme that is mostly something else (praise under half its items): how many of
+    its praised pieces name what they praise, and the newest ``counter_limit`` of them with
+    their words (the only texts read). Praise that names nothing ("No complaints") filed
+    in a complaint theme is no evidence about its area."""
+    naming = {
+        theme_id: [p for p in pieces if p[2]]
         for theme_id, pieces in praised_pieces.items()
         if 2 * len(pieces) < items.get(theme_id, 0)
     }
-    words = readings(session, praise, {i for pieces in shown.values() for _, i in pieces})
+    shown = {theme_id: pieces[:counter_limit] for theme_id, pieces in naming.items()}
     return {
-        theme_id: tuple(
-            CounterEvidence(i, r.kind, created_at, r.text, r.rating, r.cues)
-            for created_at, i in pieces
-            if (r := words.get(i)) is not None
-        )
+        theme_id: (len(naming[theme_id]), _said(session, praise, pieces))
         for theme_id, pieces in shown.items()
     }
+
+
+def _said(
+    session: Session, praise: PraiseRules, pieces: Sequence[tuple[datetime, int, bool]]
+) -> tuple[CounterEvidence, ...]:
+    """The pieces with their words, the cues as a person reads them."""
+    words = readings(session, praise, {i for _, i, _ in pieces})
+    return tuple(
+        CounterEvidence(i, r.kind, created_at, r.text, r.rating, praise.shown(r.cues))
+        for created_at, i, _ in pieces
+        if (r := words.get(i)) is not None
+    )
 
 
 def _trend(counts: dict[str, int], horizon: datetime | None) -> MonthlyTrend:

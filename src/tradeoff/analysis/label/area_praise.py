@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from tradeoff.analysis.label.counter import IDIOMS, MANNER, PRAISE
+from tradeoff.analysis.label.counter import GENERAL, IDIOMS, MANNER, PRAISE
 from tradeoff.analysis.label.keywords import STOPWORDS, label_stems
 from tradeoff.storage.theme_profile import ThemeProfile
 from tradeoff.storage.themes import ThemeSummary
@@ -41,10 +41,6 @@ _JUDGING = label_stems([" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOM
 #: Words that name the product as a whole, not an area of it: "app" in "app · easy love ·
 #: best banking" (praise of the app) and "updating app · black screen" (a crash) is no
 #: shared area.
-_GENERAL_WORDS = """app apps application applications product products tool tools software
-platform system website site program solution feature features thing things everything
-overall experience company version"""
-GENERAL = frozenset(_GENERAL_WORDS.split())
 _GENERAL = label_stems(sorted(GENERAL))
 #: A namesake answers only a theme among its own nearest few: seen from a complaint theme,
 #: the praise of its area sits near (first to third on the QA corpora); generic praise that

@@ -95,7 +95,10 @@ Speaks against it (``PraiseReading.against``), anywhere in the item:
 - a review rated 1 or 2 of 5.
 
 A mixed item ("love the app but export is broken", "push alerts don't fire on iOS. Android
-is great") is a complaint in its theme, so it is never counter evidence.
+is great") is a complaint in its theme, so it is never counter evidence. Praise that names
+nothing it praises (``names_something``: "No complaints :)", "Great app!", "10/10
+Thanks!") is praise, marked by a last cue ``NAMES_NOTHING``, but not counter evidence: an
+NPS comment that discovery filed in a complaint theme says nothing about its area.
 
 Set phrases (``NOT_PRAISE``: "good morning", "have a great day", "as fast as possible",
 "quick reply", "quick question", "never had a problem before", "that's why") are
@@ -134,6 +137,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tradeoff.analysis.label.keywords import STOPWORDS
 from tradeoff.analysis.text import markup, message
 from tradeoff.analysis.text.theme_text import EMAIL_SHAPED
 from tradeoff.domain.enums import EvidenceKind
@@ -432,10 +436,13 @@ def _asking(text: str) -> str | None:
 
 
 def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[str, ...]:
-    """The cues of an item that reads as praise, nothing for any other item.
+    """The cues of an item that reads as praise, nothing for any other item; praise that
+    names nothing it praises ends with ``NAMES_NOTHING``.
 
     >>> praise_cues("Love it, card arrived fast", 5, EvidenceKind.REVIEW)
     ('love', 'fast', 'rated 5 of 5')
+    >>> praise_cues("No complaints :)", None, EvidenceKind.SURVEY)
+    ('no complaints', '(names nothing)')
     """
     if kind in EMAIL_SHAPED:
         # The customer's message only: "Best, Dana" or "Thanks for the quick reply" quoted
@@ -445,7 +452,41 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
     if not rated_high and _ANY_CUE.search(_fold(text)) is None:
         return ()  # the common case, ten times faster than reading
     reading = read_praise(text, rating, kind)
-    return reading.cues if reading.is_praise else ()
+    if not reading.is_praise:
+        return ()
+    return reading.cues if names_something(text) else (*reading.cues, NAMES_NOTHING)
+
+
+#: The last cue of praise that names nothing it praises ("No complaints", "10/10 Thanks!",
+#: "Great app!"): praise of the product as a whole, which counts as praise (a theme of it is
+#: a praise theme) but is no counter evidence of an area it never names.
+NAMES_NOTHING = "(names nothing)"
+_GENERAL_WORDS = """app apps application applications product products tool tools software
+platform system website site program solution feature features thing things everything
+overall experience company version"""
+#: Words that name the product as a whole, not an area of it (``area_praise`` too).
+GENERAL = frozenset(_GENERAL_WORDS.split())
+_COURTESY_WORDS = """thanks thank thx ty cheers hi hello hey guys team folks ok okay lol wow
+yes yay just really very much keep up star stars five ten out"""
+_JUDGING_WORDS = frozenset(w for phrase in (*PRAISE, *MANNER, *IDIOMS) for w in phrase)
+_NOT_NAMING = GENERAL | frozenset(_COURTESY_WORDS.split()) | _JUDGING_WORDS
+
+
+def names_something(text: str) -> bool:
+    """Whether praise names what it praises: a word of three letters or more that is no
+    stop word, judging word (``PRAISE``, ``MANNER``, ``IDIOMS``), courtesy ("thanks",
+    "cheers") or word for the whole product (``GENERAL``: "app", "tool").
+
+    >>> names_something("10/10 Thanks!"), names_something("Great app, love it")
+    (False, False)
+    >>> names_something("Support sorted it in five minutes")
+    True
+    """
+    return any(
+        len(word) > 2 and word not in STOPWORDS and word not in _NOT_NAMING
+        for word in WORD.findall(_fold(text))
+        if word[0].isalpha()
+    )
 
 
 def speaking_well(count: int, of: str = "it") -> str:
@@ -464,7 +505,9 @@ def speaking_well(count: int, of: str = "it") -> str:
 _RULES_SOURCE = b"".join(
     Path(module).read_bytes() for module in (__file__, message.__file__, markup.__file__)
 )
-PRAISE_RULES = PraiseRules(praise_cues, hashlib.sha256(_RULES_SOURCE).hexdigest()[:32])
+PRAISE_RULES = PraiseRules(
+    praise_cues, hashlib.sha256(_RULES_SOURCE).hexdigest()[:32], names_nothing=NAMES_NOTHING
+)
 
 
 def _read_sentence(sentence: str, cues: list[str], against: list[str]) -> None:
