@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues, read_praise, speaking_well
 from tradeoff.analysis.theme_page import theme_page
@@ -316,6 +317,31 @@ def test_real_support_tickets_are_not_praise_and_the_fast_path_agrees() -> None:
         assert PRAISE_RULES.shown(cues) == (reading.cues if reading.is_praise else ())
 
 
+def file_items(
+    session: Session, written: list[tuple[str, float | None, EvidenceKind, int]]
+) -> dict[str, int]:
+    """Each (text, rating, kind, theme) as an item an hour after the one before, filed in
+    its theme; text → the id of the first item with it."""
+    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    ids: dict[str, int] = {}
+    for number, (text, rating, kind, theme) in enumerate(written):
+        item = repository.add(
+            session,
+            EvidenceItem(
+                source="app_store" if kind is REVIEW else "zendesk",
+                external_id=str(number),
+                kind=kind,
+                text=text,
+                rating=rating,
+                created_at=start + timedelta(hours=number),
+            ),
+        )
+        assert item.id is not None
+        ids.setdefault(text, item.id)
+        repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme))
+    return ids
+
+
 def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -> None:
     with SUBSET.open(encoding="utf-8", newline="") as handle:
         tickets = [r["text"] for r in csv.DictReader(handle) if r["category"] == "card_arrival"]
@@ -325,27 +351,11 @@ def test_a_theme_of_real_tickets_lists_only_the_planted_praise(engine: Engine) -
         ("Ordered a card for a new employee and it took almost three weeks.", 2.0),
         ("The delivery updates are brilliant, love the new tracking page.", 4.0),
     ]
-    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
     with write_session(engine) as session:
         theme = repository.add(session, Theme(name="Card arrival")).id
         assert theme is not None
-        ids: dict[str, int] = {}
         written = [(t, None, TICKET) for t in tickets] + [(t, r, REVIEW) for t, r in reviews]
-        for number, (text, rating, kind) in enumerate(written):
-            item = repository.add(
-                session,
-                EvidenceItem(
-                    source="app_store" if kind is REVIEW else "zendesk",
-                    external_id=str(number),
-                    kind=kind,
-                    text=text,
-                    rating=rating,
-                    created_at=start + timedelta(hours=number),
-                ),
-            )
-            assert item.id is not None
-            ids[text] = item.id
-            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme))
+        ids = file_items(session, [(text, rating, kind, theme) for text, rating, kind in written])
     with read_session(engine) as session:
         profile = theme_profiles(session, [theme], praise=PRAISE_RULES)[theme]
     assert profile.items == len(tickets) + len(reviews)
@@ -366,31 +376,21 @@ def test_praise_naming_nothing_is_praise_but_no_counter_evidence(engine: Engine)
     ]
     generic = [("No complaints :)", None, SURVEY), ("Great app!", 5.0, REVIEW)]
     specific = ("The new payroll export is so fast now, love it", None, SURVEY)
-    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
     with write_session(engine) as session:
-        themes = [repository.add(session, Theme(name=n)).id for n in ("Export", "Praise")]
+        export_id, praise_id = (
+            repository.add(session, Theme(name=n)).id for n in ("Export", "Praise")
+        )
+        assert export_id is not None
+        assert praise_id is not None
         written = [(t, None, TICKET) for t in complaints] + [*generic, specific]
-        ids = {}
-        for number, (text, rating, kind) in enumerate([*written, *generic, *generic]):
-            item = repository.add(
-                session,
-                EvidenceItem(
-                    source="app_store" if kind is REVIEW else "zendesk",
-                    external_id=str(number),
-                    kind=kind,
-                    text=text,
-                    rating=rating,
-                    created_at=start + timedelta(hours=number),
-                ),
-            )
-            assert item.id is not None
-            ids.setdefault(text, item.id)
-            theme = themes[0] if number < len(written) else themes[1]
-            assert theme is not None
-            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme))
+        ids = file_items(
+            session,
+            [(*item, export_id) for item in written]
+            + [(*item, praise_id) for item in [*generic, *generic]],
+        )
     with read_session(engine) as session:
-        profiles = theme_profiles(session, themes, praise=PRAISE_RULES)  # type: ignore[arg-type]
-    export, praise = (profiles[t] for t in themes if t is not None)
+        profiles = theme_profiles(session, [export_id, praise_id], praise=PRAISE_RULES)
+    export, praise = profiles[export_id], profiles[praise_id]
     assert export.praise_items == 3
     assert export.counter_evidence_count == 1
     assert [(c.evidence_id, c.cues) for c in export.counter_evidence] == [
