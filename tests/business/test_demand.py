@@ -23,8 +23,14 @@ from tradeoff.analysis.business.money import convert
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.deals import Deal
-from tradeoff.domain.enums import AccountLifecycle, DealOutcome, EvidenceMode, PersonRole
-from tradeoff.domain.evidence import EvidenceItem
+from tradeoff.domain.enums import (
+    AccountLifecycle,
+    DealOutcome,
+    EvidenceKind,
+    EvidenceMode,
+    PersonRole,
+)
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
 from tradeoff.errors import InputError
 from tradeoff.storage import repository
 from tradeoff.storage.demand import Breakdown, Figure, SubjectKind
@@ -115,7 +121,7 @@ def recount(
         if (
             churned is not None
             and churned.date() <= as_of
-            and any(timedelta(0) <= churned - c <= timedelta(days=CHURN_WINDOW) for c in cited_at)
+            and any(0 <= (churned.date() - c.date()).days <= CHURN_WINDOW for c in cited_at)
         ):
             group["churned"].append(account)
         for deal in data.deals:
@@ -129,7 +135,7 @@ def recount(
                 and _by(deal.closed_at, as_of)
                 and (
                     deal.closed_at is None
-                    or min(cited_at) <= deal.closed_at + timedelta(days=LOST_AFTER_CLOSE)
+                    or (min(cited_at).date() - deal.closed_at.date()).days <= LOST_AFTER_CLOSE
                 )
             ):
                 group["lost"].append(deal)
@@ -336,6 +342,70 @@ def test_a_missing_subject_is_not_found(engine: Engine, world: World) -> None:
 
     with pytest.raises(NotFound, match="no active theme with id 999"):
         demand_behind(engine, SubjectKind.THEME, 999, Figure.ARR)
+
+
+def test_windows_count_calendar_days_whatever_the_hour(engine: Engine, world: World) -> None:
+    """A close or churn date is a date (stored at midnight): a first citation at 10:00 on
+    the 30th day after the close counts for lost, one on the 31st does not; a complaint at
+    15:00 on the day an account left counts for churned, one 91 days before does not."""
+    theme = world.theme("Bulk export")
+    midnight = datetime.combine(AS_OF - timedelta(days=60), datetime.min.time(), TODAY.tzinfo)
+    added: dict[str, list[Any]] = {"accounts": [], "deals": [], "evidence": []}
+    links = []
+    with write_session(engine) as session:
+        for name, churned, cited in (
+            ("Day Thirty Ltd", None, midnight + timedelta(days=30, hours=10)),
+            ("Day Thirty-One Ltd", None, midnight + timedelta(days=31, hours=1)),
+            ("Churn Day Ltd", midnight, midnight + timedelta(hours=15)),
+            ("Too Early Ltd", midnight, midnight - timedelta(days=91, hours=-9)),
+        ):
+            account = repository.add(
+                session,
+                Account(
+                    name=name,
+                    arr=Decimal(7000),
+                    currency="USD",
+                    lifecycle=AccountLifecycle.CHURNED if churned else AccountLifecycle.CUSTOMER,
+                    churned_at=churned,
+                ),
+            )
+            added["accounts"].append(account)
+            if churned is None:
+                lost = Deal(
+                    source="crm",
+                    external_id=name,
+                    name=f"{name} — lost",
+                    account_id=account.id,
+                    amount=Decimal(9000),
+                    currency="USD",
+                    outcome=DealOutcome.LOST,
+                    created_at=midnight - timedelta(days=40),
+                    closed_at=midnight,
+                )
+                added["deals"].append(repository.add(session, lost))
+            said = EvidenceItem(
+                source="zendesk",
+                external_id=name,
+                kind=EvidenceKind.TICKET,
+                text=f"Bulk export of {name}",
+                created_at=cited,
+                account_id=account.id,
+            )
+            item = repository.add(session, said)
+            added["evidence"].append(item)
+            assert item.id is not None
+            assert theme.id is not None
+            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme.id))
+            links.append((item.id, theme.id))
+    bulk = by_name(theme_demand(engine, as_of=AS_OF))["Bulk export"].total
+    lost = demand_behind(engine, SubjectKind.THEME, theme.id, Figure.LOST, as_of=AS_OF)
+    churned = demand_behind(engine, SubjectKind.THEME, theme.id, Figure.CHURNED, as_of=AS_OF)
+    assert "Day Thirty Ltd — lost" in {m.label for m in lost}
+    assert "Day Thirty-One Ltd — lost" not in {m.label for m in lost}
+    assert "Churn Day Ltd" in {m.label for m in churned}
+    assert "Too Early Ltd" not in {m.label for m in churned}
+    expected = recount(world_recount(world, **added), theme_evidence(world, theme.name, links))
+    assert figures_of(bulk) == expected[NO_GROUP]
 
 
 def test_a_deal_without_an_amount_is_counted_but_not_summed(engine: Engine, world: World) -> None:

@@ -2,7 +2,7 @@
 
 An import may meet a typo ("Pipedrvie") or a nickname ("SFDC") before the spelling sales
 uses most, and a ranking headed by a typo reads as careless. So after an import or a scan a
-competitor takes, among its name and aliases, the spelling most of its deal links and
+direct competitor takes, among its name and aliases, the spelling most of its deal links and
 mentions use (counting spellings that differ only in case together, then the commonest
 case that has a capital, since "salesforce" typed in a hurry is not the brand). A tie keeps
 the name it has. A name a person chose (``competitor-rename``,
@@ -19,6 +19,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
 from tradeoff.storage import repository
 from tradeoff.storage.tables import (
@@ -40,7 +41,10 @@ def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[t
     renamed: list[tuple[str, str]] = []
     for competitor in known:
         assert competitor.id is not None
-        spelled = None if competitor.id in chosen else commonest(competitor, used[competitor.id])
+        # An alternative's name is its category ("Spreadsheets"), its aliases members of it
+        # ("Excel", "Google Sheets"), not other spellings: only a rival is respelled.
+        rival = competitor.kind is CompetitorKind.DIRECT and competitor.id not in chosen
+        spelled = commonest(competitor, used[competitor.id]) if rival else None
         if spelled is None or spelled == competitor.name or spelled in taken:
             continue
         aliases = [a for a in (*competitor.aliases, competitor.name) if fold(a) != fold(spelled)]

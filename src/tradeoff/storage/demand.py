@@ -20,15 +20,18 @@ sums (``analysis.business.demand`` converts, decays and dates them). Definitions
   no account, whose own imported notes (``<deal id>:description`` / ``:loss_reason``) do;
   a deal created after the ``as_of`` day is left out, like later evidence.
 - **lost**: amounts of lost deals cited the same way, where the first citation came before
-  the close or at most ``lost_after_close_days`` after it (a loss debrief is often filed a
-  few days late; the importer dates the loss-reason note at the close). A lost deal with no
-  close date counts when cited at all: it cannot be placed in time. One closed after the
-  ``as_of`` day is left out: it was not lost yet.
-- **churned**: ARR of churned accounts with a citation in the ``churn_window_days`` before
-  their churn date (inclusive), the churn on or before the ``as_of`` day. A churned
+  the close or at most ``lost_after_close_days`` calendar days after it (a loss debrief is
+  often filed a few days late; the importer dates the loss-reason note at the close). A
+  lost deal with no close date counts when cited at all: it cannot be placed in time. One
+  closed after the ``as_of`` day is left out: it was not lost yet.
+- **churned**: ARR of churned accounts with a citation in the ``churn_window_days``
+  calendar days before their churn date, the churn day included (a complaint on the day
+  an account left counts), the churn on or before the ``as_of`` day. A churned
   account with no churn date cannot be placed in time and is left out.
 - **renewals_90 / renewals_180**: ARR of citing customers whose ``renewal_on`` falls from
   ``as_of`` to ``as_of`` + 90 / 180 days, both ends included (the 180 include the 90).
+  Windows are counted in calendar days (UTC, ``storage.calendar_days``): a close or churn
+  date is a date, so the hour of a ticket never decides whether it falls inside.
 
 Money sums are per currency; ``records`` counts the accounts or deals behind a sum and
 ``priced`` those with an amount (a deal with no amount is counted, never summed as zero).

@@ -123,9 +123,15 @@ def keep_engine(engine: Engine) -> int:
         return keep(session)
 
 
+#: Bumped whenever the rules that count a figure change, so figures kept by an earlier
+#: release are counted again: 2, windows in calendar days (``storage.calendar_days``).
+COUNTING_RULES = 2
+
+
 def demand_version(session: Session) -> str:
     """The workspace's instance (0008) and the counter migration 0018's triggers bump on
-    every write that can change a demand figure; "d" keeps it apart from data versions."""
+    every write that can change a demand figure; "d" keeps it apart from data versions,
+    and the counting rules' revision (``COUNTING_RULES``) follows it."""
     query = (
         select(DataVersionRow.instance, DemandVersionRow.version)
         .join(DemandVersionRow, DemandVersionRow.id == DataVersionRow.id)
@@ -134,7 +140,7 @@ def demand_version(session: Session) -> str:
     found = session.execute(query).first()
     if found is None:  # a row was deleted: no version to trust, so never the same one
         return f"missing-{time.monotonic_ns()}"
-    return f"{found[0]}.d{found[1]}"
+    return f"{found[0]}.d{found[1]}.r{COUNTING_RULES}"
 
 
 def _all_current(session: Session) -> bool:

@@ -35,6 +35,7 @@ from tradeoff.domain.enums import (
     DealOutcome,
 )
 from tradeoff.storage import subject_demand, theme_summary
+from tradeoff.storage.calendar_days import days_between
 from tradeoff.storage.demand import (
     DEAL_NOTE_PARTS,
     MONEY_FIGURES,
@@ -59,22 +60,12 @@ from tradeoff.storage.tables import (
 )
 
 
-def _days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
-    """Fractional days from ``earlier`` to ``later`` (negative when it is before)."""
-    if session.get_bind().dialect.name == "postgresql":
-        seconds = func.extract("epoch", later - earlier)
-        days_pg: ColumnElement[Any] = seconds / 86400.0
-        return days_pg
-    days: ColumnElement[Any] = func.julianday(later) - func.julianday(earlier)
-    return days
-
-
 def _in_churn_window(
     session: Session, query: DemandQuery, created: Any = EvidenceItemRow.created_at
 ) -> ColumnElement[bool]:
     """The evidence item (dated ``created``) was dated in its churned account's window
     before the churn."""
-    before_churn = _days_between(session, AccountRow.churned_at, created)
+    before_churn = days_between(session, AccountRow.churned_at, created)
     # The lifecycle test comes first: only churned accounts pay for the date arithmetic.
     return and_(
         AccountRow.lifecycle == AccountLifecycle.CHURNED,
@@ -359,7 +350,7 @@ def figure_rows(
                 .join(of_outcome, and_(*join_on))
             )
             if figure is Figure.LOST:
-                after_close = _days_between(session, source.c.first_cited, of_outcome.c.closed_at)
+                after_close = days_between(session, source.c.first_cited, of_outcome.c.closed_at)
                 rows = rows.where(
                     or_(
                         of_outcome.c.closed_at.is_(None), after_close <= query.lost_after_close_days

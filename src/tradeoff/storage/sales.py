@@ -21,14 +21,12 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     ColumnElement,
-    Date,
     Integer,
     Numeric,
     String,
     Text,
     and_,
     case,
-    cast,
     func,
     literal,
     null,
@@ -39,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import DealOutcome, ThemeStatus
 from tradeoff.storage import theme_summary
+from tradeoff.storage.calendar_days import days_between
 from tradeoff.storage.loss_reasons import counted_deal
 from tradeoff.storage.tables import (
     AccountRow,
@@ -120,14 +119,7 @@ def quarter_of(session: Session, moment: Any) -> ColumnElement[str]:
 def _days(session: Session) -> ColumnElement[Any]:
     """Calendar days (UTC) from created to closed, as CRMs report them: a deal created at
     10:00 and closed the next day took one day, not 0.58."""
-    return _day_number(session, DealRow.closed_at) - _day_number(session, DealRow.created_at)
-
-
-def _day_number(session: Session, moment: Any) -> ColumnElement[Any]:
-    """The UTC calendar day of a timestamp as a number that subtracts to whole days."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.extract("julian", cast(func.timezone("UTC", moment), Date))
-    return func.julianday(func.date(moment))
+    return days_between(session, DealRow.closed_at, DealRow.created_at)
 
 
 def in_base(rates: Mapping[str, Decimal], base: str) -> ColumnElement[Any]:
