@@ -135,3 +135,30 @@ def test_quoted_lines_inside_a_reply_are_dropped() -> None:
     """Inline replies quote the agent with '>' between the customer's own lines."""
     text = "> Which browser do you use?\nChrome 131 on Windows 11.\n> And the error?\nError 502."
     assert message_body(text) == "Chrome 131 on Windows 11.\nError 502."
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # An Intercom body whose reply lines are plain newlines inside one paragraph.
+        "<p>Our payroll run failed again with error PR-4012.</p><p>On Tue, Mar 6, 2025 at "
+        "10:28 AM Paydeck Support &lt;support@paydeck.example&gt; wrote:\n&gt; Could you "
+        "confirm which pay schedule this affects?\n&gt;\n&gt; Kind regards,\n&gt; The Paydeck "
+        "team</p>",
+        # The whole message one paragraph: the customer's words, then the reply.
+        "<p>Our payroll run failed again with error PR-4012. On 6 Mar 2025, Paydeck Support "
+        "wrote:\n&gt; Could you confirm which pay schedule this affects?</p>",
+    ],
+)
+def test_a_reply_run_into_one_line_by_html_is_cut(html: str) -> None:
+    assert message_body(html) == "Our payroll run failed again with error PR-4012."
+
+
+def test_a_sentence_with_wrote_and_a_quote_mark_is_the_customer_speaking() -> None:
+    """No date, time or address between "On" and "wrote:", or no quote after it: kept."""
+    for text in (
+        "On Monday the export wrote: > 5 rows into the wrong file",
+        "The sync wrote: garbage On 3 Mar into the ledger",
+        "I wrote: > this is my quote",
+    ):
+        assert message_body(text) == text

@@ -12,7 +12,9 @@ names:
   "-----Original Message-----", "From: … / Sent: …", "Begin forwarded message:", and the
   German, French, Spanish, Dutch and Portuguese forms of "wrote") is cut, and so is every
   line quoted with ">". An "On … wrote:" line must hold a date's or time's digit or an
-  address ("On Monday the export wrote:" is the customer speaking, and stays).
+  address ("On Monday the export wrote:" is the customer speaking, and stays). Inside a
+  line, an "On <date> … wrote:" followed by a quoted ">" cuts the rest too: HTML that
+  wrote the reply's lines as plain newlines in one paragraph runs them together.
 - **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut; "Sent from
   my …" and "Get Outlook for …" lines are dropped; a sign-off line ("Thanks,", "Best
   regards", "Cheers, Dana") is cut with what follows it when that is a short block (at most
@@ -139,7 +141,31 @@ def _before_thread(lines: list[str]) -> list[str]:
             return lines[:at]
         if _HEADER.match(line) and any(_HEADER_NEXT.match(n) for n in lines[at + 1 : at + 5]):
             return lines[:at]
+        cut = _inline_attribution(line)
+        if cut is not None:
+            return [*lines[:at], line[:cut]]
     return lines
+
+
+#: "wrote:" followed by a quoted line or the end: where an attribution ends when HTML run
+#: together a paragraph's lines ("<p>On Tue, Mar 6 … wrote:\n&gt; Could you…</p>").
+_WROTE_THEN_QUOTE = re.compile(rf"\b{_WROTE}\s*:\s*(?=>|$)", re.IGNORECASE)
+#: Where such an attribution starts: the capitalised word mail clients open it with.
+_ATTRIBUTION_OPENER = re.compile(r"(?<!\w)(On|Am|Le|El|Op|Em)\s")
+
+
+def _inline_attribution(line: str) -> int | None:
+    """Where an "On <date> … wrote:" inside a line starts, when quoted lines (or nothing)
+    follow it: HTML read as text runs a paragraph's lines together, so the reply's header
+    and its quote sit on the customer's line. The opener nearest before "wrote:" with a
+    date's digit, an address or "<" between them (``_ATTRIBUTION_MARK``) marks it."""
+    for wrote in _WROTE_THEN_QUOTE.finditer(line):
+        window_start = max(0, wrote.start() - 200)
+        openers = list(_ATTRIBUTION_OPENER.finditer(line, window_start, wrote.start()))
+        for opener in reversed(openers):
+            if _ATTRIBUTION_MARK.search(line, opener.start(), wrote.start()):
+                return opener.start()
+    return None
 
 
 def _wrote_over_two_lines(lines: list[str], at: int) -> bool:
