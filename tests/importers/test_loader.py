@@ -127,6 +127,28 @@ def test_two_customers_at_one_account_writing_the_same_words_are_two_voices(
     assert by_id["n-1"].duplicate_of_id == kim.id
 
 
+def test_the_earlier_item_is_the_original_whichever_export_comes_first(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """The chat of 1 February imported after the ticket of 1 March (and a note copying the
+    ticket) makes the chat the original of both; undoing the chat's import restores them."""
+    words = "Our payroll run failed again with error PR-4012 on the monthly schedule"
+    who = "kim@kestrel.example,Kim,Kestrel"
+    load(ledgerly, tmp_path / "t.csv", f"1,{words},2026-03-01,{who}\n2,{words},2026-03-02,{who}\n")
+    _a, _p, (ticket, again) = stored(ledgerly)
+    assert again.duplicate_of_id == ticket.id
+    batch = load(ledgerly, tmp_path / "chat.csv", f"c-1,{words},2026-02-01,{who}\n", "chat")
+    _a, _p, items = stored(ledgerly)
+    by_id = {i.external_id: i for i in items}
+    chat = by_id["c-1"]
+    assert chat.duplicate_of_id is None
+    assert (by_id["1"].duplicate_of_id, by_id["2"].duplicate_of_id) == (chat.id, chat.id)
+    with write_session(ledgerly) as session:
+        undo_batch(session, batch)
+    _a, _p, (ticket, again) = stored(ledgerly)
+    assert (ticket.duplicate_of_id, again.duplicate_of_id) == (None, ticket.id)
+
+
 def test_a_value_too_long_for_its_column_is_an_input_error_on_every_engine(
     ledgerly: Engine, tmp_path: Path
 ) -> None:

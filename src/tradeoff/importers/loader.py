@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
@@ -52,7 +52,7 @@ from tradeoff.importers.drafts import (
     Where,
 )
 from tradeoff.importers.resolve import Resolver
-from tradeoff.storage import external_keys, metrics, repository
+from tradeoff.storage import changelog, external_keys, metrics, repository
 from tradeoff.storage.competitor_spelling import settle_spellings
 from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow, PersonRow
@@ -367,21 +367,46 @@ class Loader:
                 voices = earliest.setdefault(key, {})
                 voices.setdefault(speaker(row.person_id, row.relayed_by_id), row.id)
                 first.setdefault(key, row.id)
+        def original_of(key: tuple[str, int | None], voice: int | None) -> int | None:
+            if voice is None:
+                return first.get(key)
+            voices = earliest.get(key, {})
+            options = [i for i in (voices.get(None), voices.get(voice)) if i is not None]
+            return min(options, key=place.__getitem__, default=None)
+
         for item in items:
             assert item.id is not None
             key = (prints[item.id], item.account_id)
-            voice = speaker(item.person_id, item.relayed_by_id)
-            if voice is None:
-                original = first.get(key)
-            else:
-                voices = earliest.get(key, {})
-                options = [i for i in (voices.get(None), voices.get(voice)) if i is not None]
-                original = min(options, key=place.__getitem__, default=None)
+            original = original_of(key, speaker(item.person_id, item.relayed_by_id))
             if original is None or original == item.id:
                 continue
             copy = self.session.get(EvidenceItemRow, item.id)
             assert copy is not None
             copy.duplicate_of_id = original
+            self.counts.duplicates_linked += 1
+        # An earlier item arriving after its copy (the chat of 1 February imported after the
+        # ticket of 1 March) becomes the original: which export is imported first must not
+        # decide what is counted once.
+        arrived = {item.id for item in items}
+        for row in ordered:
+            if row.id in arrived or row.duplicate_of_id is not None:
+                continue
+            key = (row.fingerprint, row.account_id)
+            original = original_of(key, speaker(row.person_id, row.relayed_by_id))
+            if original is not None and original in arrived:
+                self._repoint(row.id, original)
+
+    def _repoint(self, former: int, original: int) -> None:
+        """Make stored item ``former`` and its copies copies of ``original``, logged so that
+        undoing the import restores them."""
+        rows = self.session.scalars(
+            select(EvidenceItemRow).where(
+                or_(EvidenceItemRow.id == former, EvidenceItemRow.duplicate_of_id == former)
+            )
+        ).all()
+        for row in rows:
+            changelog.log_update(self.session, self.batch_id, row, changelog.snapshot(row))
+            row.duplicate_of_id = original
             self.counts.duplicates_linked += 1
 
     def _account(self, draft: AccountDraft) -> None:
