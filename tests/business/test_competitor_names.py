@@ -94,7 +94,10 @@ def finder() -> MentionFinder:
         ("Bulk export please, like Zoho has.", {2: "Zoho"}),
         ("Zohar from finance asked again.", {}),
         ("The new dashboard is excellent.", {}),
-        ("We export to EXCEL every Monday", {3: "EXCEL"}),
+        # Exporting to a spreadsheet is a step of the work, not doing it there instead.
+        ("We export to EXCEL every Monday", {}),
+        ("Invoices are exported to Excel for the CFO every month.", {}),
+        ("They track every job in Excel today", {3: "Excel"}),
         ("They chose Microsoft\nDynamics over us", {1: "Microsoft Dynamics"}),
         ("msft dynamics, then Dynamics 365", {1: "msft dynamics"}),
         ("rebuilding the same spreadsheet weekly", {3: "spreadsheet"}),
@@ -112,6 +115,13 @@ def finder() -> MentionFinder:
         ("They wanted to integrate with their MSFT Dynamics", {}),
         ("Lost to Zoho: the Zoho integration with Dynamics 365 was enough", {2: "Zoho"}),
         ("Zoho's integrations were better", {2: "Zoho"}),
+        # A sentence of connecting with no word of competing (a QA tester's 17 HubSpot deals).
+        ("Marketing team runs on Zoho and wants the contact sync to keep working.", {}),
+        ("Lost to Zoho, whose Gmail sync was better.", {2: "Zoho"}),
+        ("Zoho sync broke. Also evaluating Zoho for the field team.", {2: "Zoho"}),
+        ("Decided to build their own in-house", {5: "build their own in-house"}),
+        ("They will keep it in-house for now", {5: "keep it in-house"}),
+        ("Our in-house legal team reviewed the contract", {}),
     ],
 )
 def test_competitors_named_in_text_are_found_as_whole_words(

@@ -8,9 +8,12 @@ say about them: a homegrown tool ("built our own", "in-house tool"), a spreadshe
 status quo ("stick with what we have", "no decision"). Such a phrase is filed under the
 workspace's first competitor of that kind, created with a plain name when there is none.
 
-A direct competitor named as a system to connect to is not met as a rival (exporting to
-Excel still is the spreadsheet alternative): "No native Salesforce
-integration", "a HubSpot connector", "sync with Jira" (``_integrated_with``).
+A product named as a system to connect to is not met as a rival: next to a word of
+connecting ("No native Salesforce integration", "a HubSpot connector", "sync with Jira",
+"exported to Excel for the CFO"), or in a sentence of connecting that says nothing of
+competing ("Marketing runs on HubSpot and wants the contact sync to keep working"; not
+"Lost to Zoho, whose Gmail sync was better") (``_integrated_with``). Staying with
+spreadsheets, tracking in Excel or building it in-house is still the alternative.
 
 Free text is never matched fuzzily: a near-miss in a sentence is far more often another word
 than a misspelt rival. Fuzzy matching is for names in competitor fields
@@ -39,8 +42,10 @@ CHUNK = 2000
 #: What people say about an alternative that is not a product, by its kind.
 CUES: dict[CompetitorKind, str] = {
     CompetitorKind.HOMEGROWN: (
-        r"built (?:it |our |their )?own(?: tool| system| solution)?|home[- ]?grown|"
-        r"in[- ]house (?:tool|system|solution|build|app)|internal tool|"
+        r"(?:build|builds|building|built) (?:it |our |their |his |her )?own"
+        r"(?: tool| system| solution| version| app)?(?: in[- ]house)?|home[- ]?grown|"
+        r"(?:build|builds|building|built|develop\w*|keep\w* it) (?:it |this |that )?"
+        r"in[- ]house|in[- ]house (?:tool|system|solution|build|app)|internal tool|"
         r"(?:we|they) built it (?:ourselves|themselves)"
     ),
     CompetitorKind.SPREADSHEET: r"spreadsheets?|google sheets|excel",
@@ -76,11 +81,36 @@ _LINK_BEFORE = re.compile(
 )
 
 
+#: Words of connecting systems: in a sentence with one and no word of competing, a product
+#: is one the buyer runs alongside ("Marketing runs on HubSpot and wants the contact sync to
+#: keep working"), not one they weigh against us.
+_CONNECTING = re.compile(
+    r"(?<!\w)(?:sync\w*|integrat\w*|connector\w*|connect(?:s|ed|ing|ion|ions)?|apis?|"
+    r"plug-?ins?|webhooks?|runs? on|running on|lives? in|on top of)(?!\w)",
+    re.IGNORECASE,
+)
+_COMPETING = re.compile(
+    r"(?<!\w)(?:lost|los(?:e|es|ing)|won|win|beat|chose|choos\w*|chosen|went with|going with|"
+    r"pick\w*|select\w*|switch\w*|mov(?:e|ed|ing) to|migrat\w*|replac\w*|evaluat\w*|"
+    r"compar\w*|vs\.?|versus|against|instead|rather than|over us|cheaper|pricier|better|"
+    r"worse|alternatives?|competitors?|competing|competition|shortlist\w*|bake-?off|"
+    r"incumbent|stay(?:s|ed|ing)? with|stick(?:s|ing)? with|trial(?:led|ing)?|pilot\w*|"
+    r"like)(?!\w)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
 def _integrated_with(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is named as a system to connect to."""
-    return bool(_PART_AFTER.match(text, end)) or bool(
-        _LINK_BEFORE.search(text[max(0, start - 40) : start])
-    )
+    """Whether the name at ``text[start:end]`` is named as a system to connect to: next to
+    a word of connecting ("a HubSpot connector", "export to Excel"), or in a sentence of
+    connecting that says nothing of competing."""
+    if _PART_AFTER.match(text, end) or _LINK_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return bool(_CONNECTING.search(sentence)) and not _COMPETING.search(sentence)
 
 
 def _words(name: str) -> str:
@@ -93,7 +123,6 @@ class MentionFinder:
 
     def __init__(self, known: Iterable[Competitor], kind_owner: Callable[[CompetitorKind], int]):
         self._owner: dict[str, int] = {}
-        self._direct = {c.id for c in known if c.kind is CompetitorKind.DIRECT}
         for competitor in sorted(known, key=lambda c: c.id or 0):
             assert competitor.id is not None
             for name in (competitor.name, *competitor.aliases):
@@ -120,14 +149,17 @@ class MentionFinder:
             for match in self._names.finditer(text):
                 said = " ".join(match.group(0).split())
                 owner = self._owner.get(fold(said))
-                connected = owner in self._direct and _integrated_with(text, *match.span())
-                if owner is not None and not connected:
+                if owner is None:
+                    continue
+                named.append(match.span())
+                if not _integrated_with(text, *match.span()):
                     found.setdefault(owner, said)
-                    named.append(match.span())
         for match in self._cues.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in named):
                 continue  # "Excel" named a known competitor: not also "a spreadsheet"
+            if _integrated_with(text, start, end):
+                continue  # "exported to Excel for the CFO": a step of the work, not instead
             kind = CompetitorKind(match.lastgroup or "")
             found.setdefault(self._kind_owner(kind), " ".join(match.group(0).split()))
         return found
