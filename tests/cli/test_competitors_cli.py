@@ -184,11 +184,23 @@ def test_one_deal_and_one_account_are_said_in_the_singular(
 
 
 def test_an_unknown_competitor_is_one_line_naming_close_ones(
-    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    world: World,
+    tmp_path: Path,
 ) -> None:
     result = run_cli(capsys, "--db", workspace_url, "competitor", "Zohar")
     assert result.exit_code == 1
     assert result.stderr == "error: no competitor called 'Zohar'; did you mean 'Zoho'?\n"
+    ranked = tmp_path / "ranked.svg"
+    drawn = run_cli(capsys, "--db", workspace_url, "competitors", "--chart", str(ranked))
+    assert drawn.exit_code == 0, drawn.stderr
+    closed = [s for s in competitor_ranking(engine) if s.won + s.lost]
+    svg = ranked.read_text(encoding="utf-8")
+    assert all(
+        f"{s.name} ({s.won} of {s.won + s.lost})" in svg for s in closed if "<" not in s.name
+    )
     bad_chart = run_cli(capsys, "--db", workspace_url, "competitors", "--chart", "out.txt")
     assert bad_chart.exit_code == 2
     assert len(bad_chart.stderr.splitlines()) == 1

@@ -111,8 +111,18 @@ def test_show_with_a_period_lists_one_cell(
     listed = json.loads(result.stdout)
     assert len(listed) == cell.records
     assert {r["on"][:7] for r in listed} == {cell.period}
+    # Each deal as the CRM knows it, and whose it is, as without --period.
+    deals = {d.name: d for d in world.deals}
+    accounts = {a.id: a.name for a in world.accounts}
+    assert [(r["source"], r["external_id"], r["account"]) for r in listed] == [
+        (deals[r["label"]].source, deals[r["label"]].external_id,
+         accounts[deals[r["label"]].account_id])
+        for r in listed
+    ]  # fmt: skip
     table = run_cli(capsys, *args, "--period", cell.period, "--as-of", AS_OF).stdout
     assert "close date" in table
+    first = deals[listed[0]["label"]]
+    assert f"{first.source} {first.external_id}" in table
 
 
 @pytest.mark.parametrize(

@@ -207,8 +207,12 @@ def test_chart_draws_win_rate_by_quarter_and_keeps_json_clean(
     assert "chart written to" in result.stderr
     svg = chart.read_text(encoding="utf-8")
     assert svg.startswith("<svg")
-    assert "2026-Q3" in svg
     assert "Win rate by quarter" in svg
+    # Each quarter carries its count, recounted from the JSON's own quarters.
+    quarters = json.loads(run_cli(capsys, "--db", workspace_url, "sales", "--by", "quarter",
+                                  "--format", "json").stdout)["breakdown"]["rows"]  # fmt: skip
+    q3 = next(q for q in quarters if q["key"] == "2026-Q3")
+    assert f"2026-Q3 ({q3['won']} of {q3['won'] + q3['lost']})" in svg
     bad = run_cli(capsys, "--db", workspace_url, "sales", "--chart", str(tmp_path / "c.gif"))
     assert bad.exit_code == 2
     assert bad.stderr.startswith("error: a chart is written as")

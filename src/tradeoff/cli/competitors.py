@@ -399,7 +399,12 @@ def rename(
 
 def _win_rate_chart(ranking: list[CompetitorStanding]) -> dict[str, Any]:
     rows = [
-        {"competitor": s.name, "win rate": s.win_rate, "closed deals": s.won + s.lost}
+        # The count travels with the rate: 4 of 6 is not 18 of 36, on paper as in the table.
+        {
+            "competitor": f"{s.name} ({s.won} of {s.won + s.lost})",
+            "win rate": s.win_rate,
+            "closed deals": s.won + s.lost,
+        }
         for s in ranking
         if s.win_rate is not None
     ]

@@ -411,7 +411,8 @@ def _category(value: str) -> LossCategory:
 
 def _quarter_chart(rows: tuple[WinRate, ...]) -> dict[str, Any]:
     points = [
-        {"quarter": r.key, "win rate": r.win_rate, "closed": r.closed}
+        # The count travels with the rate, on the axis since a file has no tooltips.
+        {"quarter": f"{r.key} ({r.won} of {r.closed})", "win rate": r.win_rate, "closed": r.closed}
         for r in rows
         if r.win_rate is not None and not r.key.startswith("(")
     ]

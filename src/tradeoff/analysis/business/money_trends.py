@@ -33,6 +33,7 @@ from tradeoff.storage.demand_trends import (
     dated_members,
     dated_records,
 )
+from tradeoff.storage.member_records import with_records
 from tradeoff.storage.session import read_session
 from tradeoff.storage.workspace import load_workspace_settings
 
@@ -217,4 +218,5 @@ def trend_members(
     with read_session(engine) as session:
         query, _name = _one_subject(session, kind, subject_id, day)
         members = dated_members(session, query, figure)
-    return [m for m in members if m.on is not None and label(m.on) == period]
+        placed = [m for m in members if m.on is not None and label(m.on) == period]
+        return with_records(session, figure, placed)
