@@ -129,6 +129,19 @@ def test_filler_words_are_never_part_of_a_label() -> None:
     assert "came" not in " ".join(theme_keywords(came, [0] * 4)[0])
 
 
+def test_a_numbers_parts_are_no_words_but_a_whole_number_and_a_code_are() -> None:
+    """A QA tester's labels "leave accrual added 67", "final register 800", "excel hangs 99"
+    and "401 deduction" came from "6.67 hours", "$1,800", "99%" and "401(k)"."""
+    assert terms("Accrual added 6.67 hours") == ["accrual", "added", "hours", "accrual added"]
+    for text in ("Register shows $1,800", "Excel hangs at 99%", "Excel hangs at 99 %",
+                 "Our 401(k) deduction", "Paid €1.234,50 twice"):  # fmt: skip
+        assert not any(c.isdigit() for term in terms(text) for c in term), text
+    assert terms("Error 502 on E-4012") == ["error", "502", "e-4012", "error 502", "502 e-4012"]
+    hours = [f"accrual added {n}.67 hours on leave balance" for n in range(2, 9)]
+    label = theme_keywords([*hours, "card declined today"], [0] * 7 + [1])[0]
+    assert not any(c.isdigit() for term in label for c in term), label
+
+
 def test_distinctive_phrases_win_over_common_words() -> None:
     """Changed with phrase labels: this corpus used to be labelled "card · declined" and
     "pending · transfer"; each pair is said as one phrase in every text, so it is one term."""

@@ -367,6 +367,7 @@ class Loader:
                 voices = earliest.setdefault(key, {})
                 voices.setdefault(speaker(row.person_id, row.relayed_by_id), row.id)
                 first.setdefault(key, row.id)
+
         def original_of(key: tuple[str, int | None], voice: int | None) -> int | None:
             if voice is None:
                 return first.get(key)

