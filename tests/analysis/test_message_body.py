@@ -162,3 +162,22 @@ def test_a_sentence_with_wrote_and_a_quote_mark_is_the_customer_speaking() -> No
         "I wrote: > this is my quote",
     ):
         assert message_body(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Payroll is stuck on processing since 9am.\n\nHana",
+            "Payroll is stuck on processing since 9am.",
+        ),
+        ("Box 12 shows the wrong code.\n\n- Ivan", "Box 12 shows the wrong code."),
+        ("Box 12 shows the wrong code.\n\nJules M.", "Box 12 shows the wrong code."),
+        # Not after a blank line, not a name, or nothing said before it: kept.
+        ("Box 12 shows the wrong code.\nHana", "Box 12 shows the wrong code.\nHana"),
+        ("Box 12 shows the wrong code.\n\nHelp!", "Box 12 shows the wrong code.\n\nHelp!"),
+        ("Hana", "Hana"),
+    ],
+)
+def test_a_bare_name_signed_below_the_message_is_cut(text: str, said: str) -> None:
+    assert message_body(text) == said

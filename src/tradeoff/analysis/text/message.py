@@ -15,8 +15,10 @@ names:
   address ("On Monday the export wrote:" is the customer speaking, and stays). Inside a
   line, an "On <date> … wrote:" followed by a quoted ">" cuts the rest too: HTML that
   wrote the reply's lines as plain newlines in one paragraph runs them together.
-- **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut; "Sent from
-  my …" and "Get Outlook for …" lines are dropped; a sign-off line ("Thanks,", "Best
+- **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut, and so
+  is a bare name alone on the last line after a blank one ("Hana", "- Ivan", "Jules M.":
+  a one-word last paragraph is cut as one too); "Sent from my …" and "Get Outlook for …"
+  lines are dropped; a sign-off line ("Thanks,", "Best
   regards", "Cheers, Dana") is cut with what follows it when that is a short block (at most
   ``SIGNATURE_LINES`` short lines: a name, a title, a phone), so a "Thanks" in the middle
   of a long message stays.
@@ -182,7 +184,8 @@ def _attribution(line: str) -> bool:
 
 
 def _before_signature(lines: list[str]) -> list[str]:
-    """The lines above a signature separator, device footer, disclaimer or sign-off block."""
+    """The lines above a signature separator, device footer, disclaimer or sign-off block,
+    and without a bare name signed below the message."""
     kept: list[str] = []
     for at, line in enumerate(lines):
         if line in ("-- ", "--") or _DISCLAIMER.match(line):
@@ -192,7 +195,23 @@ def _before_signature(lines: list[str]) -> list[str]:
         if _SIGN_OFF.match(line) and _said_something(kept) and _signature_block(lines[at + 1 :]):
             break
         kept.append(line)
-    return kept
+    return _without_signed_name(kept)
+
+
+#: A first name, or a first name and an initial or surname, alone on the last line ("Hana",
+#: "- Ivan", "Jules M."): how people sign a chat or a short mail with no sign-off word.
+_SIGNED_NAME = re.compile(r"^\s*[-–—~]?\s*[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]*\.?)?\s*$")
+
+
+def _without_signed_name(lines: list[str]) -> list[str]:
+    """``lines`` without a bare name signed after a blank line below what was said."""
+    filled = [at for at, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2 or not _SIGNED_NAME.match(lines[filled[-1]]):
+        return lines
+    last = filled[-1]
+    if lines[last - 1].strip() or not _said_something(lines[:last]):
+        return lines
+    return lines[:last]
 
 
 def _signature_block(rest: list[str]) -> bool:
