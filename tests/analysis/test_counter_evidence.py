@@ -34,6 +34,15 @@ REVIEW, TICKET, SURVEY = EvidenceKind.REVIEW, EvidenceKind.TICKET, EvidenceKind.
         ("No complaints so far. Would recommend to any café owner.",
          ["no complaints", "would recommend"], []),
         ("Never crashes, super smooth.", ["smooth"], []),
+        # Gratitude for what someone did (a QA tester's support praise, missed before);
+        # "late" is their effort there, not a late delivery.
+        ("Huge thanks to the support team for staying late to help us before our deadline!",
+         ["huge thanks"], []),
+        ("Walked us through everything patiently, thank you. Really appreciated.",
+         ["really appreciated"], []),
+        ("Fixed it on the first call. You made my week.", ["made my week"], []),
+        ("I would really appreciate it if I could get a full refund back now.", [], []),
+        ("Huge thanks, but the payroll run still fails.", ["huge thanks"], ["but", "fails"]),
         # Negation, three words back within the clause; curly and missing apostrophes too.
         ("Ordering cards is not easy.", [], ["not easy"]),
         ("The export isn't as fast as it used to be.", [], ["isn't as fast"]),

@@ -101,9 +101,9 @@ Thanks!") is praise, marked by a last cue ``NAMES_NOTHING``, but not counter evi
 NPS comment that discovery filed in a complaint theme says nothing about its area.
 
 Set phrases (``NOT_PRAISE``: "good morning", "have a great day", "as fast as possible",
-"quick reply", "quick question", "never had a problem before", "that's why") are
-politeness, urgency or a complaint's preamble, and are skipped before any cue is looked
-for.
+"quick reply", "quick question", "never had a problem before", "that's why", "stayed
+late") are politeness, urgency, a complaint's preamble or someone's effort, and are skipped
+before any cue is looked for.
 Clauses end at , ; : ( ) dashes and contrast words; sentences at . ! ? and line breaks.
 
 Measured on Banking77's 10,003 training queries (customer questions and problems, none of
@@ -117,7 +117,10 @@ the 60 praise (53 before). On a second tester's app-store reviews and NPS commen
 items, 162 of them praise, 18 noise) they read none of the 604 complaints and requests as
 praise (17 before the stars-with-a-request, gripe and wish rules: feature requests rated 4
 or 5 stars) and 148 of the praise (147 before); 3 noise reviews ("asdf", 5 stars) read as
-praise by their stars.
+praise by their stars. On a third tester's HR and payroll tickets, chats and notes (756
+items, 66 praise) they find 63 of the praise (51 before the gratitude idioms, "huge
+thanks", "really appreciated", "made my week", and "stayed late" as effort, not a late
+delivery) and read none of the others as praise.
 
 Known limits: English only; sarcasm ("great, another outage") reads as praise; praise of
 something else in the same words ("the agent was helpful", or "the web app is great" next
@@ -178,7 +181,9 @@ IDIOMS = _phrases(
     i'd highly recommend, i'd definitely recommend, five stars, 5 stars, thank you for fixing,
     thanks for fixing, thank you for sorting, thanks for sorting, thank you for resolving,
     thanks for resolving, thank you for the fix, thanks for the fix, keep it up,
-    keep up the good work, keep up the great work"""
+    keep up the good work, keep up the great work, huge thanks, big thanks, massive thanks,
+    really appreciated, much appreciated, greatly appreciated,
+    made my day, made my week, made our day, made our week, kudos, hats off"""
 )
 NOT_PRAISE = _phrases(
     """good morning, good afternoon, good evening, good day, good night, have a good,
@@ -188,7 +193,8 @@ NOT_PRAISE = _phrases(
     fast reply, fast response, quick answer, can't wait, cant wait, happy to help, hang of,
     lost without, that's why, thats why, that is why, which is why,
     never had a problem before, never had an issue before, never had any issues before,
-    never had any problems before"""
+    never had any problems before, stay late, stays late, stayed late, staying late,
+    work late, worked late, working late"""
 )
 #: A preamble of saying: "Just wanted to say support was amazing" reports, it asks nothing, so
 #: its "wanted" is no request. Taken out of the sentence before it is read.
