@@ -141,8 +141,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradeoff.analysis.label.keywords import STOPWORDS
-from tradeoff.analysis.text import markup, message
-from tradeoff.analysis.text.theme_text import EMAIL_SHAPED
+from tradeoff.analysis.text import markup, message, note, theme_text
+from tradeoff.analysis.text.theme_text import EMAIL_SHAPED, NOTE_SHAPED, as_said
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.storage.praise import PraiseRules
 from tradeoff.wording import plural
@@ -450,10 +450,10 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
     >>> praise_cues("No complaints :)", None, EvidenceKind.SURVEY)
     ('no complaints', '(names nothing)')
     """
-    if kind in EMAIL_SHAPED:
-        # The customer's message only: "Best, Dana" or "Thanks for the quick reply" quoted
-        # from our agent below it is not praise of the area.
-        text = message.message_body(text)
+    if kind in EMAIL_SHAPED or kind in NOTE_SHAPED:
+        # The customer's words only: "Best, Dana" or "Thanks for the quick reply" quoted
+        # from our agent below it, or a note's "Next steps", is not praise of the area.
+        text = as_said(kind, text)
     rated_high = kind is EvidenceKind.REVIEW and rating is not None and rating >= HIGH_STARS
     if not rated_high and _ANY_CUE.search(_fold(text)) is None:
         return ()  # the common case, ten times faster than reading
@@ -509,7 +509,8 @@ def speaking_well(count: int, of: str = "it") -> str:
 #: The rules as storage keeps their readings: any edit to this module, or to how a message
 #: is told from its signature and thread, reads every item again.
 _RULES_SOURCE = b"".join(
-    Path(module).read_bytes() for module in (__file__, message.__file__, markup.__file__)
+    Path(module).read_bytes()
+    for module in (__file__, message.__file__, markup.__file__, note.__file__, theme_text.__file__)
 )
 PRAISE_RULES = PraiseRules(
     praise_cues, hashlib.sha256(_RULES_SOURCE).hexdigest()[:32], names_nothing=NAMES_NOTHING

@@ -75,13 +75,13 @@ STOPWORDS = frozenset(
     # "ai") are not here.
     """el la los las lo del al que y en un una unos por para con mi mis su sus se es está
     estoy esta este hay muy pero como porque ya favor hola gracias tengo puedo buenos buenas
-    días tardes saludos
+    días tardes saludos más
     der das den dem des ein eine einen einem einer und ist ich mich mir mein meine meinen
     meiner meinem sie wir ihr es zu von mit auf für im nicht kein keine bitte habe haben
     hallo danke wurde wurden wie aber oder wenn dass noch schon kann möchte guten grüße
-    freundlichen
+    freundlichen über auch sehr
     le les de des du une et je ma mon mes pour qui dans sur avec ce cette il elle nous vous
-    au aux bonjour merci mais ou suis
+    au aux bonjour merci mais ou suis très
     o os da do das dos em um uma meu minha não é e obrigado olá
     il gli della di che non per mio mia sono ho grazie ciao
     het een en ik mijn niet dat op te voor met geen bedankt hallo wij ze zijn heb""".split()  # noqa: SIM905

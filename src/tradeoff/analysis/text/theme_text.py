@@ -20,7 +20,9 @@
   is read as it is.
 - Email-shaped kinds (tickets, chats, internal requests, deal notes) are read through
   ``message_body``, without greeting, signature, disclaimer and quoted thread. Interview and
-  call notes, survey answers and reviews are read whole: a "Thanks" line there is content.
+  call notes are read through ``note_body``, without the note-taker's headings, roster
+  ("Attendees:") and context or next-steps sections; survey answers and reviews are read
+  whole: a "Thanks" line there is content.
 
 Embeddings are cached by the hash of this text, so changing these rules re-embeds only the
 items whose reading changed (reading HTML re-embedded only the HTML items).
@@ -35,12 +37,15 @@ import re
 
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.message import message_body
+from tradeoff.analysis.text.note import note_body
 from tradeoff.domain.enums import EvidenceKind
 
 #: Kinds whose text is an email or a message thread.
 EMAIL_SHAPED = frozenset(
     {EvidenceKind.TICKET, EvidenceKind.CHAT, EvidenceKind.INTERNAL_REQUEST, EvidenceKind.DEAL_NOTE}
 )
+#: Kinds written by a note-taker around what was heard (``note.note_body``).
+NOTE_SHAPED = frozenset({EvidenceKind.INTERVIEW, EvidenceKind.CALL})
 #: Kinds whose title is the author's own summary of the item.
 TITLED = frozenset({EvidenceKind.TICKET, EvidenceKind.INTERNAL_REQUEST})
 
@@ -90,9 +95,13 @@ def says_something(text: str) -> bool:
 
 
 def as_said(kind: EvidenceKind | str, text: str) -> str:
-    """The customer's own words: an email-shaped item's ``message_body``, other kinds' text;
-    HTML read as plain text (``plain_text``) either way."""
-    return message_body(text) if kind in EMAIL_SHAPED else plain_text(text)
+    """The customer's own words: an email-shaped item's ``message_body``, an interview or
+    call note's ``note_body``, other kinds' text; HTML read as plain text either way."""
+    if kind in EMAIL_SHAPED:
+        return message_body(text)
+    if kind in NOTE_SHAPED:
+        return note_body(plain_text(text))
+    return plain_text(text)
 
 
 def with_subject(kind: EvidenceKind | str, title: str | None, text: str, said: str) -> str:
