@@ -177,6 +177,17 @@ def test_the_edit_commands(
     split = run_cli(capsys, *db, "split", str(first), "--items", carve, "--name", "Delivery date")
     assert split.exit_code == 0, split.stderr
     assert active(engine)[first].name == "Card delivery"
+    # A split named like a theme beside it says so, as a rename does.
+    again = ",".join(str(i) for i in sorted(members(engine, first))[:1])
+    twin_split = run_cli(
+        capsys, *db, "split", str(first), "--items", again, "--name", "card delivery"
+    )
+    carved = max(active(engine))
+    assert twin_split.stdout == (
+        f"Split theme {carved} out of theme {first}.\n"
+        f"Note: theme {first} has the same name; if they are one theme: tradeoff merge "
+        f"{carved} --into {first}\n"
+    )
     bad = run_cli(capsys, *db, "split", str(first), "--items", "1,x", "--name", "y")
     assert (bad.exit_code, bad.stderr) == (
         2,

@@ -181,7 +181,7 @@ def test_a_bad_ticket_stops_the_import_or_is_rejected_with_skip(
 ) -> None:
     bad = ticket(2, created_at="yesterday-ish")
     path = write_export(tmp_path, [ticket(1), bad, ticket(3)])
-    with pytest.raises(InputError, match=r"tickets\[1\]: not a date or time"):
+    with pytest.raises(InputError, match=r"tickets\[1\]: created_at: not a date or time"):
         run(ledgerly, ZendeskImporter(), path)
     assert items(ledgerly) == []
     report = run(ledgerly, ZendeskImporter(), path, skip_bad_rows=True)
@@ -190,6 +190,21 @@ def test_a_bad_ticket_stops_the_import_or_is_rejected_with_skip(
     rejects = report.rejects_file.read_text(encoding="utf-8")
     assert "tickets[1]" in rejects
     assert "yesterday-ish" in rejects
+
+
+def test_a_repeated_id_and_undecodable_bytes_are_placed(ledgerly: Engine, tmp_path: Path) -> None:
+    """A JSON document's records have a path, not a line; bytes that are no text have both."""
+    path = write_export(tmp_path, [ticket(1), ticket(2), ticket(2)])
+    with pytest.raises(InputError, match=r"tickets\[2\]: external id '2' appears twice"):
+        run(ledgerly, ZendeskImporter(), path)
+    data = path.read_bytes()
+    at = data.rindex(b'"description"') + len(b'"description": "')
+    path.write_bytes(data[:at] + b"\x81" + data[at:])  # no text in UTF-8 nor in cp1252
+    with pytest.raises(InputError) as caught:
+        run(ledgerly, ZendeskImporter(), path)
+    assert caught.value.line == 1 + data.count(b"\n", 0, at)
+    assert "bytes 81" in str(caught.value)
+    assert items(ledgerly) == []
 
 
 def test_the_view_export_fills_gaps_without_overwriting_bodies(

@@ -26,7 +26,7 @@ from tradeoff.storage.analysis_runs import last_rebuild
 from tradeoff.storage.centroids import put_centroid
 from tradeoff.storage.demand_carry import carried
 from tradeoff.storage.embeddings import stored_vectors
-from tradeoff.storage.session import write_session
+from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
 
 
@@ -85,6 +85,13 @@ def split_theme(
         moved = theme_edits.with_copies(session, list(evidence_ids))
         score_filings(session, _model_of(session), moved)
     return new_id
+
+
+def theme_namesakes(engine: Engine, theme_id: int) -> list[int]:
+    """The other active themes of the theme's level with its name: after a split or a
+    rename, a hint that two themes may be one to merge."""
+    with read_session(engine) as session:
+        return theme_edits.namesakes_of(session, theme_id)
 
 
 def _themes_of(session: Session, evidence_ids: Iterable[int]) -> set[int]:

@@ -28,6 +28,10 @@ def rename(
     """
     namesakes = edits.rename_theme(open_workspace(ctx), theme_id, name)
     console.print(f"Theme {theme_id} is now {' '.join(name.split())!r} (pinned).")
+    _note_namesakes(theme_id, namesakes)
+
+
+def _note_namesakes(theme_id: int, namesakes: list[int]) -> None:
     for other in namesakes:
         console.print(
             f"Note: theme {other} has the same name; if they are one theme: "
@@ -94,8 +98,10 @@ def split(
 
     Example: tradeoff split 12 --items 481,502,733 --name "Declined in shops"
     """
-    new_id = edits.split_theme(open_workspace(ctx), theme_id, _ids(items), name)
+    engine = open_workspace(ctx)
+    new_id = edits.split_theme(engine, theme_id, _ids(items), name)
     console.print(f"Split theme {new_id} out of theme {theme_id}.")
+    _note_namesakes(new_id, edits.theme_namesakes(engine, new_id))
 
 
 def _ids(text: str) -> list[int]:

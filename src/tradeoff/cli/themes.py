@@ -95,8 +95,9 @@ def analyze(
         )
         if report.reworded:
             console.print(
-                f"{report.reworded:,} of them were filed before: placed again because a "
-                "re-import changed their words."
+                f"{report.reworded:,} of them {'was' if report.reworded == 1 else 'were'} "
+                "filed before: placed again because a re-import changed "
+                f"{'its' if report.reworded == 1 else 'their'} words."
             )
     console.print(
         f"{report.items:,} evidence items: {report.themes:,} themes, "

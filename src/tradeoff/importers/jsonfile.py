@@ -67,17 +67,20 @@ def _document_bytes(facts: FileFacts) -> bytes:
         return handle.read()
 
 
-def _decoded(data: bytes, facts: FileFacts) -> str:
+def _decoded(data: bytes, facts: FileFacts, first_line: int = 1) -> str:
     try:
         return data.decode(facts.text_encoding).lstrip("\ufeff")
     except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.end].hex(" ")
         raise InputError(
-            f"not valid {facts.text_encoding}: {exc.reason}", path=facts.path
+            f"not valid {facts.text_encoding}: {exc.reason} (bytes {bad}); re-export as UTF-8",
+            path=facts.path,
+            line=first_line + data.count(b"\n", 0, exc.start),
         ) from None
 
 
 def _loads(data: bytes, facts: FileFacts, *, first_line: int) -> Any:
-    text = _decoded(data, facts)
+    text = _decoded(data, facts, first_line)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

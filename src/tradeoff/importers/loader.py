@@ -246,8 +246,10 @@ class Loader:
         if key is None:
             return
         if key in seen:
+            # A JSON document's records are placed by path ("tickets[7]"), not by line.
+            at = f"{where.json_path}: " if where.json_path and where.line is None else ""
             raise InputError(
-                f"external id {key!r} appears twice in this file",
+                f"{at}external id {key!r} appears twice in this file",
                 path=self.path,
                 line=where.line,
             )

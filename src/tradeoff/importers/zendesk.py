@@ -23,6 +23,7 @@ Satisfaction "good" / "bad" becomes a rating of 1 / 0. Agents and admins are ``s
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,14 @@ class ZendeskImporter:
                 yield _ticket(ticket, where, users, organizations)
             except (RuleViolation, ValueError, KeyError) as exc:
                 yield Rejected(where, _reason(exc), raw=ticket)
+
+
+def _timestamp(field: str, text: str) -> datetime:
+    """``parse_timestamp``, a bad value named by its field ("created_at: not a date …")."""
+    try:
+        return parse_timestamp(text)
+    except ValueError as exc:
+        raise RuleViolation(field, str(exc)) from None
 
 
 def _reason(exc: Exception) -> str:
@@ -216,7 +225,7 @@ def _ticket(
         mode=EvidenceMode.STATED if FEATURE_REQUEST_TAGS & set(tags) else None,
         title=subject,
         text=text,
-        created_at=parse_timestamp(created),
+        created_at=_timestamp("created_at", created),
         account=_account_ref(text_of(ticket.get("organization_id")), orgs),
         person=_person_ref(requester, users),
         relayed_by=_person_ref(submitter, users)

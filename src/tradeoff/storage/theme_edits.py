@@ -37,6 +37,13 @@ def rename_theme(session: Session, theme_id: int, name: str) -> list[int]:
     row = active_theme(session, theme_id)
     row.name = _valid_name(name)
     row.name_pinned = True
+    return namesakes_of(session, theme_id)
+
+
+def namesakes_of(session: Session, theme_id: int) -> list[int]:
+    """The other active themes of the theme's level bearing its name (any case): two themes
+    of one name are likely one theme to merge."""
+    row = active_theme(session, theme_id)
     namesakes = select(ThemeRow.id).where(
         ThemeRow.status == ThemeStatus.ACTIVE,
         ThemeRow.id != theme_id,
