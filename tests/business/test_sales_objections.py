@@ -176,3 +176,24 @@ def test_the_sales_table_quotes_each_group_as_they_said_it(
     price = group_of(sales_picture(engine).objections, PRICE[0])
     assert price.quotes
     assert any(f"“{q}”" in out for q in price.quotes if q != price.text)
+
+
+def test_a_group_never_crosses_a_loss_category() -> None:
+    """A QA tester's page showed "budget · year · expensive": 19 deals of price and of
+    "Budget freeze, revisit next year", which the taxonomy on the same page files as
+    timing. Each phrase is grouped within the category most of its deals are filed in."""
+    timing = ("Budget freeze, revisit next year", "Budget frozen until Q3")
+    categories = {r: "price_budget" for r in REASONS} | {r: "timing_no_decision" for r in timing}
+    reasons = (*REASONS, *timing)
+    filed = [
+        ReasonTotal(r, False, "USD", n + 1, n + 1, Decimal(1000 * (n + 1)), categories[r])
+        for n, r in enumerate(reasons)
+    ]
+    found = objections(filed, {}, "USD")
+    assert {o.grouped_by for o in found} == {BY_ENGINE}
+    for objection in found:
+        assert len({categories[w] for w in objection.wordings}) == 1, objection.wordings
+    freeze = group_of(found, timing[0])
+    assert "too expensive" not in freeze.wordings
+    unfiled = objections(totals(reasons), {}, "USD")  # no category: grouped by words alone
+    assert any(len({categories[w] for w in o.wordings}) > 1 for o in unfiled)

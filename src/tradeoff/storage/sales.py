@@ -42,6 +42,7 @@ from tradeoff.storage.loss_reasons import counted_deal
 from tradeoff.storage.tables import (
     AccountRow,
     DealRow,
+    LossClassificationRow,
     ThemeRow,
 )
 
@@ -358,12 +359,16 @@ class ReasonTotal:
     deals: int
     with_amount: int
     amount: Decimal
+    #: The deals' loss category (``None``: not classified yet).
+    category: str | None = None
 
 
 def lost_reason_totals(session: Session) -> list[ReasonTotal]:
-    """Lost deals grouped by their exact loss reason (else their notes) and currency."""
+    """Lost deals grouped by their exact loss reason (else their notes), currency and loss
+    category."""
     said = func.coalesce(DealRow.loss_reason, DealRow.notes).label("said")
     from_notes = DealRow.loss_reason.is_(None).label("from_notes")
+    category = LossClassificationRow.category
     query = (
         select(
             said,
@@ -372,13 +377,15 @@ def lost_reason_totals(session: Session) -> list[ReasonTotal]:
             func.count(),
             func.count(DealRow.amount),
             func.coalesce(func.sum(DealRow.amount), 0),
+            category,
         )
+        .outerjoin(LossClassificationRow, LossClassificationRow.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST, said.is_not(None), counted_deal())
-        .group_by(said, from_notes, DealRow.currency)
+        .group_by(said, from_notes, DealRow.currency, category)
     )
     return [
-        ReasonTotal(t, bool(f), c, n, m, Decimal(str(s)))
-        for t, f, c, n, m, s in session.execute(query)
+        ReasonTotal(t, bool(f), c, n, m, Decimal(str(s)), None if k is None else str(k.value))
+        for t, f, c, n, m, s, k in session.execute(query)
     ]
 
 

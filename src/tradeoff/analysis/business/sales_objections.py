@@ -16,6 +16,8 @@ Here, in two steps:
    reasons are short, so a weak neighbour is noise, not a paraphrase), and Leiden at
    ``RESOLUTION``, seeded: the same reasons and seed give the same groups. A group is
    labelled by the engine's keyword labeller; a phrase alone keeps its own wording.
+   A group never crosses a loss category (each phrase's is the one most of its deals are
+   filed in): "budget freeze" is timing, "too expensive" price, however near their words.
    With fewer than ``MIN_PHRASES`` distinct phrases there is too little for a
    neighbourhood graph (each phrase would have most of the others as neighbours) and
    step 1 is the grouping: ``grouped_by`` says which was used.
@@ -100,6 +102,8 @@ class _Phrase:
     with_amount: int
     sums: dict[str | None, Decimal]
     from_notes: bool
+    #: The loss category most of its deals are filed in: a group never crosses one.
+    category: str | None = None
 
 
 def objection_key(text: str) -> str:
@@ -140,6 +144,10 @@ def _phrases(totals: Iterable[ReasonTotal]) -> list[_Phrase]:
             wordings[t.text] = wordings.get(t.text, 0) + t.deals
             sums[t.currency] = sums.get(t.currency, ZERO) + t.amount
         ordered = dict(sorted(wordings.items(), key=lambda w: (-w[1], w[0])))
+        filed: dict[str, int] = {}
+        for t in group:
+            filed[t.category or ""] = filed.get(t.category or "", 0) + t.deals
+        category = min(filed, key=lambda c: (-filed[c], c)) or None
         phrases.append(
             _Phrase(
                 text=next(iter(ordered)),
@@ -148,6 +156,7 @@ def _phrases(totals: Iterable[ReasonTotal]) -> list[_Phrase]:
                 with_amount=sum(t.with_amount for t in group),
                 sums=sums,
                 from_notes=any(t.from_notes for t in group),
+                category=category,
             )
         )
     return phrases
@@ -180,7 +189,12 @@ def _engine_groups(phrases: Sequence[_Phrase], seed: int) -> list[tuple[Placed, 
     indices, similarities = nearest_neighbours(vectors, NEIGHBOURS, seed=seed)
     indices = np.where(similarities >= MIN_SIMILARITY, indices, -1)
     graph = graph_from_neighbours(indices, similarities)
-    labels = LeidenClusterer(NEIGHBOURS, RESOLUTION, seed).cluster_graph(graph)
+    found = LeidenClusterer(NEIGHBOURS, RESOLUTION, seed).cluster_graph(graph).tolist()
+    # A group never crosses a loss category: "budget freeze" (timing) stays apart from "too
+    # expensive" (price) however near their words, or the page sized one objection twice.
+    keys = [(group, phrase.category or "") for group, phrase in zip(found, phrases, strict=True)]
+    split = {key: n for n, key in enumerate(sorted(set(keys)))}
+    labels = np.array([split[key] for key in keys])
     keywords = theme_keywords(texts, labels.tolist())
     rows_of: dict[int, list[int]] = {}
     for row, label in enumerate(labels.tolist()):
