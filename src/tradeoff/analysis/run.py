@@ -32,6 +32,7 @@ from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
+from tradeoff.analysis.new_topic import new_topic_size
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
 from tradeoff.analysis.text.theme_text import says_something, theme_text
 from tradeoff.domain.enums import AssignedBy
@@ -48,6 +49,7 @@ from tradeoff.storage.themes import (
     active_members,
     active_themes,
     evidence_texts,
+    imported_since,
     reworded,
     unfile_by_model,
     unfiled_copies,
@@ -78,6 +80,9 @@ class AnalysisReport:
     model_id: str
     #: Items filed before that this run placed again because their words changed.
     reworded: int = 0
+    #: Of the items this run could not file, the largest group they form among themselves
+    #: (``new_topic``): a topic that arrived since the last rebuild.
+    new_topic: int = 0
 
     @property
     def unsorted_share(self) -> float:
@@ -219,6 +224,9 @@ def _file_new(
         unfiled = unfiled_originals(session)
         changed = _reworded(session)
         centroids = active_centroids(session, embedder.model_id)
+        # What the last rebuild never saw: a topic can only have arrived with it.
+        fresh = imported_since(session, [row.id for row in unfiled], last.started_at)
+        fresh |= {row.id for row in changed}
     assert centroids is not None
     pending = sorted([*unfiled, *changed], key=lambda row: row.id)
     read = [_read(row) for row in pending]
@@ -253,12 +261,16 @@ def _file_new(
         _file_copies(session)
         with_items = repository.count(session, EvidenceItem)
         report = _report(session, "incremental", None, with_items, len(pending), embedder)
-        report = replace(report, reworded=len(changed))
+        settings = DiscoverySettings(seed=last.seed, theme_resolution=last.resolution)
+        arrived_rows = np.array([row.id in fresh for row in pending], dtype=np.bool_)
+        left = vectors[(placement.top < 0) & ~wordless & arrived_rows]
+        arrived = new_topic_size(left, settings, last.unsorted_below)
+        report = replace(report, reworded=len(changed), new_topic=arrived)
         report = _finish(
             session,
             report,
             started,
-            DiscoverySettings(seed=last.seed, theme_resolution=last.resolution),
+            settings,
             last.unsorted_below,
             int((placement.top >= 0).sum()),
         )

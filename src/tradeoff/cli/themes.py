@@ -111,6 +111,14 @@ def analyze(
             "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild finds "
             "themes among them; ids and your edits are kept."
         )
+    elif report.mode != "rebuild" and report.new_topic:
+        console.print(
+            f"{left:,} of the {report.considered:,} items fit no theme, and "
+            f"{report.new_topic:,} that arrived since the last rebuild say the same thing: a "
+            "new topic may have arrived "
+            "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild makes it "
+            "a theme; ids and your edits are kept."
+        )
     if report.items == 0:
         console.print("Nothing to analyse yet: import evidence first (see tradeoff import --help).")
     else:

@@ -5,8 +5,9 @@ Writing a rebuild's themes is ``theme_matching``; people's edits are ``theme_edi
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, delete, exists, func, or_, select
@@ -69,6 +70,23 @@ def unfiled_originals(session: Session) -> list[ItemText]:
         .order_by(EvidenceItemRow.id)
     )
     return [ItemText(*row) for row in session.execute(query)]
+
+
+def imported_since(session: Session, evidence_ids: Sequence[int], moment: datetime) -> set[int]:
+    """Those of ``evidence_ids`` that an import started at or after ``moment`` wrote."""
+    found: set[int] = set()
+    ids = sorted(set(evidence_ids))
+    for start in range(0, len(ids), ID_CHUNK):
+        query = (
+            select(EvidenceItemRow.id)
+            .join(ImportBatchRow, ImportBatchRow.id == EvidenceItemRow.import_batch_id)
+            .where(
+                EvidenceItemRow.id.in_(ids[start : start + ID_CHUNK]),
+                ImportBatchRow.started_at >= moment,
+            )
+        )
+        found.update(session.scalars(query))
+    return found
 
 
 class Reworded(NamedTuple):
