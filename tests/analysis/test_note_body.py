@@ -48,3 +48,15 @@ def test_labels_in_bold_or_with_a_colon_open_sections_but_a_sentence_does_not() 
 def test_a_note_of_nothing_but_template_is_kept_whole() -> None:
     text = "# Call with Acme\nAttendees: Kim\n## Next steps\n- send the contract"
     assert note_body(text) == text
+
+
+def test_an_inline_context_label_goes_but_a_transcripts_speakers_stay() -> None:
+    text = (
+        "**Context:** Video call about the first month.\n"
+        "Customer: the export to Xero fails every Friday.\n"
+        "Interviewer: since when?\n"
+        "Interviewee: since the update."
+    )
+    assert note_body(text) == (
+        "Customer: the export to Xero fails every Friday.\nInterviewee: since the update."
+    )

@@ -5,9 +5,10 @@ attended, a context paragraph ("Acme runs payroll for ~130 people"), and next st
 ("Follow up in two weeks"). Read whole, forty notes of one template sat closer to one
 another than to the tickets about the same problems: a QA corpus's payroll complaints were
 filed with praise notes, and their quotes began "# Northstar Roofing call / Attendees: …".
-So headings and roster lines ("Attendees:", "Interviewer:", "Date:") are left out, and so is
-a section whose heading names scaffolding (context, background, agenda, next steps, action
-items, follow-up); every other line, bullets and quoted words alike, is what was heard.
+So headings and roster lines ("Attendees:", "Interviewer:", "Date:", "**Context:** …") are
+left out, and so is a section whose heading names scaffolding (context, background,
+agenda, next steps, action items, follow-up); every other line, bullets and quoted words
+alike, is what was heard.
 A note with no such structure is read whole, and one that would be left empty too.
 """
 
@@ -18,12 +19,15 @@ import re
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 #: A bold or underlined line standing as a heading ("**Next steps**", "Next steps:").
 _LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*([^*_:]{2,40}?)\s*(?:\*\*|__)?\s*:?\s*$")
+#: A line that opens with a roster or context label ("Attendees: …", "**Context:** …"),
+#: read with its emphasis marks taken out. Not "Customer:" or "Interviewee:": in a
+#: transcript they introduce the customer's own words.
 _ROSTER = re.compile(
-    r"^\s*[-*]?\s*(?:\*\*)?(attendees?|participants?|present|interviewers?|interviewees?|"
-    r"date|time|duration|location|recording|company|account|customer|role|call type)"
-    r"(?:\*\*)?\s*:",
+    r"^\s*[-*]?\s*(attendees?|participants?|present|interviewers?|date|time|duration|"
+    r"location|recording|call type|context|background|agenda|next steps?|action items?)\s*:",
     re.IGNORECASE,
 )
+_EMPHASIS = re.compile(r"\*\*|__")
 _SCAFFOLDING = re.compile(
     r"^(context|background|agenda|attendees|participants|next steps?|action items?|"
     r"actions|follow[- ]?ups?|to ?dos?|logistics|admin|internal notes?|notes to self)\b",
@@ -42,7 +46,7 @@ def note_body(text: str) -> str:
         if found is not None:
             skipping = bool(_SCAFFOLDING.match(found.group(1).strip()))
             continue
-        if skipping or _ROSTER.match(line):
+        if skipping or _ROSTER.match(_EMPHASIS.sub("", line)):
             continue
         kept.append(line)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
