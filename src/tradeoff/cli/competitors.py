@@ -300,9 +300,11 @@ def scan(ctx: typer.Context) -> None:
     spreadsheets, agencies, doing nothing) in evidence and deal notes, and store them.
 
     Names match as whole words, ignoring case. Evidence gets a mention per competitor it
-    names; a deal whose notes name one is linked as "evaluated" (the CRM's own field wins).
-    Running it again changes nothing; merges and splits stay as made. Competitor names that
-    look like another's are listed with the command that would merge them.
+    names; a deal whose notes name one is linked as "evaluated" (the CRM's own field wins),
+    and a link its notes no longer support is removed. A product named as a system to
+    connect to ("a HubSpot sync") is no rival. Running it again changes nothing; merges and
+    splits stay as made. Competitor names that look like another's are listed with the
+    command that would merge them.
 
     Example: tradeoff scan-competitors
     """
@@ -314,6 +316,11 @@ def scan(ctx: typer.Context) -> None:
     console.print(
         f"scanned the notes of {plural(report.deals_scanned, 'deal')}: "
         f"{plural(report.deal_links_added, 'deal')} newly linked to a competitor"
+        + (
+            f", {plural(report.deal_links_removed, 'link')} their words no longer support removed"
+            if report.deal_links_removed
+            else ""
+        )
     )
     for name in report.competitors_created:
         console.print(f"new competitor: {name}")

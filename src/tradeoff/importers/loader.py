@@ -53,6 +53,7 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.resolve import Resolver
 from tradeoff.storage import changelog, external_keys, metrics, repository
+from tradeoff.storage.competitor_edits import vouched_by_crm
 from tradeoff.storage.competitor_spelling import settle_spellings
 from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow, PersonRow
@@ -550,6 +551,7 @@ class Loader:
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))
         outcome, _ = upsert(self.session, link, row, batch_id=self.batch_id)
+        vouched_by_crm(self.session, link.deal_id, link.competitor_id)
         self.counts.add("competitor links", outcome)
 
 

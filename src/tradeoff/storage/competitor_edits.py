@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Executable, delete, insert, select, update
+from sqlalchemy import CursorResult, Executable, Select, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.deals import Competitor
@@ -25,6 +25,7 @@ from tradeoff.storage.competitor_spelling import mark_chosen
 from tradeoff.storage.tables import (
     CompetitorMentionRow,
     CompetitorRow,
+    DealCompetitorNotedRow,
     DealCompetitorRow,
     DealRow,
     EvidenceItemRow,
@@ -101,18 +102,29 @@ def sync_mentions(session: Session, evidence_ids: Sequence[int], found: Found) -
     return len(new), len(stale)
 
 
-def add_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> int:
-    """Link deals to the competitors their notes name (as evaluated), unless already linked:
-    the CRM's own competitor field, and its won/lost relation, always wins."""
+def sync_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> tuple[int, int]:
+    """Make the links these deals' words made exactly ``found``; returns (added, removed).
+
+    A competitor the words name and the deal is not linked to is linked as evaluated and
+    marked as made from the words (``deal_competitor_notes``); a marked link the words no
+    longer support is removed. A link from the CRM's competitor field, with its won/lost
+    relation, is never added, changed or removed here: the CRM always wins."""
     if not deal_ids:
-        return 0
-    link = DealCompetitorRow
+        return 0, 0
+    link, noted = DealCompetitorRow, DealCompetitorNotedRow
     stored = {
         (d, c)
         for d, c in session.execute(
             select(link.deal_id, link.competitor_id).where(link.deal_id.in_(deal_ids))
         )
     }
+    marked = {
+        (d, c)
+        for d, c in session.execute(
+            select(noted.deal_id, noted.competitor_id).where(noted.deal_id.in_(deal_ids))
+        )
+    }
+    wanted = {(d, c): said for d, by in found.items() for c, said in by.items()}
     new = [
         {
             "deal_id": d,
@@ -120,13 +132,30 @@ def add_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> i
             "relation": CompetitorRelation.EVALUATED,
             "mentioned_as": said[:300],
         }
-        for d, by in found.items()
-        for c, said in by.items()
+        for (d, c), said in wanted.items()
         if (d, c) not in stored
     ]
     if new:
         session.execute(insert(link), new)
-    return len(new)
+        session.execute(
+            insert(noted), [{"deal_id": r["deal_id"], "competitor_id": r["competitor_id"]}
+                            for r in new]
+        )  # fmt: skip
+    stale = [pair for pair in marked if pair not in wanted]
+    for deal_id, competitor_id in stale:
+        for table in (link, noted):
+            session.execute(
+                delete(table).where(table.deal_id == deal_id, table.competitor_id == competitor_id)
+            )
+    return len(new), len(stale)
+
+
+def vouched_by_crm(session: Session, deal_id: int, competitor_id: int) -> None:
+    """The CRM's competitor field names this link: no scan may take it back."""
+    noted = DealCompetitorNotedRow
+    session.execute(
+        delete(noted).where(noted.deal_id == deal_id, noted.competitor_id == competitor_id)
+    )
 
 
 def add_competitor(session: Session, name: str, kind: CompetitorKind) -> Competitor:
@@ -237,6 +266,7 @@ def _move_links(
         chosen_links = chosen_links & link.mentioned_as.in_(mentioned_as)
         chosen_mentions = chosen_mentions & mention.mentioned_as.in_(mentioned_as)
     target_deals = select(link.deal_id).where(link.competitor_id == target_id)
+    _move_marks(session, source_id, target_id, select(link.deal_id).where(chosen_links))
     both = session.execute(
         select(link.deal_id, link.relation).where(chosen_links, link.deal_id.in_(target_deals))
     ).all()
@@ -268,6 +298,38 @@ def _move_links(
     kept_mentions = _changed(session, delete(mention).where(chosen_mentions))
     session.flush()
     return Moved(deals=deals, mentions=mentions, kept=len(both) + kept_mentions)
+
+
+def _move_marks(session: Session, source_id: int, target_id: int, chosen: Select[Any]) -> None:
+    """The marks of links made from a deal's words follow the links a merge or split moves:
+    a moved link keeps its mark; where the target already met the deal, the target's link
+    stays, made from words only when both were."""
+    noted = DealCompetitorNotedRow
+    deals = set(session.scalars(chosen))
+
+    def marked(competitor_id: int) -> set[int]:
+        query = select(noted.deal_id).where(noted.competitor_id == competitor_id)
+        return set(session.scalars(query)) & deals
+
+    from_words, target_words = marked(source_id), marked(target_id)
+    met = (
+        set(
+            session.scalars(
+                select(DealCompetitorRow.deal_id).where(
+                    DealCompetitorRow.competitor_id == target_id
+                )
+            )
+        )
+        & deals
+    )
+    session.execute(delete(noted).where(noted.competitor_id == source_id, noted.deal_id.in_(deals)))
+    crm_met = target_words & (met - from_words)
+    session.execute(
+        delete(noted).where(noted.competitor_id == target_id, noted.deal_id.in_(crm_met))
+    )
+    moved = sorted(from_words - met)
+    if moved:
+        session.execute(insert(noted), [{"deal_id": d, "competitor_id": target_id} for d in moved])
 
 
 def _changed(session: Session, statement: Executable) -> int:

@@ -185,6 +185,8 @@ class ScanReport:
     proposals: tuple[Proposal, ...]
     #: Competitors renamed to the spelling their deals and mentions use most: (was, now).
     respelled: tuple[tuple[str, str], ...] = ()
+    #: Links made from deals' words that the words (or the rules) no longer support.
+    deal_links_removed: int = 0
 
 
 def scan_competitors(engine: Engine) -> ScanReport:
@@ -216,17 +218,26 @@ def scan_competitors(engine: Engine) -> ScanReport:
             plus, minus = competitor_edits.sync_mentions(session, ids, found)
             scanned, added, removed = scanned + len(batch), added + plus, removed + minus
             after = ids[-1]
-        deals = linked = 0
+        deals = linked = unlinked = 0
         after = 0
         while batch := competitor_edits.deal_texts(session, after, CHUNK):
             found = {i: f for i, text in batch if text and (f := finder.find(text))}
             ids = [i for i, _ in batch]
-            linked += competitor_edits.add_deal_links(session, ids, found)
+            plus, minus = competitor_edits.sync_deal_links(session, ids, found)
+            linked, unlinked = linked + plus, unlinked + minus
             deals, after = deals + len(batch), ids[-1]
         respelled = settle_spellings(session)
         proposals = look_alikes(competitors.competitors(session))
     return ScanReport(
-        scanned, added, removed, deals, linked, tuple(created), proposals, tuple(respelled)
+        scanned,
+        added,
+        removed,
+        deals,
+        linked,
+        tuple(created),
+        proposals,
+        tuple(respelled),
+        deal_links_removed=unlinked,
     )
 
 

@@ -90,6 +90,21 @@ class CompetitorMentionRow(Base):
     mentioned_as: Mapped[str] = mapped_column(String(300))
 
 
+class DealCompetitorNotedRow(Base):
+    """A deal's link to a competitor that ``scan-competitors`` made from the deal's own
+    words (notes, loss and win reasons), not from a CRM field: the scan keeps it only while
+    the words still name the competitor."""
+
+    __tablename__ = "deal_competitor_notes"
+
+    deal_id: Mapped[int] = mapped_column(
+        ForeignKey("deals.id", ondelete="CASCADE"), primary_key=True
+    )
+    competitor_id: Mapped[int] = mapped_column(
+        ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class CompetitorNameChosenRow(Base):
     """A competitor whose name a person chose: imports and scans never respell it."""
 
