@@ -9,7 +9,7 @@ from sqlalchemy import Engine, text
 
 from tests.importers.exports import make_ledgerly
 from tradeoff.analysis.business.competitor_edits import merge_competitors
-from tradeoff.analysis.business.competitor_scan import scan_competitors
+from tradeoff.analysis.business.competitor_scan import ScanReport, scan_competitors
 from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
 from tradeoff.domain.enums import CompetitorRelation, DealOutcome
 from tradeoff.importers.registry import run
@@ -49,14 +49,20 @@ def links(engine: Engine) -> set[tuple[str, str, str]]:
         return {(a, b, c) for a, b, c in connection.execute(query)}
 
 
+def scanned(engine: Engine, opportunities: Path, *competitors: str) -> ScanReport:
+    """A workspace knowing ``competitors``, the export imported, then scanned."""
+    make_ledgerly(engine)
+    with write_session(engine) as session:
+        for name in competitors:
+            repository.add(session, Competitor(name=name))
+    run(engine, SalesforceImporter(), opportunities)
+    return scan_competitors(engine)
+
+
 def test_a_scan_takes_back_what_the_words_no_longer_say_and_never_a_crm_link(
     engine: Engine, tmp_path: Path
 ) -> None:
-    make_ledgerly(engine)
-    with write_session(engine) as session:
-        repository.add(session, Competitor(name="Pipedrive"))
-    run(engine, SalesforceImporter(), export(tmp_path, "Lost to Zoho on price", 1))
-    first = scan_competitors(engine)
+    first = scanned(engine, export(tmp_path, "Lost to Zoho on price", 1), "Pipedrive")
     assert (first.deal_links_added, first.deal_links_removed) == (2, 0)
     assert links(engine) == {
         ("0061", "Zoho", "evaluated"),
@@ -74,12 +80,7 @@ def test_a_scan_takes_back_what_the_words_no_longer_say_and_never_a_crm_link(
 def test_a_merge_carries_the_mark_so_a_later_scan_can_still_take_the_link_back(
     engine: Engine, tmp_path: Path
 ) -> None:
-    make_ledgerly(engine)
-    with write_session(engine) as session:
-        repository.add(session, Competitor(name="Pipedrive"))
-        repository.add(session, Competitor(name="Pipedrive CRM"))
-    run(engine, SalesforceImporter(), export(tmp_path, "Went quiet", 1))
-    scan_competitors(engine)
+    scanned(engine, export(tmp_path, "Went quiet", 1), "Pipedrive", "Pipedrive CRM")
     merge_competitors(engine, "Pipedrive", into="Pipedrive CRM")
     assert ("0063", "Pipedrive CRM", "evaluated") in links(engine)
     path = export(tmp_path, "Went quiet", 2)
