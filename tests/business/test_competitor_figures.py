@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,7 +17,7 @@ from sqlalchemy import Engine, text
 
 from tests.business.world import RATES, TODAY, World
 from tradeoff.analysis.business.competitor_scan import scan_competitors
-from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
+from tradeoff.analysis.business.competitors import _quotes, competitor_profile, competitor_ranking
 from tradeoff.analysis.business.loss_reasons import classify_loss
 from tradeoff.analysis.business.money import Money
 from tradeoff.domain.deals import Deal, LossClassification
@@ -31,6 +31,7 @@ from tradeoff.domain.enums import (
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme
 from tradeoff.errors import NotFound
 from tradeoff.storage import repository
+from tradeoff.storage.competitors import QuoteCandidate
 from tradeoff.storage.session import write_session
 
 CENT = Decimal("0.01")
@@ -257,3 +258,25 @@ def test_dynamics_is_met_in_four_deals_and_named_once_in_evidence(
 def test_an_unknown_name_lists_close_ones(engine: Engine, field: Field) -> None:
     with pytest.raises(NotFound, match=r"no competitor called 'Zohar'; did you mean 'Zoho'\?"):
         competitor_profile(engine, "Zohar")
+
+
+def test_quotes_never_repeat_the_same_words() -> None:
+    """A QA tester's five Jobber quotes were one seller's "Also evaluating Jobber in
+    parallel." on five deals: the same words are one quote, whoever's deal they sit on."""
+    start = datetime(2026, 6, 1, tzinfo=UTC)
+    said = ["Also evaluating Jobber in parallel."] * 5 + [
+        "Jobber was cheaper for small crews.",
+        "ALSO evaluating Jobber, in parallel!",
+        "They liked Jobber's scheduling.",
+    ]
+    candidates = [
+        QuoteCandidate(n, text, EvidenceKind.DEAL_NOTE, start - timedelta(days=n), n, f"A{n}",
+                       "Jobber")
+        for n, text in enumerate(said)
+    ]  # fmt: skip
+    quotes = _quotes(candidates)
+    assert [q.text for q in quotes] == [
+        "Also evaluating Jobber in parallel.",
+        "Jobber was cheaper for small crews.",
+        "They liked Jobber's scheduling.",
+    ]

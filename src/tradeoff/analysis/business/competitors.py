@@ -32,6 +32,7 @@ from sqlalchemy import Engine
 from tradeoff.analysis.business.competitor_lookup import look_up_competitor_in
 from tradeoff.analysis.business.loss_taxonomy import loss_verdict
 from tradeoff.analysis.business.money import ZERO, Money, convert
+from tradeoff.analysis.label.quotes import repeat_key
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
@@ -310,19 +311,22 @@ def _segment_key(s: store.SegmentTally) -> tuple[float, int, str]:
 
 def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
     """Up to ``QUOTES`` of the newest items naming them, one per account before a second
-    from any account, so one loud customer does not speak for the rest."""
+    from any account, so one loud customer does not speak for the rest, and never the same
+    words twice: a seller's "Also evaluating Jobber in parallel." on five deals is one quote.
+    """
     chosen: list[store.QuoteCandidate] = []
     seen: set[int | None] = set()
-    for candidate in candidates:
-        key = candidate.account_id if candidate.account_id is not None else -candidate.evidence_id
-        if key not in seen and len(chosen) < QUOTES:
+    said: set[str] = set()
+    for one_per_account in (True, False):
+        for candidate in candidates:
+            key = candidate.account_id
+            key = key if key is not None else -candidate.evidence_id
+            words = repeat_key(as_said(candidate.kind, candidate.text))
+            if len(chosen) >= QUOTES or words in said or (one_per_account and key in seen):
+                continue
             chosen.append(candidate)
             seen.add(key)
-    for candidate in candidates:
-        if len(chosen) >= QUOTES:
-            break
-        if candidate not in chosen:
-            chosen.append(candidate)
+            said.add(words)
     chosen.sort(key=lambda c: (c.created_at, c.evidence_id), reverse=True)
     return [
         CompetitorQuote(
