@@ -16,19 +16,20 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from assign import add
 
 from tradeoff.analysis.embed.registry import embedder_named
 from tradeoff.analysis.search import hybrid
-from tradeoff.domain.enums import EvidenceKind, EvidenceMode
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
-from tradeoff.storage.session import write_session
-from tradeoff.storage.tables import EvidenceItemRow
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "banking77"
 QUERIES = 200
@@ -42,21 +43,7 @@ def load(path: Path) -> list[tuple[str, str]]:
 
 
 def fill(engine: Engine, evidence: list[tuple[str, str]]) -> dict[int, str]:
-    rows = [
-        {
-            "source": "bench",
-            "external_id": str(n),
-            "kind": EvidenceKind.TICKET,
-            "mode": EvidenceMode.OBSERVED,
-            "text": text,
-            "created_at": datetime(2026, 1, 1, tzinfo=UTC),
-            "tags": [],
-            "raw": {},
-        }
-        for n, (text, _) in enumerate(evidence)
-    ]
-    with write_session(engine) as session:
-        session.execute(insert(EvidenceItemRow), rows)
+    add(engine, [text for text, _ in evidence], 0)  # bench/assign.py's rows
     # Ids are given in insertion order on a fresh SQLite table.
     return {n + 1: intent for n, (_, intent) in enumerate(evidence)}
 

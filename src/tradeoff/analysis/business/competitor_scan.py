@@ -98,7 +98,8 @@ _COMPETING = re.compile(
     r"like)(?!\w)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+_SENTENCE_MARKS = ".!?;\n"
+_SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_MARKS)}]")
 
 
 def _integrated_with(text: str, start: int, end: int) -> bool:
@@ -107,9 +108,9 @@ def _integrated_with(text: str, start: int, end: int) -> bool:
     connecting that says nothing of competing."""
     if _PART_AFTER.match(text, end) or _LINK_BEFORE.search(text[max(0, start - 40) : start]):
         return True
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    opens = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     after = _SENTENCE_END.search(text, end)
-    sentence = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    sentence = text[opens : after.start() if after else len(text)]
     return bool(_CONNECTING.search(sentence)) and not _COMPETING.search(sentence)
 
 

@@ -317,11 +317,12 @@ def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
     chosen: list[store.QuoteCandidate] = []
     seen: set[int | None] = set()
     said: set[str] = set()
+    folded = {c.evidence_id: repeat_key(c.text) for c in candidates}
     for one_per_account in (True, False):
         for candidate in candidates:
             key = candidate.account_id
             key = key if key is not None else -candidate.evidence_id
-            words = repeat_key(as_said(candidate.kind, candidate.text))
+            words = folded[candidate.evidence_id]
             if len(chosen) >= QUOTES or words in said or (one_per_account and key in seen):
                 continue
             chosen.append(candidate)
