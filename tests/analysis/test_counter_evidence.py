@@ -211,6 +211,10 @@ QA_COMPLAINTS = [
     "Mobile push notifications arrive hours late, sometimes the next day. Desktop "
     "notifications work fine.",
     "Main thing holding back a 10: Dark mode wuold be amazing, the bright UI gives me headaches.",
+    # Praise held back, then the complaint (a QA tester's NPS 1 and NPS 5 answers).
+    "we've been on cartwell for about two years and mostly love it. Local delvery is charging "
+    "the full shiping fee on every order",
+    "Checkout is fairly easy to use. Shipping rates for Canada are calculated wrong though.",
 ]
 
 

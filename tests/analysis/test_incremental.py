@@ -11,6 +11,7 @@ from tradeoff.analysis.assign import place
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.metrics import normalized_mutual_information
 from tradeoff.analysis.run import analyze, settings_asked
+from tradeoff.analysis.text.theme_text import says_something
 from tradeoff.storage.analysis_runs import runs
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceItemRow
@@ -149,6 +150,30 @@ def test_place_takes_the_nearest_centroid_and_leaves_the_far_unsorted() -> None:
 WORDLESS = ["🙂🙂🙂", "👍", "!!!", "😡😡 !!", "+1", "🙏🙏🙏", "👎", "???", "❤️", "😭😭"]
 #: Channel tests and form fillers: words, but nothing a theme could be about.
 PLACEHOLDERS = ["test", "Testing 123", "asdf", "Test ticket, please ignore", "ok thanks", "n/a"]
+#: Automatic replies as mail systems write them (two QA corpora filed theirs in a theme).
+AUTO_REPLIES = [
+    "Out of Office\nI am currently out of the office until Monday 12 January with limited "
+    "access to email. For urgent matters please contact my colleague. Thank you.",
+    "Auto-reply: I am out of the office travelling with no access to email until next week.",
+    "Thank you for your email. I am on annual leave until 5 May and will respond on my return.",
+    "Ich bin bis 12.03. nicht im Büro. In dringenden Fällen wenden Sie sich bitte an Frau Meier.",
+]
+#: Being away is no auto-reply when the message asks something.
+AWAY_BUT_ASKING = [
+    "I am on holiday until the 3rd and my card was declined abroad, I need help now",
+    "I'm travelling until Friday and the app keeps logging me out on hotel wifi, please fix",
+    "I was out of the office last week and when I came back the export was broken",
+]
+
+
+@pytest.mark.parametrize("text", AUTO_REPLIES)
+def test_an_automatic_reply_says_nothing_a_theme_could_be_about(text: str) -> None:
+    assert not says_something(text)
+
+
+@pytest.mark.parametrize("text", AWAY_BUT_ASKING)
+def test_a_customer_who_is_away_still_says_something(text: str) -> None:
+    assert says_something(text)
 
 
 def test_texts_without_a_word_are_left_unsorted_not_made_a_theme(engine: Engine) -> None:

@@ -26,6 +26,7 @@ KNOWN = [
         kind=CompetitorKind.SPREADSHEET,
     ),
     Competitor(id=4, name="Acme Agency", kind=CompetitorKind.AGENCY),
+    Competitor(id=7, name="Power BI"),
 ]
 
 
@@ -39,6 +40,10 @@ KNOWN = [
         ("Zoho Inc.", "Zoho"),
         ("excel", "Spreadsheets"),
         ("Google  Sheets", "Spreadsheets"),
+        # One word or two, with or without its maker (a QA tester's three Power BIs).
+        ("PowerBI", "Power BI"),
+        ("Microsoft Power BI", "Power BI"),
+        ("MSFT Power BI", "Power BI"),
     ],
 )
 def test_ways_of_writing_a_known_competitor_are_that_competitor(written: str, meant: str) -> None:
@@ -47,7 +52,9 @@ def test_ways_of_writing_a_known_competitor_are_that_competitor(written: str, me
     assert match.competitor.name == meant
 
 
-@pytest.mark.parametrize("written", ["Zohar", "Zendesk", "Google Docs", "Acme Freight", "Sage"])
+@pytest.mark.parametrize(
+    "written", ["Zohar", "Zendesk", "Google Docs", "Acme Freight", "Sage", "BI", "Power Automate"]
+)
 def test_other_names_are_not_filed_under_a_known_competitor(written: str) -> None:
     assert same_competitor(written, KNOWN) is None
 
@@ -119,6 +126,12 @@ def finder() -> MentionFinder:
         ("Marketing team runs on Zoho and wants the contact sync to keep working.", {}),
         ("Lost to Zoho, whose Gmail sync was better.", {2: "Zoho"}),
         ("Zoho sync broke. Also evaluating Zoho for the field team.", {2: "Zoho"}),
+        # A deal's description above its loss reason: each line is its own sentence.
+        (
+            "Wants Zoho live connection\nStayed with their current vendor",
+            {6: "Stayed with their current vendor"},
+        ),
+        ("Needs an integration\nZoho was better", {2: "Zoho"}),
         ("Decided to build their own in-house", {5: "build their own in-house"}),
         ("They will keep it in-house for now", {5: "keep it in-house"}),
         ("Our in-house legal team reviewed the contract", {}),

@@ -14,6 +14,8 @@ from tradeoff.analysis.business.sales import SIZE_BANDS, sales_picture, win_rate
 from tradeoff.domain.deals import Deal
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.errors import InputError
+from tradeoff.storage import repository
+from tradeoff.storage.session import write_session
 
 BASE = "USD"
 CENT = Decimal("0.01")
@@ -117,6 +119,30 @@ def test_each_breakdown_matches_a_recount(engine: Engine, world: World, by: str)
         won = [d for d in deals if d.outcome is DealOutcome.WON]
         assert row.won_revenue.amount.quantize(CENT) == revenue(won), shown
     assert win_rates_by(engine, by) == sales_picture(engine, by, classify=False).breakdown
+
+
+def test_a_closed_deal_without_a_close_date_has_a_quarter_row_of_its_own_and_no_open_deals(
+    engine: Engine, world: World
+) -> None:
+    """Open deals have no quarter: a QA tester's "(no close date)" row listed 69 open deals
+    next to the one won deal without a close date."""
+    with write_session(engine) as session:
+        repository.add(
+            session,
+            Deal(
+                source="salesforce",
+                external_id="006-undated",
+                name="Won, never dated",
+                amount=Decimal(5000),
+                currency=BASE,
+                outcome=DealOutcome.WON,
+                created_at=world.deals[0].created_at,
+            ),
+        )
+    rows = {r.key: r for r in win_rates_by(engine, "quarter")}
+    undated = rows["(no close date)"]
+    assert (undated.won, undated.lost, undated.open) == (1, 0, 0)
+    assert sum(r.open for r in rows.values()) == 0
 
 
 def test_quarters_run_in_order_and_sizes_in_band_order(engine: Engine, world: World) -> None:

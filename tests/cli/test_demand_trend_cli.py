@@ -89,12 +89,13 @@ def test_show_csv_writes_amounts_like_every_other_csv(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "id,pipeline,amount,currency,date,source,external_id,account\r\n" + (
         "".join(
-            f"{m['id']},{m['label']},{Decimal(m['amount']):.2f},{m['currency']},,"
+            f"{m['id']},{m['label']},{Decimal(m['amount']):.2f},{m['currency']},{m['on']},"
             f"{m['source']},{m['external_id']},{m['account']}\r\n"
             for m in listed
         )
     )
     assert [Decimal(m["amount"]) for m in listed] == [80000, 12000000, 70000]
+    assert all(m["on"] for m in listed)  # an open deal is dated by its creation
 
 
 def test_show_with_a_period_lists_one_cell(

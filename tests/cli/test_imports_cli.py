@@ -90,6 +90,37 @@ def test_imports_lists_batches_and_undo_restores_the_workspace(
     assert (missing.exit_code, missing.stderr) == (1, "error: no import with id 99\n")
 
 
+def test_undo_is_refused_in_one_line_while_a_later_import_refers_to_what_it_inserted(
+    capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
+) -> None:
+    """Week 2's ticket from Kestrel hangs on the account week 1 inserted: undoing week 1
+    first would leave it with no account, and re-importing could not link it again."""
+    week1 = export(
+        tmp_path / "week1.csv",
+        [["1", "Card declined", "2026-03-01", "kim@kestrel.example", "Kestrel"]],
+    )
+    week2 = export(
+        tmp_path / "week2.csv",
+        [["2", "Export to Xero fails", "2026-03-08", "kim@kestrel.example", "Kestrel"]],
+    )
+    for path in (week1, week2):
+        imported = run_cli(capsys, "--db", workspace, "import", "csv", str(path), "--map", MAP)
+        assert imported.exit_code == 0, imported.stderr
+    listed = run_cli(capsys, "--db", workspace, "imports").stdout
+
+    refused = run_cli(capsys, "--db", workspace, "import", "undo", "1")
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        1,
+        "",
+        "error: import 2 refers to accounts and people that import 1 inserted: "
+        "undo import 2 first\n",
+    )
+    assert run_cli(capsys, "--db", workspace, "imports").stdout == listed
+    for batch in ("2", "1"):
+        undone = run_cli(capsys, "--db", workspace, "import", "undo", batch)
+        assert undone.exit_code == 0, undone.stderr
+
+
 def test_a_one_record_import_says_so_from_its_first_line(
     capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path
 ) -> None:

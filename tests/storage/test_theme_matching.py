@@ -92,6 +92,23 @@ def test_a_few_items_split_off_do_not_take_their_source_themes_cluster(
     assert statuses(engine)[carved][0] is ThemeStatus.ACTIVE
 
 
+def test_a_split_of_half_a_theme_survives_the_cluster_that_still_holds_both_halves(
+    engine: Engine, items: list[int]
+) -> None:
+    """A QA tester split 56 praise items out of a theme of 110 whose other 54 were
+    complaints; the rebuild found the 110 together again, gave the cluster the split's id
+    (56 shared against 54) and retired the theme, filing the complaints under the praise."""
+    first = save(engine, [cluster("a", items[:110]), cluster("b", items[110:160])])
+    with write_session(engine) as session:
+        praise = split_theme(session, first["a"], items[54:110], "Praise: theme editor")
+    again = save(engine, [cluster("x", items[:110]), cluster("z", items[110:160])])
+    assert again["x"] == first["a"]
+    live = members(engine)
+    assert live[first["a"]] == set(items[:54])
+    assert live[praise] == set(items[54:110])
+    assert statuses(engine)[praise][0] is ThemeStatus.ACTIVE
+
+
 def test_a_sub_theme_merged_under_another_theme_keeps_the_hierarchy_whole(
     engine: Engine, items: list[int]
 ) -> None:

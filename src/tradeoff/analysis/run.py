@@ -34,6 +34,7 @@ from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.new_topic import new_topic_size
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
+from tradeoff.analysis.seller_notes import FLOOR, FOLLOWERS, commercial, following, founders
 from tradeoff.analysis.text.theme_text import says_something, theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
@@ -75,7 +76,7 @@ class AnalysisReport:
     considered: int
     themes: int
     subthemes: int
-    #: Original items in no theme after the run.
+    #: Items in no theme after the run (copies too).
     unsorted: int
     model_id: str
     #: Items filed before that this run placed again because their words changed.
@@ -83,10 +84,14 @@ class AnalysisReport:
     #: Of the items this run could not file, the largest group they form among themselves
     #: (``new_topic``): a topic that arrived since the last rebuild.
     new_topic: int = 0
+    #: Of ``unsorted``, sellers' deal notes, which join a theme only when they fit one
+    #: (``analysis.seller_notes``): commercial talk, not a topic left unplaced.
+    unsorted_notes: int = 0
 
     @property
     def unsorted_share(self) -> float:
-        return self.unsorted / self.items if self.items else 0.0
+        """The share of the evidence left unsorted, sellers' notes aside."""
+        return (self.unsorted - self.unsorted_notes) / self.items if self.items else 0.0
 
 
 def found_with(engine: Engine) -> str | None:
@@ -186,11 +191,17 @@ def _rebuild(
     originals = [(r.id, _read(r)) for r in rows if r.copy_of is None]
     vectors = _embed(engine, embedder, [text for _, text in originals], progress)
     worded = np.array([says_something(text) for _, text in originals], dtype=np.bool_)
+    kinds = [row.kind for row in rows if row.copy_of is None]
+    founding = founders(kinds, worded)
     with progress.step("cluster", 1) as advance:
-        found = discover(vectors[worded], settings)
+        found = discover(vectors[founding], settings)
         placed = found.themes >= 0
         cut = float(found.closeness[placed].min()) if placed.any() else settings.min_similarity
-        found = _with_wordless(_rescue_unsorted(vectors[worded], found, cut), worded)
+        found = _widened(found, founding)
+        found = _rescue(vectors, found, founding & (found.themes < 0), cut)
+        notes = worded & ~founding
+        said = [text for _, text in originals]
+        found = _rescue(vectors, found, notes & ~commercial(said, notes), FLOOR)
         advance(1)
     ids = [i for i, _ in originals]
     with progress.step("label", 1) as advance:
@@ -241,7 +252,9 @@ def _file_new(
             last.unsorted_below,
         )
         wordless = np.array([not says_something(text) for text in read], dtype=np.bool_)
-        placement.top[wordless] = -1
+        notes = following([row.kind for row in pending])
+        unfit = notes & ((placement.closeness < FLOOR) | commercial(read, notes))
+        placement.top[wordless | unfit] = -1
         advance(1)
     links: dict[tuple[int, int], float] = {}
     for evidence_id, theme, top, score in zip(
@@ -263,7 +276,8 @@ def _file_new(
         report = _report(session, "incremental", None, with_items, len(pending), embedder)
         settings = DiscoverySettings(seed=last.seed, theme_resolution=last.resolution)
         arrived_rows = np.array([row.id in fresh for row in pending], dtype=np.bool_)
-        left = vectors[(placement.top < 0) & ~wordless & arrived_rows]
+        # Sellers' notes found no theme in a rebuild, so none arrives through them either.
+        left = vectors[(placement.top < 0) & ~wordless & ~notes & arrived_rows]
         arrived = new_topic_size(left, settings, last.unsorted_below)
         report = replace(report, reworded=len(changed), new_topic=arrived)
         report = _finish(
@@ -278,14 +292,16 @@ def _file_new(
     return report
 
 
-def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discovery:
-    """Unsorted items filed as a later run would file them: by the nearest sub-theme.
+def _rescue(vectors: Vectors, found: Discovery, rows: NDArray[np.bool_], cut: float) -> Discovery:
+    """The unsorted ``rows`` filed as a later run would file them: by the nearest sub-theme
+    at least ``cut`` close.
 
     Discovery leaves an item unsorted when it sits far from its own cluster; it may still be
     close to another one. Placing it now, by the rule incremental runs use, means running
-    ``analyze`` again right after a rebuild changes nothing.
+    ``analyze`` again right after a rebuild changes nothing. Sellers' notes, which discovery
+    did not group, are filed the same way (``analysis.seller_notes``).
     """
-    unsorted = np.flatnonzero(found.themes < 0)
+    unsorted = np.flatnonzero(rows)
     labels = found.subthemes[found.subthemes >= 0]
     if not unsorted.size or not labels.size:
         return found
@@ -305,12 +321,12 @@ def _rescue_unsorted(vectors: Vectors, found: Discovery, cut: float) -> Discover
     return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
 
 
-def _with_wordless(found: Discovery, worded: NDArray[np.bool_]) -> Discovery:
-    """Discovery of the worded items widened to every item, the wordless unsorted."""
-    themes = np.full(worded.size, -1, dtype=found.themes.dtype)
-    subthemes = np.full(worded.size, -1, dtype=found.subthemes.dtype)
-    closeness = np.zeros(worded.size, dtype=found.closeness.dtype)
-    themes[worded], subthemes[worded], closeness[worded] = (
+def _widened(found: Discovery, grouped: NDArray[np.bool_]) -> Discovery:
+    """Discovery of the ``grouped`` items widened to every item, the others unsorted."""
+    themes = np.full(grouped.size, -1, dtype=found.themes.dtype)
+    subthemes = np.full(grouped.size, -1, dtype=found.subthemes.dtype)
+    closeness = np.zeros(grouped.size, dtype=found.closeness.dtype)
+    themes[grouped], subthemes[grouped], closeness[grouped] = (
         found.themes,
         found.subthemes,
         found.closeness,
@@ -407,6 +423,7 @@ def _report(
         themes=sum(1 for s in summaries if s.parent_id is None),
         subthemes=sum(1 for s in summaries if s.parent_id is not None),
         unsorted=unsorted_count(session),
+        unsorted_notes=unsorted_count(session, FOLLOWERS),
         model_id=embedder.model_id,
     )
 

@@ -133,7 +133,9 @@ def demand_command(
     Money is converted with the rates of tradeoff currency; an amount in a currency with no
     rate is shown apart (marked *), never added. fresh counts items decayed by age (half
     of it per half-life); stale means all of it is older than the half-life. Revenue at
-    stake is ARR plus open pipeline.
+    stake is ARR plus open pipeline. Lost counts a deal whose account raised the subject
+    before the close or at most 30 days after; churned, an account that raised it in the
+    churn window (90 days unless the settings say otherwise) before it left.
 
     --trend money --theme ID splits lost, pipeline and churned money of one subject per
     month (--quarterly: quarter), each period with its change against the one before.
@@ -292,7 +294,7 @@ def _csv_rows(result: SubjectDemand) -> list[list[Any]]:
 
 #: What a member's date is, per money figure: the terminal's column says it.
 DATED_BY = {
-    Figure.PIPELINE: "closes",
+    Figure.PIPELINE: "created",
     Figure.LOST: "closed",
     Figure.CHURNED: "churned",
     Figure.ARR: "renews",
@@ -345,7 +347,7 @@ def _print_members(
         return
     cells = [[str(c) for c in row] for row in rows]
     # On the terminal a column no record fills (a person's amount) is left out, except a
-    # money figure's: an open deal with no close date says so in an empty "closes".
+    # money figure's: a lost deal with no close date says so in an empty "closed".
     shown = [n for n in (2, 3, 4) if figure in MONEY_FIGURES or any(c[n] for c in cells)]
     names = {2: "amount", 3: "currency", 4: named}
     table = Table("id", "record", figure.value, show_edge=False)

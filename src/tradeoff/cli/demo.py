@@ -11,6 +11,7 @@ import typer
 from tradeoff.cli.context import console, state
 from tradeoff.cli.imports import print_report, progress_bar
 from tradeoff.cli.report import default_path
+from tradeoff.cli.themes import found_line
 from tradeoff.cli.workspace import counts_table
 from tradeoff.demo import load_demo, read_manifest, workspace_table
 from tradeoff.reports.html import write_report
@@ -36,10 +37,7 @@ def demo(
     for report in result.imports:
         print_report(report)
     found = result.analysis
-    console.print(
-        f"Analysed {found.items:,} evidence items: {found.themes:,} themes, "
-        f"{found.subthemes:,} sub-themes, {found.unsorted:,} unsorted."
-    )
+    console.print(f"Analysed {found.items:,} evidence items: {found_line(found)}")
     console.print(f"\nDemo workspace: {hide_password(result.url)}")
     console.print(counts_table(result.counts))
     console.print("\nNext:")

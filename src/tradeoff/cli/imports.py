@@ -21,9 +21,9 @@ from tradeoff.importers.batch import ImportReport
 from tradeoff.importers.mapping import load_mapping_file, parse_map_option
 from tradeoff.importers.registry import IMPORTERS, run
 from tradeoff.importers.textfile import ProgressCallback
-from tradeoff.storage.changelog import undo_batch
+from tradeoff.importers.undo import undo_import
 from tradeoff.storage.imports import list_batches
-from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.session import read_session
 from tradeoff.wording import plural
 
 import_app = typer.Typer(
@@ -217,9 +217,7 @@ def undo(
 
     Example: tradeoff import undo 12
     """
-    engine = open_workspace(ctx)
-    with write_session(engine) as session:
-        report = undo_batch(session, batch)
+    report = undo_import(open_workspace(ctx), batch)
     console.print(
         f"Undid import {report.batch_id}: removed {plural(report.deleted, 'record')}, "
         f"restored {report.restored:,}."

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from tradeoff.analysis.label.area_praise import nearest_namesakes, spoken_to
 from tradeoff.analysis.label.counter import PRAISE_RULES, speaking_well
+from tradeoff.analysis.seller_notes import FOLLOWERS, notes_apart
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.analysis.theme_page import (
     TREND_MONTHS,
@@ -71,6 +72,7 @@ def themes(
         everything = active_themes(session)
         profiles = theme_profiles(session, praise=PRAISE_RULES)
         unsorted = unsorted_count(session)
+        notes = unsorted_count(session, FOLLOWERS)
         speaks_to = spoken_to(nearest_namesakes(everything, current_centroids(session)), profiles)
     ranked = sorted(
         (s for s in everything if s.id in profiles),
@@ -127,8 +129,9 @@ def themes(
     console.print(table)
     if unsorted:
         console.print(
-            f"{unsorted:,} items are unsorted (no theme fits them well enough): "
-            "tradeoff evidence --unsorted"
+            f"{unsorted:,} items are unsorted (no theme fits them well enough"
+            + (f"; {notes_apart(notes)}" if notes else "")
+            + "): tradeoff evidence --unsorted"
         )
 
 

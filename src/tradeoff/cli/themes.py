@@ -12,8 +12,9 @@ import typer
 
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
+from tradeoff.analysis.run import AnalysisReport, found_with, settings_asked
 from tradeoff.analysis.run import analyze as run_analysis
-from tradeoff.analysis.run import found_with, settings_asked
+from tradeoff.analysis.seller_notes import notes_apart
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.progress import StepBars
 from tradeoff.safe_csv import write_rows
@@ -99,10 +100,7 @@ def analyze(
                 "filed before: placed again because a re-import changed "
                 f"{'its' if report.reworded == 1 else 'their'} words."
             )
-    console.print(
-        f"{report.items:,} evidence items: {report.themes:,} themes, "
-        f"{report.subthemes:,} sub-themes, {report.unsorted:,} unsorted."
-    )
+    console.print(f"{report.items:,} evidence items: {found_line(report)}")
     left = report.considered - report.placed
     if report.mode != "rebuild" and left and report.unsorted_share > UNSORTED_TARGET:
         console.print(
@@ -169,3 +167,12 @@ def evidence(
 def register(app: typer.Typer) -> None:
     app.command()(analyze)
     app.command()(evidence)
+
+
+def found_line(report: AnalysisReport) -> str:
+    """What an analysis left: themes, sub-themes and unsorted items, sellers' notes apart."""
+    notes = f" ({notes_apart(report.unsorted_notes)})" if report.unsorted_notes else ""
+    return (
+        f"{report.themes:,} themes, {report.subthemes:,} sub-themes, "
+        f"{report.unsorted:,} unsorted{notes}."
+    )

@@ -5,9 +5,11 @@ names are compared on a *key*: folded words, abbreviations spelled out ("msft" â
 and the words that never tell two rivals apart dropped (edition numbers, "CRM", "Inc",
 "software"). Two keys are then scored in [0, 1]:
 
-- 1.0 when the keys hold the same words;
+- 1.0 when the keys hold the same words, or the same letters once spaces go ("PowerBI" is
+  "Power BI", "Hub Spot" is "HubSpot");
 - 0.9 when every word of the shorter key is in the longer one and each is at least four
-  letters ("Dynamics" in "Microsoft Dynamics"): a product named with and without its maker;
+  letters ("Dynamics" in "Microsoft Dynamics"), or the shorter holds two words or more
+  ("Power BI" in "Microsoft Power BI"): a product named with and without its maker;
 - otherwise difflib's ratio on the sorted words, which forgives typos ("Pipedrvie").
 
 ``SAME_AT`` (0.88) is the score from which a new name is filed under a known competitor as
@@ -69,14 +71,21 @@ def key_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if a == b:
         return 1.0
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    if set(shorter) <= set(longer) and all(len(w) >= CONTAINED_MIN_LETTERS for w in shorter):
+    named_apart = len(shorter) > 1 or all(len(w) >= CONTAINED_MIN_LETTERS for w in shorter)
+    if set(shorter) <= set(longer) and named_apart:
         return CONTAINED
     return SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False).ratio()
 
 
+def spaced_alike(a: str, b: str) -> bool:
+    """The same letters in the same order once spaces and punctuation go: one name written
+    as one word or two ("PowerBI", "Power BI")."""
+    return "".join(fold(a).split()) == "".join(fold(b).split())
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two names are, 0..1 (see the module docstring for the scale)."""
-    return key_similarity(name_key(a), name_key(b))
+    return 1.0 if spaced_alike(a, b) else key_similarity(name_key(a), name_key(b))
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,7 @@ def closest(name: str, competitors: Iterable[Competitor]) -> NameMatch | None:
     best: NameMatch | None = None
     for competitor in sorted(competitors, key=lambda c: c.id or 0):
         for known in (competitor.name, *competitor.aliases):
-            score = key_similarity(key, name_key(known))
+            score = 1.0 if spaced_alike(name, known) else key_similarity(key, name_key(known))
             if best is None or score > best.score:
                 best = NameMatch(competitor, known, score)
     return best

@@ -15,13 +15,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.deals import Deal, DealCompetitor
 from tradeoff.domain.enums import (
-    INTERNAL_PROXY_ROLES,
     AccountLifecycle,
     EvidenceKind,
     EvidenceMode,
@@ -36,6 +35,7 @@ from tradeoff.importers.competitors import (
     names_no_competitor,
     split_competitor_names,
 )
+from tradeoff.importers.copies import Speakers, copy_fingerprint, may_be_a_copy, said_words
 from tradeoff.importers.crm import CrmDealDraft, RowWhere
 from tradeoff.importers.deal_checks import DealChecks
 from tradeoff.importers.drafts import (
@@ -56,14 +56,12 @@ from tradeoff.storage import changelog, external_keys, metrics, repository
 from tradeoff.storage.competitor_edits import vouched_by_crm
 from tradeoff.storage.competitor_spelling import settle_spellings
 from tradeoff.storage.statistics import refresh_statistics
-from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow, PersonRow
+from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
 from tradeoff.storage.tables.evidence import fingerprint_of
 from tradeoff.storage.upsert import Outcome, existing_by_external_id, insert_many, upsert
 from tradeoff.wording import plural
 
 CHUNK = 500
-#: Shorter texts ("card not working") recur honestly; only longer ones are copies.
-DUPLICATE_MIN_CHARS = 20
 
 
 @dataclass
@@ -311,15 +309,31 @@ class Loader:
         if draft.partial:
             item = self._fill_gaps(existing, item)
         outcome, _ = upsert(self.session, item, existing, batch_id=self.batch_id)
+        # Storing a changed text keyed it by its raw words. Keyed by the words said here,
+        # an item stored before copies were told by them gets its key when re-imported.
+        said_print = copy_fingerprint(existing.kind, existing.text)
+        if existing.fingerprint != said_print:
+            existing.fingerprint = said_print
         self.counts.add("evidence items", outcome)
 
     def _insert_pending(self) -> None:
-        """Insert the chunk's new items at once, then link the copies among them."""
+        """Insert the chunk's new items at once, key each by the words it says (the column's
+        default keys the raw text), then link the copies among them."""
         items, self._pending = self._pending, []
         ids = insert_many(self.session, items, batch_id=self.batch_id)
+        prints: dict[int, str] = {}
+        rekeyed: list[dict[str, Any]] = []
         for item, record_id in zip(items, ids, strict=True):
             item.id = record_id
-        self._link_duplicates([i for i in items if _may_be_a_copy(i)])
+            said = said_words(item.kind, item.text)
+            said_print = fingerprint_of(said)
+            if said != item.text:
+                rekeyed.append({"id": record_id, "fingerprint": said_print})
+            if may_be_a_copy(item, said):
+                prints[record_id] = said_print
+        if rekeyed:
+            self.session.execute(update(EvidenceItemRow), rekeyed)
+        self._link_duplicates([i for i in items if i.id in prints], prints)
 
     def _fill_gaps(self, existing: Any, item: EvidenceItem) -> EvidenceItem:
         """Keep the stored item; take only what it lacks from a partial export."""
@@ -333,16 +347,17 @@ class Loader:
             gaps["tags"] = item.tags
         return dataclasses.replace(stored, **gaps)
 
-    def _link_duplicates(self, items: list[EvidenceItem]) -> None:
-        """The same words from the same account through another channel are one piece of
-        demand: each later copy points at the earliest item it can copy (one query per
-        chunk). Two customers at one account who write the same words are two voices, not a
-        copy: an item copies an earlier one only when at most one of them names its speaker,
-        or both name the same. A relayed item or one by our own people names none (the
-        customer's words pasted into a CRM note are a copy of the customer's ticket)."""
+    def _link_duplicates(self, items: list[EvidenceItem], prints: dict[int, str]) -> None:
+        """The same words said (``copies``: an HTML body, a greeting and a sign-off aside)
+        from the same account through another channel are one piece of demand: each later
+        copy points at the earliest item it can copy (one query per chunk). ``prints`` is
+        each item's ``copy_fingerprint`` by id. Two customers at one account who write the
+        same words are two voices, not a copy: an item copies an earlier one only when at
+        most one of them names its speaker, or both name the same. A relayed item or one by
+        our own people names none (the customer's words pasted into a CRM note are a copy
+        of the customer's ticket)."""
         if not items:
             return
-        prints = {item.id: fingerprint_of(item.text) for item in items}
         # Filtered by the fingerprint index alone: with "duplicate_of_id IS NULL" or an
         # ORDER BY in SQL, SQLite's planner walks another index across the whole table.
         candidates = self.session.execute(
@@ -356,7 +371,7 @@ class Loader:
                 EvidenceItemRow.relayed_by_id,
             ).where(EvidenceItemRow.fingerprint.in_(set(prints.values())))
         ).all()
-        speaker = _Speakers(self.session, {row.person_id for row in candidates})
+        speaker = Speakers(self.session, {row.person_id for row in candidates})
         # Per (words, account): the earliest original overall and per speaker (None: names
         # nobody, so any item may copy it), and each original's place in time.
         place: dict[int, int] = {}
@@ -564,10 +579,6 @@ def _gaps_only(current: Any, values: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
-def _may_be_a_copy(item: EvidenceItem) -> bool:
-    return item.account_id is not None and len(item.text) >= DUPLICATE_MIN_CHARS
-
-
 def source_row(record: Draft) -> dict[str, Any] | list[str]:
     """What a record refused while it is written was read from, for the rejects file, as a
     row refused while reading shows it: the export row's cells (CRM rows), else the source
@@ -608,28 +619,3 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-#: Well under SQLite's 32,766 bound parameters.
-PEOPLE_PER_QUERY = 5000
-
-
-class _Speakers:
-    """Who speaks in an item for telling copies from voices: its person, unless someone
-    relayed it or the person is one of our own (an internal proxy role): then nobody."""
-
-    def __init__(self, session: Session, person_ids: set[int | None]) -> None:
-        known = sorted(i for i in person_ids if i is not None)
-        self._ours: set[int] = set()
-        # In chunks: an auto-reply's words may come from tens of thousands of people.
-        for start in range(0, len(known), PEOPLE_PER_QUERY):
-            chunk = known[start : start + PEOPLE_PER_QUERY]
-            internal = PersonRow.role.in_(INTERNAL_PROXY_ROLES)
-            self._ours.update(
-                session.scalars(select(PersonRow.id).where(PersonRow.id.in_(chunk), internal))
-            )
-
-    def __call__(self, person_id: int | None, relayed_by_id: int | None) -> int | None:
-        if person_id is None or relayed_by_id is not None or person_id in self._ours:
-            return None
-        return person_id

@@ -30,7 +30,9 @@ _ACCOUNT_FIGURES = (
 
 
 def with_records(session: Session, figure: Figure, members: Sequence[Member]) -> list[Member]:
-    """``members`` with their source, external id and (for deals and evidence) account."""
+    """``members`` with their source, external id and (for deals and evidence) account; an
+    open deal dated by its creation, as the pipeline's trend places it (open deals have no
+    close date: a QA tester's "closes" column was empty on every row)."""
     row: Any
     if figure in _DEAL_FIGURES:
         row = DealRow
@@ -41,18 +43,19 @@ def with_records(session: Session, figure: Figure, members: Sequence[Member]) ->
     else:
         row = PersonRow
     owned = row in (DealRow, EvidenceItemRow)
-    found: dict[int, tuple[str | None, str | None, str | None]] = {}
+    found: dict[int, tuple[str | None, str | None, str | None, Any]] = {}
     ids = [m.id for m in members]
+    created: Any = DealRow.created_at if figure is Figure.PIPELINE else null()
     for start in range(0, len(ids), CHUNK):
         account: Any = AccountRow.name if owned else null()
-        query = select(row.id, row.source, row.external_id, account).where(
+        query = select(row.id, row.source, row.external_id, account, created).where(
             row.id.in_(ids[start : start + CHUNK])
         )
         if owned:
             query = query.outerjoin(AccountRow, AccountRow.id == row.account_id)
-        found.update({i: (src, ext, acc) for i, src, ext, acc in session.execute(query)})
+        found.update({i: rest for i, *rest in session.execute(query)})
     return [
-        replace(m, source=src, external_id=ext, account=acc)
+        replace(m, source=src, external_id=ext, account=acc, on=on.date() if on else m.on)
         for m in members
-        for src, ext, acc in [found.get(m.id, (None, None, None))]
+        for src, ext, acc, on in [found.get(m.id, (None, None, None, None))]
     ]

@@ -190,29 +190,38 @@ def _match(
     for theme_id, pool in pools.items():
         for evidence_id in pool:
             holders.setdefault(evidence_id, []).append(theme_id)
-    pairs: list[tuple[int, float, bool, str, int]] = []
+    pairs: list[tuple[int, int, float, bool, str, int]] = []
     for theme in level:
         shared: dict[int, int] = {}
+        by_model: dict[int, int] = {}
         filed_before = 0
         for evidence_id in theme.members:
             held = holders.get(evidence_id, ())
             filed_before += bool(held)
             for theme_id in held:
                 shared[theme_id] = shared.get(theme_id, 0) + 1
+                if evidence_id not in old[theme_id].by_person:
+                    by_model[theme_id] = by_model.get(theme_id, 0) + 1
         for theme_id, count in shared.items():
             cluster_is_mostly_it = 2 * count >= filed_before
             most_of_it_is_here = 2 * count >= len(pools[theme_id]) and not old[theme_id].kept
             if cluster_is_mostly_it or most_of_it_is_here:
                 union = len(theme.members) + len(pools[theme_id]) - count
                 retired = old[theme_id].row.status is ThemeStatus.ARCHIVED
-                pairs.append((count, count / union, retired, theme.key, theme_id))
+                model = by_model.get(theme_id, 0)
+                pairs.append((model, count, count / union, retired, theme.key, theme_id))
     matched: dict[str, int] = {}
     through_merge: set[str] = set()
     taken: set[int] = set()
-    # Equal shares go to the closer pair (Jaccard): a cluster that is the whole theme, not
-    # one that holds as many of its items among many others. A retired theme competes like
-    # the others (a seed tried and undone gets its ids back), a living one first among equals.
-    for _, _, _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3], p[4])):
+    # Items a person filed stay where they put them whatever cluster holds them, so a
+    # cluster continues first the theme whose items the model filed: a person's split
+    # carves the praise out of a theme, and the cluster that still holds both continues the
+    # theme, not the split (it had taken the theme's id and filed its complaints under the
+    # split's name). Then by shared items; equal shares go to the closer pair (Jaccard): a
+    # cluster that is the whole theme, not one that holds as many of its items among many
+    # others. A retired theme competes like the others (a seed tried and undone gets its
+    # ids back), a living one first among equals.
+    for *_, key, theme_id in sorted(pairs, key=lambda p: (-p[0], -p[1], -p[2], p[3], p[4], p[5])):
         if key in matched or theme_id in taken:
             continue
         taken.add(theme_id)

@@ -165,10 +165,13 @@ def unfile_by_model(session: Session, evidence_ids: Collection[int]) -> None:
         )
 
 
-def unsorted_count(session: Session) -> int:
+def unsorted_count(session: Session, kinds: Collection[EvidenceKind] | None = None) -> int:
     """Items in no active theme, copies too: what ``tradeoff evidence --unsorted`` lists and
-    every surface counts (an analysis's summary, ``tradeoff themes``, the home page)."""
+    every surface counts (an analysis's summary, ``tradeoff themes``, the home page); only
+    those of ``kinds`` when given."""
     query = select(func.count()).where(~_filed_in_a_theme(EvidenceItemRow))
+    if kinds is not None:
+        query = query.where(EvidenceItemRow.kind.in_(kinds))
     return session.scalar(query.select_from(EvidenceItemRow)) or 0
 
 

@@ -105,12 +105,17 @@ _SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_MARKS)}]")
 def _integrated_with(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is named as a system to connect to: next to
     a word of connecting ("a HubSpot connector", "export to Excel"), or in a sentence of
-    connecting that says nothing of competing."""
-    if _PART_AFTER.match(text, end) or _LINK_BEFORE.search(text[max(0, start - 40) : start]):
-        return True
+    connecting that says nothing of competing. Each look stays inside the name's sentence:
+    "Wants Snowflake live connection" on the line above "Stayed with their current vendor"
+    (a deal's description and loss reason) connects nothing to the status quo."""
     opens = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
     after = _SENTENCE_END.search(text, end)
-    sentence = text[opens : after.start() if after else len(text)]
+    closes = after.start() if after else len(text)
+    if _PART_AFTER.match(text, end, closes) or _LINK_BEFORE.search(
+        text[max(opens, start - 40) : start]
+    ):
+        return True
+    sentence = text[opens:closes]
     return bool(_CONNECTING.search(sentence)) and not _COMPETING.search(sentence)
 
 

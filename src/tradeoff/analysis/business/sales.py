@@ -14,7 +14,7 @@ one in a currency without a rate in band "no rate".
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import Engine
@@ -217,8 +217,12 @@ def _missing(by: str) -> str:
 
 def _ordered(by: str, rows: list[WinRate]) -> list[WinRate]:
     if by == "quarter":
-        # Open deals have no close date: their row says nothing about a quarter.
-        return sorted((r for r in rows if r.closed), key=lambda r: (r.key.startswith("("), r.key))
+        # Open deals have no close date, so no quarter: a closed deal without one keeps its
+        # "(no close date)" row, which counts no open deal (a QA tester read 69 there).
+        return sorted(
+            (replace(r, open=0) for r in rows if r.closed),
+            key=lambda r: (r.key.startswith("("), r.key),
+        )
     if by == "size":
         order = [b.label for b in SIZE_BANDS] + [NO_AMOUNT, NO_RATE]
         return sorted(rows, key=lambda r: order.index(r.key) if r.key in order else len(order))

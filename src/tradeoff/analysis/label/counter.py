@@ -92,6 +92,8 @@ Speaks against it (``PraiseReading.against``), anywhere in the item:
   happened"): "so why am I suddenly being told ...";
 - a sentence that opens with a wish (``WISH_OPENERS``: "Wish transfers didn't take three
   days.", "I wish", "If only"), or a gripe ("my only gripe is", "the downside");
+- a cue held back by the word before it (``HEDGES``: "mostly love it", "fairly easy"):
+  praise with a reservation, which the rest of the item is about;
 - a review rated 1 or 2 of 5.
 
 A mixed item ("love the app but export is broken", "push alerts don't fire on iOS. Android
@@ -141,7 +143,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradeoff.analysis.label.keywords import STOPWORDS
-from tradeoff.analysis.text import markup, message, note, theme_text
+from tradeoff.analysis.text import jira_markup, markup, message, note, theme_text
 from tradeoff.analysis.text.theme_text import EMAIL_SHAPED, NOTE_SHAPED, as_said
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.storage.praise import PraiseRules
@@ -259,6 +261,9 @@ OBLIGED = frozenset({"have", "has", "had", "got"})
 #: Habit words: a cue in their sentence is the let-down expectation of a complaint ("I
 #: normally have no issues making transfers", "I have done this before with no issues").
 HABITS = _words("normally usually typically ordinarily previously")
+#: Words that hold praise back: "mostly love it. Local delivery is charging the full fee"
+#: (a QA tester's NPS 1) is a complaint's preamble, not praise of the area.
+HEDGES = _words("mostly largely generally partly somewhat kinda fairly reasonably")
 HABIT_PHRASES = _phrases("in the past")
 #: After "before", these make it a time ("arrived before the weekend"), not a habit ("I
 #: have done this before with no issues")...
@@ -510,7 +515,14 @@ def speaking_well(count: int, of: str = "it") -> str:
 #: is told from its signature and thread, reads every item again.
 _RULES_SOURCE = b"".join(
     Path(module).read_bytes()
-    for module in (__file__, message.__file__, markup.__file__, note.__file__, theme_text.__file__)
+    for module in (
+        __file__,
+        message.__file__,
+        markup.__file__,
+        note.__file__,
+        theme_text.__file__,
+        jira_markup.__file__,
+    )
 )
 PRAISE_RULES = PraiseRules(
     praise_cues, hashlib.sha256(_RULES_SOURCE).hexdigest()[:32], names_nothing=NAMES_NOTHING
@@ -552,6 +564,8 @@ def _read_sentence(sentence: str, cues: list[str], against: list[str]) -> None:
             negator = _negator(tokens, i)
             if negator is not None:
                 against.append(" ".join(tokens[negator : i + len(found)]))
+            elif i and tokens[i - 1] in HEDGES:
+                against.append(" ".join(tokens[i - 1 : i + len(found)]))
             elif (
                 judged
                 and not _requested(tokens, i, len(found))

@@ -18,6 +18,14 @@
   and ``<br>`` become lines and a ``<blockquote>`` or ``gmail_quote`` a quoted thread, so
   the email rules below apply. A plain text that mentions a tag ("use the <b> tag", "<3")
   is read as it is.
+- A **Jira issue** (an internal request: ``import jira`` is the one importer that makes
+  them, and keeps the Description's wiki markup) is read as the text Jira shows, without
+  its template (``jira_markup.wiki_plain``): read raw, ``*Impact:* medium`` and
+  ``{code}Error: null reference{code}`` made a sub-theme of issues about unrelated areas,
+  and quotes showed the marks. The kind is all the engine knows of an item here, and
+  ``import csv`` can make internal requests too: the rules match Jira's syntax only, so a
+  spreadsheet's request loses no more than list markers, emphasis marks and template
+  lines ("Priority: high"), and one in HTML is read as plain text first.
 - Email-shaped kinds (tickets, chats, internal requests, deal notes) are read through
   ``message_body``, without greeting, signature, disclaimer and quoted thread. Interview and
   call notes are read through ``note_body``, without the note-taker's headings, roster
@@ -35,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.analysis.text.jira_markup import wiki_plain
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.message import message_body
 from tradeoff.analysis.text.note import note_body
@@ -46,6 +55,8 @@ EMAIL_SHAPED = frozenset(
 )
 #: Kinds written by a note-taker around what was heard (``note.note_body``).
 NOTE_SHAPED = frozenset({EvidenceKind.INTERVIEW, EvidenceKind.CALL})
+#: Kinds whose text is written in Jira's wiki markup (``import jira``'s issues).
+WIKI_MARKUP = frozenset({EvidenceKind.INTERNAL_REQUEST})
 #: Kinds whose title is the author's own summary of the item.
 TITLED = frozenset({EvidenceKind.TICKET, EvidenceKind.INTERNAL_REQUEST})
 
@@ -70,6 +81,32 @@ qwertz lorem ipsum foo bar baz xxx xx x aaa abc dummy sample ignore please pls t
 just ticket message email post review comment submission entry hello hi hey ok okay k thanks
 thx ty thank you yes no n na none nothing null nil"""
 PLACEHOLDER = frozenset(_PLACEHOLDER_WORDS.split())
+#: An automatic reply: a subject that says so, or a sender saying they are away together
+#: with what only an auto-reply says (when they will answer, whom to reach meanwhile), in
+#: English, German, Spanish or French. Two QA corpora's out-of-office replies were filed in
+#: an email-notification theme; "I am on holiday until the 3rd and my card was declined"
+#: is a complaint, not a reply.
+_AUTO_REPLY_SUBJECT = re.compile(
+    r"^\W*(?:automatic reply|auto[- ]?reply|autoreply|out of (?:the )?office\b|"
+    r"abwesenheitsnotiz|respuesta autom[aá]tica|r[ée]ponse automatique)",
+    re.IGNORECASE,
+)
+_AWAY = re.compile(
+    r"\b(?:i am|i'?m|i will be|i'?ll be)\s+(?:currently\s+)?(?:out of (?:the )?office|"
+    r"away from (?:the |my )?(?:office|desk)|on (?:annual |parental |sick )?leave|"
+    r"on vacation|on holiday|travell?ing)\b|\bnicht im b[üu]ro\b|\bfuera de la oficina\b|"
+    r"\babsente? du bureau\b",
+    re.IGNORECASE,
+)
+_REPLY_ONLY = re.compile(
+    r"\b(?:limited|no) access to (?:my )?e-?mails?\b|\bwill (?:respond|reply|get back)\b|"
+    r"\bfor (?:urgent|immediate) (?:matters|assistance|queries|requests|issues)\b|"
+    r"\bin my absence\b|\b(?:upon|on) my return\b|\bin dringenden f[äa]llen\b|"
+    r"\bpara asuntos urgentes\b|\ben cas d'urgence\b",
+    re.IGNORECASE,
+)
+#: Beyond this many words a text is a message that mentions being away, not a reply.
+AUTO_REPLY_WORDS = 80
 
 
 def theme_text(kind: EvidenceKind | str, title: str | None, text: str) -> str:
@@ -88,17 +125,29 @@ def says_something(text: str) -> bool:
     """Whether the text has words (``has_words``) and is more than a placeholder: words of
     ``PLACEHOLDER`` and numbers only ("test", "testing 123", "asdf", "test ticket please
     ignore", "ok thanks") say nothing a theme could be about either. A QA corpus's five
-    "test" posts made up a fifth of an identity-check theme."""
+    "test" posts made up a fifth of an identity-check theme. Nor does an automatic
+    out-of-office reply (``_is_auto_reply``, in a text of at most ``AUTO_REPLY_WORDS``
+    words)."""
     if not has_words(text):
         return False
-    return not all(w in PLACEHOLDER or w.isdigit() for w in _WORD.findall(text.casefold()))
+    words = _WORD.findall(text.casefold())
+    if len(words) <= AUTO_REPLY_WORDS and _is_auto_reply(text):
+        return False
+    return not all(w in PLACEHOLDER or w.isdigit() for w in words)
+
+
+def _is_auto_reply(text: str) -> bool:
+    if _AUTO_REPLY_SUBJECT.search(text):
+        return True
+    return _AWAY.search(text) is not None and _REPLY_ONLY.search(text) is not None
 
 
 def as_said(kind: EvidenceKind | str, text: str) -> str:
     """The customer's own words: an email-shaped item's ``message_body``, an interview or
-    call note's ``note_body``, other kinds' text; HTML read as plain text either way."""
+    call note's ``note_body``, other kinds' text; HTML read as plain text either way, and
+    a Jira issue's wiki markup as the text Jira shows."""
     if kind in EMAIL_SHAPED:
-        return message_body(text)
+        return message_body(wiki_plain(plain_text(text)) if kind in WIKI_MARKUP else text)
     if kind in NOTE_SHAPED:
         return note_body(plain_text(text))
     return plain_text(text)

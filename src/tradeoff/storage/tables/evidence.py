@@ -85,7 +85,8 @@ class EvidenceItemRow(Base):
     mode: Mapped[EvidenceMode] = mapped_column(enum_column(EvidenceMode, "evidence_mode"))
     title: Mapped[str | None] = mapped_column(String(1000))
     text: Mapped[str] = mapped_column(Text)
-    #: Folded text, for finding the same words arriving through two channels.
+    #: Folded words, for finding the same words arriving through two channels: the raw
+    #: text's by default; an import stores the words said (``importers.copies``).
     fingerprint: Mapped[str] = mapped_column(
         String(64),
         index=True,

@@ -1,0 +1,151 @@
+"""Copies across channels are told by the words said: an HTML ticket re-sent as a survey
+answer is one piece of demand, whichever export is imported first."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from tradeoff.domain.evidence import EvidenceItem
+from tradeoff.importers.batch import ImportReport
+from tradeoff.importers.freshdesk import FreshdeskImporter
+from tradeoff.importers.registry import run
+from tradeoff.importers.surveys import SurveyImporter
+from tradeoff.storage import repository
+from tradeoff.storage.changelog import undo_batch
+from tradeoff.storage.session import read_session, write_session
+
+LABELS = "I can't print shipping labels, the PDF that downloads is blank."
+#: Zoë and Bea both work at Acme; Freshdesk names the company, the survey only the email.
+ZOE = ("Zoë O'Brien", "zoe.obrien@acme.example")
+BEA = ("Bea Schmidt", "bea.schmidt@acme.example")
+FRESHDESK_HEADER = [
+    "Ticket ID", "Subject", "Description", "Status", "Source", "Created time", "Full name",
+    "Email", "Company Name", "Company Domains",
+]  # fmt: skip
+TYPEFORM_HEADER = [
+    "#", "How likely are you to recommend Ledgerly to a friend or colleague?",
+    "What is the main reason for your score?", "email", "name", "company", "Response Type",
+    "Start Date (UTC)", "Stage Date (UTC)", "Submit Date (UTC)", "Network ID", "Tags",
+]  # fmt: skip
+TYPEFORM_MAP = {
+    "text": "What is the main reason for your score?",
+    "rating": "How likely are you to recommend Ledgerly to a friend or colleague?",
+}
+DELIGHTED_HEADER = [
+    "Response ID", "Person ID", "Name", "Email", "Score", "Comment", "Created At (UTC)",
+    "Updated At (UTC)", "Survey Type", "Tags", "Notes", "Permalink", "Company",
+]  # fmt: skip
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([header, *rows])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def freshdesk(engine: Engine, folder: Path, body: str, who: tuple[str, str]) -> ImportReport:
+    """One ticket of a Freshdesk UI export (the Description column holds HTML), 4 March."""
+    row = ["5001", "Labels", body, "Open", "Email", "2026-03-04 10:22:31", *who, "Acme, Inc."]
+    path = write_csv(folder / "tickets.csv", FRESHDESK_HEADER, [[*row, "acme.example"]])
+    return run(engine, FreshdeskImporter(), path)
+
+
+def typeform(engine: Engine, folder: Path, answer: str, who: tuple[str, str]) -> ImportReport:
+    """One Typeform NPS answer, submitted 6 March."""
+    name, email = who
+    row = ["tf1", "3", answer, email, name, "Acme, Inc.", "completed", "2026-03-06 09:00:00"]
+    path = write_csv(folder / "nps.csv", TYPEFORM_HEADER, [[*row, "", "2026-03-06 09:01:00"]])
+    return run(engine, SurveyImporter(), path, columns=TYPEFORM_MAP)
+
+
+def delighted(engine: Engine, folder: Path, comment: str, who: tuple[str, str]) -> ImportReport:
+    """One Delighted NPS response, 6 March."""
+    name, email = who
+    at = "2026-03-06 09:00:00"
+    row = ["48213781", "9100000", name, email, "4", comment, at, at, "nps", "", "", "", "Acme"]
+    path = write_csv(folder / "delighted.csv", DELIGHTED_HEADER, [row])
+    return run(engine, SurveyImporter(), path)
+
+
+def copies(engine: Engine) -> dict[str, str | None]:
+    """Each item (source:id) → the item it copies, if any."""
+    with read_session(engine) as session:
+        items = repository.list_all(session, EvidenceItem)
+    name = {i.id: f"{i.source}:{i.external_id}" for i in items}
+    return {name[i.id]: name.get(i.duplicate_of_id) for i in items}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<div>{LABELS}</div>",
+        f"Hi team,<br><br>{LABELS}<br><br>Thanks,<br>Zoë",
+        f"<div>Hi team,</div><div><br></div><div>{LABELS}</div><div><br></div>"
+        "<div>Thanks,<br>Zoë</div>",
+    ],
+    ids=["html", "html-greeting-sign-off", "freshdesk-divs"],
+)
+def test_an_html_ticket_re_sent_as_a_survey_answer_is_a_copy(
+    ledgerly: Engine, tmp_path: Path, body: str
+) -> None:
+    freshdesk(ledgerly, tmp_path, body, ZOE)
+    report = typeform(ledgerly, tmp_path, LABELS, ZOE)
+    assert report.duplicates_linked == 1
+    assert copies(ledgerly) == {"freshdesk:5001": None, "survey:tf1": "freshdesk:5001"}
+
+
+def test_the_earlier_html_ticket_becomes_the_original_when_imported_after_its_copy(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """The survey answer of 6 March imported first, then the ticket of 4 March: the ticket
+    is the original; undoing the ticket's import gives the answer back its own place."""
+    delighted(ledgerly, tmp_path, LABELS.upper(), ZOE)
+    body = f"<p>Hello,</p><p>{LABELS}</p><p>Best regards,<br>Zoë O'Brien</p>"
+    batch = freshdesk(ledgerly, tmp_path, body, ZOE).batch_id
+    assert copies(ledgerly) == {"survey:48213781": "freshdesk:5001", "freshdesk:5001": None}
+    with write_session(ledgerly) as session:
+        undo_batch(session, batch)
+    assert copies(ledgerly) == {"survey:48213781": None}
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "who"),
+    [
+        # Two people at one account who send the same words are two voices.
+        (f"<div>{LABELS}</div>", LABELS, BEA),
+        # The same person, other words.
+        (f"<div>{LABELS}</div>", "Label printing works but the barcode is cut off.", ZOE),
+        # Under 20 characters said, however long the HTML: such words recur honestly.
+        (
+            "<div>Hi team,</div><div>Labels blank</div><div>Thanks,<br>Zoë</div>",
+            "Labels blank",
+            ZOE,
+        ),
+    ],
+    ids=["another-person-at-the-account", "other-words", "short-words"],
+)
+def test_not_a_copy(
+    ledgerly: Engine, tmp_path: Path, body: str, answer: str, who: tuple[str, str]
+) -> None:
+    freshdesk(ledgerly, tmp_path, body, ZOE)
+    report = typeform(ledgerly, tmp_path, answer, who)
+    assert report.duplicates_linked == 0
+    assert copies(ledgerly) == {"freshdesk:5001": None, "survey:tf1": None}
+
+
+def test_re_importing_an_edited_html_ticket_keys_it_by_its_new_words(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """Storing an updated text keys it by its raw words; the loader keys it again by the
+    words said, so a later answer with the new words finds it."""
+    freshdesk(ledgerly, tmp_path, "<div>Exports of invoices never finish.</div>", ZOE)
+    freshdesk(ledgerly, tmp_path, f"<div>{LABELS}</div>", ZOE)
+    typeform(ledgerly, tmp_path, LABELS, ZOE)
+    assert copies(ledgerly) == {"freshdesk:5001": None, "survey:tf1": "freshdesk:5001"}
