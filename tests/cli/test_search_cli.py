@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from tests.analysis.search_corpus import add_tickets
 from tests.cli.helpers import run_cli
+from tradeoff.storage.session import read_session
+from tradeoff.storage.tables import EmbeddingRow
 
 
 @pytest.fixture
@@ -159,3 +161,28 @@ def test_no_match_says_so(
         0,
         "No evidence matches '\"declined at the bakery\"'.\n",
     )
+
+
+def test_search_reads_meaning_with_the_embedder_the_themes_were_found_with(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, inbox: dict[str, int]
+) -> None:
+    """A QA tester's workspace analysed with minilm was searched with the default static
+    embedder unless told: another space than the themes', and every item embedded again."""
+    assert (
+        run_cli(capsys, "--db", workspace_url, "analyze", "--embedder", "static-128").exit_code == 0
+    )
+    before = embedded_by(engine)
+    found = run_cli(capsys, "--db", workspace_url, "search", "card declined", "--format", "json")
+    assert found.exit_code == 0, found.stderr
+    assert json.loads(found.stdout)
+    assert embedded_by(engine) == before  # nothing embedded again with another model
+    assert len(before) == 1
+
+
+def embedded_by(engine: Engine) -> dict[str, int]:
+    """Cached vectors per model."""
+    with read_session(engine) as session:
+        rows = session.execute(
+            select(EmbeddingRow.model_id, func.count()).group_by(EmbeddingRow.model_id)
+        )
+        return {model: count for model, count in rows}

@@ -30,9 +30,10 @@ from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.filing_scores import score_filings
-from tradeoff.analysis.label.counter import PRAISE_RULES
+from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.new_topic import new_topic_size
+from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
 from tradeoff.analysis.seller_notes import FLOOR, FOLLOWERS, commercial, following, founders
 from tradeoff.analysis.text.theme_text import says_something, theme_text
@@ -202,6 +203,7 @@ def _rebuild(
         notes = worded & ~founding
         said = [text for _, text in originals]
         found = _rescue(vectors, found, notes & ~commercial(said, notes), FLOOR)
+        found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
         advance(1)
     ids = [i for i, _ in originals]
     with progress.step("label", 1) as advance:

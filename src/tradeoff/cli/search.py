@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
+from tradeoff.analysis.run import found_with
 from tradeoff.analysis.search import SearchFilters, SearchHit, search
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.domain.enums import EvidenceKind
@@ -45,8 +46,12 @@ def search_command(
         ),
     ] = None,
     embedder: Annotated[
-        str, typer.Option(help=f"How meaning is read: {', '.join(EMBEDDERS)}.")
-    ] = DEFAULT_EMBEDDER,
+        str | None,
+        typer.Option(
+            help=f"How meaning is read: {', '.join(EMBEDDERS)}. [default: the one the themes "
+            f"were found with, else {DEFAULT_EMBEDDER}]"
+        ),
+    ] = None,
     output_format: Annotated[
         SearchFormat, typer.Option("--format", help="table, or json for scripts.")
     ] = SearchFormat.TABLE,
@@ -66,7 +71,10 @@ def search_command(
         theme_id=theme,
         since=since.replace(tzinfo=UTC) if since is not None else None,
     )
-    hits = search(engine, query, embedder=embedder_named(embedder), limit=limit, filters=filters)
+    # The themes' embedder by default: its vectors are cached already, and a workspace
+    # analysed with minilm should not be searched with the static one without asking.
+    chosen = embedder_named(embedder or found_with(engine) or DEFAULT_EMBEDDER)
+    hits = search(engine, query, embedder=chosen, limit=limit, filters=filters)
     if output_format is SearchFormat.JSON:
         document = [_as_json(hit) for hit in hits]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -468,6 +468,12 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
     return reading.cues if names_something(text) else (*reading.cues, NAMES_NOTHING)
 
 
+def praised_as_read(text: str) -> bool:
+    """Whether a text the engine has already read (``theme_text``: no signature, quoted
+    thread or note template left) reads as praise by its words, stars aside."""
+    return _ANY_CUE.search(_fold(text)) is not None and read_praise(text).is_praise
+
+
 #: The last cue of praise that names nothing it praises ("No complaints", "10/10 Thanks!",
 #: "Great app!"): praise of the product as a whole, which counts as praise (a theme of it is
 #: a praise theme) but is no counter evidence of an area it never names.
