@@ -297,6 +297,26 @@ def test_figures_break_down_by_an_account_attribute(engine: Engine, world: World
         assert groups == expected
 
 
+def test_groups_of_a_numeric_attribute_run_by_number(engine: Engine, world: World) -> None:
+    """A QA tester's "Seats" groups came out as text sorts them: 130, 151, 401, 837, 93."""
+    counts = ("93", "837", "130", "1200")
+    seats = {a.name: n for a, n in zip(world.accounts[: len(counts)], counts, strict=True)}
+    with write_session(engine) as session:
+        for name, count in seats.items():
+            account = world.account(name)
+            account.attributes = {"seats": count}
+            repository.update(session, account)
+    for result in theme_demand(engine, as_of=AS_OF, by="attribute:seats"):
+        shown = [g.group for g in result.groups]
+        numbered = [g for g in shown if g is not None]
+        assert numbered == sorted(numbered, key=float)
+        assert None not in shown[: len(numbered)]  # "(none)" comes last
+    every = {
+        g.group for r in theme_demand(engine, as_of=AS_OF, by="attribute:seats") for g in r.groups
+    }
+    assert {"93", "837"} <= every
+
+
 def test_an_unknown_breakdown_is_refused_in_one_line(engine: Engine) -> None:
     with pytest.raises(InputError, match=r"cannot break down by 'colour'.*attribute:KEY$"):
         theme_demand(engine, by="colour")

@@ -92,7 +92,8 @@ def analyze(
     else:
         console.print(
             f"Filed {report.placed:,} of {report.considered:,} items to place into existing "
-            f"themes with {report.model_id}."
+            f"themes with {report.model_id} (items in no theme yet: the new ones and any a "
+            "run left unsorted before)."
         )
         if report.reworded:
             console.print(

@@ -28,6 +28,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from tradeoff.analysis.business.attribute_numbers import as_number
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, AccountOutcome, OutcomeTotal, ThemeOutcome
 
@@ -120,13 +121,6 @@ def win_signals(
     return sorted(signals, key=lambda s: (-s.score, s.attribute, s.value))
 
 
-def _number(value: str) -> float | None:
-    try:
-        return float(value.replace(",", "").replace("$", "").strip())
-    except ValueError:
-        return None
-
-
 def _banded(tallies: Mapping[tuple[str, str], list[int]]) -> dict[tuple[str, str], list[int]]:
     """Account attributes with a numeric key's values in ``BANDS`` bands of about as many
     closed deals each: Salesforce's AnnualRevenue and NumberOfEmployees hold a number per
@@ -136,7 +130,7 @@ def _banded(tallies: Mapping[tuple[str, str], list[int]]) -> dict[tuple[str, str
         by_key.setdefault(key, {})[value] = counts
     banded: dict[tuple[str, str], list[int]] = {}
     for key, values in by_key.items():
-        numbers = {v: _number(v) for v in values}
+        numbers = {v: as_number(v) for v in values}
         if len(values) <= MAX_CATEGORIES or any(n is None for n in numbers.values()):
             banded |= {(key, v): counts for v, counts in values.items()}
             continue
