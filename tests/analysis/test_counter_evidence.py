@@ -191,6 +191,16 @@ def test_urgency_habits_and_complaints_are_not_praise(text: str) -> None:
     assert praise_cues(text, None, TICKET) == ()
 
 
+def test_held_back_praise_is_no_cue_but_other_praise_in_the_item_counts() -> None:
+    """A QA tester's "mostly love it. Love the theme editor!" lost its praise to the hedge."""
+    said = (
+        "We've been on Cartwell for about two years and mostly love it. Love the theme "
+        "editor! I redesigned my whole homepage. Keep up the good work."
+    )
+    assert praise_cues(said, None, SURVEY)[:1] == ("love",)
+    assert praise_cues("Mostly love it.", None, SURVEY) == ()
+
+
 @pytest.mark.parametrize("text", SAID_IN_PRAISE)
 def test_praise_as_customers_write_it_still_counts(text: str) -> None:
     assert praise_cues(text, None, SURVEY) != ()

@@ -59,6 +59,16 @@ def test_other_names_are_not_filed_under_a_known_competitor(written: str) -> Non
     assert same_competitor(written, KNOWN) is None
 
 
+def test_a_name_run_together_finds_the_maker_s_spelling_whichever_came_first() -> None:
+    """A QA tester's file named "PowerBI" first: "Microsoft Power BI" then made a second
+    competitor, as Power BI alone would not have."""
+    first = [Competitor(id=8, name="PowerBI")]
+    match = same_competitor("Microsoft Power BI", first)
+    assert match is not None
+    assert match.competitor.name == "PowerBI"
+    assert same_competitor("Power Automate", first) is None
+
+
 def test_the_scale_between_proposing_and_filing() -> None:
     assert similarity("Zoho", "Zohar") == pytest.approx(2 * 3 / 9)
     assert PROPOSE_AT <= similarity("Zoho", "Zohar") < SAME_AT

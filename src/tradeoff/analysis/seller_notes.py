@@ -77,5 +77,5 @@ def notes_apart(count: int) -> str:
     """How a summary says that ``count`` of the unsorted items are such notes."""
     return (
         f"{count:,} of them {'a deal note' if count == 1 else 'deal notes'} fitting no theme: "
-        "sellers' words on price, timing and the like, which tradeoff sales reads"
+        "sellers' words, which tradeoff sales reads as loss reasons and objections"
     )

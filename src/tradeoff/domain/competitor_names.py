@@ -9,7 +9,8 @@ and the words that never tell two rivals apart dropped (edition numbers, "CRM", 
   "Power BI", "Hub Spot" is "HubSpot");
 - 0.9 when every word of the shorter key is in the longer one and each is at least four
   letters ("Dynamics" in "Microsoft Dynamics"), or the shorter holds two words or more
-  ("Power BI" in "Microsoft Power BI"): a product named with and without its maker;
+  ("Power BI" in "Microsoft Power BI"), or is those words run together ("PowerBI"): a
+  product named with and without its maker;
 - otherwise difflib's ratio on the sorted words, which forgives typos ("Pipedrvie").
 
 ``SAME_AT`` (0.88) is the score from which a new name is filed under a known competitor as
@@ -83,9 +84,32 @@ def spaced_alike(a: str, b: str) -> bool:
     return "".join(fold(a).split()) == "".join(fold(b).split())
 
 
+def joined_within(a: str, b: str) -> bool:
+    """One name written as one word is two or more words in a row of the other, at least
+    ``CONTAINED_MIN_LETTERS`` letters: "PowerBI" in "Microsoft Power BI" (whichever
+    spelling an import met first, the other must find it)."""
+    for one, many in ((a, b), (b, a)):
+        word, words = fold(one).split(), fold(many).split()
+        if len(word) != 1 or len(word[0]) < CONTAINED_MIN_LETTERS:
+            continue
+        for start in range(len(words)):
+            for end in range(start + 2, len(words) + 1):
+                if "".join(words[start:end]) == word[0]:
+                    return True
+    return False
+
+
+def name_similarity(a: str, b: str, key_a: tuple[str, ...], key_b: tuple[str, ...]) -> float:
+    """``similarity`` with the names' keys already made."""
+    if spaced_alike(a, b):
+        return 1.0
+    score = key_similarity(key_a, key_b)
+    return max(score, CONTAINED) if joined_within(a, b) else score
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two names are, 0..1 (see the module docstring for the scale)."""
-    return 1.0 if spaced_alike(a, b) else key_similarity(name_key(a), name_key(b))
+    return name_similarity(a, b, name_key(a), name_key(b))
 
 
 @dataclass(frozen=True)
@@ -102,7 +126,7 @@ def closest(name: str, competitors: Iterable[Competitor]) -> NameMatch | None:
     best: NameMatch | None = None
     for competitor in sorted(competitors, key=lambda c: c.id or 0):
         for known in (competitor.name, *competitor.aliases):
-            score = 1.0 if spaced_alike(name, known) else key_similarity(key, name_key(known))
+            score = name_similarity(name, known, key, name_key(known))
             if best is None or score > best.score:
                 best = NameMatch(competitor, known, score)
     return best

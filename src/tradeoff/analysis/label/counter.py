@@ -92,8 +92,6 @@ Speaks against it (``PraiseReading.against``), anywhere in the item:
   happened"): "so why am I suddenly being told ...";
 - a sentence that opens with a wish (``WISH_OPENERS``: "Wish transfers didn't take three
   days.", "I wish", "If only"), or a gripe ("my only gripe is", "the downside");
-- a cue held back by the word before it (``HEDGES``: "mostly love it", "fairly easy"):
-  praise with a reservation, which the rest of the item is about;
 - a review rated 1 or 2 of 5.
 
 A mixed item ("love the app but export is broken", "push alerts don't fire on iOS. Android
@@ -101,6 +99,12 @@ is great") is a complaint in its theme, so it is never counter evidence. Praise 
 nothing it praises (``names_something``: "No complaints :)", "Great app!", "10/10
 Thanks!") is praise, marked by a last cue ``NAMES_NOTHING``, but not counter evidence: an
 NPS comment that discovery filed in a complaint theme says nothing about its area.
+
+A cue held back by the word before it (``HEDGES``: "mostly love it", "fairly easy") is
+no cue: praise with a reservation, which the rest of the item is about ("mostly love it.
+Local delivery is charging the full shipping fee", a QA tester's NPS 1), though it speaks
+against nothing, so other praise in the item still counts ("mostly love it. Love the theme
+editor!").
 
 Set phrases (``NOT_PRAISE``: "good morning", "have a great day", "as fast as possible",
 "quick reply", "quick question", "never had a problem before", "that's why", "stayed
@@ -571,7 +575,7 @@ def _read_sentence(sentence: str, cues: list[str], against: list[str]) -> None:
             if negator is not None:
                 against.append(" ".join(tokens[negator : i + len(found)]))
             elif i and tokens[i - 1] in HEDGES:
-                against.append(" ".join(tokens[i - 1 : i + len(found)]))
+                pass  # held back: no cue, though not a complaint either
             elif (
                 judged
                 and not _requested(tokens, i, len(found))
