@@ -56,7 +56,7 @@ from tradeoff.storage.themes import (
     unfile_by_model,
     unfiled_copies,
     unfiled_originals,
-    unsorted_count,
+    unsorted_counts,
 )
 
 #: Texts embedded per step of the progress bar (and per cache transaction).
@@ -189,11 +189,11 @@ def _rebuild(
     started = now_utc()
     with read_session(engine) as session:
         rows = evidence_texts(session)
-    originals = [(r.id, _read(r)) for r in rows if r.copy_of is None]
-    vectors = _embed(engine, embedder, [text for _, text in originals], progress)
-    worded = np.array([says_something(text) for _, text in originals], dtype=np.bool_)
-    kinds = [row.kind for row in rows if row.copy_of is None]
-    founding = founders(kinds, worded)
+    read = [row for row in rows if row.copy_of is None]
+    ids, said = [row.id for row in read], [_read(row) for row in read]
+    vectors = _embed(engine, embedder, said, progress)
+    worded = np.array([says_something(text) for text in said], dtype=np.bool_)
+    founding = founders([row.kind for row in read], worded)
     with progress.step("cluster", 1) as advance:
         found = discover(vectors[founding], settings)
         placed = found.themes >= 0
@@ -201,13 +201,11 @@ def _rebuild(
         found = _widened(found, founding)
         found = _rescue(vectors, found, founding & (found.themes < 0), cut)
         notes = worded & ~founding
-        said = [text for _, text in originals]
         found = _rescue(vectors, found, notes & ~commercial(said, notes), FLOOR)
         found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
         advance(1)
-    ids = [i for i, _ in originals]
     with progress.step("label", 1) as advance:
-        themes = _found_themes(ids, [t for _, t in originals], found)
+        themes = _found_themes(ids, said, found)
         advance(1)
     copies_of: dict[int, list[int]] = {}
     for row in rows:
@@ -223,7 +221,7 @@ def _rebuild(
         row_of = {evidence_id: row for row, evidence_id in enumerate(ids)}
         replace_centroids(session, embedder.model_id, _centroids(session, vectors, row_of))
         score_filings(session, embedder.model_id)
-        report = _report(session, "rebuild", reason, len(rows), len(originals), embedder)
+        report = _report(session, "rebuild", reason, len(rows), len(read), embedder)
         report = _finish(session, report, started, settings, cut, int(placed.sum()))
         advance(1)
     return report
@@ -416,6 +414,7 @@ def _report(
     embedder: Embedder,
 ) -> AnalysisReport:
     summaries = active_themes(session)
+    unsorted, notes = unsorted_counts(session, FOLLOWERS)
     return AnalysisReport(
         mode=mode,
         reason=reason,
@@ -424,8 +423,8 @@ def _report(
         considered=considered,
         themes=sum(1 for s in summaries if s.parent_id is None),
         subthemes=sum(1 for s in summaries if s.parent_id is not None),
-        unsorted=unsorted_count(session),
-        unsorted_notes=unsorted_count(session, FOLLOWERS),
+        unsorted=unsorted,
+        unsorted_notes=notes,
         model_id=embedder.model_id,
     )
 

@@ -41,7 +41,7 @@ from tradeoff.storage.theme_profile import (
 from tradeoff.storage.themes import (
     ThemeSummary,
     active_themes,
-    unsorted_count,
+    unsorted_counts,
 )
 from tradeoff.wording import plural
 
@@ -71,8 +71,7 @@ def themes(
     with read_session(engine) as session:
         everything = active_themes(session)
         profiles = theme_profiles(session, praise=PRAISE_RULES)
-        unsorted = unsorted_count(session)
-        notes = unsorted_count(session, FOLLOWERS)
+        unsorted, notes = unsorted_counts(session, FOLLOWERS)
         speaks_to = spoken_to(nearest_namesakes(everything, current_centroids(session)), profiles)
     ranked = sorted(
         (s for s in everything if s.id in profiles),

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.accounts import Account, Person
@@ -317,22 +317,22 @@ class Loader:
         self.counts.add("evidence items", outcome)
 
     def _insert_pending(self) -> None:
-        """Insert the chunk's new items at once, key each by the words it says (the column's
-        default keys the raw text), then link the copies among them."""
+        """Insert the chunk's new items at once, each keyed by the words it says (not the
+        column's default, the raw text), then link the copies among them."""
         items, self._pending = self._pending, []
-        ids = insert_many(self.session, items, batch_id=self.batch_id)
+        said = [said_words(item.kind, item.text) for item in items]
+        keys = [fingerprint_of(words) for words in said]
+        ids = insert_many(
+            self.session,
+            items,
+            batch_id=self.batch_id,
+            columns=[{"fingerprint": key} for key in keys],
+        )
         prints: dict[int, str] = {}
-        rekeyed: list[dict[str, Any]] = []
-        for item, record_id in zip(items, ids, strict=True):
+        for item, record_id, words, key in zip(items, ids, said, keys, strict=True):
             item.id = record_id
-            said = said_words(item.kind, item.text)
-            said_print = fingerprint_of(said)
-            if said != item.text:
-                rekeyed.append({"id": record_id, "fingerprint": said_print})
-            if may_be_a_copy(item, said):
-                prints[record_id] = said_print
-        if rekeyed:
-            self.session.execute(update(EvidenceItemRow), rekeyed)
+            if may_be_a_copy(item, words):
+                prints[record_id] = key
         self._link_duplicates([i for i in items if i.id in prints], prints)
 
     def _fill_gaps(self, existing: Any, item: EvidenceItem) -> EvidenceItem:

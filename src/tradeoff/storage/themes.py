@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, exists, func, or_, select
+from sqlalchemy import and_, case, delete, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -165,14 +165,18 @@ def unfile_by_model(session: Session, evidence_ids: Collection[int]) -> None:
         )
 
 
-def unsorted_count(session: Session, kinds: Collection[EvidenceKind] | None = None) -> int:
+def unsorted_count(session: Session) -> int:
     """Items in no active theme, copies too: what ``tradeoff evidence --unsorted`` lists and
-    every surface counts (an analysis's summary, ``tradeoff themes``, the home page); only
-    those of ``kinds`` when given."""
-    query = select(func.count()).where(~_filed_in_a_theme(EvidenceItemRow))
-    if kinds is not None:
-        query = query.where(EvidenceItemRow.kind.in_(kinds))
-    return session.scalar(query.select_from(EvidenceItemRow)) or 0
+    every surface counts (an analysis's summary, ``tradeoff themes``, the home page)."""
+    return unsorted_counts(session, ())[0]
+
+
+def unsorted_counts(session: Session, kinds: Collection[EvidenceKind]) -> tuple[int, int]:
+    """``unsorted_count`` and how many of those items are of ``kinds``, in one read."""
+    of_kinds = func.count(case((EvidenceItemRow.kind.in_(kinds), 1))) if kinds else literal(0)
+    query = select(func.count(), of_kinds).where(~_filed_in_a_theme(EvidenceItemRow))
+    every, some = session.execute(query.select_from(EvidenceItemRow)).one()
+    return int(every or 0), int(some or 0)
 
 
 def unfiled_copies(session: Session) -> dict[int, int]:
