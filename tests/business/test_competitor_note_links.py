@@ -14,6 +14,7 @@ from tradeoff.domain.deals import Competitor, Deal, DealCompetitor
 from tradeoff.domain.enums import CompetitorRelation, DealOutcome
 from tradeoff.importers.registry import run
 from tradeoff.importers.salesforce import SalesforceImporter
+from tradeoff.importers.undo import undo_import
 from tradeoff.storage import repository
 from tradeoff.storage.engine import open_engine
 from tradeoff.storage.schema import upgrade
@@ -119,3 +120,21 @@ def test_upgrading_marks_the_evaluated_links_of_closed_deals(empty_database_url:
     with engine.connect() as connection:
         assert [row[0] for row in connection.execute(query)] == ["lost-noted"]
     engine.dispose()
+
+
+def test_undoing_the_import_that_vouched_for_a_link_hands_it_back_to_the_scan(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The CRM's field took over a link the scan made; once that import is undone the link
+    is the scan's again, so words that stop naming the rival take it away."""
+    scanned(engine, export(tmp_path, "Lost to Zoho on price", 1), "Pipedrive")
+    vouching = export(tmp_path, "Lost to Zoho on price", 2)
+    field = '"Lost to Zoho on price",""'
+    vouching.write_text(vouching.read_text().replace(field, '"Lost to Zoho on price","Zoho"'))
+    batch = run(engine, SalesforceImporter(), vouching).batch_id
+    assert ("0061", "Zoho", "lost_to") in links(engine)
+    undo_import(engine, batch)
+    assert ("0061", "Zoho", "evaluated") in links(engine)
+    run(engine, SalesforceImporter(), export(tmp_path, "Went quiet", 3))
+    assert scan_competitors(engine).deal_links_removed == 1
+    assert not any(link[0] == "0061" for link in links(engine))

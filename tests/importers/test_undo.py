@@ -185,3 +185,29 @@ def test_undo_is_refused_when_a_later_import_points_a_record_at_what_it_inserted
     with pytest.raises(Conflict, match=f"^import {linked} refers to accounts that import "):
         undo_import(ledgerly, companies)
     assert snapshot(ledgerly) == before
+
+
+SALESFORCE_ACCOUNTS = '"Id","Name","Website"\n"0015g00000AcmeAAA","Acme Corp","acme.example"\n'
+
+
+def test_undo_is_refused_while_a_later_import_keeps_its_own_id_for_what_it_inserted(
+    ledgerly: Engine, tmp_path: Path
+) -> None:
+    """A later export that met the account and only learnt its id there (Salesforce's id
+    for HubSpot's company) refers to it by that id: deleting the account would leave the
+    id pointing at nothing, and the next Salesforce import would file onto a missing row."""
+    companies = imported(ledgerly, tmp_path / "companies.csv", "hubspot", COMPANIES)
+    accounts = imported(ledgerly, tmp_path / "Account.csv", "salesforce", SALESFORCE_ACCOUNTS)
+    before = snapshot(ledgerly)
+    assert len(before["accounts"]) == 1, "Salesforce's Acme is HubSpot's Acme"
+    with pytest.raises(Conflict) as refused:
+        undo_import(ledgerly, companies)
+    assert str(refused.value) == (
+        f"import {accounts} refers to accounts that import {companies} inserted: "
+        f"undo import {accounts} first"
+    )
+    assert snapshot(ledgerly) == before
+    undo_import(ledgerly, accounts)
+    undo_import(ledgerly, companies)
+    with ledgerly.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM external_keys")).scalar() == 0

@@ -566,7 +566,7 @@ class Loader:
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))
         outcome, _ = upsert(self.session, link, row, batch_id=self.batch_id)
-        vouched_by_crm(self.session, link.deal_id, link.competitor_id)
+        vouched_by_crm(self.session, link.deal_id, link.competitor_id, self.batch_id)
         self.counts.add("competitor links", outcome)
 
 

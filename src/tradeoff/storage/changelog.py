@@ -1,7 +1,8 @@
 """The record of what each import did, and undoing it exactly.
 
-An import logs every insert and, for every update, the values it overwrote. Undo deletes
-what the batch inserted and restores what it updated — refused when a later import has
+An import logs every insert and, for every update or deletion, the values it overwrote.
+Undo deletes what the batch inserted, restores what it updated and puts back what it
+deleted — refused when a later import has
 touched the same records, because restoring would silently drop that later import's work.
 """
 
@@ -21,6 +22,7 @@ from sqlalchemy import (
     DateTime,
     Numeric,
     String,
+    Table,
     Text,
     and_,
     cast,
@@ -32,12 +34,16 @@ from sqlalchemy.orm import Session, aliased
 from tradeoff.domain.enums import ImportStatus
 from tradeoff.domain.rules import now_utc
 from tradeoff.errors import Conflict, NotFound
-from tradeoff.storage.tables import Base, ImportBatchRow, ImportChangeRow
+from tradeoff.storage.tables import Base, ExternalKeyRow, ImportBatchRow, ImportChangeRow
 
 INSERTED = "inserted"
 UPDATED = "updated"
+DELETED = "deleted"
 #: Rows that are not records a user would count (ids from other systems).
 BOOKKEEPING_TABLES = frozenset({"external_keys"})
+#: What an external key's ``record_id`` names, by its ``entity``: a reference no foreign
+#: key declares (one column serves two tables), so the refusal rule is told of it here.
+KEYED_TABLES = {"account": "accounts", "person": "people"}
 
 
 def row_key(row: Base) -> dict[str, Any]:
@@ -78,24 +84,28 @@ def _from_json(row_cls: type[Base], name: str, value: Any) -> Any:
 
 
 def log_insert(session: Session, batch_id: int, row: Base) -> None:
-    session.add(
-        ImportChangeRow(
-            batch_id=batch_id,
-            table_name=row.__tablename__,
-            record_key=_to_json_key(row_key(row)),
-            action=INSERTED,
-            previous=None,
-        )
-    )
+    _log(session, batch_id, row, INSERTED, None)
 
 
 def log_update(session: Session, batch_id: int, row: Base, previous: dict[str, Any]) -> None:
+    _log(session, batch_id, row, UPDATED, previous)
+
+
+def log_delete(session: Session, batch_id: int, row: Base) -> None:
+    """Log ``row`` before the caller deletes it, whole, so undo can put it back."""
+    _log(session, batch_id, row, DELETED, snapshot(row))
+
+
+def _log(
+    session: Session, batch_id: int, row: Base, action: str, previous: dict[str, Any] | None
+) -> None:
+    key = _to_json_key(row_key(row))
     session.add(
         ImportChangeRow(
             batch_id=batch_id,
             table_name=row.__tablename__,
-            record_key=_to_json_key(row_key(row)),
-            action=UPDATED,
+            record_key=key,
+            action=action,
             previous=previous,
         )
     )
@@ -138,9 +148,17 @@ def undo_batch(session: Session, batch_id: int) -> UndoReport:
         row_cls = tables[change.table_name]
         key = tuple(_from_json(row_cls, name, value) for name, value in change.record_key.items())
         row = session.get(row_cls, key if len(key) > 1 else key[0])
+        counted = change.table_name not in BOOKKEEPING_TABLES
+        if change.action == DELETED:
+            if row is None:  # else something put it back since
+                values = change.previous or {}
+                session.add(row_cls(**{k: _from_json(row_cls, k, v) for k, v in values.items()}))
+                restored += counted
+                touched.add(change.table_name)
+                session.flush()
+            continue
         if row is None:
             continue
-        counted = change.table_name not in BOOKKEEPING_TABLES
         touched.add(change.table_name)
         if change.action == INSERTED:
             session.delete(row)
@@ -243,22 +261,49 @@ def _referring_later(session: Session, batch_id: int) -> set[tuple[int, str]]:
             anyone = select(literal(1)).select_from(child).where(fk.parent.in_(ours)).limit(1)
             if session.scalar(anyone) is None:
                 continue
-            later = aliased(ImportChangeRow)
-            same_row = and_(*(_is_logged(c, later.record_key) for c in child.primary_key.columns))
-            query = (
-                select(later.batch_id)
-                .distinct()
-                .join(ImportBatchRow, ImportBatchRow.id == later.batch_id)
-                .join(child, same_row)
-                .where(
-                    later.table_name == child.name,
-                    later.batch_id > batch_id,
-                    ImportBatchRow.undone_at.is_(None),
-                    fk.parent.in_(ours),
-                )
-            )
-            found.update((later_id, parent.name) for later_id in session.scalars(query))
+            pointing = _later_writers(session, batch_id, child, fk.parent.in_(ours))
+            found.update((later_id, parent.name) for later_id in pointing)
+    return found | _keyed_later(session, batch_id, parents)
+
+
+def _keyed_later(session: Session, batch_id: int, parents: set[str]) -> set[tuple[int, str]]:
+    """(later import, table) for each id a later live import learnt for a record this
+    batch inserted: a second system's id for the same account or person."""
+    found: set[tuple[int, str]] = set()
+    keys = Base.metadata.tables[ExternalKeyRow.__tablename__]
+    for entity, table in KEYED_TABLES.items():
+        if table not in parents:
+            continue
+        mine = aliased(ImportChangeRow)
+        ours = select(mine.record_key["id"].as_integer()).where(
+            mine.batch_id == batch_id, mine.table_name == table, mine.action == INSERTED
+        )
+        naming = and_(keys.c.entity == entity, keys.c.record_id.in_(ours))
+        found.update(
+            (later_id, table) for later_id in _later_writers(session, batch_id, keys, naming)
+        )
     return found
+
+
+def _later_writers(
+    session: Session, batch_id: int, child: Table, condition: ColumnElement[bool]
+) -> set[int]:
+    """Later live imports that inserted or updated a row of ``child`` meeting ``condition``."""
+    later = aliased(ImportChangeRow)
+    same_row = and_(*(_is_logged(c, later.record_key) for c in child.primary_key.columns))
+    query = (
+        select(later.batch_id)
+        .distinct()
+        .join(ImportBatchRow, ImportBatchRow.id == later.batch_id)
+        .join(child, same_row)
+        .where(
+            later.table_name == child.name,
+            later.batch_id > batch_id,
+            ImportBatchRow.undone_at.is_(None),
+            condition,
+        )
+    )
+    return set(session.scalars(query))
 
 
 def _logged(record_key: Any, column: Column[Any]) -> ColumnElement[Any]:

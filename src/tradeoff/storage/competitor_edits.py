@@ -20,7 +20,7 @@ from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, CompetitorRelation
 from tradeoff.domain.names import fold
 from tradeoff.errors import Conflict
-from tradeoff.storage import repository
+from tradeoff.storage import changelog, repository
 from tradeoff.storage.competitor_spelling import mark_chosen
 from tradeoff.storage.tables import (
     CompetitorMentionRow,
@@ -150,12 +150,15 @@ def sync_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> 
     return len(new), len(stale)
 
 
-def vouched_by_crm(session: Session, deal_id: int, competitor_id: int) -> None:
-    """The CRM's competitor field names this link: no scan may take it back."""
-    noted = DealCompetitorNotedRow
-    session.execute(
-        delete(noted).where(noted.deal_id == deal_id, noted.competitor_id == competitor_id)
-    )
+def vouched_by_crm(session: Session, deal_id: int, competitor_id: int, batch_id: int) -> None:
+    """The CRM's competitor field names this link: no scan may take it back. The mark's
+    removal is logged, so undoing the import hands the link back to the scan."""
+    mark = session.get(DealCompetitorNotedRow, (deal_id, competitor_id))
+    if mark is None:
+        return
+    changelog.log_delete(session, batch_id, mark)
+    session.delete(mark)
+    session.flush()
 
 
 def add_competitor(session: Session, name: str, kind: CompetitorKind) -> Competitor:

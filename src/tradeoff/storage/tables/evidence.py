@@ -185,10 +185,10 @@ class ImportChangeRow(Base):
     table_name: Mapped[str] = mapped_column(String(64))
     record_key: Mapped[dict[str, Any]]
     action: Mapped[str] = mapped_column(String(16))
-    #: Column values before an update (None for an insert).
+    #: Column values before an update or a deletion (None for an insert).
     previous: Mapped[dict[str, Any] | None]
 
     __table_args__ = (
-        CheckConstraint("action IN ('inserted', 'updated')", name="known_action"),
+        CheckConstraint("action IN ('inserted', 'updated', 'deleted')", name="known_action"),
         Index("ix_import_changes_table_record", "table_name", "batch_id"),
     )
