@@ -5,6 +5,7 @@ which made every account behind it an account citing alerting)."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -132,3 +133,37 @@ def test_the_summaries_count_the_notes_apart(
     assert f"({notes} of them deal notes fitting no theme: sellers' words" in analysed.output
     listed = runner.invoke(app, ["--db", workspace_url, "themes"])
     assert f"{notes} of them deal notes fitting no theme" in " ".join(listed.output.split())
+
+
+#: Deal descriptions that say what the deal is, in a theme's words but stating no need or
+#: problem: a QA corpus had "Evaluating us for exec dashboards" ×16 in slow dashboards.
+USE_CASES = [
+    *["Evaluating us for new card delivery to their staff"] * 4,
+    *["Expansion: transfers for the treasury team"] * 3,
+]
+#: A description that states the need, which joins its theme as a loss reason does.
+NEED = "Prospect needs transfers that are not stuck pending for days"
+
+
+def add_descriptions(engine: Engine, texts: list[str], first: int) -> dict[int, str]:
+    ids = add_notes(engine, texts, first)
+    with write_session(engine) as session:
+        for evidence_id in ids:
+            item = repository.get(session, EvidenceItem, evidence_id)
+            repository.update(session, replace(item, external_id=f"{evidence_id}:description"))
+    return ids
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["rebuild", "incremental"])
+def test_a_description_joins_a_theme_only_when_it_states_a_need(
+    engine: Engine, later: bool
+) -> None:
+    intents = add_tickets(engine, intent_rows(), 1)
+    if later:
+        analyze(engine, StaticEmbedder())
+    notes = add_descriptions(engine, [*USE_CASES, NEED], 500)
+    analyze(engine, StaticEmbedder())
+    filed = filed_themes(engine)
+    assert [text for i, text in notes.items() if i in filed and text != NEED] == []
+    (need,) = [i for i, text in notes.items() if text == NEED]
+    assert filed[need] & main_theme(intents, "pending_transfer", filed)

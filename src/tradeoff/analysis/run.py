@@ -35,7 +35,13 @@ from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.new_topic import new_topic_size
 from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
-from tradeoff.analysis.seller_notes import FLOOR, FOLLOWERS, commercial, following, founders
+from tradeoff.analysis.seller_notes import (
+    FLOOR,
+    FOLLOWERS,
+    filed_by_likeness,
+    following,
+    founders,
+)
 from tradeoff.analysis.text.theme_text import says_something, theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
@@ -201,7 +207,8 @@ def _rebuild(
         found = _widened(found, founding)
         found = _rescue(vectors, found, founding & (found.themes < 0), cut)
         notes = worded & ~founding
-        found = _rescue(vectors, found, notes & ~commercial(said, notes), FLOOR)
+        likened = filed_by_likeness(said, notes, [row.external_id for row in read])
+        found = _rescue(vectors, found, likened, FLOOR)
         found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
         advance(1)
     with progress.step("label", 1) as advance:
@@ -253,7 +260,8 @@ def _file_new(
         )
         wordless = np.array([not says_something(text) for text in read], dtype=np.bool_)
         notes = following([row.kind for row in pending])
-        unfit = notes & ((placement.closeness < FLOOR) | commercial(read, notes))
+        likened = filed_by_likeness(read, notes, [row.external_id for row in pending])
+        unfit = notes & ((placement.closeness < FLOOR) | ~likened)
         placement.top[wordless | unfit] = -1
         advance(1)
     links: dict[tuple[int, int], float] = {}

@@ -38,11 +38,13 @@ class ItemText(NamedTuple):
     title: str | None
     text: str
     copy_of: int | None
+    #: The id in the source system: a deal note's says which field it is (``:description``).
+    external_id: str | None = None
 
 
 def _item_texts() -> Any:
     item = EvidenceItemRow
-    return select(item.id, item.kind, item.title, item.text, item.duplicate_of_id)
+    return select(item.id, item.kind, item.title, item.text, item.duplicate_of_id, item.external_id)
 
 
 def evidence_texts(session: Session) -> list[ItemText]:
