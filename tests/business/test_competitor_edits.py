@@ -145,3 +145,39 @@ def test_a_scan_finds_names_and_alternatives_and_a_second_scan_changes_nothing(
     assert ("Fjord Analytics — Closed Lost", "Status quo") in {
         (d.name, c) for d in world.deals for e, c, _, _ in before if e == d.external_id
     }
+
+
+def secrets_row(deal: str, competitor: str, stage: str = "Closed Lost") -> str:
+    closed = "true" if stage.startswith("Closed") else "false"
+    return (
+        f'"{deal}","Deal {deal}","{stage}","10000.0","USD","2026-03-01",'
+        f'"2026-01-05T10:00:00.000Z","{closed}","false","","{competitor}"'
+    )
+
+
+def test_a_scan_never_proposes_to_merge_back_what_a_person_split(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """ "1Password" was filed under "1Password Secrets Automation" (0.90); a person split it
+    off. The two names still score 0.90, but proposing the merge would undo the person's
+    decision: only look-alikes no person has named are proposed."""
+    make_ledgerly(engine)
+    rows = [
+        secrets_row("0081", "1Password Secrets Automation"),
+        secrets_row("0082", "1Password Secrets Automation"),
+        secrets_row("0083", "1Password", stage="Qualification"),
+        secrets_row("0084", "Zoho"),
+        secrets_row("0085", "Zohar"),
+    ]
+    path = tmp_path / "secrets.csv"
+    path.write_text("\r\n".join([HEADER, *rows]) + "\r\n", encoding="utf-8")
+    run(engine, SalesforceImporter(), path)
+    assert competitors(engine)["1Password Secrets Automation"][1] == ["1Password"]
+    split_competitor(engine, "1Password Secrets Automation", ["1Password"], "1Password")
+    zohar = [("Zohar", "Zoho")]
+    assert [(p.name, p.closest) for p in scan_competitors(engine).proposals] == zohar
+    later = tmp_path / "secrets-later.csv"
+    later.write_text(path.read_text() + secrets_row("0086", "1Password") + "\r\n")
+    run(engine, SalesforceImporter(), later)
+    assert [(p.name, p.closest) for p in scan_competitors(engine).proposals] == zohar
+    assert ("0086", "1Password", "lost_to", "1Password") in links(engine)

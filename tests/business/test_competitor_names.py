@@ -159,6 +159,8 @@ def test_competitors_named_in_text_are_found_as_whole_words(
         ("nobody", CompetitorKind.STATUS_QUO),  # a QA tester's CRM: was a direct competitor
         ("No one", CompetitorKind.STATUS_QUO),
         ("No decision", CompetitorKind.STATUS_QUO),
+        ("Stayed with their current process", CompetitorKind.STATUS_QUO),  # the scan's words
+        ("Stick with what we have", CompetitorKind.STATUS_QUO),
         ("Excel", CompetitorKind.SPREADSHEET),
         ("In-house tool", CompetitorKind.HOMEGROWN),
         ("Nobelium CRM", CompetitorKind.DIRECT),

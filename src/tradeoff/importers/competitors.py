@@ -5,7 +5,9 @@ new name is classified by what it says it is; the user can correct the kind late
 may name several ("Zoho; Excel", "Dynamics 365, Zoho"): each is a competitor of its own. A
 name that is only another way of writing a known competitor ("MSFT Dynamics" for "Dynamics
 365", see ``domain.competitor_names``) becomes one of its aliases, logged so that
-``tradeoff import undo`` takes it back.
+``tradeoff import undo`` takes it back. So does any name for doing nothing ("No decision",
+"Do nothing", "Stayed with current process") once the workspace has a status-quo
+competitor: there is only one status quo, however the CRM words it.
 """
 
 from __future__ import annotations
@@ -30,8 +32,14 @@ HOMEGROWN = re.compile(
 )
 STATUS_QUO = re.compile(
     r"\b(no decision|status quo|do nothing|did nothing|nothing|nobody|no one|no vendor|"
-    r"stay(ed|ing)? (with|on) (current|existing)|existing (bank|provider))\b"
+    r"stay(ed|ing|s)? (with|on) ((the|their|our) )?(current|existing)|"
+    r"stick(ing|s)? with what (we|they) (have|had|use)|existing (bank|provider))\b"
 )
+#: Kinds a workspace holds one competitor of, which every field naming the kind joins:
+#: doing nothing is one alternative whatever words the CRM uses for it. Two spreadsheets,
+#: agencies or in-house tools may be rivals a person tells apart ("Excel", "Google Sheets"),
+#: so a new name of those kinds still gets a competitor of its own.
+ONE_PER_WORKSPACE = frozenset({CompetitorKind.STATUS_QUO})
 
 
 #: What a CRM field holds when there was no competitor at all.
@@ -62,6 +70,11 @@ def split_competitor_names(text: str) -> list[str]:
 
 
 def classify_competitor(name: str) -> CompetitorKind:
+    """The kind a new competitor's name says it is; direct when it names no alternative.
+
+    >>> classify_competitor("Stayed with their current process").value
+    'status_quo'
+    """
     folded = fold(name)
     if STATUS_QUO.search(folded):
         return CompetitorKind.STATUS_QUO
@@ -104,13 +117,27 @@ class CompetitorBook:
         alike = same_competitor(name, {c.id: c for c in names.values()}.values())
         if alike is not None:
             return self._add_alias(alike.competitor, name.strip())
+        kind = classify_competitor(name)
+        holder = self._only_one_of(kind)
+        if holder is not None:
+            return self._add_alias(holder, name.strip())
         competitor = repository.add(
             self.session,
-            Competitor(name=name.strip(), kind=classify_competitor(name)),
+            Competitor(name=name.strip(), kind=kind),
             batch_id=self.batch_id,
         )
         names[key] = competitor
         return competitor
+
+    def _only_one_of(self, kind: CompetitorKind) -> Competitor | None:
+        """The competitor every new name of ``kind`` joins: the workspace's first of that
+        kind, the same one a scan files a phrase under (``competitor_scan``), so a field's
+        "No decision" and a loss reason's "no decision" land on one row whichever came
+        first. None for kinds that may hold several rivals, or when there is none yet."""
+        if kind not in ONE_PER_WORKSPACE:
+            return None
+        known = {c.id: c for c in self._names().values() if c.kind is kind and c.id is not None}
+        return known[min(known)] if known else None
 
     def _add_alias(self, competitor: Competitor, alias: str) -> Competitor:
         row = repository.row_of(self.session, competitor)

@@ -35,7 +35,7 @@ def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[t
 
     With ``batch_id`` each rename is logged, so ``tradeoff import undo`` takes it back."""
     used = _spellings_used(session)
-    chosen = set(session.scalars(select(CompetitorNameChosenRow.competitor_id)))
+    chosen = names_chosen(session)
     known = repository.list_all(session, Competitor)
     taken = {c.name for c in known}
     renamed: list[tuple[str, str]] = []
@@ -53,6 +53,12 @@ def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[t
         taken = (taken - {competitor.name}) | {spelled}
         renamed.append((competitor.name, spelled))
     return renamed
+
+
+def names_chosen(session: Session) -> set[int]:
+    """Ids of the competitors a person named: what no import respells, and what a scan
+    never proposes to fold into another (``competitor_scan.look_alikes``)."""
+    return set(session.scalars(select(CompetitorNameChosenRow.competitor_id)))
 
 
 def mark_chosen(session: Session, competitor_id: int) -> None:

@@ -23,7 +23,7 @@ than a misspelt rival. Fuzzy matching is for names in competitor fields
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -33,7 +33,7 @@ from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitor_edits, competitors
-from tradeoff.storage.competitor_spelling import settle_spellings
+from tradeoff.storage.competitor_spelling import names_chosen, settle_spellings
 from tradeoff.storage.session import write_session
 
 #: Items read and written per transaction step.
@@ -233,7 +233,7 @@ def scan_competitors(engine: Engine) -> ScanReport:
             linked, unlinked = linked + plus, unlinked + minus
             deals, after = deals + len(batch), ids[-1]
         respelled = settle_spellings(session)
-        proposals = look_alikes(competitors.competitors(session))
+        proposals = look_alikes(competitors.competitors(session), chosen=names_chosen(session))
     return ScanReport(
         scanned,
         added,
@@ -247,14 +247,24 @@ def scan_competitors(engine: Engine) -> ScanReport:
     )
 
 
-def look_alikes(known: list[Competitor]) -> tuple[Proposal, ...]:
+def look_alikes(
+    known: list[Competitor], *, chosen: Collection[int] = frozenset()
+) -> tuple[Proposal, ...]:
     """Each competitor whose name is like an older one's (score ≥ ``PROPOSE_AT``), with the
     closest of those. Names scoring ``SAME_AT`` or more are folded in when imported, so
-    these are the uncertain middle, or names stored before the two met. A pair a person
-    split apart may be listed again: a proposal is never applied by itself."""
+    these are the uncertain middle, or names stored before the two met.
+
+    A competitor in ``chosen`` (``names_chosen``: a person renamed it, made it with a
+    split's ``--as``, or kept it in a merge) is never proposed: a person has said who it
+    is. Above all, the competitor a split made always looks like the one it was split from
+    (the names were one competitor's), and proposing to merge them back would ask the
+    person to undo what they just decided. Proposals for a newer competitor no person
+    named still list a chosen one as the closest."""
     proposals = []
     ordered = sorted(known, key=lambda c: c.id or 0)
     for number, competitor in enumerate(ordered):
+        if competitor.id in chosen:
+            continue
         match = closest(competitor.name, ordered[:number])
         if match is not None and match.score >= PROPOSE_AT:
             proposals.append(Proposal(competitor.name, match.competitor.name, match.score))
