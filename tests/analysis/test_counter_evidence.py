@@ -183,6 +183,9 @@ SAID_IN_PRAISE = [
     "Love the Jira sync, our developers never have to leave Jira. Keep it up!",
     "The Gantt view is great, we plan every launch with it",
     "Support answered in ten minutes, super helpful",
+    # "rest" as the area, not the rest of something else.
+    "The rest timer between intervals is great",
+    "Exporting my runs to GPX is really easy, love it.",
 ]
 
 
@@ -225,6 +228,11 @@ QA_COMPLAINTS = [
     "we've been on cartwell for about two years and mostly love it. Local delvery is charging "
     "the full shiping fee on every order",
     "Checkout is fairly easy to use. Shipping rates for Canada are calculated wrong though.",
+    # Praise of the rest of the product after a complaint (a QA tester's fitness app).
+    "There's no way to export my runs as GPX files. Otherwise love the app.",
+    "The TCX export corrupts the heart rate data. The rest of the app is great.",
+    "I get an ad before I can even start tracking, ridiculous. Apart from that, the app is great.",
+    "Heart rate readings are way too high during easy runs. Thanks.",
 ]
 
 

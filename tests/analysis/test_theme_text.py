@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.text.theme_text import subject_line, theme_text
 from tradeoff.domain.enums import EvidenceKind
 
@@ -81,3 +82,21 @@ def test_a_chat_tools_title_names_the_person_not_the_problem() -> None:
     assert theme_text(EvidenceKind.CHAT, "Chat with Dana Whitfield", "My card was declined.") == (
         "My card was declined."
     )
+
+
+def test_a_sentence_typed_in_capitals_is_read_in_lower_case_an_acronym_is_not() -> None:
+    """A QA corpus left 30 % of shouted reviews unsorted: the fast embedder tells cases apart."""
+    shouted = "I GET AN AD BEFORE I CAN EVEN START TRACKING, RIDICULOUS. SSO fails on iOS."
+    assert theme_text("review", None, shouted) == (
+        "i get an ad before i can even start tracking, ridiculous. SSO fails on iOS."
+    )
+    assert theme_text("review", None, "GPS drift on my Garmin") == "GPS drift on my Garmin"
+
+
+def test_a_shouted_item_is_embedded_as_its_lower_case_is() -> None:
+    embedder = StaticEmbedder()
+    said = "I get an ad before I can even start tracking, ridiculous."
+    shouted, quiet = embedder.embed(
+        [theme_text("review", None, said.upper()), theme_text("review", None, said)]
+    )
+    assert float(shouted @ quiet) > 0.95

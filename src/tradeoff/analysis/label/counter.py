@@ -241,11 +241,18 @@ WOULD = _words("would would've wouldve could've couldve should've shouldve")
 WILLING = _words("happy pleased delighted")
 PERCEIVE = _words("see hear find report say know learn read discover announce be have")
 #: The subject of praise that is the customer's own setup or some other product, not the
-#: area ("internet connection is fast", "other apps are fast", "everything else is great"):
-#: the control of a bug report.
+#: area ("internet connection is fast", "other apps are fast", "everything else is great"),
+#: or the rest of the product after a complaint ("Otherwise love the app"): the control of
+#: a bug report.
 ELSEWHERE = _words(
     """internet network wifi bandwidth router computer laptop machine hardware other others
-    else"""
+    else otherwise"""
+)
+#: Praise after these at a sentence's start is of what the sentence before did not speak
+#: of ("Apart from that, the app is great"), and so is praise of "the rest of" something.
+CONCESSIONS = _phrases(
+    """apart from that, apart from this, aside from that, aside from this, other than that,
+    other than this, besides that, besides this, that aside, that said"""
 )
 #: "The other day it was so easy" is a time, not something else.
 TIMES = _words("day days week weeks month months morning night evening time times")
@@ -291,7 +298,7 @@ PROBLEMS = _words(
 #: Failures said in more than one word: "times out", "too many requests".
 PROBLEM_PHRASES = _phrases(
     """times out, timed out, timing out, time out, too many requests, bad gateway,
-    service unavailable, internal server error"""
+    service unavailable, internal server error, no way to, way too, far too"""
 )
 #: What "forever" speaks of when it is no wait: "forever grateful".
 FOREVER_THANKFUL = _words("grateful thankful indebted")
@@ -669,10 +676,16 @@ def _willing(tokens: Sequence[str], after: int) -> bool:
 
 def _elsewhere(tokens: Sequence[str], i: int) -> bool:
     """The cue's clause says it of the customer's own setup or of something else before it:
-    "internet connection is fast", "other apps are great", "everything else is easy"; not
-    where the area was used ("fast even on hotel wifi", "easier than other tools")."""
+    "internet connection is fast", "other apps are great", "everything else is easy", "the
+    rest of the app is great", "otherwise love it", or the sentence opens by setting what
+    came before aside ("Apart from that, ..."); not where the area was used ("fast even on
+    hotel wifi", "easier than other tools")."""
+    if any(tuple(tokens[: len(c)]) == c for c in CONCESSIONS):
+        return True
     start = _clause_start(tokens, i)
     for k in range(start, i):
+        if tokens[k : k + 2] == ["rest", "of"]:
+            return True
         if tokens[k] in ELSEWHERE and TIMES.isdisjoint(tokens[k + 1 : k + 2]):
             return not any(tokens[j] in PLACES for j in range(start, k))
     return False
