@@ -110,7 +110,9 @@ def recount(
         account = account_of[account_id]
         group = figures[group_of(account)]
         group["accounts"].append(account_id)
-        customer = account.lifecycle is AccountLifecycle.CUSTOMER
+        # Paying on the day: a customer now, or one that churned only after it.
+        churned_later = account.churned_at is not None and account.churned_at.date() > as_of
+        customer = account.lifecycle is AccountLifecycle.CUSTOMER or churned_later
         if customer:
             group["arr"].append(account)
             for horizon in (90, 180):

@@ -70,8 +70,9 @@ def demand_command(
         str | None,
         typer.Option(
             "--as-of",
-            help="Day renewals and ages count from (YYYY-MM-DD); later evidence, deals "
-            "created or lost later and later churns are left out. [default: today]",
+            help="Day renewals and ages count from (YYYY-MM-DD); later evidence and deals "
+            "created or lost later are left out, and an account churning later counts as "
+            "paying on that day (ARR, renewals), not as churned. [default: today]",
         ),
     ] = None,
     of: Annotated[

@@ -15,7 +15,9 @@ sums (``analysis.business.demand`` converts, decays and dates them). Definitions
   or said by one of our own people (sales, CSM, support, executive).
 - **accounts**: distinct accounts with evidence linked to the subject: the *citing* accounts.
   **end users**: distinct speakers who are not our own people.
-- **arr**: ARR of citing accounts that are customers now (each account once).
+- **arr**: ARR of citing accounts that were paying customers on the ``as_of`` day (each
+  account once): customers now, and churned accounts whose churn date falls after that
+  day (``demand_money.paying_on``); one that churned on the day itself is churned.
 - **pipeline**: amounts of open deals whose account cites the subject, or, for a deal with
   no account, whose own imported notes (``<deal id>:description`` / ``:loss_reason``) do;
   a deal created after the ``as_of`` day is left out, like later evidence.
@@ -28,8 +30,9 @@ sums (``analysis.business.demand`` converts, decays and dates them). Definitions
   calendar days before their churn date, the churn day included (a complaint on the day
   an account left counts), the churn on or before the ``as_of`` day. A churned
   account with no churn date cannot be placed in time and is left out.
-- **renewals_90 / renewals_180**: ARR of citing customers whose ``renewal_on`` falls from
-  ``as_of`` to ``as_of`` + 90 / 180 days, both ends included (the 180 include the 90).
+- **renewals_90 / renewals_180**: ARR of citing accounts paying on the ``as_of`` day (as
+  for arr) whose ``renewal_on`` falls from ``as_of`` to ``as_of`` + 90 / 180 days, both
+  ends included (the 180 include the 90).
   Windows are counted in calendar days (UTC, ``storage.calendar_days``): a close or churn
   date is a date, so the hour of a ticket never decides whether it falls inside.
 
