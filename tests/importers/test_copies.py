@@ -149,3 +149,30 @@ def test_re_importing_an_edited_html_ticket_keys_it_by_its_new_words(
     freshdesk(ledgerly, tmp_path, f"<div>{LABELS}</div>", ZOE)
     typeform(ledgerly, tmp_path, LABELS, ZOE)
     assert copies(ledgerly) == {"freshdesk:5001": None, "survey:tf1": "freshdesk:5001"}
+
+
+#: Consumers of a fitness app write from free-mail addresses: no account is ever known.
+ANNA = ("Anna Smith", "anna.smith77@gmail.com")
+BEN = ("Ben Jones", "ben.jones12@gmail.com")
+CHARGED = "I was charged twice for the annual subscription and nobody answers my emails."
+
+
+@pytest.mark.parametrize(("who", "copied"), [(ANNA, True), (BEN, False)], ids=["same", "other"])
+def test_a_consumers_ticket_re_sent_as_feedback_is_a_copy_only_from_the_same_person(
+    ledgerly: Engine, tmp_path: Path, who: tuple[str, str], copied: bool
+) -> None:
+    """Without an account, the person decides: a QA tester's ten tickets re-sent word for
+    word in the app counted twice, since a copy needed an account."""
+    body = f"<div>Hi team,</div><div>{CHARGED}</div><div>Thanks,<br>Anna</div>"
+    row = ["5001", "Billing", body, "Open", "Email", "2026-03-04 10:22:31", *ANNA, "", ""]
+    run(ledgerly, FreshdeskImporter(), write_csv(tmp_path / "t.csv", FRESHDESK_HEADER, [row]))
+    at = "2026-03-06 09:00:00"
+    answer = ["48213781", "9100000", *who, "4", CHARGED, at, at, "nps", "", "", "", ""]
+    path = write_csv(tmp_path / "delighted.csv", DELIGHTED_HEADER, [answer])
+    report = run(ledgerly, SurveyImporter(), path)
+    with read_session(ledgerly) as session:
+        items = repository.list_all(session, EvidenceItem)
+    assert {i.account_id for i in items} == {None}
+    assert report.duplicates_linked == int(copied)
+    expected = "freshdesk:5001" if copied else None
+    assert copies(ledgerly) == {"freshdesk:5001": None, "survey:48213781": expected}

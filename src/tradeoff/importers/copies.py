@@ -46,8 +46,12 @@ def copy_fingerprint(kind: EvidenceKind | str, text: str) -> str:
 
 def may_be_a_copy(item: EvidenceItem, said: str) -> bool:
     """Whether ``item``, whose ``said_words`` are ``said``, is one a copy can be: one with
-    an account and 20 characters or more said."""
-    return item.account_id is not None and len(said) >= DUPLICATE_MIN_CHARS
+    an account or a person, and 20 characters or more said. A consumer product's users
+    write from free-mail addresses and have no account: their ticket re-sent word for word
+    as in-app feedback is still one voice said twice (``loader`` then asks for the same
+    person on both)."""
+    has_speaker = item.account_id is not None or item.person_id is not None
+    return has_speaker and len(said) >= DUPLICATE_MIN_CHARS
 
 
 class Speakers:

@@ -355,7 +355,8 @@ class Loader:
         same words are two voices, not a copy: an item copies an earlier one only when at
         most one of them names its speaker, or both name the same. A relayed item or one by
         our own people names none (the customer's words pasted into a CRM note are a copy
-        of the customer's ticket)."""
+        of the customer's ticket). Items without an account (a consumer's free-mail
+        address) copy only the same person's."""
         if not items:
             return
         # Filtered by the fingerprint index alone: with "duplicate_of_id IS NULL" or an
@@ -387,9 +388,11 @@ class Loader:
                 first.setdefault(key, row.id)
 
         def original_of(key: tuple[str, int | None], voice: int | None) -> int | None:
+            voices = earliest.get(key, {})
+            if key[1] is None:  # no account: only the same person's words are a copy
+                return voices.get(voice) if voice is not None else None
             if voice is None:
                 return first.get(key)
-            voices = earliest.get(key, {})
             options = [i for i in (voices.get(None), voices.get(voice)) if i is not None]
             return min(options, key=place.__getitem__, default=None)
 
