@@ -44,6 +44,7 @@ from tradeoff.domain.workspace import CurrencyRate, WorkspaceSettings
 from tradeoff.storage import demand_kept, repository
 from tradeoff.storage.currency import set_rate
 from tradeoff.storage.demand import DemandQuery, Figure, SubjectKind
+from tradeoff.storage.opportunities import workspace_scale
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import AccountRow
 from tradeoff.storage.workspace import save_workspace_settings
@@ -384,3 +385,21 @@ def _kept_answers(engine: Engine, day: date) -> bool:
     with read_session(engine) as session:
         query = DemandQuery(SubjectKind.THEME, day, churn_window_days=CHURN_WINDOW)
         return demand_kept.money(session, query) is not None
+
+
+@pytest.mark.parametrize("day", DAYS, ids=str)
+def test_the_workspace_book_counts_later_churns_as_paying(
+    engine: Engine, subjects: Subjects, day: date
+) -> None:
+    """The whole workspace's ARR, which an opportunity's reach is a share of, follows the
+    same rule as a subject's: every account paying on the day, cited or not."""
+    cutoff = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=1)
+    with read_session(engine) as session:
+        scale = workspace_scale(session, cutoff)
+    expected: dict[str | None, Decimal] = {}
+    for account in export_rows():
+        churned = account.churned_on is not None and account.churned_on <= day
+        paying = account.customer_now or (account.churned_on is not None and not churned)
+        if paying and account.arr is not None:
+            expected[account.currency] = expected.get(account.currency, Decimal(0)) + account.arr
+    assert scale.arr == expected

@@ -79,6 +79,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from tradeoff.domain.enums import (
     INTERNAL_PROXY_ROLES,
+    AccountLifecycle,
     EvidenceMode,
     ThemeStatus,
 )
@@ -165,6 +166,28 @@ class Breakdown:
             return theme_summary.attribute_value(account, self.key)
         column: ColumnElement[Any] = getattr(account, self.dimension)
         return column
+
+
+def churned_by(cutoff: datetime, lifecycle: Any, churned_at: Any) -> ColumnElement[bool]:
+    """The account had churned by ``cutoff`` (the end of the as-of day): its churn date
+    falls on or before that day (the churn day itself counts as churned). One with no churn
+    date cannot be placed in time and is neither churned by the day nor paying on it."""
+    return and_(lifecycle == AccountLifecycle.CHURNED, churned_at < cutoff)
+
+
+def paying_on(cutoff: datetime, lifecycle: Any, churned_at: Any) -> ColumnElement[bool]:
+    """The account was a paying customer on the as-of day (the day ``cutoff`` ends): a
+    customer now, or one that churned only after that day (it still paid then, and its
+    renewal was still at stake), so ``--as-of`` in the past does not drop an account for
+    what had not happened yet. ARR and renewals read this, and so does the workspace's
+    ARR an opportunity's reach is a share of; churned reads ``churned_by``, never both for
+    one day. For
+    example, an account churned on 2026-07-15 pays as of 2026-07-14 and has churned as of
+    2026-07-15."""
+    return or_(
+        lifecycle == AccountLifecycle.CUSTOMER,
+        and_(lifecycle == AccountLifecycle.CHURNED, churned_at >= cutoff),
+    )
 
 
 def check_breakdown(session: Session, by: Breakdown | None) -> None:

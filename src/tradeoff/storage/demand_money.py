@@ -44,7 +44,9 @@ from tradeoff.storage.demand import (
     Member,
     MoneySum,
     SubjectKind,
+    churned_by,
     group_column,
+    paying_on,
     subject_links,
     summarised,
     theme_ids,
@@ -58,26 +60,6 @@ from tradeoff.storage.tables import (
     PersonRow,
     ThemeAccountSummaryRow,
 )
-
-
-def churned_by(query: DemandQuery, lifecycle: Any, churned_at: Any) -> ColumnElement[bool]:
-    """The account had churned by the end of the ``as_of`` day: its churn date falls on or
-    before it (the churn day itself counts as churned). One with no churn date cannot be
-    placed in time and is neither churned by the day nor paying on it."""
-    return and_(lifecycle == AccountLifecycle.CHURNED, churned_at < query.cutoff)
-
-
-def paying_on(query: DemandQuery, lifecycle: Any, churned_at: Any) -> ColumnElement[bool]:
-    """The account was a paying customer on the ``as_of`` day: a customer now, or one that
-    churned only after that day (it still paid then, and its renewal was still at stake),
-    so ``--as-of`` in the past does not drop an account for what had not happened yet.
-    ARR and renewals read this; churned reads ``churned_by``, never both for one day. For
-    example, an account churned on 2026-07-15 pays as of 2026-07-14 and has churned as of
-    2026-07-15."""
-    return or_(
-        lifecycle == AccountLifecycle.CUSTOMER,
-        and_(lifecycle == AccountLifecycle.CHURNED, churned_at >= query.cutoff),
-    )
 
 
 def _in_churn_window(
@@ -393,9 +375,10 @@ def figure_rows(
     )
     if figure is Figure.CHURNED:
         return rows.where(
-            churned_by(query, known.c.lifecycle, known.c.churned_at), known.c.before_churn == 1
+            churned_by(query.cutoff, known.c.lifecycle, known.c.churned_at),
+            known.c.before_churn == 1,
         )
-    rows = rows.where(paying_on(query, known.c.lifecycle, known.c.churned_at))
+    rows = rows.where(paying_on(query.cutoff, known.c.lifecycle, known.c.churned_at))
     if figure is Figure.ARR:
         return rows
     horizon = 90 if figure is Figure.RENEWALS_90 else 180

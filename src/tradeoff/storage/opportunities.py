@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import (
     INTERNAL_PROXY_ROLES,
-    AccountLifecycle,
     DealOutcome,
     Level,
     OpportunityStatus,
@@ -26,7 +25,7 @@ from tradeoff.domain.enums import (
 from tradeoff.domain.problems import Opportunity, OpportunityEstimate, OpportunityProblem
 from tradeoff.errors import NotFound
 from tradeoff.storage import repository
-from tradeoff.storage.demand import as_day, day_of
+from tradeoff.storage.demand import as_day, day_of, paying_on
 from tradeoff.storage.tables import (
     AccountRow,
     DealRow,
@@ -248,7 +247,8 @@ def workspace_scale(session: Session, cutoff: datetime) -> WorkspaceScale:
     per_day = session.execute(select(day, func.count()).where(known).group_by(day))
     arr = session.execute(
         select(AccountRow.currency, func.sum(AccountRow.arr))
-        .where(AccountRow.lifecycle == AccountLifecycle.CUSTOMER, AccountRow.arr.is_not(None))
+        .where(paying_on(cutoff, AccountRow.lifecycle, AccountRow.churned_at))
+        .where(AccountRow.arr.is_not(None))
         .group_by(AccountRow.currency)
     )
     pipeline = session.execute(
