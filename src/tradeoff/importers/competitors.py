@@ -52,14 +52,16 @@ def names_no_competitor(name: str) -> bool:
 
 def split_competitor_names(text: str) -> list[str]:
     """Every name a competitor field holds: split on ';', line breaks (a cell typed in a
-    spreadsheet with Alt+Enter) and ',', except a comma before a legal form ("Acme, Inc." is
-    one name). Repeats (ignoring case) are kept once.
+    spreadsheet with Alt+Enter), a slash between spaces ("Vault / Doppler": a QA tester's
+    Vault was lost in Doppler's fuzzy match) and ',', except a comma before a legal form
+    ("Acme, Inc." is one name). A slash without spaces stays in the name ("A/B Tasty").
+    Repeats (ignoring case) are kept once.
 
-    >>> split_competitor_names("Dynamics 365, Zoho; Acme, Inc.")
-    ['Dynamics 365', 'Zoho', 'Acme, Inc.']
+    >>> split_competitor_names("Dynamics 365, Zoho; Acme, Inc. / A/B Tasty")
+    ['Dynamics 365', 'Zoho', 'Acme, Inc.', 'A/B Tasty']
     """
     names: list[str] = []
-    for group in re.split(r"[;\r\n]+", text):
+    for group in re.split(r"[;\r\n]+|\s+/\s+", text):
         for number, part in enumerate(group.split(",")):
             if number and names[-1] and fold(part) in LEGAL_SUFFIXES:
                 names[-1] = f"{names[-1]},{part}".strip()
