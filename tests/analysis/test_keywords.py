@@ -131,12 +131,15 @@ def test_filler_words_are_never_part_of_a_label() -> None:
 
 def test_a_numbers_parts_are_no_words_but_a_whole_number_and_a_code_are() -> None:
     """A QA tester's labels "leave accrual added 67", "final register 800", "excel hangs 99"
-    and "401 deduction" came from "6.67 hours", "$1,800", "99%" and "401(k)"."""
+    and "401 deduction" came from "6.67 hours", "$1,800", "99%" and "401(k)"; another's
+    "00 km randomly" from a pace of "9:00 per km"."""
     assert terms("Accrual added 6.67 hours") == ["accrual", "added", "hours", "accrual added"]
     for text in ("Register shows $1,800", "Excel hangs at 99%", "Excel hangs at 99 %",
-                 "Our 401(k) deduction", "Paid €1.234,50 twice"):  # fmt: skip
+                 "Our 401(k) deduction", "Paid €1.234,50 twice",
+                 "Pace jumps to 9:00 per km"):  # fmt: skip
         assert not any(c.isdigit() for term in terms(text) for c in term), text
     assert terms("Error 502 on E-4012") == ["error", "502", "e-4012", "error 502", "502 e-4012"]
+    assert terms("Error 502: bad gateway")[:2] == ["error", "502"]
     hours = [f"accrual added {n}.67 hours on leave balance" for n in range(2, 9)]
     label = theme_keywords([*hours, "card declined today"], [0] * 7 + [1])[0]
     assert not any(c.isdigit() for term in label for c in term), label

@@ -122,11 +122,12 @@ _DROPPED = STOPWORDS - NEGATIONS
 #: Where a sentence, a line or a list item ends: no n-gram runs across it ("small business
 #: owner.\n## What they said\n- Card..." holds no "owner said card").
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n")
-#: A number's parts are no words: "6.67 hours", "$1,800", "99%" and "401(k)" named themes
-#: "accrual added 67", "final register 800", "excel hangs 99" and "401 deduction". A whole
-#: number stays ("error 502"), and so does a code ("E-4012", one hyphenated token).
-_NUMBER = re.compile(r"[$€£¥\d][\d.,]*(?:\s?%|\()?")
-_NUMBER_PART = re.compile(r"[$€£¥%(]|\d[.,]\d")
+#: A number's parts are no words: "6.67 hours", "$1,800", "99%", "401(k)" and a pace of
+#: "9:00 per km" named themes "accrual added 67", "final register 800", "excel hangs 99",
+#: "401 deduction" and "00 km randomly". A whole number stays ("error 502"), and so does a
+#: code ("E-4012", one hyphenated token).
+_NUMBER = re.compile(r"[$€£¥\d][\d.,:]*(?:\s?%|\()?")
+_NUMBER_PART = re.compile(r"[$€£¥%(]|\d[.,:]\d")
 
 
 def _without_number_parts(text: str) -> str:
