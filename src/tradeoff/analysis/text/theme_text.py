@@ -176,9 +176,13 @@ def unshouted(text: str) -> str:
     >>> unshouted("I GET AN AD FIRST, RIDICULOUS. 30 second unskippable ad")
     'i get an ad first, ridiculous. 30 second unskippable ad'
     """
+    if _CAPITAL_WORDS.search(text) is None:  # most texts: one scan, no sentence split
+        return text
     return _SENTENCE.sub(_unshout_sentence, text)
 
 
+#: Three words in capitals in a row: a text without them has no shouted sentence.
+_CAPITAL_WORDS = re.compile(r"[A-Z]{2,}(?:\W+[A-Z]+){2,}")
 #: A sentence: up to and including its closing marks, or a line.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 SHOUTED_SHARE = 0.8
