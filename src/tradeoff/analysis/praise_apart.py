@@ -18,33 +18,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tradeoff.analysis.discover import Discovery
+from tradeoff.analysis.set_apart import set_apart
 
 
 def praise_apart(found: Discovery, praised: NDArray[np.bool_]) -> Discovery:
     """``found`` with the praise sub-themes of each theme that is not mostly praise made one
     theme of their own (a new label after the others): praise of one area, as its
     sub-themes."""
-    themes = found.themes.copy()
-    filed = themes >= 0
-    if not filed.any() or not praised[filed].any():
-        return found
-    label = int(themes.max()) + 1
-    for theme in np.unique(themes[filed]).tolist():
-        in_theme = themes == theme
-        if _mostly(praised[in_theme]):
-            continue
-        subs = np.unique(found.subthemes[in_theme])
-        if subs.size < 2:
-            continue
-        moved = False
-        for sub in subs.tolist():
-            members = found.subthemes == sub
-            if _mostly(praised[members]):
-                themes[members] = label
-                moved = True
-        label += moved
-    return Discovery(themes=themes, subthemes=found.subthemes, closeness=found.closeness)
-
-
-def _mostly(praised: NDArray[np.bool_]) -> bool:
-    return praised.size > 0 and 2 * int(praised.sum()) >= praised.size
+    return set_apart(found, praised)

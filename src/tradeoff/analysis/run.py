@@ -2,8 +2,10 @@
 
 A rebuild embeds (cached) → discovers → labels → stores, matching new clusters to the old
 themes so ids and people's edits survive. Otherwise only the items not yet filed are placed,
-each by the nearest centroid of the last rebuild, so that what exists stays put and an item
-lands in the same theme alone or in a batch. An item filed before whose words a re-import
+each by the nearest centroid of the last rebuild that the praise rule lets it join
+(``analysis.praise_filing``: no complaint in a praise theme, no praise naming nothing in
+another), so that what exists stays put and an item lands in the same theme alone or in a
+batch. An item filed before whose words a re-import
 changed (a ticket re-exported with the customer's new comment) counts as not yet filed: it
 is placed again by its new words, as it would be if it arrived now — unless a person filed
 it, whose placement stands.
@@ -24,17 +26,24 @@ from numpy.typing import NDArray
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
-from tradeoff.analysis.assign import place
-from tradeoff.analysis.discover import Discovery, DiscoverySettings, centroids_of, discover
+from tradeoff.analysis.discover import Discovery, DiscoverySettings, discover
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
+from tradeoff.analysis.language_apart import foreign, language_apart, language_name
 from tradeoff.analysis.new_topic import new_topic_size
 from tradeoff.analysis.praise_apart import praise_apart
+from tradeoff.analysis.praise_filing import (
+    place_as_read,
+    read_all,
+    read_some,
+    stored_praise_themes,
+)
 from tradeoff.analysis.progress import NO_PROGRESS, Progress
+from tradeoff.analysis.rescue import filed_as_read
 from tradeoff.analysis.seller_notes import (
     FLOOR,
     FOLLOWERS,
@@ -193,9 +202,11 @@ def _rebuild(
     progress: Progress,
 ) -> AnalysisReport:
     started = now_utc()
+    praise.fill_engine(engine, PRAISE_RULES)  # the readings the filing rule goes by
     with read_session(engine) as session:
         rows = evidence_texts(session)
-    read = [row for row in rows if row.copy_of is None]
+        read = [row for row in rows if row.copy_of is None]
+        readings = read_all(session, [row.id for row in read])
     ids, said = [row.id for row in read], [_read(row) for row in read]
     vectors = _embed(engine, embedder, said, progress)
     worded = np.array([says_something(text) for text in said], dtype=np.bool_)
@@ -205,11 +216,11 @@ def _rebuild(
         placed = found.themes >= 0
         cut = float(found.closeness[placed].min()) if placed.any() else settings.min_similarity
         found = _widened(found, founding)
-        found = _rescue(vectors, found, founding & (found.themes < 0), cut)
+        found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
+        found = language_apart(found, foreign(said))
         notes = worded & ~founding
         likened = filed_by_likeness(said, notes, [row.external_id for row in read])
-        found = _rescue(vectors, found, likened, FLOOR)
-        found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
+        found = filed_as_read(vectors, found, founding, likened, cut, readings)
         advance(1)
     with progress.step("label", 1) as advance:
         themes = _found_themes(ids, said, found)
@@ -238,6 +249,9 @@ def _file_new(
     engine: Engine, embedder: Embedder, last: AnalysisRun, progress: Progress
 ) -> AnalysisReport:
     started = now_utc()
+    # New and changed items read for praise first: the filing rule counts per theme on the
+    # kept readings (``analysis.praise_filing``).
+    praise.fill_engine(engine, PRAISE_RULES)
     with read_session(engine) as session:
         unfiled = unfiled_originals(session)
         changed = _reworded(session)
@@ -245,18 +259,22 @@ def _file_new(
         # What the last rebuild never saw: a topic can only have arrived with it.
         fresh = imported_since(session, [row.id for row in unfiled], last.started_at)
         fresh |= {row.id for row in changed}
+        pending = sorted([*unfiled, *changed], key=lambda row: row.id)
+        readings = read_some(session, [row.id for row in pending])
+        praise_tops = stored_praise_themes(session)
     assert centroids is not None
-    pending = sorted([*unfiled, *changed], key=lambda row: row.id)
     read = [_read(row) for row in pending]
     vectors = _embed(engine, embedder, read, progress)
     finest = ~centroids.has_children
     with progress.step("place", 1) as advance:
-        placement = place(
+        placement = place_as_read(
             vectors,
             centroids.theme_ids[finest],
             centroids.top_ids[finest],
             centroids.vectors[finest],
             last.unsorted_below,
+            readings,
+            praise_tops,
         )
         wordless = np.array([not says_something(text) for text in read], dtype=np.bool_)
         notes = following([row.kind for row in pending])
@@ -298,35 +316,6 @@ def _file_new(
         )
         advance(1)
     return report
-
-
-def _rescue(vectors: Vectors, found: Discovery, rows: NDArray[np.bool_], cut: float) -> Discovery:
-    """The unsorted ``rows`` filed as a later run would file them: by the nearest sub-theme
-    at least ``cut`` close.
-
-    Discovery leaves an item unsorted when it sits far from its own cluster; it may still be
-    close to another one. Placing it now, by the rule incremental runs use, means running
-    ``analyze`` again right after a rebuild changes nothing. Sellers' notes, which discovery
-    did not group, are filed the same way (``analysis.seller_notes``).
-    """
-    unsorted = np.flatnonzero(rows)
-    labels = found.subthemes[found.subthemes >= 0]
-    if not unsorted.size or not labels.size:
-        return found
-    subs = np.unique(labels)
-    placed = found.subthemes >= 0
-    centroids = centroids_of(vectors[placed], found.subthemes[placed])[subs]
-    parents = found.parent_of()
-    tops = np.array([parents[int(s)] for s in subs], dtype=np.int64)
-    placement = place(vectors[unsorted], subs, tops, centroids, cut)
-    themes, subthemes, closeness = (
-        found.themes.copy(),
-        found.subthemes.copy(),
-        found.closeness.copy(),
-    )
-    themes[unsorted], subthemes[unsorted] = placement.top, placement.finest
-    closeness[unsorted] = placement.closeness
-    return Discovery(themes=themes, subthemes=subthemes, closeness=closeness)
 
 
 def _widened(found: Discovery, grouped: NDArray[np.bool_]) -> Discovery:
@@ -485,20 +474,27 @@ def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[Fo
         if found.themes[row] >= 0:
             in_theme.setdefault(int(found.themes[row]), {})[evidence_id] = closeness
             in_sub.setdefault(int(found.subthemes[row]), {})[evidence_id] = closeness
+    text_of = dict(zip(ids, texts, strict=True))
     result = [
-        FoundTheme(f"t{label}", None, _name(top_words[label]), members)
+        FoundTheme(f"t{label}", None, _name(top_words[label], members, text_of), members)
         for label, members in sorted(in_theme.items())
     ]
     # A theme whose items all form one sub-theme has no second level: that sub-theme would
     # repeat the theme under its own id (31 of 48 themes on 3,000 Banking77 queries).
     subs_of = Counter(parents[label] for label in in_sub)
     result += [
-        FoundTheme(f"s{label}", f"t{parents[label]}", _name(sub_words[label]), members)
+        FoundTheme(
+            f"s{label}", f"t{parents[label]}", _name(sub_words[label], members, text_of), members
+        )
         for label, members in sorted(in_sub.items())
         if subs_of[parents[label]] > 1 or len(members) < len(in_theme[parents[label]])
     ]
     return result
 
 
-def _name(keywords: list[str]) -> str:
-    return " · ".join(keywords) if keywords else "(no words)"
+def _name(keywords: list[str], members: dict[int, float], text_of: dict[int, str]) -> str:
+    """The label terms joined, led by the languages of a theme mostly in other languages
+    than English ("in Spanish · código verificación")."""
+    language, terms = language_name([text_of[i] for i in members], keywords)
+    words = [language, *terms] if language else terms
+    return " · ".join(words) if words else "(no words)"

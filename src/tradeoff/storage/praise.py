@@ -17,11 +17,22 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, delete, exists, func, insert, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from tradeoff.domain.enums import EvidenceKind
+from tradeoff.domain.enums import EvidenceKind, ThemeStatus
 from tradeoff.storage.session import write_session
 from tradeoff.storage.tables import (
     EvidenceItemRow,
@@ -29,6 +40,7 @@ from tradeoff.storage.tables import (
     EvidencePraiseStaleRow,
     EvidenceThemeRow,
     PraiseMarkRow,
+    ThemeRow,
 )
 from tradeoff.storage.theme_summary import writes
 
@@ -111,6 +123,48 @@ def praised_naming(
             if cues := rules.read(row.text, row.rating, row.kind):
                 found[row.id] = (row.duplicate_of_id, rules.names(cues))
     return found
+
+
+def praise_shares(session: Session, rules: PraiseRules) -> dict[int, tuple[int, int]]:
+    """Active top-level theme id → (original items filed in it, how many of them read as
+    praise): whether a theme is a praise theme, as filing new evidence needs it.
+
+    Counted per theme in the database from the links (a person's too: a praise theme a
+    person split off is one) and the kept readings, so a workspace of a million items costs
+    one grouped query, not its texts; only items the kept readings do not cover (new or
+    changed since the last fill) are read. Copies are left out, as discovery leaves them.
+    """
+    read_through = _read_through(session, rules)
+    link, item, theme, kept = EvidenceThemeRow, EvidenceItemRow, ThemeRow, EvidencePraiseRow
+    stale = EvidencePraiseStaleRow
+    covered = and_(
+        item.id <= read_through, kept.evidence_id.is_not(None), stale.evidence_id.is_(None)
+    )
+    query = (
+        select(link.theme_id, func.count(), func.sum(case((covered, 1), else_=0)))
+        .join(item, item.id == link.evidence_id)
+        .join(theme, theme.id == link.theme_id)
+        .outerjoin(kept, kept.evidence_id == item.id)
+        .outerjoin(stale, stale.evidence_id == item.id)
+        .where(_top_level(), item.duplicate_of_id.is_(None))
+        .group_by(link.theme_id)
+    )
+    counts = {int(t): [int(n), int(p or 0)] for t, n, p in session.execute(query)}
+    for unread in _unread(read_through):
+        filed = (
+            unread.add_columns(link.theme_id)
+            .join(link, link.evidence_id == item.id)
+            .join(theme, theme.id == link.theme_id)
+            .where(_top_level(), item.duplicate_of_id.is_(None))
+        )
+        for row in session.execute(filed):
+            if row.theme_id in counts and rules.read(row.text, row.rating, row.kind):
+                counts[row.theme_id][1] += 1
+    return {theme_id: (items, praise) for theme_id, (items, praise) in counts.items()}
+
+
+def _top_level() -> ColumnElement[bool]:
+    return and_(ThemeRow.status == ThemeStatus.ACTIVE, ThemeRow.parent_id.is_(None))
 
 
 def readings(session: Session, rules: PraiseRules, ids: Collection[int]) -> dict[int, Praised]:

@@ -1,0 +1,134 @@
+"""Items in another language are told by their function words, set apart from English
+topics, and their themes say the language in their names."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine
+
+from tests.analysis.themed import add_tickets, intent_rows, links
+from tradeoff.analysis.discover import Discovery
+from tradeoff.analysis.embed.static import StaticEmbedder
+from tradeoff.analysis.language_apart import foreign, language_apart
+from tradeoff.analysis.run import analyze
+from tradeoff.analysis.text.language import guess_language, in_languages, language_of_group
+from tradeoff.domain.evidence import Theme
+from tradeoff.storage import repository
+from tradeoff.storage.session import read_session
+
+#: Feedback of a fitness app as a QA tester's users wrote it, on several topics each.
+SPANISH = [
+    "El código de verificación nunca llega y no puedo iniciar sesión",
+    "El GPS marca mal la distancia, siempre me da dos kilómetros de más",
+    "Me cobraron dos veces la suscripción anual y nadie responde",
+    "La app se cierra cuando abro el mapa de la ruta",
+]
+GERMAN = [
+    "Das GPS ist total ungenau, die Strecke springt ständig hin und her",
+    "Ich habe zweimal bezahlt und bekomme mein Geld nicht zurück",
+    "Die Herzfrequenz ist beim Laufen immer viel zu hoch",
+    "Die App stürzt ab, wenn ich das Training starte",
+]
+OTHERS = {
+    "fr": "Je ne peux pas exporter mes données de course",
+    "pt": "Não consigo sincronizar o relógio com a minha conta",
+    "it": "L'app si blocca sempre quando apro la mappa",
+    "nl": "De app crasht elke keer als ik mijn route open",
+}
+#: English that holds words of other languages: "die", "la", "con", "de".
+ENGLISH = [
+    "My battery will die in an hour when GPS is on",
+    "La Jolla route shows the wrong elevation",
+    "The con of the free tier is the ads before every run",
+    "Sync with De Vries's club fails every morning",
+    "Great app!",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        *((t, "es") for t in SPANISH),
+        *((t, "de") for t in GERMAN),
+        *((t, c) for c, t in OTHERS.items()),
+    ],
+)
+def test_other_languages_are_told_by_their_function_words(text: str, code: str) -> None:
+    assert guess_language(text) == code
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_with_foreign_looking_words_is_english(text: str) -> None:
+    assert guess_language(text) is None
+
+
+def test_banking77_is_english_throughout() -> None:
+    rows = intent_rows()
+    assert [r["text"] for r in rows if guess_language(r["text"]) is not None] == []
+
+
+def test_a_group_is_named_by_its_languages_when_mostly_foreign() -> None:
+    codes = [guess_language(t) for t in [*SPANISH, *GERMAN, "GPS drift again"]]
+    assert language_of_group(codes) == ["de", "es"]
+    assert in_languages(["de", "es"]) == "in German and Spanish"
+    assert language_of_group([guess_language(t) for t in [*ENGLISH, SPANISH[0]]]) is None
+
+
+def test_a_foreign_sub_theme_leaves_its_english_theme_and_a_foreign_theme_stays() -> None:
+    """Theme 0: GPS in English (sub-theme 0) and the Spanish and German items discovery
+    hung under it (sub-theme 1); theme 1: all Spanish, in two sub-themes."""
+    english = [
+        "GPS drift on long runs",
+        "Distance is off by a mile",
+        "Route map jumps around",
+        "Pace is wrong under trees",
+        "Elevation gain is doubled",
+    ]
+    texts = [*english, *SPANISH[:2], *GERMAN[:2], *SPANISH[2:]]
+    found = Discovery(
+        themes=np.array([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]),
+        subthemes=np.array([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 3]),
+        closeness=np.full(11, 0.8, dtype=np.float32),
+    )
+    apart = language_apart(found, foreign(texts))
+    assert apart.themes.tolist() == [0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1]
+    assert apart.subthemes.tolist() == found.subthemes.tolist()
+
+
+#: Spanish customers of a bank on the intents' topics, as a QA tester's Spanish users wrote.
+SPANISH_TICKETS = [
+    "Mi tarjeta nueva todavía no ha llegado, la pedí hace tres semanas",
+    "¿Cuándo llega la tarjeta? La estoy esperando desde hace días",
+    "La transferencia sigue pendiente desde el lunes y no sé por qué",
+    "Hice una transferencia y el dinero no ha llegado a la cuenta",
+    "El tipo de cambio que me aplicaron es peor que el del banco",
+    "Me cobraron una comisión por el cambio de divisa y no la esperaba",
+    "Perdí mi tarjeta en el tren, ¿cómo la bloqueo?",
+    "Me robaron la cartera con la tarjeta, necesito cancelarla ya",
+    "La recarga con mi tarjeta falló otra vez y no sé por qué",
+    "No puedo recargar la cuenta, la operación siempre es rechazada",
+    "Gracias por la ayuda con la tarjeta, todo está bien ahora",
+    "Hola, el pago con la tarjeta no funciona en el supermercado",
+]
+
+
+def test_spanish_tickets_form_a_theme_that_says_so(engine: Engine) -> None:
+    """Twelve Spanish tickets on five topics among the English ones: the engine cannot read
+    their topics, and so names their theme by the language instead of hiding them in one."""
+    intents = add_tickets(engine, intent_rows(), 1)
+    spanish = add_tickets(engine, [{"text": t, "category": "es"} for t in SPANISH_TICKETS], 900)
+    analyze(engine, StaticEmbedder())
+    by_theme: dict[int, set[int]] = {}
+    for link in links(engine):
+        by_theme.setdefault(link.theme_id, set()).add(link.evidence_id)
+    with read_session(engine) as session:
+        names = {t.id: t.name for t in repository.list_all(session, Theme) if t.parent_id is None}
+    home = max(names, key=lambda t: len(by_theme.get(t, set()) & set(spanish)))
+    assert names[home].startswith("in Spanish · "), names[home]
+    assert len(by_theme[home] & set(spanish)) >= 9
+    english_in_it = by_theme[home] & set(intents)
+    assert 2 * len(english_in_it) < len(by_theme[home])
+    for theme_id, name in names.items():
+        if theme_id != home:
+            assert not name.startswith("in "), name
