@@ -19,6 +19,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import Engine
 
+from tradeoff.analysis.business.attribute_numbers import BANDS, MAX_CATEGORIES
 from tradeoff.analysis.business.demand import demand, demand_behind, keep_breakdown
 from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
 from tradeoff.analysis.business.money_trends import money_trends, trend_members
@@ -64,7 +65,12 @@ def demand_command(
     ctx: typer.Context,
     by: Annotated[
         str | None,
-        typer.Option(help="Break every figure down: segment, plan, region or attribute:KEY."),
+        typer.Option(
+            help="Break every figure down: segment, plan, region or attribute:KEY. A key "
+            f"holding more than {MAX_CATEGORIES} numbers (seats, employees, revenue) is shown "
+            f"in {BANDS} bands of about as many accounts each (50–199), the same bands for "
+            "every subject."
+        ),
     ] = None,
     as_of: Annotated[
         str | None,

@@ -20,7 +20,9 @@ and each attribute key the theme summary is split by, and of problems and opport
 with their pieces per day and their reach: without a breakdown always, and by each
 breakdown the summary is split by once it has been asked for (``keep_breakdown``: counting
 one costs 12–15 s at a million items, keeping every one at every analysis would cost as
-much again per breakdown and kind). The two renewal figures depend on
+much again per breakdown and kind). An attribute in bands (a measure such as seats:
+``storage.demand.Breakdown.bands``) is always counted: the set kept under its key holds its
+values one by one, never its bands. The two renewal figures depend on
 the day asked about, so the customers' ARR is kept per renewal day and either window is
 summed at read time; the decayed count likewise is folded from the kept days with the
 day's weights. A figure as of a day before the last evidence is never kept: it is counted
@@ -366,7 +368,10 @@ def _keep_money(session: Session, kind: str, dimension: str, counted: CompoundSe
 
 
 def _current(session: Session, query: DemandQuery) -> str | None:
-    """The kept breakdown answering ``query`` exactly, or None (count it instead)."""
+    """The kept breakdown answering ``query`` exactly, or None (count it instead). A key in
+    bands is never kept: the set kept under its label holds its values one by one."""
+    if query.by is not None and query.by.bands:
+        return None
     dimension = "" if query.by is None else query.by.label
     state = session.get(DemandKeptStateRow, (query.kind.value, dimension))
     if state is None or not _matches(state, demand_version(session), query):

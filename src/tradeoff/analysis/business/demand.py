@@ -3,7 +3,8 @@
 Storage sums in SQL (``tradeoff.storage.demand`` defines every figure); this module turns
 the sums into typed results: money converted with the user's rates (a currency without
 one is reported, never added), counts decayed by age, trends per month and quarter, and
-each figure broken down by segment, plan, region or an account attribute.
+each figure broken down by segment, plan, region or an account attribute — in bands of
+about as many accounts each when the attribute is a measure (``banded``).
 
 >>> theme_demand(engine, as_of=date(2026, 10, 15), by="segment")[0].total.arr.total
 ... # doctest: +SKIP
@@ -20,8 +21,9 @@ from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from tradeoff.analysis.business.attribute_numbers import as_number
+from tradeoff.analysis.business.attribute_numbers import as_number, bands
 from tradeoff.analysis.business.demand_model import (
     MONEY_ORDER,
     Demand,
@@ -44,6 +46,7 @@ from tradeoff.gc_pause import collection_paused
 from tradeoff.storage import demand_kept, subject_filed
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import (
+    Band,
     Breakdown,
     DemandQuery,
     Figure,
@@ -52,6 +55,7 @@ from tradeoff.storage.demand import (
     MonthCount,
     ReachCount,
     SubjectKind,
+    attribute_counts,
     check_breakdown,
     subjects,
 )
@@ -123,6 +127,8 @@ def _demand_of(
 ) -> list[SubjectDemand]:
     with read_session(engine) as session:
         check_breakdown(session, breakdown)
+        if breakdown is not None:
+            breakdown = banded(session, breakdown)
         settings = load_workspace_settings(session)
         base, known_rates = base_currency(session), rates(session)
         names = subjects(session, kind, ids)
@@ -174,7 +180,7 @@ def _demand_of(
                     key,
                     build(days_in.get(key, []), money_in.get(key, []), counts_in.get(key)),
                 )
-                for key in sorted(keys, key=_group_order(keys))
+                for key in sorted(keys, key=_group_order(keys, breakdown))
             )
         results.append(
             SubjectDemand(
@@ -200,8 +206,32 @@ def keep_breakdown(
     breakdown = Breakdown.parse(by) if isinstance(by, str) else by
     if kind is SubjectKind.THEME or breakdown is None:
         return False
+    if breakdown.key is not None:
+        with read_session(engine) as session:
+            breakdown = banded(session, breakdown)
     day = as_of or datetime.now(UTC).date()
     return demand_kept.keep_breakdown(engine, kind, breakdown, day)
+
+
+def banded(session: Session, by: Breakdown) -> Breakdown:
+    """``by`` in bands when it is an attribute that holds a measure (seats, employees,
+    revenue: more than ``attribute_numbers.MAX_CATEGORIES`` numbers), else as it is. Bands
+    hold about as many accounts each, drawn over every account with the attribute, so every
+    subject's groups are the same bands and compare; the database then groups by band
+    (``storage.demand.Breakdown``), never by value, since end users do not add up.
+
+    Example: banded(session, Breakdown.parse("attribute:Seats")).bands[0].label == "10–49"
+    """
+    if by.key is None or by.bands:
+        return by
+    counts = attribute_counts(session, by.key)
+    labels = bands(counts) if counts is not None else None
+    if labels is None:
+        return by
+    texts: dict[str, list[str]] = {}
+    for text, label in labels.items():
+        texts.setdefault(label, []).append(text)
+    return replace(by, bands=tuple(Band(label, tuple(t)) for label, t in texts.items()))
 
 
 def demand_behind(
@@ -227,7 +257,7 @@ def demand_behind(
         query = DemandQuery(
             kind=kind,
             as_of=as_of or datetime.now(UTC).date(),
-            by=breakdown,
+            by=banded(session, breakdown) if breakdown is not None else None,
             subject_ids=(subject_id,),
             churn_window_days=settings.churn_window_days,
         )
@@ -244,9 +274,15 @@ def _index(rows: list[Row]) -> dict[int, list[Row]]:
     return indexed
 
 
-def _group_order(keys: set[str | None]) -> Callable[[str | None], tuple[Any, ...]]:
-    """Groups in order, "(none)" last: by number when every group is one (an attribute such
-    as seats or employees: a QA tester read "130, 151, 401, … 837, 93"), else by text."""
+def _group_order(
+    keys: set[str | None], by: Breakdown | None
+) -> Callable[[str | None], tuple[Any, ...]]:
+    """Groups in order, "(none)" last: bands from the lowest; by number when every group is
+    one (an attribute such as seats or employees: a QA tester read "130, 151, 401, … 837,
+    93"), else by text."""
+    if by is not None and by.bands:
+        rank = {band.label: n for n, band in enumerate(by.bands)}
+        return lambda g: (g is None, rank.get(g, len(rank)) if g is not None else 0, g or "")
     numbers = {k: as_number(k) for k in keys if k is not None}
     if numbers and all(n is not None for n in numbers.values()):
         return lambda g: (g is None, numbers.get(g) if g is not None else 0.0, g or "")

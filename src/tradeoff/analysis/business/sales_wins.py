@@ -18,8 +18,9 @@ An account attribute that says whether the account is a customer (Salesforce's T
 winning, not a sign of it: every won account becomes a customer. It would top the list and
 say nothing, so a key any of whose values names a customer or a prospect
 (``LIFECYCLE_WORDS``) is left out. A key whose values are all numbers, more than
-``MAX_CATEGORIES`` of them (Salesforce's AnnualRevenue, NumberOfEmployees), is compared in
-``BANDS`` bands of about as many closed deals each ("26.7M–38.1M"), not value by value.
+``attribute_numbers.MAX_CATEGORIES`` of them (Salesforce's AnnualRevenue, NumberOfEmployees),
+is compared in ``attribute_numbers.BANDS`` bands of about as many closed deals each
+("26.7M–38.1M"), not value by value: the same bands demand's breakdown draws by accounts.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from tradeoff.analysis.business.attribute_numbers import as_number
+from tradeoff.analysis.business.attribute_numbers import bands
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, AccountOutcome, OutcomeTotal, ThemeOutcome
 
@@ -37,10 +38,6 @@ PRIOR = 0.5
 LIFECYCLE_WORDS = ("customer", "prospect")
 #: The deal and account columns compared (the ``--by`` names), then themes and attributes.
 ATTRIBUTES = ("segment", "plan", "region", "source", "size")
-#: An account attribute whose values are all numbers and more than this many is a measure
-#: (revenue, employees), compared in ``BANDS`` bands of about as many closed deals each.
-MAX_CATEGORIES = 8
-BANDS = 4
 
 
 @dataclass(frozen=True)
@@ -123,36 +120,20 @@ def win_signals(
 
 def _banded(tallies: Mapping[tuple[str, str], list[int]]) -> dict[tuple[str, str], list[int]]:
     """Account attributes with a numeric key's values in ``BANDS`` bands of about as many
-    closed deals each: Salesforce's AnnualRevenue and NumberOfEmployees hold a number per
-    company, and each exact revenue was a "value" won only with that one account."""
+    closed deals each (``attribute_numbers.bands``): Salesforce's AnnualRevenue and
+    NumberOfEmployees hold a number per company, and each exact revenue was a "value" won
+    only with that one account."""
     by_key: dict[str, dict[str, list[int]]] = {}
     for (key, value), counts in tallies.items():
         by_key.setdefault(key, {})[value] = counts
     banded: dict[tuple[str, str], list[int]] = {}
     for key, values in by_key.items():
-        numbers = {v: as_number(v) for v in values}
-        if len(values) <= MAX_CATEGORIES or any(n is None for n in numbers.values()):
+        labels = bands({value: sum(counts) for value, counts in values.items()})
+        if labels is None:
             banded |= {(key, v): counts for v, counts in values.items()}
             continue
-        ordered = sorted(values, key=lambda v: numbers[v] or 0.0)
-        deals = sum(sum(values[v]) for v in ordered) or 1
-        bands: list[list[str]] = [[]]
-        seen = 0
-        for value in ordered:
-            if bands[-1] and seen >= deals * len(bands) / BANDS:
-                bands.append([])
-            bands[-1].append(value)
-            seen += sum(values[value])
-        for band in bands:
-            low, high = numbers[band[0]] or 0.0, numbers[band[-1]] or 0.0
-            label = _compact(low) if low == high else f"{_compact(low)}–{_compact(high)}"
-            banded[(key, label)] = [sum(values[v][i] for v in band) for i in (0, 1)]
+        for value, label in labels.items():
+            summed = banded.setdefault((key, label), [0, 0])
+            summed[0] += values[value][0]
+            summed[1] += values[value][1]
     return banded
-
-
-def _compact(number: float) -> str:
-    """12,300,000 → "12.3M": a band's ends, read at a glance."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(number) >= size:
-            return f"{number / size:.3g}{suffix}"
-    return f"{number:g}"
