@@ -169,18 +169,26 @@ def _top_level() -> ColumnElement[bool]:
 
 def readings(session: Session, rules: PraiseRules, ids: Collection[int]) -> dict[int, Praised]:
     """Evidence id → reading of those of ``ids`` that read as praise: the kept words, or
-    the rules' reading of an item not read yet."""
-    current = _read_through(session, rules) > 0
+    the rules' reading of an item not read yet. An item the mark covers and nothing sent
+    back, with no kept words, was read and is no praise: it is not read again (an
+    incremental ``analyze`` asks this of its 10,000 new items right after keeping them)."""
+    read_through = _read_through(session, rules)
+    stale = EvidencePraiseStaleRow
     found: dict[int, Praised] = {}
     for chunk in _batches(sorted(ids)):
         rows = session.execute(
-            select(*READ, EvidencePraiseRow.cues)
+            select(*READ, EvidencePraiseRow.cues, stale.evidence_id.label("sent_back"))
             .outerjoin(EvidencePraiseRow, EvidencePraiseRow.evidence_id == EvidenceItemRow.id)
+            .outerjoin(stale, stale.evidence_id == EvidenceItemRow.id)
             .where(EvidenceItemRow.id.in_(chunk))
         )
         for row in rows:
-            kept = tuple(row.cues) if current and row.cues is not None else None
-            if cues := kept or tuple(rules.read(row.text, row.rating, row.kind)):
+            covered = row.id <= read_through and row.sent_back is None
+            if covered:
+                cues = tuple(row.cues) if row.cues is not None else ()
+            else:
+                cues = tuple(rules.read(row.text, row.rating, row.kind))
+            if cues:
                 found[row.id] = _praised(row, cues)
     return found
 
