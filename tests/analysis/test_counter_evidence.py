@@ -186,6 +186,9 @@ SAID_IN_PRAISE = [
     # "rest" as the area, not the rest of something else.
     "The rest timer between intervals is great",
     "Exporting my runs to GPX is really easy, love it.",
+    # Those failure words negated are praise still.
+    "The free version is great and the ads are not intrusive at all",
+    "Battery life is great, it never drains on long runs",
 ]
 
 
@@ -233,6 +236,11 @@ QA_COMPLAINTS = [
     "The TCX export corrupts the heart rate data. The rest of the app is great.",
     "I get an ad before I can even start tracking, ridiculous. Apart from that, the app is great.",
     "Heart rate readings are way too high during easy runs. Thanks.",
+    # A failure said in a word the lists lacked, then praise of the rest (a verifier's probe).
+    "The TCX export corrupts the heart rate data. Great app otherwise, thanks!",
+    "The TCX export corrupts the heart rate data. Other than this, 5 stars.",
+    "The TCX export corrupts the heart rate data. Still the best running app out there.",
+    "Kudos notifications are spammy",
 ]
 
 

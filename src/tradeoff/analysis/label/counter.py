@@ -293,7 +293,9 @@ PROBLEMS = _words(
     couldn't couldnt won't wont declined rejected blocked denied refused stopped stolen
     pending unresponsive forever crawl crawls crawling hang hangs hanging hung timeout
     timeouts throttle throttles throttled throttling late lost lose loses losing noisy
-    duplicates duplicated constantly repeatedly randomly gripe gripes downside downsides"""
+    duplicates duplicated constantly repeatedly randomly gripe gripes downside downsides
+    corrupt corrupts corrupted corrupting glitch glitches glitchy inaccurate incorrect
+    unreliable spammy intrusive overcharged disappears disappeared drains draining"""
 )
 #: Failures said in more than one word: "times out", "too many requests".
 PROBLEM_PHRASES = _phrases(
