@@ -39,8 +39,7 @@ from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.domain.problems import Problem, ProblemTheme
 from tradeoff.importers.registry import run
 from tradeoff.importers.salesforce import SalesforceImporter, salesforce_id
-from tradeoff.storage import demand as demand_storage
-from tradeoff.storage import demand_kept, repository
+from tradeoff.storage import attribute_bands, demand_kept, repository
 from tradeoff.storage.demand import Figure, SubjectKind
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import AccountRow, DemandKeptStateRow
@@ -350,7 +349,7 @@ def test_revenue_bands_read_alike_listed_or_by_range(
     """Revenues are plain numbers: past ``LISTED_TEXTS`` texts the database compares the
     number with the cuts between bands instead of listing them; the same bands either way."""
     if not listed:
-        monkeypatch.setattr(demand_storage, "LISTED_TEXTS", 0)
+        monkeypatch.setattr(attribute_bands, "LISTED_TEXTS", 0)
     result = the_theme(org, REVENUE)
     assert [g.group for g in result.groups] == [*REVENUE_BANDS, None]
     assert groups_of(result) == recount(band_of(REVENUE_BANDS))

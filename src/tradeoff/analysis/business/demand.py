@@ -44,9 +44,9 @@ from tradeoff.analysis.business.money import ZERO, convert
 from tradeoff.errors import NotFound
 from tradeoff.gc_pause import collection_paused
 from tradeoff.storage import demand_kept, subject_filed
+from tradeoff.storage.attribute_bands import Band, attribute_counts
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import (
-    Band,
     Breakdown,
     DemandQuery,
     Figure,
@@ -55,7 +55,6 @@ from tradeoff.storage.demand import (
     MonthCount,
     ReachCount,
     SubjectKind,
-    attribute_counts,
     check_breakdown,
     subjects,
 )
