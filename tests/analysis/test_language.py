@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from tests.analysis.themed import add_tickets, intent_rows, links
 from tradeoff.analysis.discover import Discovery
 from tradeoff.analysis.embed.static import StaticEmbedder
-from tradeoff.analysis.language_apart import foreign, language_apart
+from tradeoff.analysis.language_apart import foreign, language_apart, languages
 from tradeoff.analysis.run import analyze
 from tradeoff.analysis.text.language import guess_language, in_languages, language_of_group
 from tradeoff.domain.evidence import Theme
@@ -91,7 +91,7 @@ def test_a_foreign_sub_theme_leaves_its_english_theme_and_a_foreign_theme_stays(
         subthemes=np.array([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 3]),
         closeness=np.full(11, 0.8, dtype=np.float32),
     )
-    apart = language_apart(found, foreign(texts))
+    apart = language_apart(found, foreign(languages(texts)))
     assert apart.themes.tolist() == [0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1]
     assert apart.subthemes.tolist() == found.subthemes.tolist()
 

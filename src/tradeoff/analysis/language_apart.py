@@ -27,9 +27,15 @@ from tradeoff.analysis.text.language import (
 )
 
 
-def foreign(texts: list[str]) -> NDArray[np.bool_]:
-    """Per item: written in a language other than English (``guess_language``)."""
-    return np.array([guess_language(text) is not None for text in texts], dtype=np.bool_)
+def languages(texts: list[str]) -> list[str | None]:
+    """Per item: the language it is written in (``guess_language``; None for English), read
+    once per rebuild for both setting apart and naming."""
+    return [guess_language(text) for text in texts]
+
+
+def foreign(codes: list[str | None]) -> NDArray[np.bool_]:
+    """Per item: written in a language other than English."""
+    return np.array([code is not None for code in codes], dtype=np.bool_)
 
 
 def language_apart(found: Discovery, written_elsewhere: NDArray[np.bool_]) -> Discovery:
@@ -38,14 +44,14 @@ def language_apart(found: Discovery, written_elsewhere: NDArray[np.bool_]) -> Di
     return set_apart(found, written_elsewhere)
 
 
-def language_name(texts: list[str], words: list[str]) -> tuple[str | None, list[str]]:
-    """How a theme of ``texts``, named by ``words`` (its label terms), says its language:
-    ("in Spanish", its terms without that language's bare function words: "die" named a
-    German theme) when at least half of its items are in other languages; (None, ``words``)
-    otherwise."""
-    codes = language_of_group([guess_language(text) for text in texts])
-    if codes is None:
+def language_name(codes: list[str | None], words: list[str]) -> tuple[str | None, list[str]]:
+    """How a theme whose items are in the languages ``codes`` (``languages``), named by
+    ``words`` (its label terms), says its language: ("in Spanish", its terms without that
+    language's bare function words: "die" named a German theme) when at least half of its
+    items are in other languages; (None, ``words``) otherwise."""
+    spoken = language_of_group(codes)
+    if spoken is None:
         return None, words
-    function_words = frozenset().union(*(FUNCTION_WORDS[code] for code in codes))
+    function_words = frozenset().union(*(FUNCTION_WORDS[code] for code in spoken))
     kept = [w for w in words if not all(part in function_words for part in w.split())]
-    return in_languages(codes), kept
+    return in_languages(spoken), kept

@@ -33,7 +33,7 @@ from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
-from tradeoff.analysis.language_apart import foreign, language_apart, language_name
+from tradeoff.analysis.language_apart import foreign, language_apart, language_name, languages
 from tradeoff.analysis.new_topic import new_topic_size
 from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.praise_filing import (
@@ -217,13 +217,14 @@ def _rebuild(
         cut = float(found.closeness[placed].min()) if placed.any() else settings.min_similarity
         found = _widened(found, founding)
         found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
-        found = language_apart(found, foreign(said))
+        spoken = languages(said)
+        found = language_apart(found, foreign(spoken))
         notes = worded & ~founding
         likened = filed_by_likeness(said, notes, [row.external_id for row in read])
         found = filed_as_read(vectors, found, founding, likened, cut, readings)
         advance(1)
     with progress.step("label", 1) as advance:
-        themes = _found_themes(ids, said, found)
+        themes = _found_themes(ids, said, found, spoken)
         advance(1)
     copies_of: dict[int, list[int]] = {}
     for row in rows:
@@ -461,7 +462,9 @@ def _finish(
     return replace(report, placed=placed)
 
 
-def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[FoundTheme]:
+def _found_themes(
+    ids: list[int], texts: list[str], found: Discovery, spoken: list[str | None]
+) -> list[FoundTheme]:
     top_words = theme_keywords(texts, found.themes.tolist())
     parents = found.parent_of()
     # A sub-theme is named apart from its theme ("board · cards · slow" twice, otherwise).
@@ -474,9 +477,9 @@ def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[Fo
         if found.themes[row] >= 0:
             in_theme.setdefault(int(found.themes[row]), {})[evidence_id] = closeness
             in_sub.setdefault(int(found.subthemes[row]), {})[evidence_id] = closeness
-    text_of = dict(zip(ids, texts, strict=True))
+    language_of = dict(zip(ids, spoken, strict=True))
     result = [
-        FoundTheme(f"t{label}", None, _name(top_words[label], members, text_of), members)
+        FoundTheme(f"t{label}", None, _name(top_words[label], members, language_of), members)
         for label, members in sorted(in_theme.items())
     ]
     # A theme whose items all form one sub-theme has no second level: that sub-theme would
@@ -484,7 +487,10 @@ def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[Fo
     subs_of = Counter(parents[label] for label in in_sub)
     result += [
         FoundTheme(
-            f"s{label}", f"t{parents[label]}", _name(sub_words[label], members, text_of), members
+            f"s{label}",
+            f"t{parents[label]}",
+            _name(sub_words[label], members, language_of),
+            members,
         )
         for label, members in sorted(in_sub.items())
         if subs_of[parents[label]] > 1 or len(members) < len(in_theme[parents[label]])
@@ -492,9 +498,11 @@ def _found_themes(ids: list[int], texts: list[str], found: Discovery) -> list[Fo
     return result
 
 
-def _name(keywords: list[str], members: dict[int, float], text_of: dict[int, str]) -> str:
+def _name(
+    keywords: list[str], members: dict[int, float], language_of: dict[int, str | None]
+) -> str:
     """The label terms joined, led by the languages of a theme mostly in other languages
     than English ("in Spanish · código verificación")."""
-    language, terms = language_name([text_of[i] for i in members], keywords)
+    language, terms = language_name([language_of[i] for i in members], keywords)
     words = [language, *terms] if language else terms
     return " · ".join(words) if words else "(no words)"
