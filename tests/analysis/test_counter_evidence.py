@@ -50,9 +50,10 @@ REVIEW, TICKET, SURVEY = EvidenceKind.REVIEW, EvidenceKind.TICKET, EvidenceKind.
         ("dont love the new card design", [], ["dont love"]),
         ("It doesn’t work well on Android", [], ["doesn't work well"]),
         ("Face ID is not working since the update", [], ["not working"]),
-        # Wishes, requests and let-down expectations are demand, not praise.
-        ("It would be great if exports were faster", [], []),
-        ("I'd love a dark mode", [], []),
+        # Wishes, requests and let-down expectations are demand, not praise; a wish said
+        # with "would" speaks against the whole item.
+        ("It would be great if exports were faster", [], ["would be great"]),
+        ("I'd love a dark mode", [], ["i'd love"]),
         ("Customer asks for faster card delivery to Germany", [], []),
         ("I thought it was easy to add a second director", [], []),
         ("Top-ups used to be fast", [], []),
@@ -102,7 +103,8 @@ REVIEW, TICKET, SURVEY = EvidenceKind.REVIEW, EvidenceKind.TICKET, EvidenceKind.
          ["don't fire"]),
         ("Uploads time out and the page is unresponsive", [], ["time out", "unresponsive"]),
         ("We get HTTP 503 every night, whereas staging is fast", ["fast"], ["http 503", "whereas"]),
-        ("Sales keeps asking for it, a timeline would be nice", [], ["keeps asking"]),
+        ("Sales keeps asking for it, a timeline would be nice", [],
+         ["keeps asking", "would be nice"]),
         ("please add subtasks, the board is nice", ["nice"], ["please add"]),
         # Willingness, "fine", a "would" after the cue and the customer's own setup: no cue.
         ("Happy to share logs", [], []),

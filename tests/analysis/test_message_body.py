@@ -181,3 +181,170 @@ def test_a_sentence_with_wrote_and_a_quote_mark_is_the_customer_speaking() -> No
 )
 def test_a_bare_name_signed_below_the_message_is_cut(text: str, said: str) -> None:
     assert message_body(text) == said
+
+
+# A carrier's corporate block: ten lines after the sign-off, over ``SIGNATURE_LINES``.
+CORPORATE_BLOCK = """Settlement statements for owner-operators show last week's fuel advances twice.
+
+Respectfully,
+RAMONA VEGA
+Settlements Lead | Cobalt Ridge Transport
+4410 Commerce Blvd, Suite 18
+Amarillo, TX 79118
+Office: (806) 555-0147
+Cell: 806.555.0199
+Fax: (806) 555-0100
+www.cobaltridgetransport.com
+USDOT 3120457 | MC 1088234
+[cid:image002.jpg@01DB11AA.42C0FE10]
+"""
+
+# Signed with no sign-off word at all, in a German mailbox with a social line.
+NO_SIGN_OFF = """Die Fahrerliste lädt seit dem Update nicht mehr.
+
+Jonas Albrecht
+Disposition | Albrecht Logistik GmbH
+jonas.albrecht@albrecht-logistik.example
++49 511 4477 210
+Folgen Sie uns auf LinkedIn | Xing
+"""
+
+# A name, a company and a phone, with the company's motto in quotes below.
+WITH_MOTTO = (
+    "Trailer temperature alerts arrive an hour late.\n\n"
+    "Oksana Lytvyn\nNorthern Reach Cold Freight\nDirect: (218) 555-0176\n"
+    '"Cold chain, unbroken."'
+)
+
+
+@pytest.mark.parametrize(
+    "email",
+    [CORPORATE_BLOCK, NO_SIGN_OFF, WITH_MOTTO],
+    ids=["ten-line block after a sign-off", "no sign-off", "motto under the block"],
+)
+def test_a_signature_block_is_told_by_what_its_lines_are(email: str) -> None:
+    assert message_body(email) == email.split("\n\n")[0].strip()
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        # Details the customer gives below the complaint read as sentences or "Label:" lines.
+        "The ELD shows a power diagnostic on tractor 3481.\n\nTruck: 3481\nDriver: Sam Ortiz\n"
+        "Call me on (602) 555-0110 if you need the logs.",
+        # A line that ends with a colon announces what follows: the customer's own data.
+        "The webhook for this account fails, see:\n\nhttps://hooks.example.com\n"
+        "ops@carrier.example",
+        # A short complaint after the message, not a name.
+        "Dispatch board froze again.\n\nStill broken.",
+        # A deep link is evidence the customer pasted, not a signature's website.
+        "This page never loads:\n\nhttps://app.example.com/routes/4410?day=2026-03-02",
+    ],
+)
+def test_what_the_customer_wrote_below_the_message_is_not_a_signature(email: str) -> None:
+    assert message_body(email) == email
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "IMPORTANT: The contents of this email and any attachments are confidential and "
+        "intended for the named recipient only.",
+        "This e-mail and any files transmitted with it are confidential and intended solely "
+        "for the addressee.",
+        "If you have received this message in error, please notify the sender and delete it.",
+        "CONFIDENTIALITY NOTICE: this message may contain privileged information.",
+        "Ce courriel et ses pièces jointes sont confidentiels et destinés exclusivement à "
+        "leurs destinataires.",
+        "Diese E-Mail enthält vertrauliche Informationen und ist nur für den Empfänger bestimmt.",
+        "Este mensaje y sus anexos son confidenciales y dirigidos exclusivamente a su "
+        "destinatario.",
+        "Please consider the environment before printing this e-mail.",
+    ],
+)
+def test_a_disclaimer_below_the_message_is_cut(notice: str) -> None:
+    complaint = "Fuel card purchases in Oklahoma are missing from the weekly report."
+    assert message_body(f"{complaint}\n\nThanks,\nLee\n\n{notice}") == complaint
+    assert message_body(f"{complaint}\n\n{notice}") == complaint
+
+
+def test_a_banner_above_the_message_is_dropped_not_cut_with_it() -> None:
+    banner = (
+        "CAUTION: This email originated from outside of the organization. Do not click links "
+        "unless you recognise the sender."
+    )
+    complaint = "The driver app logs everyone out at midnight."
+    assert message_body(f"{banner}\n\n{complaint}") == complaint
+
+
+def test_a_sentence_that_opens_like_a_disclaimer_stays() -> None:
+    text = "Our drivers see an error.\n\nThis message appears whenever they open a load."
+    assert message_body(text) == text
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # An agent's answer pasted below the sign-off, with no quote mark.
+        "Best,\nRK\n\nMateo (Trackly Support)\nApril 9, 2026, 14:05 CST\n\n"
+        "Hi Rachel, could you send us a screenshot of the error?",
+        # A help desk's plain-text thread, dated the other way round.
+        "Kind regards\nRachel\n\nPriya | Customer Success\n9 Apr 2026 14:05\n\n"
+        "Thanks Rachel, we are looking into it.",
+        # No sign-off: the author and date line alone.
+        "Jonah (Support)\n2026-04-09 14:05\n\nHello, is this still happening?",
+    ],
+)
+def test_a_reply_pasted_without_quote_marks_is_cut(thread: str) -> None:
+    complaint = "Geofence arrivals fire twenty minutes after the truck is at the dock."
+    assert message_body(f"{complaint}\n\n{thread}") == complaint
+
+
+def test_a_date_under_a_name_in_the_message_is_kept() -> None:
+    """Without a team after the name and without a time, a date under a name is content."""
+    text = "Two invoices were raised for one load:\n\nDana Brooks\nMarch 3, 2026\n\nPlease merge."
+    assert message_body(text) == text
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("Happy Friday!\n\nThe ETA text goes to the shipper.", "The ETA text goes to the shipper."),
+        ("Morning all,\nThe ETA text goes to the shipper.", "The ETA text goes to the shipper."),
+        (
+            "Hope your week is off to a better start than ours. The ETA text goes to the "
+            "shipper.\n\nLooking forward to hearing from you.",
+            "The ETA text goes to the shipper.",
+        ),
+        (
+            "To whom it may concern:\n\nSorry to bother you again.\nI hope this email finds you "
+            "well.\n\nThe ETA text goes to the shipper.\n\nThanks in advance for looking into "
+            "this.\n\nRespectfully,",
+            "The ETA text goes to the shipper.",
+        ),
+        ("Dear Haulwise Customer Support Team,\n\nStill broken.", "Still broken."),
+        ("The ETA text goes to the shipper.\n\nCheers", "The ETA text goes to the shipper."),
+    ],
+)
+def test_greetings_pleasantries_and_dangling_sign_offs_are_not_the_message(
+    email: str, message: str
+) -> None:
+    assert message_body(email) == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wish that names the product is the message.
+        "Hope you can fix the ETA texts before Monday.",
+        "Please help me! The ETA text goes to the shipper.",
+        # "Morning" that opens a complaint is no greeting.
+        "Morning reports are empty\nThe ETA text goes to the shipper.",
+        # Thanks in the middle stay: only the edges are trimmed.
+        "The ETA text goes to the shipper. Thanks for your patience. It also goes twice.",
+        # A two-line ticket.
+        "ETA texts broken\nThey go to the shipper.",
+    ],
+)
+def test_what_the_customer_asks_stays_verbatim(text: str) -> None:
+    assert message_body(text) == text

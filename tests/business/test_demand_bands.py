@@ -1,12 +1,13 @@
 """Demand by a numeric account attribute, in bands of about as many accounts each.
 
 A Salesforce org exports its accounts with ``AnnualRevenue`` and a custom ``Seats__c`` as
-text ("1,200" beside "1200"); grouped value by value, a breakdown by seats is a row per
-account. Here thirteen accounts come in through the real importer, with open, won and lost
-deals; their people's evidence is filed in one theme, a consultant speaks for two accounts
-in different seat bands and a partner for two in the same band, and a CSM relays one item
-and says another. Every figure per band is recounted in plain Python from the tables
-below, the bands themselves written out by hand.
+text ("1,200" beside "1200"), and ``NumberOfEmployees``, which the importer keeps as the
+account's own ``employees`` field (here as many as its seats); grouped value by value, a
+breakdown by seats is a row per account. Here thirteen accounts come in through the real
+importer, with open, won and lost deals; their people's evidence is filed in one theme, a
+consultant speaks for two accounts in different seat bands and a partner for two in the
+same band, and a CSM relays one item and says another. Every figure per band is recounted
+in plain Python from the tables below, the bands themselves written out by hand.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ EVIDENCE = [
 def _accounts_csv() -> str:
     header = (
         "Id,Name,Type,Industry,AnnualRevenue,Seats__c,Tier__c,BillingCountry,Website,ARR__c,"
-        "Segment__c,CurrencyIsoCode,Churn_Date__c"
+        "Segment__c,CurrencyIsoCode,Churn_Date__c,NumberOfEmployees"
     )
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
@@ -144,7 +145,7 @@ def _accounts_csv() -> str:
         site = f"https://www.{name.split()[0].lower()}.example"
         writer.writerow(
             [_account_id(n), name, kind, industry, revenue, seats, tier, "United States", site,
-             arr, "SMB", "USD", churn]
+             arr, "SMB", "USD", churn, seats.replace(",", "")]
         )  # fmt: skip
     return out.getvalue()
 
@@ -450,3 +451,38 @@ def test_the_cli_writes_band_labels_in_json_csv_and_the_table(
     groups = {m["label"]: m["group"] for m in json.loads(behind.stdout)}
     assert groups["Iris Retail"] == groups["Juniper Health"] == "150–1.2k"
     assert groups["Moss Studio"] is None
+
+
+def test_employees_the_accounts_own_field_are_grouped_in_the_same_bands(
+    org: Org, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Salesforce's NumberOfEmployees is no attribute but the account's own field, so
+    attribute:NumberOfEmployees has nothing to group: --by employees bands it as a numeric
+    attribute is banded (one "1200" for the two accounts of 1,200 seats: the same four bands)."""
+    url = database_url(org.engine)
+    common = ["--db", url, "demand", "--as-of", AS_OF.isoformat(), "--by"]
+    refused = run_cli(capsys, *common, "attribute:NumberOfEmployees")
+    assert refused.exit_code == 2
+    assert refused.stderr.strip().splitlines() == [
+        "error: no account has the attribute 'NumberOfEmployees': employees is the accounts' "
+        "own field: use --by employees; the accounts' attributes: AnnualRevenue, Industry, "
+        "Seats__c, Tier__c, Type; their own fields: segment, plan, region, employees"
+    ]
+    result = the_theme(org, "employees")
+    assert result.by == "employees"
+    assert [g.group for g in result.groups] == [*SEAT_BANDS, None]
+    assert groups_of(result) == recount(band_of(SEAT_BANDS))
+    problem = problem_demand(org.engine, as_of=AS_OF, by="employees", ids=[org.problem_id])
+    assert groups_of(problem[0]) == groups_of(result)
+    document = json.loads(run_cli(capsys, *common, "employees", "--format", "json").stdout)
+    theme = next(d for d in document if d["id"] == org.theme_id)
+    expected = recount(band_of(SEAT_BANDS))
+    assert [(g["group"], g["items"], g["arr"]["amount"]) for g in theme["groups"]] == [
+        (b, expected[b]["items"], f"{expected[b]['arr']:.2f}") for b in [*SEAT_BANDS, None]
+    ]
+    behind = run_cli(
+        capsys, *common, "employees", "--theme", str(org.theme_id), "--show", "accounts",
+        "--format", "json",
+    )  # fmt: skip
+    groups = {m["label"]: m["group"] for m in json.loads(behind.stdout)}
+    assert groups["Iris Retail"] == groups["Juniper Health"] == "150–1.2k"

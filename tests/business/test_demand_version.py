@@ -24,8 +24,9 @@ from tradeoff.storage.tables import AccountRow, ProblemRow
 
 #: Derived or bookkeeping tables a demand query may read that no person writes.
 DERIVED = re.compile(r"^(theme_\w*summar\w*|demand_kept_\w+|demand_version|data_version)$")
-#: Read when a figure is shown, never kept: sums are kept per currency and converted then.
-READ_WHEN_SHOWN = {"currency_rates"}
+#: Read when a figure is shown, never kept: sums are kept per currency and converted then;
+#: whether a theme is praise (``demand.praise_themes``) is read from the praise readings.
+READ_WHEN_SHOWN = {"currency_rates", "evidence_praise", "evidence_praise_stale", "praise_mark"}
 
 
 def _version(engine: Engine) -> str:

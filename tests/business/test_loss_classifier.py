@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from tradeoff.analysis.business.loss_reasons import (
+from tradeoff.analysis.business.loss_cues import (
     ABSENCE_FILLER,
     ABSENCE_FRAME,
     CUES,
-    LossVerdict,
-    classify_loss,
-    fold,
+    FEATURE_FRAME,
+    FEATURE_NOUNS,
+    LINKING,
+    NAMES,
+    SHORTFALL_MARKERS,
 )
+from tradeoff.analysis.business.loss_reasons import LossVerdict, classify_loss, fold
 from tradeoff.domain.enums import LossCategory as C
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -211,3 +214,124 @@ def test_docs_list_exactly_the_absence_words_the_code_uses() -> None:
     assert filler is not None, "docs/sales.md lists no filler words"
     words = re.findall(r"`([^`]+)`", filler.group(1))
     assert set(words) == ABSENCE_FILLER
+
+
+def test_docs_list_exactly_the_names_feature_words_and_shortfalls_the_code_uses() -> None:
+    doc = " ".join((ROOT / "docs" / "sales.md").read_text(encoding="utf-8").split())
+    for pattern, listed in [
+        (r"counts for no category: (.*?)\. \"", NAMES),
+        (r"A feature word — (.*?) — is a", FEATURE_NOUNS),
+        (r"when one of (.*?) stands at most", FEATURE_FRAME),
+        (r"The same holds backwards for (.*?), which", tuple(sorted(SHORTFALL_MARKERS))),
+        (r"before them, with only (.*?) between", tuple(sorted(LINKING))),
+    ]:
+        found = re.search(pattern, doc)
+        assert found is not None, pattern
+        words = re.findall(r"`([^`]+)`", found.group(1))
+        assert sorted(words) == sorted(listed), pattern
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        # A product's thing named with a keyword is no reason: "cost" in "cost center" is no
+        # price, "benefits" in an HR product area no value.
+        (
+            "Reporting too limited - they need custom reports and GL export by cost center.",
+            C.PRODUCT_GAP,
+            ("too limited", "reports"),
+        ),
+        ("Lacked job costing by cost code", C.PRODUCT_GAP, ("lacked",)),
+        ("Missing benefits administration module", C.PRODUCT_GAP, ("missing",)),
+        ("Benefits enrollment would be manual", C.PRODUCT_GAP, ("would be manual",)),
+        # The keyword outside a name still counts.
+        ("Could not see the benefit over their current setup", C.VALUE_NOT_PROVEN, ("benefit",)),
+        ("Total cost was above their budget", C.PRICE_BUDGET, ("cost", "budget")),
+    ],
+)
+def test_a_name_holding_a_keyword_is_not_a_reason(
+    reason: str, category: C, cues: tuple[str, ...]
+) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        # A feature word named as absent, needed or the rival's is a gap.
+        ("No SCIM provisioning with Okta, IT would not approve.", C.PRODUCT_GAP, ("scim",)),
+        ("No carrier EDI feed for their insurer", C.PRODUCT_GAP, ("edi",)),
+        ("Without a Workday connector", C.PRODUCT_GAP, ("connector",)),
+        ("Went with Gusto because they had NetSuite GL sync", C.PRODUCT_GAP, ("sync",)),
+        ("Didn't have an open API", C.PRODUCT_GAP, ("api",)),
+        ("Their payroll team needs multi-state tax filing", C.PRODUCT_GAP, ("multi",)),
+        ("Could not export journals to their ERP", C.PRODUCT_GAP, ("export",)),
+        # Alone, a feature word says what the deal was about, not why it was lost.
+        ("Too expensive for the reporting module", C.PRICE_BUDGET, ("expensive",)),
+        ("No reporting concerns, the price was too high", C.PRICE_BUDGET, ("price",)),
+        # Nothing needed, or what is absent is a cue of another category: that decides.
+        ("No need for reporting yet", C.UNCLASSIFIED, ()),
+        ("Did not need an API", C.UNCLASSIFIED, ()),
+        ("No budget for the mobile app", C.PRICE_BUDGET, ("no budget",)),
+    ],
+)
+def test_a_feature_named_absent_needed_or_the_rivals_is_a_gap(
+    reason: str, category: C, cues: tuple[str, ...]
+) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        (
+            "Mobile clock-in was unreliable during the pilot, app crashed for their crew",
+            C.PRODUCT_GAP,
+            ("unreliable", "crashed"),
+        ),
+        ("Buggy exports and clunky admin screens", C.PRODUCT_GAP, ("buggy", "clunky")),
+        ("Approval workflows too rigid", C.PRODUCT_GAP, ("too rigid",)),
+        # What is short decides when it is another category's cue.
+        ("Budget was too limited this year", C.PRICE_BUDGET, ("budget",)),
+        ("Their account manager was unreliable", C.RELATIONSHIP, ("account manager",)),
+        ("Limited budget after the layoffs", C.PRICE_BUDGET, ("budget",)),
+        ("Limited resources to run an implementation", C.UNCLASSIFIED, ()),
+    ],
+)
+def test_a_product_that_failed_or_fell_short_is_a_gap(
+    reason: str, category: C, cues: tuple[str, ...]
+) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "cues"),
+    [
+        # "for free" is a price: the rival gave it away.
+        (
+            "Lost on price - Gusto bundled time tracking for free",
+            C.PRICE_BUDGET,
+            ("price", "for free"),
+        ),
+        # A headline names one of the tied categories: it decides.
+        (
+            "Lost to Rippling on price - they bundled IT management",
+            C.PRICE_BUDGET,
+            ("price",),
+        ),
+        ("Timing: their budget was cut", C.TIMING_NO_DECISION, ("timing",)),
+        ("Price. They wanted a bundle", C.PRICE_BUDGET, ("price",)),
+        # No headline, or one naming both: still a tie for a person.
+        ("Price and bundling", C.UNCLASSIFIED, ("price", "bundling")),
+        ("Price and timing - both", C.UNCLASSIFIED, ("price", "timing")),
+        ("-price too high vs. value", C.UNCLASSIFIED, ("price", "value")),
+    ],
+)
+def test_a_headline_breaks_a_tie(reason: str, category: C, cues: tuple[str, ...]) -> None:
+    assert classify_loss(reason) == LossVerdict(category, cues)
+
+
+def test_a_headline_is_read_before_the_notes() -> None:
+    assert classify_loss(
+        "Lost on price: they bundled onboarding", "Their VP said timing was the blocker"
+    ) == LossVerdict(C.PRICE_BUDGET, ("price",))

@@ -6,21 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.business.loss_letters import A, B, C, P, R, S, T, V
 from tradeoff.analysis.business.loss_reasons import classify_loss
 from tradeoff.domain.enums import LossCategory
-
-P, B, V, C = (
-    LossCategory.PRODUCT_GAP,
-    LossCategory.PRICE_BUDGET,
-    LossCategory.VALUE_NOT_PROVEN,
-    LossCategory.CONFIDENCE_RISK,
-)
-R, A, T, S = (
-    LossCategory.RELATIONSHIP,
-    LossCategory.ALIGNMENT,
-    LossCategory.TIMING_NO_DECISION,
-    LossCategory.STATUS_QUO,
-)
 
 
 @pytest.mark.parametrize(

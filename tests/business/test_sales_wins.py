@@ -1,9 +1,15 @@
-"""What a win looks like: an account's lifecycle attribute is a result of winning."""
+"""What a win looks like: what is a result of winning, or says nothing of it, is left out."""
 
 from __future__ import annotations
 
-from tradeoff.analysis.business.sales_wins import win_signals
-from tradeoff.storage.sales import AccountOutcome
+import math
+from decimal import Decimal
+
+import pytest
+
+from tradeoff.analysis.business.sales_wins import left_out_line, signal_themes, win_signals
+from tradeoff.domain.enums import DealOutcome
+from tradeoff.storage.sales import AccountOutcome, OutcomeTotal, ThemeOutcome
 
 
 def test_an_attribute_that_says_customer_or_prospect_is_not_a_sign_of_a_win() -> None:
@@ -44,3 +50,74 @@ def test_a_numeric_attribute_is_compared_in_bands_not_value_by_value() -> None:
     # Eight values or fewer stay categories, and a key with any word is never banded.
     few = [AccountOutcome({"Employees": f"{n}"}, won=1, lost=0) for n in (10, 50, 200)]
     assert {s.value for s in win_signals({}, [], few, (3, 0))} == {"10", "50", "200"}
+
+
+def test_language_and_praise_themes_are_no_signs_of_a_win() -> None:
+    """Payhaven's figures: the Spanish tickets on six topics won 27 of their 39 closed deals
+    and topped the list at +3.56; the support praise came from customers who had bought.
+    Both are left out and named; a theme about Spanish payroll is a topic and stays."""
+    themes = [
+        ThemeOutcome(13, "in Spanish · cierra cuando empleados · extra nómina mal", 27, 12),
+        ThemeOutcome(14, "in Spanish and German · factura · rechnung", 6, 2),
+        ThemeOutcome(11, "support · great customer service · team", 30, 20),
+        ThemeOutcome(10, "sync · journal entries · sent quickbooks", 50, 42),
+        ThemeOutcome(15, "spanish payroll · irpf · modelo 111", 9, 3),
+    ]
+    total = (115, 160)
+    signals = win_signals({}, themes, [], total, praise_themes={11})
+    assert [s.value for s in signals] == [
+        "sync · journal entries · sent quickbooks",
+        "spanish payroll · irpf · modelo 111",
+    ]
+    sync = signals[0]
+    assert (sync.won_with, sync.won_without, sync.lost_with, sync.lost_without) == (50, 65, 42, 118)
+    # The score the CLI showed for it, from the definition: (50.5·118.5)/(42.5·65.5) etc.
+    a, b, c, d = 50.5, 42.5, 65.5, 118.5
+    score = math.log(a * d / (b * c)) / math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
+    assert sync.score == pytest.approx(score)
+    assert round(sync.score, 2) == 2.96
+    kept, left_out = signal_themes(themes, {11})
+    assert [t.theme_id for t in kept] == [10, 15]
+    assert [(t.theme_id, t.reason) for t in left_out] == [
+        (13, "language"), (14, "language"), (11, "praise"),
+    ]  # fmt: skip
+    assert left_out_line(left_out) == (
+        'Themes not compared: 13 "in Spanish · cierra cuando empleados · extra nómina mal", '
+        '14 "in Spanish and German · factura · rechnung" (language: their items share a '
+        'language, not a topic); 11 "support · great customer service · team" (praise: said '
+        "after buying, a result of winning, not a sign of it)."
+    )
+    assert left_out_line([]) is None
+
+
+def test_an_attribute_repeating_the_accounts_own_field_is_shown_once() -> None:
+    """A Zendesk organisation's ``plan`` ("premium") became an account attribute beside the
+    CRM's plan ("Premium"): the same 30 won and 30 lost deals, shown twice. Where the help
+    desk disagrees with the CRM for some accounts, the counts differ and both stay."""
+    by_plan = {
+        "plan": [
+            OutcomeTotal("Premium", DealOutcome.WON, "USD", 30, 30, Decimal("900000")),
+            OutcomeTotal("Premium", DealOutcome.LOST, "USD", 30, 30, Decimal("700000")),
+            OutcomeTotal("Core", DealOutcome.WON, "USD", 85, 85, Decimal("800000")),
+            OutcomeTotal("Core", DealOutcome.LOST, "USD", 130, 130, Decimal("990000")),
+        ]
+    }
+    same = [
+        AccountOutcome({"plan": "premium", "Industry": "Restaurants"}, won=30, lost=30),
+        AccountOutcome({"plan": "core", "Industry": "Construction"}, won=85, lost=130),
+    ]
+    shown = {(s.attribute, s.value) for s in win_signals(by_plan, [], same, (115, 160))}
+    assert shown == {
+        ("plan", "Premium"), ("plan", "Core"),
+        ("account Industry", "Restaurants"), ("account Industry", "Construction"),
+    }  # fmt: skip
+    differing = [
+        AccountOutcome({"Plan": "premium"}, won=28, lost=30),
+        AccountOutcome({"Plan": "core"}, won=87, lost=130),
+    ]
+    signals = {(s.attribute, s.value): s for s in win_signals(by_plan, [], differing, (115, 160))}
+    assert set(signals) == {
+        ("plan", "Premium"), ("plan", "Core"),
+        ("account Plan", "premium"), ("account Plan", "core"),
+    }  # fmt: skip
+    assert signals[("account Plan", "premium")].won_with == 28

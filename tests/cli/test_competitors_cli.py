@@ -261,3 +261,20 @@ def test_a_crm_only_workspace_says_why_themes_and_quotes_are_empty(
         "they met, or naming them, is filed in a theme (import tickets and notes, then run "
         "tradeoff analyze) Quotes: none: no evidence item names them"
     ) in shown
+
+
+def test_a_competitor_s_page_names_the_rows_that_look_like_the_same_vendor(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    """A workspace imported before brands were read holds ADP's product lines apart."""
+    with write_session(engine) as session:
+        for name in ("ADP", "ADP Workforce Now", "ADP Run", "Deel"):
+            repository.add(session, Competitor(name=name))
+    result = run_cli(capsys, "--db", workspace_url, "competitor", "ADP")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[4] == (
+        "maybe the same vendor: 'ADP Run', 'ADP Workforce Now'; to merge one: "
+        'tradeoff competitor-merge "ADP Run" --into "ADP"'
+    )
+    line = run_cli(capsys, "--db", workspace_url, "competitor", "ADP Run").stdout.splitlines()[4]
+    assert line.startswith("maybe the same vendor: 'ADP';")

@@ -132,7 +132,8 @@ def test_an_unknown_breakdown_is_one_line_and_exit_2(
     result = run_cli(capsys, "--db", workspace_url, "demand", "--by", "colour")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "error: cannot break down by 'colour': use segment, plan, region or attribute:KEY"
+        "error: cannot break down by 'colour': use segment, plan, region, employees or "
+        "attribute:KEY"
     ]
     bad_day = run_cli(capsys, "--db", workspace_url, "demand", "--as-of", "15/10/2026")
     assert bad_day.exit_code == 2
@@ -303,7 +304,8 @@ def test_an_attribute_no_account_has_is_refused_with_the_keys_there_are(
     assert typo.exit_code == 2, typo.stdout
     assert typo.stderr.strip().splitlines() == [
         "error: no account has the attribute 'industry': did you mean attribute:Industry? "
-        "the accounts' attributes: Industry, tier"
+        "the accounts' attributes: Industry, tier; their own fields: segment, plan, region, "
+        "employees"
     ]
     unknown = run_cli(capsys, *args, "attribute:Nope", "--of", "problem")
     assert unknown.exit_code == 2

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.business.world import World, build_world
+from tests.business.world import TODAY, World, build_world
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.business.sales import sales_picture
-from tradeoff.domain.enums import DealOutcome
+from tradeoff.domain.enums import DealOutcome, EvidenceKind
+from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.importers.registry import IMPORTERS, run
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
@@ -41,8 +42,8 @@ def test_sales_json_is_the_python_apis_picture(
     assert {**document, "classified_now": 0} == picture.to_json()
     assert set(document) == {
         "base_currency", "overall", "breakdown", "cycle_time", "average_won_deal",
-        "open_pipeline", "win_signals", "objections", "loss_reasons", "data_notes",
-        "classified_now", "classified_on_the_fly", "disqualified",
+        "open_pipeline", "win_signals", "win_signals_left_out", "objections", "loss_reasons",
+        "data_notes", "classified_now", "classified_on_the_fly", "disqualified",
     }  # fmt: skip
     assert document["classified_on_the_fly"] == 0  # the command saved them first
     owners = {r["key"]: (r["won"], r["lost"]) for r in document["breakdown"]["rows"]}
@@ -216,3 +217,49 @@ def test_chart_draws_win_rate_by_quarter_and_keeps_json_clean(
     bad = run_cli(capsys, "--db", workspace_url, "sales", "--chart", str(tmp_path / "c.gif"))
     assert bad.exit_code == 2
     assert bad.stderr.startswith("error: a chart is written as")
+
+
+def test_language_and_praise_themes_are_named_but_not_compared(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine, world: World
+) -> None:
+    """Acme (won) writes in Spanish and praises support; Cobalt (lost) praises support too.
+    Neither theme is a win signal; both are named under the tables and in the JSON, and the
+    themes that are topics keep their counts, recounted from the world's deals."""
+    said = [
+        ("Acme Freight", "in Spanish · nómina · error", "El cálculo de la nómina no es correcto."),
+        ("Acme Freight", "support · great · team", "Your support team is fantastic, thanks!"),
+        ("Cobalt Retail", "support · great · team", "Great customer service, always helpful."),
+    ]
+    with write_session(engine) as session:
+        made: dict[str, int] = {}
+        for n, (account, name, text_) in enumerate(said):
+            if name not in made:
+                made[name] = repository.add(session, Theme(name=name)).id or 0
+            item = repository.add(
+                session,
+                EvidenceItem(
+                    source="zendesk", external_id=f"t{n}", kind=EvidenceKind.TICKET, text=text_,
+                    created_at=TODAY, account_id=world.account(account).id,
+                ),
+            )  # fmt: skip
+            repository.add(session, EvidenceTheme(evidence_id=item.id or 0, theme_id=made[name]))
+    found = run_cli(capsys, "--db", workspace_url, "sales", "--format", "json")
+    document = json.loads(found.stdout)
+    compared = {s["value"] for s in document["win_signals"] if s["attribute"] == "theme"}
+    assert compared == {"Bulk export", "Single sign-on", "Audit logs"}
+    assert [(t["name"], t["reason"]) for t in document["win_signals_left_out"]] == [
+        ("in Spanish · nómina · error", "language"),
+        ("support · great · team", "praise"),
+    ]
+    bulk = next(s for s in document["win_signals"] if s["value"] == "Bulk export")
+    citing = {e.account_id for e in world.evidence if e.id in {
+        link.evidence_id for link in world.links if link.theme_id == world.theme("Bulk export").id
+    }}  # fmt: skip
+    counted = [d for d in world.deals if d.outcome in (DealOutcome.WON, DealOutcome.LOST)]
+    assert (bulk["won_with"], bulk["lost_with"]) == (
+        sum(d.outcome is DealOutcome.WON and d.account_id in citing for d in counted),
+        sum(d.outcome is DealOutcome.LOST and d.account_id in citing for d in counted),
+    )
+    table = run_cli(capsys, "--db", workspace_url, "sales").stdout
+    assert "Themes not compared: " in table
+    assert '"in Spanish · nómina · error" (language: their items share a language' in table

@@ -326,3 +326,46 @@ def test_a_theme_page_lists_counter_evidence_and_praise_of_its_area_escaped(
     detail = client.get(f"/api/v1/themes/{complaints}").json()
     assert detail["praised_in_themes"] == [praise]
     assert client.get(f"/api/v1/themes/{praise}").json()["speaks_well_of_theme"] == complaints
+
+
+def test_a_praise_theme_is_marked_on_the_theme_list_and_comes_last_on_home(
+    signed_in: Callable[[Role], TestClient], workspace: Workspace
+) -> None:
+    """Acme, paying 12,000 a year, praises support three times: with the same revenue at
+    stake as the complaints' theme and more items, the praise would lead the home page's
+    demand; it is marked praise on both pages and listed after them, its money still shown."""
+    with write_session(workspace.engine) as session:
+        [acme] = repository.list_all(session, Account)
+        acme.arr, acme.currency = Decimal("12000"), "USD"
+        acme.lifecycle = AccountLifecycle.CUSTOMER
+        repository.update(session, acme)
+        theme = repository.add(session, Theme(name="support · great · team"))
+        assert theme.id is not None
+        assert acme.id is not None
+        for n, text in enumerate(
+            ("Your support team is fantastic.", "Great customer service!", "Love the team.")
+        ):
+            item = repository.add(
+                session,
+                EvidenceItem(
+                    source="delighted", external_id=f"nps{n}", kind=EvidenceKind.SURVEY,
+                    text=text, created_at=datetime(2026, 3, 3, tzinfo=UTC), account_id=acme.id,
+                ),
+            )  # fmt: skip
+            assert item.id is not None
+            repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=theme.id))
+    client = signed_in(Role.VIEWER)
+    listed = client.get("/themes").text
+    rows = {
+        theme_id: listed.split(f'href="/themes/{theme_id}"', 1)[1].split("</tr>", 1)[0]
+        for theme_id in (workspace.theme_id, theme.id)
+    }
+    assert ">praise</span>" in rows[theme.id]
+    assert "<td>USD 12,000.00</td>" in rows[theme.id]
+    assert "praise" not in rows[workspace.theme_id]
+    home = client.get("/").text
+    demand = home.split('<section hx-disable id="demand">', 1)[1].split("</section>", 1)[0]
+    assert demand.index(f'href="/themes/{workspace.theme_id}"') < demand.index(
+        f'href="/themes/{theme.id}"'
+    )
+    assert demand.count(">praise</span>") == 1

@@ -34,7 +34,7 @@ from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.language_apart import foreign, language_apart, language_name, languages
-from tradeoff.analysis.new_topic import new_topic_size
+from tradeoff.analysis.new_topic import loose, new_topic_members
 from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.praise_filing import (
     place_as_read,
@@ -60,6 +60,7 @@ from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
 from tradeoff.storage.centroids import active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceThemeRow
+from tradeoff.storage.theme_closeness import closeness_spread
 from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
 from tradeoff.storage.themes import (
     ItemText,
@@ -97,8 +98,8 @@ class AnalysisReport:
     model_id: str
     #: Items filed before that this run placed again because their words changed.
     reworded: int = 0
-    #: Of the items this run could not file, the largest group they form among themselves
-    #: (``new_topic``): a topic that arrived since the last rebuild.
+    #: Items that arrived since the last rebuild and form a topic no theme covers
+    #: (``new_topic``), left unsorted.
     new_topic: int = 0
     #: Of ``unsorted``, sellers' deal notes, which join a theme only when they fit one
     #: (``analysis.seller_notes``): commercial talk, not a topic left unplaced.
@@ -263,6 +264,7 @@ def _file_new(
         pending = sorted([*unfiled, *changed], key=lambda row: row.id)
         readings = read_some(session, [row.id for row in pending])
         praise_tops = stored_praise_themes(session)
+        spread = closeness_spread(session)
     assert centroids is not None
     read = [_read(row) for row in pending]
     vectors = _embed(engine, embedder, read, progress)
@@ -282,6 +284,17 @@ def _file_new(
         likened = filed_by_likeness(read, notes, [row.external_id for row in pending])
         unfit = notes & ((placement.closeness < FLOOR) | ~likened)
         placement.top[wordless | unfit] = -1
+        settings = DiscoverySettings(seed=last.seed, theme_resolution=last.resolution)
+        arrived_rows = np.array([row.id in fresh for row in pending], dtype=np.bool_)
+        # Sellers' notes found no theme in a rebuild, so none arrives through them either.
+        unsure = (placement.top < 0) | loose(placement.closeness, placement.finest, spread)
+        candidates = np.flatnonzero(unsure & ~wordless & ~notes & arrived_rows)
+        arrived = candidates[
+            new_topic_members(
+                vectors[candidates], settings, last.unsorted_below, centroids.vectors[finest]
+            )
+        ]
+        placement.top[arrived] = -1
         advance(1)
     links: dict[tuple[int, int], float] = {}
     for evidence_id, theme, top, score in zip(
@@ -301,12 +314,7 @@ def _file_new(
         _file_copies(session)
         with_items = repository.count(session, EvidenceItem)
         report = _report(session, "incremental", None, with_items, len(pending), embedder)
-        settings = DiscoverySettings(seed=last.seed, theme_resolution=last.resolution)
-        arrived_rows = np.array([row.id in fresh for row in pending], dtype=np.bool_)
-        # Sellers' notes found no theme in a rebuild, so none arrives through them either.
-        left = vectors[(placement.top < 0) & ~wordless & ~notes & arrived_rows]
-        arrived = new_topic_size(left, settings, last.unsorted_below)
-        report = replace(report, reworded=len(changed), new_topic=arrived)
+        report = replace(report, reworded=len(changed), new_topic=len(arrived))
         report = _finish(
             session,
             report,

@@ -165,7 +165,9 @@ def competitor(
     can only mean one competitor (the rule an import files aliases by, docs/competitors.md:
     "Zoho Inc", "Pipedrvie") shows it, one that could mean several lists them. --chart
     draws deals met, won and lost per quarter. --format csv writes one part of the
-    profile, chosen with --rows (which goes with --format csv only).
+    profile, chosen with --rows (which goes with --format csv only). The table ends its
+    head with the other competitors whose names look like this one's ("ADP Run" on ADP's
+    page), maybe the same vendor, and the command that merges one.
 
     Example: tradeoff competitor "MSFT Dynamics" --format csv --rows losses
     """
@@ -247,6 +249,13 @@ def _print_profile(profile: CompetitorProfile) -> None:
     if profile.written_as:
         said = ", ".join(f"{n} ×{c}" for n, c in sorted(profile.written_as.items()))
         console.print(f"written as: {said}", soft_wrap=True)
+    if profile.looks_like:
+        others = ", ".join(repr(p.name) for p in profile.looks_like)
+        console.print(
+            f"maybe the same vendor: {others}; to merge one: tradeoff competitor-merge "
+            f'"{profile.looks_like[0].name}" --into "{s.name}"',
+            soft_wrap=True,
+        )
     console.print("Segments (where they win is where we lose):")
     for seg in profile.segments:
         console.print(

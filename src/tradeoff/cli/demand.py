@@ -66,10 +66,10 @@ def demand_command(
     by: Annotated[
         str | None,
         typer.Option(
-            help="Break every figure down: segment, plan, region or attribute:KEY. A key "
-            f"holding more than {MAX_CATEGORIES} numbers (seats, employees, revenue) is shown "
-            f"in {BANDS} bands of about as many accounts each (50–199), the same bands for "
-            "every subject."
+            help="Break every figure down: segment, plan, region, employees (the accounts' "
+            "company size, from the CRM) or attribute:KEY. Employees, or a key holding more "
+            f"than {MAX_CATEGORIES} numbers (seats, revenue), is shown in {BANDS} bands of "
+            "about as many accounts each (50–199), the same bands for every subject."
         ),
     ] = None,
     as_of: Annotated[
@@ -148,6 +148,9 @@ def demand_command(
     month (--quarterly: quarter), each period with its change against the one before.
     --trend money alone gives one figure (--figure) of every subject of --of, a row each
     over the last --periods, with the last period's change, largest first.
+
+    A praise theme (at least half of its items speak well of us) is flagged praise and
+    listed after the rest: what customers value, not demand; its money is shown all the same.
 
     In a workspace of 20,000 items or more, --of problem or opportunity with --by is kept
     on its first reading (about as long as counting it) and read, not counted, from then
@@ -232,8 +235,10 @@ def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
     for heading in ("items", "accts", "users", "fresh", *TABLE_MONEY.values(), "flags"):
         table.add_column(heading, justify="left" if heading == "flags" else "right")
     missing: set[str] = set()
-    for result in results:
-        table.add_row(str(result.id), result.name, *_cells(result.total, missing))
+    for n, result in enumerate(results):
+        if result.praise and n and not results[n - 1].praise:
+            table.add_section()  # praise themes come last (demand.demand sorts them so)
+        table.add_row(str(result.id), result.name, *_cells(result.total, missing, result.praise))
         for group in result.groups:
             label = f"  · {group.group if group.group is not None else '(none)'}"
             table.add_row("", label, *_cells(group.demand, missing))
@@ -249,6 +254,11 @@ def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
         "deal was lost (tradeoff loss-reasons). An account raising several counts in each "
         "row, so rows do not add up."
     )
+    if any(r.praise for r in results):
+        console.print(
+            "praise = a praise theme: at least half of its items speak well of us, so its "
+            "money is the customers who value it, not demand for a fix; listed last."
+        )
     if missing:
         console.print(
             f"* also amounts in {', '.join(sorted(missing))}, which have no rate and are not "
@@ -256,10 +266,16 @@ def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
         )
 
 
-def _cells(demand_: Demand, missing: set[str]) -> list[str]:
+def _cells(demand_: Demand, missing: set[str], praise: bool = False) -> list[str]:
     reach = demand_.reach
     flags = [
-        name for name, on in (("stale", demand_.stale), ("proxy only", reach.proxy_only)) if on
+        name
+        for name, on in (
+            ("praise", praise),
+            ("stale", demand_.stale),
+            ("proxy only", reach.proxy_only),
+        )
+        if on
     ]
     return [
         f"{reach.items:,}",
@@ -277,6 +293,7 @@ CSV_HEADER = [
     "currency", "revenue_at_stake", "revenue_at_stake_unconverted",
     *(c for f in MONEY_ORDER for c in (f.value, f"{f.value}_unconverted", f"{f.value}_records",
                                        f"{f.value}_unpriced")),
+    "praise",  # last: scripts that read the columns before it keep working
 ]  # fmt: skip
 
 
@@ -295,7 +312,7 @@ def _csv_rows(result: SubjectDemand) -> list[list[Any]]:
             money = demand_.money(figure)
             row += [money.total.to_json()["amount"], unconverted(money.total), money.records,
                     money.unpriced]  # fmt: skip
-        rows.append(row)
+        rows.append([*row, result.praise])
     return rows
 
 
@@ -423,7 +440,7 @@ def _chart(results: list[SubjectDemand], kind: SubjectKind) -> dict[str, Any]:
         title += f"; not shown: amounts in {', '.join(unconverted)} (no rate)"
     rows = [
         {
-            kind.value: f"{r.name} (#{r.id})",
+            kind.value: f"{r.name} (#{r.id}{', praise' if r.praise else ''})",
             "revenue at stake": float(r.total.revenue_at_stake.amount),
         }
         for r in results

@@ -35,6 +35,7 @@ from tradeoff.analysis.business.sales import (
 )
 from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
+from tradeoff.analysis.business.sales_wins import left_out_line
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
@@ -243,6 +244,8 @@ def _show_signals(p: SalesPicture) -> None:
                 f"{s.score:+.2f}",
             )  # fmt: skip
         console.print(table)
+    if said := left_out_line(p.signals_left_out):
+        console.print(said, soft_wrap=True)
 
 
 def _show_categories(losses: LossBreakdown) -> None:

@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from tradeoff.analysis.label.area_praise import nearest_namesakes, spoken_to
+from tradeoff.analysis.label.area_praise import is_praise_theme, nearest_namesakes, spoken_to
 from tradeoff.analysis.label.counter import PRAISE_RULES, speaking_well
 from tradeoff.analysis.seller_notes import FOLLOWERS, notes_apart
 from tradeoff.analysis.text.theme_text import as_said
@@ -114,9 +114,10 @@ def themes(
     )
     for summary in tops:
         profile = profiles[summary.id]
+        praise = " (praise)" if is_praise_theme(profile) else ""
         table.add_row(
             str(summary.id),
-            summary.name,
+            Text(summary.name).append(praise, style="dim"),
             f"{profile.items:,}",
             f"{profile.accounts:,}",
             f"{profile.end_users:,}",
@@ -126,6 +127,11 @@ def themes(
             _bars(trend_months(profile.trend)),
         )
     console.print(table)
+    if any(is_praise_theme(profiles[s.id]) for s in tops):
+        console.print(
+            "(praise): at least half of its items speak well of us: what customers value, "
+            "not a problem (tradeoff demand lists it after the rest)."
+        )
     if unsorted:
         console.print(
             f"{unsorted:,} items are unsorted (no theme fits them well enough"
@@ -232,6 +238,7 @@ def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
         "name": summary.name,
         "parent_id": summary.parent_id,
         "name_pinned": summary.name_pinned,
+        "praise": is_praise_theme(profile),
         **figures,
     }
 

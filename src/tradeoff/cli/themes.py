@@ -103,20 +103,21 @@ def analyze(
             )
     console.print(f"{report.items:,} evidence items: {found_line(report)}")
     left = report.considered - report.placed
-    if report.mode != "rebuild" and left and report.unsorted_share > UNSORTED_TARGET:
+    if report.mode != "rebuild" and report.new_topic:
+        console.print(
+            f"{left:,} of the {report.considered:,} items fit no theme, and unsorted is now "
+            f"{report.unsorted_share:.1%} of the evidence; {report.new_topic:,} of them, which "
+            "arrived since the last rebuild, say the same thing and no theme covers it: a new "
+            "topic, left unsorted "
+            "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild makes it "
+            "a theme; ids and your edits are kept."
+        )
+    elif report.mode != "rebuild" and left and report.unsorted_share > UNSORTED_TARGET:
         console.print(
             f"{left:,} of the {report.considered:,} items fit no theme, and unsorted is now "
             f"{report.unsorted_share:.1%} of the evidence: a new topic may be among them "
             "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild finds "
             "themes among them; ids and your edits are kept."
-        )
-    elif report.mode != "rebuild" and report.new_topic:
-        console.print(
-            f"{left:,} of the {report.considered:,} items fit no theme, and "
-            f"{report.new_topic:,} that arrived since the last rebuild say the same thing: a "
-            "new topic may have arrived "
-            "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild makes it "
-            "a theme; ids and your edits are kept."
         )
     if report.items == 0:
         console.print("Nothing to analyse yet: import evidence first (see tradeoff import --help).")
@@ -146,9 +147,11 @@ def evidence(
 
     Unsorted items have empty theme fields (an item with no letter or digit, such as an
     emoji-only reaction, or only a placeholder such as "test" or "asdf", is always
-    unsorted); --unsorted lists only them, so nothing the
-    engine could not place is hidden. CSV cells that a spreadsheet would run as a formula are
-    prefixed with a quote.
+    unsorted, and so is an out-of-office reply, a help desk's notice such as "This ticket was
+    closed automatically…", a bounce, a vendor's pitch, or a reply that only manages the thread
+    such as "Thanks, that fixed it! You can close this."); --unsorted lists only them, so
+    nothing the engine could not place is hidden. CSV cells that a spreadsheet would run as
+    a formula are prefixed with a quote.
 
     Example: tradeoff evidence --unsorted --format jsonl > unsorted.jsonl
     """

@@ -11,7 +11,17 @@ and the words that never tell two rivals apart dropped (edition numbers, "CRM", 
   letters ("Dynamics" in "Microsoft Dynamics"), or the shorter holds two words or more
   ("Power BI" in "Microsoft Power BI"), or is those words run together ("PowerBI"): a
   product named with and without its maker;
-- otherwise difflib's ratio on the sorted words, which forgives typos ("Pipedrvie").
+- 0.9 when the shorter is the whole of the longer's first words, a brand and then its
+  product line, however short the brand ("ADP" and "ADP Workforce Now", "SAP" and "SAP
+  SuccessFactors"): a maker named first is the maker, where a short word elsewhere is
+  often a fragment ("BI" in "Power BI");
+- an acronym in capitals stands for the words whose initials it spells ("ADP WFN" is "ADP
+  Workforce Now" once "WFN" is read as "Workforce Now", so they score 1.0; "GP" in "Dynamics
+  GP" is "Great Plains"). Letters from inside a word ("WFN" with the "F" of "Workforce")
+  spell it more loosely, and the names score at most 0.8: proposed, never filed;
+- otherwise difflib's ratio on the sorted words, which forgives typos ("Pipedrvie"). Typos
+  keep a name's first letter, so short names that begin differently ("Deel", "Excel")
+  score a fifth lower.
 
 ``SAME_AT`` (0.88) is the score from which a new name is filed under a known competitor as
 an alias without asking: only equal keys, containment and one-letter typos in long names
@@ -29,6 +39,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import LEGAL_SUFFIXES, fold
 
 SAME_AT = 0.88
@@ -37,6 +48,14 @@ PROPOSE_AT = 0.6
 CONTAINED = 0.9
 #: Words shorter than this do not make a containment match ("ms" in "ms teams").
 CONTAINED_MIN_LETTERS = 4
+#: A brand named first may be this short ("ADP" in "ADP Run"), or two capitals ("GE").
+BRAND_MIN_LETTERS = 3
+#: The most an acronym spelt with letters from inside its words scores ("WFN").
+LOOSE_ACRONYM = 0.8
+#: Names whose keys have at most this many letters are short: a different first letter
+#: makes their difflib ratio weigh ``OTHER_INITIAL`` as much ("Deel" is not "Excel").
+SHORT_LETTERS = 8
+OTHER_INITIAL = 0.8
 
 ABBREVIATIONS = {
     "msft": "microsoft",
@@ -56,14 +75,22 @@ NOISE = frozenset(
     }
 )  # fmt: skip
 DIGITS = re.compile(r"^\d+$")
+#: A word written in capitals, which may be an acronym ("WFN", "GP").
+CAPITALS = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}(?![^\W\d_])")
+
+
+def name_words(name: str) -> list[str]:
+    """The words that identify a competitor, in the order written: "MSFT Dynamics 365 CRM"
+    → ["microsoft", "dynamics"]. A name made only of noise keeps its words."""
+    words = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split()).split()
+    kept = [w for w in words if w not in NOISE and not DIGITS.match(w)]
+    return kept or words
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """The words that identify a competitor, sorted: "MSFT Dynamics 365 CRM" → ("dynamics",
-    "microsoft"). A name made only of noise keeps its words, so "CRM" still matches "crm"."""
-    words = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split()).split()
-    kept = [w for w in words if w not in NOISE and not DIGITS.match(w)]
-    return tuple(sorted(set(kept or words)))
+    """``name_words`` sorted, each once: "MSFT Dynamics 365 CRM" → ("dynamics", "microsoft").
+    So "CRM" still matches "crm"."""
+    return tuple(sorted(set(name_words(name))))
 
 
 def key_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -75,7 +102,74 @@ def key_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     named_apart = len(shorter) > 1 or all(len(w) >= CONTAINED_MIN_LETTERS for w in shorter)
     if set(shorter) <= set(longer) and named_apart:
         return CONTAINED
-    return SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False).ratio()
+    joined_a, joined_b = " ".join(a), " ".join(b)
+    ratio = SequenceMatcher(None, joined_a, joined_b, autojunk=False).ratio()
+    short = min(len(joined_a), len(joined_b)) <= SHORT_LETTERS
+    return ratio * OTHER_INITIAL if short and joined_a[0] != joined_b[0] else ratio
+
+
+def brand_first(a: str, b: str) -> bool:
+    """One name is the whole of the other's first words: a brand, then its product line
+    ("ADP", "ADP Workforce Now"). The brand needs ``BRAND_MIN_LETTERS`` letters or to be
+    written in capitals ("GE"), so a stray short word does not make a maker."""
+    (brand, brand_words), (_, line) = sorted(
+        ((a, name_words(a)), (b, name_words(b))), key=lambda named: len(named[1])
+    )
+    if len(brand_words) == len(line) or line[: len(brand_words)] != brand_words:
+        return False
+    letters = "".join(brand_words)
+    return len(letters) >= BRAND_MIN_LETTERS or brand.strip().isupper()
+
+
+def _spells(acronym: str, words: Sequence[str]) -> bool | None:
+    """Whether ``acronym`` is the initials of ``words`` (True), spelt with some letters from
+    inside them, each word's letters in order and starting with its first (False: "wfn"
+    for "workforce now"), or neither (None)."""
+    if acronym == "".join(w[0] for w in words):
+        return True
+
+    def loosely(rest: str, at: int) -> bool:
+        if at == len(words):
+            return not rest
+        word = words[at]
+        if not rest or rest[0] != word[0]:
+            return False
+        taken, inside = 1, 1
+        while True:  # this word gives rest[:taken], the next words the remainder
+            if loosely(rest[taken:], at + 1):
+                return True
+            if taken == len(rest):
+                return False
+            found = word.find(rest[taken], inside)
+            if found < 0:
+                return False
+            taken, inside = taken + 1, found + 1
+
+    return False if loosely(acronym, 0) else None
+
+
+def read_acronyms(name: str, other: str) -> tuple[list[str], bool] | None:
+    """``name``'s words with each acronym in capitals written out as the run of ``other``'s
+    words it spells ("ADP WFN" against "ADP Workforce Now": adp, workforce, now), and
+    whether every acronym spelt initials exactly; None when no acronym spells any."""
+    capitals = {w.lower() for w in CAPITALS.findall(name)} - ABBREVIATIONS.keys()
+    words, theirs = name_words(name), name_words(other)
+    read: list[str] = []
+    exact, any_read = True, False
+    for word in words:
+        runs = (
+            (theirs[start:end], spelt)
+            for start in range(len(theirs))
+            for end in range(start + 2, len(theirs) + 1)
+            if word in capitals and (spelt := _spells(word, theirs[start:end])) is not None
+        )
+        run = next(runs, None)
+        if run is None:
+            read.append(word)
+            continue
+        read.extend(run[0])
+        exact, any_read = exact and run[1], True
+    return (read, exact) if any_read else None
 
 
 def spaced_alike(a: str, b: str) -> bool:
@@ -99,12 +193,30 @@ def joined_within(a: str, b: str) -> bool:
     return False
 
 
+def acronym_similarity(a: str, b: str) -> float:
+    """How alike two names are once an acronym in either is read as the words of the
+    other it spells: their score when that makes the words the same or one inside the
+    other, at most ``LOOSE_ACRONYM`` for a loose spelling; 0 when no acronym helps."""
+    best = 0.0
+    for name, other in ((a, b), (b, a)):
+        reading = read_acronyms(name, other)
+        if reading is None:
+            continue
+        words, exact = reading
+        score = key_similarity(tuple(sorted(set(words))), name_key(other))
+        if score >= CONTAINED:
+            best = max(best, score if exact else min(score, LOOSE_ACRONYM))
+    return best
+
+
 def name_similarity(a: str, b: str, key_a: tuple[str, ...], key_b: tuple[str, ...]) -> float:
     """``similarity`` with the names' keys already made."""
     if spaced_alike(a, b):
         return 1.0
     score = key_similarity(key_a, key_b)
-    return max(score, CONTAINED) if joined_within(a, b) else score
+    if score < CONTAINED and (joined_within(a, b) or brand_first(a, b)):
+        score = CONTAINED
+    return score if score >= 1.0 else max(score, acronym_similarity(a, b))
 
 
 def similarity(a: str, b: str) -> float:
@@ -132,13 +244,21 @@ def closest(name: str, competitors: Iterable[Competitor]) -> NameMatch | None:
     return best
 
 
-def same_competitor(name: str, competitors: Iterable[Competitor]) -> NameMatch | None:
-    """The known competitor ``name`` means without asking anyone: exact, else ``SAME_AT``."""
+def same_competitor(
+    name: str, competitors: Iterable[Competitor], *, kind: CompetitorKind | None = None
+) -> NameMatch | None:
+    """The known competitor ``name`` means without asking anyone: exact, else ``SAME_AT``.
+
+    ``kind`` is what the name says it is (``importers.competitors.classify_competitor``):
+    a name that says it is an alternative is never filed by likeness under a competitor of
+    another kind, so "Microsoft Excel" (a spreadsheet) does not join "Microsoft"."""
     wanted = fold(name)
     pool = list(competitors)
     for competitor in pool:
         if any(fold(n) == wanted for n in (competitor.name, *competitor.aliases)):
             return NameMatch(competitor, name, 1.0)
+    if kind is not None and kind is not CompetitorKind.DIRECT:
+        pool = [c for c in pool if c.kind is kind]
     match = closest(name, pool)
     return match if match is not None and match.score >= SAME_AT else None
 

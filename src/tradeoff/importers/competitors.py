@@ -4,10 +4,13 @@ Real competitors include spreadsheets, in-house tools and doing nothing (princip
 new name is classified by what it says it is; the user can correct the kind later. A field
 may name several ("Zoho; Excel", "Dynamics 365, Zoho"): each is a competitor of its own. A
 name that is only another way of writing a known competitor ("MSFT Dynamics" for "Dynamics
-365", see ``domain.competitor_names``) becomes one of its aliases, logged so that
-``tradeoff import undo`` takes it back. So does any name for doing nothing ("No decision",
-"Do nothing", "Stayed with current process") once the workspace has a status-quo
-competitor: there is only one status quo, however the CRM words it.
+365", or "ADP Workforce Now" for "ADP": a brand and then its product line, see
+``domain.competitor_names``) becomes one of its aliases, logged so that ``tradeoff import
+undo`` takes it back — unless the name says it is an alternative of another kind than
+that competitor ("Microsoft Excel" is a spreadsheet, not "Microsoft"). So does any name
+for doing nothing ("No decision", "Do nothing", "Stayed with current process") once the
+workspace has a status-quo competitor: there is only one status quo, however the CRM
+words it.
 """
 
 from __future__ import annotations
@@ -116,10 +119,10 @@ class CompetitorBook:
         key = fold(name)
         if key in names:
             return names[key]
-        alike = same_competitor(name, {c.id: c for c in names.values()}.values())
+        kind = classify_competitor(name)
+        alike = same_competitor(name, {c.id: c for c in names.values()}.values(), kind=kind)
         if alike is not None:
             return self._add_alias(alike.competitor, name.strip())
-        kind = classify_competitor(name)
         holder = self._only_one_of(kind)
         if holder is not None:
             return self._add_alias(holder, name.strip())

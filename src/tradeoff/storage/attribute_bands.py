@@ -99,7 +99,12 @@ def attribute_counts(session: Session, key: str) -> dict[str, int] | None:
     """Accounts per text of the attribute ``key``, over the whole workspace (one small
     query: an account's bands are drawn from these); None when a value is not text (a
     number written into the JSON by hand), which is then read value by value."""
-    value = theme_summary.attribute_value(AccountRow, key)
+    return value_counts(session, theme_summary.attribute_value(AccountRow, key))
+
+
+def value_counts(session: Session, value: ColumnElement[Any]) -> dict[str, int] | None:
+    """Accounts per text of ``value``, an expression over ``AccountRow`` (an attribute, or a
+    measure column cast to text: ``storage.demand.Breakdown.value``); None as above."""
     counted = select(value, func.count()).where(value.is_not(None)).group_by(value)
     found = {text: count for text, count in session.execute(counted)}
     return found if all(isinstance(text, str) for text in found) else None

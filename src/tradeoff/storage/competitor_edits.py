@@ -150,6 +150,23 @@ def sync_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> 
     return len(new), len(stale)
 
 
+def crm_links(session: Session, deal_ids: Collection[int]) -> dict[int, set[int]]:
+    """Deal id → the competitors its CRM's fields link it to: every link no scan made."""
+    link, noted = DealCompetitorRow, DealCompetitorNotedRow
+    made_by_scan = select(noted.competitor_id).where(
+        noted.deal_id == link.deal_id, noted.competitor_id == link.competitor_id
+    )
+    held: dict[int, set[int]] = {}
+    if not deal_ids:
+        return held
+    query = select(link.deal_id, link.competitor_id).where(
+        link.deal_id.in_(deal_ids), ~made_by_scan.exists()
+    )
+    for deal_id, competitor_id in session.execute(query):
+        held.setdefault(deal_id, set()).add(competitor_id)
+    return held
+
+
 def vouched_by_crm(session: Session, deal_id: int, competitor_id: int, batch_id: int) -> None:
     """The CRM's competitor field names this link: no scan may take it back. The mark's
     removal is logged, so undoing the import hands the link back to the scan."""

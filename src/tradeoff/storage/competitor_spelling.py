@@ -57,7 +57,7 @@ def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[t
 
 def names_chosen(session: Session) -> set[int]:
     """Ids of the competitors a person named: what no import respells, and what a scan
-    never proposes to fold into another (``competitor_scan.look_alikes``)."""
+    never proposes to fold into another (``competitor_alikes.look_alikes``)."""
     return set(session.scalars(select(CompetitorNameChosenRow.competitor_id)))
 
 

@@ -68,9 +68,11 @@ from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Select,
+    String,
     Subquery,
     and_,
     case,
+    cast,
     func,
     null,
     or_,
@@ -139,17 +141,23 @@ MONEY_FIGURES = (
     Figure.RENEWALS_180,
 )
 DIMENSIONS = ("segment", "plan", "region")
+#: Account columns that hold a measure, not a category: grouped like an attribute key that
+#: holds numbers (in bands past ``MAX_CATEGORIES`` values), never kept or summarised. A
+#: CRM's employee count lands here, not among the attributes (Salesforce's Employees).
+MEASURES = ("employees",)
+#: What ``--by`` takes besides ``attribute:KEY``, as the refusals name it.
+FIELDS = (*DIMENSIONS, *MEASURES)
 
 
 @dataclass(frozen=True)
 class Breakdown:
     """What figures are broken down by: an account column, or one key of its attributes.
 
-    ``bands``: for a key that holds a measure (seats, revenue), its bands lowest first
-    (``analysis.business.attribute_numbers.bands``, drawn over every account); empty for a
-    key read value by value. A banded key groups by the band in SQL, so every figure —
-    end users above all, who are not additive over groups — is counted per band, not summed
-    from the values' groups.
+    ``bands``: for a key or column that holds a measure (seats, revenue, employees), its
+    bands lowest first (``analysis.business.attribute_numbers.bands``, drawn over every
+    account); empty for one read value by value. A banded breakdown groups by the band in
+    SQL, so every figure — end users above all, who are not additive over groups — is
+    counted per band, not summed from the values' groups.
     """
 
     dimension: str
@@ -158,26 +166,35 @@ class Breakdown:
 
     @classmethod
     def parse(cls, text: str) -> Breakdown:
-        """``segment``, ``plan``, ``region`` or ``attribute:KEY``; anything else is refused."""
+        """``segment``, ``plan``, ``region``, ``employees`` or ``attribute:KEY``; anything
+        else is refused."""
         name, _, key = text.strip().partition(":")
-        if name in DIMENSIONS and not key:
+        if name in FIELDS and not key:
             return cls(name)
         if name == "attribute" and key.strip():
             return cls("attribute", key.strip())
-        raise InputError(
-            f"cannot break down by {text!r}: use segment, plan, region or attribute:KEY"
-        )
+        raise InputError(f"cannot break down by {text!r}: use {', '.join(FIELDS)} or attribute:KEY")
 
     @property
     def label(self) -> str:
         return f"attribute:{self.key}" if self.key is not None else self.dimension
 
-    def of(self, account: type[AccountRow] | Any) -> ColumnElement[Any]:
+    @property
+    def measure(self) -> bool:
+        """Whether its values may be numbers to put in bands: an attribute key or a measure."""
+        return self.key is not None or self.dimension in MEASURES
+
+    def value(self, account: type[AccountRow] | Any) -> ColumnElement[Any]:
+        """The account's value, before any band: text, as an attribute's is, so a measure's
+        bands are drawn and matched as an attribute's are (``attribute_bands``)."""
         if self.key is not None:
-            value = theme_summary.attribute_value(account, self.key)
-            return band_of(value, self.bands) if self.bands else value
+            return theme_summary.attribute_value(account, self.key)
         column: ColumnElement[Any] = getattr(account, self.dimension)
-        return column
+        return cast(column, String) if self.dimension in MEASURES else column
+
+    def of(self, account: type[AccountRow] | Any) -> ColumnElement[Any]:
+        value = self.value(account)
+        return band_of(value, self.bands) if self.bands else value
 
 
 def churned_by(cutoff: datetime, lifecycle: Any, churned_at: Any) -> ColumnElement[bool]:
@@ -204,8 +221,10 @@ def paying_on(cutoff: datetime, lifecycle: Any, churned_at: Any) -> ColumnElemen
 
 def check_breakdown(session: Session, by: Breakdown | None) -> None:
     """An attribute key no account has would put every figure under "(none)", which reads
-    as an answer: refuse it in one line, naming the keys there are (a key the theme
-    summary is split by is known without reading the accounts)."""
+    as an answer: refuse it in one line, naming the keys there are and the accounts' own
+    fields (a key the theme summary is split by is known without reading the accounts). A
+    key that names one of those fields ("Employees": a CRM's column the importer keeps as
+    the account's own field) is pointed to it."""
     if by is None or by.key is None or by.key in theme_summary.attribute_keys(session):
         return
     keys: set[str] = set()
@@ -215,11 +234,25 @@ def check_breakdown(session: Session, by: Breakdown | None) -> None:
     if by.key in keys:
         return
     near = [k for k in sorted(keys) if k.casefold() == by.key.casefold()]
-    hint = f"did you mean attribute:{near[0]}? " if near else ""
+    field = _field_named(by.key)
+    if near:
+        hint = f"did you mean attribute:{near[0]}? "
+    elif field is not None:
+        hint = f"{field} is the accounts' own field: use --by {field}; "
+    else:
+        hint = ""
     known = ", ".join(sorted(keys)[:20]) or "none"
     raise InputError(
-        f"no account has the attribute {by.key!r}: {hint}the accounts' attributes: {known}"
+        f"no account has the attribute {by.key!r}: {hint}the accounts' attributes: {known}; "
+        f"their own fields: {', '.join(FIELDS)}"
     )
+
+
+def _field_named(key: str) -> str | None:
+    """The account field an attribute key names, spelt as CRMs do ("Employees",
+    "NumberOfEmployees", "Number of Employees", "Segment")."""
+    folded = "".join(c for c in key.casefold() if c.isalnum())
+    return next((f for f in FIELDS if folded in (f, f"numberof{f}")), None)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ competing ("Marketing runs on HubSpot and wants the contact sync to keep working
 "Lost to Zoho, whose Gmail sync was better") (``_integrated_with``). Staying with
 spreadsheets, tracking in Excel or building it in-house is still the alternative.
 
+A deal's words add no link that would count the deal twice for one alternative: a second
+in-house tool, spreadsheet, agency or status quo, or a second row of the same vendor
+("ADP WFN" beside the CRM's "ADP Workforce Now"; ``_once_per_alternative``).
+
 Free text is never matched fuzzily: a near-miss in a sentence is far more often another word
 than a misspelt rival. Fuzzy matching is for names in competitor fields
 (``competitor_names``), where every cell is meant to be a competitor.
@@ -23,12 +27,12 @@ than a misspelt rival. Fuzzy matching is for names in competitor fields
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from tradeoff.domain.competitor_names import PROPOSE_AT, closest
+from tradeoff.analysis.business.competitor_alikes import Proposal, VendorBook, look_alikes
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
@@ -172,15 +176,6 @@ class MentionFinder:
 
 
 @dataclass(frozen=True)
-class Proposal:
-    """A competitor whose name looks like another's: for a person to merge, or not."""
-
-    name: str
-    closest: str
-    score: float
-
-
-@dataclass(frozen=True)
 class ScanReport:
     evidence_scanned: int
     mentions_added: int
@@ -205,11 +200,13 @@ def scan_competitors(engine: Engine) -> ScanReport:
     with write_session(engine) as session:
         known = competitors.competitors(session)
         by_kind = {c.kind: c for c in reversed(known)}
+        vendors = VendorBook(known)
 
         def kind_owner(kind: CompetitorKind) -> int:
             if kind not in by_kind:
                 made = competitor_edits.add_competitor(session, PLAIN_NAMES[kind], kind)
                 by_kind[kind] = made
+                vendors.add(made)
                 created.append(made.name)
             owner = by_kind[kind].id
             assert owner is not None
@@ -229,6 +226,10 @@ def scan_competitors(engine: Engine) -> ScanReport:
         while batch := competitor_edits.deal_texts(session, after, CHUNK):
             found = {i: f for i, text in batch if text and (f := finder.find(text))}
             ids = [i for i, _ in batch]
+            crm = competitor_edits.crm_links(session, list(found))
+            found = {
+                i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in found.items()
+            }
             plus, minus = competitor_edits.sync_deal_links(session, ids, found)
             linked, unlinked = linked + plus, unlinked + minus
             deals, after = deals + len(batch), ids[-1]
@@ -247,25 +248,18 @@ def scan_competitors(engine: Engine) -> ScanReport:
     )
 
 
-def look_alikes(
-    known: list[Competitor], *, chosen: Collection[int] = frozenset()
-) -> tuple[Proposal, ...]:
-    """Each competitor whose name is like an older one's (score ≥ ``PROPOSE_AT``), with the
-    closest of those. Names scoring ``SAME_AT`` or more are folded in when imported, so
-    these are the uncertain middle, or names stored before the two met.
-
-    A competitor in ``chosen`` (``names_chosen``: a person renamed it, made it with a
-    split's ``--as``, or kept it in a merge) is never proposed: a person has said who it
-    is. Above all, the competitor a split made always looks like the one it was split from
-    (the names were one competitor's), and proposing to merge them back would ask the
-    person to undo what they just decided. Proposals for a newer competitor no person
-    named still list a chosen one as the closest."""
-    proposals = []
-    ordered = sorted(known, key=lambda c: c.id or 0)
-    for number, competitor in enumerate(ordered):
-        if competitor.id in chosen:
-            continue
-        match = closest(competitor.name, ordered[:number])
-        if match is not None and match.score >= PROPOSE_AT:
-            proposals.append(Proposal(competitor.name, match.competitor.name, match.score))
-    return tuple(sorted(proposals, key=lambda p: (-p.score, p.name)))
+def _once_per_alternative(
+    named: Mapping[int, str], crm: set[int], vendors: VendorBook
+) -> dict[int, str]:
+    """What a deal's words name, less what would count the deal twice for one alternative:
+    a competitor of a kind that is not a product when the deal already has one of that kind
+    (the field's "In-house system", the loss reason's "in-house tool"), or a product row
+    of a vendor the deal already has ("ADP WFN" beside the field's "ADP Workforce Now").
+    The CRM's links come first, then the words in the order they name them, so a second
+    scan keeps what the first kept."""
+    kept: dict[int, str] = {}
+    for competitor_id, said in named.items():
+        others = (crm | kept.keys()) - {competitor_id}
+        if not any(vendors.one_for_a_deal(competitor_id, o) for o in others):
+            kept[competitor_id] = said
+    return kept

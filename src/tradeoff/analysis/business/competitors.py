@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from tradeoff.analysis.business.competitor_alikes import Proposal, alike_to
 from tradeoff.analysis.business.competitor_lookup import look_up_competitor_in
 from tradeoff.analysis.business.loss_taxonomy import loss_verdict
 from tradeoff.analysis.business.money import ZERO, Money, convert
@@ -38,6 +39,7 @@ from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitors as store
+from tradeoff.storage.competitor_spelling import names_chosen
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.loss_reasons import UnclassifiedTotal, unclassified_totals
 from tradeoff.storage.session import read_session
@@ -149,6 +151,9 @@ class CompetitorProfile:
     quarters: tuple[QuarterRecord, ...]
     #: Lost deals among ``loss_reasons`` with no saved category, classified for this read.
     losses_classified_now: int = 0
+    #: Other competitors whose names look like this one's, the scan's proposals either way
+    #: ("ADP Run" and "ADP WFN" on ADP's page): maybe the same vendor, for a person to merge.
+    looks_like: tuple[Proposal, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -169,6 +174,7 @@ class CompetitorProfile:
                 for r in self.loss_reasons
             ],
             "losses_classified_now": self.losses_classified_now,
+            "looks_like": [{"name": p.name, "score": round(p.score, 4)} for p in self.looks_like],
             "themes": [
                 {
                     "id": t.theme_id,
@@ -216,7 +222,9 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
     Example: ``competitor_profile(engine, "MSFT Dynamics").standing.win_rate``
     """
     with read_session(engine) as session:
-        competitor = look_up_competitor_in(store.competitors(session), name)
+        known = store.competitors(session)
+        competitor = look_up_competitor_in(known, name)
+        alike = alike_to(competitor, known, chosen=names_chosen(session))
         cid = competitor.id
         assert cid is not None
         base, given = base_currency(session), rates(session)
@@ -243,6 +251,7 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
         ),
         quotes=tuple(_quotes(candidates)),
         quarters=tuple(QuarterRecord(q.quarter, q.met, q.won, q.lost) for q in quarters),
+        looks_like=alike,
     )
 
 

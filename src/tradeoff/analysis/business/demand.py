@@ -3,8 +3,12 @@
 Storage sums in SQL (``tradeoff.storage.demand`` defines every figure); this module turns
 the sums into typed results: money converted with the user's rates (a currency without
 one is reported, never added), counts decayed by age, trends per month and quarter, and
-each figure broken down by segment, plan, region or an account attribute — in bands of
-about as many accounts each when the attribute is a measure (``banded``).
+each figure broken down by segment, plan, region, employees or an account attribute — in
+bands of about as many accounts each when it holds a measure (``banded``).
+
+A **praise theme** (at least half of its items read as praise: ``label.area_praise``) is
+demand for nothing: its money is that of the customers who say what they value. Its
+figures are kept, marked ``praise``, and it comes after every other theme.
 
 >>> theme_demand(engine, as_of=date(2026, 10, 15), by="segment")[0].total.arr.total
 ... # doctest: +SKIP
@@ -13,7 +17,7 @@ about as many accounts each when the attribute is a measure (``banded``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -41,10 +45,13 @@ from tradeoff.analysis.business.demand_time import (
     weight_horizon,
 )
 from tradeoff.analysis.business.money import ZERO, convert
+from tradeoff.analysis.label.area_praise import is_praise_theme
+from tradeoff.analysis.label.counter import PRAISE_RULES
+from tradeoff.analysis.praise_filing import stored_praise_themes
 from tradeoff.errors import NotFound
 from tradeoff.gc_pause import collection_paused
 from tradeoff.storage import demand_kept, subject_filed
-from tradeoff.storage.attribute_bands import Band, attribute_counts
+from tradeoff.storage.attribute_bands import Band, value_counts
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import (
     Breakdown,
@@ -62,6 +69,8 @@ from tradeoff.storage.demand_money import figure_members, money_sums
 from tradeoff.storage.member_records import with_records
 from tradeoff.storage.session import read_session
 from tradeoff.storage.subject_demand import day_counts, reach_counts
+from tradeoff.storage.tables import AccountRow
+from tradeoff.storage.theme_profile import theme_profiles
 from tradeoff.storage.workspace import load_workspace_settings
 
 
@@ -108,7 +117,7 @@ def demand(
 ) -> list[SubjectDemand]:
     """Demand of every subject of ``kind``: three aggregate statements whatever their
     number (four with a breakdown), sorted by revenue at stake in the base currency, then
-    items, then id."""
+    items, then id; praise themes after the rest, sorted alike."""
     day = as_of or datetime.now(UTC).date()
     breakdown = Breakdown.parse(by) if isinstance(by, str) else by
     if ids is None:
@@ -131,6 +140,7 @@ def _demand_of(
         settings = load_workspace_settings(session)
         base, known_rates = base_currency(session), rates(session)
         names = subjects(session, kind, ids)
+        praise = praise_themes(session, kind, names, ids)
         query = DemandQuery(
             kind=kind,
             as_of=day,
@@ -189,10 +199,28 @@ def _demand_of(
                 total=build(subject_days, subject_money, totals.get(subject_id)),
                 by=breakdown.label if breakdown is not None else None,
                 groups=groups,
+                praise=subject_id in praise,
             )
         )
-    results.sort(key=lambda s: (-s.total.revenue_at_stake.amount, -s.total.reach.items, s.id))
+    results.sort(
+        key=lambda s: (s.praise, -s.total.revenue_at_stake.amount, -s.total.reach.items, s.id)
+    )
     return results
+
+
+def praise_themes(
+    session: Session, kind: SubjectKind, names: Mapping[int, str], ids: Sequence[int] | None
+) -> frozenset[int]:
+    """Which of the themes ``names`` are praise themes: the rule analysis files praise by
+    (``praise_filing.stored_praise_themes``, one grouped query over the top-level themes),
+    or, for themes asked for by id (a sub-theme may be one), their profiles' praise items
+    (``label.area_praise.is_praise_theme``). Problems and opportunities are never praise."""
+    if kind is not SubjectKind.THEME or not names:
+        return frozenset()
+    if ids is None:
+        return stored_praise_themes(session) & names.keys()
+    profiles = theme_profiles(session, list(names), praise=PRAISE_RULES)
+    return frozenset(i for i, profile in profiles.items() if is_praise_theme(profile))
 
 
 def keep_breakdown(
@@ -205,7 +233,7 @@ def keep_breakdown(
     breakdown = Breakdown.parse(by) if isinstance(by, str) else by
     if kind is SubjectKind.THEME or breakdown is None:
         return False
-    if breakdown.key is not None:
+    if breakdown.measure:
         with read_session(engine) as session:
             breakdown = banded(session, breakdown)
     day = as_of or datetime.now(UTC).date()
@@ -213,17 +241,18 @@ def keep_breakdown(
 
 
 def banded(session: Session, by: Breakdown) -> Breakdown:
-    """``by`` in bands when it is an attribute that holds a measure (seats, employees,
-    revenue: more than ``attribute_numbers.MAX_CATEGORIES`` numbers), else as it is. Bands
-    hold about as many accounts each, drawn over every account with the attribute, so every
-    subject's groups are the same bands and compare; the database then groups by band
-    (``storage.demand.Breakdown``), never by value, since end users do not add up.
+    """``by`` in bands when it holds a measure (an attribute such as seats or revenue, or
+    the accounts' own employees: more than ``attribute_numbers.MAX_CATEGORIES`` numbers),
+    else as it is. Bands hold about as many accounts each, drawn over every account with a
+    value, so every subject's groups are the same bands and compare; the database then
+    groups by band (``storage.demand.Breakdown``), never by value, since end users do not
+    add up.
 
     Example: banded(session, Breakdown.parse("attribute:Seats")).bands[0].label == "10–49"
     """
-    if by.key is None or by.bands:
+    if not by.measure or by.bands:
         return by
-    counts = attribute_counts(session, by.key)
+    counts = value_counts(session, by.value(AccountRow))
     labels = bands(counts) if counts is not None else None
     if labels is None:
         return by

@@ -127,12 +127,15 @@ class SubjectDemand:
     total: Demand
     by: str | None = None
     groups: tuple[GroupDemand, ...] = ()
+    #: A praise theme (``demand.praise_themes``): what customers value, not a problem.
+    praise: bool = False
 
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
             "kind": self.kind.value,
             "id": self.id,
             "name": self.name,
+            "praise": self.praise,
             **self.total.to_json(),
         }
         if self.by is not None:

@@ -9,6 +9,8 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
 2. Cues are matched on whole words, longest phrase first; a word inside a matched phrase is not
    matched again, so "did not trust" is a confidence cue and "lack of trust" is not a gap.
    A cue ending in ``*`` matches any word starting so ("pric*": price, pricing, priced).
+   A name (``NAMES``: "cost center", "benefits enrollment") is matched the same way and
+   counts for no category: a product's thing is not a reason.
 3. A one-word cue is *negated* (ignored) when "not" or "nor" stands in the two words before it,
    or three when "a", "an" or "the" follows it and the next word is no keyword or dismissal
    ("not expensive", "not the price", "not a product gap"), or when it is dismissed around
@@ -21,267 +23,48 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    carry their own negation ("did not trust", "not a fit", "not afford*") and are never
    negated. An absence word of the product-gap list ("missing", "lack*") followed, across
    only ``ABSENCE_FILLER`` words, by a cue of another category is dropped: what is missing
-   decides ("lack of budget" is price, "missing an executive sponsor" relationship).
-4. A cue weighs its number of words; the heaviest category wins. A tie between categories is
-   ambiguous and gives ``unclassified`` with every cue kept, so a person decides.
+   decides ("lack of budget" is price, "missing an executive sponsor" relationship); so is a
+   ``SHORTFALL_MARKERS`` cue after one, across ``LINKING`` words ("budget was too limited").
+   A feature word (``FEATURE_NOUNS``) is a product-gap cue only within ``FEATURE_REACH``
+   words after a ``FEATURE_FRAME`` word ("no SCIM provisioning", "they had GL sync").
+4. A cue weighs its number of words; the heaviest category wins. A tie is broken by the
+   reason's headline (the few words before a colon or a spaced dash) when it names just one
+   of the tied categories ("Lost on price - they bundled it"); otherwise it is ambiguous and
+   gives ``unclassified`` with every cue kept, so a person decides.
 5. The loss reason decides; the deal's notes are read only when the reason gives no
-   category, and cues found there are written ``note: <cue>``. When the reason's cues tie,
-   the notes may only choose between the tied categories ("price and timing" with notes
-   about price is price); a category the reason never named does not win ("price vs. value"
-   with notes saying "needs security review" stays ``unclassified``).
+   category, and cues found there are written ``note: <cue>``. When the reason's cues tie
+   and no headline decides, the notes may only choose between the tied categories ("price and
+   timing" with notes about price is price); a category the reason never named does not win
+   ("price vs. value" with notes saying "needs security review" stays ``unclassified``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradeoff.analysis.business.loss_cues import (
+    ABSENCE_FILLER,
+    ABSENCE_FRAME,
+    ABSENCE_MARKERS,
+    ARTICLES,
+    CUES,
+    DISMISSED,
+    DISMISSED_ALONE,
+    FEATURE_FRAME,
+    FEATURE_NOUNS,
+    FEATURE_REACH,
+    LINKING,
+    NAMES,
+    SHORTFALL_MARKERS,
+)
+from tradeoff.analysis.business.loss_cues import (
+    NEGATORS as NEGATORS,  # re-exported: loss_disqualified reads the same negators
+)
 from tradeoff.domain.enums import LossCategory
 
-#: The documented keyword lists (docs/sales.md repeats them; a test keeps the two in step).
-CUES: Mapping[LossCategory, tuple[str, ...]] = {
-    LossCategory.PRODUCT_GAP: (
-        "missing",
-        "lack*",
-        "gap",
-        "gaps",
-        "feature*",
-        "functionality",
-        "integrat*",
-        "capabilit*",
-        "limitation*",
-        "unsupported",
-        "does not support",
-        "did not support",
-        "no support for",
-        "does not integrate",
-        "did not integrate",
-        "not available",
-        "roadmap",
-        "must have",
-        "requirement*",
-        "not do it yet",
-        "complex*",
-        "complicated",
-        "hard to use",
-        "ease of use",
-        "usability",
-        "user experience",
-        "performance",
-        "on premise",
-        "on prem",
-    ),
-    LossCategory.PRICE_BUDGET: (
-        "pric*",
-        "expensive",
-        "cost",
-        "costs",
-        "costly",
-        "budget*",
-        "cheap*",
-        "afford*",
-        "not afford*",
-        "discount*",
-        "licens*",
-        "no budget",
-        "too much money",
-        "free tier",
-        "free plan",
-        "free version",
-        "funding",
-        "contract terms",
-        "legal terms",
-        "payment terms",
-        "commercial terms",
-    ),
-    LossCategory.VALUE_NOT_PROVEN: (
-        "roi",
-        "value",
-        "benefit*",
-        "justif*",
-        "not justify",
-        "business case",
-        "return on investment",
-        "not worth",
-        "no value",
-        "little value",
-        "no roi",
-        "not see value",
-        "not see the value",
-        "not convinced",
-        "no clear benefit",
-        "did not see the value",
-        "proof of concept",
-        "poc",
-        "pilot failed",
-        "trial failed",
-        "did not convert",
-    ),
-    LossCategory.CONFIDENCE_RISK: (
-        "trust",
-        "risk*",
-        "matur*",
-        "immature",
-        "young",
-        "startup",
-        "stabil*",
-        "reliab*",
-        "reference*",
-        "secur*",
-        "complian*",
-        "viability",
-        "did not trust",
-        "no trust",
-        "lack of trust",
-        "too small",
-        "track record",
-        "security review",
-        "safer",
-        "established",
-        "confidence",
-        "privacy",
-        "gdpr",
-        "data protection",
-    ),
-    LossCategory.RELATIONSHIP: (
-        "relationship*",
-        "champion",
-        "rapport",
-        "responsive*",
-        "unresponsive rep",
-        "champion left",
-        "follow up",
-        "account manager",
-        "sales rep",
-        "knew their rep",
-        "recommended",
-        "sponsor*",
-        "executive sponsor*",
-        "rep was unresponsive",
-        "buy in",
-    ),
-    LossCategory.ALIGNMENT: (
-        "priorit*",
-        "strateg*",
-        "align*",
-        "goals",
-        "objectives",
-        "direction",
-        "not a fit",
-        "not a priority",
-        "poor fit",
-        "wrong fit",
-        "use case",
-        "not aligned",
-        "different needs",
-        "bundl*",
-        "one vendor",
-        "consolidat*",
-        "acquired",
-        "depriorit*",
-    ),
-    LossCategory.TIMING_NO_DECISION: (
-        "timing",
-        "postpon*",
-        "delay*",
-        "stall*",
-        "freeze",
-        "budget freeze",
-        "budget frozen",
-        "later",
-        "no decision",
-        "on hold",
-        "next year",
-        "next quarter",
-        "not now",
-        "not ready",
-        "went dark",
-        "ghosted",
-        "no response",
-        "lost contact",
-        "unresponsive",
-        "non responsive",
-        "cancel*",
-        "reorg*",
-        "procurement",
-    ),
-    LossCategory.STATUS_QUO: (
-        "spreadsheet*",
-        "excel",
-        "homegrown",
-        "agency",
-        "incumbent",
-        "status quo",
-        "keep using",
-        "kept using",
-        "stay with",
-        "stayed with",
-        "stick with",
-        "do nothing",
-        "doing nothing",
-        "did nothing",
-        "google sheets",
-        "in house",
-        "home grown",
-        "build it",
-        "builds it",
-        "built it",
-        "build their own",
-        "built their own",
-        "manual process",
-        "current process",
-        "workaround",
-        "staying with",
-        "current vendor",
-        "existing vendor",
-        "current provider",
-        "existing provider",
-        "renewed with",
-    ),
-}
-
-NEGATORS = frozenset({"not", "nor"})
-ARTICLES = frozenset({"a", "an", "the"})
-#: Words that, between a "not" and a cue, say the thing was not got or shown: the negation is
-#: the verb's, and the missing thing is the loss reason ("could not prove ROI").
-ABSENCE_FRAME = (
-    "prov*",
-    "demonstrat*",
-    "show*",
-    "justif*",
-    "see",
-    "seen",
-    "get",
-    "got",
-    "gotten",
-    "find",
-    "found",
-    "have",
-    "had",
-    "secur*",
-    "build",
-    "built",
-    "make",
-    "made",
-    "reach*",
-    "obtain*",
-    "achiev*",
-    "earn*",
-    "establish*",
-    "enough",
-    "sufficient*",
-    "much",
-)
-#: Product-gap cues that only say something is absent; the absent thing, when it is a cue of
-#: another category, decides instead ("lack of budget").
-ABSENCE_MARKERS = frozenset({"missing", "lack*"})
-ABSENCE_FILLER = frozenset({"of", "a", "an", "the", "any", "enough", "sufficient", "clear"})
-#: Words that, after a cue and with a "no" or "not" near, dismiss it ("price was not the issue").
-DISMISSED = frozenset({"issue", "issues", "problem", "problems", "concern", "concerns", "factor"})
-DISMISSED_ALONE = frozenset({"fine", "ok", "okay", "competitive", "acceptable"})
-LINKING = frozenset({"was", "were", "is", "are", "seemed"})
 NOTE_PREFIX = "note: "
 
 
@@ -296,8 +79,18 @@ class LossVerdict:
 @dataclass(frozen=True)
 class _Cue:
     words: tuple[str, ...]
-    category: LossCategory
+    #: None for a name (``NAMES``): its words are taken, it counts for no category.
+    category: LossCategory | None
     text: str
+
+
+#: A cue found: where it starts and ends in the folded words, and which cue it is.
+_Found = tuple[int, int, _Cue]
+
+#: What ends a reason's headline: a colon, a dash between spaces, an em dash, or a full stop
+#: before a capital ("Lost on price - they bundled it", "Price: 30% cheaper", "Price. Our...").
+HEADLINE_END = re.compile(r":|\s[-–—]+\s|—|\.\s+(?=[A-Z])")
+HEADLINE_WORDS = 8
 
 
 def fold(text: str) -> list[str]:
@@ -308,18 +101,20 @@ def fold(text: str) -> list[str]:
 
 
 def _compiled() -> tuple[dict[str, list[tuple[int, _Cue]]], list[tuple[int, _Cue]]]:
-    """Cues indexed by their first word (exact), and those whose first word is a prefix."""
+    """Cues and names indexed by their first word (exact), and those whose first word is a
+    prefix."""
     exact: dict[str, list[tuple[int, _Cue]]] = {}
     prefixed: list[tuple[int, _Cue]] = []
-    order = 0
-    for category, phrases in CUES.items():
-        for phrase in phrases:
-            cue = _Cue(tuple(phrase.split()), category, phrase)
-            if cue.words[0].endswith("*"):
-                prefixed.append((order, cue))
-            else:
-                exact.setdefault(cue.words[0], []).append((order, cue))
-            order += 1
+    listed: list[tuple[LossCategory | None, str]] = [
+        (category, phrase) for category, phrases in CUES.items() for phrase in phrases
+    ]
+    listed += [(None, name) for name in NAMES]
+    for order, (category, phrase) in enumerate(listed):
+        cue = _Cue(tuple(phrase.split()), category, phrase)
+        if cue.words[0].endswith("*"):
+            prefixed.append((order, cue))
+        else:
+            exact.setdefault(cue.words[0], []).append((order, cue))
     return exact, prefixed
 
 
@@ -328,6 +123,10 @@ _EXACT, _PREFIXED = _compiled()
 
 def _word_matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _in(patterns: Sequence[str] | frozenset[str], word: str) -> bool:
+    return any(_word_matches(p, word) for p in patterns)
 
 
 def _is_cue_word(word: str) -> bool:
@@ -350,12 +149,8 @@ def _negator_before(words: Sequence[str], start: int) -> int | None:
     return None
 
 
-def _negated(words: Sequence[str], start: int, end: int) -> bool:
-    at = _negator_before(words, start)
-    if at is not None and not any(
-        _word_matches(p, w) for w in words[at + 1 : start] for p in ABSENCE_FRAME
-    ):
-        return True
+def _dismissed(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the words around a cue wave it away ("no pricing concerns", "price was fine")."""
     before = words[max(0, start - 2) : start]
     after = words[end : end + 4]
     if any(w in NEGATORS or w == "no" for w in (*before, *after)) and any(
@@ -365,9 +160,16 @@ def _negated(words: Sequence[str], start: int, end: int) -> bool:
     return len(after) >= 2 and after[0] in LINKING and after[1] in DISMISSED_ALONE
 
 
-def cues_in(text: str) -> list[tuple[LossCategory, str]]:
-    """Every cue found in ``text`` (longest phrases first, each word used once), in order."""
-    words = fold(text)
+def _negated(words: Sequence[str], start: int, end: int) -> bool:
+    at = _negator_before(words, start)
+    if at is not None and not any(_in(ABSENCE_FRAME, w) for w in words[at + 1 : start]):
+        return True
+    return _dismissed(words, start, end)
+
+
+def _matched(words: Sequence[str]) -> tuple[list[_Found], list[bool]]:
+    """Cues and names not negated, in order of where they start (longest phrases first, each
+    word used once), and which words a match used (negated ones included)."""
     matches: list[tuple[int, int, int, _Cue]] = []
     for start, word in enumerate(words):
         candidates = _EXACT.get(word, []) + [
@@ -381,33 +183,81 @@ def cues_in(text: str) -> list[tuple[LossCategory, str]]:
             ):
                 matches.append((-size, order, start, cue))
     used = [False] * len(words)
-    found: list[tuple[int, int, _Cue]] = []
+    found: list[_Found] = []
     for negative_size, _, start, cue in sorted(matches, key=lambda m: m[:3]):
         span = range(start, start - negative_size)
         if any(used[i] for i in span):
             continue
         for i in span:
             used[i] = True
-        if -negative_size == 1 and _negated(words, start, start + 1):
+        if -negative_size == 1 and cue.category is not None and _negated(words, start, start + 1):
             continue
         found.append((start, start - negative_size, cue))
     found.sort(key=lambda f: f[0])
+    return found, used
+
+
+def _features(words: Sequence[str], used: Sequence[bool]) -> list[_Found]:
+    """Feature nouns framed as absent, needed or the rival's: the first one within reach of a
+    ``FEATURE_FRAME`` word ("no SCIM provisioning" gives "scim"). The reach stops at a word
+    another cue used, at a dismissal and at the next frame word; a "not" reaches one word."""
+    found: list[_Found] = []
+    for at, word in enumerate(words):
+        if used[at] or not _in(FEATURE_FRAME, word):
+            continue
+        if word.startswith("need") and any(
+            w in NEGATORS or w == "no" for w in words[max(0, at - 2) : at]
+        ):
+            continue  # "no need for reporting" needs nothing
+        reach = 1 if word in NEGATORS else FEATURE_REACH
+        for where in range(at + 1, min(len(words), at + 1 + reach)):
+            noun = words[where]
+            if used[where] or noun in DISMISSED or _in(FEATURE_FRAME, noun):
+                break
+            if _in(FEATURE_NOUNS, noun):
+                if not _dismissed(words, where, where + 1):
+                    found.append((where, where + 1, _Cue((noun,), LossCategory.PRODUCT_GAP, noun)))
+                break
+    return found
+
+
+def cues_in(text: str) -> list[tuple[LossCategory, str]]:
+    """Every cue found in ``text`` (longest phrases first, each word used once), in order."""
+    words = fold(text)
+    found, used = _matched(words)
+    kept = [
+        (start, end, cue)
+        for i, (start, end, cue) in enumerate(found)
+        if not _describes_another(words, found, i)
+    ]
+    kept += _features(words, used)
+    kept.sort(key=lambda f: f[0])
     return [
         (cue.category, " ".join(words[start:end]))
-        for i, (start, end, cue) in enumerate(found)
-        if not _absence_of_another(words, end, cue, found[i + 1] if i + 1 < len(found) else None)
+        for start, end, cue in kept
+        if cue.category is not None
     ]
 
 
-def _absence_of_another(
-    words: Sequence[str], end: int, cue: _Cue, following: tuple[int, int, _Cue] | None
-) -> bool:
-    """Whether ``cue`` only says that the next cue, of another category, is missing."""
-    if cue.text not in ABSENCE_MARKERS or following is None:
+def _describes_another(words: Sequence[str], found: Sequence[_Found], i: int) -> bool:
+    """Whether the cue ``found[i]`` only says that a cue of another category beside it is
+    missing or short: "lack of budget" (the next one, across ``ABSENCE_FILLER``), "budget
+    was too limited" (the one before, across ``LINKING``)."""
+    start, end, cue = found[i]
+    if cue.category is None:
+        return True
+    if cue.text in ABSENCE_MARKERS and i + 1 < len(found):
+        next_start, _, described = found[i + 1]
+        between, filler = words[end:next_start], ABSENCE_FILLER
+    elif cue.text in SHORTFALL_MARKERS and i > 0:
+        _, previous_end, described = found[i - 1]
+        between, filler = words[previous_end:start], LINKING
+    else:
         return False
-    next_start, _, next_cue = following
-    return next_cue.category is not cue.category and all(
-        w in ABSENCE_FILLER for w in words[end:next_start]
+    return (
+        described.category is not None
+        and described.category is not cue.category
+        and all(w in filler for w in between)
     )
 
 
@@ -420,6 +270,12 @@ def _leaders(found: list[tuple[LossCategory, str]]) -> list[LossCategory]:
     return [c for c, w in weight.items() if w == best]
 
 
+def _verdict(
+    found: list[tuple[LossCategory, str]], winner: LossCategory, prefix: str = ""
+) -> LossVerdict:
+    return LossVerdict(winner, tuple(dict.fromkeys(prefix + s for c, s in found if c is winner)))
+
+
 def _decide(found: list[tuple[LossCategory, str]], prefix: str = "") -> LossVerdict | None:
     if not found:
         return None
@@ -427,8 +283,18 @@ def _decide(found: list[tuple[LossCategory, str]], prefix: str = "") -> LossVerd
     if len(leaders) > 1:
         cues = tuple(dict.fromkeys(prefix + s for _, s in found))
         return LossVerdict(LossCategory.UNCLASSIFIED, cues)
-    winner = leaders[0]
-    return LossVerdict(winner, tuple(dict.fromkeys(prefix + s for c, s in found if c is winner)))
+    return _verdict(found, leaders[0], prefix)
+
+
+def _headline(reason: str, tied: Sequence[LossCategory]) -> LossCategory | None:
+    """The one tied category a reason's headline names: the words before a colon, a spaced
+    dash or a sentence's end, when they are few and more follows ("Lost to Gusto on price -
+    they bundled time tracking"). CRM reasons are often a picklist value, then the detail."""
+    head, *rest = HEADLINE_END.split(reason, maxsplit=1)
+    if not rest or not fold(rest[0]) or len(fold(head)) > HEADLINE_WORDS:
+        return None
+    named = {c for c, _ in cues_in(head) if c in tied}
+    return named.pop() if len(named) == 1 else None
 
 
 def classify_loss(reason: str | None, notes: str | None = None) -> LossVerdict:
@@ -443,8 +309,12 @@ def classify_loss(reason: str | None, notes: str | None = None) -> LossVerdict:
         return from_reason
     in_notes = cues_in(notes or "")
     if from_reason is not None:
-        # A tie: the notes may choose between the tied categories, never bring another.
+        # A tie: the headline decides, else the notes may choose between the tied categories,
+        # never bring another.
         tied = _leaders(in_reason)
+        headline = _headline(reason or "", tied)
+        if headline is not None:
+            return _verdict(in_reason, headline)
         in_notes = [(c, said) for c, said in in_notes if c in tied]
     from_notes = _decide(in_notes, NOTE_PREFIX)
     if from_notes is not None and from_notes.category is not LossCategory.UNCLASSIFIED:

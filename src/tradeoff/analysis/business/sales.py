@@ -32,7 +32,14 @@ from tradeoff.analysis.business.sales_figures import (
     win_rates,
 )
 from tradeoff.analysis.business.sales_objections import Objection, objections
-from tradeoff.analysis.business.sales_wins import ATTRIBUTES, WinSignal, win_signals
+from tradeoff.analysis.business.sales_wins import (
+    ATTRIBUTES,
+    LeftOutTheme,
+    WinSignal,
+    signal_themes,
+    win_signals,
+)
+from tradeoff.analysis.praise_filing import stored_praise_themes
 from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.errors import InputError
@@ -86,6 +93,8 @@ class SalesPicture:
     open_pipeline: Money
     pipeline_by_stage: tuple[StageCount, ...]
     win_signals: tuple[WinSignal, ...]
+    #: Themes not compared on wins and losses: language and praise themes (``sales_wins``).
+    signals_left_out: tuple[LeftOutTheme, ...]
     objections: tuple[Objection, ...]
     losses: LossBreakdown
     notes: tuple[DataNote, ...]
@@ -105,6 +114,7 @@ class SalesPicture:
                 "by_stage": [s.to_json() for s in self.pipeline_by_stage],
             },
             "win_signals": [s.to_json() for s in self.win_signals],
+            "win_signals_left_out": [t.to_json() for t in self.signals_left_out],
             "objections": [o.to_json() for o in self.objections],
             "loss_reasons": self.losses.to_json(),
             "data_notes": [n.to_json() for n in self.notes],
@@ -181,6 +191,8 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
     stages = totals["stage"]
     open_totals = [t for t in stages if t.outcome is DealOutcome.OPEN]
     losses = breakdown_in(session)
+    themes = figures.theme_outcomes(session)
+    praise = stored_praise_themes(session)
     return SalesPicture(
         base=base,
         overall=overall,
@@ -194,11 +206,13 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
         win_signals=tuple(
             win_signals(
                 per_attribute,
-                figures.theme_outcomes(session),
+                themes,
                 figures.account_outcomes(session),
                 (overall.won, overall.lost),
+                praise,
             )
         ),
+        signals_left_out=tuple(signal_themes(themes, praise)[1]),
         objections=tuple(objections(figures.lost_reason_totals(session), known, base)),
         losses=losses,
         notes=tuple(_notes(session, overall_totals, stages, known, base, losses)),

@@ -9,25 +9,37 @@ keeps the message and drops the rest, by the layout of an email rather than by a
 names:
 
 - **Quoted thread**: everything from the first reply or forward header ("On … wrote:",
-  "-----Original Message-----", "From: … / Sent: …", "Begin forwarded message:", and the
-  German, French, Spanish, Dutch and Portuguese forms of "wrote") is cut, and so is every
-  line quoted with ">". An "On … wrote:" line must hold a date's or time's digit or an
-  address ("On Monday the export wrote:" is the customer speaking, and stays). Inside a
-  line, an "On <date> … wrote:" followed by a quoted ">" cuts the rest too: HTML that
-  wrote the reply's lines as plain newlines in one paragraph runs them together.
+  "-----Original Message-----", "From: … / Sent: …", "Begin forwarded message:", "---- On …
+  wrote ----", Zendesk's "##- Please type your reply above this line -##", and the German,
+  French, Spanish, Dutch and Portuguese forms of "wrote") is cut, and so is every line
+  quoted with ">". An "On … wrote:" line must hold a date's or time's digit or an address
+  ("On Monday the export wrote:" is the customer speaking, and stays). Inside a line, an
+  "On <date> … wrote:" followed by a quoted ">" cuts the rest too: HTML that wrote the
+  reply's lines as plain newlines in one paragraph runs them together. A reply pasted with
+  no quote mark is cut from its author line when a date line follows it ("Aisha (Haulwise
+  Support)" / "March 2, 2026, 8:36 CST"): the author must name a team or the date a time.
 - **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut, and so
   is a bare name alone on the last line after a blank one ("Hana", "- Ivan", "Jules M.":
-  a one-word last paragraph is cut as one too); "Sent from my …" and "Get Outlook for …"
-  lines are dropped; a sign-off line ("Thanks,", "Best
-  regards", "Cheers, Dana") is cut with what follows it when that is a short block (at most
-  ``SIGNATURE_LINES`` short lines: a name, a title, a phone), so a "Thanks" in the middle
-  of a long message stays.
-- **Disclaimer**: everything from a paragraph that opens like a confidentiality notice.
+  a one-word last paragraph is cut as one too); "Sent from my …", "Sent via the Samsung
+  Galaxy …" and "Get Outlook for …" lines are dropped; a sign-off line ("Thanks,", "Best
+  regards", "Respectfully,", "Cheers, Dana") is cut with what follows it when that is a
+  short block (at most ``SIGNATURE_LINES`` short lines: a name, a title, a phone) or a block
+  of any length whose every line reads as a signature's (``signatures.signature_line``: a
+  name, title or company, an address, a phone, email, website or social line, an image
+  placeholder, a USDOT or VAT number), so a "Thanks" in the middle of a long message stays.
+  The last lines are cut with no sign-off too when each reads as a signature's and one holds
+  contact details (a phone, an address…), unless the line above ends with a colon.
+- **Disclaimer**: everything from a paragraph that opens like a confidentiality notice, in
+  English, French, German, Spanish, Dutch or Portuguese (``signatures.disclaimer``); one
+  above the message (a "CAUTION: This email originated outside…" banner) is dropped alone.
 - **Acknowledgements**: a line that only says "ok thanks", "Yes" or "Thank you!!" (a
   chat's replies to "anything else?") is dropped.
-- **Greeting**: an opening line that is only a greeting ("Hi team,", "Dear Support,") is
-  dropped, and so is a greeting clause of at most three words before the first comma
-  ("Hi there, my card…" → "my card…").
+- **Greeting**: an opening line that is only a greeting ("Hi team,", "Dear Support,",
+  "Morning all,", "To whom it may concern:") is dropped, and so is a greeting clause of at
+  most three words before the first comma ("Hi there, my card…" → "my card…").
+- **Pleasantries**: whole sentences of courtesy at the start and end ("Happy Friday!",
+  "Sorry to bother you again.", "Looking forward to hearing from you.":
+  ``courtesy.courtesy``) are dropped; the complaint's own words are kept as typed.
 
 An HTML message (a help desk's or mail client's body) is read as its plain text first
 (``markup.plain_text``): its blocks and ``<br>`` as lines, its ``<blockquote>`` or Gmail
@@ -47,12 +59,18 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.analysis.text.courtesy import after_courtesies, before_courtesies
 from tradeoff.analysis.text.markup import plain_text
+from tradeoff.analysis.text.signatures import (
+    SIGNATURE_LINE_CHARS,
+    contact_line,
+    disclaimer,
+    signature_line,
+)
 
-#: The most lines a signature block after a sign-off may hold (name, title, company, phone…).
+#: The most lines of any kind a block after a sign-off may hold (name, title, company,
+#: phone…); a longer block is cut only when every line of it reads as a signature's.
 SIGNATURE_LINES = 6
-#: A signature line is short; a longer line after "Thanks" is more message.
-SIGNATURE_LINE_CHARS = 80
 
 _WROTE = r"(wrote|schrieb|a écrit|escribió|schreef|escreveu)"
 #: "On <date>, <name> <address> wrote:" in the languages mail clients write it, the verb
@@ -69,6 +87,9 @@ _THREAD_START = re.compile(
                   |ursprüngliche\s+nachricht|message\s+d'origine)\s*-{2,}.*
         | begin\s+forwarded\s+message\s*:
         | _{10,}\s*$
+        | \#\#-\s*please\s+type\s+your\s+reply\s+above\s+this\s+line
+        | -{2,}\s*(on|am|le|el|op|em)\s.{0,200}\s(wrote|schrieb|a\s+écrit|escribió|schreef|escreveu)
+            \s*:?\s*-{2,}
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -78,33 +99,39 @@ _HEADER_NEXT = re.compile(
 )
 _DEVICE_FOOTER = re.compile(
     r"^\s*(sent\s+(from|via)\s+my\s+\S.*|sent\s+from\s+(outlook|mail|yahoo|gmail)\b.*"
+    r"|sent\s+(from|via)\s+(the\s+|an?\s+)?.{0,60}\b(iphone|ipad|android|galaxy|smartphone"
+    r"|blackberry|mobile|tablet)\b.{0,40}"
     r"|get\s+outlook\s+for\s+\S.*|von\s+meinem\s+\S.*\s+gesendet|envoyé\s+de\s+mon\s+\S.*)$",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"""^\s*(
-        (many\s+|kind\s+|best\s+|warm\s+|warmest\s+|with\s+)?(thanks|thank\s+you|thx)
-            (\s+(again|so\s+much|in\s+advance|a\s+lot))?
-        | (best|kind|warm|warmest)(\s+(regards|wishes))?
+        (many\s+|kind\s+|best\s+|warm\s+|warmest\s+|with\s+)?(thanks|thank\s+you|thx|tia)
+            (\s+(again|so\s+much|in\s+advance|a\s+lot))?(\s+(and|&)\s+(kind\s+|best\s+)?regards)?
+        | (best|kind|warm|warmest)(\s+(regards|wishes))? | warmly | respectfully(\s+yours)?
         | regards | cheers | sincerely | yours(\s+(truly|sincerely))? | all\s+the\s+best
-        | cordialement | saludos | mit\s+freundlichen\s+grüßen | viele\s+grüße | groeten
-        | met\s+vriendelijke\s+groet | atenciosamente | br
+        | take\s+care | talk\s+soon | speak\s+soon | appreciate\s+it
+        | cordialement | bien\s+(cordialement|à\s+vous) | merci(\s+d'avance)?
+        | (un\s+)?saludos?(\s+cordiales)? | atentamente | gracias
+        | (mit\s+)?(freundlichen|beste|liebe|viele)\s+grüße(n)? | danke | groeten | groetjes
+        | met\s+vriendelijke\s+groet | atenciosamente | obrigad[oa] | br
     )\s*[,.!]*(\s+[\w.'-]+){0,3}\s*[,.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_DISCLAIMER = re.compile(
-    r"^\s*(this\s+(e-?mail|message|communication)\b.{0,80}\b(confidential|privileged|intended)"
-    r"|confidentiality\s+notice|disclaimer\s*:|the\s+information\s+(contained\s+)?in\s+this"
-    r"\s+(e-?mail|message))",
-    re.IGNORECASE,
-)
+# A bare "Morning" greets only before "all", "team"… or a comma: "Morning reports are
+# empty" is a complaint.
 _GREETING = (
-    r"(hi|hello|hey|hiya|dear|greetings|good\s+(morning|afternoon|evening)|hallo|bonjour|hola|ciao)"
+    r"(hi|hello|hey|hiya|howdy|dear|greetings|good\s+(morning|afternoon|evening|day)"
+    r"|(morning|afternoon|evening)(?=\s+(all|team|everyone|folks|guys|y'all|there)\b|\s*[,!])"
+    r"|to\s+whom\s+it\s+may\s+concern|hallo|guten\s+(morgen|tag)|bonjour|bonsoir|salut"
+    r"|hola|buen[oa]s\s+(días|dias|tardes)|ciao|olá)"
 )
 # "Dear Sir/Madam,", "Hi there 👋": a greeting's words may hold a slash, and emoji or other
 # symbols may close it.
+# "Dear Haulwise Customer Support Team,": a longer address closes with a comma or colon.
 _GREETING_LINE = re.compile(
-    rf"^\s*{_GREETING}\b(\s+[\w.'/-]+){{0,3}}(\s*[^\w\s]+)*\s*$", re.IGNORECASE
+    rf"^\s*{_GREETING}\b((\s+[\w.'/-]+){{0,3}}(\s*[^\w\s]+)*|(\s+[\w.'/&-]+){{4,5}}\s*[,:])\s*$",
+    re.IGNORECASE,
 )
 _GREETING_CLAUSE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'/-]+){{0,2}}\s*[,!:]\s*", re.IGNORECASE)
 #: A reply that only acknowledges ("ok thanks", "Yes", "Thank you!!", "Perfect 👍"): a chat's
@@ -130,6 +157,7 @@ def message_body(text: str) -> str:
     lines = _before_signature(lines)
     lines = _without_greeting(lines)
     lines = _without_acknowledgements(lines)
+    lines = _without_courtesies(lines)
     body = _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in lines)).strip()
     if not _WORD.search(body):
         return text.strip()
@@ -143,6 +171,10 @@ def _before_thread(lines: list[str]) -> list[str]:
             return lines[:at]
         if _HEADER.match(line) and any(_HEADER_NEXT.match(n) for n in lines[at + 1 : at + 5]):
             return lines[:at]
+        if len(line) <= 60 and _DATE_LINE.match(line):  # rare: a line that is only a date
+            author = _reply_author(lines, at)
+            if author is not None:
+                return lines[:author]
         cut = _inline_attribution(line)
         if cut is not None:
             return [*lines[:at], line[:cut]]
@@ -172,9 +204,47 @@ def _inline_attribution(line: str) -> int | None:
     return None
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?"
+#: A line that is only a date, and perhaps a time: how a help desk heads each reply it
+#: prints in a thread ("March 2, 2026, 8:36 CST", "2 Mar 2026 08:36", "2026-03-02 08:36").
+_DATE_LINE = re.compile(
+    rf"""^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+    ({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}} | \d{{1,2}}\.?\s+{_MONTH},?\s+\d{{4}}
+     | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})
+    (?P<time>,?\s*(at\s+|um\s+|à\s+)?\d{{1,2}}[:h]\d{{2}}(:\d{{2}})?\s*([ap]\.?m\.?)?
+     (\s*\(?[a-z]{{2,5}}([+-]\d{{1,2}})?\)?)?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Who wrote a reply a help desk prints in its thread: a name of a few capitalised words,
+#: perhaps with the team in brackets or after a bar ("Aisha (Haulwise Support)").
+_AUTHOR_LINE = re.compile(
+    r"^\s*[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\s*(?P<team>\([^()\d]{2,40}\)|[|–—]\s*[^\d|]{2,40})?\s*$"
+)
+
+
+def _reply_author(lines: list[str], at: int) -> int | None:
+    """Where a reply pasted with no quote mark starts, when ``lines[at]`` is the date line
+    under its author ("Aisha (Haulwise Support)" / "March 2, 2026, 8:36 CST"): a help desk's
+    thread printed as plain text, or an agent's answer pasted below a sign-off. The author
+    must name a team or the date a time, and the customer must have said something above."""
+    date = _DATE_LINE.match(lines[at])
+    if date is None:
+        return None
+    above = [n for n in range(max(0, at - 2), at) if lines[n].strip()]
+    if not above:
+        return None
+    author = _AUTHOR_LINE.match(lines[above[-1]])
+    if author is None or not (author.group("team") or date.group("time")):
+        return None
+    return above[-1] if _said_something(lines[: above[-1]]) else None
+
+
+_OPENER = re.compile(r"^\s*(on|am|le|el|op|em)\b", re.IGNORECASE)
+
+
 def _wrote_over_two_lines(lines: list[str], at: int) -> bool:
     """Mail clients wrap a long "On <date>, <name> <address> wrote:" over two lines."""
-    if at + 1 >= len(lines) or not re.match(r"^\s*(on|am|le|el|op|em)\b", lines[at], re.I):
+    if at + 1 >= len(lines) or not _OPENER.match(lines[at]):
         return False
     return _attribution(f"{lines[at]} {lines[at + 1].strip()}")
 
@@ -186,18 +256,50 @@ def _attribution(line: str) -> bool:
 
 
 def _before_signature(lines: list[str]) -> list[str]:
-    """The lines above a signature separator, device footer, disclaimer or sign-off block,
-    and without a bare name signed below the message."""
+    """The lines above a signature separator, disclaimer or sign-off block, without device
+    footers, a signature block signed with no sign-off, or a bare name signed below the
+    message. A disclaimer or banner above the message ("CAUTION: This email originated
+    outside…") is dropped, not cut with everything below it."""
     kept: list[str] = []
+    banner = False
     for at, line in enumerate(lines):
-        if line in ("-- ", "--") or _DISCLAIMER.match(line):
+        if banner:
+            banner = bool(line.strip())  # the banner's paragraph runs to a blank line
+            continue
+        if line in ("-- ", "--"):
             break
+        if disclaimer(line):
+            if _said_something(kept):
+                break
+            banner = True
+            continue
         if _DEVICE_FOOTER.match(line):
             continue
         if _SIGN_OFF.match(line) and _said_something(kept) and _signature_block(lines[at + 1 :]):
             break
         kept.append(line)
-    return _without_signed_name(kept)
+    return _without_signed_name(_without_contact_block(kept))
+
+
+def _without_contact_block(lines: list[str]) -> list[str]:
+    """Without a signature block signed with no sign-off ("Tammy Patel / Zephyr Delivery /
+    tammy@… / (989) 233-2763"): the last lines, each a name or contact line, one of them a
+    contact line, below what was said and not announced by a line ending in a colon."""
+    if len(lines) < 2:
+        return lines  # a block needs a message above it
+    start, contact = len(lines), False
+    for at in range(len(lines) - 1, -1, -1):
+        line = lines[at]
+        if not line.strip():
+            continue
+        if not signature_line(line):
+            break
+        contact = contact or contact_line(line)
+        start = at
+    if not contact or not _said_something(lines[:start]):
+        return lines
+    above = next((line for line in reversed(lines[:start]) if line.strip()), "")
+    return lines if above.rstrip().endswith(":") else lines[:start]
 
 
 #: A first name, or a first name and an initial or surname, alone on the last line ("Hana",
@@ -217,15 +319,18 @@ def _without_signed_name(lines: list[str]) -> list[str]:
 
 
 def _signature_block(rest: list[str]) -> bool:
-    """What follows a sign-off is a signature: a few short lines (blank ones aside), up to a
-    quoted thread or a disclaimer, which are cut anyway."""
+    """What follows a sign-off is a signature, up to a quoted thread or a disclaimer (cut
+    anyway): a few short lines (blank ones and device footers aside), or any number of lines
+    that each read as a signature's (``signatures.signature_line``)."""
     block = []
     for line in rest:
-        if _DISCLAIMER.match(line) or line in ("-- ", "--"):
+        if line in ("-- ", "--") or disclaimer(line):
             break
-        if line.strip():
+        if line.strip() and not _DEVICE_FOOTER.match(line):
             block.append(line)
-    return len(block) <= SIGNATURE_LINES and all(len(b) <= SIGNATURE_LINE_CHARS for b in block)
+    if len(block) <= SIGNATURE_LINES and all(len(b) <= SIGNATURE_LINE_CHARS for b in block):
+        return True
+    return all(signature_line(b) for b in block)
 
 
 def _without_greeting(lines: list[str]) -> list[str]:
@@ -246,6 +351,28 @@ def _without_acknowledgements(lines: list[str]) -> list[str]:
     """Without lines that only acknowledge, when something else is said."""
     kept = [line for line in lines if not _ACKNOWLEDGEMENT.match(line)]
     return kept if _said_something(kept) else lines
+
+
+def _without_courtesies(lines: list[str]) -> list[str]:
+    """Without the pleasantry sentences the message opens and closes with
+    (``courtesy.courtesy``: "Happy Friday!", "Looking forward to hearing from you."), when
+    something else is said."""
+    kept = list(lines)
+    changed = False
+    for order, trimmed in (
+        (range(len(kept)), after_courtesies),
+        (range(len(kept) - 1, -1, -1), before_courtesies),
+    ):
+        for at in order:
+            if not kept[at].strip():
+                continue
+            line = trimmed(kept[at])
+            changed = changed or line != kept[at]
+            kept[at] = line
+            if line:
+                break
+    # What is left was the message already: it says something if it holds a word.
+    return kept if changed and any(_WORD.search(line) for line in kept) else lines
 
 
 def _said_something(lines: list[str]) -> bool:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.analysis.text.housekeeping import housekeeping
 from tradeoff.analysis.text.jira_markup import wiki_plain
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.message import message_body
@@ -99,14 +100,18 @@ _AWAY = re.compile(
     re.IGNORECASE,
 )
 _REPLY_ONLY = re.compile(
-    r"\b(?:limited|no) access to (?:my )?e-?mails?\b|\bwill (?:respond|reply|get back)\b|"
-    r"\bfor (?:urgent|immediate) (?:matters|assistance|queries|requests|issues)\b|"
+    r"\b(?:limited|no) access to (?:my )?e-?mails?\b|\bwill (?:respond|reply|get back|return)\b|"
+    r"\b(?:for|need|require) (?:urgent|immediate) (?:matters|assistance|help|queries|requests"
+    r"|issues)\b|"
     r"\bin my absence\b|\b(?:upon|on) my return\b|\bin dringenden f[äa]llen\b|"
     r"\bpara asuntos urgentes\b|\ben cas d'urgence\b",
     re.IGNORECASE,
 )
 #: Beyond this many words a text is a message that mentions being away, not a reply.
 AUTO_REPLY_WORDS = 80
+#: The device and version an in-app feedback form puts before the text ("[Android 13 |
+#: v6.0.1] test ticket please ignore"): not what the person said.
+_APP_TAG = re.compile(r"^[ \t]*\[[^\]\n]{1,60}\][ \t]*", re.MULTILINE)
 
 
 def theme_text(kind: EvidenceKind | str, title: str | None, text: str) -> str:
@@ -127,11 +132,15 @@ def says_something(text: str) -> bool:
     ignore", "ok thanks") say nothing a theme could be about either. A QA corpus's five
     "test" posts made up a fifth of an identity-check theme. Nor does an automatic
     out-of-office reply (``_is_auto_reply``, in a text of at most ``AUTO_REPLY_WORDS``
-    words)."""
+    words), nor a help desk's notice, a bounce, a vendor's pitch or a reply that only
+    manages the thread ("Thanks, that fixed it! You can close this.": ``housekeeping``)."""
     if not has_words(text):
         return False
+    text = _APP_TAG.sub("", text)
     words = _WORD.findall(text.casefold())
     if len(words) <= AUTO_REPLY_WORDS and _is_auto_reply(text):
+        return False
+    if housekeeping(text, words):
         return False
     return not all(w in PLACEHOLDER or w.isdigit() for w in words)
 

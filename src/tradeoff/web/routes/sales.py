@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query, Request, Response
 from tradeoff.analysis.business.money import Money
 from tradeoff.analysis.business.sales import BREAKDOWNS, SalesPicture, sales_picture, win_rates_by
 from tradeoff.analysis.business.sales_figures import AverageSize, WinRate
-from tradeoff.analysis.business.sales_wins import WinSignal
+from tradeoff.analysis.business.sales_wins import WinSignal, left_out_line
 from tradeoff.reports.charts import line_chart, to_data_uri
 from tradeoff.web.deps import EngineDep, Viewer
 from tradeoff.web.templating import render
@@ -114,6 +114,7 @@ def sales(
         "average": average(picture.average_won),
         "average_left_out": left_out(picture.average_won),
         "signals": signals(picture),
+        "signals_left_out": left_out_line(picture.signals_left_out),
         "lift": lift,
         "unconverted_rows": any(not r.won_revenue.complete for r in picture.breakdown),
         "chart": quarter_chart(quarters),

@@ -1,0 +1,117 @@
+"""Competitors that look like one another: what the scan proposes to merge, what a
+competitor's page names as maybe the same vendor, and which rows a deal needs only one of.
+
+Likeness is the name score of ``domain.competitor_names``, only ever between competitors
+of one kind: a payroll vendor is never proposed as a spreadsheet ("Deel" and "Excel"),
+however alike the letters. Nothing here merges anything: two competitors that are both
+there already are for a person to merge (``competitor_edits.merge_competitors``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from tradeoff.domain.competitor_names import LOOSE_ACRONYM, PROPOSE_AT, closest
+from tradeoff.domain.deals import Competitor
+from tradeoff.domain.enums import CompetitorKind
+
+#: From this score two rows of one kind are one vendor written another way — a brand and
+#: its product line ("ADP", "ADP Run"), an acronym ("ADP WFN", "ADP Workforce Now"), a
+#: typo — so a deal linked to one is not linked to the other again by a scan.
+SAME_VENDOR_AT = LOOSE_ACRONYM
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A competitor whose name looks like another's: for a person to merge, or not."""
+
+    name: str
+    closest: str
+    score: float
+
+
+def likeness(newer: Competitor, older: Competitor) -> float:
+    """How alike ``newer``'s name is to any name of ``older``: what a proposal is scored by.
+    0 across kinds."""
+    if newer.kind is not older.kind:
+        return 0.0
+    match = closest(newer.name, [older])
+    return match.score if match is not None else 0.0
+
+
+def look_alikes(
+    known: list[Competitor], *, chosen: Collection[int] = frozenset()
+) -> tuple[Proposal, ...]:
+    """Each competitor whose name is like an older one's of its kind (score ≥
+    ``PROPOSE_AT``), with the closest of those. Names scoring ``SAME_AT`` or more are
+    folded in when imported, so these are the uncertain middle, or names stored before the
+    two met ("ADP" and "ADP Workforce Now" from an import before brands were read).
+
+    A competitor in ``chosen`` (``names_chosen``: a person renamed it, made it with a
+    split's ``--as``, or kept it in a merge) is never proposed: a person has said who it
+    is. Above all, the competitor a split made always looks like the one it was split from
+    (the names were one competitor's), and proposing to merge them back would ask the
+    person to undo what they just decided. Proposals for a newer competitor no person
+    named still list a chosen one as the closest."""
+    proposals = []
+    ordered = sorted(known, key=lambda c: c.id or 0)
+    for number, competitor in enumerate(ordered):
+        if competitor.id in chosen:
+            continue
+        same_kind = [c for c in ordered[:number] if c.kind is competitor.kind]
+        match = closest(competitor.name, same_kind)
+        if match is not None and match.score >= PROPOSE_AT:
+            proposals.append(Proposal(competitor.name, match.competitor.name, match.score))
+    return tuple(sorted(proposals, key=lambda p: (-p.score, p.name)))
+
+
+def alike_to(
+    competitor: Competitor, known: Iterable[Competitor], *, chosen: Collection[int] = frozenset()
+) -> tuple[Proposal, ...]:
+    """Every other competitor the scan's rule would propose as one with ``competitor``
+    (whichever of the two is newer being the one proposed), most alike first: the rows a
+    competitor's page names as maybe the same vendor. ``Proposal.name`` is the other row,
+    ``closest`` this one.
+
+    Example: ``[p.name for p in alike_to(adp, known)] == ["ADP Run", "ADP WFN"]``
+    """
+    found = []
+    for other in known:
+        if other.id == competitor.id:
+            continue
+        newer, older = sorted((competitor, other), key=lambda c: -(c.id or 0))
+        if newer.id in chosen:
+            continue
+        score = likeness(newer, older)
+        if score >= PROPOSE_AT:
+            found.append(Proposal(other.name, competitor.name, score))
+    return tuple(sorted(found, key=lambda p: (-p.score, p.name)))
+
+
+class VendorBook:
+    """Whether two competitors are one alternative for a deal to count once: two of one
+    kind that is not a product (one in-house tool or spreadsheet is what the deal weighed,
+    however it was worded), or two products of one vendor (``SAME_VENDOR_AT``)."""
+
+    def __init__(self, known: Iterable[Competitor]) -> None:
+        self._by_id = {c.id: c for c in known if c.id is not None}
+        self._scores: dict[tuple[int, int], bool] = {}
+
+    def add(self, competitor: Competitor) -> None:
+        if competitor.id is not None:
+            self._by_id[competitor.id] = competitor
+
+    def one_for_a_deal(self, a: int, b: int) -> bool:
+        if a == b:
+            return True
+        first, second = self._by_id.get(a), self._by_id.get(b)
+        if first is None or second is None or first.kind is not second.kind:
+            return False
+        if first.kind is not CompetitorKind.DIRECT:
+            return True
+        pair = (min(a, b), max(a, b))
+        if pair not in self._scores:
+            score = max(likeness(first, second), likeness(second, first))
+            self._scores[pair] = score >= SAME_VENDOR_AT
+        return self._scores[pair]
