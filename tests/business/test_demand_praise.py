@@ -21,8 +21,10 @@ from tests.business.world import RATES, TODAY, World, build_world
 from tests.cli.helpers import run_cli
 from tests.importers.exports import database_url
 from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.domain.enums import AccountLifecycle, AssignedBy, DealOutcome, EvidenceKind
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
+from tradeoff.storage import praise as praise_store
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
 
@@ -64,6 +66,8 @@ def world(engine: Engine) -> World:
                     evidence_id=item.id, theme_id=theme.id, score=0.9, assigned_by=AssignedBy.MODEL
                 ),
             )
+    # Every analysis reads its items for praise and keeps the readings; demand counts those.
+    praise_store.fill_engine(engine, PRAISE_RULES)
     return world
 
 

@@ -247,6 +247,35 @@ def _praised(row: Any, cues: tuple[str, ...]) -> Praised:
     return Praised(row.id, row.duplicate_of_id, row.kind, row.text, row.rating, cues)
 
 
+def praised_per_theme(session: Session, rules: PraiseRules) -> dict[int, int]:
+    """Active top-level theme id → its original items whose kept reading is praise.
+
+    Counted from the praised items alone (a small share of a workspace), so a demand read
+    pays for them, not for every link, as ``praise_shares`` does; an item not read yet
+    (imported or changed since the last fill, which every analysis runs) counts as no
+    praise until it is read.
+    """
+    read_through = _read_through(session, rules)
+    link, item, theme, kept = EvidenceThemeRow, EvidenceItemRow, ThemeRow, EvidencePraiseRow
+    stale = EvidencePraiseStaleRow
+    query = (
+        select(link.theme_id, func.count())
+        .select_from(kept)
+        .join(link, link.evidence_id == kept.evidence_id)
+        .join(item, item.id == kept.evidence_id)
+        .join(theme, theme.id == link.theme_id)
+        .outerjoin(stale, stale.evidence_id == kept.evidence_id)
+        .where(
+            _top_level(),
+            item.duplicate_of_id.is_(None),
+            kept.evidence_id <= read_through,
+            stale.evidence_id.is_(None),
+        )
+        .group_by(link.theme_id)
+    )
+    return {int(theme_id): int(count) for theme_id, count in session.execute(query)}
+
+
 def _read_through(session: Session, rules: PraiseRules) -> int:
     """Up to which id the kept readings are the rules' own (0: none are)."""
     mark = session.execute(select(PraiseMarkRow.rules, PraiseMarkRow.read_through)).first()
