@@ -324,6 +324,10 @@ def test_a_date_under_a_name_in_the_message_is_kept() -> None:
         ),
         ("Dear Haulwise Customer Support Team,\n\nStill broken.", "Still broken."),
         ("The ETA text goes to the shipper.\n\nCheers", "The ETA text goes to the shipper."),
+        (
+            "The ETA text goes to the shipper.\n\nHope all is well on your end!\n\nGrüße\nJonas",
+            "The ETA text goes to the shipper.",
+        ),
     ],
 )
 def test_greetings_pleasantries_and_dangling_sign_offs_are_not_the_message(
@@ -344,6 +348,7 @@ def test_greetings_pleasantries_and_dangling_sign_offs_are_not_the_message(
         "The ETA text goes to the shipper. Thanks for your patience. It also goes twice.",
         # A two-line ticket.
         "ETA texts broken\nThey go to the shipper.",
+        "Hope it works on your end: the ETA text goes to the shipper.",
     ],
 )
 def test_what_the_customer_asks_stays_verbatim(text: str) -> None:

@@ -27,7 +27,7 @@ thanks thank getting back me last time quick reply response help as always and s
 in advance for looking into it let know if need anything else from my side appreciate
 appreciated please advise at earliest convenience forward hearing feel free call reach out
 that easier any update would be patience with us much kindly so very lot hi hello hey there
-dear"""
+dear on end side"""
 COURTESY = frozenset(_COURTESY_WORDS.split())
 #: A pleasantry wishes, apologises, thanks or offers: "Please help me" is a plea.
 _KIND_WORDS = """hope hoping hoped trust happy sorry bother bothering disturb disturbing

@@ -113,7 +113,8 @@ _SIGN_OFF = re.compile(
         | take\s+care | talk\s+soon | speak\s+soon | appreciate\s+it
         | cordialement | bien\s+(cordialement|à\s+vous) | merci(\s+d'avance)?
         | (un\s+)?saludos?(\s+cordiales)? | atentamente | gracias
-        | (mit\s+)?(freundlichen|beste|liebe|viele)\s+grüße(n)? | danke | groeten | groetjes
+        | ((mit\s+)?(freundlichen|beste|liebe|viele)\s+)?(grüße(n)?|grüsse|gruß|gruss) | danke
+        | groeten | groetjes
         | met\s+vriendelijke\s+groet | atenciosamente | obrigad[oa] | br
     )\s*[,.!]*(\s+[\w.'-]+){0,3}\s*[,.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
