@@ -264,7 +264,8 @@ def _file_new(
         pending = sorted([*unfiled, *changed], key=lambda row: row.id)
         readings = read_some(session, [row.id for row in pending])
         praise_tops = stored_praise_themes(session)
-        spread = closeness_spread(session)
+        # One grouped pass over every model link: only a run with arrivals can need it.
+        spread = closeness_spread(session) if fresh else {}
     assert centroids is not None
     read = [_read(row) for row in pending]
     vectors = _embed(engine, embedder, read, progress)
