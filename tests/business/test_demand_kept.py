@@ -303,7 +303,7 @@ def test_upgrading_forgets_the_subjects_kept_sets_and_downgrading_again(
             connection.execute(text(state.format(kind)))
             connection.execute(text(money.format(kind)))
         connection.execute(text(old_day))
-    upgrade(engine)
+    upgrade(engine, "0021")
     assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
     assert _rows(engine, "SELECT kind FROM demand_kept_money") == {("theme",)}
     assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
@@ -322,7 +322,7 @@ def test_upgrading_forgets_the_subjects_kept_sets_and_downgrading_again(
     assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
     with engine.begin() as connection:
         connection.execute(text(old_day))  # the old shape again
-    upgrade(engine)
+    upgrade(engine, "0021")
     assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
     engine.dispose()
 
@@ -348,7 +348,7 @@ def test_packing_the_days_forgets_the_subjects_kept_sets_and_back(
             connection.execute(text(state), {"kind": kind})
             connection.execute(text(reach.format(kind)))
         connection.execute(text(day))
-    upgrade(engine)
+    upgrade(engine, "0022")
     assert _rows(engine, "SELECT kind FROM demand_kept_state") == {("theme",)}
     assert _rows(engine, "SELECT kind FROM demand_kept_reach") == {("theme",)}
     assert _rows(engine, "SELECT count(*) FROM demand_kept_days") == {(0,)}
@@ -365,24 +365,13 @@ def test_packing_the_days_forgets_the_subjects_kept_sets_and_back(
 def test_a_deal_dated_after_the_day_asked_is_counted_not_read_from_kept(
     engine: Engine, world: World
 ) -> None:
-    """Figures are kept as of a day past every record; a deal created after the day asked
-    about (a future date typed in the CRM) must not reach that day's figures, so the kept
-    set does not answer it, and the day after the deal it does."""
+    """Figures are kept as of today; a deal created after the day asked about must not
+    reach that day's figures, so the kept set does not answer it, and the day after the
+    deal (which sees the same records as today) it does."""
     _add_subjects(engine, world)
     _tiers(engine)
     later = AS_OF[0] + timedelta(days=20)
-    with write_session(engine) as session:
-        open_deal = session.scalars(
-            select(DealRow)
-            .where(DealRow.outcome == "open", DealRow.amount.is_not(None))
-            .order_by(DealRow.id)
-        ).first()
-        assert open_deal is not None
-        session.execute(
-            update(DealRow)
-            .where(DealRow.id == open_deal.id)
-            .values(created_at=datetime.combine(later, time(9), tzinfo=UTC))
-        )
+    _date_first_deal(engine, "open", created_at=datetime.combine(later, time(9), tzinfo=UTC))
     counted = {day: _everything(engine, day) for day in (AS_OF[0], later)}
     _keep(engine)
     assert not _answers(engine, SubjectKind.THEME, AS_OF[0])
@@ -395,3 +384,80 @@ def test_a_deal_dated_after_the_day_asked_is_counted_not_read_from_kept(
         return sum(t.total.pipeline.records for t in counted[day]["themes"])
 
     assert pipeline(later) > pipeline(AS_OF[0])
+
+
+def test_a_deal_closed_on_a_future_date_leaves_today_read_from_kept(
+    engine: Engine, world: World
+) -> None:
+    """A CRM's close date typed ahead (a lost deal dated next month) is not known today:
+    the sets kept today answer today and every earlier day that sees the same records, and
+    a day past that close date is counted, since the deal reaches it. Until 0027 one such
+    deal made every read count, seconds at a million items."""
+    _add_subjects(engine, world)
+    _tiers(engine)
+    today = demand_kept.today()
+    ahead = today + timedelta(days=30)
+    _date_first_deal(engine, "lost", closed_at=datetime.combine(ahead, time(9), tzinfo=UTC))
+    days = (AS_OF[0], today, ahead + timedelta(days=1))
+    counted = {day: _everything(engine, day) for day in days}
+    assert _keep(engine) == 7
+    for kind in SubjectKind:
+        assert _answers(engine, kind, AS_OF[0])  # no record dated from then to today
+        assert _answers(engine, kind, today)
+        assert not _answers(engine, kind, ahead + timedelta(days=1))
+    for day, found in counted.items():
+        assert _everything(engine, day) == found
+
+    # Not trivial: the deal's loss reaches only the day past its close date.
+    def lost_records(day: date) -> int:
+        return sum(t.total.lost.records for t in counted[day]["themes"])
+
+    assert lost_records(ahead + timedelta(days=1)) > lost_records(today)
+    # Kept as of a later day, the sets are written again for it (the data version did not
+    # move: time did), and then answer that day.
+    with write_session(engine) as session:
+        assert demand_kept.keep(session, as_of=ahead + timedelta(days=1)) == 7
+    assert _answers(engine, SubjectKind.THEME, ahead + timedelta(days=1))
+    assert not _answers(engine, SubjectKind.THEME, today)
+    assert _everything(engine, ahead + timedelta(days=1)) == counted[ahead + timedelta(days=1)]
+
+
+def test_the_day_kept_as_of_forgets_every_kept_set_and_back(empty_database_url: str) -> None:
+    """0027 records the day each set was counted as of; sets kept before it have none, so
+    they are forgotten (kept again by the next analysis), and forgotten again on the way
+    back, where a set answered only a day past every record."""
+    engine = open_engine(empty_database_url)
+    upgrade(engine, "0026")
+    reach = (
+        "INSERT INTO demand_kept_reach (kind, dimension, subject_id, grp, grouped, links, "
+        "accounts, end_users) VALUES (:kind, '', 1, NULL, false, 4, 2, 1)"
+    )
+    state = "INSERT INTO demand_kept_state VALUES (:kind, '', 'i.d1', 90, 365)"
+    with engine.begin() as connection:
+        for kind in ("theme", "problem"):
+            connection.execute(text(state), {"kind": kind})
+            connection.execute(text(reach), {"kind": kind})
+    upgrade(engine)
+    assert _rows(engine, "SELECT count(*) FROM demand_kept_state") == {(0,)}
+    assert _rows(engine, "SELECT count(*) FROM demand_kept_reach") == {(0,)}
+    with engine.begin() as connection:
+        connection.execute(text(state), {"kind": "theme"})
+        connection.execute(text("INSERT INTO demand_kept_as_of VALUES ('theme', '', '2026-11-26')"))
+    config = alembic_config()
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0026")
+    assert _rows(engine, "SELECT count(*) FROM demand_kept_state") == {(0,)}
+    engine.dispose()
+
+
+def _date_first_deal(engine: Engine, outcome: str, **dates: datetime) -> None:
+    """The first priced deal of ``outcome`` given ``dates`` (a CRM's date typed ahead)."""
+    with write_session(engine) as session:
+        deal = session.scalars(
+            select(DealRow)
+            .where(DealRow.outcome == outcome, DealRow.amount.is_not(None))
+            .order_by(DealRow.id)
+        ).first()
+        assert deal is not None
+        session.execute(update(DealRow).where(DealRow.id == deal.id).values(**dates))

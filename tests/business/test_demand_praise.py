@@ -107,6 +107,10 @@ def test_a_praise_theme_is_flagged_and_listed_last_with_every_figure(
     # By money alone it would come second: marking it moves it, and keeps its figures.
     stakes = sorted((r.total.revenue_at_stake.amount for r in results), reverse=True)
     assert stakes.index(praise.total.revenue_at_stake.amount) == 1
+    # Asked for by id, with another theme, each is flagged as in the whole list.
+    ids = [praise.id, results[0].id]
+    by_id = {r.id: r.praise for r in theme_demand(engine, as_of=TODAY.date(), ids=ids)}
+    assert by_id == {praise.id: True, results[0].id: False}
 
 
 def test_the_cli_marks_praise_in_the_table_json_and_csv(

@@ -269,7 +269,12 @@ class DemandQuery:
     @property
     def cutoff(self) -> datetime:
         """The first moment after the ``as_of`` day (UTC): later evidence is left out."""
-        return datetime.combine(self.as_of + timedelta(days=1), time(), tzinfo=UTC)
+        return day_cutoff(self.as_of)
+
+
+def day_cutoff(day: date) -> datetime:
+    """The first moment after ``day`` (UTC): what is dated at or after it is not known yet."""
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)
 
 
 class DayCount(NamedTuple):

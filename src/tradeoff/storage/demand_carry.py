@@ -146,11 +146,12 @@ def carry(session: Session, before: str, reached: Touched) -> int:
         return 0
     if reached != Touched():
         theme_summary.refresh(session)
-    as_of = demand_kept.all_evidence_day(session)
     for state in states:
         kind = SubjectKind(state.kind)
         ids = reached.of(kind)
-        if ids:
+        # Counted as of the day the set was kept, so its rows stay one day's figures.
+        as_of = demand_kept.kept_as_of(session, state.kind, state.dimension)
+        if ids and as_of is not None:
             query = DemandQuery(
                 kind=kind,
                 as_of=as_of,

@@ -10,23 +10,26 @@ links), whoever writes; a decision, an estimate, a metric value, a theme's new n
 half-life or the base currency (both applied when read) leaves it alone. So ``keep``
 computes them with the same functions the readers call and stores them with that
 version; a reader uses them only while the version is still the workspace's, for the same
-churn window and lost-deal window, and counts from the summary and the links otherwise: a
-kept figure is never a stale one. A person's edit of themes, problems or opportunities
-counts again only the subjects it reaches and carries the rest over
-(``storage.demand_carry``).
+churn window and lost-deal window, and for a day that sees the same records as the day
+the set was counted as of (nothing dated between the two: ``sees_the_same``), and counts
+from the summary and the links otherwise: a kept figure is never a stale one. A person's
+edit of themes, problems or opportunities counts again only the subjects it reaches and
+carries the rest over (``storage.demand_carry``).
 
 What is kept: every money figure of top-level themes, plain and by segment, plan, region
 and each attribute key the theme summary is split by, and of problems and opportunities
 with their pieces per day and their reach: without a breakdown always, and by each
 breakdown the summary is split by once it has been asked for (``keep_breakdown``: counting
 one costs 12–15 s at a million items, keeping every one at every analysis would cost as
-much again per breakdown and kind). An attribute in bands (a measure such as seats:
+much again per breakdown and kind). Each set is counted as of the day it is kept (UTC);
+until migration 0027 it answered only a day past every record, so one closed deal dated
+ahead in the CRM made every read count. An attribute in bands (a measure such as seats:
 ``storage.demand.Breakdown.bands``) is always counted: the set kept under its key holds its
 values one by one, never its bands. The two renewal figures depend on
 the day asked about, so the customers' ARR is kept per renewal day and either window is
 summed at read time; the decayed count likewise is folded from the kept days with the
-day's weights. A figure as of a day before the last evidence is never kept: it is counted
-as before.
+day's weights. A figure as of a day that sees other records (a day before the last
+evidence, or after a record dated ahead) is never read from kept rows: it is counted.
 
 ``keep`` runs after an analysis and a CRM import that changed deals or accounts (in their
 transactions, after their last write) and in the web app's catch-up, in a
@@ -39,7 +42,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -50,6 +53,7 @@ from sqlalchemy import (
     and_,
     case,
     delete,
+    exists,
     func,
     insert,
     literal,
@@ -68,6 +72,7 @@ from tradeoff.storage.demand import (
     MoneySum,
     ReachCount,
     SubjectKind,
+    day_cutoff,
     summary_split_by,
 )
 from tradeoff.storage.demand_money import filed_money_to_keep, money_to_keep
@@ -76,6 +81,7 @@ from tradeoff.storage.tables import (
     AccountRow,
     DataVersionRow,
     DealRow,
+    DemandKeptAsOfRow,
     DemandKeptDayRow,
     DemandKeptMoneyRow,
     DemandKeptReachRow,
@@ -146,10 +152,55 @@ def demand_version(session: Session) -> str:
 
 
 def _all_current(session: Session) -> bool:
-    version = demand_version(session)
+    version, day = demand_version(session), today()
     states = session.scalars(select(DemandKeptStateRow)).all()
-    held = {(s.kind, s.dimension) for s in states if s.version == version}
+    held = {
+        (s.kind, s.dimension)
+        for s in states
+        if s.version == version and _answers_day(session, s.kind, s.dimension, day)
+    }
     return all((k.value, d) in held for k, d in _kept(session))
+
+
+def today() -> date:
+    """The day (UTC) a set is kept as of: the day a reader asks about by default."""
+    return datetime.now(UTC).date()
+
+
+def kept_as_of(session: Session, kind: str, dimension: str) -> date | None:
+    """The day the set (``kind``, ``dimension``) was counted as of, if it is kept."""
+    return session.scalar(
+        select(DemandKeptAsOfRow.as_of).where(
+            DemandKeptAsOfRow.kind == kind, DemandKeptAsOfRow.dimension == dimension
+        )
+    )
+
+
+def _answers_day(session: Session, kind: str, dimension: str, day: date) -> bool:
+    kept = kept_as_of(session, kind, dimension)
+    return kept is not None and sees_the_same(session, kept, day)
+
+
+#: Every date a figure as of a day compares with that day's end (``DemandQuery.cutoff``):
+#: an item's, a deal's creation and close, an account's churn.
+DATED = (
+    EvidenceItemRow.created_at,
+    DealRow.created_at,
+    DealRow.closed_at,
+    AccountRow.churned_at,
+)
+
+
+def sees_the_same(session: Session, one: date, other: date) -> bool:
+    """Whether figures as of ``one`` and as of ``other`` read the same records: nothing is
+    dated from the end of the earlier day to the end of the later one. What else a figure
+    takes from its day (renewal windows, the decay) is applied when read."""
+    if one == other:
+        return True
+    start, end = (day_cutoff(day) for day in sorted((one, other)))
+    return not any(
+        session.scalar(select(exists().where(column >= start, column < end))) for column in DATED
+    )
 
 
 def _kept(session: Session) -> list[tuple[SubjectKind, str]]:
@@ -173,14 +224,16 @@ def _kept(session: Session) -> list[tuple[SubjectKind, str]]:
     return found
 
 
-def keep(session: Session) -> int:
-    """Compute and store every kept figure whose state is not the current data version;
+def keep(session: Session, as_of: date | None = None) -> int:
+    """Compute and store, as of ``as_of`` (default ``today``), every kept set that is not
+    current (counted at another demand version, or as of a day that sees other records);
     returns how many (kind, breakdown) sets were written."""
     hold_lock(session)
     theme_summary.refresh(session)  # what the figures read; no version bump (not analysed)
     wanted = _kept(session)
     _forget(session, wanted)
-    return sum(_keep_set(session, kind, dimension) for kind, dimension in wanted)
+    day = as_of or today()
+    return sum(_keep_set(session, kind, dimension, day) for kind, dimension in wanted)
 
 
 def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date) -> bool:
@@ -190,36 +243,44 @@ def keep_breakdown(engine: Engine, kind: SubjectKind, by: Breakdown, as_of: date
     (a few cheap reads then). All problems by segment at a million items cost about as
     much to keep as to count (15–17 s against 15 s), and are then read in under 1 s until
     the figures change; analyses, imports, edits and the web catch-up keep them from then
-    on, as they keep the figures without a breakdown. Returns whether it was written."""
+    on, as they keep the figures without a breakdown; kept as of ``today``, so only when
+    the day asked sees the same records. Returns whether it was written."""
+    day = today()
     with read_session(engine) as session:
         if not worth_keeping(session) or not summary_split_by(session, by):
             return False
         query = DemandQuery(kind, as_of, by, churn_window_days=_churn_window(session))
-        if not reads_everything(session, query.cutoff) or _current(session, query):
+        if not sees_the_same(session, day, as_of) or _current(session, query):
             return False
     with write_session(engine) as session:
         hold_lock(session)
         theme_summary.refresh(session)
-        return _keep_set(session, kind, by.label)
+        return _keep_set(session, kind, by.label, day)
 
 
 def _churn_window(session: Session) -> int:
     return load_workspace_settings(session).churn_window_days
 
 
-def _keep_set(session: Session, kind: SubjectKind, dimension: str) -> bool:
-    """Write one set unless it is current; returns whether it was written."""
+def _keep_set(session: Session, kind: SubjectKind, dimension: str, day: date) -> bool:
+    """Write one set as of ``day`` unless it is current for that day; returns whether it
+    was written."""
     query = DemandQuery(
         kind=kind,
-        as_of=all_evidence_day(session),
+        as_of=day,
         by=Breakdown.parse(dimension) if dimension else None,
         churn_window_days=_churn_window(session),
     )
     version = demand_version(session)
     state = session.get(DemandKeptStateRow, (kind.value, dimension))
-    if state is not None and _matches(state, version, query):
+    if (
+        state is not None
+        and _matches(state, version, query)
+        and _answers_day(session, kind.value, dimension, day)
+    ):
         return False
     write_figures(session, query, dimension)
+    session.merge(DemandKeptAsOfRow(kind=kind.value, dimension=dimension, as_of=day))
     session.merge(
         DemandKeptStateRow(
             kind=kind.value,
@@ -246,36 +307,11 @@ def _forget(session: Session, wanted: list[tuple[SubjectKind, str]]) -> None:
     for state in states:
         if (state.kind, state.dimension) in kept:
             continue
-        for table in KEPT_TABLES:
+        for table in (*KEPT_TABLES, DemandKeptAsOfRow):
             session.execute(
                 delete(table).where(table.kind == state.kind, table.dimension == state.dimension)
             )
         session.delete(state)
-
-
-def all_evidence_day(session: Session) -> date:
-    """A day on or after the last evidence, deal creation, close and churn, so the query
-    reads everything (and the theme summary answers it)."""
-    days = [d.date() for d in _latest_dates(session) if d is not None]
-    return max([date.today(), *days])
-
-
-def _latest_dates(session: Session) -> list[datetime | None]:
-    """The last evidence, deal creation, deal close and churn: a figure counted for a
-    day past all of them reads every record, whatever later day it is counted for."""
-    deals = session.execute(select(func.max(DealRow.created_at), func.max(DealRow.closed_at)))
-    created, closed = deals.one()
-    return [
-        session.scalar(select(func.max(EvidenceItemRow.created_at))),
-        created,
-        closed,
-        session.scalar(select(func.max(AccountRow.churned_at))),
-    ]
-
-
-def reads_everything(session: Session, cutoff: datetime) -> bool:
-    """Nothing is dated at or after ``cutoff``: figures kept for any such day answer."""
-    return all(d is None or d < cutoff for d in _latest_dates(session))
 
 
 def _matches(state: DemandKeptStateRow, version: str, query: DemandQuery) -> bool:
@@ -376,7 +412,7 @@ def _current(session: Session, query: DemandQuery) -> str | None:
     state = session.get(DemandKeptStateRow, (query.kind.value, dimension))
     if state is None or not _matches(state, demand_version(session), query):
         return None
-    if not reads_everything(session, query.cutoff):
+    if not _answers_day(session, query.kind.value, dimension, query.as_of):
         return None
     if query.kind is SubjectKind.THEME and query.subject_ids is not None:
         # Only top-level active themes are kept; a sub-theme asked by id is counted.

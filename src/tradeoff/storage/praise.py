@@ -247,8 +247,11 @@ def _praised(row: Any, cues: tuple[str, ...]) -> Praised:
     return Praised(row.id, row.duplicate_of_id, row.kind, row.text, row.rating, cues)
 
 
-def praised_per_theme(session: Session, rules: PraiseRules) -> dict[int, int]:
-    """Active top-level theme id → its original items whose kept reading is praise.
+def praised_per_theme(
+    session: Session, rules: PraiseRules, ids: Collection[int] | None = None
+) -> dict[int, int]:
+    """Active top-level theme id (of ``ids``, when given) → its original items whose kept
+    reading is praise.
 
     Counted from the praised items alone (a small share of a workspace), so a demand read
     pays for them, not for every link, as ``praise_shares`` does; an item not read yet
@@ -273,6 +276,8 @@ def praised_per_theme(session: Session, rules: PraiseRules) -> dict[int, int]:
         )
         .group_by(link.theme_id)
     )
+    if ids is not None:
+        query = query.where(link.theme_id.in_(list(ids)))
     return {int(theme_id): int(count) for theme_id, count in session.execute(query)}
 
 

@@ -26,6 +26,7 @@ from tradeoff.storage.tables.decisions import (
     ExperimentRow,
 )
 from tradeoff.storage.tables.demand_kept import (
+    DemandKeptAsOfRow,
     DemandKeptDayRow,
     DemandKeptMoneyRow,
     DemandKeptReachRow,
@@ -95,6 +96,7 @@ __all__ = [
     "DealRow",
     "DecisionLinkRow",
     "DecisionRow",
+    "DemandKeptAsOfRow",
     "DemandKeptDayRow",
     "DemandKeptMoneyRow",
     "DemandKeptReachRow",

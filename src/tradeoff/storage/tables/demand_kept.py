@@ -39,6 +39,18 @@ class DemandKeptStateRow(Base):
     lost_after_close_days: Mapped[int]
 
 
+class DemandKeptAsOfRow(Base):
+    """The day a kept set (one row of ``demand_kept_state``) was counted as of: it answers
+    any day that sees the same records (nothing dated between the two days), so a deal
+    closed on a future date does not stop it answering today (migration 0027)."""
+
+    __tablename__ = "demand_kept_as_of"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(DIMENSION_LENGTH), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+
+
 class DemandKeptMoneyRow(Base):
     """One money figure of one subject, group and currency; the renewal figure once per
     renewal day (``day``), summed over the window a reader asks for."""
