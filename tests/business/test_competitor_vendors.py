@@ -194,7 +194,10 @@ def test_rows_made_apart_are_proposed_and_named_on_each_other_s_page(
     proposals = [(p.name, p.closest, p.score) for p in scan_competitors(engine).proposals]
     assert proposals == [("ADP WFN", "ADP", 0.9), ("ADP Workforce Now", "ADP", 0.9)]
     alike = competitor_profile(engine, "ADP").to_json()["looks_like"]
-    assert alike == [{"name": "ADP WFN", "score": 0.9}, {"name": "ADP Workforce Now", "score": 0.9}]
+    assert alike == [
+        {"name": name, "score": 0.9, "as_kind": None, "merge_into": "ADP"}
+        for name in ("ADP WFN", "ADP Workforce Now")
+    ]
 
 
 def test_a_deal_counts_once_per_alternative_after_a_scan(engine: Engine, tmp_path: Path) -> None:

@@ -138,7 +138,9 @@ def test_the_stored_categories_are_the_expected_ones(engine: Engine, company: Co
     assert by_person == {MADE_DISQUALIFIED}
 
 
-@pytest.mark.parametrize("by", BREAKDOWNS)
+# Company-size bands are drawn from the accounts: test_sales_employees recounts them, with a
+# lost duplicate left out there too.
+@pytest.mark.parametrize("by", [b for b in BREAKDOWNS if b != "employees"])
 def test_win_rates_leave_never_real_deals_out(engine: Engine, company: Company, by: str) -> None:
     picture = sales_picture(engine, by)
     won = [d for d in company.deals if d.outcome is DealOutcome.WON]

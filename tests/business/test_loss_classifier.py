@@ -86,6 +86,14 @@ def test_one_reason_per_category(reason: str, category: C, cues: tuple[str, ...]
         ),
         # A phrase holding a cue of another category wins: "lack of trust" is not a gap.
         ("Lack of trust in a small vendor", C.CONFIDENCE_RISK, ("lack of trust",)),
+        # Features level with the rival's are no gap; the fee that undercut us decides.
+        (
+            "Pennyworth undercut us on the monthly fee; features were a wash",
+            C.PRICE_BUDGET,
+            ("undercut", "fee"),
+        ),
+        ("Features were on par, but their fees were lower", C.PRICE_BUDGET, ("fees",)),
+        ("Features were comparable; they stayed on spreadsheets", C.STATUS_QUO, ("spreadsheets",)),
     ],
 )
 def test_negations_and_phrases(reason: str, category: C, cues: tuple[str, ...]) -> None:

@@ -26,11 +26,13 @@ from numpy.typing import NDArray
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
+from tradeoff.analysis.assign import Placement
 from tradeoff.analysis.discover import Discovery, DiscoverySettings, discover
 from tradeoff.analysis.embed.cache import embed_cached
 from tradeoff.analysis.embed.protocol import Embedder, Vectors
 from tradeoff.analysis.embed.registry import embedder_name_of
 from tradeoff.analysis.filing_scores import score_filings
+from tradeoff.analysis.gap_words import rescued_by_words, stored_by_words
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.language_apart import foreign, language_apart, language_name, languages
@@ -50,14 +52,15 @@ from tradeoff.analysis.seller_notes import (
     filed_by_likeness,
     following,
     founders,
+    states_gap,
 )
 from tradeoff.analysis.text.theme_text import says_something, theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.domain.rules import now_utc
 from tradeoff.storage import demand_kept, praise, repository, theme_summary
-from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run
-from tradeoff.storage.centroids import active_centroids, replace_centroids
+from tradeoff.storage.analysis_runs import AnalysisRun, last_rebuild, record_run, runs
+from tradeoff.storage.centroids import StoredCentroids, active_centroids, replace_centroids
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceThemeRow
 from tradeoff.storage.theme_closeness import closeness_spread
@@ -221,8 +224,11 @@ def _rebuild(
         spoken = languages(said)
         found = language_apart(found, foreign(spoken))
         notes = worded & ~founding
-        likened = filed_by_likeness(said, notes, [row.external_id for row in read])
+        keys = [row.external_id for row in read]
+        likened = filed_by_likeness(said, notes, keys)
         found = filed_as_read(vectors, found, founding, likened, cut, readings)
+        gaps = states_gap(said, likened, keys)
+        found = rescued_by_words(vectors, found, said, founding, gaps, readings.praised)
         advance(1)
     with progress.step("label", 1) as advance:
         themes = _found_themes(ids, said, found, spoken)
@@ -271,22 +277,30 @@ def _file_new(
     vectors = _embed(engine, embedder, read, progress)
     finest = ~centroids.has_children
     with progress.step("place", 1) as advance:
+        # Sellers' notes are filed at ``FLOOR`` as a rebuild's rescue files them, the others
+        # at the last rebuild's cut: the nearest theme is the same whatever the cut.
         placement = place_as_read(
             vectors,
             centroids.theme_ids[finest],
             centroids.top_ids[finest],
             centroids.vectors[finest],
-            last.unsorted_below,
+            min(last.unsorted_below, FLOOR),
             readings,
             praise_tops,
         )
         wordless = np.array([not says_something(text) for text in read], dtype=np.bool_)
         notes = following([row.kind for row in pending])
-        likened = filed_by_likeness(read, notes, [row.external_id for row in pending])
+        keys = [row.external_id for row in pending]
+        likened = filed_by_likeness(read, notes, keys)
         unfit = notes & ((placement.closeness < FLOOR) | ~likened)
-        placement.top[wordless | unfit] = -1
+        far = ~notes & (placement.closeness < last.unsorted_below)
+        placement.top[wordless | unfit | far] = -1
+        placement.finest[far] = -1
         settings = DiscoverySettings(seed=last.seed, theme_resolution=last.resolution)
         arrived_rows = np.array([row.id in fresh for row in pending], dtype=np.bool_)
+        gaps = notes & (placement.top < 0) & states_gap(read, likened, keys)
+        words = _WordsAsked(pending, read, vectors, {row.id for row in changed})
+        _file_by_words(engine, placement, words, gaps, centroids, praise_tops)
         # Sellers' notes found no theme in a rebuild, so none arrives through them either.
         unsure = (placement.top < 0) | loose(placement.closeness, placement.finest, spread)
         candidates = np.flatnonzero(unsure & ~wordless & ~notes & arrived_rows)
@@ -326,6 +340,55 @@ def _file_new(
         )
         advance(1)
     return report
+
+
+@dataclass(frozen=True)
+class _WordsAsked:
+    """What an incremental run gives the word route: the items it places, as read and
+    embedded, and those among them whose words changed."""
+
+    pending: list[ItemText]
+    read: list[str]
+    vectors: Vectors
+    reworded: set[int]
+
+
+def _file_by_words(
+    engine: Engine,
+    placement: Placement,
+    asked: _WordsAsked,
+    gaps: NDArray[np.bool_],
+    centroids: StoredCentroids,
+    praise_tops: frozenset[int],
+) -> None:
+    """Place the ``gaps`` notes whose words file them (``analysis.gap_words``), against the
+    customers' items as stored. Only notes no run has read yet (imported since the last one
+    started, or reworded): an earlier run read the others the same way, and the customers'
+    texts are read only when there is such a note."""
+    rows = np.flatnonzero(gaps)
+    if not rows.size:
+        return
+    with read_session(engine) as session:
+        since = runs(session)[-1].started_at
+        ids = [asked.pending[i].id for i in rows.tolist()]
+        unseen = imported_since(session, ids, since) | asked.reworded
+        rows = np.array([i for i, at in zip(rows, ids, strict=True) if at in unseen], np.int64)
+        if not rows.size:
+            return
+        items, members = evidence_texts(session), active_members(session)
+    filing = stored_by_words(
+        [asked.read[i] for i in rows.tolist()],
+        asked.vectors[rows],
+        items,
+        members,
+        centroids,
+        praise_tops,
+        lambda item: item.kind not in FOLLOWERS,
+    )
+    filed = filing.top >= 0
+    at = rows[filed]
+    placement.top[at], placement.finest[at] = filing.top[filed], filing.finest[filed]
+    placement.closeness[at] = filing.closeness[filed]
 
 
 def _widened(found: Discovery, grouped: NDArray[np.bool_]) -> Discovery:

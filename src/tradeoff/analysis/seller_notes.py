@@ -11,13 +11,14 @@ six times the true figure).
 So discovery runs on what customers said (tickets, chats, calls, reviews, surveys...), and a
 deal note is then filed like any new item, into the nearest sub-theme, but only when it is
 at least ``FLOOR`` similar to that sub-theme's centre (the similarity discovery asks of every
-item before the unsorted cap lowers it) and the loss taxonomy does not read it as commercial
-talk (``COMMERCIAL``: price, timing, relationship, the status quo, value not proven, not a
-real deal). On that corpus, product notes cleared both ("Wants Snowflake live connection"
-0.69 to the Snowflake connector theme, "Lacked row-level permissions feature" 0.59) and
-commercial ones neither ("Lost on price" 0.18, "Budget freeze, revisit next year" 0.12);
-the taxonomy is needed where a word is shared by chance: among a bank's tickets "Lost on
-price" sat 0.48 from the lost-card theme. A note filed nowhere stays unsorted, counted apart
+item before the unsorted cap lowers it; an incremental run asks the same) and the loss
+taxonomy does not read it as commercial talk (``commercial``: price, timing, relationship,
+the status quo, value not proven, not a real deal, and trust in us as a vendor). On that
+corpus, product notes cleared both ("Wants Snowflake live connection" 0.69 to the Snowflake
+connector theme, "Lacked row-level permissions feature" 0.59) and commercial ones neither
+("Lost on price" 0.18, "Budget freeze, revisit next year" 0.12); the taxonomy is needed
+where a word is shared by chance: among a bank's tickets "Lost on price" sat 0.48 from the
+lost-card theme. A note filed nowhere stays unsorted, counted apart
 from the rest (``tradeoff sales`` reads it as a loss reason or objection). A workspace with
 no customer words at all (a CRM import alone) finds its themes in the notes.
 
@@ -26,8 +27,24 @@ A deal's description says what the deal is more often than what the customer lac
 dashboards, closer than "Dashboard performance on large datasets was a gap" (0.46), and
 added USD 418k lost and 734k pipeline to it. Likeness cannot part them; words can. So a
 description joins a theme only when it states a need or a problem (``states_need``:
-"needs", "wants", "missing", "no", "slow", "gap", ...); a loss reason is a reason by its
-field and is filed by likeness alone.
+"needs", "wants", "missing", "no", "slow", "gap", "manually", ...); a loss reason is a
+reason by its field.
+
+Trust in us as a vendor says nothing of the product either: on an HR corpus seven "Security
+review: did not trust a vendor our size" notes sat above ``FLOOR`` from the SSO theme (its
+tickets talk of security reviews) and made their deals cite it. So a note the taxonomy reads
+as ``confidence_risk`` (maturity, size, track record, security and compliance reviews) is
+commercial unless it also names a product gap (a product-gap keyword, such as a feature
+named as absent): "Failed security review: no SAML SSO" still joins the SSO theme.
+
+A short gap note can sit below ``FLOOR`` from the very theme it names: the static embedder
+reads a mean of word vectors, and "Couldn't sync GL to NetSuite" or "no Sage Intacct
+integration" are few words, most of them names (on that corpus ten lost deals, USD 620k,
+cited no theme). A note that states a gap (``states_gap``: the taxonomy finds a product-gap
+keyword in it, or it is a loss reason with no keyword of any category but a word saying
+something is missing or wanted, "No PTO accrual rules for union contracts") and that
+likeness left unsorted is then filed by the words it shares with a theme
+(``analysis.gap_words``). An incremental run does this for the notes no run read yet.
 """
 
 from __future__ import annotations
@@ -38,7 +55,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from tradeoff.analysis.business.loss_reasons import classify_loss
+from tradeoff.analysis.business.loss_reasons import classify_loss, cues_in
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.label.counter import NEGATORS, PROBLEM_PHRASES, PROBLEMS, REQUESTS
 from tradeoff.domain.enums import EvidenceKind, LossCategory
@@ -47,7 +64,8 @@ from tradeoff.domain.enums import EvidenceKind, LossCategory
 FOLLOWERS = frozenset({EvidenceKind.DEAL_NOTE})
 #: The least similarity to a sub-theme's centre at which a note is filed there.
 FLOOR = DiscoverySettings().min_similarity
-#: Loss categories that say nothing of the product: a note read as one joins no theme.
+#: Loss categories that say nothing of the product: a note read as one joins no theme (and
+#: ``confidence_risk`` naming no product gap: ``commercial``).
 COMMERCIAL = frozenset(
     {
         LossCategory.PRICE_BUDGET,
@@ -64,9 +82,13 @@ COMMERCIAL = frozenset(
 #: (``importers.crm``: ``{deal id}:description``).
 DESCRIPTION = ":description"
 _NEED_WORDS = """gap gaps lacked require requires required requirement requirements blocker
-blockers dealbreaker limitation limitations asked requested request requests looking"""
+blockers dealbreaker limitation limitations asked requested request requests looking manual
+manually"""
+#: Words that say something is missing or wanted, not what: never a term the word route
+#: files by (``analysis.gap_words``).
+GAP_WORDS = NEGATORS | REQUESTS | frozenset(_NEED_WORDS.split())
 #: Words that state a need or a problem in a seller's description of a deal.
-NEEDS = NEGATORS | REQUESTS | PROBLEMS | frozenset(_NEED_WORDS.split())
+NEEDS = GAP_WORDS | PROBLEMS
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -77,28 +99,88 @@ def states_need(text: str) -> bool:
     >>> states_need("Needs SSO before security sign-off"), states_need("Pilot for 20 seats")
     (True, False)
     """
-    folded = text.casefold().replace("\u2019", "'")
-    words = [w.replace("'", "") for w in _WORD.findall(folded)]
+    words = _words(text)
     if any(w in NEEDS for w in words):
         return True
     joined = f" {' '.join(words)} "
     return any(f" {' '.join(phrase)} " in joined for phrase in PROBLEM_PHRASES)
 
 
+def _words(text: str) -> list[str]:
+    folded = text.casefold().replace("\u2019", "'")
+    return [w.replace("'", "") for w in _WORD.findall(folded)]
+
+
+def commercial(text: str) -> bool:
+    """Whether the loss taxonomy reads ``text`` as talk of something other than the product:
+    a ``COMMERCIAL`` category, or trust in us as a vendor that names no product gap.
+
+    >>> commercial("Security review: did not trust a vendor our size")
+    True
+    >>> commercial("Failed security review: no SAML SSO")
+    False
+    """
+    category = classify_loss(text).category
+    if category is LossCategory.CONFIDENCE_RISK:
+        return not names_gap(text)
+    return category in COMMERCIAL
+
+
+def names_gap(text: str) -> bool:
+    """Whether the loss taxonomy finds a product-gap keyword in ``text``."""
+    return _gap_among(cues_in(text))
+
+
+def _gap_among(found: Sequence[tuple[LossCategory, str]]) -> bool:
+    return any(category is LossCategory.PRODUCT_GAP for category, _ in found)
+
+
+def _description(key: str | None) -> bool:
+    return (key or "").endswith(DESCRIPTION)
+
+
 def filed_by_likeness(
     texts: Sequence[str], notes: NDArray[np.bool_], external_ids: Sequence[str | None]
 ) -> NDArray[np.bool_]:
     """Per item: a note (``notes``) that may join the theme it is like: not commercial talk
-    (``COMMERCIAL``), and, for a deal's description, stating a need or a problem."""
+    (``commercial``), and, for a deal's description, stating a need or a problem."""
     return np.array(
         [
-            bool(note)
-            and classify_loss(text).category not in COMMERCIAL
-            and (not (key or "").endswith(DESCRIPTION) or states_need(text))
+            bool(note) and not commercial(text) and (not _description(key) or states_need(text))
             for text, note, key in zip(texts, notes, external_ids, strict=True)
         ],
         dtype=np.bool_,
     )
+
+
+def states_gap(
+    texts: Sequence[str], likened: NDArray[np.bool_], external_ids: Sequence[str | None]
+) -> NDArray[np.bool_]:
+    """Per item: a note that may join a theme (``likened``, from ``filed_by_likeness``) and
+    states a product gap, which may also be filed by its words (``analysis.gap_words``): one
+    in which the taxonomy finds a product-gap keyword ("Needs multi-state tax filing", "no
+    Sage Intacct integration"), or a loss reason with no keyword at all but a word saying
+    something is missing or wanted ("No PTO accrual rules for union contracts").
+
+    A description needs the keyword: it tells what the prospect wants or lacks today, which
+    is mostly what the deal is ("wants employee cards and faster supplier payments",
+    "Current bank: high-street, no card controls"), not a gap of ours. A loss reason is a
+    reason by its field; but a problem word does not make it a gap ("Lost to Fernbank...").
+    """
+    return np.array(
+        [
+            bool(may) and _states_gap(text, _description(key))
+            for text, may, key in zip(texts, likened, external_ids, strict=True)
+        ],
+        dtype=np.bool_,
+    )
+
+
+def _states_gap(text: str, description: bool) -> bool:
+    found = cues_in(text)
+    if found or description:
+        return _gap_among(found)
+    return any(word in GAP_WORDS for word in _words(text))
 
 
 def following(kinds: Sequence[EvidenceKind]) -> NDArray[np.bool_]:

@@ -167,7 +167,9 @@ def competitor(
     draws deals met, won and lost per quarter. --format csv writes one part of the
     profile, chosen with --rows (which goes with --format csv only). The table ends its
     head with the other competitors whose names look like this one's ("ADP Run" on ADP's
-    page), maybe the same vendor, and the command that merges one.
+    page), maybe the same vendor, and the command that merges one; on a spreadsheet, in-house
+    tool or agency, the other rows of its kind the scan proposes ("Google Sheets" on
+    "Spreadsheets").
 
     Example: tradeoff competitor "MSFT Dynamics" --format csv --rows losses
     """
@@ -249,11 +251,21 @@ def _print_profile(profile: CompetitorProfile) -> None:
     if profile.written_as:
         said = ", ".join(f"{n} ×{c}" for n, c in sorted(profile.written_as.items()))
         console.print(f"written as: {said}", soft_wrap=True)
-    if profile.looks_like:
-        others = ", ".join(repr(p.name) for p in profile.looks_like)
+    by_name = [p for p in profile.looks_like if p.as_kind is None]
+    if by_name:
+        others = ", ".join(repr(p.name) for p in by_name)
         console.print(
             f"maybe the same vendor: {others}; to merge one: tradeoff competitor-merge "
-            f'"{profile.looks_like[0].name}" --into "{s.name}"',
+            f'"{by_name[0].name}" --into "{s.name}"',
+            soft_wrap=True,
+        )
+    by_kind = [p for p in profile.looks_like if p.as_kind is not None]
+    if by_kind:
+        others = ", ".join(repr(p.name) for p in by_kind)
+        source = by_kind[0].name if by_kind[0].into == s.name else s.name
+        console.print(
+            f"{KIND_NAMES[s.kind]} too: {others}; to count them as one: tradeoff "
+            f'competitor-merge "{source}" --into "{by_kind[0].into}"',
             soft_wrap=True,
         )
     console.print("Segments (where they win is where we lose):")
@@ -313,7 +325,10 @@ def scan(ctx: typer.Context) -> None:
     and a link its notes no longer support is removed. A product named as a system to
     connect to ("a HubSpot sync") is no rival. Running it again changes nothing; merges and
     splits stay as made. Competitor names that look like another's are listed with the
-    command that would merge them.
+    command that would merge them, and so is a named spreadsheet, in-house tool or agency
+    ("Google Sheets") beside the row for its whole kind ("Spreadsheets"). A deal whose
+    field says the status quo ("No decision") and whose words name what it kept ("kept
+    their in-house tool") is filed under that alternative, once.
 
     Example: tradeoff scan-competitors
     """
@@ -331,6 +346,13 @@ def scan(ctx: typer.Context) -> None:
             else ""
         )
     )
+    if report.status_quo_refiled:
+        console.print(
+            f"{plural(report.status_quo_refiled, 'deal')} whose field says the status quo and "
+            "whose words name what they kept (an in-house tool, a spreadsheet, an agency): "
+            "filed under that alternative, once",
+            soft_wrap=True,
+        )
     for name in report.competitors_created:
         console.print(f"new competitor: {name}")
     for was, now in report.respelled:
@@ -340,11 +362,22 @@ def scan(ctx: typer.Context) -> None:
             soft_wrap=True,
         )
     for p in report.proposals:
-        console.print(
-            f"{p.name!r} looks like {p.closest!r} ({p.score:.2f}): "
-            f'tradeoff competitor-merge "{p.name}" --into "{p.closest}"',
-            soft_wrap=True,
+        alike = (
+            f"{p.name!r} is {KIND_NAMES[p.as_kind]} like {p.closest!r}"
+            if p.as_kind is not None
+            else f"{p.name!r} looks like {p.closest!r} ({p.score:.2f})"
         )
+        console.print(
+            f'{alike}: tradeoff competitor-merge "{p.name}" --into "{p.keep}"', soft_wrap=True
+        )
+
+
+#: How a proposal names the kind a member shares with the kind's row.
+KIND_NAMES = {
+    CompetitorKind.SPREADSHEET: "a spreadsheet",
+    CompetitorKind.HOMEGROWN: "an in-house tool",
+    CompetitorKind.AGENCY: "an agency",
+}
 
 
 def merge(

@@ -224,6 +224,46 @@ def similarity(a: str, b: str) -> float:
     return name_similarity(a, b, name_key(a), name_key(b))
 
 
+#: Kinds that are products someone sells, as against the alternatives to buying one.
+PRODUCTS = frozenset({CompetitorKind.DIRECT, CompetitorKind.OTHER_CATEGORY})
+
+#: Alternatives that say what the buyer kept or chose instead of us: the status quo
+#: ("No decision", "Do nothing") is what a deal names when it says no more, and gives way
+#: to one of these when the same deal names it ("kept their in-house tool").
+SPECIFIC_ALTERNATIVES = frozenset(
+    {CompetitorKind.HOMEGROWN, CompetitorKind.SPREADSHEET, CompetitorKind.AGENCY}
+)
+
+#: Words that say which kind of alternative a name is without naming one. A competitor
+#: whose name holds only these ("Spreadsheets", "In-house tool", "Design agency") stands
+#: for its whole kind; one that names a product or a firm ("Google Sheets", "Acme Agency")
+#: is one member of it, which the scan proposes to count under the kind's row.
+_KIND_WORDS = {
+    CompetitorKind.SPREADSHEET: """spreadsheet spreadsheets manual manually tracking tracker
+        trackers shared""",
+    CompetitorKind.HOMEGROWN: """in house inhouse home grown homegrown internal internally
+        tool tools system systems solution solutions build builds built building it
+        themselves ourselves diy custom manual process app apps script scripts""",
+    CompetitorKind.AGENCY: """agency agencies consultancy consultancies consultant
+        consultants freelance freelancer freelancers contractor contractors digital design
+        dev development software web creative marketing local external outsourced""",
+}
+_FILLER_WORDS = """a an the their our own and or with using use used kept keep keeping
+    stayed stay on of by to"""
+KIND_WORDS = {
+    kind: frozenset(words.split()) | frozenset(_FILLER_WORDS.split())
+    for kind, words in _KIND_WORDS.items()
+}
+
+
+def names_only_its_kind(name: str, kind: CompetitorKind) -> bool:
+    """The name says only which kind of alternative it is: "Spreadsheets", "Homegrown
+    tool", "Agency"; not "Google Sheets" or "Excel spreadsheets" (a product named), nor any
+    product (``KIND_WORDS`` holds the kinds whose members a workspace may list apart)."""
+    words = set(fold(name).split())
+    return kind in KIND_WORDS and bool(words) and words <= KIND_WORDS[kind]
+
+
 @dataclass(frozen=True)
 class NameMatch:
     competitor: Competitor
@@ -250,17 +290,35 @@ def same_competitor(
     """The known competitor ``name`` means without asking anyone: exact, else ``SAME_AT``.
 
     ``kind`` is what the name says it is (``importers.competitors.classify_competitor``):
-    a name that says it is an alternative is never filed by likeness under a competitor of
-    another kind, so "Microsoft Excel" (a spreadsheet) does not join "Microsoft"."""
+    a name is never filed by likeness under a competitor of another kind, either way, so
+    "Microsoft Excel" (a spreadsheet) does not join "Microsoft", nor "Google" (a product,
+    a maker) "Google Sheets". A product's name may join any product (a person may have
+    filed one as another category)."""
     wanted = fold(name)
     pool = list(competitors)
     for competitor in pool:
         if any(fold(n) == wanted for n in (competitor.name, *competitor.aliases)):
             return NameMatch(competitor, name, 1.0)
-    if kind is not None and kind is not CompetitorKind.DIRECT:
+    if kind in PRODUCTS:
+        pool = [c for c in pool if c.kind in PRODUCTS]
+    elif kind is not None:
         pool = [c for c in pool if c.kind is kind]
     match = closest(name, pool)
     return match if match is not None and match.score >= SAME_AT else None
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names are one name written two ways — case, accents, punctuation,
+    spacing, an abbreviation, an edition or a legal form aside ("SFDC" and "Salesforce",
+    "Zoho CRM" and "Zoho"), or a typo ("Pipedrvie") — rather than two names of one
+    competitor: a brand and its product line ("ADP", "ADP Workforce Now"), a product with
+    and without its maker ("Paychex", "Paychex Flex"), an acronym ("Dynamics GP"). Only
+    such a respelling may rename a competitor a user has already seen
+    (``storage.competitor_spelling``)."""
+    key_a, key_b = name_key(a), name_key(b)
+    if key_a == key_b or spaced_alike(a, b):
+        return True
+    return len(key_a) == len(key_b) and key_similarity(key_a, key_b) >= SAME_AT
 
 
 def close_names(name: str, names: Sequence[str], *, limit: int = 3) -> list[str]:

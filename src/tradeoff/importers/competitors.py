@@ -17,17 +17,34 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
-from tradeoff.domain.competitor_names import same_competitor
+from tradeoff.domain.competitor_names import (
+    ABBREVIATIONS,
+    SPECIFIC_ALTERNATIVES,
+    name_words,
+    same_competitor,
+)
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import LEGAL_SUFFIXES, fold
 from tradeoff.storage import repository
 from tradeoff.storage.upsert import upsert
 
-SPREADSHEET = re.compile(r"\b(spreadsheets?|excel|google sheets|sheets)\b")
+#: General-purpose spreadsheet programs — Excel, Google Sheets, Apple Numbers, LibreOffice
+#: or OpenOffice Calc, Zoho Sheet, WPS Spreadsheets: a deal lost to one was lost to doing
+#: the work by hand in a grid, whoever sells the grid. Airtable and Smartsheet are not
+#: among them: they are sold per seat as work-management products, with a sales team and
+#: a price to lose to, so a deal lost to one was lost to a direct rival.
+SPREADSHEET = re.compile(
+    r"\b(spreadsheets?|excel|google sheets|sheets|(apple|iwork|mac) numbers|"
+    r"(libre ?office|open ?office)( org)? calc|zoho sheets?|wps spreadsheets?)\b"
+)
+#: A spreadsheet program's short name, read as one only when it is the whole name:
+#: "Numbers" in a competitor field is Apple's, "Numbers Consulting" is not.
+SPREADSHEET_ALONE = frozenset({"numbers", "calc"})
 AGENCY = re.compile(r"\b(agency|agencies|consultancy|consultants?|freelancers?)\b")
 HOMEGROWN = re.compile(
     r"\b(in[- ]house|home[- ]?grown|internal (tool|build)|built (it )?themselves|diy|"
@@ -80,16 +97,30 @@ def classify_competitor(name: str) -> CompetitorKind:
     >>> classify_competitor("Stayed with their current process").value
     'status_quo'
     """
-    folded = fold(name)
+    words = name_words(name)
+    folded = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split())  # "GSheets"
     if STATUS_QUO.search(folded):
         return CompetitorKind.STATUS_QUO
-    if SPREADSHEET.search(folded):
+    if SPREADSHEET.search(folded) or " ".join(words) in SPREADSHEET_ALONE:
         return CompetitorKind.SPREADSHEET
     if AGENCY.search(folded):
         return CompetitorKind.AGENCY
     if HOMEGROWN.search(folded):
         return CompetitorKind.HOMEGROWN
     return CompetitorKind.DIRECT
+
+
+def generic_given_way(
+    named: Mapping[int, CompetitorKind], held: Iterable[CompetitorKind | None]
+) -> set[int]:
+    """The status-quo competitors among ``named`` (a deal's field: id → kind) that give
+    way to a specific alternative: one the same field names ("No decision; In-house
+    tool") or one the deal's field already linked (``held``). Doing nothing is what a deal
+    names when it says no more; the in-house tool is what the buyer kept, and the deal
+    counts once, under it."""
+    generic = {i for i, kind in named.items() if kind is CompetitorKind.STATUS_QUO}
+    kinds = {*named.values(), *held}
+    return generic if generic and kinds & SPECIFIC_ALTERNATIVES else set()
 
 
 class CompetitorBook:
@@ -99,11 +130,15 @@ class CompetitorBook:
         self.session = session
         self.batch_id = batch_id
         self._by_name: dict[str, Competitor] | None = None
+        self._kinds: dict[int, CompetitorKind] | None = None
         #: Some competitor was named: the import settles spellings when it ends.
         self.used = False
+        #: Competitors this import made: no user has seen their names yet, so the import
+        #: may name them by any of the names its deals use most (``settle_spellings``).
+        self.made: set[int] = set()
 
     def forget(self) -> None:
-        self._by_name = None
+        self._by_name = self._kinds = None
 
     def _names(self) -> dict[str, Competitor]:
         if self._by_name is None:
@@ -132,7 +167,16 @@ class CompetitorBook:
             batch_id=self.batch_id,
         )
         names[key] = competitor
+        assert competitor.id is not None
+        self.made.add(competitor.id)
+        if self._kinds is not None:
+            self._kinds[competitor.id] = competitor.kind
         return competitor
+
+    def kind_of(self, competitor_id: int) -> CompetitorKind | None:
+        if self._kinds is None:
+            self._kinds = {c.id: c.kind for c in self._names().values() if c.id is not None}
+        return self._kinds.get(competitor_id)
 
     def _only_one_of(self, kind: CompetitorKind) -> Competitor | None:
         """The competitor every new name of ``kind`` joins: the workspace's first of that

@@ -22,6 +22,7 @@ from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.deals import Deal, DealCompetitor
 from tradeoff.domain.enums import (
     AccountLifecycle,
+    CompetitorKind,
     EvidenceKind,
     EvidenceMode,
 )
@@ -32,6 +33,7 @@ from tradeoff.domain.workspace import WorkspaceSettings
 from tradeoff.errors import Conflict, InputError
 from tradeoff.importers.competitors import (
     CompetitorBook,
+    generic_given_way,
     names_no_competitor,
     split_competitor_names,
 )
@@ -53,7 +55,7 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.resolve import Resolver
 from tradeoff.storage import changelog, external_keys, metrics, repository
-from tradeoff.storage.competitor_edits import vouched_by_crm
+from tradeoff.storage.competitor_edits import crm_links, vouched_by_crm
 from tradeoff.storage.competitor_spelling import settle_spellings
 from tradeoff.storage.statistics import refresh_statistics
 from tradeoff.storage.tables import DealCompetitorRow, EvidenceItemRow
@@ -178,7 +180,7 @@ class Loader:
                 self._analysed_at = written
         if self.competitors.used:
             self.counts.deal_checks.respelled = settle_spellings(
-                self.session, batch_id=self.batch_id
+                self.session, batch_id=self.batch_id, fresh=self.competitors.made
             )
         self.counts.created_accounts = self.resolver.created_accounts
         self.counts.created_people = self.resolver.created_people
@@ -526,23 +528,10 @@ class Loader:
         outcome, stored = upsert(self.session, deal, existing, batch_id=self.batch_id)
         self.counts.add("deals", outcome)
         assert stored.id is not None
-        filed = 0
-        for mention in draft.competitors:
-            for name in split_competitor_names(mention.name):
-                if names_no_competitor(name):
-                    continue
-                filed += 1
-                competitor = self.competitors.find_or_create(name)
-                assert competitor.id is not None
-                self._link_competitor(
-                    DealCompetitor(
-                        deal_id=stored.id,
-                        competitor_id=competitor.id,
-                        relation=mention.relation,
-                        mentioned_as=name,
-                    )
-                )
-        self.counts.deal_checks.see(draft, filed)
+        links = self._competitor_links(stored.id, draft)
+        for link in links:
+            self._link_competitor(link)
+        self.counts.deal_checks.see(draft, len(links))
         self.counts.deal_checks.see_amount_currency(draft, self.path.name)
 
     def _metric_value(self, draft: MetricValueDraft) -> None:
@@ -565,6 +554,35 @@ class Loader:
         self.counts.add(
             "metric values", metrics.upsert_value(self.session, value, batch_id=self.batch_id)
         )
+
+    def _competitor_links(self, deal_id: int, draft: DealDraft) -> list[DealCompetitor]:
+        """One link per competitor the deal's fields name, with the words first used for it:
+        "ADP Run; ADP WFN" with both filed under ADP is one competitor met, not two. A
+        status quo gives way to a specific alternative the field names too, or that the
+        deal's field already linked (``generic_given_way``)."""
+        links: dict[int, DealCompetitor] = {}
+        for mention in draft.competitors:
+            for name in split_competitor_names(mention.name):
+                if names_no_competitor(name):
+                    continue
+                competitor = self.competitors.find_or_create(name)
+                assert competitor.id is not None
+                links.setdefault(
+                    competitor.id,
+                    DealCompetitor(
+                        deal_id=deal_id,
+                        competitor_id=competitor.id,
+                        relation=mention.relation,
+                        mentioned_as=name,
+                    ),
+                )
+        kinds = {i: self.competitors.kind_of(i) for i in links}
+        named = {i: kind for i, kind in kinds.items() if kind is not None}
+        held: set[int] = set()
+        if CompetitorKind.STATUS_QUO in named.values():  # rare: one query only then
+            held = crm_links(self.session, [deal_id]).get(deal_id, set()) - links.keys()
+        given_way = generic_given_way(named, (self.competitors.kind_of(i) for i in held))
+        return [link for i, link in links.items() if i not in given_way]
 
     def _link_competitor(self, link: DealCompetitor) -> None:
         row = self.session.get(DealCompetitorRow, (link.deal_id, link.competitor_id))

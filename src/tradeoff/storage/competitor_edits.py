@@ -167,6 +167,32 @@ def crm_links(session: Session, deal_ids: Collection[int]) -> dict[int, set[int]
     return held
 
 
+def refile_crm_links(session: Session, deal_id: int, generic: Sequence[int], specific: int) -> None:
+    """File the deal's field links to the ``generic`` competitors (its status quo) under
+    ``specific`` (the alternative the deal names): the first moves with its words and its
+    won/lost relation, and stays a field's link, so no scan takes it back and the next
+    import, finding the deal under a specific alternative, does not link the status quo
+    again. Where the field links ``specific`` already, that link stays and takes the
+    stronger relation; a link the deal's words made there gives way to the field's."""
+    link, noted = DealCompetitorRow, DealCompetitorNotedRow
+    pair = (link.deal_id == deal_id) & (link.competitor_id == specific)
+    words = (noted.deal_id == deal_id) & (noted.competitor_id == specific)
+    if session.scalar(select(noted.deal_id).where(words)) is not None:
+        _changed(session, delete(noted).where(words))
+        _changed(session, delete(link).where(pair))
+    for competitor_id in generic:
+        held = session.scalar(select(link.relation).where(pair))
+        this = (link.deal_id == deal_id) & (link.competitor_id == competitor_id)
+        if held is None:
+            _changed(session, update(link).where(this).values(competitor_id=specific))
+            continue
+        relation = session.scalar(select(link.relation).where(this))
+        if held is CompetitorRelation.EVALUATED and relation in STRONGER:
+            _changed(session, update(link).where(pair).values(relation=relation))
+        _changed(session, delete(link).where(this))
+    session.flush()
+
+
 def vouched_by_crm(session: Session, deal_id: int, competitor_id: int, batch_id: int) -> None:
     """The CRM's competitor field names this link: no scan may take it back. The mark's
     removal is logged, so undoing the import hands the link back to the scan."""

@@ -5,7 +5,9 @@ uses most, and a ranking headed by a typo reads as careless. So after an import 
 direct competitor takes, among its name and aliases, the spelling most of its deal links and
 mentions use (counting spellings that differ only in case together, then the commonest
 case that has a capital, since "salesforce" typed in a hurry is not the brand). A tie keeps
-the name it has. A name a person chose (``competitor-rename``,
+the name it has. A competitor someone may have seen already (any but those the running
+import made) only changes spelling ("Pipedrvie" → "Pipedrive"), never which of its names
+it goes by ("ADP Workforce Now" never becomes "ADP"). A name a person chose (``competitor-rename``,
 ``competitor-split --as``, the competitor a merge keeps: ``competitor_names_chosen``) is
 never changed.
 """
@@ -14,10 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from tradeoff.domain.competitor_names import spelt_alike
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
@@ -30,8 +34,18 @@ from tradeoff.storage.tables import (
 from tradeoff.storage.upsert import upsert
 
 
-def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[tuple[str, str]]:
+def settle_spellings(
+    session: Session, *, batch_id: int | None = None, fresh: Collection[int] = ()
+) -> list[tuple[str, str]]:
     """Rename each competitor whose commonest spelling is not its name; returns (was, now).
+
+    ``fresh``: the competitors the calling import made, which no one has seen yet: they
+    take the commonest of all their names ("ADP" once most deals say it, though the first
+    one said "ADP Workforce Now"). Every other competitor is already in someone's ranking,
+    so only its spelling may change, never which of its names it goes by
+    (``competitor_names.spelt_alike``): "Pipedrvie" becomes "Pipedrive", but "ADP Workforce
+    Now" stays though more tickets say "ADP" — a scan or a later import that renamed it
+    would move a row the user knows out from under them.
 
     With ``batch_id`` each rename is logged, so ``tradeoff import undo`` takes it back."""
     used = _spellings_used(session)
@@ -44,7 +58,10 @@ def settle_spellings(session: Session, *, batch_id: int | None = None) -> list[t
         # An alternative's name is its category ("Spreadsheets"), its aliases members of it
         # ("Excel", "Google Sheets"), not other spellings: only a rival is respelled.
         rival = competitor.kind is CompetitorKind.DIRECT and competitor.id not in chosen
-        spelled = commonest(competitor, used[competitor.id]) if rival else None
+        said = used[competitor.id]
+        if competitor.id not in fresh:
+            said = Counter({s: n for s, n in said.items() if spelt_alike(s, competitor.name)})
+        spelled = commonest(competitor, said) if rival else None
         if spelled is None or spelled == competitor.name or spelled in taken:
             continue
         aliases = [a for a in (*competitor.aliases, competitor.name) if fold(a) != fold(spelled)]

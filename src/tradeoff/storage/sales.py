@@ -177,9 +177,12 @@ def outcome_totals(
     bands: Sequence[SizeBand] = (),
     rates: Mapping[str, Decimal] | None = None,
     base: str = "USD",
+    account_groups: Mapping[str, ColumnElement[Any]] | None = None,
 ) -> list[OutcomeTotal]:
     """Deals per value of ``dimension`` (or ``"all"``), outcome and currency, in one query."""
-    return outcome_totals_by(session, (dimension,), bands=bands, rates=rates, base=base)[dimension]
+    return outcome_totals_by(
+        session, (dimension,), bands=bands, rates=rates, base=base, account_groups=account_groups
+    )[dimension]
 
 
 def outcome_totals_by(
@@ -189,17 +192,23 @@ def outcome_totals_by(
     bands: Sequence[SizeBand] = (),
     rates: Mapping[str, Decimal] | None = None,
     base: str = "USD",
+    account_groups: Mapping[str, ColumnElement[Any]] | None = None,
 ) -> dict[str, list[OutcomeTotal]]:
     """``outcome_totals`` of several dimensions from ONE pass over the deals.
 
     The database groups by the dimensions' combination (with outcome and currency) and the
     rows are folded per dimension here: segment, plan, region, source and size combine into
     a few thousand groups at most, so one GROUP BY replaces five passes over every deal.
-    ``"all"`` is the sum of every group and costs no column.
+    ``"all"`` is the sum of every group and costs no column. ``account_groups`` names
+    further dimensions, each an expression over the deal's account (``employees`` in the
+    bands ``tradeoff demand`` draws: ``analysis.business.sales``).
     """
     columns = [d for d in dimensions if d != "all"]
+    extra = account_groups or {}
     keys = [
-        _dimension(session, d, bands, rates or {}, base).label(f"key_{i}")
+        (extra[d] if d in extra else _dimension(session, d, bands, rates or {}, base)).label(
+            f"key_{i}"
+        )
         for i, d in enumerate(columns)
     ]
     query = (
@@ -215,7 +224,7 @@ def outcome_totals_by(
         .where(counted_deal())
         .group_by(*keys, DealRow.outcome, DealRow.currency)
     )
-    if any(d in ACCOUNT_DIMENSIONS for d in columns):
+    if any(d in ACCOUNT_DIMENSIONS or d in extra for d in columns):
         query = query.outerjoin(AccountRow, AccountRow.id == DealRow.account_id)
     folded: dict[str, dict[tuple[str | None, str, str | None], list[Any]]] = {
         d: {} for d in dimensions

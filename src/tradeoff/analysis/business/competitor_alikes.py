@@ -3,8 +3,12 @@ competitor's page names as maybe the same vendor, and which rows a deal needs on
 
 Likeness is the name score of ``domain.competitor_names``, only ever between competitors
 of one kind: a payroll vendor is never proposed as a spreadsheet ("Deel" and "Excel"),
-however alike the letters. Nothing here merges anything: two competitors that are both
-there already are for a person to merge (``competitor_edits.merge_competitors``).
+however alike the letters. One more proposal goes by kind, not by name: a named member of
+a kind that a workspace may list apart (a spreadsheet program, an in-house tool, an
+agency) is proposed beside the row that stands for the whole kind ("Google Sheets" beside
+"Spreadsheets"), since their names seldom look alike. Nothing here merges
+anything: two competitors that are both there already are for a person to merge
+(``competitor_edits.merge_competitors``).
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from tradeoff.domain.competitor_names import LOOSE_ACRONYM, PROPOSE_AT, closest
+from tradeoff.domain.competitor_names import (
+    KIND_WORDS,
+    LOOSE_ACRONYM,
+    PROPOSE_AT,
+    SPECIFIC_ALTERNATIVES,
+    closest,
+    names_only_its_kind,
+)
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 
@@ -24,11 +35,22 @@ SAME_VENDOR_AT = LOOSE_ACRONYM
 
 @dataclass(frozen=True)
 class Proposal:
-    """A competitor whose name looks like another's: for a person to merge, or not."""
+    """A competitor whose name looks like another's: for a person to merge, or not.
+
+    ``as_kind``: proposed for being a member of the kind ``into`` stands for ("Google
+    Sheets", a spreadsheet, beside "Spreadsheets"), not for its name; ``score`` is then the
+    names' likeness all the same, and usually low. ``into`` is the row a merge should
+    keep: the kind's row for such a proposal, else ``closest``."""
 
     name: str
     closest: str
     score: float
+    as_kind: CompetitorKind | None = None
+    into: str = ""
+
+    @property
+    def keep(self) -> str:
+        return self.into or self.closest
 
 
 def likeness(newer: Competitor, older: Competitor) -> float:
@@ -40,13 +62,33 @@ def likeness(newer: Competitor, older: Competitor) -> float:
     return match.score if match is not None else 0.0
 
 
+def kind_rows(known: Iterable[Competitor]) -> dict[CompetitorKind, Competitor]:
+    """Per kind a workspace may list apart, the first row whose name says only the kind
+    ("Spreadsheets", "Homegrown tool"): the row its named members are proposed beside."""
+    rows: dict[CompetitorKind, Competitor] = {}
+    for competitor in sorted(known, key=lambda c: c.id or 0):
+        if names_only_its_kind(competitor.name, competitor.kind):
+            rows.setdefault(competitor.kind, competitor)
+    return rows
+
+
+def _member_of(competitor: Competitor, rows: dict[CompetitorKind, Competitor]) -> Competitor | None:
+    """The row standing for ``competitor``'s kind when ``competitor`` is a named member."""
+    row = rows.get(competitor.kind)
+    if row is None or row.id == competitor.id or competitor.kind not in KIND_WORDS:
+        return None
+    return None if names_only_its_kind(competitor.name, competitor.kind) else row
+
+
 def look_alikes(
     known: list[Competitor], *, chosen: Collection[int] = frozenset()
 ) -> tuple[Proposal, ...]:
     """Each competitor whose name is like an older one's of its kind (score ≥
     ``PROPOSE_AT``), with the closest of those. Names scoring ``SAME_AT`` or more are
     folded in when imported, so these are the uncertain middle, or names stored before the
-    two met ("ADP" and "ADP Workforce Now" from an import before brands were read).
+    two met ("ADP" and "ADP Workforce Now" from an import before brands were read). A
+    named member of a kind with a row of its own ("Google Sheets", "Microsoft Excel" beside
+    "Spreadsheets") and no look-alike is proposed beside that row.
 
     A competitor in ``chosen`` (``names_chosen``: a person renamed it, made it with a
     split's ``--as``, or kept it in a merge) is never proposed: a person has said who it
@@ -56,13 +98,18 @@ def look_alikes(
     named still list a chosen one as the closest."""
     proposals = []
     ordered = sorted(known, key=lambda c: c.id or 0)
+    rows = kind_rows(ordered)
     for number, competitor in enumerate(ordered):
         if competitor.id in chosen:
             continue
         same_kind = [c for c in ordered[:number] if c.kind is competitor.kind]
         match = closest(competitor.name, same_kind)
+        row = _member_of(competitor, rows)
         if match is not None and match.score >= PROPOSE_AT:
             proposals.append(Proposal(competitor.name, match.competitor.name, match.score))
+        elif row is not None:
+            score = likeness(competitor, row)
+            proposals.append(Proposal(competitor.name, row.name, score, competitor.kind))
     return tuple(sorted(proposals, key=lambda p: (-p.score, p.name)))
 
 
@@ -70,29 +117,34 @@ def alike_to(
     competitor: Competitor, known: Iterable[Competitor], *, chosen: Collection[int] = frozenset()
 ) -> tuple[Proposal, ...]:
     """Every other competitor the scan's rule would propose as one with ``competitor``
-    (whichever of the two is newer being the one proposed), most alike first: the rows a
-    competitor's page names as maybe the same vendor. ``Proposal.name`` is the other row,
-    ``closest`` this one.
+    (whichever of the two is newer being the one proposed, or the member of a kind beside
+    the kind's row), most alike first: the rows a competitor's page names as maybe the
+    same vendor. ``Proposal.name`` is the other row, ``closest`` this one.
 
     Example: ``[p.name for p in alike_to(adp, known)] == ["ADP Run", "ADP WFN"]``
     """
+    pool = list(known)
+    rows = kind_rows(pool)
     found = []
-    for other in known:
+    for other in pool:
         if other.id == competitor.id:
             continue
         newer, older = sorted((competitor, other), key=lambda c: -(c.id or 0))
-        if newer.id in chosen:
-            continue
         score = likeness(newer, older)
-        if score >= PROPOSE_AT:
+        if newer.id not in chosen and score >= PROPOSE_AT:
             found.append(Proposal(other.name, competitor.name, score))
+            continue
+        for member, row in ((other, competitor), (competitor, other)):
+            if member.id not in chosen and _member_of(member, rows) is row:
+                found.append(Proposal(other.name, competitor.name, score, row.kind, row.name))
     return tuple(sorted(found, key=lambda p: (-p.score, p.name)))
 
 
 class VendorBook:
     """Whether two competitors are one alternative for a deal to count once: two of one
     kind that is not a product (one in-house tool or spreadsheet is what the deal weighed,
-    however it was worded), or two products of one vendor (``SAME_VENDOR_AT``)."""
+    however it was worded), or two products of one vendor (``SAME_VENDOR_AT``); and which
+    are the specific alternatives a deal's status quo gives way to."""
 
     def __init__(self, known: Iterable[Competitor]) -> None:
         self._by_id = {c.id: c for c in known if c.id is not None}
@@ -101,6 +153,19 @@ class VendorBook:
     def add(self, competitor: Competitor) -> None:
         if competitor.id is not None:
             self._by_id[competitor.id] = competitor
+
+    def kind_of(self, competitor_id: int) -> CompetitorKind | None:
+        competitor = self._by_id.get(competitor_id)
+        return None if competitor is None else competitor.kind
+
+    def generic(self, competitor_id: int) -> bool:
+        """The status quo: what a deal names when it does not say what it kept."""
+        return self.kind_of(competitor_id) is CompetitorKind.STATUS_QUO
+
+    def specific(self, competitor_id: int) -> bool:
+        """An alternative that says what the buyer kept or chose: an in-house tool, a
+        spreadsheet, an agency (``SPECIFIC_ALTERNATIVES``)."""
+        return self.kind_of(competitor_id) in SPECIFIC_ALTERNATIVES
 
     def one_for_a_deal(self, a: int, b: int) -> bool:
         if a == b:

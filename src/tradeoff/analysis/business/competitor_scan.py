@@ -17,7 +17,11 @@ spreadsheets, tracking in Excel or building it in-house is still the alternative
 
 A deal's words add no link that would count the deal twice for one alternative: a second
 in-house tool, spreadsheet, agency or status quo, or a second row of the same vendor
-("ADP WFN" beside the CRM's "ADP Workforce Now"; ``_once_per_alternative``).
+("ADP WFN" beside the CRM's "ADP Workforce Now"; ``_once_per_alternative``). The status quo
+is what a deal names when it says no more, so it gives way to a specific alternative the
+same deal names: words' "no decision" on a deal with an in-house tool add nothing, and a
+field's "No decision" on a deal whose loss reason says "kept their in-house tool" is
+filed under the in-house tool, with the field's won/lost relation (``_status_quo_refiled``).
 
 Free text is never matched fuzzily: a near-miss in a sentence is far more often another word
 than a misspelt rival. Fuzzy matching is for names in competitor fields
@@ -188,6 +192,9 @@ class ScanReport:
     respelled: tuple[tuple[str, str], ...] = ()
     #: Links made from deals' words that the words (or the rules) no longer support.
     deal_links_removed: int = 0
+    #: Deals whose field's status quo was filed under the specific alternative the deal
+    #: also names ("No decision" in the field, "kept their in-house tool" in the reason).
+    status_quo_refiled: int = 0
 
 
 def scan_competitors(engine: Engine) -> ScanReport:
@@ -221,15 +228,20 @@ def scan_competitors(engine: Engine) -> ScanReport:
             plus, minus = competitor_edits.sync_mentions(session, ids, found)
             scanned, added, removed = scanned + len(batch), added + plus, removed + minus
             after = ids[-1]
-        deals = linked = unlinked = 0
+        deals = linked = unlinked = refiled = 0
         after = 0
         while batch := competitor_edits.deal_texts(session, after, CHUNK):
             found = {i: f for i, text in batch if text and (f := finder.find(text))}
             ids = [i for i, _ in batch]
-            crm = competitor_edits.crm_links(session, list(found))
+            crm = competitor_edits.crm_links(session, ids)
             found = {
                 i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in found.items()
             }
+            for deal_id, held in crm.items():
+                generic, specific = _status_quo_refiled(held, found.get(deal_id, {}), vendors)
+                if specific is not None:
+                    competitor_edits.refile_crm_links(session, deal_id, generic, specific)
+                    refiled += 1
             plus, minus = competitor_edits.sync_deal_links(session, ids, found)
             linked, unlinked = linked + plus, unlinked + minus
             deals, after = deals + len(batch), ids[-1]
@@ -245,6 +257,7 @@ def scan_competitors(engine: Engine) -> ScanReport:
         proposals,
         tuple(respelled),
         deal_links_removed=unlinked,
+        status_quo_refiled=refiled,
     )
 
 
@@ -262,4 +275,21 @@ def _once_per_alternative(
         others = (crm | kept.keys()) - {competitor_id}
         if not any(vendors.one_for_a_deal(competitor_id, o) for o in others):
             kept[competitor_id] = said
+    if any(vendors.specific(c) for c in crm | kept.keys()):
+        kept = {c: said for c, said in kept.items() if not vendors.generic(c)}
     return kept
+
+
+def _status_quo_refiled(
+    crm: set[int], named: Mapping[int, str], vendors: VendorBook
+) -> tuple[list[int], int | None]:
+    """The status quo the deal's field links (``crm``) and the specific alternative it gives
+    way to — one the field links too, else the first the deal's words name — or no
+    alternative when the deal names none: "No decision" in the field and "kept their
+    in-house tool" in the loss reason is a deal lost to the in-house tool, counted once."""
+    generic = sorted(c for c in crm if vendors.generic(c))
+    if not generic:
+        return [], None
+    held = sorted(c for c in crm if vendors.specific(c))
+    specific = held or [c for c in named if vendors.specific(c)]
+    return generic, (specific[0] if specific else None)

@@ -152,7 +152,9 @@ class CompetitorProfile:
     #: Lost deals among ``loss_reasons`` with no saved category, classified for this read.
     losses_classified_now: int = 0
     #: Other competitors whose names look like this one's, the scan's proposals either way
-    #: ("ADP Run" and "ADP WFN" on ADP's page): maybe the same vendor, for a person to merge.
+    #: ("ADP Run" and "ADP WFN" on ADP's page): maybe the same vendor, for a person to merge;
+    #: and a kind's named members on its row's page, or its row on a member's ("Google
+    #: Sheets" and "Spreadsheets", ``as_kind``).
     looks_like: tuple[Proposal, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -174,7 +176,15 @@ class CompetitorProfile:
                 for r in self.loss_reasons
             ],
             "losses_classified_now": self.losses_classified_now,
-            "looks_like": [{"name": p.name, "score": round(p.score, 4)} for p in self.looks_like],
+            "looks_like": [
+                {
+                    "name": p.name,
+                    "score": round(p.score, 4),
+                    "as_kind": p.as_kind.value if p.as_kind is not None else None,
+                    "merge_into": p.into or self.standing.name,
+                }
+                for p in self.looks_like
+            ],
             "themes": [
                 {
                     "id": t.theme_id,

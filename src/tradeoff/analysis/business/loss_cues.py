@@ -57,6 +57,10 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
     ),
     LossCategory.PRICE_BUDGET: (
         "pric*",
+        "overpric*",
+        "undercut*",
+        "fee",
+        "fees",
         "expensive",
         "cost",
         "costs",
@@ -349,5 +353,9 @@ SHORTFALL_MARKERS = frozenset({"too limited", "unreliable"})
 ABSENCE_FILLER = frozenset({"of", "a", "an", "the", "any", "enough", "sufficient", "clear"})
 #: Words that, after a cue and with a "no" or "not" near, dismiss it ("price was not the issue").
 DISMISSED = frozenset({"issue", "issues", "problem", "problems", "concern", "concerns", "factor"})
-DISMISSED_ALONE = frozenset({"fine", "ok", "okay", "competitive", "acceptable"})
+DISMISSED_ALONE = frozenset(
+    {"fine", "ok", "okay", "competitive", "acceptable", "wash", "par", "comparable", "similar"}
+)
+#: Words between the linking verb and the dismissal ("features were a wash", "on par").
+DISMISSAL_FILLER = frozenset({"a", "an", "on", "about", "roughly", "broadly"})
 LINKING = frozenset({"was", "were", "is", "are", "seemed"})

@@ -51,6 +51,7 @@ from tradeoff.analysis.business.loss_cues import (
     ABSENCE_MARKERS,
     ARTICLES,
     CUES,
+    DISMISSAL_FILLER,
     DISMISSED,
     DISMISSED_ALONE,
     FEATURE_FRAME,
@@ -157,7 +158,10 @@ def _dismissed(words: Sequence[str], start: int, end: int) -> bool:
         w in DISMISSED for w in after
     ):
         return True
-    return len(after) >= 2 and after[0] in LINKING and after[1] in DISMISSED_ALONE
+    if len(after) < 2 or after[0] not in LINKING:
+        return False
+    said = after[2] if after[1] in DISMISSAL_FILLER and len(after) > 2 else after[1]
+    return said in DISMISSED_ALONE
 
 
 def _negated(words: Sequence[str], start: int, end: int) -> bool:

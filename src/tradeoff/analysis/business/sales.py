@@ -20,6 +20,8 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from tradeoff.analysis.business.attribute_numbers import as_number
+from tradeoff.analysis.business.demand import banded
 from tradeoff.analysis.business.loss_taxonomy import LossBreakdown, breakdown_in, classify_in
 from tradeoff.analysis.business.money import Money
 from tradeoff.analysis.business.sales_figures import (
@@ -45,8 +47,10 @@ from tradeoff.domain.enums import DealOutcome
 from tradeoff.errors import InputError
 from tradeoff.storage import sales as figures
 from tradeoff.storage.currency import base_currency, rates
+from tradeoff.storage.demand import Breakdown
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, SizeBand
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.tables import AccountRow
 from tradeoff.wording import its, plural
 
 SIZE_BANDS = (
@@ -56,7 +60,11 @@ SIZE_BANDS = (
     SizeBand("100k and over", None),
 )
 #: What ``--by`` accepts: the breakdowns of the win rate.
-BREAKDOWNS = ("segment", "quarter", "owner", "source", "size", "plan", "region")
+BREAKDOWNS = ("segment", "quarter", "owner", "source", "size", "plan", "region", "employees")
+#: Breakdowns by a measure of the deal's account, in the bands ``tradeoff demand --by``
+#: draws for it (``demand.banded``: about as many accounts each, over every account), so
+#: "50–199 employees" holds the same companies in both views.
+MEASURES = ("employees",)
 #: Every breakdown the picture shows, in two GROUP BY passes over the deals (folded per
 #: dimension in ``storage.sales.outcome_totals_by``): the attributes a win is compared on,
 #: whose combinations stay few, then quarter, owner and stage (more values each).
@@ -187,7 +195,8 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
         "all", 0, 0, 0, Money(Decimal(0), base)
     )
     per_attribute = {a: totals[a] for a in ATTRIBUTES}
-    chosen = totals[by]
+    measure = _measure(session, by) if by in MEASURES else None
+    chosen = totals[by] if measure is None else _measure_totals(session, measure, known, base)
     stages = totals["stage"]
     open_totals = [t for t in stages if t.outcome is DealOutcome.OPEN]
     losses = breakdown_in(session)
@@ -197,7 +206,7 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
         base=base,
         overall=overall,
         by=by,
-        breakdown=tuple(_ordered(by, win_rates(chosen, known, base, _missing(by)))),
+        breakdown=tuple(_ordered(by, win_rates(chosen, known, base, _missing(by)), measure)),
         cycle_won=_cycle(session, DealOutcome.WON),
         cycle_lost=_cycle(session, DealOutcome.LOST),
         average_won=average_won(overall_totals, known, base),
@@ -225,11 +234,44 @@ def _cycle(session: Session, outcome: DealOutcome) -> CycleTime:
     return CycleTime(outcome, median.days, median.deals)
 
 
+def _measure(session: Session, by: str) -> Breakdown:
+    """The breakdown by a measure of the account, in bands when it holds more than a few
+    values (``attribute_numbers.MAX_CATEGORIES``), else value by value."""
+    return banded(session, Breakdown(by))
+
+
+def _measure_totals(
+    session: Session, measure: Breakdown, known: Mapping[str, Decimal], base: str
+) -> list[figures.OutcomeTotal]:
+    """Deals per band (or value) of the account's measure: one GROUP BY on the band's SQL
+    expression (``Breakdown.of``), the same the demand breakdown groups on."""
+    group = {measure.dimension: measure.of(AccountRow)}
+    return figures.outcome_totals(
+        session, measure.dimension, rates=known, base=base, account_groups=group
+    )
+
+
 def _missing(by: str) -> str:
-    return {"quarter": "(no close date)", "source": "(no lead source)"}.get(by, f"(no {by})")
+    return {
+        "quarter": "(no close date)",
+        "source": "(no lead source)",
+        "employees": "(no employee count)",
+    }.get(by, f"(no {by})")
 
 
-def _ordered(by: str, rows: list[WinRate]) -> list[WinRate]:
+def _ordered(by: str, rows: list[WinRate], measure: Breakdown | None = None) -> list[WinRate]:
+    if measure is not None:
+        # Lowest band (or value) first, the accounts without one last.
+        rank = {band.label: n for n, band in enumerate(measure.bands)}
+        return sorted(
+            rows,
+            key=lambda r: (
+                r.key.startswith("("),
+                rank.get(r.key, len(rank)),
+                as_number(r.key) or 0.0,
+                r.key,
+            ),
+        )
     if by == "quarter":
         # Open deals have no close date, so no quarter: a closed deal without one keeps its
         # "(no close date)" row, which counts no open deal (a QA tester read 69 there).
@@ -375,5 +417,9 @@ def win_rates_by(engine: Engine, by: str) -> tuple[WinRate, ...]:
         raise InputError(f"--by must be one of {', '.join(BREAKDOWNS)}, not {by!r}")
     with read_session(engine) as session:
         base, known = base_currency(session), rates(session)
+        if by in MEASURES:
+            measure = _measure(session, by)
+            totals = _measure_totals(session, measure, known, base)
+            return tuple(_ordered(by, win_rates(totals, known, base, _missing(by)), measure))
         totals = figures.outcome_totals(session, by, bands=SIZE_BANDS, rates=known, base=base)
         return tuple(_ordered(by, win_rates(totals, known, base, _missing(by))))
