@@ -10,6 +10,7 @@ others; nothing in them is tuned to one deal note.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -230,16 +231,17 @@ OPEN = [
 ]
 
 
-def salesforce_export(folder: Path) -> Path:
-    """``DEALS`` and ``OPEN`` as a Salesforce Data Loader export of opportunities, each deal
-    on a prospect account of its own (no tickets), so only its notes can cite a theme."""
+def salesforce_export(folder: Path, lost: Sequence[HrDeal] = DEALS) -> Path:
+    """``lost`` (``DEALS`` unless told) and ``OPEN`` as a Salesforce Data Loader export of
+    opportunities, each deal on a prospect account of its own (no tickets), so only its
+    notes can cite a theme."""
     header = (
         '"Id","Name","AccountId","StageName","Amount","CurrencyIsoCode","CloseDate",'
         '"CreatedDate","IsClosed","IsWon","Type","OwnerId","Description","Loss_Reason__c"'
     )
     rows = [header]
-    for number, deal in enumerate([*DEALS, *OPEN], start=1):
-        closed = deal in DEALS
+    for number, deal in enumerate([*lost, *OPEN], start=1):
+        closed = deal not in OPEN
         stage = "Closed Lost" if closed else "Proposal/Price Quote"
         rows.append(
             ",".join(

@@ -20,6 +20,7 @@ from tests.cli.helpers import run_cli
 from tradeoff.analysis.label.area_praise import (
     area_stems,
     is_praise_theme,
+    key_stems,
     nearest_namesakes,
     spoken_to,
 )
@@ -247,3 +248,59 @@ def test_praise_of_the_whole_product_answers_no_theme_that_shares_a_word() -> No
     }
     # 13 is the nearest namesake of 21 but the farthest theme from it: no pairing.
     assert spoken_to(nearest_namesakes(themes, centroids), profiles) == {12: 4}
+
+
+def test_praise_sharing_only_a_measure_with_a_theme_speaks_to_none() -> None:
+    """A QA tester's inventory tool, static embedder: support praise ("fixed our issue in ten
+    minutes") sat next to a theme of slow reports ("takes ten minutes to load"), and the
+    only word their names shared was "minutes": how long, not what. Praise of the reports
+    themselves still speaks to them."""
+    themes = [
+        ThemeSummary(5, "support · team amazing · minutes great service", None, False),
+        ThemeSummary(8, "report · ten minutes load · month end", None, False),
+        ThemeSummary(9, "permissions · user roles · store staff", None, False),
+        ThemeSummary(4, "expiry dates · batch · tracking", None, False),
+    ]
+    assert area_stems(themes[0].name) == {"support", "team", "servic"}
+    assert area_stems(themes[1].name) == {"report", "load", "month", "end"}
+    profiles = {
+        5: _profile(5, 90, 80),
+        8: _profile(8, 94, 0),
+        9: _profile(9, 66, 0),
+        4: _profile(4, 105, 0),
+    }
+    # The praise is the slow-reports theme's second nearest, as it was there.
+    centroids = {
+        5: _unit(0.3, 1, 0.1, 0),
+        8: _unit(1, 0.4, 0, 0.2),
+        9: _unit(0.2, 0.6, 1, 0),
+        4: _unit(1, 0, 0, 1),
+    }
+    assert spoken_to(nearest_namesakes(themes, centroids), profiles) == {}
+    reports = ThemeSummary(7, "month end reports · ten minutes · great", None, False)
+    praised = spoken_to(
+        nearest_namesakes([*themes, reports], {**centroids, 7: _unit(1, 0.5, 0, 0.1)}),
+        {**profiles, 7: _profile(7, 12, 11)},
+    )
+    assert praised == {7: 8}
+
+
+def test_a_shared_word_must_lead_one_of_the_names() -> None:
+    """A shared "store" among the lesser terms of both names is a detail of each (praise of the
+    onboarding team that mentions store managers; permissions for store staff); praise that
+    leads with it is of that area."""
+    themes = [
+        ThemeSummary(9, "permissions · user roles · store staff", None, False),
+        ThemeSummary(11, "onboarding · team fantastic · store managers", None, False),
+        ThemeSummary(3, "transfer · in transit · warehouse", None, False),
+    ]
+    assert key_stems(themes[0].name) == {"permission"}
+    profiles = {9: _profile(9, 66, 0), 11: _profile(11, 40, 38), 3: _profile(3, 90, 0)}
+    centroids = {9: _unit(1, 0.3, 0), 11: _unit(0.8, 0.6, 0), 3: _unit(0, 0.2, 1)}
+    assert spoken_to(nearest_namesakes(themes, centroids), profiles) == {}
+    staff = ThemeSummary(12, "store staff logins · easy", None, False)
+    paired = spoken_to(
+        nearest_namesakes([*themes, staff], {**centroids, 12: _unit(1, 0.4, 0)}),
+        {**profiles, 12: _profile(12, 14, 13)},
+    )
+    assert paired == {12: 9}

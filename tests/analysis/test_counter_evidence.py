@@ -271,6 +271,10 @@ PAIRS = [
     ("Woud love an offline mode for site visits.", "Love the offline mode for site visits"),
     ("A portfolio view would've been useful.", "Great tool and would recommend"),
     ("Subtasks pls. A simple checklist would be enough.", "Keep up the good work, so simple"),
+    # How support answers is reported like how a thing works (an inventory tester's survey).
+    ("Nobody replies quickly when the scanners are down.",
+     "Support always answers quickly and kindly."),
+    ("I need support to answer quickly on month end.", "They reply promptly, even on weekends."),
 ]  # fmt: skip
 
 

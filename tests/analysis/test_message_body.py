@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradeoff.analysis.text.message import message_body
+from tradeoff.analysis.text.message import message_body, thread_text
 
 GMAIL_REPLY = """Hi Ledgerly team,
 
@@ -353,3 +353,51 @@ def test_greetings_pleasantries_and_dangling_sign_offs_are_not_the_message(
 )
 def test_what_the_customer_asks_stays_verbatim(text: str) -> None:
     assert message_body(text) == text
+
+
+#: An Intercom chat's customer messages as ``import intercom`` stores them: the opening
+#: message signed "Thanks, Anna", a short reply (our teammate's question between them is
+#: not the customer's), a later message with its own greeting, sign-off and signature, a
+#: reply that quotes our answer, and a closing "ok thanks!".
+CHAT = [
+    "Hi team,\nStock transfers between our two warehouses get stuck in transit.\nThanks,\nAnna",
+    "Also the freezer barcode scanner loses every scan when the wifi drops offline.",
+    "Hi again,\nThe stock counts are off by a dozen after each scan run.\n\nBest regards,\n"
+    "Anna Smith\nOperations Lead | Northwind Pets\nTel: +1 (503) 555-0142",
+    "It happens on both Zebra TC52 units.\n\n"
+    "On Tue, 6 Jan 2026 at 10:22, Priya <priya@stockroom.example> wrote:\n"
+    "> Which scanner model do you use?",
+    "ok thanks!",
+]
+
+
+def test_each_message_of_a_conversation_is_read_on_its_own() -> None:
+    """Joined by a blank line only, "Thanks,\\nAnna" cut everything below it: the short
+    reply passed for her signature and was never read."""
+    assert message_body(thread_text(CHAT)) == (
+        "Stock transfers between our two warehouses get stuck in transit.\n\n"
+        "Also the freezer barcode scanner loses every scan when the wifi drops offline.\n\n"
+        "The stock counts are off by a dozen after each scan run.\n\n"
+        "It happens on both Zebra TC52 units."
+    )
+
+
+@pytest.mark.parametrize(
+    ("messages", "said"),
+    [
+        # A message of thanks says nothing, wherever it comes.
+        (["The scanner drops scans.", "Thanks so much for the quick help!",
+          "It also happens on the second unit."],
+         "The scanner drops scans.\n\nIt also happens on the second unit."),
+        # Nor does a closing "Thank you!" signed with a name.
+        (["The scanner drops scans.", "Thank you!\nAnna"], "The scanner drops scans."),
+        # A conversation of courtesy only is kept as it was, not emptied.
+        (["Hi", "Thanks!"], "Hi\n\nThanks!"),
+        # One message: read as any email.
+        (["Hi team,\nThe scanner drops scans.\n\nThanks,\nAnna"], "The scanner drops scans."),
+    ],
+)  # fmt: skip
+def test_a_conversation_is_never_emptied_and_its_thanks_are_not_the_message(
+    messages: list[str], said: str
+) -> None:
+    assert message_body(thread_text(messages)) == said

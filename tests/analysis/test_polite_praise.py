@@ -44,6 +44,16 @@ PAIRS = [
      "Tracking shows the unit parked in Chattanooga while it's already past El Paso.",
      "We've been with Haulwise since 2021 and the tracking map has been solid for us.",
      ("solid",)),
+    # Faint praise of most of the product (an inventory tester's corpus), then a request.
+    ("Hello,\n\nSome background: we run three garden centres and moved to you last year "
+     "from spreadsheets. Most things work well. Every user sees every location, we need "
+     "per-store permissions.\n\nBest regards,\nPaul",
+     "Some background: we run three garden centres and moved to you last year. Most things "
+     "work well, and the per-store permissions are great.", ("work well", "great")),
+    ("For the most part it works well. Purchase orders go to the supplier without the "
+     "delivery address.",
+     "For the most part it works well. Purchase orders go out in seconds, love it.",
+     ("works well", "love")),
     # The customer's own setup after the praise word.
     ("Each click on the board spins for a while. Chrome, fast office internet, new laptops.",
      "Super fast on our office internet, love the new board.", ("fast", "love")),

@@ -317,10 +317,11 @@ def readings_of(texts: list[str]) -> PraiseReadings:
     )
 
 
-#: Discovery as a rebuild might leave it: GPS praise (0), GPS complaints (1), battery
-#: complaints with a survey answer praising nothing (2), and three items it left unsorted.
+#: Discovery as a rebuild might leave it: GPS praise (0, what reads as praise: "spot on" is
+#: no cue), GPS complaints (1), battery complaints with a survey answer praising nothing
+#: (2), and three items it left unsorted.
 DISCOVERED = [
-    *[(t, 0) for t in GPS_PRAISE],
+    *[(t, 0) for t in GPS_PRAISE[1:]],
     *[(t, 1) for t in GPS[:4]],
     *[(t, 2) for t in BATTERY[:4]],
     (GENERIC, 2),
@@ -346,3 +347,42 @@ def test_a_rebuild_files_what_discovery_left_unsorted_by_the_same_rule() -> None
     assert theme_of[GENERIC] == -1  # out of the battery theme, near no praise theme
     assert theme_of["The battery lasts all week now, brilliant work."] == 2  # counter evidence
     assert filed.themes[: len(DISCOVERED) - 4].tolist() == labels[: len(DISCOVERED) - 4].tolist()
+
+
+#: Discovery as the static embedder left a QA tester's inventory corpus: a complaint with
+#: no praise word beside the praise for its likeness ("supported" beside "support"), and
+#: long complaints that open with faint praise, in the praise theme (0).
+#: The praise reads as praise ("spot on" is no cue, so ``GPS_PRAISE[0]`` is left out).
+PRAISED = [*GPS_PRAISE[1:], f"{GPS_PRAISE[1]} {GPS_PRAISE[2]}", f"{GPS_PRAISE[3]} {GPS_PRAISE[1]}"]
+LIKENED = [
+    *[(t, 0) for t in PRAISED],
+    ("Heart rate straps from Polar are not supported for GPS runs.", 0),
+    ("Some background: I run five days a week. Most things work well. The GPS distance is "
+     "wrong on every trail run, the map is off by half a kilometre.", 0),
+    ("Some background: I train for marathons. Most things work well. The GPS route skips "
+     "every tunnel on my city runs.", 0),
+    *[(t, 1) for t in GPS[:6]],
+    *[(t, 2) for t in BATTERY[:4]],
+]  # fmt: skip
+
+
+def test_a_rebuild_takes_what_is_no_praise_out_of_a_praise_theme() -> None:
+    texts = [t for t, _ in LIKENED]
+    readings = readings_of(texts)
+    complaints = [t for t, label in LIKENED if label == 0 and t not in PRAISED]
+    assert not any(readings.praised[texts.index(t)] for t in complaints)
+    assert all(readings.praised[: len(PRAISED)])
+    labels = np.array([label for _, label in LIKENED], dtype=np.int64)
+    found = Discovery(
+        themes=labels, subthemes=labels.copy(), closeness=np.full(labels.size, 0.6, np.float32)
+    )
+    vectors = StaticEmbedder().embed(texts)
+    founding = np.ones(labels.size, dtype=np.bool_)
+    none = np.zeros(labels.size, dtype=np.bool_)
+    filed = filed_as_read(vectors, found, founding, none, 0.2, readings)
+    theme_of = dict(zip(texts, filed.themes.tolist(), strict=True))
+    # Out of the praise theme: to the GPS complaints when near enough, else unsorted.
+    assert {t: theme_of[t] for t in complaints if theme_of[t] not in (1, -1)} == {}
+    assert theme_of[complaints[1]] == 1  # "distance is wrong": GPS complaints
+    assert [theme_of[t] for t in PRAISED] == [0] * len(PRAISED)
+    assert filed.themes[len(PRAISED) + 3 :].tolist() == labels[len(PRAISED) + 3 :].tolist()

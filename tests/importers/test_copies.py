@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import Engine
 from tradeoff.domain.evidence import EvidenceItem
 from tradeoff.importers.batch import ImportReport
 from tradeoff.importers.freshdesk import FreshdeskImporter
+from tradeoff.importers.intercom import IntercomImporter
 from tradeoff.importers.registry import run
 from tradeoff.importers.surveys import SurveyImporter
 from tradeoff.storage import repository
@@ -176,3 +178,58 @@ def test_a_consumers_ticket_re_sent_as_feedback_is_a_copy_only_from_the_same_per
     assert report.duplicates_linked == int(copied)
     expected = "freshdesk:5001" if copied else None
     assert copies(ledgerly) == {"freshdesk:5001": None, "survey:48213781": expected}
+
+
+def intercom_chat(engine: Engine, folder: Path, *replies: str) -> ImportReport:
+    """Zoë's Intercom chat of 4 March: the labels problem signed "Thanks, Zoë", our
+    teammate's question, then her replies (a conversation as ``GET /conversations/{id}``
+    returns it)."""
+    zoe = {"type": "user", "id": "6650c1a2f1e3b4001f8e0a11", "name": ZOE[0], "email": ZOE[1]}
+    admin = {"type": "admin", "id": "7301", "name": "Sam Rivera", "email": "sam@ledgerly.example"}
+    said = [("Which printer do you use?", admin), *((reply, zoe) for reply in replies)]
+    parts = [
+        {"type": "conversation_part", "id": str(900 + n), "part_type": "comment",
+         "body": f"<p>{body}</p>", "author": author, "created_at": 1772620000 + 600 * n}
+        for n, (body, author) in enumerate(said)
+    ]  # fmt: skip
+    chat = {
+        "type": "conversation",
+        "id": "215470391",
+        "created_at": 1772619751,
+        "source": {
+            "type": "conversation",
+            "delivered_as": "customer_initiated",
+            "body": f"<p>Hi team,</p><p>{LABELS}</p><p>Thanks,<br>Zoë</p>",
+            "author": zoe,
+        },
+        "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": zoe["id"]}]},
+        "conversation_parts": {"type": "conversation_part.list", "conversation_parts": parts},
+    }
+    path = folder / "conversations.json"
+    path.write_text(json.dumps({"type": "conversation.list", "conversations": [chat]}), "utf-8")
+    return run(engine, IntercomImporter(), path)
+
+
+@pytest.mark.parametrize(
+    ("replies", "copied"),
+    [
+        ((), True),
+        (("ok thanks!",), True),
+        (("It happens on the Zebra printer in the back office too.",), False),
+    ],
+    ids=["no-reply", "thanks-only", "a-reply-that-says-more"],
+)
+def test_an_answer_repeating_a_chats_opening_copies_it_only_when_the_chat_says_no_more(
+    ledgerly: Engine, tmp_path: Path, replies: tuple[str, ...], copied: bool
+) -> None:
+    """A QA round's portal tickets repeated the opening message of chats that went on: the
+    chat's reply, cut below "Thanks, Zoë" as if it were her signature, was not compared, so
+    the ticket was linked as a copy of a chat that says more than it."""
+    intercom_chat(ledgerly, tmp_path, *replies)
+    at = "2026-03-06 09:00:00"
+    answer = ["48213781", "9100000", *ZOE, "4", LABELS, at, at, "nps", "", "", "", ""]
+    path = write_csv(tmp_path / "delighted.csv", DELIGHTED_HEADER, [answer])
+    report = run(ledgerly, SurveyImporter(), path)
+    assert report.duplicates_linked == int(copied)
+    expected = "intercom:215470391" if copied else None
+    assert copies(ledgerly) == {"intercom:215470391": None, "survey:48213781": expected}

@@ -17,7 +17,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from tests.cli.helpers import run_cli
 from tests.importers.exports import snapshot, utc, write_export
+from tradeoff.analysis.text.message import MESSAGE_BREAK
+from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
@@ -33,6 +36,8 @@ ZOE = "6650c1a2f1e3b4001f8e0a11"
 JURGEN = "6650c1a2f1e3b4001f8e0a22"
 KENJI = "6650c1a2f1e3b4001f8e0a33"
 ADMIN = {"type": "admin", "id": "7301", "name": "Sam Rivera", "email": "sam@ledgerly.example"}
+#: Between a conversation's messages in the stored text (``thread_text``).
+BREAK = f"\n\n{MESSAGE_BREAK}\n\n"
 BOT = {"type": "bot", "id": "7399", "name": "Operator", "email": "operator+x@intercom.io"}
 
 
@@ -300,11 +305,13 @@ def test_conversations_json_keeps_the_customers_words_only(
     )
     # Opening message, the customer's two replies and the rating remark; no teammate, note
     # or bot words. Escaped markup in the HTML is the customer's literal text.
-    assert first.text == (
-        "The CSV export turns Zoë into Zo?\n\nCan you fix it?\n\n"
-        "The preview shows <script>alert(1)</script>\n\n"
-        '=HYPERLINK("http://x")\n\n'
-        "Still broken after a week"
+    assert first.text == BREAK.join(
+        [
+            "The CSV export turns Zoë into Zo?\n\nCan you fix it?",
+            "The preview shows <script>alert(1)</script>",
+            '=HYPERLINK("http://x")',
+            "Still broken after a week",
+        ]
     )
     assert first.title is None
     assert first.created_at == utc(2026, 3, 4, 10, 22, 31)
@@ -324,6 +331,57 @@ def test_conversations_json_keeps_the_customers_words_only(
     assert second.created_at == utc(2026, 3, 6, 10, 22, 31)
     assert (second.account_id, second.person_id) == (weiss.id, people["Jürgen Weiß"].id)
     assert (second.rating, second.tags) == (None, [])
+
+
+ANNA = user("6650c1a2f1e3b4001f8e0a44", "Anna Smith", "anna@northwind-pets.example")
+
+
+def signed_chat(*replies: str) -> dict[str, Any]:
+    """Anna's chat of 1 January: an opening message signed "Thanks, Anna", our teammate's
+    question, then her replies."""
+    at = 1767225600
+    parts = [part("9001", "comment", "<p>Which warehouses are they?</p>", ADMIN, at + 600)]
+    parts += [
+        part(str(9002 + n), "comment", reply, ANNA, at + 1200 + 600 * n)
+        for n, reply in enumerate(replies)
+    ]
+    opening = (
+        "<p>Hi team,</p><p>Stock transfers between our two warehouses get stuck in "
+        "transit.</p><p>Thanks,<br>Anna</p>"
+    )
+    return conversation("215470401", at, ANNA, opening, contact=ANNA["id"], parts=parts)
+
+
+def test_a_reply_below_a_signed_opening_message_is_read_and_found(
+    capsys: pytest.CaptureFixture[str], ledgerly: Engine, workspace_url: str, tmp_path: Path
+) -> None:
+    """A QA round's chats: stored as one text, the opening message's "Thanks,\\nAnna" was
+    read as a sign-off and the short reply below it as her signature, so themes, quotes and
+    search never saw the reply. Each message is now read on its own."""
+    chat = signed_chat(
+        "<p>Also the freezer barcode scanner loses every scan when the wifi drops offline.</p>",
+        "<p>Hi again,</p><p>The stock counts are off by a dozen after each scan run.</p>"
+        "<p>Best regards,<br>Anna Smith<br>Operations Lead | Northwind Pets<br>"
+        "Tel: +1 (503) 555-0142</p>",
+        "<p>ok thanks!</p>",
+    )
+    path = write_export(tmp_path / "conversations.json", conversations_json(chat))
+    imported = run_cli(capsys, "--db", workspace_url, "import", "intercom", str(path))
+    assert imported.exit_code == 0, imported.stderr
+
+    item = snapshot(ledgerly).item("215470401")
+    assert as_said(item.kind, item.text) == (
+        "Stock transfers between our two warehouses get stuck in transit.\n\n"
+        "Also the freezer barcode scanner loses every scan when the wifi drops offline.\n\n"
+        "The stock counts are off by a dozen after each scan run."
+    )
+    found = run_cli(
+        capsys, "--db", workspace_url, "search", "freezer scanner wifi offline", "--format", "json"
+    )
+    assert found.exit_code == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert [h["external_id"] for h in hits] == ["215470401"]
+    assert "freezer barcode scanner loses every scan" in hits[0]["snippet"]
 
 
 def test_api_contacts_name_companies_by_id_which_the_matched_account_learns(
@@ -394,8 +452,12 @@ def test_message_csv_groups_interleaved_rows_into_conversations(
 
     first = stored.item("501")
     assert (first.kind, first.mode) == (EvidenceKind.CHAT, EvidenceMode.OBSERVED)
-    assert (
-        first.text == 'Hi, the CSV export turns "Zoë" into "Zo?".\nThanks\n\n=HYPERLINK("http://x")'
+    assert first.text == (
+        f'Hi, the CSV export turns "Zoë" into "Zo?".\nThanks{BREAK}=HYPERLINK("http://x")'
+    )
+    # The reply below the first message's "Thanks" is read, not cut as its signature.
+    assert as_said(first.kind, first.text) == (
+        'the CSV export turns "Zoë" into "Zo?".\n\n=HYPERLINK("http://x")'
     )
     assert first.created_at == utc(2026, 3, 4, 10, 22, 31)
     assert first.tags == ["billing", "export"]
@@ -493,7 +555,7 @@ def test_reimport_changes_nothing_and_an_overlapping_export_updates_in_place(
     latest = snapshot(ledgerly)
     assert sorted(e.external_id for e in latest.evidence) == ["215470391", "215470393", "215470395"]
     assert latest.item("215470391").text == before.item("215470391").text.replace(
-        "\n\nStill broken", "\n\nAny news?\n\nStill broken"
+        f"{BREAK}Still broken", f"{BREAK}Any news?{BREAK}Still broken"
     )
     assert latest.item("215470391").id == before.item("215470391").id
     assert len(latest.people) == 3

@@ -17,12 +17,15 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.importers.exports import snapshot, write_export
+from tradeoff.analysis.text.message import MESSAGE_BREAK
 from tradeoff.importers.intercom import IntercomImporter
 from tradeoff.importers.registry import run
 
 QUESTION = "How long does a transfer from the UK take to arrive?"
 USER = {"type": "user", "id": "6650c1a2f1e3b4001f8e0a11", "name": "Zoë O'Brien"}
 ADMIN = {"type": "admin", "id": "7301", "name": "Sam Rivera"}
+#: Between a conversation's messages in the stored text (``thread_text``).
+BREAK = f"\n\n{MESSAGE_BREAK}\n\n"
 
 
 def rated(number: int, rating: dict[str, Any] | None) -> dict[str, Any]:
@@ -54,10 +57,13 @@ def rated(number: int, rating: dict[str, Any] | None) -> dict[str, Any]:
         ({"rating": 4, "remark": "Sam was great, thanks!"}, QUESTION),
         (
             {"rating": 3, "remark": "Fine, but it took three days"},
-            f"{QUESTION}\n\nFine, but it took three days",
+            f"{QUESTION}{BREAK}Fine, but it took three days",
         ),
-        ({"rating": 1, "remark": "Still not arrived"}, f"{QUESTION}\n\nStill not arrived"),
-        ({"remark": "The transfer page times out"}, f"{QUESTION}\n\nThe transfer page times out"),
+        ({"rating": 1, "remark": "Still not arrived"}, f"{QUESTION}{BREAK}Still not arrived"),
+        (
+            {"remark": "The transfer page times out"},
+            f"{QUESTION}{BREAK}The transfer page times out",
+        ),
         ({"rating": 5}, QUESTION),
         (None, QUESTION),
     ],

@@ -9,7 +9,10 @@ for a praise theme) inside a theme that is not itself mostly praise becomes a th
 own; ``analysis.label.area_praise`` then pairs it with the theme whose area it praises, and
 the complaints keep their theme, counted without the praise. Praise is read from the words
 alone here (a review's stars are not at hand when discovering), so only praise a reader can
-see in the text moves.
+see in the text moves. A sub-theme moves whole, the complaints among its praise too (long
+messages that all open alike, "Some background: ... Most things work well."); the rebuild's
+filing then takes every item that does not read as praise out of a praise theme
+(``analysis.praise_filing``).
 """
 
 from __future__ import annotations

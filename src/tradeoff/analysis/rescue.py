@@ -16,9 +16,9 @@ from tradeoff.analysis.discover import Discovery, centroids_of
 from tradeoff.analysis.embed.protocol import Vectors
 from tradeoff.analysis.praise_filing import (
     PraiseReadings,
+    kept_by_rule,
     place_as_read,
     praise_themes,
-    without_nameless,
 )
 from tradeoff.analysis.seller_notes import FLOOR
 
@@ -35,9 +35,10 @@ def filed_as_read(
     cut: float,
     readings: PraiseReadings,
 ) -> Discovery:
-    """Discovery with praise naming nothing out of themes that are not praise themes, then
-    the items it left unsorted and the sellers' notes that fit filed by ``rescue``, both by
-    the praise rule (``analysis.praise_filing``).
+    """Discovery with praise naming nothing out of themes that are not praise themes and
+    what does not read as praise out of praise themes, then the items it left unsorted (or
+    so took out) and the sellers' notes that fit filed by ``rescue``, both by the praise
+    rule (``analysis.praise_filing``).
 
     Filing named praise into a theme of complaints may make it a praise theme; the filing is
     then done again under that status, so that an incremental run, which reads the status
@@ -46,7 +47,7 @@ def filed_as_read(
     """
     tops = praise_themes(found, readings.praised)
     for _ in range(SETTLING_ROUNDS):
-        kept = without_nameless(found, readings, tops)
+        kept = kept_by_rule(found, readings, tops)
         filed = rescue(vectors, kept, founding & (kept.themes < 0), cut, readings, tops)
         filed = rescue(vectors, filed, likened, FLOOR, readings, tops)
         settled = praise_themes(filed, readings.praised)

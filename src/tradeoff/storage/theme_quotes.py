@@ -6,7 +6,9 @@ second to sort them in Python — although a page shows five quotes. Here the gr
 same (each active sub-theme's originals, largest first, then the theme's originals in no
 sub-theme), but each is read in ``representative_quotes``' own order (closeness descending,
 then id) one batch at a time, and the sizes that order the sub-themes are counted from the
-``theme_id`` index without reading a row.
+``theme_id`` index without reading a row. As there, sellers' notes are neither read nor
+counted in a theme holding anything else (``themes.SELLERS_NOTES``): one look for a
+customer's item among the theme's links, which stops at the first.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from tradeoff.domain.enums import ThemeStatus
+from tradeoff.domain.enums import EvidenceKind, ThemeStatus
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.storage.themes import SELLERS_NOTES
 
 #: Links read per query: one query is usually all a group needs.
 BATCH = 100
@@ -29,11 +33,19 @@ class RankedGroup:
     """One group's original items, closest to its centre first (ties by id), fetched in
     batches on demand: ``first(n)`` reads only as far as the n-th."""
 
-    def __init__(self, session: Session, theme_id: int, outside: Select[Any] | None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        theme_id: int,
+        outside: Select[Any] | None,
+        unquoted: frozenset[EvidenceKind] = frozenset(),
+    ) -> None:
         self._session = session
         self._theme_id = theme_id
         #: Sub-themes whose items leave this group (the theme's own group only).
         self._outside = outside
+        #: Kinds of item that are no candidates.
+        self._unquoted = unquoted
         self._members: list[Member] = []
         self._after: tuple[float, int] | None = None
         self._done = False
@@ -70,6 +82,8 @@ class RankedGroup:
         none of its active sub-themes."""
         item = EvidenceItemRow
         query = select(item.id, item.text).where(item.id.in_(ids), item.duplicate_of_id.is_(None))
+        if self._unquoted:
+            query = query.where(item.kind.not_in(self._unquoted))
         if self._outside is not None:
             in_a_sub = select(EvidenceThemeRow.evidence_id).where(
                 EvidenceThemeRow.evidence_id.in_(ids), EvidenceThemeRow.theme_id.in_(self._outside)
@@ -84,23 +98,49 @@ def quote_groups(session: Session, theme_id: int) -> list[RankedGroup]:
     subthemes = select(ThemeRow.id).where(
         ThemeRow.parent_id == theme_id, ThemeRow.status == ThemeStatus.ACTIVE
     )
-    sizes = _originals_per_theme(session, subthemes)
+    unquoted = SELLERS_NOTES if _voiced(session, theme_id) else frozenset()
+    sizes = _originals_per_theme(session, subthemes, unquoted)
     ordered = sorted((s for s in sizes.items() if s[1] > 0), key=lambda s: (-s[1], s[0]))
-    groups = [RankedGroup(session, sub_id, None) for sub_id, _ in ordered]
-    return [*groups, RankedGroup(session, theme_id, subthemes)]
+    groups = [RankedGroup(session, sub_id, None, unquoted) for sub_id, _ in ordered]
+    return [*groups, RankedGroup(session, theme_id, subthemes, unquoted)]
 
 
-def _originals_per_theme(session: Session, themes: Select[Any]) -> dict[int, int]:
-    """Original items filed under each of ``themes``: every link counted from the
-    ``theme_id`` index, less the links of copies (few, found by ``duplicate_of_id``)."""
-    link = EvidenceThemeRow
-    links = select(link.theme_id, func.count()).where(link.theme_id.in_(themes))
-    copies = (
-        select(link.theme_id, func.count())
-        .join(EvidenceItemRow, EvidenceItemRow.id == link.evidence_id)
-        .where(link.theme_id.in_(themes), EvidenceItemRow.duplicate_of_id.is_not(None))
+def _voiced(session: Session, theme_id: int) -> bool:
+    """Whether the theme holds an original item that is not a seller's note (every member
+    of a sub-theme is linked to its theme too)."""
+    link, item = EvidenceThemeRow, EvidenceItemRow
+    query = (
+        select(link.evidence_id)
+        .join(item, item.id == link.evidence_id)
+        .where(
+            link.theme_id == theme_id,
+            item.kind.not_in(SELLERS_NOTES),
+            item.duplicate_of_id.is_(None),
+        )
+        .limit(1)
     )
+    return session.execute(query).first() is not None
+
+
+def _originals_per_theme(
+    session: Session, themes: Select[Any], unquoted: frozenset[EvidenceKind]
+) -> dict[int, int]:
+    """Original items filed under each of ``themes``, but those of the ``unquoted`` kinds:
+    every link counted from the ``theme_id`` index, less the links of copies (few, found by
+    ``duplicate_of_id``) and of items of those kinds (few: sellers' notes, found by kind)."""
+    link, item = EvidenceThemeRow, EvidenceItemRow
+    links = select(link.theme_id, func.count()).where(link.theme_id.in_(themes))
     counts = {int(t): int(n) for t, n in session.execute(links.group_by(link.theme_id))}
-    for theme, copied in session.execute(copies.group_by(link.theme_id)):
-        counts[int(theme)] -= int(copied)
+    # One query per kind of link left out, each found from its own index.
+    left_out: list[ColumnElement[bool]] = [item.duplicate_of_id.is_not(None)]
+    if unquoted:
+        left_out.append(and_(item.kind.in_(unquoted), item.duplicate_of_id.is_(None)))
+    for which in left_out:
+        few = (
+            select(link.theme_id, func.count())
+            .join(item, item.id == link.evidence_id)
+            .where(link.theme_id.in_(themes), which)
+        )
+        for theme, left in session.execute(few.group_by(link.theme_id)):
+            counts[int(theme)] -= int(left)
     return counts

@@ -288,9 +288,16 @@ def active_themes(session: Session) -> list[ThemeSummary]:
     return [ThemeSummary(*row) for row in session.execute(query)]
 
 
+#: Kinds our sellers write about a deal (``analysis.seller_notes.FOLLOWERS``): evidence of
+#: money at stake, not the customer's voice, so never a quote of a theme holding anything
+#: else; a theme of notes alone (a CRM import, nothing else) is quoted from its notes.
+SELLERS_NOTES = frozenset({EvidenceKind.DEAL_NOTE})
+
+
 def quote_candidates(session: Session, theme_id: int) -> list[list[tuple[int, str, float]]]:
     """(id, text, closeness) of a theme's original items, grouped by active sub-theme, the
-    largest group first; a theme without sub-themes is one group."""
+    largest group first; a theme without sub-themes is one group. Sellers' notes only where
+    the theme holds nothing else (``SELLERS_NOTES``)."""
     subthemes = select(ThemeRow.id).where(
         ThemeRow.parent_id == theme_id, ThemeRow.status == ThemeStatus.ACTIVE
     )
@@ -300,6 +307,7 @@ def quote_candidates(session: Session, theme_id: int) -> list[list[tuple[int, st
             EvidenceItemRow.id,
             EvidenceItemRow.text,
             EvidenceThemeRow.score,
+            EvidenceItemRow.kind,
         )
         .join(EvidenceThemeRow, EvidenceThemeRow.evidence_id == EvidenceItemRow.id)
         .where(
@@ -307,12 +315,16 @@ def quote_candidates(session: Session, theme_id: int) -> list[list[tuple[int, st
             EvidenceItemRow.duplicate_of_id.is_(None),
         )
     )
+    rows = session.execute(query).all()
+    in_a_sub = {e for group, e, *_ in rows if group != theme_id}
+    voiced = any(kind not in SELLERS_NOTES for *_, kind in rows)
     groups: dict[int, list[tuple[int, str, float]]] = {}
-    for group, evidence_id, text, score in session.execute(query):
-        groups.setdefault(group, []).append((evidence_id, text, float(score)))
-    whole = groups.pop(theme_id, [])
-    in_a_sub = {e for members in groups.values() for e, _, _ in members}
-    rest = [m for m in whole if m[0] not in in_a_sub]  # filed in the theme, in no sub-theme
+    for group, evidence_id, text, score, kind in rows:
+        if voiced and kind in SELLERS_NOTES:
+            continue
+        if group != theme_id or evidence_id not in in_a_sub:  # the theme's: in no sub-theme
+            groups.setdefault(group, []).append((evidence_id, text, float(score)))
+    rest = groups.pop(theme_id, [])
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [members for _, members in ordered] + ([rest] if rest else [])
 

@@ -7,15 +7,21 @@ also names the praise themes of its area, and a praise theme's page the theme it
 
 A **praise theme** is a top-level theme at least half of whose items read as praise
 (``storage.theme_profile``'s praise items). It **speaks to** theme T when T is not a
-praise theme and T is its **nearest namesake**: of the top-level themes whose names share a
-word stem with its name that is neither a praise word nor a word for the product as a whole
-(``GENERAL``: "app", "tool", "feature") (``keywords.label_stems``: "gantt" in
-"gantt · chart slow" and "feedback · gantt chart · view great"), the one whose centroid sits
-nearest its own, provided it is itself among the ``NEAR`` themes nearest T. The shared word
-names the area; the nearness, both ways, says the praise is of T's area, not of another
-theme's that happens to share a word. Generic praise ("love it · great ·
-amazing") names no area and speaks to none. Themes without centroids (made by hand before any
-analysis) have a nearest namesake only when they have exactly one.
+praise theme and T is its **nearest namesake**: of the top-level themes whose names share
+an **area word** with its name, the one whose centroid sits nearest its own, provided it is
+itself among the ``NEAR`` themes nearest T. An area word is a word stem
+(``keywords.label_stems``) that is neither a praise word, a word for the product as a whole
+(``GENERAL``: "app", "tool", "feature") nor a measure (``MEASURES``: "minutes", "ten"), and
+that one of the two names leads with (its **key term**, the first part of the name that
+names an area: "gantt" in "gantt · chart slow" beside "feedback · gantt chart · view
+great"). The shared word names the area; the nearness, both ways, says the praise is of T's
+area, not of another theme's that happens to share a word. A word two names hold only among
+their lesser terms is a detail of each, not the area of either: a QA tester's "support ·
+team amazing · minutes great service" and "report · ten minutes load · month end" shared
+"minutes" alone (how long support took, how long reports load), and the support praise
+was shown as praise of slow reports. Generic praise ("love it · great · amazing") names no
+area and speaks to none. Themes without centroids (made by hand before any analysis) have
+a nearest namesake only when they have exactly one.
 
 Each praise theme speaks to at most one theme; a theme may be answered by several. Only
 names and centroids decide who is whose namesake, so a page profiles just the themes that
@@ -30,7 +36,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from tradeoff.analysis.label.counter import GENERAL, IDIOMS, MANNER, PRAISE
+from tradeoff.analysis.label.counter import GENERAL, IDIOMS, MANNER, NUMBER_WORDS, PRAISE, UNITS
 from tradeoff.analysis.label.keywords import STOPWORDS, label_stems
 from tradeoff.storage.theme_profile import ThemeProfile
 from tradeoff.storage.themes import ThemeSummary
@@ -42,10 +48,18 @@ _JUDGING = label_stems([" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOM
 #: best banking" (praise of the app) and "updating app · black screen" (a crash) is no
 #: shared area.
 _GENERAL = label_stems(sorted(GENERAL))
+#: Amounts of time, distance or anything: "minutes" in "support · team amazing · minutes
+#: great service" (an issue fixed "in ten minutes") and "report · ten minutes load · month
+#: end" (a report that "takes ten minutes to load") is how long, not what: a QA tester's
+#: support praise was shown as praise of slow reports by that word alone.
+MEASURES = UNITS | NUMBER_WORDS
+_MEASURES = label_stems(sorted(MEASURES))
 #: A namesake answers only a theme among its own nearest few: seen from a complaint theme,
 #: the praise of its area sits near (first to third on the QA corpora); generic praise that
 #: shares a word ("bank" in "best banking app" and "foreign exchange markup · banks") far.
 NEAR = 3
+#: What separates the terms of a theme's name (``keywords``: "report · ten minutes load").
+_PART = "\u00b7"
 
 
 def is_praise_theme(profile: ThemeProfile) -> bool:
@@ -55,9 +69,30 @@ def is_praise_theme(profile: ThemeProfile) -> bool:
 
 
 def area_stems(name: str) -> frozenset[str]:
-    """The stems a theme's name gives its area: its words, stop words and judging words out."""
+    """The stems a theme's name gives its area: its words, stop words, judging words, words
+    for the whole product and measures out."""
     words = [w for w in _WORD.findall(name.lower()) if w not in STOPWORDS]
-    return label_stems(words) - _JUDGING - _GENERAL
+    return label_stems(words) - _JUDGING - _GENERAL - _MEASURES
+
+
+def key_stems(name: str) -> frozenset[str]:
+    """The area stems of a name's key term: its first part (parts are separated by "·") that
+    names an area ("gantt" of "love it · gantt view"); a name of one part is all key.
+
+    >>> sorted(key_stems("love it · gantt view · drag")), sorted(key_stems("Gantt charts"))
+    (['gantt', 'view'], ['chart', 'gantt'])
+    """
+    for part in name.split(_PART):
+        if stems := area_stems(part):
+            return stems
+    return frozenset()
+
+
+def _namesakes(
+    stems: Mapping[int, frozenset[str]], keys: Mapping[int, frozenset[str]], one: int, other: int
+) -> bool:
+    """Whether two themes' names share an area word that leads one of them."""
+    return bool(stems[one] & stems[other] & (keys[one] | keys[other]))
 
 
 def nearest_namesakes(
@@ -67,10 +102,13 @@ def nearest_namesakes(
     top-level ``themes`` that have one."""
     tops = [t for t in themes if t.parent_id is None]
     stems = {t.id: area_stems(t.name) for t in tops}
+    keys = {t.id: key_stems(t.name) for t in tops}
     placed_ids = [t.id for t in tops if t.id in centroids]
     found: dict[int, int] = {}
     for theme in tops:
-        sharing = [t.id for t in tops if t.id != theme.id and stems[t.id] & stems[theme.id]]
+        sharing = [
+            t.id for t in tops if t.id != theme.id and _namesakes(stems, keys, t.id, theme.id)
+        ]
         placed = [t for t in sharing if t in centroids]
         if sharing and theme.id in centroids and len(placed) == len(sharing):
             own = centroids[theme.id]

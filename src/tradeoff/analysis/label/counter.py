@@ -16,14 +16,15 @@ Speaks for it (``PraiseReading.cues``):
   report is measured against ("desktop notifications work fine"), not praise;
 - a manner word (``MANNER``: "quickly", "fast", "quick", "smoothly", "easily",
   "instantly", ...) only where it reports how something went or is: after, in its clause
-  and at most ``REPORT_WINDOW`` words back, a form of "be" or a verb of working, running or
-  arriving (``REPORTS``: "was quick", "is so fast", "works smoothly", "goes through
-  instantly"), or a verb in the past tense (an "-ed" word or ``PAST``: "arrived fast",
-  "fixed my sync issue quickly"); or, for the adjectives (``MANNER_ADJECTIVES``), heading
-  its clause with at most an intensifier ("Super fast!", "Quick delivery, love it"). These
-  words are mostly urgency or manner in what customers write ("I have to quickly transfer",
-  "I need it fast", "that I get my refund quickly"), so the look-back stops at "to", a modal
-  or "that" (``NOT_REPORTS``): what follows is to be done, not said to have gone well;
+  and at most ``REPORT_WINDOW`` words back, a form of "be" or a verb of working,
+  running, arriving or answering (``REPORTS``: "was quick", "is so fast", "works
+  smoothly", "goes through instantly", "always answers quickly"), or a verb in the past
+  tense (an "-ed" word or ``PAST``: "arrived fast", "fixed my sync issue quickly"); or,
+  for the adjectives (``MANNER_ADJECTIVES``), heading its clause with at most an
+  intensifier ("Super fast!", "Quick delivery, love it"). These words are mostly urgency
+  or manner in what customers write ("I have to quickly transfer", "I need it fast",
+  "that I get my refund quickly"), so the look-back stops at "to", a modal or "that"
+  (``NOT_REPORTS``): what follows is to be done, not said to have gone well;
 - an idiom (``IDIOMS``: "couldn't be happier", "no complaints", "no issues", "would
   recommend", "thank you for fixing", "keep it up");
 
@@ -66,7 +67,8 @@ Courtesy is no praise of the area (``polite_praise``, whose docstring has the ca
 greeting ("Happy Friday!", "great to hear from you"), a sign-off line ("Best,", "Best,
 Mike"), praise said to the person answering ("you guys are great", "you're the best"), and
 a preamble — praise in a sentence that opens with "first of all" or the like or judges the
-product as a whole ("overall the product has been solid for us") — followed by a sentence
+product as a whole or most of it ("overall the product has been solid for us", "Most things
+work well.") — followed by a sentence
 that names something and praises nothing: the concession before a complaint or request. A help-desk
 corpus showed the complaints after a preamble often hold no word of complaint ("The API
 webhooks fire before the data is saved"), so the preamble itself must not count.
@@ -153,7 +155,10 @@ them complaints or requests ("Happy Friday!", "overall the product has been soli
 "it went smoothly", "fast office internet", "Best,"); after the courtesy, number and request
 rules 57, none of them a complaint, losing 3 praise items that end with a complaint or a
 request (mixed, so complaints by the rule above). On the payroll tester's corpus nothing
-changed.
+changed. On a fifth tester's inventory corpus (891 customer items, 94 praise) 8 of the 763
+complaints and requests read as praise ("Most things work well. ... we need granular
+permissions.") and 73 of the praise; after faint praise of most of the product joined the
+preambles and verbs of answering the reports ("Support always answers quickly"), 1 and 84.
 
 Known limits: English only; sarcasm ("great, another outage") reads as praise; praise of
 something else in the same words ("the agent was helpful", or "the web app is great" next
@@ -251,8 +256,8 @@ PREAMBLES = _phrases(
     like to give"""
 )
 NEGATORS = _words(
-    """not no never nothing none neither nor without hardly barely scarcely cannot cant dont
-    doesnt didnt isnt wasnt arent werent wont wouldnt couldnt shouldnt hasnt havent hadnt
+    """not no never nothing none nobody neither nor without hardly barely scarcely cannot cant
+    dont doesnt didnt isnt wasnt arent werent wont wouldnt couldnt shouldnt hasnt havent hadnt
     aint lack lacks lacking"""
 )
 #: Requests wherever they stand in the clause: "I'm happy with it and want to stick with it".
@@ -421,12 +426,13 @@ QUESTION_OPENERS = frozenset(
     {"how", "what", "why", "when", "where", "which", "who", "whats", "what's", "how's"}
 )
 #: What a manner word needs before it to report how something went or is ("was quick",
-#: "works smoothly", "arrived fast", "fixed my sync issue quickly"): a form of "be", a verb
-#: of working or arriving, or a verb in the past tense (a word in "-ed" or ``PAST``).
+#: "works smoothly", "arrived fast", "fixed my sync issue quickly", "support always answers
+#: quickly"): a form of "be", a verb of working, arriving or answering, or a verb in the past
+#: tense (a word in "-ed" or ``PAST``).
 REPORTS = _words(
     """is was were are am been it's that's everything's work works working run runs
     running go goes going arrive arrives come comes load loads sync syncs feel feels uploads
-    updates opens responds replies processes"""
+    updates opens respond responds reply replies answer answers processes"""
 )
 PAST = _words(
     """came went got ran did sent paid made found gave took left kept had felt set dealt built

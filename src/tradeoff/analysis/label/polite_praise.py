@@ -14,9 +14,12 @@ read as praise by one of these:
   conversation, not the area;
 - **a preamble** (``opens_a_preamble``): praise that opens the way to something else ("First
   of all thank you for the quick onboarding last year, it went smoothly.") or that judges
-  the product as a whole ("overall the product has been solid for us", "all in all").
-  Followed by a sentence that names something and praises nothing, it is the concession
-  before a complaint or request, not praise; alone, or followed by more praise, it counts.
+  the product as a whole ("overall the product has been solid for us", "all in all") or
+  most of it ("Most things work well.", "for the most part"): faint praise, as a QA
+  tester's inventory corpus opened seven complaints and requests ("Most things work well.
+  User roles are all or nothing, we need granular permissions."). Followed by a sentence
+  that names something and praises nothing, it is the concession before a complaint or
+  request, not praise; alone, or followed by more praise, it counts.
 
 Message reading may already drop whole pleasantry sentences at a message's start and end;
 these rules read whatever stays there, and the chats, answers and notes it does not read.
@@ -51,8 +54,12 @@ PREAMBLE_OPENERS = _phrases(
     """first of all, first off, firstly, first things first, to start with, to begin with,
     before i start, before anything else, before i forget"""
 )
-#: Words that judge the product as a whole, wherever they stand in the sentence.
-WHOLE = _phrases("overall, all in all, on the whole, by and large, in general")
+#: Words that judge the product as a whole, or most of it, wherever they stand in the
+#: sentence ("Most things work well.").
+WHOLE = _phrases(
+    """overall, all in all, on the whole, by and large, in general, most things,
+    most of it, most of the app, most of the product, most features, for the most part"""
+)
 #: Who the praise is said to: the person answering the ticket.
 ADDRESSEE = frozenset({"you", "you're", "youre", "you've", "youve", "ya", "y'all", "yall"})
 
@@ -68,7 +75,8 @@ def signs_off(tokens: Sequence[str]) -> bool:
 
 def opens_a_preamble(tokens: Sequence[str]) -> bool:
     """Whether a sentence is a preamble: it opens with "first of all" or the like (after a
-    greeting word or "and"), or judges the product as a whole ("overall", "all in all").
+    greeting word or "and"), or judges the product as a whole or most of it ("overall",
+    "all in all", "most things").
 
     >>> opens_a_preamble("first of all thank you it went smoothly".split())
     True

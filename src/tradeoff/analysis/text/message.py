@@ -41,6 +41,12 @@ names:
   "Sorry to bother you again.", "Looking forward to hearing from you.":
   ``courtesy.courtesy``) are dropped; the complaint's own words are kept as typed.
 
+A **conversation**'s messages (``thread_text``: ``import intercom`` stores a chat's customer
+messages with a ``MESSAGE_BREAK`` line between them) are each cut on their own and read in
+order: joined by a blank line only, the first message's "Thanks,\\nAnna" was read as a
+sign-off and a short later reply as the signature below it, so the reply was never read. A
+message that only acknowledges or thanks ("ok thanks!") is dropped when another says something.
+
 An HTML message (a help desk's or mail client's body) is read as its plain text first
 (``markup.plain_text``): its blocks and ``<br>`` as lines, its ``<blockquote>`` or Gmail
 ``gmail_quote`` as the quoted thread, so these rules read it as they read a plain email.
@@ -58,6 +64,7 @@ from their signature or our reply quoted below them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tradeoff.analysis.text.courtesy import after_courtesies, before_courtesies
 from tradeoff.analysis.text.markup import plain_text
@@ -147,22 +154,81 @@ _WORD = re.compile(r"\w+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
+#: The line ``thread_text`` puts between a conversation's messages: each is read on its own.
+MESSAGE_BREAK = "· · ·"
+
+
+def thread_text(messages: Iterable[str]) -> str:
+    """A conversation's messages as one stored text, a ``MESSAGE_BREAK`` line between them,
+    so ``message_body`` reads each on its own: joined by a blank line only, the first
+    message's "Thanks,\\nAnna" read as a sign-off and the customer's later reply, short
+    enough to pass for a signature, was cut with it."""
+    return f"\n\n{MESSAGE_BREAK}\n\n".join(m.strip() for m in messages if m.strip())
+
+
 def message_body(text: str) -> str:
     """The message without its greeting, sign-off, signature, disclaimer and quoted thread;
     the text itself when nothing would be left (a forward with no note of its own). An HTML
-    text is read as its plain text (``plain_text``)."""
+    text is read as its plain text (``plain_text``). A conversation's messages
+    (``thread_text``) are each cut on their own and read in order; one that only
+    acknowledges or thanks is dropped when another says something."""
     text = plain_text(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    messages = _messages(lines) if MESSAGE_BREAK in text else [lines]
+    if len(messages) == 1:
+        return _body(_message_lines(lines)) or text.strip()
+    read = [_message_lines(message) for message in messages]
+    # A closing "Thank you!\nAnna" says nothing, though cleaning leaves its name.
+    pairs = zip(read, messages, strict=True)
+    said = [cut for cut, whole in pairs if not (_only_courtesy(cut) or _only_courtesy(whole))]
+    said = said or read
+    body = "\n\n".join(filter(None, (_body(message) for message in said)))
+    return body or "\n\n".join(filter(None, (_body(m, bare=True) for m in messages)))
+
+
+def _messages(lines: list[str]) -> list[list[str]]:
+    """``lines`` split at each ``MESSAGE_BREAK`` line."""
+    messages: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip() == MESSAGE_BREAK:
+            messages.append([])
+        else:
+            messages[-1].append(line)
+    return messages
+
+
+def _message_lines(lines: list[str]) -> list[str]:
+    """One message's lines without its greeting, sign-off, signature, disclaimer, quoted
+    thread, acknowledgements and pleasantries."""
     lines = _before_thread(lines)
     lines = [line for line in lines if not line.lstrip().startswith(">")]
     lines = _before_signature(lines)
     lines = _without_greeting(lines)
     lines = _without_acknowledgements(lines)
-    lines = _without_courtesies(lines)
+    return _without_courtesies(lines)
+
+
+def _body(lines: list[str], *, bare: bool = False) -> str:
+    """The lines as one text, runs of blank lines made one; "" when it holds no word (any
+    text at all when ``bare``)."""
     body = _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in lines)).strip()
-    if not _WORD.search(body):
-        return text.strip()
-    return body
+    return body if bare or _WORD.search(body) else ""
+
+
+def _only_courtesy(lines: list[str]) -> bool:
+    """Every line only greets, signs off, acknowledges or is a pleasantry ("ok thanks",
+    "Thanks so much for your help!"), perhaps signed with a name below ("Thank you!" /
+    "Anna"): a chat's closing reply, which says nothing."""
+    filled = [line for line in lines if _WORD.search(line)]
+    if len(filled) > 1 and _SIGNED_NAME.match(filled[-1]):
+        filled.pop()
+    return all(
+        _GREETING_LINE.match(line)
+        or _SIGN_OFF.match(line)
+        or _ACKNOWLEDGEMENT.match(line)
+        or not after_courtesies(line)
+        for line in filled
+    )
 
 
 def _before_thread(lines: list[str]) -> list[str]:

@@ -31,6 +31,12 @@
   call notes are read through ``note_body``, without the note-taker's headings, roster
   ("Attendees:") and context or next-steps sections; survey answers and reviews are read
   whole: a "Thanks" line there is content.
+- A **long message** (a ticket, chat or internal request of more than
+  ``problem_statement.LONG_WORDS`` words once cleaned) is read as the sentences that state
+  its problem (``problem_statement``), not the background around them: the company, the
+  team and its history outweighed a problem stated in two sentences, and a QA help desk's
+  long tickets were grouped by their backgrounds. What the customer said
+  (``as_said``: quotes, copies, keyword search) is still the whole message.
 
 Embeddings are cached by the hash of this text, so changing these rules re-embeds only the
 items whose reading changed (reading HTML re-embedded only the HTML items).
@@ -48,6 +54,7 @@ from tradeoff.analysis.text.jira_markup import wiki_plain
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.message import message_body
 from tradeoff.analysis.text.note import note_body
+from tradeoff.analysis.text.problem_statement import problem_statement
 from tradeoff.domain.enums import EvidenceKind
 
 #: Kinds whose text is an email or a message thread.
@@ -58,6 +65,9 @@ EMAIL_SHAPED = frozenset(
 NOTE_SHAPED = frozenset({EvidenceKind.INTERVIEW, EvidenceKind.CALL})
 #: Kinds whose text is written in Jira's wiki markup (``import jira``'s issues).
 WIKI_MARKUP = frozenset({EvidenceKind.INTERNAL_REQUEST})
+#: Kinds whose text is a message sent to get help: a long one is read for the problem it
+#: states (``problem_statement``, where the other kinds' reasons are).
+PROBLEM_SHAPED = frozenset({EvidenceKind.TICKET, EvidenceKind.CHAT, EvidenceKind.INTERNAL_REQUEST})
 #: Kinds whose title is the author's own summary of the item.
 TITLED = frozenset({EvidenceKind.TICKET, EvidenceKind.INTERNAL_REQUEST})
 
@@ -164,7 +174,10 @@ def as_said(kind: EvidenceKind | str, text: str) -> str:
 
 def with_subject(kind: EvidenceKind | str, title: str | None, text: str, said: str) -> str:
     """``said`` (``as_said(kind, text)``, computed once by a caller that needs both) read
-    with the item's subject, as ``theme_text`` reads it."""
+    with the item's subject, as ``theme_text`` reads it: a long message for the problem it
+    states (``problem_statement``)."""
+    if kind in PROBLEM_SHAPED:
+        said = problem_statement(said)
     subject = subject_line(title) if title and kind in TITLED else ""
     if subject and not holds_subject(plain_text(text), subject):
         return unshouted(f"{subject}\n{said}")

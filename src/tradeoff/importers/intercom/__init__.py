@@ -25,13 +25,15 @@ Mapping: a conversation is one ``chat`` item, observed by default. Its text is w
 customer wrote, in order: the opening message when a user or lead wrote it, every part
 authored by a user, lead or contact, and the remark left with a rating of 3 or less (a 4 or
 5 rating's remark thanks the teammate, "Quick and helpful", and stays in the raw record);
-HTML becomes text (the HTML stays in the raw record). Bot parts are dropped and teammate
-(admin) parts are our side of the conversation, not the customer's words. A conversation we
-started (``delivered_as`` ``admin_initiated``, ``automated`` or ``campaigns_initiated``, or
-in the CSV an opening ``conversation_message`` by an admin) is outreach, not a customer
-request: it is skipped and counted nowhere, as is a conversation in which the customer wrote
-no text. The person is the conversation's contact (Intercom id, email, name); their company,
-from the contacts file or the CSV's ``message_author_companies``, is the account.
+HTML becomes text (the HTML stays in the raw record), and the messages are joined by
+``message.thread_text`` (a ``MESSAGE_BREAK`` line between two) so the engine reads each on
+its own. Bot parts are dropped and teammate (admin) parts are our side of the conversation,
+not the customer's words. A conversation we started (``delivered_as`` ``admin_initiated``,
+``automated`` or ``campaigns_initiated``, or in the CSV an opening ``conversation_message``
+by an admin) is outreach, not a customer request: it is skipped and counted nowhere, as is
+a conversation in which the customer wrote no text. The person is the conversation's contact
+(Intercom id, email, name); their company, from the contacts file or the CSV's
+``message_author_companies``, is the account.
 
 The CSV's rows of one conversation need not be adjacent: conversations stay open in memory
 until ``MAX_OPEN_CONVERSATIONS`` are open, then the least recently seen is finished. A row

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from tradeoff.analysis.text.message import thread_text
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.importers.base import ReadContext
@@ -65,7 +66,7 @@ def _conversation(
     rating = conversation.get("conversation_rating") or {}
     if _remark_is_evidence(rating):
         said.append(str(rating.get("remark") or "").strip())
-    text = "\n\n".join(words for words in said if words)
+    text = thread_text(said)
     if not text:
         return None
     created = text_of(conversation.get("created_at"))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tradeoff.analysis.text.message import thread_text
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ReadContext
@@ -155,7 +156,7 @@ def _finish(
         line=thread.line,
         external_id=thread.conversation_id,
         kind=EvidenceKind.CHAT,
-        text="\n\n".join(cell["text"].strip() for _, _, cell, _ in messages),
+        text=thread_text(cell["text"] for _, _, cell, _ in messages),
         created_at=created_at,
         account=account,
         person=person,
