@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from tradeoff.domain.competitor_names import same_competitor, spelt_alike
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.importers.competitors import classify_competitor
-from tradeoff.importers.registry import run
+from tradeoff.importers.registry import IMPORTERS, run
 from tradeoff.importers.salesforce import SalesforceImporter
 from tradeoff.storage import repository
 from tradeoff.storage.session import write_session
@@ -355,3 +356,83 @@ def test_a_name_never_joins_another_kind_by_likeness(
 )
 def test_a_spelling_is_the_same_name_written_otherwise(a: str, b: str, alike: bool) -> None:
     assert spelt_alike(a, b) is alike
+
+
+# --- A named member of a kind beats the kind's word, the loss reason the description -----
+
+#: A HubSpot deals export: the competitor field names each rival outright on two deals,
+#: and the third names none, so only its words say what it lost to. Its description says
+#: what the buyer had before ("Replacing spreadsheets"); its loss reason what it kept.
+HUBSPOT_DEALS = """\
+Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date,Create Date,Closed Lost Reason,\
+Associated Company (Primary),Competitor,Deal Description
+30100201,Canyon Candles - New,Closed Lost,7200,USD,2026-06-19,2026-03-22 10:15,\
+Stayed on spreadsheets,Canyon Candles,spreadsheets,Replacing spreadsheets for 2 stores
+30100202,Meadow Toys - New,Closed Lost,12000,USD,2026-05-26,2026-02-03 10:15,\
+Decided to keep using Google Sheets,Meadow Toys,Google Sheets,
+30100221,Summit Gifts - Multi-site,Closed Lost,36000,USD,2026-07-08,2026-04-01 09:00,\
+Decided to keep using Google Sheets,Summit Gifts,,Replacing spreadsheets for 2 stores
+30100230,Iron Gifts - New,Closed Lost,9600,USD,2026-08-12,2026-05-02 11:00,\
+Kept their Excel workbook,Iron Gifts,Excel,
+30100231,Copper Grocers - New,Closed Lost,24000,USD,2026-09-30,2026-06-15 14:20,\
+Decided to keep using Google Sheets,Copper Grocers,,Replacing Excel at 3 warehouses
+"""
+
+
+def test_the_loss_reason_s_spreadsheet_program_beats_the_description_s_spreadsheets(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Deal 30100221 was filed under the generic "spreadsheets" row its description names,
+    not the Google Sheets its loss reason names (a QA round's only mismatched figures)."""
+    path = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    path.write_text(HUBSPOT_DEALS, encoding="utf-8")
+    run(engine, IMPORTERS["hubspot"], path)
+    for _ in range(2):  # and a second scan keeps it
+        scan_competitors(engine)
+        assert links(engine) == {
+            ("Canyon Candles - New", "spreadsheets", "lost_to"),
+            ("Meadow Toys - New", "Google Sheets", "lost_to"),
+            ("Summit Gifts - Multi-site", "Google Sheets", "evaluated"),
+            ("Iron Gifts - New", "Excel", "lost_to"),
+            # Two programs: the loss reason's, not the description's.
+            ("Copper Grocers - New", "Google Sheets", "evaluated"),
+        }
+    standing = {s.name: s for s in competitor_ranking(engine)}
+    assert (standing["Google Sheets"].deals_met, standing["spreadsheets"].deals_met) == (3, 1)
+    assert str(standing["Google Sheets"].revenue_lost) == "USD 72,000.00"
+
+
+def test_a_named_member_beats_the_kind_s_row_whichever_words_come_first(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The description names the program, the loss reason only the kind: the program is
+    still what the deal weighed (one link per kind, the specific one)."""
+    rows = HUBSPOT_DEALS.splitlines()
+    swapped = rows[3].replace("Decided to keep using Google Sheets", "Kept their spreadsheets")
+    swapped = swapped.replace(
+        "Replacing spreadsheets for 2 stores", "Tracks stock in Google Sheets today"
+    )
+    path = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    path.write_text("\n".join([*rows[:3], swapped, *rows[4:]]) + "\n", encoding="utf-8")
+    run(engine, IMPORTERS["hubspot"], path)
+    scan_competitors(engine)
+    assert ("Summit Gifts - Multi-site", "Google Sheets", "evaluated") in links(engine)
+    assert ("Summit Gifts - Multi-site", "spreadsheets", "evaluated") not in links(engine)
+
+
+def test_a_quote_pasted_on_several_deals_says_how_many_more_said_it(
+    engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A QA round read "named in 9 evidence items" from 9 accounts over one quote: the nine
+    were one loss reason pasted on nine deals, quoted once. The quote now says so."""
+    path = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    path.write_text(HUBSPOT_DEALS, encoding="utf-8")
+    run(engine, IMPORTERS["hubspot"], path)
+    scan_competitors(engine)
+    url = database_url(engine)
+    shown = " ".join(run_cli(capsys, "--db", url, "competitor", "Google Sheets").stdout.split())
+    assert shown.count('"Decided to keep using Google Sheets"') == 1
+    assert "the same words in 2 more items, from 2 other accounts)" in shown
+    data = run_cli(capsys, "--db", url, "competitor", "Google Sheets", "--format", "json")
+    quotes = json.loads(data.stdout)["quotes"]
+    assert [(q["same_words"], q["same_words_accounts"]) for q in quotes] == [(2, 2)]

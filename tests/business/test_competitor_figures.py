@@ -280,3 +280,5 @@ def test_quotes_never_repeat_the_same_words() -> None:
         "Jobber was cheaper for small crews.",
         "They liked Jobber's scheduling.",
     ]
+    # Shown once, the quote still says how many more items and accounts used the words.
+    assert [(q.same_words, q.same_words_accounts) for q in quotes] == [(5, 5), (0, 0), (0, 0)]

@@ -15,10 +15,16 @@ import pytest
 from sqlalchemy import Engine, insert, select, text
 
 from tests.importers.exports import make_ledgerly
-from tradeoff.analysis.business.competitor_alikes import alike_to, look_alikes
+from tradeoff.analysis.business.competitor_alikes import SAME_VENDOR_AT, alike_to, look_alikes
 from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
-from tradeoff.domain.competitor_names import PROPOSE_AT, SAME_AT, same_competitor, similarity
+from tradeoff.domain.competitor_names import (
+    CAMEL_ACRONYM,
+    PROPOSE_AT,
+    SAME_AT,
+    same_competitor,
+    similarity,
+)
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, CompetitorRelation
 from tradeoff.importers.registry import run
@@ -258,3 +264,65 @@ def test_a_scan_takes_back_a_second_link_an_earlier_scan_made(
         session.execute(insert(DealCompetitorNotedRow), [pair])
     assert scan_competitors(engine).deal_links_removed == 1
     assert links(engine) == {("Deal 1", "In-house system", "lost_to")}
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("NS", "NetSuite"),
+        ("NS", "Oracle NetSuite"),  # the run of words it spells, the maker beside it
+        ("QB", "QuickBooks"),
+        ("QBO", "QuickBooks Online"),
+        ("HS", "HubSpot"),
+    ],
+)
+def test_an_acronym_of_a_camelcase_name_s_parts_is_proposed_never_filed(
+    acronym: str, name: str
+) -> None:
+    """A QA round's "NS" (NetSuite, Net + Suite) was never proposed: its letters are the
+    initials of the word's CamelCase parts. Two letters are weak evidence: proposed, never
+    filed by an import."""
+    assert PROPOSE_AT < similarity(acronym, name) == CAMEL_ACRONYM < SAME_VENDOR_AT < SAME_AT
+    assert same_competitor(acronym, known((name, DIRECT)), kind=DIRECT) is None
+    assert [(p.name, p.closest) for p in look_alikes(known((name, DIRECT), (acronym, DIRECT)))] == [
+        (acronym, name)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [
+        ("ns", "NetSuite"),  # no capitals, no acronym
+        ("SN", "NetSuite"),  # not in the parts' order
+        ("NS", "Netsuite"),  # one word, one part
+        ("NS", "Cin7"),
+        ("DEAR Inventory", "Cin7 Core"),  # a former name: only a person knows
+    ],
+)
+def test_letters_that_spell_no_parts_are_not_proposed(written: str, other: str) -> None:
+    assert similarity(written, other) < PROPOSE_AT
+
+
+def test_the_scan_proposes_the_acronym_and_names_it_on_the_page(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Spacing and a maker's name join without asking ("cin 7" is Cin7, "Oracle NetSuite"
+    NetSuite); "NS" gets a row of its own that the scan proposes and NetSuite's page names."""
+    make_ledgerly(engine)
+    rows_written = [
+        deal(1, "NetSuite"),
+        deal(2, "Oracle NetSuite"),
+        deal(3, "NS", "Lost to NS, their CFO wanted one vendor"),
+        deal(4, "Cin7"),
+        deal(5, "cin 7"),
+    ]
+    run(engine, SalesforceImporter(), export(tmp_path, *rows_written))
+    assert rows(engine) == [
+        ("Cin7", "direct", ("cin 7",), 2),
+        ("NS", "direct", (), 1),
+        ("NetSuite", "direct", ("Oracle NetSuite",), 2),
+    ]
+    proposals = [(p.name, p.closest, p.score) for p in scan_competitors(engine).proposals]
+    assert proposals == [("NS", "NetSuite", CAMEL_ACRONYM)]
+    alike = competitor_profile(engine, "NetSuite").to_json()["looks_like"]
+    assert [(a["name"], a["merge_into"]) for a in alike] == [("NS", "NetSuite")]

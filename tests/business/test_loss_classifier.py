@@ -274,6 +274,8 @@ def test_a_name_holding_a_keyword_is_not_a_reason(
         ("Didn't have an open API", C.PRODUCT_GAP, ("api",)),
         ("Their payroll team needs multi-state tax filing", C.PRODUCT_GAP, ("multi",)),
         ("Could not export journals to their ERP", C.PRODUCT_GAP, ("export",)),
+        ("Chose DEAR Inventory - better B2B portal", C.PRODUCT_GAP, ("portal",)),
+        ("Picked Katana for the better mobile app", C.PRODUCT_GAP, ("mobile",)),
         # Alone, a feature word says what the deal was about, not why it was lost.
         ("Too expensive for the reporting module", C.PRICE_BUDGET, ("expensive",)),
         ("No reporting concerns, the price was too high", C.PRICE_BUDGET, ("price",)),

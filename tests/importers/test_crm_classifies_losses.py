@@ -51,7 +51,8 @@ def test_an_import_classifies_its_lost_deals_and_a_reimport_refiles_them(
     run(ledgerly, SalesforceImporter(), first, columns=MAP)
     assert stored(ledgerly) == {
         GARNIER_ID: (classify_loss(GARNIER_REASON).category.value, "model"),
-        MUELLER_ID: (classify_loss(MUELLER_REASON).category.value, "model"),
+        # The reason says nothing; the competitor field "No decision" decides.
+        MUELLER_ID: (LossCategory.TIMING_NO_DECISION.value, "model"),
     }
     assert stored(ledgerly)[GARNIER_ID][0] == LossCategory.STATUS_QUO.value  # "stayed with"
     # A person corrects Garnier; the next export rewrites both reasons.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,38 @@ def test_one_deal_is_said_in_the_singular(engine: Engine, tmp_path: Path) -> Non
         "1 lost deal read as disqualified (duplicate, spam, test, unqualified): left out of "
         "win rates and lost revenue; list: tradeoff loss-reasons --category disqualified",
     )
+
+
+def test_closed_deals_dated_after_today_are_named_with_their_ids(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A seller marks a deal lost but leaves the forecast close date two weeks ahead: the
+    deal is kept and counted as lost, and the summary names it, since ``demand`` counts a
+    lost deal only from its close date. An open deal's future close date is a forecast and
+    says nothing."""
+    today = datetime.now(UTC).date()
+    ahead = [(today + timedelta(days=days)).isoformat() for days in (14, 15, 16, 17, 18, 19)]
+    past = (today - timedelta(days=30)).isoformat()
+    created = (today - timedelta(days=90)).isoformat()
+    header = HUBSPOT_DEALS.splitlines()[0]
+    rows = [
+        f'"77{n}","Acme {n} - New","Closed Lost","{day}","12000","{created}","USD","Acme {n}",'
+        '"","Chose a cheaper tool"'
+        for n, day in enumerate(ahead)
+    ]
+    rows += [
+        f'"7800","Hooli - New","Closed Won","{past}","9000","{created}","USD","Hooli","",""',
+        f'"7801","Globex - New","Contract Sent","{ahead[0]}","9000","{created}","USD",'
+        '"Globex","",""',
+    ]
+    path = tmp_path / "hubspot-crm-exports-all-deals.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    report = run(engine, IMPORTERS["hubspot"], path)
+    assert report.by_entity["deals"] == {"inserted": 8}
+    ahead_note = [n for n in report.deal_notes if "after today" in n]
+    assert ahead_note == [
+        f"6 closed deals with a close date after today, {today.isoformat()} (kept: counted "
+        "now in sales, loss-reasons and competitors; demand counts a lost one from its close "
+        "date): 770, 771, 772, 773, 774 and 1 more"
+    ]
+    assert sales_picture(engine).overall.lost == 6

@@ -231,6 +231,55 @@ def test_a_competitor_page_has_its_record_reasons_quotes_and_quarters(
     assert "<h1>Dynamics 365</h1>" in alias.text
 
 
+def test_deals_with_no_amount_are_counted_never_summed_as_zero(
+    viewer: TestClient, workspace: Workspace, world: World
+) -> None:
+    """A lost and an open deal the CRM gave no amount, against Dynamics 365: the pages
+    count them as deals and say they have no amount, and the sums stay those of the
+    priced deals (recounted from the world's deals)."""
+    dynamics = next(c for c in world.competitors if c.name == "Dynamics 365")
+    assert dynamics.id is not None
+    with write_session(workspace.engine) as session:
+        for number, outcome in enumerate((DealOutcome.LOST, DealOutcome.OPEN)):
+            closed = datetime(2026, 8, 3, tzinfo=UTC) if outcome is DealOutcome.LOST else None
+            deal = repository.add(
+                session,
+                Deal(
+                    source="salesforce", external_id=f"NOAMOUNT-{number}",
+                    name="Renewal, amount not entered", outcome=outcome,
+                    created_at=datetime(2026, 7, 1, tzinfo=UTC), closed_at=closed,
+                    loss_reason="Went with Dynamics, their price was lower"
+                    if outcome is DealOutcome.LOST else None,
+                ),
+            )  # fmt: skip
+            assert deal.id is not None
+            repository.add(
+                session,
+                DealCompetitor(
+                    deal_id=deal.id, competitor_id=dynamics.id,
+                    relation=CompetitorRelation.LOST_TO
+                    if outcome is DealOutcome.LOST else CompetitorRelation.EVALUATED,
+                ),
+            )  # fmt: skip
+    met = {dc.deal_id for dc in world.deal_competitors if dc.competitor_id == dynamics.id}
+    priced_lost = sum(
+        (in_usd(d) or Decimal(0) for d in world.deals
+         if d.id in met and d.outcome is DealOutcome.LOST),
+        Decimal(0),
+    )  # fmt: skip
+    listing = viewer.get("/competitors").text
+    rows = rows_of(listing, "competitors")
+    row = next(r for r in rows if ">Dynamics 365<" in r[1])
+    assert row[4] == f'{priced_lost:,.0f} <span class="hint">+1 no amount</span>'
+    assert row[5].endswith('<span class="hint">+1 no amount</span>')
+    assert row[6] == str(len(met) + 2)
+    assert "+N no amount: deals counted among their deals" in listing
+    page = viewer.get("/competitors/Dynamics%20365").text
+    assert "plus 1 lost deal with no amount (lost deals where they were present)" in page
+    assert "plus 1 open deal with no amount</dd>" in page
+    assert '<span class="hint">(1 with no amount)</span>' in page
+
+
 def test_an_unknown_competitor_is_a_404(viewer: TestClient) -> None:
     page = viewer.get("/competitors/Oracle")
     assert page.status_code == 404

@@ -35,6 +35,7 @@ from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.gap_words import rescued_by_words, stored_by_words
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
+from tradeoff.analysis.label.namers import heard, kept_rows, namers
 from tradeoff.analysis.language_apart import foreign, language_apart, language_name, languages
 from tradeoff.analysis.new_topic import loose, new_topic_members
 from tradeoff.analysis.praise_apart import praise_apart
@@ -49,6 +50,7 @@ from tradeoff.analysis.rescue import filed_as_read
 from tradeoff.analysis.seller_notes import (
     FLOOR,
     FOLLOWERS,
+    benched_notes,
     filed_by_likeness,
     following,
     founders,
@@ -211,6 +213,7 @@ def _rebuild(
         rows = evidence_texts(session)
         read = [row for row in rows if row.copy_of is None]
         readings = read_all(session, [row.id for row in read])
+        benched = benched_notes(session)
     ids, said = [row.id for row in read], [_read(row) for row in read]
     vectors = _embed(engine, embedder, said, progress)
     worded = np.array([says_something(text) for text in said], dtype=np.bool_)
@@ -225,13 +228,14 @@ def _rebuild(
         found = language_apart(found, foreign(spoken))
         notes = worded & ~founding
         keys = [row.external_id for row in read]
-        likened = filed_by_likeness(said, notes, keys)
+        likened = filed_by_likeness(said, notes, keys, [i in benched for i in ids])
         found = filed_as_read(vectors, found, founding, likened, cut, readings)
         gaps = states_gap(said, likened, keys)
         found = rescued_by_words(vectors, found, said, founding, gaps, readings.praised)
         advance(1)
     with progress.step("label", 1) as advance:
-        themes = _found_themes(ids, said, found, spoken)
+        voice = namers([row.kind for row in read], founding)
+        themes = _found_themes(ids, said, found, spoken, voice)
         advance(1)
     copies_of: dict[int, list[int]] = {}
     for row in rows:
@@ -272,6 +276,7 @@ def _file_new(
         praise_tops = stored_praise_themes(session)
         # One grouped pass over every model link: only a run with arrivals can need it.
         spread = closeness_spread(session) if fresh else {}
+        benched = benched_notes(session)
     assert centroids is not None
     read = [_read(row) for row in pending]
     vectors = _embed(engine, embedder, read, progress)
@@ -291,7 +296,7 @@ def _file_new(
         wordless = np.array([not says_something(text) for text in read], dtype=np.bool_)
         notes = following([row.kind for row in pending])
         keys = [row.external_id for row in pending]
-        likened = filed_by_likeness(read, notes, keys)
+        likened = filed_by_likeness(read, notes, keys, [row.id in benched for row in pending])
         unfit = notes & ((placement.closeness < FLOOR) | ~likened)
         far = ~notes & (placement.closeness < last.unsorted_below)
         placement.top[wordless | unfit | far] = -1
@@ -535,13 +540,21 @@ def _finish(
 
 
 def _found_themes(
-    ids: list[int], texts: list[str], found: Discovery, spoken: list[str | None]
+    ids: list[int],
+    texts: list[str],
+    found: Discovery,
+    spoken: list[str | None],
+    voice: NDArray[np.bool_],
 ) -> list[FoundTheme]:
-    top_words = theme_keywords(texts, found.themes.tolist())
+    """The themes and sub-themes found, each named by its members in the ``voice``
+    (``label.namers``): the others are members, never namers."""
+    at_theme = heard(found.themes, voice)
+    top_words = theme_keywords(*kept_rows(at_theme, texts, found.themes))
     parents = found.parent_of()
     # A sub-theme is named apart from its theme ("board · cards · slow" twice, otherwise).
     theirs = {sub: label_stems(top_words[theme]) for sub, theme in parents.items()}
-    sub_words = theme_keywords(texts, found.subthemes.tolist(), apart_from=theirs)
+    at_sub = heard(found.subthemes, voice)
+    sub_words = theme_keywords(*kept_rows(at_sub, texts, found.subthemes), apart_from=theirs)
     in_theme: dict[int, dict[int, float]] = {}
     in_sub: dict[int, dict[int, float]] = {}
     for row, evidence_id in enumerate(ids):
@@ -549,9 +562,10 @@ def _found_themes(
         if found.themes[row] >= 0:
             in_theme.setdefault(int(found.themes[row]), {})[evidence_id] = closeness
             in_sub.setdefault(int(found.subthemes[row]), {})[evidence_id] = closeness
-    language_of = dict(zip(ids, spoken, strict=True))
+    theme_speech = _speech(ids, spoken, at_theme)
+    sub_speech = _speech(ids, spoken, at_sub)
     result = [
-        FoundTheme(f"t{label}", None, _name(top_words[label], members, language_of), members)
+        FoundTheme(f"t{label}", None, _name(top_words[label], members, theme_speech), members)
         for label, members in sorted(in_theme.items())
     ]
     # A theme whose items all form one sub-theme has no second level: that sub-theme would
@@ -561,7 +575,7 @@ def _found_themes(
         FoundTheme(
             f"s{label}",
             f"t{parents[label]}",
-            _name(sub_words[label], members, language_of),
+            _name(sub_words[label], members, sub_speech),
             members,
         )
         for label, members in sorted(in_sub.items())
@@ -570,11 +584,19 @@ def _found_themes(
     return result
 
 
+def _speech(
+    ids: list[int], spoken: list[str | None], kept: NDArray[np.bool_]
+) -> dict[int, str | None]:
+    """The language of each ``kept`` item, by id."""
+    return {i: s for i, s, keep in zip(ids, spoken, kept.tolist(), strict=True) if keep}
+
+
 def _name(
     keywords: list[str], members: dict[int, float], language_of: dict[int, str | None]
 ) -> str:
     """The label terms joined, led by the languages of a theme mostly in other languages
-    than English ("in Spanish · código verificación")."""
-    language, terms = language_name([language_of[i] for i in members], keywords)
+    than English ("in Spanish · código verificación"), as its namers (``language_of``: the
+    members that name it) speak."""
+    language, terms = language_name([language_of[i] for i in members if i in language_of], keywords)
     words = [language, *terms] if language else terms
     return " · ".join(words) if words else "(no words)"

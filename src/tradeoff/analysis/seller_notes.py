@@ -37,6 +37,14 @@ as ``confidence_risk`` (maturity, size, track record, security and compliance re
 commercial unless it also names a product gap (a product-gap keyword, such as a feature
 named as absent): "Failed security review: no SAML SSO" still joins the SSO theme.
 
+The deal decides before the note's own words: a note of a lost deal that a person's
+correction, else the taxonomy, puts in a ``COMMERCIAL`` class or ``disqualified`` joins no
+theme (``benched_notes``). The note alone may not say so: on a QA corpus the loss reason
+"Duplicate deal" (a ``disqualified`` deal: ``loss_disqualified`` reads the reason as a
+label, the taxonomy alone finds no cue in it) sat in the theme of Shopify orders imported
+twice, and its account cited that theme; a description "Needs offline scanning" of a deal
+lost on price is no reason the deal was lost.
+
 A short gap note can sit below ``FLOOR`` from the very theme it names: the static embedder
 reads a mean of word vectors, and "Couldn't sync GL to NetSuite" or "no Sage Intacct
 integration" are few words, most of them names (on that corpus ten lost deals, USD 620k,
@@ -54,8 +62,10 @@ from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
+from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.loss_reasons import classify_loss, cues_in
+from tradeoff.analysis.business.loss_taxonomy import NOT_THE_PRODUCT, notes_of_deals_in
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.label.counter import NEGATORS, PROBLEM_PHRASES, PROBLEMS, REQUESTS
 from tradeoff.domain.enums import EvidenceKind, LossCategory
@@ -66,16 +76,7 @@ FOLLOWERS = frozenset({EvidenceKind.DEAL_NOTE})
 FLOOR = DiscoverySettings().min_similarity
 #: Loss categories that say nothing of the product: a note read as one joins no theme (and
 #: ``confidence_risk`` naming no product gap: ``commercial``).
-COMMERCIAL = frozenset(
-    {
-        LossCategory.PRICE_BUDGET,
-        LossCategory.TIMING_NO_DECISION,
-        LossCategory.RELATIONSHIP,
-        LossCategory.STATUS_QUO,
-        LossCategory.VALUE_NOT_PROVEN,
-        LossCategory.DISQUALIFIED,
-    }
-)
+COMMERCIAL = NOT_THE_PRODUCT
 
 
 #: The field a deal note's external id ends with when it is the deal's description
@@ -139,15 +140,30 @@ def _description(key: str | None) -> bool:
     return (key or "").endswith(DESCRIPTION)
 
 
+def benched_notes(session: Session) -> frozenset[int]:
+    """The deal notes of lost deals whose class (a person's correction, else the
+    taxonomy's, which reads the reason, the competitor field and the notes together) is
+    ``COMMERCIAL``: they join no theme, whatever their own words say."""
+    return notes_of_deals_in(session, COMMERCIAL)
+
+
 def filed_by_likeness(
-    texts: Sequence[str], notes: NDArray[np.bool_], external_ids: Sequence[str | None]
+    texts: Sequence[str],
+    notes: NDArray[np.bool_],
+    external_ids: Sequence[str | None],
+    benched: Sequence[bool] | NDArray[np.bool_],
 ) -> NDArray[np.bool_]:
-    """Per item: a note (``notes``) that may join the theme it is like: not commercial talk
-    (``commercial``), and, for a deal's description, stating a need or a problem."""
+    """Per item: a note (``notes``) that may join the theme it is like: not a note of a
+    deal lost for a commercial reason or never real (``benched``, from ``benched_notes``),
+    not commercial talk itself (``commercial``), and, for a deal's description, stating a
+    need or a problem."""
     return np.array(
         [
-            bool(note) and not commercial(text) and (not _description(key) or states_need(text))
-            for text, note, key in zip(texts, notes, external_ids, strict=True)
+            bool(note)
+            and not bool(out)
+            and not commercial(text)
+            and (not _description(key) or states_need(text))
+            for text, note, key, out in zip(texts, notes, external_ids, benched, strict=True)
         ],
         dtype=np.bool_,
     )

@@ -25,12 +25,14 @@ from tradeoff.analysis.business.competitor_edits import (
 from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.competitors import (
     CompetitorProfile,
+    CompetitorQuote,
     CompetitorStanding,
     competitor_profile,
     competitor_ranking,
 )
 from tradeoff.analysis.business.money import Money
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
+from tradeoff.cli.money_cells import NO_AMOUNT, deals_money
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.importers.competitors import split_competitor_names
 from tradeoff.reports.charts import bar_chart, check_path, line_chart, render
@@ -106,8 +108,10 @@ def competitors(
         table.columns[1].overflow = "fold"  # a name is never cut: it is what people search
         for number, s in enumerate(ranking, 1):
             table.add_row(
-                str(number), s.name, s.kind.value, _whole(s.revenue_at_stake),
-                _whole(s.revenue_lost), _whole(s.open_pipeline), f"{s.deals_met:,}",
+                str(number), s.name, s.kind.value,
+                _cell(s.revenue_at_stake, s.lost + s.open, s.lost_unpriced + s.open_unpriced),
+                _cell(s.revenue_lost, s.lost, s.lost_unpriced),
+                _cell(s.open_pipeline, s.open, s.open_unpriced), f"{s.deals_met:,}",
                 f"{s.won:,}", f"{s.lost:,}", _percent(s.win_rate), f"{s.mentions:,}",
             )  # fmt: skip
         console.print(table)
@@ -122,7 +126,7 @@ def competitors(
 CSV_HEADER = (
     "rank", "competitor", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
     "revenue_lost", "open_pipeline", "revenue_at_stake", "currency", "unconverted", "mentions",
-    "disqualified",
+    "disqualified", "lost_unpriced", "open_unpriced",
 )  # fmt: skip
 
 
@@ -137,7 +141,7 @@ def _csv_row(number: int, s: CompetitorStanding) -> list[Any]:
         s.revenue_lost.to_json()["amount"], s.open_pipeline.to_json()["amount"],
         s.revenue_at_stake.to_json()["amount"], s.revenue_at_stake.base,
         "; ".join(f"{k} {v:.2f}" for k, v in sorted(unconverted.items())), s.mentions,
-        s.disqualified,
+        s.disqualified, s.lost_unpriced, s.open_unpriced,
     ]  # fmt: skip
 
 
@@ -210,9 +214,11 @@ def _profile_rows(
             for s in profile.segments
         ]
     if rows is ProfileRows.LOSSES:
-        return ("competitor", "category", "deals", "revenue_lost", "currency", "unconverted"), [
+        return ("competitor", "category", "deals", "revenue_lost", "currency", "unconverted",
+                "deals_with_amount"), [
             [name, r.category.value, r.deals, r.revenue.to_json()["amount"], r.revenue.base,
-             "; ".join(f"{c} {a:.2f}" for c, a in sorted(r.revenue.unconverted.items()))]
+             "; ".join(f"{c} {a:.2f}" for c, a in sorted(r.revenue.unconverted.items())),
+             r.priced]
             for r in profile.loss_reasons
         ]  # fmt: skip
     if rows is ProfileRows.QUARTERS:
@@ -223,11 +229,22 @@ def _profile_rows(
         return ("competitor", "theme_id", "theme", "evidence", "accounts", "naming"), [
             [name, t.theme_id, t.name, t.evidence, t.accounts, t.naming] for t in profile.themes
         ]
-    return ("competitor", "evidence_id", "kind", "created_at", "account", "written_as", "quote"), [
+    return ("competitor", "evidence_id", "kind", "created_at", "account", "written_as", "quote",
+            "same_words", "same_words_accounts"), [
         [name, q.evidence_id, q.kind.value, q.created_at.date().isoformat(), q.account or "",
-         q.mentioned_as, q.text]
+         q.mentioned_as, q.text, q.same_words, q.same_words_accounts]
         for q in profile.quotes
     ]  # fmt: skip
+
+
+def _said_again(quote: CompetitorQuote) -> str:
+    """``; the same words in 8 more items, from 8 other accounts``: why one quote stands for
+    items a seller pasted on several deals."""
+    if not quote.same_words:
+        return ""
+    accounts = quote.same_words_accounts
+    where = f", from {plural(accounts, 'other account')}" if accounts else ""
+    return f"; the same words in {plural(quote.same_words, 'more item')}{where}"
 
 
 def _share(share: float | None) -> str:
@@ -243,11 +260,12 @@ def _print_profile(profile: CompetitorProfile) -> None:
         + (f", disqualified {s.disqualified:,} (never real deals)" if s.disqualified else "")
         + f"; win rate {_percent(s.win_rate)}; named in {plural(s.mentions, 'evidence item')}"
     )
-    console.print(f"revenue at stake {s.revenue_at_stake}", soft_wrap=True)
-    console.print(
-        f"  lost to deals where present {s.revenue_lost}; open pipeline {s.open_pipeline}",
-        soft_wrap=True,
-    )
+    unpriced = s.lost_unpriced + s.open_unpriced
+    at_stake = deals_money(s.revenue_at_stake, s.lost + s.open, s.lost + s.open - unpriced)
+    console.print(f"revenue at stake {at_stake}", soft_wrap=True)
+    lost = deals_money(s.revenue_lost, s.lost, s.lost - s.lost_unpriced)
+    pipeline = deals_money(s.open_pipeline, s.open, s.open - s.open_unpriced)
+    console.print(f"  lost to deals where present {lost}; open pipeline {pipeline}", soft_wrap=True)
     if profile.written_as:
         said = ", ".join(f"{n} ×{c}" for n, c in sorted(profile.written_as.items()))
         console.print(f"written as: {said}", soft_wrap=True)
@@ -280,7 +298,8 @@ def _print_profile(profile: CompetitorProfile) -> None:
         console.print("  no lost deals")
     for reason in profile.loss_reasons:
         console.print(
-            f"  {reason.category.value}: {plural(reason.deals, 'deal')}, {reason.revenue}"
+            f"  {reason.category.value}: {plural(reason.deals, 'deal')}, "
+            + deals_money(reason.revenue, reason.deals, reason.priced)
         )
     if profile.losses_classified_now:
         console.print(
@@ -308,7 +327,7 @@ def _print_profile(profile: CompetitorProfile) -> None:
         who = quote.account or "no account"
         console.print(
             f'  "{quote.text}"  (#{quote.evidence_id}, {quote.kind.value}, {who}, '
-            f"{quote.created_at.date().isoformat()})",
+            f"{quote.created_at.date().isoformat()}{_said_again(quote)})",
             soft_wrap=True,
         )
     console.print("By quarter (met by created date; won and lost by close date):")
@@ -477,6 +496,11 @@ def _trend_chart(profile: CompetitorProfile) -> dict[str, Any]:
 
 def _json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _cell(money: Money, deals: int, unpriced: int) -> str:
+    """``_whole``, or ``NO_AMOUNT`` when there are deals and none has an amount."""
+    return NO_AMOUNT if deals and deals == unpriced else _whole(money)
 
 
 def _whole(money: Money) -> str:

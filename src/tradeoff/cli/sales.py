@@ -37,6 +37,7 @@ from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
 from tradeoff.analysis.business.sales_wins import left_out_line
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
+from tradeoff.cli.money_cells import NO_AMOUNT
 from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
 from tradeoff.reports.charts import check_path, line_chart, render
@@ -210,7 +211,7 @@ def _show(p: SalesPicture) -> None:
     )  # fmt: skip
     for ob, said_so in zip(listed, quotes, strict=True):
         said = ob.text + (" (notes)" if ob.from_notes else "")
-        revenue = _whole(ob.lost_revenue) if ob.with_amount else "– (no amount)"
+        revenue = _whole(ob.lost_revenue) if ob.with_amount else NO_AMOUNT
         objections.add_row(said, f"{ob.deals:,}", revenue, *([said_so] if quoted else []))
     console.print(objections)
     _show_categories(p.losses)
@@ -255,8 +256,17 @@ def _show_categories(losses: LossBreakdown) -> None:
         title="Loss reasons", title_justify="left", show_edge=False,
     )  # fmt: skip
     for c in losses.categories:
-        table.add_row(c.category.value, f"{c.deals:,}", f"{c.corrected:,}", _whole(c.lost_revenue))
+        revenue = NO_AMOUNT if c.deals and not c.with_amount else _whole(c.lost_revenue)
+        table.add_row(c.category.value, f"{c.deals:,}", f"{c.corrected:,}", revenue)
     console.print(table)
+    pending = sorted({code for c in losses.categories for code in c.lost_revenue.unconverted})
+    if pending:
+        verb = "has" if len(pending) == 1 else "have"
+        console.print(
+            f"* plus amounts in {', '.join(pending)}, which {verb} no rate "
+            "(tradeoff currency set CODE RATE; --format csv lists them)",
+            soft_wrap=True,
+        )
 
 
 def loss_reasons(

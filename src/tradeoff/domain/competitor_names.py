@@ -18,7 +18,10 @@ and the words that never tell two rivals apart dropped (edition numbers, "CRM", 
 - an acronym in capitals stands for the words whose initials it spells ("ADP WFN" is "ADP
   Workforce Now" once "WFN" is read as "Workforce Now", so they score 1.0; "GP" in "Dynamics
   GP" is "Great Plains"). Letters from inside a word ("WFN" with the "F" of "Workforce")
-  spell it more loosely, and the names score at most 0.8: proposed, never filed;
+  spell it more loosely, and the names score at most 0.8: proposed, never filed. So does
+  an acronym of the capitalised parts of a word written in CamelCase ("NS" for "NetSuite",
+  "QB" for "QuickBooks", "HS" for "HubSpot"), at ``CAMEL_ACRONYM`` (0.75): two letters are
+  weak evidence, so a person decides;
 - otherwise difflib's ratio on the sorted words, which forgives typos ("Pipedrvie"). Typos
   keep a name's first letter, so short names that begin differently ("Deel", "Excel")
   score a fifth lower.
@@ -52,6 +55,10 @@ CONTAINED_MIN_LETTERS = 4
 BRAND_MIN_LETTERS = 3
 #: The most an acronym spelt with letters from inside its words scores ("WFN").
 LOOSE_ACRONYM = 0.8
+#: What an acronym of a CamelCase word's parts scores ("NS" for "NetSuite"): proposed, and
+#: below ``competitor_alikes.SAME_VENDOR_AT``, so a deal naming both keeps both links
+#: until a person merges the rows (two letters are weak evidence).
+CAMEL_ACRONYM = 0.75
 #: Names whose keys have at most this many letters are short: a different first letter
 #: makes their difflib ratio weigh ``OTHER_INITIAL`` as much ("Deel" is not "Excel").
 SHORT_LETTERS = 8
@@ -193,10 +200,49 @@ def joined_within(a: str, b: str) -> bool:
     return False
 
 
+#: The capitalised parts of a word written in CamelCase: "NetSuite" → Net, Suite.
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def camel_parts(word: str) -> list[str]:
+    """A word's CamelCase parts, folded ("NetSuite" → ["net", "suite"]); one part for a word
+    that is not written so ("Cin7" → ["cin7"], "DEAR" → ["dear"])."""
+    parts = _CAMEL_PART.findall(word)
+    if len(parts) < 2 or not all(p[0].isalpha() for p in parts):
+        return [fold(word)]
+    return [fold(p) for p in parts]
+
+
+def read_camel_acronyms(name: str, other: str) -> list[str] | None:
+    """``name``'s words with each acronym in capitals written out as the run of ``other``'s
+    words whose CamelCase parts it spells, one of them at least in two parts ("NS" against
+    "Oracle NetSuite": netsuite); None when no acronym spells any."""
+    capitals = {w.lower() for w in CAPITALS.findall(name)} - ABBREVIATIONS.keys()
+    theirs = [camel_parts(w) for w in other.split()]
+    read: list[str] = []
+    any_read = False
+    for word in name_words(name):
+        spelt = (
+            theirs[start:end]
+            for start in range(len(theirs))
+            for end in range(start + 1, len(theirs) + 1)
+            if any(len(parts) > 1 for parts in theirs[start:end])
+            and word == "".join(part[0] for parts in theirs[start:end] for part in parts)
+        )
+        run = next(spelt, None) if word in capitals else None
+        if run is None:
+            read.append(word)
+            continue
+        read.extend("".join(parts) for parts in run)
+        any_read = True
+    return read if any_read else None
+
+
 def acronym_similarity(a: str, b: str) -> float:
     """How alike two names are once an acronym in either is read as the words of the
     other it spells: their score when that makes the words the same or one inside the
-    other, at most ``LOOSE_ACRONYM`` for a loose spelling; 0 when no acronym helps."""
+    other, at most ``LOOSE_ACRONYM`` for a loose spelling, ``CAMEL_ACRONYM`` for the parts
+    of a CamelCase word; 0 when no acronym helps."""
     best = 0.0
     for name, other in ((a, b), (b, a)):
         reading = read_acronyms(name, other)
@@ -206,6 +252,12 @@ def acronym_similarity(a: str, b: str) -> float:
         score = key_similarity(tuple(sorted(set(words))), name_key(other))
         if score >= CONTAINED:
             best = max(best, score if exact else min(score, LOOSE_ACRONYM))
+    for name, other in ((a, b), (b, a)):
+        camel = read_camel_acronyms(name, other)
+        if camel is not None and key_similarity(tuple(sorted(set(camel))), name_key(other)) >= (
+            CONTAINED
+        ):
+            best = max(best, CAMEL_ACRONYM)
     return best
 
 

@@ -46,12 +46,23 @@ def copy_fingerprint(kind: EvidenceKind | str, text: str) -> str:
 
 def may_be_a_copy(item: EvidenceItem, said: str) -> bool:
     """Whether ``item``, whose ``said_words`` are ``said``, is one a copy can be: one with
-    an account or a person, and 20 characters or more said. A consumer product's users
-    write from free-mail addresses and have no account: their ticket re-sent word for word
-    as in-app feedback is still one voice said twice (``loader`` then asks for the same
-    person on both)."""
+    an account or a person, and 20 characters or more said, and no deal note
+    (``never_copied``). A consumer product's users write from free-mail addresses and have
+    no account: their ticket re-sent word for word as in-app feedback is still one voice
+    said twice (``loader`` then asks for the same person on both)."""
     has_speaker = item.account_id is not None or item.person_id is not None
-    return has_speaker and len(said) >= DUPLICATE_MIN_CHARS
+    return has_speaker and len(said) >= DUPLICATE_MIN_CHARS and not never_copied(item.kind)
+
+
+def never_copied(kind: EvidenceKind | str) -> bool:
+    """Whether items of ``kind`` are never a copy nor the original of one: a CRM's deal
+    notes. A deal note is one deal's field, counted with that deal's money and read with its
+    loss class; two deals of one account with the same canned "Went with Cin7" are two lost
+    deals, not one voice said twice. Nor is it a copy of a customer's ticket (or a ticket of
+    it): the ticket is the customer's voice, which themes are found in, and a note that
+    followed it into a theme would skip the rule that keeps a lost-on-price deal's notes out
+    of themes (``analysis.seller_notes``)."""
+    return kind == EvidenceKind.DEAL_NOTE
 
 
 class Speakers:

@@ -16,26 +16,42 @@ later in ``tradeoff sales``' data notes:
           columns): 'Closed Lost' recorded open (1)
     note: 4 lost deals read as disqualified (duplicate, spam, test, unqualified): left out of
           win rates and lost revenue; list: tradeoff loss-reasons --category disqualified
+    note: 2 closed deals with a close date after today, 2026-11-26 (kept: counted now in
+          sales, loss-reasons and competitors; demand counts a lost one from its close
+          date): 30100301, 30100302
 
-The last counts lost deals whose loss reason or stage says they were never real deals, by
-the rule the import's classification run files them with (``loss_disqualified``); a
-person's correction of such a deal is kept and is not re-counted here.
+A closed deal dated ahead is named because the views read it differently, on purpose:
+the CRM's stage says what happened, so ``tradeoff sales``, ``loss-reasons`` and
+``competitors`` count it now, under the quarter of its close date; ``tradeoff demand`` is
+asked "as of a day" and counts a deal lost on that day or before, so it leaves a lost
+deal out of lost revenue until its date (``storage.demand``). A close date ahead is most
+often the forecast date a seller did not update when marking the deal, which this note
+lets them check.
+
+The disqualified line counts lost deals whose loss reason or stage says they were never
+real deals, by the rule the import's classification run files them with
+(``loss_disqualified``); a person's correction of such a deal is kept and is not
+re-counted here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from tradeoff.analysis.business.loss_disqualified import disqualified_by
 from tradeoff.domain.deals import stage_contradicts
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.domain.names import fold
+from tradeoff.domain.rules import now_utc
 from tradeoff.importers.drafts import DealDraft
 from tradeoff.wording import its, plural
 
 #: Stages listed by name in the "read as open" line; the rest are counted.
 STAGES_SHOWN = 5
+#: Deals named by id in the "close date after today" line; the rest are counted.
+DEALS_SHOWN = 5
 
 _USUAL_OPEN_STAGES = """
 appointment scheduled|appointmentscheduled|qualified to buy|qualifiedtobuy|
@@ -67,6 +83,9 @@ class DealChecks:
     #: (the same test and wording as ``tradeoff sales``' data note).
     stage_against_flags: Counter[str] = field(default_factory=Counter)
     disqualified: int = 0
+    #: Ids of closed deals whose close date is after ``today`` (UTC, when the import ran).
+    closed_ahead: list[str] = field(default_factory=list)
+    today: date = field(default_factory=lambda: now_utc().date())
 
     def see(self, deal: DealDraft, competitors: int) -> None:
         """Count one deal as loaded, with the competitors its mentions were filed as."""
@@ -77,6 +96,8 @@ class DealChecks:
             self.closed_without_date += 1
         if deal.closed_at and deal.created_at and deal.closed_at.date() < deal.created_at.date():
             self.closed_before_created += 1
+        if closed and deal.closed_at and deal.closed_at.date() > self.today:
+            self.closed_ahead.append(deal.external_id)
         if not deal.outcome_flagged:
             if deal.outcome is DealOutcome.OPEN:
                 self.open_by_stage[deal.stage or "(no stage)"] += 1
@@ -108,6 +129,17 @@ class DealChecks:
             found.append(
                 f"{_deals(self.closed_without_date)} won or lost with no close date (kept: "
                 "left out of quarters and cycle times)"
+            )
+        if self.closed_ahead:
+            count = len(self.closed_ahead)
+            ids = ", ".join(self.closed_ahead[:DEALS_SHOWN])
+            more = count - DEALS_SHOWN
+            found.append(
+                f"{plural(count, 'closed deal')} with a close date after today, "
+                f"{self.today.isoformat()} (kept: counted now in sales, loss-reasons and "
+                "competitors; demand counts a lost one from its close date): "
+                + ids
+                + (f" and {more:,} more" if more > 0 else "")
             )
         if self.open_by_stage:
             stages = sorted(

@@ -37,7 +37,13 @@ from tradeoff.importers.competitors import (
     names_no_competitor,
     split_competitor_names,
 )
-from tradeoff.importers.copies import Speakers, copy_fingerprint, may_be_a_copy, said_words
+from tradeoff.importers.copies import (
+    Speakers,
+    copy_fingerprint,
+    may_be_a_copy,
+    never_copied,
+    said_words,
+)
 from tradeoff.importers.crm import CrmDealDraft, RowWhere
 from tradeoff.importers.deal_checks import DealChecks
 from tradeoff.importers.drafts import (
@@ -301,7 +307,11 @@ class Loader:
                 url=draft.url,
                 raw=draft.raw,
                 import_batch_id=self.batch_id,
-                duplicate_of_id=existing.duplicate_of_id if existing is not None else None,
+                duplicate_of_id=(
+                    existing.duplicate_of_id
+                    if existing is not None and not never_copied(draft.kind)
+                    else None
+                ),
             )
         )
         if existing is None:
@@ -358,7 +368,9 @@ class Loader:
         most one of them names its speaker, or both name the same. A relayed item or one by
         our own people names none (the customer's words pasted into a CRM note are a copy
         of the customer's ticket). Items without an account (a consumer's free-mail
-        address) copy only the same person's."""
+        address) copy only the same person's. A deal note is never a copy nor an original
+        (``copies.never_copied``): one an older import linked loses the link when a later
+        export brings it again."""
         if not items:
             return
         # Filtered by the fingerprint index alone: with "duplicate_of_id IS NULL" or an
@@ -372,8 +384,10 @@ class Loader:
                 EvidenceItemRow.duplicate_of_id,
                 EvidenceItemRow.person_id,
                 EvidenceItemRow.relayed_by_id,
+                EvidenceItemRow.kind,
             ).where(EvidenceItemRow.fingerprint.in_(set(prints.values())))
         ).all()
+        candidates = [row for row in candidates if not never_copied(row.kind)]
         speaker = Speakers(self.session, {row.person_id for row in candidates})
         # Per (words, account): the earliest original overall and per speaker (None: names
         # nobody, so any item may copy it), and each original's place in time.

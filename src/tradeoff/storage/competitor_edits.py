@@ -57,10 +57,13 @@ def evidence_texts(session: Session, after_id: int, limit: int) -> list[tuple[in
 
 
 def deal_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str]]:
-    """The next deals by id with what sellers wrote: notes, loss and win reasons."""
+    """The next deals by id with what sellers wrote: loss and win reasons, then notes. The
+    reason comes first because it says what the deal was decided against, where a
+    description says what the buyer had before ("Replacing spreadsheets"): a scan keeps
+    the first words naming an alternative (``competitor_scan._once_per_alternative``)."""
     deal = DealRow
     query = (
-        select(deal.id, deal.notes, deal.loss_reason, deal.win_reason)
+        select(deal.id, deal.loss_reason, deal.win_reason, deal.notes)
         .where(deal.id > after_id)
         .order_by(deal.id)
         .limit(limit)

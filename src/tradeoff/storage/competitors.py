@@ -65,6 +65,9 @@ class Tally:
     mentions: int = 0
     #: Lost deals stored as disqualified that named them: met, never lost.
     disqualified: int = 0
+    #: Lost and open deals with no amount: counted in ``lost`` / ``open``, never summed.
+    lost_unpriced: int = 0
+    open_unpriced: int = 0
 
     @property
     def deals(self) -> int:
@@ -84,6 +87,8 @@ class LossTally:
     category: LossCategory
     deals: int
     amounts: BySum
+    #: Of ``deals``, those with an amount.
+    priced: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,15 @@ def tallies(session: Session, competitor_id: int | None = None) -> dict[int, Tal
     owner = link.competitor_id + 0
     real = case((counted_deal(deal.id), 1), else_=0).label("real")
     query = (
-        select(owner, deal.outcome, real, deal.currency, func.count(), func.sum(deal.amount))
+        select(
+            owner,
+            deal.outcome,
+            real,
+            deal.currency,
+            func.count(),
+            func.count(deal.amount),
+            func.sum(deal.amount),
+        )
         .join(deal, deal.id == link.deal_id)
         .group_by(owner, deal.outcome, real, deal.currency)
     )
@@ -145,14 +158,21 @@ def tallies(session: Session, competitor_id: int | None = None) -> dict[int, Tal
         mentions = mentions.where(mention.competitor_id == competitor_id)
         copies = copies.where(mention.competitor_id == competitor_id)
     found: dict[int, Tally] = {}
-    for cid, outcome, real, currency, deals, amount in session.execute(query):
+    for cid, outcome, real, currency, deals, priced, amount in session.execute(query):
         tally = found.setdefault(cid, Tally())
         if not real:
             tally.disqualified += deals
             continue
         setattr(tally, outcome.value, getattr(tally, outcome.value) + deals)
-        if outcome is not DealOutcome.WON and amount is not None:
-            sums = tally.lost_amounts if outcome is DealOutcome.LOST else tally.open_amounts
+        if outcome is DealOutcome.WON:
+            continue
+        lost = outcome is DealOutcome.LOST
+        if lost:
+            tally.lost_unpriced += deals - priced
+        else:
+            tally.open_unpriced += deals - priced
+        if amount is not None:
+            sums = tally.lost_amounts if lost else tally.open_amounts
             sums[currency] = sums.get(currency, Decimal(0)) + Decimal(amount)
     for cid, count in session.execute(mentions):
         found.setdefault(cid, Tally()).mentions = count
@@ -191,7 +211,13 @@ def loss_reasons(session: Session, competitor_id: int) -> list[LossTally]:
     for the classifier, so a read classifies them in memory without writing."""
     category = LossClassificationRow.category
     query = (
-        select(category, DealRow.currency, func.count(), func.sum(DealRow.amount))
+        select(
+            category,
+            DealRow.currency,
+            func.count(),
+            func.count(DealRow.amount),
+            func.sum(DealRow.amount),
+        )
         .select_from(DealCompetitorRow)
         .join(DealRow, DealRow.id == DealCompetitorRow.deal_id)
         .join(LossClassificationRow, LossClassificationRow.deal_id == DealRow.id)
@@ -203,14 +229,16 @@ def loss_reasons(session: Session, competitor_id: int) -> list[LossTally]:
         .group_by(category, DealRow.currency)
     )
     deals: dict[LossCategory, int] = {}
+    priced: dict[LossCategory, int] = {}
     amounts: dict[LossCategory, BySum] = {}
-    for raw, currency, count, amount in session.execute(query):
+    for raw, currency, count, with_amount, amount in session.execute(query):
         key = LossCategory(raw.value if isinstance(raw, LossCategory) else raw)
         deals[key] = deals.get(key, 0) + count
+        priced[key] = priced.get(key, 0) + with_amount
         sums = amounts.setdefault(key, {})
         if amount is not None:
             sums[currency] = sums.get(currency, Decimal(0)) + Decimal(amount)
-    return [LossTally(c, deals[c], amounts[c]) for c in deals]
+    return [LossTally(c, deals[c], amounts[c], priced[c]) for c in deals]
 
 
 def present_accounts(competitor_id: int) -> Select[Any]:

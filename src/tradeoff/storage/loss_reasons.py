@@ -18,15 +18,35 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
+from tradeoff.analysis.business.loss_reasons import NO_FIELD, CompetitorField
 from tradeoff.domain.crm_ids import salesforce_id
 from tradeoff.domain.deals import Deal, LossClassification
-from tradeoff.domain.enums import AssignedBy, DealOutcome, LossCategory
+from tradeoff.domain.enums import AssignedBy, CompetitorKind, DealOutcome, LossCategory
 from tradeoff.errors import Conflict, NotFound
 from tradeoff.storage import repository
-from tradeoff.storage.tables import DealCompetitorRow, DealRow, LossClassificationRow
+from tradeoff.storage.tables import (
+    CompetitorRow,
+    DealCompetitorRow,
+    DealRow,
+    EvidenceItemRow,
+    LossClassificationRow,
+)
 
 #: Rows per executemany: far below SQLite's bound-parameter limit.
 CHUNK = 2000
@@ -43,6 +63,33 @@ class LostDeal:
     stored: LossCategory | None
     stored_cues: tuple[str, ...]
     assigned_by: AssignedBy | None
+    field: CompetitorField = NO_FIELD
+
+
+#: Competitor kinds that are a product the buyer bought instead of ours.
+PRODUCT_KINDS = (CompetitorKind.DIRECT, CompetitorKind.OTHER_CATEGORY)
+#: The fields of a deal's note ids (``importers.crm``: ``<deal id>:<field>``).
+NOTE_FIELDS = ("description", "loss_reason")
+
+
+def _fields() -> Subquery:
+    """Per deal with a competitor field: whether it names a product rival, and the first
+    (by name) alternative it names that is no product (``loss_reasons.CompetitorField``)."""
+    product = CompetitorRow.kind.in_(PRODUCT_KINDS)
+    return (
+        select(
+            DealCompetitorRow.deal_id,
+            func.max(case((product, 1), else_=0)).label("product"),
+            func.min(case((~product, CompetitorRow.name))).label("kept"),
+        )
+        .join(CompetitorRow, CompetitorRow.id == DealCompetitorRow.competitor_id)
+        .group_by(DealCompetitorRow.deal_id)
+        .subquery("competitor_fields")
+    )
+
+
+def _field(product: int | None, kept: str | None) -> CompetitorField:
+    return CompetitorField(bool(product), kept)
 
 
 @dataclass(frozen=True)
@@ -75,6 +122,7 @@ class Correction:
 def lost_deals(session: Session, *, only_new: bool) -> list[LostDeal]:
     """Lost deals with their stored classification; ``only_new``: those without one."""
     row = LossClassificationRow
+    fields = _fields()
     query = (
         select(
             DealRow.id,
@@ -84,16 +132,88 @@ def lost_deals(session: Session, *, only_new: bool) -> list[LostDeal]:
             row.category,
             row.cues,
             row.assigned_by,
+            fields.c.product,
+            fields.c.kept,
         )
         .outerjoin(row, row.deal_id == DealRow.id)
+        .outerjoin(fields, fields.c.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST)
         .order_by(DealRow.id)
     )
     if only_new:
         query = query.where(row.deal_id.is_(None))
     return [
-        LostDeal(i, r, n, st, c, tuple(cues or ()), a)
-        for i, r, n, st, c, cues, a in session.execute(query)
+        LostDeal(i, r, n, st, c, tuple(cues or ()), a, _field(product, kept))
+        for i, r, n, st, c, cues, a, product, kept in session.execute(query)
+    ]
+
+
+def note_ids(session: Session, deal_ids: Sequence[int]) -> list[int]:
+    """The evidence ids of these deals' notes (``<deal id>:description`` / ``:loss_reason``
+    of the deal's source)."""
+    item = EvidenceItemRow
+    found: list[int] = []
+    for start in range(0, len(deal_ids), CHUNK):
+        query = (
+            select(item.id)
+            .select_from(DealRow)
+            .join(
+                item,
+                and_(
+                    item.source == DealRow.source,
+                    or_(*(item.external_id == DealRow.external_id + f":{f}" for f in NOTE_FIELDS)),
+                ),
+            )
+            .where(DealRow.id.in_(deal_ids[start : start + CHUNK]))
+        )
+        found.extend(session.scalars(query))
+    return found
+
+
+@dataclass(frozen=True)
+class LostDealNote:
+    """A deal note (description or loss reason) of a lost deal, with the deal's stored
+    category (None: no row yet) and what the classifier would read."""
+
+    evidence_id: int
+    stored: LossCategory | None
+    reason: str | None
+    notes: str | None
+    stage: str | None
+    field: CompetitorField
+
+
+def lost_deal_notes(session: Session) -> list[LostDealNote]:
+    """The deal notes of every lost deal (``<deal id>:description`` / ``:loss_reason`` of
+    the deal's source), with the deal's stored category: a person's correction, else the
+    classifier's."""
+    item, row, fields = EvidenceItemRow, LossClassificationRow, _fields()
+    query = (
+        select(
+            item.id,
+            row.category,
+            DealRow.loss_reason,
+            DealRow.notes,
+            DealRow.stage,
+            fields.c.product,
+            fields.c.kept,
+        )
+        .select_from(DealRow)
+        .join(
+            item,
+            and_(
+                item.source == DealRow.source,
+                or_(*(item.external_id == DealRow.external_id + f":{f}" for f in NOTE_FIELDS)),
+            ),
+        )
+        .outerjoin(row, row.deal_id == DealRow.id)
+        .outerjoin(fields, fields.c.deal_id == DealRow.id)
+        .where(DealRow.outcome == DealOutcome.LOST)
+        .order_by(item.id)
+    )
+    return [
+        LostDealNote(i, c, r, n, st, _field(product, kept))
+        for i, c, r, n, st, product, kept in session.execute(query)
     ]
 
 
@@ -240,6 +360,7 @@ class UnclassifiedTotal:
     deals: int
     with_amount: int
     amount: Decimal
+    field: CompetitorField = NO_FIELD
 
 
 def unclassified_totals(
@@ -247,18 +368,28 @@ def unclassified_totals(
 ) -> list[UnclassifiedTotal]:
     """Lost deals without a classification row, grouped by (reason, notes, stage, currency);
     only those the competitor ``competitor_id`` was present in, when given."""
-    row = LossClassificationRow
+    row, fields = LossClassificationRow, _fields()
     query = (
         select(
             DealRow.loss_reason,
             DealRow.notes,
             DealRow.stage,
+            fields.c.product,
+            fields.c.kept,
             *_deal_money(),
         )
         .select_from(DealRow)
         .outerjoin(row, row.deal_id == DealRow.id)
+        .outerjoin(fields, fields.c.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST, row.deal_id.is_(None))
-        .group_by(DealRow.loss_reason, DealRow.notes, DealRow.stage, DealRow.currency)
+        .group_by(
+            DealRow.loss_reason,
+            DealRow.notes,
+            DealRow.stage,
+            fields.c.product,
+            fields.c.kept,
+            DealRow.currency,
+        )
     )
     if competitor_id is not None:
         present = DealCompetitorRow
@@ -266,8 +397,8 @@ def unclassified_totals(
             present.competitor_id == competitor_id
         )
     return [
-        UnclassifiedTotal(r, n, st, cur, d, m, Decimal(str(s)))
-        for r, n, st, cur, d, m, s in session.execute(query)
+        UnclassifiedTotal(r, n, st, cur, d, m, Decimal(str(s)), _field(product, kept))
+        for r, n, st, product, kept, cur, d, m, s in session.execute(query)
     ]
 
 

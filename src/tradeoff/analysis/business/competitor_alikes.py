@@ -167,6 +167,12 @@ class VendorBook:
         spreadsheet, an agency (``SPECIFIC_ALTERNATIVES``)."""
         return self.kind_of(competitor_id) in SPECIFIC_ALTERNATIVES
 
+    def kind_only(self, competitor_id: int) -> bool:
+        """The row standing for a whole kind ("Spreadsheets", "In-house tool"), not a named
+        member of it ("Google Sheets"): what a deal names when it says no more."""
+        competitor = self._by_id.get(competitor_id)
+        return competitor is not None and names_only_its_kind(competitor.name, competitor.kind)
+
     def one_for_a_deal(self, a: int, b: int) -> bool:
         if a == b:
             return True

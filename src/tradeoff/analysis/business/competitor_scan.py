@@ -17,7 +17,10 @@ spreadsheets, tracking in Excel or building it in-house is still the alternative
 
 A deal's words add no link that would count the deal twice for one alternative: a second
 in-house tool, spreadsheet, agency or status quo, or a second row of the same vendor
-("ADP WFN" beside the CRM's "ADP Workforce Now"; ``_once_per_alternative``). The status quo
+("ADP WFN" beside the CRM's "ADP Workforce Now"; ``_once_per_alternative``). Of two of
+one kind that the words name, a named member beats the kind's row, and the loss reason's
+words beat the description's: "Decided to keep using Google Sheets" files the deal under
+Google Sheets, though its description says "Replacing spreadsheets". The status quo
 is what a deal names when it says no more, so it gives way to a specific alternative the
 same deal names: words' "no decision" on a deal with an in-house tool add nothing, and a
 field's "No decision" on a deal whose loss reason says "kept their in-house tool" is
@@ -268,10 +271,13 @@ def _once_per_alternative(
     a competitor of a kind that is not a product when the deal already has one of that kind
     (the field's "In-house system", the loss reason's "in-house tool"), or a product row
     of a vendor the deal already has ("ADP WFN" beside the field's "ADP Workforce Now").
-    The CRM's links come first, then the words in the order they name them, so a second
-    scan keeps what the first kept."""
+    The CRM's links come first, then the words naming a member of a kind ("Google
+    Sheets") before a kind's own row ("spreadsheets"), each in the order the words name
+    them (the loss reason before the description: ``deal_texts``), so the specific name
+    wins and a second scan keeps what the first kept."""
     kept: dict[int, str] = {}
-    for competitor_id, said in named.items():
+    ordered = sorted(named.items(), key=lambda found: vendors.kind_only(found[0]))
+    for competitor_id, said in ordered:
         others = (crm | kept.keys()) - {competitor_id}
         if not any(vendors.one_for_a_deal(competitor_id, o) for o in others):
             kept[competitor_id] = said

@@ -69,6 +69,9 @@ class CompetitorStanding:
     mentions: int
     #: Of ``deals_met``, lost deals stored as disqualified: in no other figure.
     disqualified: int = 0
+    #: Lost and open deals with no amount: counted as deals, never summed as zero.
+    lost_unpriced: int = 0
+    open_unpriced: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +88,8 @@ class CompetitorStanding:
             "revenue_lost": self.revenue_lost.to_json(),
             "open_pipeline": self.open_pipeline.to_json(),
             "revenue_at_stake": self.revenue_at_stake.to_json(),
+            "lost_unpriced": self.lost_unpriced,
+            "open_unpriced": self.open_unpriced,
             "mentions": self.mentions,
         }
 
@@ -109,6 +114,8 @@ class LossReasonCount:
     category: LossCategory
     deals: int
     revenue: Money
+    #: Of ``deals``, those with an amount: the rest are in ``deals``, not in ``revenue``.
+    priced: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,10 @@ class CompetitorQuote:
     created_at: datetime
     account: str | None
     mentioned_as: str
+    #: Other items naming them in the same words (a seller's line pasted on nine deals),
+    #: and the accounts those are from other than this quote's: shown once, counted here.
+    same_words: int = 0
+    same_words_accounts: int = 0
 
 
 @dataclass(frozen=True)
@@ -172,7 +183,12 @@ class CompetitorProfile:
                 for s in self.segments
             ],
             "loss_reasons": [
-                {"category": r.category.value, "deals": r.deals, "revenue": r.revenue.to_json()}
+                {
+                    "category": r.category.value,
+                    "deals": r.deals,
+                    "deals_with_amount": r.priced,
+                    "revenue": r.revenue.to_json(),
+                }
                 for r in self.loss_reasons
             ],
             "losses_classified_now": self.losses_classified_now,
@@ -203,6 +219,8 @@ class CompetitorProfile:
                     "created_at": q.created_at.isoformat(),
                     "account": q.account,
                     "mentioned_as": q.mentioned_as,
+                    "same_words": q.same_words,
+                    "same_words_accounts": q.same_words_accounts,
                 }
                 for q in self.quotes
             ],
@@ -274,19 +292,22 @@ def _loss_reasons(
     """Saved categories, plus lost deals with none classified now by the same rules an
     import saves them with (nothing written: a profile is a read)."""
     deals: dict[LossCategory, int] = defaultdict(int)
+    priced: dict[LossCategory, int] = defaultdict(int)
     amounts: dict[LossCategory, dict[str | None, Decimal]] = defaultdict(dict)
     for tally in saved:
         deals[tally.category] += tally.deals
+        priced[tally.category] += tally.priced
         for currency, amount in tally.amounts.items():
             amounts[tally.category][currency] = amounts[tally.category].get(currency, ZERO) + amount
     for group in pending:
         category = loss_verdict(group.reason, group.notes, group.stage).category
         deals[category] += group.deals
+        priced[category] += group.with_amount
         if group.with_amount:
             held = amounts[category]
             held[group.currency] = held.get(group.currency, ZERO) + group.amount
     return tuple(
-        LossReasonCount(c, deals[c], convert(amounts[c], given, base))
+        LossReasonCount(c, deals[c], convert(amounts[c], given, base), priced[c])
         for c in sorted(deals, key=lambda c: (-deals[c], c.value))
     )
 
@@ -314,6 +335,8 @@ def _standing(
         revenue_at_stake=convert(at_stake, given, base),
         mentions=tally.mentions,
         disqualified=tally.disqualified,
+        lost_unpriced=tally.lost_unpriced,
+        open_unpriced=tally.open_unpriced,
     )
 
 
@@ -331,7 +354,8 @@ def _segment_key(s: store.SegmentTally) -> tuple[float, int, str]:
 def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
     """Up to ``QUOTES`` of the newest items naming them, one per account before a second
     from any account, so one loud customer does not speak for the rest, and never the same
-    words twice: a seller's "Also evaluating Jobber in parallel." on five deals is one quote.
+    words twice: a seller's "Also evaluating Jobber in parallel." on five deals is one quote,
+    which says how many more items (of the newest ``QUOTE_POOL``) and accounts used them.
     """
     chosen: list[store.QuoteCandidate] = []
     seen: set[int | None] = set()
@@ -348,17 +372,26 @@ def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
             seen.add(key)
             said.add(words)
     chosen.sort(key=lambda c: (c.created_at, c.evidence_id), reverse=True)
-    return [
-        CompetitorQuote(
-            c.evidence_id,
-            _cut(" ".join(as_said(c.kind, c.text).split())),
-            c.kind,
-            c.created_at,
-            c.account,
-            c.mentioned_as,
+    alike: dict[str, list[store.QuoteCandidate]] = defaultdict(list)
+    for candidate in candidates:
+        alike[folded[candidate.evidence_id]].append(candidate)
+    quotes = []
+    for c in chosen:
+        others = [o for o in alike[folded[c.evidence_id]] if o.evidence_id != c.evidence_id]
+        accounts = {o.account_id for o in others if o.account_id is not None} - {c.account_id}
+        quotes.append(
+            CompetitorQuote(
+                c.evidence_id,
+                _cut(" ".join(as_said(c.kind, c.text).split())),
+                c.kind,
+                c.created_at,
+                c.account,
+                c.mentioned_as,
+                same_words=len(others),
+                same_words_accounts=len(accounts),
+            )
         )
-        for c in chosen
-    ]
+    return quotes
 
 
 def _cut(text: str) -> str:

@@ -297,7 +297,8 @@ FEATURE_NOUNS = (
     "localisation",
     "multi",
 )
-#: Words that say a feature was absent, needed, or had by the rival. "not" frames only the
+#: Words that say a feature was absent, needed, or had by the rival (or better there: "Chose
+#: DEAR Inventory - better B2B portal"). "not" frames only the
 #: word right after it ("could not export"), so "did not need reporting" frames nothing.
 FEATURE_FRAME = (
     "no",
@@ -309,6 +310,7 @@ FEATURE_FRAME = (
     "has",
     "had",
     "offer*",
+    "better",
     "not",
 )
 FEATURE_REACH = 4

@@ -31,11 +31,18 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    reason's headline (the few words before a colon or a spaced dash) when it names just one
    of the tied categories ("Lost on price - they bundled it"); otherwise it is ambiguous and
    gives ``unclassified`` with every cue kept, so a person decides.
-5. The loss reason decides; the deal's notes are read only when the reason gives no
-   category, and cues found there are written ``note: <cue>``. When the reason's cues tie
-   and no headline decides, the notes may only choose between the tied categories ("price and
-   timing" with notes about price is price); a category the reason never named does not win
-   ("price vs. value" with notes saying "needs security review" stays ``unclassified``).
+5. The loss reason decides. When it gives no category, the deal's competitor field
+   (``CompetitorField``) comes next, then the notes. A field naming only an alternative that
+   is no product (a spreadsheet, an in-house tool, an agency, doing nothing) decides:
+   ``status_quo``, or what the taxonomy reads in the name ("No decision" is
+   ``timing_no_decision``), written ``competitor: <cue>``. A field naming a product rival
+   says the buyer bought something: the notes are read (cues written ``note: <cue>``) but
+   may not make the deal ``status_quo`` or ``timing_no_decision``, as a description of what
+   the prospect uses today ("Replacing spreadsheets for 2 stores") would. When the reason's
+   cues tie and no headline decides, the field and then the notes may only choose between
+   the tied categories ("price and timing" with notes about price is price); a category the
+   reason never named does not win ("price vs. value" with notes saying "needs security
+   review" stays ``unclassified``).
 """
 
 from __future__ import annotations
@@ -67,6 +74,23 @@ from tradeoff.analysis.business.loss_cues import (
 from tradeoff.domain.enums import LossCategory
 
 NOTE_PREFIX = "note: "
+FIELD_PREFIX = "competitor: "
+#: What the notes may not make a deal lost to a product rival: the buyer bought something.
+BOUGHT_ELSEWHERE = frozenset({LossCategory.STATUS_QUO, LossCategory.TIMING_NO_DECISION})
+
+
+@dataclass(frozen=True)
+class CompetitorField:
+    """What a lost deal's competitor field names, as the taxonomy reads it (rule 5)."""
+
+    #: A product rival: a competitor of a direct or other-category kind.
+    product: bool = False
+    #: An alternative that is no product (a spreadsheet, an in-house tool, an agency,
+    #: doing nothing), by its name; one is enough (the first by name).
+    kept: str | None = None
+
+
+NO_FIELD = CompetitorField()
 
 
 @dataclass(frozen=True)
@@ -301,8 +325,21 @@ def _headline(reason: str, tied: Sequence[LossCategory]) -> LossCategory | None:
     return named.pop() if len(named) == 1 else None
 
 
-def classify_loss(reason: str | None, notes: str | None = None) -> LossVerdict:
-    """The category of one lost deal, from its loss reason, else from its notes.
+def _field_cues(field: CompetitorField) -> list[tuple[LossCategory, str]]:
+    """The cues a competitor field gives (rule 5): none when it names a product rival or
+    nothing; else what the taxonomy reads in the alternative's name, ``status_quo`` when
+    it reads no such category there ("Homegrown ERP", "Our agency")."""
+    if field.product or not field.kept:
+        return []
+    found = [(c, said) for c, said in cues_in(field.kept) if c in BOUGHT_ELSEWHERE]
+    return found or [(LossCategory.STATUS_QUO, " ".join(fold(field.kept)))]
+
+
+def classify_loss(
+    reason: str | None, notes: str | None = None, field: CompetitorField = NO_FIELD
+) -> LossVerdict:
+    """The category of one lost deal, from its loss reason, else from its competitor field,
+    else from its notes (rule 5).
 
     Example: classify_loss("Too expensive for their budget this year")
     → LossVerdict(category=PRICE_BUDGET, cues=("expensive", "budget"))
@@ -311,16 +348,23 @@ def classify_loss(reason: str | None, notes: str | None = None) -> LossVerdict:
     from_reason = _decide(in_reason)
     if from_reason is not None and from_reason.category is not LossCategory.UNCLASSIFIED:
         return from_reason
+    in_field = _field_cues(field)
     in_notes = cues_in(notes or "")
+    if field.product:
+        in_notes = [(c, said) for c, said in in_notes if c not in BOUGHT_ELSEWHERE]
     if from_reason is not None:
-        # A tie: the headline decides, else the notes may choose between the tied categories,
-        # never bring another.
+        # A tie: the headline decides, else the field and then the notes may choose between
+        # the tied categories, never bring another.
         tied = _leaders(in_reason)
         headline = _headline(reason or "", tied)
         if headline is not None:
             return _verdict(in_reason, headline)
+        in_field = [(c, said) for c, said in in_field if c in tied]
         in_notes = [(c, said) for c, said in in_notes if c in tied]
+    from_field = _decide(in_field, FIELD_PREFIX)
+    if from_field is not None and from_field.category is not LossCategory.UNCLASSIFIED:
+        return from_field
     from_notes = _decide(in_notes, NOTE_PREFIX)
     if from_notes is not None and from_notes.category is not LossCategory.UNCLASSIFIED:
         return from_notes
-    return from_reason or from_notes or LossVerdict(LossCategory.UNCLASSIFIED, ())
+    return from_reason or from_field or from_notes or LossVerdict(LossCategory.UNCLASSIFIED, ())

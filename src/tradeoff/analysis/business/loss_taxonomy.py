@@ -14,7 +14,7 @@ thousands of deals cost one classification.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -24,13 +24,32 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.loss_disqualified import disqualified_by
-from tradeoff.analysis.business.loss_reasons import LossVerdict, classify_loss
+from tradeoff.analysis.business.loss_reasons import (
+    NO_FIELD,
+    CompetitorField,
+    LossVerdict,
+    classify_loss,
+)
 from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.domain.deals import Deal, LossClassification
 from tradeoff.domain.enums import AssignedBy, LossCategory
 from tradeoff.storage import loss_reasons as stored
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.session import read_session, write_session
+from tradeoff.storage.themes import unfile_by_model
+
+#: Lost-deal classes that say nothing of the product: a note of a deal in one joins no
+#: theme (``analysis.seller_notes``), so a deal moved into one has its notes unfiled.
+NOT_THE_PRODUCT = frozenset(
+    {
+        LossCategory.PRICE_BUDGET,
+        LossCategory.TIMING_NO_DECISION,
+        LossCategory.RELATIONSHIP,
+        LossCategory.STATUS_QUO,
+        LossCategory.VALUE_NOT_PROVEN,
+        LossCategory.DISQUALIFIED,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -99,14 +118,31 @@ class LossBreakdown:
 
 
 @lru_cache(maxsize=4096)
-def loss_verdict(reason: str | None, notes: str | None, stage: str | None = None) -> LossVerdict:
+def loss_verdict(
+    reason: str | None,
+    notes: str | None,
+    stage: str | None = None,
+    field: CompetitorField = NO_FIELD,
+) -> LossVerdict:
     """The category every run and read gives a lost deal: ``disqualified`` when its reason or
-    stage says it was never a real deal (``loss_disqualified``), else ``classify_loss``.
-    Remembered per wording: lost deals repeat their reasons and stages."""
+    stage says it was never a real deal (``loss_disqualified``), else ``classify_loss`` of
+    its reason, competitor field and notes. Remembered per wording: lost deals repeat their
+    reasons and stages."""
     never_real = disqualified_by(reason, stage)
     if never_real:
         return LossVerdict(LossCategory.DISQUALIFIED, never_real)
-    return classify_loss(reason, notes)
+    return classify_loss(reason, notes, field)
+
+
+def notes_of_deals_in(session: Session, categories: Collection[LossCategory]) -> frozenset[int]:
+    """The evidence ids of the deal notes of lost deals in ``categories``: by a person's
+    correction, else the stored classification, else (no row yet) ``loss_verdict``."""
+    return frozenset(
+        note.evidence_id
+        for note in stored.lost_deal_notes(session)
+        if (note.stored or loss_verdict(note.reason, note.notes, note.stage, note.field).category)
+        in categories
+    )
 
 
 def classify_in(
@@ -121,11 +157,13 @@ def classify_in(
         if deal.assigned_by is AssignedBy.PERSON:
             kept += 1
             continue
-        verdict = loss_verdict(deal.reason, deal.notes, deal.stage)
+        verdict = loss_verdict(deal.reason, deal.notes, deal.stage, deal.field)
         if deal.stored is verdict.category and deal.stored_cues == verdict.cues:
             continue
         changed.append(stored.Verdict(deal.deal_id, verdict.category, verdict.cues))
     stored.save_verdicts(session, changed, at)
+    was = {deal.deal_id: deal.stored for deal in deals}
+    _unfile_notes(session, [v.deal_id for v in changed if _benched_now(was[v.deal_id], v.category)])
     dropped = 0 if only_new else stored.drop_stale(session)
     return ClassificationRun(len(deals), len(changed), kept, dropped)
 
@@ -152,7 +190,22 @@ def correct_loss(engine: Engine, deal_ref: str, category: LossCategory) -> Corre
     with write_session(engine) as session:
         deal = stored.find_deal(session, deal_ref)
         before = stored.record_correction(session, deal, category, datetime.now(UTC))
+        assert deal.id is not None
+        if _benched_now(before.category if before is not None else None, category):
+            _unfile_notes(session, [deal.id])
     return CorrectionResult(deal, before, category)
+
+
+def _benched_now(before: LossCategory | None, after: LossCategory) -> bool:
+    return after in NOT_THE_PRODUCT and before not in NOT_THE_PRODUCT
+
+
+def _unfile_notes(session: Session, deal_ids: list[int]) -> None:
+    """Take the notes of deals just moved into a ``NOT_THE_PRODUCT`` class out of the
+    themes the model filed them in: the next analysis, incremental too, tries them again
+    and leaves them unsorted (``analysis.seller_notes``); a person's filing stays."""
+    if deal_ids:
+        unfile_by_model(session, stored.note_ids(session, deal_ids))
 
 
 def category_share(
@@ -200,7 +253,7 @@ def breakdown_in(session: Session) -> LossBreakdown:
     left_out = category_share(totals, LossCategory.DISQUALIFIED, known, base)
     pending = stored.unclassified_totals(session)
     for group in pending:
-        verdict = loss_verdict(group.reason, group.notes, group.stage)
+        verdict = loss_verdict(group.reason, group.notes, group.stage, group.field)
         totals.append(
             stored.CategoryTotal(
                 verdict.category,

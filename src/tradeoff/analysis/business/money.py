@@ -28,12 +28,14 @@ class Money:
         return not self.unconverted
 
     def __str__(self) -> str:
+        """``USD 6,000.00 + JPY 12,000,000.00 (no rate)``; ``GBP 7,200.00 (no rate)`` when
+        nothing could be converted (a "USD 0.00 +" there reads as a zero amount)."""
         shown = f"{self.base} {self.amount.quantize(CENT):,}"
         if self.unconverted:
             rest = ", ".join(
                 f"{c} {a.quantize(CENT):,}" for c, a in sorted(self.unconverted.items())
             )
-            return f"{shown} + {rest} (no rate)"
+            return f"{shown} + {rest} (no rate)" if self.amount else f"{rest} (no rate)"
         return shown
 
     def to_json(self) -> dict[str, object]:

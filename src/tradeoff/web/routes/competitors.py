@@ -80,6 +80,7 @@ def competitors(request: Request, engine: EngineDep, signed: Viewer) -> Response
         "ranking": [(s, href(s.name)) for s in ranking],
         "base": ranking[0].revenue_at_stake.base if ranking else "",
         "unconverted": any(not s.revenue_at_stake.complete for s in ranking),
+        "unpriced": any(s.lost_unpriced or s.open_unpriced for s in ranking),
         "chart": win_rate_chart(ranking),
         **FORMATS,
     }
