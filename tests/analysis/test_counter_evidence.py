@@ -275,6 +275,11 @@ PAIRS = [
     ("Nobody replies quickly when the scanners are down.",
      "Support always answers quickly and kindly."),
     ("I need support to answer quickly on month end.", "They reply promptly, even on weekends."),
+    # Praise of how it was, a year ago, is a let-down now.
+    ("It was faster last year.", "It is faster than last year's version."),
+    # "Outstanding" praises a service; of an invoice or a ticket it means unpaid or open.
+    ("Three invoices are still outstanding and the ticket is outstanding too.",
+     "Thank you support for the quick help with our setup, outstanding service."),
 ]  # fmt: skip
 
 

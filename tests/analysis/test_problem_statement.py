@@ -11,8 +11,13 @@ from tradeoff.analysis.discover import discover
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.metrics import normalized_mutual_information
 from tradeoff.analysis.run import analyze
-from tradeoff.analysis.text.problem_statement import LONG_WORDS, problem_statement
-from tradeoff.analysis.text.theme_text import as_said, theme_text
+from tradeoff.analysis.text.problem_statement import (
+    LONG_WORDS,
+    problem_excerpt,
+    problem_statement,
+)
+from tradeoff.analysis.text.theme_text import as_quoted, as_said, theme_text
+from tradeoff.analysis.theme_page import theme_page
 from tradeoff.domain.enums import EvidenceKind
 
 #: Who a fleet operator is, as their tickets tell it before getting to the point.
@@ -240,3 +245,29 @@ def test_analysis_themes_long_tickets_by_the_problem_they_state(engine: Engine) 
     # the tickets read whole, as before, 0.06: a theme per customer.
     truth, found = [intents[i] for i in placed], [top[i] for i in placed]
     assert normalized_mutual_information(truth, found) >= 0.5
+    # The largest theme's quotes show the problems, not the backgrounds they open with.
+    largest = max(set(found), key=found.count)
+    quotes = theme_page(engine, largest).quotes
+    assert quotes
+    for quote in quotes:
+        assert quote.text.startswith("… ") or quote.text.endswith(" …")
+        assert words(quote.text) <= LONG_WORDS
+
+
+def test_a_quote_of_a_long_message_is_its_problem_in_the_customers_words() -> None:
+    """A quote is cut at 400 characters where it is shown: of a long ticket that was its
+    background. It shows the problem sentences, verbatim, "…" where others were left out."""
+    middle = (
+        "Our drivers' hours of service logs feed the roadside inspection screen. They "
+        "stopped syncing on Tuesday and the dashboard shows an error for 14 trucks."
+    )
+    first = "Since this morning's update our drivers can't see today's routes in the app."
+    ticket = f"Hello,\n\n{FLEET}\n\n{middle}\n\n{TRIED}\n\nRegards,\nRenee"
+    assert problem_excerpt(as_said(EvidenceKind.TICKET, ticket)) == f"… {middle} …"
+    assert as_quoted(EvidenceKind.TICKET, ticket) == f"… {middle} …"
+    ticket = f"Hi team,\n\n{first}\n\n{FLEET}\n\n{TRIED}\n\nThanks,\nMarcus Bell"
+    assert as_quoted(EvidenceKind.CHAT, ticket) == f"{first} …"
+    # Short messages, and kinds read whole, are quoted as said.
+    assert as_quoted(EvidenceKind.TICKET, first) == first
+    note = f"{FLEET}\n\n{middle}\n\n{TRIED}"
+    assert as_quoted(EvidenceKind.INTERVIEW, note) == as_said(EvidenceKind.INTERVIEW, note)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from tradeoff.analysis.label.area_praise import nearest_namesakes, spoken_to
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, repeat_key, representative_quotes
-from tradeoff.analysis.text.theme_text import as_said
+from tradeoff.analysis.text.theme_text import as_quoted, as_said
 from tradeoff.errors import NotFound
 from tradeoff.storage.centroids import current_centroids
 from tradeoff.storage.praise import praised
@@ -179,12 +179,13 @@ def theme_quotes(
 def quotes_as_said(session: Session, quotes: Sequence[Candidate]) -> list[Candidate]:
     """Quotes of tickets and chats as the customer said them (``as_said``): without the
     greeting, signature (a phone number, a job title), "Sent from my iPhone" and the quoted
-    thread that the stored text keeps; other kinds' words as they are."""
+    thread that the stored text keeps, and of a long one the sentences stating its problem
+    (``as_quoted``); other kinds' words as they are."""
     ids = [q.evidence_id for q in quotes]
     rows = select(EvidenceItemRow.id, EvidenceItemRow.kind).where(EvidenceItemRow.id.in_(ids))
     kinds = {int(i): k for i, k in session.execute(rows)}
     return [
-        Candidate(q.evidence_id, as_said(kinds[q.evidence_id], q.text), q.score)
+        Candidate(q.evidence_id, as_quoted(kinds[q.evidence_id], q.text), q.score)
         if q.evidence_id in kinds
         else q
         for q in quotes

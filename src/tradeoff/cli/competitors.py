@@ -272,9 +272,11 @@ def _print_profile(profile: CompetitorProfile) -> None:
     by_name = [p for p in profile.looks_like if p.as_kind is None]
     if by_name:
         others = ", ".join(repr(p.name) for p in by_name)
+        into = by_name[0].into or s.name  # the older row, as the scan proposes it
+        source = by_name[0].name if into == s.name else s.name
         console.print(
             f"maybe the same vendor: {others}; to merge one: tradeoff competitor-merge "
-            f'"{by_name[0].name}" --into "{s.name}"',
+            f'"{source}" --into "{into}"',
             soft_wrap=True,
         )
     by_kind = [p for p in profile.looks_like if p.as_kind is not None]

@@ -88,6 +88,12 @@ def _fields() -> Subquery:
     )
 
 
+def _read_from(fields: Subquery) -> tuple[Any, ...]:
+    """What a loss is classified from: its reason, notes and stage, and its competitor
+    field (``_fields``)."""
+    return (DealRow.loss_reason, DealRow.notes, DealRow.stage, fields.c.product, fields.c.kept)
+
+
 def _field(product: int | None, kept: str | None) -> CompetitorField:
     return CompetitorField(bool(product), kept)
 
@@ -192,11 +198,7 @@ def lost_deal_notes(session: Session) -> list[LostDealNote]:
         select(
             item.id,
             row.category,
-            DealRow.loss_reason,
-            DealRow.notes,
-            DealRow.stage,
-            fields.c.product,
-            fields.c.kept,
+            *_read_from(fields),
         )
         .select_from(DealRow)
         .join(
@@ -371,11 +373,7 @@ def unclassified_totals(
     row, fields = LossClassificationRow, _fields()
     query = (
         select(
-            DealRow.loss_reason,
-            DealRow.notes,
-            DealRow.stage,
-            fields.c.product,
-            fields.c.kept,
+            *_read_from(fields),
             *_deal_money(),
         )
         .select_from(DealRow)
@@ -383,11 +381,7 @@ def unclassified_totals(
         .outerjoin(fields, fields.c.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST, row.deal_id.is_(None))
         .group_by(
-            DealRow.loss_reason,
-            DealRow.notes,
-            DealRow.stage,
-            fields.c.product,
-            fields.c.kept,
+            *_read_from(fields),
             DealRow.currency,
         )
     )

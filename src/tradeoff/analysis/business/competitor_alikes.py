@@ -132,7 +132,8 @@ def alike_to(
         newer, older = sorted((competitor, other), key=lambda c: -(c.id or 0))
         score = likeness(newer, older)
         if newer.id not in chosen and score >= PROPOSE_AT:
-            found.append(Proposal(other.name, competitor.name, score))
+            # Into the older row, as the scan proposes it, whichever page shows it.
+            found.append(Proposal(other.name, competitor.name, score, into=older.name))
             continue
         for member, row in ((other, competitor), (competitor, other)):
             if member.id not in chosen and _member_of(member, rows) is row:

@@ -36,14 +36,25 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from tradeoff.analysis.label.counter import GENERAL, IDIOMS, MANNER, NUMBER_WORDS, PRAISE, UNITS
+from tradeoff.analysis.label.counter import (
+    GENERAL,
+    IDIOMS,
+    MANNER,
+    NUMBER_WORDS,
+    PRAISE,
+    SERVICE_PRAISE,
+    UNITS,
+)
 from tradeoff.analysis.label.keywords import STOPWORDS, label_stems
 from tradeoff.storage.theme_profile import ThemeProfile
 from tradeoff.storage.themes import ThemeSummary
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 #: Stems that judge rather than name: "great" in two names is no shared area.
-_JUDGING = label_stems([" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOMS)])
+_JUDGING = label_stems(
+    [" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOMS)]
+    + [phrase[0] for phrase in SERVICE_PRAISE]  # "outstanding", not what it praises
+)
 #: Words that name the product as a whole, not an area of it: "app" in "app · easy love ·
 #: best banking" (praise of the app) and "updating app · black screen" (a crash) is no
 #: shared area.

@@ -236,6 +236,12 @@ IDIOMS = _phrases(
     really appreciated, much appreciated, greatly appreciated,
     made my day, made my week, made our day, made our week, kudos, hats off"""
 )
+#: "Outstanding" praises only these (of an invoice or a ticket it means unpaid or open);
+#: their nouns name areas, so unlike the idioms' words they are no judging words.
+SERVICE_PRAISE = _phrases(
+    """outstanding service, outstanding support, outstanding help, outstanding job,
+    outstanding work, outstanding team"""
+)
 NOT_PRAISE = _phrases(
     """good morning, good afternoon, good evening, good day, good night, have a good,
     have a great, have a nice, best regards, best wishes, all the best, best way, nice day,
@@ -329,7 +335,10 @@ HABITS = _words("normally usually typically ordinarily previously")
 #: Words that hold praise back: "mostly love it. Local delivery is charging the full fee"
 #: (a QA tester's NPS 1) is a complaint's preamble, not praise of the area.
 HEDGES = _words("mostly largely generally partly somewhat kinda fairly reasonably")
-HABIT_PHRASES = _phrases("in the past")
+#: "It was faster last year." (an inventory tester's chat reply) is a let-down, too.
+HABIT_PHRASES = _phrases(
+    "in the past, last year, last month, a year ago, a few months ago, back then"
+)
 #: After "before", these make it a time ("arrived before the weekend"), not a habit ("I
 #: have done this before with no issues")...
 BEFORE_WHAT = _words(
@@ -467,7 +476,15 @@ def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[s
 
 _PRAISE, _MANNER, _IDIOMS, _NOT_PRAISE, _ASKS, _HABIT_PHRASES, _PROBLEM_PHRASES = map(
     _by_first_word,
-    (PRAISE, MANNER, IDIOMS, NOT_PRAISE, COMPLAINT_ASKS, HABIT_PHRASES, PROBLEM_PHRASES),
+    (
+        PRAISE,
+        MANNER,
+        IDIOMS + SERVICE_PRAISE,
+        NOT_PRAISE,
+        COMPLAINT_ASKS,
+        HABIT_PHRASES,
+        PROBLEM_PHRASES,
+    ),
 )
 _PREAMBLES = _by_first_word(PREAMBLES)
 _GREETINGS, _REQUEST_PHRASES = (

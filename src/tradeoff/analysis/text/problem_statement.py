@@ -198,25 +198,58 @@ def problem_statement(text: str) -> str:
     """The sentences of a long message that state its problem, one per line; the text
     itself when it is not long or no sentence states a problem (see the module docstring).
     """
+    chosen = _chosen(text)
+    return text if chosen is None else "\n".join(sentence for _, sentence in chosen)
+
+
+def problem_excerpt(text: str) -> str:
+    """What a quote of a long message shows: the sentences stating its problem in the
+    customer's words, "…" where sentences were left out; the text itself otherwise. A
+    400-character quote of a long ticket was mostly its background."""
+    chosen = _chosen(text)
+    if chosen is None:
+        return text
+    last = sum(len(p) for p in _paragraphs(text)) - 1
+    parts = ["…"] if chosen[0][0] > 0 else []
+    for number, (at, sentence) in enumerate(chosen):
+        if number and at > chosen[number - 1][0] + 1:
+            parts.append("…")
+        parts.append(sentence)
+    if chosen[-1][0] < last:
+        parts.append("…")
+    return " ".join(parts)
+
+
+def _chosen(text: str) -> list[tuple[int, str]] | None:
+    """The problem sentences of a long message with their place among all its sentences,
+    in order; None when the message is not long or no sentence states a problem."""
     if text.count(" ") < LONG_WORDS or len(text.split()) <= LONG_WORDS:
-        return text  # most messages: one count
-    paragraphs = [_sentences(p) for p in _PARAGRAPH_BREAK.split(text.strip())]
+        return None  # most messages: one count
+    paragraphs = _paragraphs(text)
     scored = [_score(sentence) for paragraph in paragraphs for sentence in paragraph]
     best = max(scored, default=0)
     if best < CUE_SCORE:
-        return text
+        return None
     bar = max(CUE_SCORE, best / 2)
-    scores = iter(scored)
-    read: list[str] = []
+    place = 0
+    read: list[tuple[int, str]] = []
     for paragraph in paragraphs:
         for at, sentence in enumerate(paragraph):
-            if next(scores) < bar:
+            score, place = scored[place], place + 1
+            if score < bar:
                 continue
-            before = paragraph[at - 1] if at > 0 else None
-            if before is not None and before not in read[-1:] and _POINTS_BACK.match(sentence):
-                read.append(before)
-            read.append(sentence)
-    return "\n".join(read)
+            if (
+                at > 0
+                and _POINTS_BACK.match(sentence)
+                and read[-1:] != [(place - 2, paragraph[at - 1])]
+            ):
+                read.append((place - 2, paragraph[at - 1]))
+            read.append((place - 1, sentence))
+    return read
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    return [_sentences(p) for p in _PARAGRAPH_BREAK.split(text.strip())]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

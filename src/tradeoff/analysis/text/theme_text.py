@@ -54,7 +54,7 @@ from tradeoff.analysis.text.jira_markup import wiki_plain
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.message import message_body
 from tradeoff.analysis.text.note import note_body
-from tradeoff.analysis.text.problem_statement import problem_statement
+from tradeoff.analysis.text.problem_statement import problem_excerpt, problem_statement
 from tradeoff.domain.enums import EvidenceKind
 
 #: Kinds whose text is an email or a message thread.
@@ -170,6 +170,14 @@ def as_said(kind: EvidenceKind | str, text: str) -> str:
     if kind in NOTE_SHAPED:
         return note_body(plain_text(text))
     return plain_text(text)
+
+
+def as_quoted(kind: EvidenceKind | str, text: str) -> str:
+    """What a quote of the item shows: ``as_said``, and of a long message the sentences
+    stating its problem, "…" where others were left out (``problem_excerpt``): the start of
+    a long ticket is mostly its background."""
+    said = as_said(kind, text)
+    return problem_excerpt(said) if kind in PROBLEM_SHAPED else said
 
 
 def with_subject(kind: EvidenceKind | str, title: str | None, text: str, said: str) -> str:
