@@ -93,6 +93,42 @@ def test_an_out_of_office_reply_without_a_date_of_answer_says_nothing(text: str)
     assert not says_something(text)
 
 
+#: A greeting and a thanks, as a chat's first message holds them: a QA pass filed "Hi
+#: Stockroom support,\n\nthanks!" in a reorder-points theme. The names greeted are our own.
+GREETINGS = [
+    "Hi Stockroom support,\n\nthanks!",
+    "Hello Haulwise team, hope you are well. Thanks in advance!",
+    "Dear Sir/Madam,\nthank you so much",
+    "Good morning, thanks",
+    "Morning all!",
+    "Bonjour l'équipe Ledgerly, merci beaucoup !",
+    "Hallo Support-Team,\n\nvielen Dank!",
+    "Hola equipo, muchas gracias",
+    "Olá equipe, muito obrigado!",
+]
+#: A greeting before words about the product, or one that runs on into them.
+GREETED_COMPLAINTS = [
+    "Hi Stockroom support,\nreorder points reset every season. Thanks!",
+    "Hi reorder points are wrong",
+    "Hi team, thanks, but the export still fails",
+    "Good product, thanks",
+    "Evening shifts, thanks",
+    "Bonjour, merci de corriger la synchronisation des stocks",
+]
+
+
+@pytest.mark.parametrize("text", GREETINGS)
+def test_a_greeting_and_a_thanks_say_nothing(text: str) -> None:
+    assert not says_something(text)
+    assert not says_something(theme_text(EvidenceKind.CHAT, None, text))
+
+
+@pytest.mark.parametrize("text", GREETED_COMPLAINTS)
+def test_a_greeted_complaint_says_something(text: str) -> None:
+    assert says_something(text)
+    assert says_something(theme_text(EvidenceKind.CHAT, None, text))
+
+
 def test_a_notice_read_with_its_subject_says_nothing() -> None:
     read = theme_text(
         EvidenceKind.TICKET,

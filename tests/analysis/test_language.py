@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from tests.analysis.themed import add_tickets, intent_rows, links
 from tradeoff.analysis.discover import Discovery
 from tradeoff.analysis.embed.static import StaticEmbedder
-from tradeoff.analysis.language_apart import foreign, language_apart, languages
+from tradeoff.analysis.language_apart import language_apart, language_name, languages
 from tradeoff.analysis.run import analyze
 from tradeoff.analysis.text.language import guess_language, in_languages, language_of_group
 from tradeoff.domain.evidence import Theme
@@ -77,7 +77,10 @@ def test_a_group_is_named_by_its_languages_when_mostly_foreign() -> None:
 
 def test_a_foreign_sub_theme_leaves_its_english_theme_and_a_foreign_theme_stays() -> None:
     """Theme 0: GPS in English (sub-theme 0) and the Spanish and German items discovery
-    hung under it (sub-theme 1); theme 1: all Spanish, in two sub-themes."""
+    hung under it (sub-theme 1); theme 1: all Spanish, in two sub-themes. The items set
+    apart make one theme per language; two Spanish items are fewer than discovery's smallest
+    theme, so they are left unsorted, where a person sees them (and the next run may file
+    them into the Spanish theme)."""
     english = [
         "GPS drift on long runs",
         "Distance is off by a mile",
@@ -91,9 +94,67 @@ def test_a_foreign_sub_theme_leaves_its_english_theme_and_a_foreign_theme_stays(
         subthemes=np.array([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 3]),
         closeness=np.full(11, 0.8, dtype=np.float32),
     )
-    apart = language_apart(found, foreign(languages(texts)))
-    assert apart.themes.tolist() == [0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1]
-    assert apart.subthemes.tolist() == found.subthemes.tolist()
+    apart = language_apart(found, languages(texts), texts)
+    assert apart.themes.tolist() == [0, 0, 0, 0, 0, -1, -1, 2, 2, 1, 1]
+    assert apart.subthemes.tolist() == [0, 0, 0, 0, 0, -1, -1, 1, 1, 2, 3]
+
+
+#: A retailer's survey answers in Spanish and a German ticket, twice with its English
+#: follow-up in the same chat: as a QA corpus had them in one theme named "in Spanish ·
+#: berichte laden extrem · braucht zehn minuten".
+SURVEY = [
+    "Los puntos de pedido no tienen en cuenta la temporada y nos quedamos sin stock.",
+    "Las transferencias entre almacenes se quedan en tránsito y nunca llegan.",
+    "El equipo de soporte es excelente, siempre responden rápido.",
+    "La app se cierra cuando abro el informe de inventario.",
+]
+REPORTS = [
+    "Die Berichte laden extrem langsam, der Lagerbestandsbericht braucht zehn Minuten.",
+    "Die Berichte laden extrem langsam, der Lagerbestandsbericht braucht zehn Minuten.\n\n"
+    "We have around 40,000 SKUs.",
+    "Die Berichte laden extrem langsam, der Lagerbestandsbericht braucht zehn Minuten.\n\n"
+    "It was faster last year.",
+    "Der Export der Berichte bricht immer nach fünf Minuten ab.",
+]
+
+
+def test_a_theme_in_two_languages_becomes_one_theme_per_language() -> None:
+    """One theme, mostly Spanish: sub-theme 0 the survey, sub-theme 1 the German reports
+    and one Spanish answer on reports. Each language gets its theme, the German chats read
+    as English going with their German sub-theme, and no name says a language its items do
+    not."""
+    texts = [*SURVEY, *REPORTS, SURVEY[0], SURVEY[1]]
+    found = Discovery(
+        themes=np.array([4, 4, 4, 4, 4, 4, 4, 4, 4, 4]),
+        subthemes=np.array([0, 0, 0, 1, 1, 1, 1, 1, 0, 0]),
+        closeness=np.full(10, 0.8, dtype=np.float32),
+    )
+    spoken = languages(texts)
+    apart = language_apart(found, spoken, texts)
+    assert apart.themes.tolist() == [4, 4, 4, 4, 5, 5, 5, 5, 4, 4]
+    assert apart.subthemes.tolist() == [0, 0, 0, 1, 2, 2, 2, 2, 0, 0]
+    for theme in (4, 5):
+        codes = [code for code, t in zip(spoken, apart.themes.tolist(), strict=True) if t == theme]
+        assert len({code for code in codes if code is not None}) == 1
+    spanish = [code for code, t in zip(spoken, apart.themes.tolist(), strict=True) if t == 4]
+    assert language_name(spanish, ["puntos pedido", "transferencias almacenes"])[0] == (
+        "in Spanish"
+    )
+
+
+def test_a_german_chat_with_an_english_follow_up_stays_with_the_german_tickets() -> None:
+    """As on the QA corpus, discovery made one sub-theme of it all: the chats read as English
+    (as many English function words) still go with the German ticket, not the Spanish."""
+    texts = [*SURVEY, *SURVEY[:3], *REPORTS[:3]]
+    assert [guess_language(t) for t in REPORTS[1:3]] == [None, None]
+    found = Discovery(
+        themes=np.full(10, 12),
+        subthemes=np.full(10, 30),
+        closeness=np.full(10, 0.8, dtype=np.float32),
+    )
+    apart = language_apart(found, languages(texts), texts)
+    assert apart.themes.tolist() == [12] * 7 + [13] * 3
+    assert apart.subthemes.tolist() == [30] * 7 + [31] * 3
 
 
 #: Spanish customers of a bank on the intents' topics, as a QA tester's Spanish users wrote.

@@ -36,7 +36,7 @@ from tradeoff.analysis.gap_words import rescued_by_words, stored_by_words
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.label.namers import heard, kept_rows, namers
-from tradeoff.analysis.language_apart import foreign, language_apart, language_name, languages
+from tradeoff.analysis.language_apart import language_apart, language_name, languages
 from tradeoff.analysis.new_topic import loose, new_topic_members
 from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.praise_filing import (
@@ -225,7 +225,7 @@ def _rebuild(
         found = _widened(found, founding)
         found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
         spoken = languages(said)
-        found = language_apart(found, foreign(spoken))
+        found = language_apart(found, spoken, said)
         notes = worded & ~founding
         keys = [row.external_id for row in read]
         likened = filed_by_likeness(said, notes, keys, [i in benched for i in ids])

@@ -10,6 +10,11 @@ anything else ("I hope you can fix the export", "Still broken.") never is.
 ``message_body`` drops whole pleasantry sentences at the start and end of the message
 only, so the words of the complaint stay as the customer typed them.
 
+A message can be nothing more: a greeting and a thanks ("Hi Stockroom support,\\n\\nthanks!",
+"Bonjour l'équipe, merci !"). ``only_greeting`` tells it, in English, German, French,
+Spanish, Portuguese, Italian and Dutch, so the theme engine leaves it unsorted: one was filed
+in a problem theme because the team's name it greets is no pleasantry's word.
+
     >>> after_courtesies("Hope you're well. The export fails.")
     'The export fails.'
 """
@@ -34,6 +39,31 @@ _KIND_WORDS = """hope hoping hoped trust happy sorry bother bothering disturb di
 trouble thanks thank appreciate appreciated forward advance weekend well patience
 convenience advise know free great nice lovely wonderful doing safe healthy holidays"""
 KIND = frozenset(_KIND_WORDS.split())
+#: Words a message opens with to greet: "Hi", "Dear", "Bonjour", "Hallo", "Hola"…
+_GREETING_WORDS = """hi hello hey hiya howdy dear greetings hallo
+moin servus bonjour bonsoir salut coucou hola buenos buenas ciao salve olá oi hoi goedemorgen
+goedemiddag"""
+GREETING = frozenset(_GREETING_WORDS.split())
+#: A time of day greets after "Good" or "Guten", or alone before whom it greets in
+#: pleasantries' words ("Morning all,"): "Evening shifts, thanks" is about shifts.
+_TIME_OF_DAY_WORDS = """morning afternoon evening day morgen tag abend"""
+TIME_OF_DAY = frozenset(_TIME_OF_DAY_WORDS.split())
+#: Thanks and well-wishing in the other languages a greeting is known in ("merci beaucoup",
+#: "vielen Dank", "muchas gracias", "muito obrigado", "grazie mille", "hartelijk bedankt").
+_THANKS_WORDS = """merci beaucoup bien à vous d avance bonne journée danke vielen dank schön
+sehr im voraus gracias muchas mil de antemano saludos obrigado obrigada muito grazie mille
+tante bedankt dank je wel hartelijk alvast groeten"""
+THANKS = frozenset(_THANKS_WORDS.split())
+_THANKFUL = KIND | frozenset({"merci", "danke", "dank", "gracias", "obrigado", "obrigada"})
+_THANKFUL |= frozenset({"grazie", "bedankt"})
+#: An opening greeting: its word, at most ``ADDRESS_WORDS`` words of whom it greets ("Hi
+#: Stockroom support", "Dear Sir/Madam"), closed by a mark or a line's end. Without the close,
+#: "Hi reorder points are wrong" would be a greeting.
+ADDRESS_WORDS = 4
+_GREETING_CLAUSE = re.compile(
+    rf"^\W*((?:good|guten)\s+)?(\w+)((?:[ \t'’/-]+[\w.&]+){{0,{ADDRESS_WORDS}}})"
+    r"[^\w\n]*?([,:!.;]|\n|$)"
+)
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -74,3 +104,39 @@ def before_courtesies(line: str) -> str:
     while at > 0 and courtesy(parts[at - 1]):
         at -= 1
     return line if at == len(parts) else " ".join(parts[:at])
+
+
+def only_greeting(text: str) -> bool:
+    """The text is an opening greeting ("Hi Stockroom support,") followed by nothing but
+    pleasantries and thanks ("thanks!", "Hope you're well, thank you", "merci !"), or those
+    alone, as they are once ``message_body`` has dropped the greeting ("Vielen Dank!", "Hope
+    you are well. Thanks in advance!"): it says nothing a theme could be about. A
+    greeting alone says nothing either when a mark or a line's end closes whom it greets; one
+    that runs on ("Hi reorder points are wrong") may be the message."""
+    folded = text.casefold()
+    clause = _GREETING_CLAUSE.match(folded)
+    if clause is None or not _greets(*clause.groups()[:3]):
+        return _thanks(_WORD.findall(folded))
+    rest = _WORD.findall(folded[clause.end() :])
+    if not rest:  # a greeting alone: closed, or greeting no one by name ("Hi team")
+        return bool(clause.group(4)) or all(w in COURTESY for w in _WORD.findall(clause.group(3)))
+    return _thanks(rest)
+
+
+def _thanks(words: list[str]) -> bool:
+    """The words are pleasantries' or thanks', and thank or wish well."""
+    return (
+        bool(words)
+        and all(w in COURTESY or w in THANKS for w in words)  # most texts: at their first word
+        and any(w in _THANKFUL for w in words)
+    )
+
+
+def _greets(good: str | None, word: str, address: str) -> bool:
+    """A greeting's word ("Hi", "Bonjour"), or a time of day after "Good" or "Guten" or
+    before whom it greets in pleasantries' words ("Morning all")."""
+    if word in GREETING and not good:
+        return True
+    return word in TIME_OF_DAY and (
+        good is not None or all(w in COURTESY for w in _WORD.findall(address))
+    )

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.analysis.text.courtesy import only_greeting
 from tradeoff.analysis.text.housekeeping import housekeeping
 from tradeoff.analysis.text.jira_markup import wiki_plain
 from tradeoff.analysis.text.markup import plain_text
@@ -143,14 +144,16 @@ def says_something(text: str) -> bool:
     "test" posts made up a fifth of an identity-check theme. Nor does an automatic
     out-of-office reply (``_is_auto_reply``, in a text of at most ``AUTO_REPLY_WORDS``
     words), nor a help desk's notice, a bounce, a vendor's pitch or a reply that only
-    manages the thread ("Thanks, that fixed it! You can close this.": ``housekeeping``)."""
+    manages the thread ("Thanks, that fixed it! You can close this.": ``housekeeping``), nor
+    a greeting and a thanks ("Hi Stockroom support,\\n\\nthanks!": ``courtesy.only_greeting``;
+    the team's name it greets made a chat of a greeting filed in a problem theme)."""
     if not has_words(text):
         return False
     text = _APP_TAG.sub("", text)
     words = _WORD.findall(text.casefold())
     if len(words) <= AUTO_REPLY_WORDS and _is_auto_reply(text):
         return False
-    if housekeeping(text, words):
+    if housekeeping(text, words) or only_greeting(text):
         return False
     return not all(w in PLACEHOLDER or w.isdigit() for w in words)
 
