@@ -19,6 +19,7 @@ from tradeoff.analysis.text.problem_statement import (
 from tradeoff.analysis.text.theme_text import as_quoted, as_said, theme_text
 from tradeoff.analysis.theme_page import theme_page
 from tradeoff.domain.enums import EvidenceKind
+from tradeoff.reports.report import build_report
 
 #: Who a fleet operator is, as their tickets tell it before getting to the point.
 FLEET = (
@@ -252,6 +253,10 @@ def test_analysis_themes_long_tickets_by_the_problem_they_state(engine: Engine) 
     for quote in quotes:
         assert quote.text.startswith("… ") or quote.text.endswith(" …")
         assert words(quote.text) <= LONG_WORDS
+    # The report quotes them the same way.
+    entry = next(t for t in build_report(engine).themes if t.id == largest)
+    assert entry.quotes
+    assert all(q.text.startswith("… ") or q.text.endswith(" …") for q in entry.quotes)
 
 
 def test_a_quote_of_a_long_message_is_its_problem_in_the_customers_words() -> None:

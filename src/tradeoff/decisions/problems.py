@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from tradeoff.analysis.business.demand import problem_demand
 from tradeoff.analysis.business.demand_model import Demand
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
-from tradeoff.analysis.text.theme_text import as_said
+from tradeoff.analysis.text.theme_text import as_quoted
 from tradeoff.domain.enums import Level
 from tradeoff.domain.problems import Opportunity, Problem
 from tradeoff.domain.rules import member
@@ -159,7 +159,7 @@ def problem_page(
     shown = tuple(
         Quote(
             evidence_id=c.evidence_id,
-            text=as_said(lines[c.evidence_id].kind, c.text),
+            text=as_quoted(lines[c.evidence_id].kind, c.text),
             account=lines[c.evidence_id].account,
             said_by=lines[c.evidence_id].said_by,
             relayed_by=lines[c.evidence_id].relayed_by,

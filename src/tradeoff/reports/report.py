@@ -26,7 +26,7 @@ from tradeoff.analysis.business.demand_model import Demand
 from tradeoff.analysis.business.sales import SalesPicture, sales_picture
 from tradeoff.analysis.label.counter import PRAISE_RULES
 from tradeoff.analysis.label.quotes import Candidate, representative_quotes
-from tradeoff.analysis.text.theme_text import as_said
+from tradeoff.analysis.text.theme_text import as_quoted
 from tradeoff.domain.accounts import Account
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import EvidenceKind
@@ -220,7 +220,7 @@ def _quote(session: Session, candidate: Candidate) -> Quote:
     )
     return Quote(
         evidence_id=candidate.evidence_id,
-        text=as_said(item.kind, candidate.text),  # the customer's words, not the thread
+        text=as_quoted(item.kind, candidate.text),  # the customer's words, not the thread
         account=account,
         kind=item.kind,
         source=item.source,
