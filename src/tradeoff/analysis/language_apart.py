@@ -16,8 +16,6 @@ made one theme named "in Spanish · berichte laden extrem", its words from the G
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from numpy.typing import NDArray
 
@@ -25,10 +23,10 @@ from tradeoff.analysis.discover import Discovery, DiscoverySettings
 from tradeoff.analysis.set_apart import mostly, set_apart
 from tradeoff.analysis.text.language import (
     FUNCTION_WORDS,
-    MIN_HITS,
     guess_language,
     in_languages,
     language_of_group,
+    leaning,
 )
 
 
@@ -92,21 +90,6 @@ def by_language(found: Discovery, spoken: list[str | None], texts: list[str]) ->
                     next_sub += 1
                 seen.add(sub)
     return Discovery(themes=themes, subthemes=subthemes, closeness=found.closeness)
-
-
-def leaning(text: str) -> str | None:
-    """The language of at least ``MIN_HITS`` of ``text``'s function words, most first, whatever
-    its English ones: "Die Berichte laden extrem langsam, der ... We have 40,000 SKUs" reads
-    as English (as many English words) but leans German."""
-    hits: dict[str, int] = {}
-    for word in _WORD.findall(text.casefold()):
-        for code, words in FUNCTION_WORDS.items():
-            hits[code] = hits.get(code, 0) + (word in words)
-    best = max(FUNCTION_WORDS, key=lambda code: hits[code]) if hits else None
-    return best if best is not None and hits[best] >= MIN_HITS else None
-
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _ranked(codes: NDArray[np.object_]) -> list[str]:

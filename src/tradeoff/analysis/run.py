@@ -276,7 +276,7 @@ def _file_new(
         praise_tops = stored_praise_themes(session)
         # One grouped pass over every model link: only a run with arrivals can need it.
         spread = closeness_spread(session) if fresh else {}
-        benched = benched_notes(session)
+        benched = benched_notes(session, [row.id for row in pending if row.kind in FOLLOWERS])
     assert centroids is not None
     read = [_read(row) for row in pending]
     vectors = _embed(engine, embedder, read, progress)

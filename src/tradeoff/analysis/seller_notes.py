@@ -140,11 +140,14 @@ def _description(key: str | None) -> bool:
     return (key or "").endswith(DESCRIPTION)
 
 
-def benched_notes(session: Session) -> frozenset[int]:
-    """The deal notes of lost deals whose class (a person's correction, else the
+def benched_notes(session: Session, of: Sequence[int] | None = None) -> frozenset[int]:
+    """The deal notes (of the evidence ids ``of``, when given: an incremental run's new
+    notes, not every lost deal's) of lost deals whose class (a person's correction, else the
     taxonomy's, which reads the reason, the competitor field and the notes together) is
     ``COMMERCIAL``: they join no theme, whatever their own words say."""
-    return notes_of_deals_in(session, COMMERCIAL)
+    if of is not None and not of:
+        return frozenset()
+    return notes_of_deals_in(session, COMMERCIAL, of)
 
 
 def filed_by_likeness(

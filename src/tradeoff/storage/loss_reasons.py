@@ -40,6 +40,7 @@ from tradeoff.domain.deals import Deal, LossClassification
 from tradeoff.domain.enums import AssignedBy, CompetitorKind, DealOutcome, LossCategory
 from tradeoff.errors import Conflict, NotFound
 from tradeoff.storage import repository
+from tradeoff.storage.demand import DEAL_NOTE_PARTS
 from tradeoff.storage.tables import (
     CompetitorRow,
     DealCompetitorRow,
@@ -68,8 +69,6 @@ class LostDeal:
 
 #: Competitor kinds that are a product the buyer bought instead of ours.
 PRODUCT_KINDS = (CompetitorKind.DIRECT, CompetitorKind.OTHER_CATEGORY)
-#: The fields of a deal's note ids (``importers.crm``: ``<deal id>:<field>``).
-NOTE_FIELDS = ("description", "loss_reason")
 
 
 def _fields() -> Subquery:
@@ -154,6 +153,14 @@ def lost_deals(session: Session, *, only_new: bool) -> list[LostDeal]:
     ]
 
 
+def _of_the_deal(item: type[EvidenceItemRow]) -> ColumnElement[bool]:
+    """``item`` is one of the deal's notes (``importers.crm``: ``<deal id>:<field>``)."""
+    return and_(
+        item.source == DealRow.source,
+        or_(*(item.external_id == DealRow.external_id + f":{f}" for f in DEAL_NOTE_PARTS)),
+    )
+
+
 def note_ids(session: Session, deal_ids: Sequence[int]) -> list[int]:
     """The evidence ids of these deals' notes (``<deal id>:description`` / ``:loss_reason``
     of the deal's source)."""
@@ -165,10 +172,7 @@ def note_ids(session: Session, deal_ids: Sequence[int]) -> list[int]:
             .select_from(DealRow)
             .join(
                 item,
-                and_(
-                    item.source == DealRow.source,
-                    or_(*(item.external_id == DealRow.external_id + f":{f}" for f in NOTE_FIELDS)),
-                ),
+                _of_the_deal(item),
             )
             .where(DealRow.id.in_(deal_ids[start : start + CHUNK]))
         )
@@ -189,10 +193,17 @@ class LostDealNote:
     field: CompetitorField
 
 
-def lost_deal_notes(session: Session) -> list[LostDealNote]:
+def lost_deal_notes(session: Session, of: Sequence[int] | None = None) -> list[LostDealNote]:
     """The deal notes of every lost deal (``<deal id>:description`` / ``:loss_reason`` of
-    the deal's source), with the deal's stored category: a person's correction, else the
-    classifier's."""
+    the deal's source), or of those of the evidence ids ``of``, with the deal's stored
+    category: a person's correction, else the classifier's."""
+    if of is not None:
+        chunks = (of[at : at + CHUNK] for at in range(0, len(of), CHUNK))
+        return [note for chunk in chunks for note in _lost_deal_notes(session, chunk)]
+    return _lost_deal_notes(session, None)
+
+
+def _lost_deal_notes(session: Session, of: Sequence[int] | None) -> list[LostDealNote]:
     item, row, fields = EvidenceItemRow, LossClassificationRow, _fields()
     query = (
         select(
@@ -203,16 +214,15 @@ def lost_deal_notes(session: Session) -> list[LostDealNote]:
         .select_from(DealRow)
         .join(
             item,
-            and_(
-                item.source == DealRow.source,
-                or_(*(item.external_id == DealRow.external_id + f":{f}" for f in NOTE_FIELDS)),
-            ),
+            _of_the_deal(item),
         )
         .outerjoin(row, row.deal_id == DealRow.id)
         .outerjoin(fields, fields.c.deal_id == DealRow.id)
         .where(DealRow.outcome == DealOutcome.LOST)
         .order_by(item.id)
     )
+    if of is not None:
+        query = query.where(item.id.in_(of))
     return [
         LostDealNote(i, c, r, n, st, _field(product, kept))
         for i, c, r, n, st, product, kept in session.execute(query)

@@ -14,7 +14,7 @@ thousands of deals cost one classification.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -134,12 +134,15 @@ def loss_verdict(
     return classify_loss(reason, notes, field)
 
 
-def notes_of_deals_in(session: Session, categories: Collection[LossCategory]) -> frozenset[int]:
-    """The evidence ids of the deal notes of lost deals in ``categories``: by a person's
-    correction, else the stored classification, else (no row yet) ``loss_verdict``."""
+def notes_of_deals_in(
+    session: Session, categories: Collection[LossCategory], of: Sequence[int] | None = None
+) -> frozenset[int]:
+    """The evidence ids (of ``of``, when given) of the deal notes of lost deals in
+    ``categories``: by a person's correction, else the stored classification, else (no row
+    yet) ``loss_verdict``."""
     return frozenset(
         note.evidence_id
-        for note in stored.lost_deal_notes(session)
+        for note in stored.lost_deal_notes(session, of)
         if (note.stored or loss_verdict(note.reason, note.notes, note.stage, note.field).category)
         in categories
     )
