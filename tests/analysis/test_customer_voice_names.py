@@ -143,12 +143,31 @@ NOTES = {
 
 def file_note(session: Session, theme_ids: list[int], text: str, deal: str, score: float) -> int:
     """A deal's loss reason filed in each of ``theme_ids`` at closeness ``score``."""
+    return file_item(
+        session,
+        theme_ids,
+        text,
+        ("salesforce", f"{deal}:loss_reason", EvidenceKind.DEAL_NOTE),
+        score,
+    )
+
+
+def file_item(
+    session: Session,
+    theme_ids: list[int],
+    text: str,
+    origin: tuple[str, str, EvidenceKind],
+    score: float,
+) -> int:
+    """An item from ``origin`` (source, external id, kind) filed in each of ``theme_ids`` at
+    closeness ``score``."""
+    source, external_id, kind = origin
     item = repository.add(
         session,
         EvidenceItem(
-            source="salesforce",
-            external_id=f"{deal}:loss_reason",
-            kind=EvidenceKind.DEAL_NOTE,
+            source=source,
+            external_id=external_id,
+            kind=kind,
             text=text,
             created_at=datetime(2026, 3, 2, tzinfo=UTC),
         ),
@@ -195,3 +214,37 @@ def test_a_theme_of_notes_alone_is_quoted_from_its_notes(engine: Engine) -> None
     theme = payouts(engine, customers=False)
     assert sorted(q.text for q in theme_page(engine, theme).quotes) == sorted(NOTES.values())
     assert sorted(report_quotes(engine, theme)) == sorted(NOTES.values())
+
+
+#: What colleagues filed in Jira for the payouts theme, each sitting closer to its centre
+#: than any ticket (a summary is short and on topic).
+REQUESTS = [
+    "Multi-currency payouts\n\nNorthwind asked for this on a call. We need payouts in EUR.",
+    "Payout currency per contractor\n\nSales: three prospects asked; blocking two deals.",
+]
+
+
+def relayed_requests(engine: Engine, theme_id: int) -> None:
+    with write_session(engine) as session:
+        for n, text in enumerate(REQUESTS):
+            origin = ("jira", f"PAY-{n + 1}", EvidenceKind.INTERNAL_REQUEST)
+            file_item(session, [theme_id], text, origin, 0.99)
+
+
+def test_a_relayed_request_is_no_quote_where_customers_said_enough(engine: Engine) -> None:
+    """A QA corpus's route theme quoted Jira requests sales had filed ("Oak Climate Control
+    asked for this on a call…") beside a dozen customers' tickets: the quotes are the
+    customers' words wherever there are enough of them."""
+    theme = payouts(engine, customers=True)
+    relayed_requests(engine, theme)
+    tickets = [text for texts in TICKETS.values() for text in texts]
+    assert sorted(q.text for q in theme_page(engine, theme).quotes) == sorted(tickets)
+    assert sorted(report_quotes(engine, theme)) == sorted(tickets)
+
+
+def test_a_relayed_request_is_quoted_where_customers_said_too_little(engine: Engine) -> None:
+    """Notes alone and requests: the requests, the closest voice to the customers' there."""
+    theme = payouts(engine, customers=False)
+    relayed_requests(engine, theme)
+    assert sorted(q.text for q in theme_page(engine, theme).quotes) == sorted(REQUESTS)
+    assert sorted(report_quotes(engine, theme)) == sorted(REQUESTS)

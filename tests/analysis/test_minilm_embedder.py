@@ -69,7 +69,7 @@ def test_same_texts_same_vectors_and_model_id(embedder: MiniLMEmbedder) -> None:
     again = MiniLMEmbedder(device="cpu")
     np.testing.assert_array_equal(embedder.embed(QUERIES), again.embed(QUERIES))
     assert embedder.model_id == again.model_id
-    assert embedder.model_id.startswith("minilm-l6-v2-")
+    assert embedder.model_id.startswith("minilm-l6-v2-words-")
     assert embedder.model_id.endswith("-fp32")
     # A plain `tradeoff analyze` finds this embedder again from the themes' analysis record.
     assert embedder_name_of(embedder.model_id) == "minilm"
@@ -87,17 +87,28 @@ def test_long_text_is_cut_like_sentence_transformers(embedder: MiniLMEmbedder) -
     assert float(first @ longer) == pytest.approx(1.0, abs=1e-5)
 
 
-def test_matches_sentence_transformers(embedder: MiniLMEmbedder) -> None:
-    """The contract the whole module rests on: same vectors as the reference implementation."""
+def test_matches_sentence_transformers_word_states(embedder: MiniLMEmbedder) -> None:
+    """The contract the whole module rests on: the reference implementation's last-layer
+    token states, averaged over the word tokens ([CLS] and [SEP] left out; both kept in a
+    text of no words), normalised."""
     from tradeoff.analysis.embed.minilm import model_folder
 
     st = pytest.importorskip("sentence_transformers", reason="sentence-transformers missing")
     texts = [*QUERIES, "word " * 400]
-    reference = st.SentenceTransformer(str(model_folder()), device="cpu").encode(
-        texts, normalize_embeddings=True
-    )
-    cosines = np.einsum("ij,ij->i", embedder.embed(texts), reference)
+    model = st.SentenceTransformer(str(model_folder()), device="cpu")
+    states = model.encode(texts, output_value="token_embeddings", convert_to_numpy=False)
+    reference = []
+    for rows in states:
+        rows = rows.float().numpy()
+        words = rows[1:-1] if len(rows) > 2 else rows
+        mean = words.mean(axis=0)
+        reference.append(mean / np.linalg.norm(mean))
+    cosines = np.einsum("ij,ij->i", embedder.embed(texts), np.array(reference))
     assert cosines.min() >= 0.999
+    # Not the mean over every token that ``encode`` returns: the two rows it leaves out
+    # pull every vector toward every other.
+    every_token = model.encode(texts[:6], normalize_embeddings=True)
+    assert np.einsum("ij,ij->i", embedder.embed(texts[:6]), every_token).min() < 0.999
 
 
 def test_registry_builds_it(embedder: MiniLMEmbedder) -> None:

@@ -386,3 +386,34 @@ def test_a_rebuild_takes_what_is_no_praise_out_of_a_praise_theme() -> None:
     assert theme_of[complaints[1]] == 1  # "distance is wrong": GPS complaints
     assert [theme_of[t] for t in PRAISED] == [0] * len(PRAISED)
     assert filed.themes[len(PRAISED) + 3 :].tolist() == labels[len(PRAISED) + 3 :].tolist()
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "Solid app, reliable and simple for the guys in the field",
+        "Great tool for our techs on the road",
+        "Really reliable for my team",
+    ],
+)
+def test_praise_for_the_people_it_helps_names_nothing(praise: str) -> None:
+    """Whom praise is for is no area: a QA corpus's 15 survey answers "Solid app, reliable
+    and simple for the guys in the field" read as naming "field" and so sat in a complaint
+    theme, their accounts counted in its demand."""
+    cues = praise_cues(praise, None, EvidenceKind.SURVEY)
+    assert cues
+    assert not PRAISE_RULES.names(cues)
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "The customer portal is great for our clients",
+        "Invoicing is fast for our office staff",
+        "Love the custom fields",
+    ],
+)
+def test_praise_naming_an_area_still_names_it_beside_whom_it_is_for(praise: str) -> None:
+    cues = praise_cues(praise, None, EvidenceKind.SURVEY)
+    assert cues
+    assert PRAISE_RULES.names(cues)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.analysis.embed.static import StaticEmbedder
-from tradeoff.analysis.text.theme_text import subject_line, theme_text
+from tradeoff.analysis.text.theme_text import says_something, subject_line, theme_text
 from tradeoff.domain.enums import EvidenceKind
 
 EMAIL = "Hello,\nThe refund for order 1182 never arrived.\n\nKind regards,\nDana\nOkafor Ltd"
@@ -61,6 +61,10 @@ def test_only_summaries_by_the_author_are_read_as_subjects() -> None:
         ("(no subject)", ""),
         ("No Subject", ""),
         ("Refund: still waiting", "Refund: still waiting"),
+        ("Re: Your request", ""),
+        ("Your request #4411", ""),
+        ("Follow up on case 12345", ""),
+        ("Your invoice is wrong", "Your invoice is wrong"),
     ],
 )
 def test_subject_line(title: str, subject: str) -> None:
@@ -100,3 +104,22 @@ def test_a_shouted_item_is_embedded_as_its_lower_case_is() -> None:
         [theme_text("review", None, said.upper()), theme_text("review", None, said)]
     )
     assert float(shouted @ quiet) > 0.95
+
+
+@pytest.mark.parametrize(
+    "title", ["Re: Your request", "Re: Invoice totals off by a cent", "RE: [EXT] SMS opt-out"]
+)
+@pytest.mark.parametrize("body", ["Thanks!", "Thank you so much, all good now.", "ok thanks"])
+def test_a_reply_that_only_thanks_says_nothing_whatever_its_subject(title: str, body: str) -> None:
+    """A QA corpus's "Thanks!" under "Re: Your request" was read with its subject and MiniLM
+    filed four such replies in an invoicing theme: a reply's subject is the thread's, and a
+    reply saying nothing adds nothing to its topic."""
+    assert not says_something(theme_text(EvidenceKind.TICKET, title, body))
+
+
+def test_a_reply_that_says_something_keeps_its_subject() -> None:
+    read = theme_text(EvidenceKind.TICKET, "Re: Invoice totals off by a cent", "Still wrong today.")
+    assert read == "Invoice totals off by a cent\nStill wrong today."
+    assert says_something(read)
+    # Not a reply: a subject naming a topic is the item's own words, even over a thanks.
+    assert says_something(theme_text(EvidenceKind.TICKET, "Invoice totals off", "Thanks!"))

@@ -36,7 +36,13 @@ from tradeoff.analysis.gap_words import rescued_by_words, stored_by_words
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.label.namers import heard, kept_rows, namers
-from tradeoff.analysis.language_apart import language_apart, language_name, languages
+from tradeoff.analysis.language_apart import (
+    language_apart,
+    language_name,
+    languages,
+    named_languages,
+)
+from tradeoff.analysis.language_filing import kept_to_language
 from tradeoff.analysis.new_topic import loose, new_topic_members
 from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.praise_filing import (
@@ -235,7 +241,7 @@ def _rebuild(
         advance(1)
     with progress.step("label", 1) as advance:
         voice = namers([row.kind for row in read], founding)
-        themes = _found_themes(ids, said, found, spoken, voice)
+        themes = _found_themes(ids, said, found, named_languages(spoken, said, found.themes), voice)
         advance(1)
     copies_of: dict[int, list[int]] = {}
     for row in rows:
@@ -289,6 +295,16 @@ def _file_new(
             centroids.theme_ids[finest],
             centroids.top_ids[finest],
             centroids.vectors[finest],
+            min(last.unsorted_below, FLOOR),
+            readings,
+            praise_tops,
+        )
+        kept_to_language(
+            engine,
+            placement,
+            read,
+            vectors,
+            (centroids.theme_ids[finest], centroids.top_ids[finest], centroids.vectors[finest]),
             min(last.unsorted_below, FLOOR),
             readings,
             praise_tops,

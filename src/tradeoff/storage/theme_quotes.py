@@ -6,9 +6,9 @@ second to sort them in Python — although a page shows five quotes. Here the gr
 same (each active sub-theme's originals, largest first, then the theme's originals in no
 sub-theme), but each is read in ``representative_quotes``' own order (closeness descending,
 then id) one batch at a time, and the sizes that order the sub-themes are counted from the
-``theme_id`` index without reading a row. As there, sellers' notes are neither read nor
-counted in a theme holding anything else (``themes.SELLERS_NOTES``): one look for a
-customer's item among the theme's links, which stops at the first.
+``theme_id`` index without reading a row. As there, relayed items are neither read nor
+counted where customers said enough themselves (``themes.unquoted_kinds``): a look for
+customers' items among the theme's links, which stops at the few it needs.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from tradeoff.domain.enums import EvidenceKind, ThemeStatus
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
-from tradeoff.storage.themes import SELLERS_NOTES
+from tradeoff.storage.themes import OWN_WORDS_ENOUGH, RELAYED, SELLERS_NOTES, unquoted_kinds
 
 #: Links read per query: one query is usually all a group needs.
 BATCH = 100
@@ -98,28 +98,34 @@ def quote_groups(session: Session, theme_id: int) -> list[RankedGroup]:
     subthemes = select(ThemeRow.id).where(
         ThemeRow.parent_id == theme_id, ThemeRow.status == ThemeStatus.ACTIVE
     )
-    unquoted = SELLERS_NOTES if _voiced(session, theme_id) else frozenset()
+    unquoted = unquoted_kinds(
+        _holding(session, theme_id, RELAYED, OWN_WORDS_ENOUGH),
+        _holding(session, theme_id, SELLERS_NOTES, 1) > 0,
+    )
     sizes = _originals_per_theme(session, subthemes, unquoted)
     ordered = sorted((s for s in sizes.items() if s[1] > 0), key=lambda s: (-s[1], s[0]))
     groups = [RankedGroup(session, sub_id, None, unquoted) for sub_id, _ in ordered]
     return [*groups, RankedGroup(session, theme_id, subthemes, unquoted)]
 
 
-def _voiced(session: Session, theme_id: int) -> bool:
-    """Whether the theme holds an original item that is not a seller's note (every member
-    of a sub-theme is linked to its theme too)."""
+def _holding(
+    session: Session, theme_id: int, other_than: frozenset[EvidenceKind], enough: int
+) -> int:
+    """How many original items of the theme are of none of the kinds ``other_than``, counted
+    up to ``enough`` (every member of a sub-theme is linked to its theme too): a look that
+    stops there."""
     link, item = EvidenceThemeRow, EvidenceItemRow
     query = (
         select(link.evidence_id)
         .join(item, item.id == link.evidence_id)
         .where(
             link.theme_id == theme_id,
-            item.kind.not_in(SELLERS_NOTES),
+            item.kind.not_in(other_than),
             item.duplicate_of_id.is_(None),
         )
-        .limit(1)
+        .limit(enough)
     )
-    return session.execute(query).first() is not None
+    return len(session.execute(query).all())
 
 
 def _originals_per_theme(

@@ -208,6 +208,39 @@ def active_members(session: Session) -> dict[int, list[int]]:
     return members
 
 
+def sampled_member_texts(session: Session, per_theme: int) -> dict[int, list[ItemText]]:
+    """Active top-level theme id → its first ``per_theme`` original members by id: enough to
+    tell what a theme is written in without reading a million texts."""
+    ranked = (
+        select(
+            EvidenceThemeRow.theme_id.label("theme_id"),
+            EvidenceThemeRow.evidence_id.label("evidence_id"),
+            func.row_number()
+            .over(partition_by=EvidenceThemeRow.theme_id, order_by=EvidenceThemeRow.evidence_id)
+            .label("rank"),
+        )
+        .join(ThemeRow, ThemeRow.id == EvidenceThemeRow.theme_id)
+        .join(EvidenceItemRow, EvidenceItemRow.id == EvidenceThemeRow.evidence_id)
+        .where(
+            ThemeRow.status == ThemeStatus.ACTIVE,
+            ThemeRow.parent_id.is_(None),
+            EvidenceItemRow.duplicate_of_id.is_(None),
+        )
+        .subquery()
+    )
+    item = EvidenceItemRow
+    query = (
+        select(ranked.c.theme_id, *_item_texts().selected_columns)
+        .join(item, item.id == ranked.c.evidence_id)
+        .where(ranked.c.rank <= per_theme)
+        .order_by(ranked.c.theme_id, item.id)
+    )
+    sampled: dict[int, list[ItemText]] = {}
+    for theme_id, *fields in session.execute(query):
+        sampled.setdefault(theme_id, []).append(ItemText(*fields))
+    return sampled
+
+
 def not_active(session: Session, theme_id: int) -> str:
     """Why ``theme_id`` is not an active theme, in one line every command shows alike: a
     theme merged away names the theme its evidence went to, so an id from last week's notes
@@ -292,12 +325,27 @@ def active_themes(session: Session) -> list[ThemeSummary]:
 #: money at stake, not the customer's voice, so never a quote of a theme holding anything
 #: else; a theme of notes alone (a CRM import, nothing else) is quoted from its notes.
 SELLERS_NOTES = frozenset({EvidenceKind.DEAL_NOTE})
+#: What colleagues relay (a Jira request sales filed: "Oak Climate Control asked for this on
+#: a call. We need…"): a proxy's words, quoted only where customers said too little
+#: themselves. A QA corpus's route theme quoted such requests beside 12 customer tickets.
+RELAYED = SELLERS_NOTES | {EvidenceKind.INTERNAL_REQUEST}
+#: Customers' own items a theme needs for its quotes to be theirs alone.
+OWN_WORDS_ENOUGH = 3
+
+
+def unquoted_kinds(own_words: int, voiced: bool) -> frozenset[EvidenceKind]:
+    """The kinds of item that are no quote of a theme holding ``own_words`` customers' own
+    items (``RELAYED`` aside; counted up to ``OWN_WORDS_ENOUGH``) and, when ``voiced``, an
+    item that is no seller's note: the closest voice to the customer's that the theme has."""
+    if own_words >= OWN_WORDS_ENOUGH:
+        return RELAYED
+    return SELLERS_NOTES if voiced else frozenset()
 
 
 def quote_candidates(session: Session, theme_id: int) -> list[list[tuple[int, str, float]]]:
     """(id, text, closeness) of a theme's original items, grouped by active sub-theme, the
-    largest group first; a theme without sub-themes is one group. Sellers' notes only where
-    the theme holds nothing else (``SELLERS_NOTES``)."""
+    largest group first; a theme without sub-themes is one group. Relayed items only where
+    customers said too little themselves (``unquoted_kinds``)."""
     subthemes = select(ThemeRow.id).where(
         ThemeRow.parent_id == theme_id, ThemeRow.status == ThemeStatus.ACTIVE
     )
@@ -317,10 +365,14 @@ def quote_candidates(session: Session, theme_id: int) -> list[list[tuple[int, st
     )
     rows = session.execute(query).all()
     in_a_sub = {e for group, e, *_ in rows if group != theme_id}
-    voiced = any(kind not in SELLERS_NOTES for *_, kind in rows)
+    originals = {e: kind for _, e, _, _, kind in rows}
+    unquoted = unquoted_kinds(
+        sum(1 for kind in originals.values() if kind not in RELAYED),
+        any(kind not in SELLERS_NOTES for kind in originals.values()),
+    )
     groups: dict[int, list[tuple[int, str, float]]] = {}
     for group, evidence_id, text, score, kind in rows:
-        if voiced and kind in SELLERS_NOTES:
+        if kind in unquoted:
             continue
         if group != theme_id or evidence_id not in in_a_sub:  # the theme's: in no sub-theme
             groups.setdefault(group, []).append((evidence_id, text, float(score)))

@@ -7,8 +7,10 @@ and its per-batch Python work, not arithmetic, bounds it on a GPU. Texts are tok
 chunks, the next chunk on a second thread while the current one runs; each chunk is sorted by
 length and cut into batches of similar length, gathered on the device, so padding is small, a
 batch of equal lengths needs no attention mask at all, and nothing waits between batches.
-Vectors match sentence-transformers' ``encode`` (mean pooling over tokens, then L2 norm) to
-cosine > 0.999.
+A text's vector is the mean of its word tokens' last-layer states, L2-normalised: the mean
+sentence-transformers' ``encode`` takes, less the ``[CLS]`` and ``[SEP]`` rows
+(``_words_of``), which pull every vector toward every other; the word states are the
+reference implementation's to cosine > 0.999.
 
 A GPU is used when torch sees one, in fp16; the CPU runs fp32. The precision is part of
 ``model_id``, so the cache never mixes the two.
@@ -96,7 +98,9 @@ class MiniLMEmbedder:
     @cached_property
     def model_id(self) -> str:
         precision = "fp16" if self.dtype == torch.float16 else "fp32"
-        return f"minilm-l6-v2-{self._model.digest}-{precision}"
+        # "words": pooled over word tokens (``_words_of``), so no vector cached under the
+        # earlier mean over every token is read as one of these.
+        return f"minilm-l6-v2-words-{self._model.digest}-{precision}"
 
     @cached_property
     def _model(self) -> _Model:
@@ -223,7 +227,8 @@ class MiniLMEmbedder:
     def _forward(
         self, model: _Model, tokens: torch.Tensor, real: torch.Tensor, masked: bool
     ) -> torch.Tensor:
-        """BERT encoder, mean pooling over real tokens, L2 norm; float32 rows."""
+        """BERT encoder, mean pooling over the word tokens (``_words_of``), L2 norm; float32
+        rows."""
         rows, width = tokens.shape
         hidden = model.words[tokens] + model.positions[:width] + model.token_type
         hidden = F.layer_norm(hidden, (self.dimensions,), *model.norm, eps=model.eps)
@@ -240,8 +245,24 @@ class MiniLMEmbedder:
             down = F.linear(up, layer.down_weight, layer.down_bias)
             hidden = F.layer_norm(hidden + down, (self.dimensions,), *layer.norm2, model.eps)
         # Pool in float32: a long text's sum of fp16 rows loses digits.
-        summed = (hidden.float() * real[:, :, None]).sum(dim=1)
+        summed = (hidden.float() * _words_of(real)[:, :, None]).sum(dim=1)
         return F.normalize(summed, dim=1)
+
+
+def _words_of(real: torch.Tensor) -> torch.Tensor:
+    """The real tokens but the first and last, ``[CLS]`` and ``[SEP]``; all of them in a text
+    of no words (nothing but those two).
+
+    Their last-layer states are nearly the same in every text (pairwise cosine 0.74 for
+    ``[CLS]`` over 2,000 Banking77 queries, 0.32 for ``[SEP]``, 0.12 for words) and in a
+    16-token query they are an eighth of the mean: a shared offset that pulls every vector
+    toward every other. Without them, theme discovery on all of Banking77 scores NMI 0.832
+    against 0.824 (Leiden seeds 0–2; docs/performance.md); a vector still depends on its
+    text alone."""
+    columns = torch.arange(real.shape[1], device=real.device)
+    lengths = real.sum(dim=1, keepdim=True)
+    words = real & (columns[None, :] > 0) & (columns[None, :] < lengths - 1)
+    return torch.where(words.any(dim=1, keepdim=True), words, real)
 
 
 def _use_available_cores() -> None:

@@ -607,6 +607,18 @@ _JUDGING_WORDS = frozenset(w for phrase in (*PRAISE, *MANNER, *IDIOMS) for w in 
 _NOT_NAMING = GENERAL | frozenset(_COURTESY_WORDS.split()) | _JUDGING_WORDS
 
 
+#: Whom praise is for, "for the guys in the field", "for our techs", "easy for my staff":
+#: the people it helps, not an area of the product. A QA corpus's survey praise "Solid app,
+#: reliable and simple for the guys in the field" (15 answers) named "field" and so sat in
+#: a complaint theme, counting its accounts there.
+_FOR_PEOPLE = re.compile(
+    r"\b(?:for|to)\s+(?:(?:the|our|my|your|all|all\s+(?:the|our|my))\s+)?(?:\w+\s+)?"
+    r"(?:guys|team|teams|techs?|technicians?|crews?|staff|people|employees|users|folks|workers"
+    r"|drivers|dispatchers|colleagues|clients|customers|everyone|everybody|us|me|them)\b"
+    r"(?:\s+(?:in|on|at)\s+the\s+(?:field|road|office|ground|shop|site|desk))?"
+)
+
+
 def names_something(text: str) -> bool:
     """Whether praise names what it praises: a word of three letters or more that is no
     stop word, judging word (``PRAISE``, ``MANNER``, ``IDIOMS``), courtesy ("thanks",
@@ -616,10 +628,12 @@ def names_something(text: str) -> bool:
     (False, False)
     >>> names_something("Support sorted it in five minutes")
     True
+    >>> names_something("Solid app, reliable and simple for the guys in the field")
+    False
     """
     return any(
         len(word) > 2 and word not in STOPWORDS and word not in _NOT_NAMING
-        for word in WORD.findall(_fold(text))
+        for word in WORD.findall(_FOR_PEOPLE.sub(" ", _fold(text)))
         if word[0].isalpha()
     )
 

@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tradeoff.analysis.text.courtesy import after_courtesies, before_courtesies
+from tradeoff.analysis.text.courtesy import GREETING, after_courtesies, before_courtesies
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.signatures import (
     SIGNATURE_LINE_CHARS,
@@ -128,11 +128,14 @@ _SIGN_OFF = re.compile(
 )
 # A bare "Morning" greets only before "all", "team"… or a comma: "Morning reports are
 # empty" is a complaint.
+# A greeting's own words are courtesy's ``GREETING`` (one list for both modules), but
+# "Buenos"/"Buenas" greet only before the time of day.
+_GREETING_WORD = "|".join(sorted(GREETING - {"buenos", "buenas"}, key=lambda w: (-len(w), w)))
 _GREETING = (
-    r"(hi|hello|hey|hiya|howdy|dear|greetings|good\s+(morning|afternoon|evening|day)"
+    rf"({_GREETING_WORD}|good\s+(morning|afternoon|evening|day)"
     r"|(morning|afternoon|evening)(?=\s+(all|team|everyone|folks|guys|y'all|there)\b|\s*[,!])"
-    r"|to\s+whom\s+it\s+may\s+concern|hallo|guten\s+(morgen|tag)|bonjour|bonsoir|salut"
-    r"|hola|buen[oa]s\s+(días|dias|tardes)|ciao|olá)"
+    r"|to\s+whom\s+it\s+may\s+concern|guten\s+(morgen|tag)"
+    r"|buen[oa]s\s+(días|dias|tardes))"
 )
 # "Dear Sir/Madam,", "Hi there 👋": a greeting's words may hold a slash, and emoji or other
 # symbols may close it.

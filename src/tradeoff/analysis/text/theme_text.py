@@ -84,7 +84,8 @@ _NO_SUBJECT = re.compile(r"^\W*(no\s+subject|untitled|none|n/?a)?\W*$", re.IGNOR
 _GENERIC_SUBJECT_WORDS = frozenset(
     """help question questions query queries urgent urgently asap important support request
     requests enquiry enquiries inquiry inquiries assistance needed need please hello hi hey
-    ticket issue problem contact quick a an the my me i for with some regarding re""".split()  # noqa: SIM905 - a word list reads better
+    ticket issue problem contact quick a an the my me i for with some regarding re your our
+    this about on case follow up""".split()  # noqa: SIM905 - a word list reads better
 )
 _WORD = re.compile(r"\w+")
 #: Words that fill a form or try a channel out; a text of these alone says nothing.
@@ -189,10 +190,20 @@ def with_subject(kind: EvidenceKind | str, title: str | None, text: str, said: s
     states (``problem_statement``)."""
     if kind in PROBLEM_SHAPED:
         said = problem_statement(said)
-    subject = subject_line(title) if title and kind in TITLED else ""
+    subject = (
+        subject_line(title) if title and kind in TITLED and not _bare_reply(title, said) else ""
+    )
     if subject and not holds_subject(plain_text(text), subject):
         return unshouted(f"{subject}\n{said}")
     return unshouted(said)
+
+
+def _bare_reply(title: str, said: str) -> bool:
+    """A reply ("Re: ...") whose message says nothing (``says_something``): "Thanks!" under
+    "Re: Your request" answers our last message, and its subject, the thread's, is no new
+    evidence of that topic. Read with it, MiniLM filed a QA corpus's four thank-you replies
+    in an invoicing theme and quoted one."""
+    return _REPLY_PREFIX.match(title) is not None and not says_something(said)
 
 
 def unshouted(text: str) -> str:
@@ -234,7 +245,7 @@ def _unshout_sentence(match: re.Match[str]) -> str:
 def subject_line(title: str) -> str:
     """A subject without reply and forward prefixes, bracketed tags or a closing ellipsis
     ("RE: [EXT] x..." → "x"); empty for a placeholder such as "(no subject)" and for one
-    that names no topic ("Urgent!!", "Question")."""
+    that names no topic ("Urgent!!", "Question", "Your request #4411")."""
     subject = _ELLIPSIS.sub("", _REPLY_PREFIX.sub("", title)).strip()
     if _NO_SUBJECT.match(subject) or _generic(subject):
         return ""
@@ -244,7 +255,9 @@ def subject_line(title: str) -> str:
 def _generic(subject: str) -> bool:
     """Every word of the subject asks for attention and none names a topic ("Urgent!!",
     "Question", "Need help please")."""
-    return all(w in _GENERIC_SUBJECT_WORDS for w in _WORD.findall(subject.casefold()))
+    return all(
+        w in _GENERIC_SUBJECT_WORDS or w.isdigit() for w in _WORD.findall(subject.casefold())
+    )
 
 
 def holds_subject(text: str, subject: str) -> bool:
