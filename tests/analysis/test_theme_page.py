@@ -10,7 +10,7 @@ the rest.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -19,7 +19,14 @@ from tests.analysis.themed import file_ticket
 from tests.cli.helpers import run_cli
 from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues
 from tradeoff.analysis.label.quotes import repeat_key
-from tradeoff.analysis.theme_page import month_sparkline, so_far, theme_page, trend_months
+from tradeoff.analysis.theme_page import (
+    ahead_words,
+    month_sparkline,
+    so_far,
+    theme_page,
+    trend_months,
+    trend_words,
+)
 from tradeoff.domain.enums import EvidenceKind
 from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.storage import repository
@@ -134,6 +141,25 @@ def test_the_trend_shows_the_same_months_for_every_theme() -> None:
     assert [m.month for m in trend_months(trend(("2026-01", 2)), 2)] == ["2025-12", "2026-01"]
     # The month so far is drawn apart: its short bar is not a fall in demand.
     assert so_far(month_sparkline(trend_months(new, 3))) == ("▁█", "▂")
+    assert so_far(month_sparkline(trend_months(new, 3)), filling=False) == ("▁█▂", "")
+
+
+def test_the_trend_is_worded_with_the_month_so_far_and_the_items_dated_ahead() -> None:
+    """As of 26 November: October against September, November so far, and a deal note
+    dated by a close date typed into next year, which is in no month."""
+    counted = (("2026-09", 5), ("2026-10", 3), ("2026-11", 2))
+    months = tuple(MonthCount(m, n) for m, n in counted)
+    november = MonthlyTrend(months, "2026-10", 3, 5, date(2026, 11, 26), ahead=1)
+    assert november.filling_month == "2026-11"
+    assert trend_words(november) == (
+        "2026-10: 3 (month before: 5); 2026-11 so far (to 2026-11-26): 2"
+    )
+    assert ahead_words(november) == "1 item dated after 2026-11-26 is in no month yet"
+    whole = MonthlyTrend(months, "2026-11", 2, 3, date(2026, 11, 30), ahead=2)
+    assert whole.filling_month is None
+    assert trend_words(whole) == "2026-11: 2 (month before: 3)"
+    assert ahead_words(whole) == "2 items dated after 2026-11-30 are in no month yet"
+    assert ahead_words(MonthlyTrend(months, None, None, None, date(2026, 11, 26))) is None
 
 
 def test_one_copy_is_said_in_the_singular(

@@ -159,3 +159,60 @@ def test_a_very_long_quote_is_cut_on_the_terminal(
     assert page.count("…") >= 2
     # At most five quotes of 400 characters with the figures around them, not 5 × 54 KB.
     assert len(page) < 6_000
+
+
+def test_one_theme_as_json_holds_what_its_page_shows(
+    capsys: pytest.CaptureFixture[str],
+    workspace_url: str,
+    engine: Engine,
+    analysed: dict[int, EvidenceItem],
+) -> None:
+    """`theme ID --format json` (QA round 22: "No such option: --format"): the theme's entry
+    of `themes --format json`, figure for figure, recounted from the links, with the page's
+    quotes by evidence id and external id and its sub-themes."""
+    listed = json.loads(run_cli(capsys, "--db", workspace_url, "themes", "--format", "json").stdout)
+    live = [t for t in themes(engine) if t.status is ThemeStatus.ACTIVE]
+    top = [t for t in live if t.parent_id is None]
+    assert top
+    for theme in top:
+        args = ("--db", workspace_url, "theme", str(theme.id))
+        document = json.loads(run_cli(capsys, *args, "--format", "json").stdout)
+        entry = next(t for t in listed if t["id"] == theme.id)
+        assert {k: document[k] for k in entry} == entry
+        want = expected(engine, analysed, theme.id or 0)
+        assert (document["id"], document["name"], document["parent_id"]) == (
+            theme.id,
+            theme.name,
+            None,
+        )
+        assert (document["items"], document["accounts"]) == (want["items"], want["accounts"])
+        assert document["observed_items"] == want["observed"]
+        months = {m["month"]: m["items"] for m in document["monthly"] if m["items"]}
+        assert months == want["months"]
+        members = {link.evidence_id for link in links(engine) if link.theme_id == theme.id}
+        page = run_cli(capsys, *args).stdout
+        assert document["quotes"]
+        for quote in document["quotes"]:
+            item = analysed[quote["evidence_id"]]
+            assert quote["evidence_id"] in members
+            assert (quote["source"], quote["external_id"]) == (item.source, item.external_id)
+            assert f'"{quote["text"]}"  (#{quote["evidence_id"]}, {quote["score"]:.2f})' in page
+        children = sorted(
+            (t for t in live if t.parent_id == theme.id),
+            key=lambda t: (-sum(link.theme_id == t.id for link in links(engine)), t.id or 0),
+        )
+        assert [(s["id"], s["name"], s["parent_id"]) for s in document["subthemes"]] == [
+            (c.id, c.name, theme.id) for c in children
+        ]
+        for sub in document["subthemes"]:
+            assert f"  {sub['id']}  {sub['name']}  ({sub['items']:,} items)" in page
+            assert sub["items"] == expected(engine, analysed, sub["id"])["items"]
+
+
+def test_an_unknown_theme_as_json_is_one_line(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, analysed: dict[int, EvidenceItem]
+) -> None:
+    result = run_cli(capsys, "--db", workspace_url, "theme", "999999", "--format", "json")
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    assert "no active theme with id 999999" in result.stderr

@@ -8,19 +8,27 @@ four-star review that says tracking is "not easy", and a ticket praising the tra
 Its sub-theme "Delivery tracking" holds a copy whose original is filed elsewhere and is half
 praise. An archived theme's links must not count. ``expected`` recomputes each figure in
 plain Python over ``SAID``, and the tests compare whole ``to_json()`` outputs.
+
+A trend runs to an as-of day: ``AS_OF`` (the fixture's last day) in most tests, today by
+default, as ``tradeoff demand`` counts; an item dated after it (a deal note dated by a
+close date typed a year ahead) is in no month.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, delete, event, func, select, update
 
+from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.business.demand_time import filling_period
 from tradeoff.analysis.label.counter import PRAISE_RULES, praise_cues
 from tradeoff.domain.accounts import Account, Person
 from tradeoff.domain.enums import (
@@ -35,7 +43,7 @@ from tradeoff.domain.evidence import EvidenceItem, EvidenceTheme, Theme
 from tradeoff.storage import praise, repository, theme_summary
 from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceItemRow, EvidencePraiseRow
-from tradeoff.storage.theme_profile import theme_profiles
+from tradeoff.storage.theme_profile import MonthlyTrend, theme_profiles
 
 ACCOUNTS = {
     "Brightwater Bakery Ltd": "GBP",
@@ -129,6 +137,8 @@ SAID = [
          person="Maya Osei"),
 ]  # fmt: skip
 HORIZON = max(s.when for s in SAID)
+#: The day most tests ask about: the fixture's last, in June (still filling).
+AS_OF = HORIZON.date()
 #: Tickets, chats and reviews show what people did; interviews and requests what they say.
 DEFAULT_MODE = {
     TK: EvidenceMode.OBSERVED,
@@ -221,9 +231,16 @@ def months_between(first: str, last: str) -> list[str]:
     return found
 
 
-def expected(theme: str, ids: dict[str, int], horizon: datetime, limit: int = 5) -> dict[str, Any]:
-    """Every figure of ``theme``'s profile, counted by hand over ``SAID``."""
-    filed = [s for s in SAID if theme in s.themes]
+def month_before(name: str) -> str:
+    return month(date(int(name[:4]), int(name[5:]), 1) - timedelta(days=1))
+
+
+def expected(
+    theme: str, ids: dict[str, int], as_of: date, limit: int = 5, said: list[Said] = SAID
+) -> dict[str, Any]:
+    """Every figure of ``theme``'s profile as of the day ``as_of``, counted by hand over
+    ``said``."""
+    filed = [s for s in said if theme in s.themes]
     pieces: dict[str, list[Said]] = {}
     for s in filed:
         pieces.setdefault(s.copy_of or s.ref, []).append(s)
@@ -237,11 +254,15 @@ def expected(theme: str, ids: dict[str, int], horizon: datetime, limit: int = 5)
     proxy = [s for s in items if s.relayed_by or s.person in ours]
     observed = [s for s in items if (s.mode or DEFAULT_MODE[s.kind]) is EvidenceMode.OBSERVED]
     n = len(items)
-    counts = {m: sum(month(s.when) == m for s in items) for m in {month(s.when) for s in items}}
-    trend = months_between(min(counts), max(month(horizon), *counts)) if items else []
-    last_full = months_between("2026-01", month(horizon))[-2]
-    before_full = months_between("2025-12", last_full)[-2]
-    has_change = bool(items) and last_full >= min(counts)
+    # The trend: items up to the end of the as-of day, by month, to the as-of day's month;
+    # that month is whole only when the as-of day is its last.
+    known = [s for s in items if s.when.date() <= as_of]
+    counts = Counter(month(s.when) for s in known)
+    trend = months_between(min(counts), month(as_of)) if counts else []
+    whole = (as_of + timedelta(days=1)).day == 1
+    last_full = month(as_of) if whole else month_before(month(as_of))
+    before_full = month_before(last_full)
+    has_change = bool(counts) and last_full >= min(counts)
     praised = sorted(
         (s for s in items if s.praise), key=lambda s: (s.when, ids[s.ref]), reverse=True
     )
@@ -263,6 +284,9 @@ def expected(theme: str, ids: dict[str, int], horizon: datetime, limit: int = 5)
         "first_seen": min(s.when for s in items).isoformat() if items else None,
         "last_seen": max(s.when for s in items).isoformat() if items else None,
         "monthly": [{"month": m, "items": counts.get(m, 0)} for m in trend],
+        "trend_as_of": as_of.isoformat(),
+        "filling_month": None if whole else month(as_of),
+        "items_ahead": len(items) - len(known),
         "last_full_month": last_full if has_change else None,
         "last_full_month_items": counts.get(last_full, 0) if has_change else None,
         "month_before_items": counts.get(before_full, 0) if has_change else None,
@@ -296,23 +320,31 @@ def profiles_json(engine: Engine, *args: Any, **kwargs: Any) -> dict[int, dict[s
 def test_every_figure_of_every_theme_matches_a_recount(
     engine: Engine, workspace: Workspace, theme: str
 ) -> None:
-    profile = profiles_json(engine)[workspace.themes[theme]]
-    assert profile == expected(theme, workspace.evidence, HORIZON) | {
+    profile = profiles_json(engine, as_of=AS_OF)[workspace.themes[theme]]
+    assert profile == expected(theme, workspace.evidence, AS_OF) | {
         "theme_id": workspace.themes[theme]
     }
+    # A timestamp is read as its UTC day: 22:00 on 9 June in New York is the 10th in UTC,
+    # so the Face ID ticket of the 10th (09:30 UTC) is in June's count, not ahead.
+    evening = datetime(2026, 6, 10, 2, tzinfo=UTC).astimezone(ZoneInfo("America/New_York"))
+    assert evening.day == 9
+    assert profiles_json(engine, as_of=evening)[workspace.themes[theme]] == expected(
+        theme, workspace.evidence, date(2026, 6, 10)
+    ) | {"theme_id": workspace.themes[theme]}
 
 
 def test_the_delivery_theme_reads_as_a_pm_would_check_it(
     engine: Engine, workspace: Workspace
 ) -> None:
     """The recount above, pinned to the numbers a PM reads off the fixture by eye."""
-    delivery = profiles_json(engine)[workspace.themes[DELIVERY]]
+    delivery = profiles_json(engine, as_of=AS_OF)[workspace.themes[DELIVERY]]
     ids = workspace.evidence
     assert (delivery["items"], delivery["copies"]) == (13, 1)
     assert (delivery["accounts"], delivery["end_users"]) == (3, 3)
     assert (delivery["observed_items"], delivery["proxy_items"]) == (11, 2)
     assert [m["items"] for m in delivery["monthly"]] == [3, 3, 0, 3, 3, 1]
     assert (delivery["last_full_month"], delivery["month_change"]) == ("2026-05", 0)
+    assert (delivery["filling_month"], delivery["items_ahead"]) == ("2026-06", 0)
     assert [(c["evidence_id"], c["cues"]) for c in delivery["counter_evidence"]] == [
         (ids["t-106"], ["works great"]),
         (ids["r-9"], ["easy", "rated 5 of 5"]),
@@ -330,15 +362,81 @@ def test_only_active_themes_asked_for_are_profiled(engine: Engine, workspace: Wo
     assert profiles_json(engine, []) == {}
 
 
-def test_a_given_horizon_and_a_shorter_counter_list(engine: Engine, workspace: Workspace) -> None:
-    as_of = datetime(2026, 4, 15, tzinfo=UTC)
+def test_an_earlier_day_and_a_shorter_counter_list(engine: Engine, workspace: Workspace) -> None:
+    """As of 15 April: the items after it are in no month (April holds the three up to the
+    15th), and every other figure still counts them (they are the theme's evidence)."""
+    as_of = date(2026, 4, 15)
     delivery = profiles_json(engine, as_of=as_of, counter_limit=1)[workspace.themes[DELIVERY]]
     assert delivery == expected(DELIVERY, workspace.evidence, as_of, limit=1) | {
         "theme_id": workspace.themes[DELIVERY]
     }
+    assert [m["items"] for m in delivery["monthly"]] == [3, 3, 0, 3]
+    assert (delivery["items_ahead"], delivery["items"]) == (4, 13)
     assert (delivery["last_full_month"], delivery["month_before_items"]) == ("2026-03", 3)
     assert delivery["month_change"] == -3
     assert len(delivery["counter_evidence"]) == 1 < delivery["counter_evidence_count"]
+
+
+def test_a_month_s_last_day_makes_it_the_last_full_month(
+    engine: Engine, workspace: Workspace
+) -> None:
+    """On 31 May no day of May is still to come: May is whole, and is the month compared."""
+    delivery = profiles_json(engine, as_of=date(2026, 5, 31))[workspace.themes[DELIVERY]]
+    assert delivery == expected(DELIVERY, workspace.evidence, date(2026, 5, 31)) | {
+        "theme_id": workspace.themes[DELIVERY]
+    }
+    assert (delivery["filling_month"], delivery["last_full_month"]) == (None, "2026-05")
+    assert (delivery["last_full_month_items"], delivery["month_change"]) == (3, 0)
+
+
+def test_the_month_so_far_follows_demand_s_rule_every_day() -> None:
+    """A theme's filling month and demand's filling period are one rule: the same answer
+    for every day of five years, leap days and year ends included."""
+    day = date(2024, 1, 1)
+    while day < date(2029, 1, 1):
+        filling = MonthlyTrend((), None, None, None, day).filling_month
+        assert filling == filling_period(day, quarterly=False), day
+        day += timedelta(days=1)
+
+
+def test_an_item_dated_ahead_of_today_is_in_no_month(engine: Engine, workspace: Workspace) -> None:
+    """By default the trend runs to today, as demand's does, whatever the newest evidence's
+    date: a deal note dated by a close date typed a year ahead (QA round 22: every theme's
+    trend ran to that month, its last months empty) is counted apart, not in a month. Read
+    through the links (the theme marked dirty by the write) and through the summary."""
+    delivery = workspace.themes[DELIVERY]
+    today = datetime.now(UTC).date()
+    typed_ahead = datetime.combine(today + timedelta(days=417), datetime.min.time(), UTC)
+    note = said("sf-0065g0000dEbeSz", RQ, "Lost: no card delivery to Germany.", typed_ahead,
+                DELIVERY)  # fmt: skip
+    with write_session(engine) as session:
+        item = repository.add(
+            session,
+            EvidenceItem(
+                source="salesforce",
+                external_id=note.ref,
+                kind=note.kind,
+                text=note.text,
+                created_at=note.when,
+            ),
+        )
+        assert item.id is not None
+        repository.add(session, EvidenceTheme(evidence_id=item.id, theme_id=delivery, score=0.8))
+    ids = workspace.evidence | {note.ref: item.id}
+    want = expected(DELIVERY, ids, today, said=[*SAID, note]) | {"theme_id": delivery}
+    assert want["items_ahead"] == 1
+    assert want["monthly"][-1]["month"] == month(today)
+    with read_session(engine) as session:
+        assert theme_summary.split(session, [delivery])[1] == [delivery]
+    through_links = profiles_json(engine)[delivery]
+    theme_summary.refresh_engine(engine)
+    with read_session(engine) as session:
+        assert theme_summary.split(session, [delivery])[0] == [delivery]
+    assert profiles_json(engine)[delivery] == through_links == want
+    # `tradeoff demand` counts the same months to the same day.
+    (demand,) = theme_demand(engine, ids=[delivery])
+    months = [{"month": p.period, "items": p.items} for p in demand.total.months]
+    assert months == through_links["monthly"]
 
 
 def test_a_few_queries_whatever_the_number_of_themes(engine: Engine, workspace: Workspace) -> None:
@@ -354,10 +452,10 @@ def test_a_few_queries_whatever_the_number_of_themes(engine: Engine, workspace: 
         profiles_json(engine)
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    # Active themes, dirty marks, summary days, summary reach, horizon, the praise mark, kept
-    # praise, items above the mark, items sent back, praise ranking, then the words of the
-    # counter evidence shown (the mark again, one read of at most 5,000 items).
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 12
+    # Active themes, dirty marks, summary days, summary reach, the praise mark, kept praise,
+    # items above the mark, items sent back, praise ranking, then the words of the counter
+    # evidence shown (the mark again, one read of at most 5,000 items).
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 11
 
 
 def counter_ids(engine: Engine, theme: int, rules: praise.PraiseRules = PRAISE_RULES) -> set[int]:
@@ -383,7 +481,8 @@ def test_kept_readings_give_the_same_profiles_without_reading_a_text(
         kept = theme_profiles(session, praise=counting)
     assert {t: json.loads(json.dumps(p.to_json())) for t, p in kept.items()} == unread
     assert read == []
-    assert unread[workspace.themes[DELIVERY]] == expected(DELIVERY, workspace.evidence, HORIZON) | {
+    today = datetime.now(UTC).date()
+    assert unread[workspace.themes[DELIVERY]] == expected(DELIVERY, workspace.evidence, today) | {
         "theme_id": workspace.themes[DELIVERY]
     }
 

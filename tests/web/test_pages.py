@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from fastapi.testclient import TestClient
@@ -210,8 +210,14 @@ def test_only_admins_see_the_users_link(signed_in: Callable[[Role], TestClient])
 def test_the_theme_list_shows_each_theme_s_monthly_trend(
     signed_in: Callable[[Role], TestClient], workspace: Workspace
 ) -> None:
-    """Both items of the theme arrived in March 2026, the newest evidence's month: the trend
-    shows the twelve months up to it, zero before, and its bar apart as the month so far."""
+    """Both items of the theme arrived in March 2026: the trend shows the twelve months up to
+    this month (the month `tradeoff demand` counts to, not the newest evidence's), March's
+    two among them, and this month's bar apart as the month so far."""
+    this_month = datetime.now(UTC).date().replace(day=1)
+    wanted = [this_month]
+    while len(wanted) < 12:
+        wanted.insert(0, (wanted[0] - timedelta(days=1)).replace(day=1))
+    names = [f"{m:%Y-%m}" for m in wanted]
     page = signed_in(Role.VIEWER).get("/themes")
     assert page.status_code == 200
     row = page.text.split(f'href="/themes/{workspace.theme_id}"', 1)[1].split("</tr>", 1)[0]
@@ -220,12 +226,10 @@ def test_the_theme_list_shows_each_theme_s_monthly_trend(
     months = [
         part.split(": ") for part in title.removesuffix(" (the last month so far)").split(" · ")
     ]
-    assert len(months) == 12
-    assert months[0][0] == "2025-04"
-    assert months[-1] == ["2026-03", "2"]
-    assert all(count == "0" for _, count in months[:-1])
+    assert months == [[m, "2" if m == "2026-03" else "0"] for m in names]
     bars = row.split('class="trend" title="', 1)[1].split('">', 1)[1].split("</td>", 1)[0]
-    assert bars == "▁" * 11 + '<span class="so-far">█</span>'
+    drawn = ["█" if m == "2026-03" else "▁" for m in names]
+    assert bars == "".join(drawn[:-1]) + f'<span class="so-far">{drawn[-1]}</span>'
 
 
 def test_a_theme_page_is_kept_until_the_workspace_changes(

@@ -16,7 +16,7 @@ would otherwise miss. A praise theme's page names the theme it answers.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from tradeoff.storage.theme_profile import (
 )
 from tradeoff.storage.theme_quotes import RankedGroup, quote_groups
 from tradeoff.storage.themes import ThemeSummary, active_themes, not_active
+from tradeoff.wording import plural
 
 #: Quotes a theme shows.
 QUOTES = 5
@@ -70,6 +71,9 @@ class ThemePage:
     praise_of_area: tuple[AreaPraise, ...] = ()
     #: For a praise theme: the theme whose area it speaks well of.
     speaks_to: ThemeSummary | None = None
+    #: (source, external id) of every item the page quotes or lists, by evidence id: what a
+    #: reader looks the item up by in the tool it came from.
+    sources: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
 
 def theme_page(engine: Engine, theme_id: int) -> ThemePage:
@@ -105,13 +109,25 @@ def theme_page(engine: Engine, theme_id: int) -> ThemePage:
             session, theme_quotes(groups, leave_out=counter, praised=praise.keys())
         )
         answers, speaks_to = _area_praise(session, summaries, theme_id, namesakes, profiles)
+        shown = [q.evidence_id for q in quotes] + [c.evidence_id for c in counter]
+        shown += [c.evidence_id for answer in answers for c in answer.said]
+        sources = _sources(session, shown)
     subthemes = sorted(
         ((c, profiles[c.id]) for c in children if c.id in profiles),
         key=lambda pair: (-pair[1].items, pair[0].id),
     )
     return ThemePage(
-        chosen, profiles[theme_id], tuple(subthemes), tuple(quotes), answers, speaks_to
+        chosen, profiles[theme_id], tuple(subthemes), tuple(quotes), answers, speaks_to, sources
     )
+
+
+def _sources(session: Session, ids: Collection[int]) -> dict[int, tuple[str, str]]:
+    """(source, external id) of the items ``ids`` (a page's few)."""
+    if not ids:
+        return {}
+    item = EvidenceItemRow
+    rows = select(item.id, item.source, item.external_id).where(item.id.in_(set(ids)))
+    return {int(i): (source, external) for i, source, external in session.execute(rows)}
 
 
 def _area_praise(
@@ -198,10 +214,11 @@ TREND_MONTHS = 12
 
 
 def trend_months(trend: MonthlyTrend, count: int = TREND_MONTHS) -> list[MonthCount]:
-    """The ``count`` months up to the newest evidence's month, zero before the theme's first
-    item: every theme shows the same months, so the bars of a list line up. The last of them
-    holds only the days up to the newest item; surfaces draw it apart (``so_far``), or its
-    short bar reads as demand collapsing in every theme."""
+    """The ``count`` months up to the trend's as-of day's month (today's by default, as in
+    ``tradeoff demand``), zero before the theme's first item: every theme shows the same
+    months, so the bars of a list line up. While that month is filling it holds only the
+    days so far; surfaces draw it apart (``so_far``), or its short bar reads as demand
+    collapsing in every theme."""
     if not trend.months:
         return []
     year, month = (int(part) for part in trend.months[-1].month.split("-"))
@@ -220,9 +237,38 @@ def month_sparkline(months: Sequence[MonthCount]) -> str:
     return "".join(SPARKS[round(m.items / peak * (len(SPARKS) - 1))] for m in months)
 
 
-def so_far(sparkline: str) -> tuple[str, str]:
-    """The bars of the whole months and the bar of the month so far (``trend_months``)."""
-    return sparkline[:-1], sparkline[-1:]
+def so_far(sparkline: str, filling: bool = True) -> tuple[str, str]:
+    """The bars of the whole months and the bar of the month so far (``trend_months``);
+    no bar apart when the last month is whole (``MonthlyTrend.filling_month`` is None)."""
+    return (sparkline[:-1], sparkline[-1:]) if filling else (sparkline, "")
+
+
+def trend_words(trend: MonthlyTrend) -> str:
+    """The last full month against the one before, then the month so far while it fills,
+    as every surface words them (``ahead_words`` says what is dated later):
+    ``2026-10: 3 (month before: 5); 2026-11 so far (to 2026-11-26): 2``."""
+    parts = []
+    if trend.last_full_month is not None and trend.last_full_month_items is not None:
+        words = f"{trend.last_full_month}: {trend.last_full_month_items:,}"
+        if trend.month_before_items is not None:
+            words += f" (month before: {trend.month_before_items:,})"
+        parts.append(words)
+    filling = trend.filling_month
+    if filling is not None and trend.as_of is not None and trend.months:
+        now = trend.months[-1].items if trend.months[-1].month == filling else 0
+        parts.append(f"{filling} so far (to {trend.as_of.isoformat()}): {now:,}")
+    return "; ".join(parts)
+
+
+def ahead_words(trend: MonthlyTrend) -> str | None:
+    """Says how many items are dated after the as-of day, in no month (None when none):
+    a date typed ahead, such as a deal note dated by a forecast close date."""
+    if not trend.ahead or trend.as_of is None:
+        return None
+    are = "is" if trend.ahead == 1 else "are"
+    return (
+        f"{plural(trend.ahead, 'item')} dated after {trend.as_of.isoformat()} {are} in no month yet"
+    )
 
 
 def said_once(items: Sequence[CounterEvidence]) -> list[tuple[str, tuple[int, ...]]]:

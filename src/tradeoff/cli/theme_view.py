@@ -1,7 +1,9 @@
 """``tradeoff themes`` and ``tradeoff theme ID``: what customers struggle with, and who.
 
-Every figure comes from ``storage.theme_profile`` (its docstring defines each one), so the
-table, the JSON and the theme page never disagree.
+Every figure comes from ``storage.theme_profile`` (its docstring defines each one) and a
+theme's page from ``analysis.theme_page``, so the table, the JSON and the web page never
+disagree: ``theme ID --format json`` holds each theme as ``themes --format json`` does, with
+the page's quotes, praise of its area and sub-themes.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from tradeoff.analysis.seller_notes import FOLLOWERS, notes_apart
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.analysis.theme_page import (
     TREND_MONTHS,
+    ThemePage,
+    ahead_words,
     month_sparkline,
     said_once,
     so_far,
     theme_page,
     trend_months,
+    trend_words,
 )
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.centroids import current_centroids
@@ -35,6 +40,7 @@ from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_profile import (
     CounterEvidence,
     MonthCount,
+    MonthlyTrend,
     ThemeProfile,
     theme_profiles,
 )
@@ -61,9 +67,9 @@ def themes(
 
     items counts distinct evidence (copies once); users are distinct end users; observed is
     the share of observed behaviour (the rest is stated); proxy is the share relayed by our
-    own people; the trend shows the same twelve months for every theme, up to the month of
-    the newest evidence in the workspace (its data's own "now": a workspace imported last
-    year reads the same today); that month's bar, dimmed, counts only the days so far.
+    own people; the trend shows the same twelve months for every theme, up to this month, as
+    tradeoff demand counts them; this month's bar, dimmed, counts only the days so far, and
+    an item dated after today (a date typed ahead) is in no month.
 
     Example: tradeoff themes --format json
     """
@@ -124,9 +130,16 @@ def themes(
             _percent(profile.observed_share),
             _percent(profile.proxy_share),
             _day(profile.last_seen),
-            _bars(trend_months(profile.trend)),
+            _bars(trend_months(profile.trend), profile.trend),
         )
     console.print(table)
+    ahead = sum(profiles[s.id].trend.ahead for s in tops)
+    if ahead:
+        as_of = profiles[tops[0].id].trend.as_of
+        console.print(
+            f"{plural(ahead, 'item')} dated after {as_of} {'is' if ahead == 1 else 'are'} in no "
+            "month of the trend (see tradeoff theme ID)."
+        )
     if any(is_praise_theme(profiles[s.id]) for s in tops):
         console.print(
             "(praise): at least half of its items speak well of us: what customers value, "
@@ -143,6 +156,9 @@ def themes(
 def theme(
     ctx: typer.Context,
     theme_id: Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")],
+    output_format: Annotated[
+        ThemesFormat, typer.Option("--format", help="table, or json for scripts.")
+    ] = ThemesFormat.TABLE,
 ) -> None:
     """Show one theme: its reach, shares, dates, monthly trend, quotes, counter evidence and
     sub-themes.
@@ -150,12 +166,18 @@ def theme(
     Quotes are chosen for coverage: the most typical item of each sub-theme in turn. Counter
     evidence lists items in the theme that speak well of the same area; praise of the area
     that analysis filed in a praise theme of its own is listed after it, and a praise
-    theme's page names the theme whose area it speaks well of.
+    theme's page names the theme whose area it speaks well of. The monthly trend runs to
+    this month (the days so far), as tradeoff demand counts it. --format json gives the same
+    as one entry of tradeoff themes --format json, with the quotes (whole, with their
+    source and external ids) and the praise of its area.
 
-    Example: tradeoff theme 12
+    Example: tradeoff theme 12 --format json
     """
     engine = open_workspace(ctx)
     page = theme_page(engine, theme_id)
+    if output_format is ThemesFormat.JSON:
+        sys.stdout.write(json.dumps(_page_json(page), ensure_ascii=False, indent=2) + "\n")
+        return
     chosen, profile, quotes = page.theme, page.profile, page.quotes
     pinned = ", name pinned" if chosen.name_pinned else ""
     console.print(f"{chosen.name}  (theme {chosen.id}{pinned})")
@@ -172,9 +194,14 @@ def theme(
     console.print(f"first seen {_day(profile.first_seen)}, last seen {_day(profile.last_seen)}")
     trend = profile.trend
     console.print(
-        Text("monthly: ").append(_bars(trend_months(trend, max(TREND_MONTHS, len(trend.months)))))
-        + Text(f"  {_trend_words(profile)}")
+        Text("monthly: ").append(
+            _bars(trend_months(trend, max(TREND_MONTHS, len(trend.months))), trend)
+        )
+        + Text(f"  {trend_words(trend)}")
     )
+    ahead = ahead_words(trend)
+    if ahead:
+        console.print(f"{ahead} (tradeoff evidence lists the dates)")
     console.print("Quotes:")
     for quote in quotes:
         console.print(f'  "{_cut(quote.text)}"  (#{quote.evidence_id}, {quote.score:.2f})')
@@ -215,16 +242,6 @@ def _cut(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def _trend_words(profile: ThemeProfile) -> str:
-    trend = profile.trend
-    if trend.last_full_month is None or trend.last_full_month_items is None:
-        return ""
-    words = f"{trend.last_full_month}: {trend.last_full_month_items:,}"
-    if trend.month_before_items is not None:
-        words += f" (month before: {trend.month_before_items:,})"
-    return words
-
-
 def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
     """The theme for scripts; counter evidence in the customer's words, as the terminal
     shows it (no greeting, signature or quoted thread: the whole item is in `evidence`)."""
@@ -243,9 +260,43 @@ def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
     }
 
 
-def _bars(months: list[MonthCount]) -> Text:
-    """The sparkline with the month so far dimmed: it is not a whole month yet."""
-    whole, current = so_far(month_sparkline(months))
+def _page_json(page: ThemePage) -> dict[str, Any]:
+    """One theme for scripts: ``_described`` as ``themes --format json`` gives it, with the
+    quotes and items listed by their evidence ids and their source and external ids."""
+
+    def found(evidence_id: int) -> dict[str, Any]:
+        source, external_id = page.sources.get(evidence_id, (None, None))
+        return {"evidence_id": evidence_id, "source": source, "external_id": external_id}
+
+    described = _described(page.theme, page.profile)
+    described["counter_evidence"] = [
+        {**found(item["evidence_id"]), **item} for item in described["counter_evidence"]
+    ]
+    return {
+        **described,
+        "quotes": [{**found(q.evidence_id), "text": q.text, "score": q.score} for q in page.quotes],
+        "speaks_well_of_theme": page.speaks_to.id if page.speaks_to else None,
+        "praised_in_themes": sorted(a.theme.id for a in page.praise_of_area),
+        "praise_of_area": [
+            {
+                "theme_id": a.theme.id,
+                "name": a.theme.name,
+                "items": a.profile.items,
+                "praise_items": a.profile.praise_items,
+                "said": [
+                    {**found(c.evidence_id), "text": as_said(c.kind, c.text), "cues": list(c.cues)}
+                    for c in a.said
+                ],
+            }
+            for a in page.praise_of_area
+        ],
+        "subthemes": [_described(child, profile) for child, profile in page.subthemes],
+    }
+
+
+def _bars(months: list[MonthCount], trend: MonthlyTrend) -> Text:
+    """The sparkline with the month so far dimmed while it is not a whole month yet."""
+    whole, current = so_far(month_sparkline(months), trend.filling_month is not None)
     return Text(whole).append(current, style="dim")
 
 

@@ -132,8 +132,8 @@ def build_report(
     """Everything the report shows, as of ``as_of`` (default today, UTC).
 
     ``as_of`` is the day demand counts from (renewals ahead, evidence after it left out)
-    and the horizon of each theme's monthly trend; without it the trend runs to the latest
-    evidence, as ``tradeoff themes`` shows it. Lost deals not classified yet are classified
+    and the horizon of each theme's monthly trend; without it the trend runs to today, as
+    ``tradeoff themes`` and ``tradeoff demand`` count it. Lost deals not classified yet are classified
     first, as ``tradeoff sales`` does (corrections are never touched).
     """
     day = as_of or datetime.now(UTC).date()

@@ -22,13 +22,19 @@ Every figure is defined so a PM can recount it by hand from the theme's evidence
   or its speaker's own role is an internal proxy; direct otherwise (an unsigned review is
   direct). proxy_share = proxy items / items, direct_share = 1 − proxy_share.
 - **first / last seen**: the earliest and latest ``created_at`` (UTC) of the items.
-- **monthly trend**: items per calendar month (UTC, ``YYYY-MM``) from the month of first
-  seen to the month of the *horizon*, zero months included. The horizon is ``as_of``,
-  by default the latest ``created_at`` of any evidence in the workspace: the data's own
-  "now", so a theme that went quiet shows its quiet months, and a workspace imported last
-  year reads the same today. The **last full month** is the month before the horizon's
-  month (the horizon's own month is still filling); **change** = its items − the items of
-  the month before it (zero before first seen). No change when the theme began after the
+- **monthly trend**: items per calendar month (UTC, ``YYYY-MM``) from the month of the
+  theme's first item to the month of the *as-of day*, zero months included, so a theme that
+  went quiet shows its quiet months. The as-of day is ``as_of`` (a timestamp is read as its
+  UTC day), by default today (UTC, ``storage.demand_kept.today``): the day ``tradeoff
+  demand`` counts to, so both trends end in the same month. Never the newest evidence's
+  day: one deal note dated by a close date typed a year ahead made every theme's trend run
+  into empty months. Items dated after the as-of day (``storage.demand.day_cutoff``,
+  demand's own cut) are not known yet by that day: they are in no month, as in demand, and
+  counted apart as **ahead** (they stay in every other figure: they are the theme's
+  evidence). The as-of day's month is **filling** while days of it remain after the as-of
+  day (demand's ``filling_period``); the **last full month** is then the month before it,
+  else that month itself. **change** = the last full month's items − the items of the
+  month before it (zero before the first item). No change when the theme began after the
   last full month.
 - **praise items**: items that read as praise by ``praise``: pass
   ``tradeoff.analysis.label.counter.PRAISE_RULES`` (a parameter, because storage must not
@@ -42,7 +48,7 @@ Every figure is defined so a PM can recount it by hand from the theme's evidence
 
 All themes are profiled in a few queries whatever their number (active themes, the dirty
 marks, per-theme and -day counts and reach from ``storage.theme_summary`` — the same two
-counted from the links for themes marked dirty —, the horizon, the praised items kept by
+counted from the links for themes marked dirty —, the praised items kept by
 ``storage.praise`` with any item not read yet, the ranking of the praised pieces: none when
 nothing reads as praise, one more per 5,000 praised pieces). The counts never read the
 links of a clean theme, nor the texts of items already read for praise.
@@ -52,7 +58,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Subquery, case, func, or_, select, type_coerce
@@ -61,6 +67,8 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode, ThemeStatus
 from tradeoff.domain.rules import utc
 from tradeoff.storage import theme_summary
+from tradeoff.storage.demand import day_cutoff
+from tradeoff.storage.demand_kept import today
 from tradeoff.storage.praise import PraiseRules, fill_if_writing, praised_naming, readings
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, PersonRow, ThemeRow
 from tradeoff.storage.types import UTCDateTime
@@ -78,18 +86,28 @@ class MonthCount:
 
 @dataclass(frozen=True)
 class MonthlyTrend:
-    """Items per month up to the horizon, and how the last full month moved."""
+    """Items per month up to the as-of day's month, and how the last full month moved."""
 
     months: tuple[MonthCount, ...]
     last_full_month: str | None
     last_full_month_items: int | None
     month_before_items: int | None
+    #: The day the trend runs to (None only for a trend made by hand, in tests).
+    as_of: date | None = None
+    #: Items dated after ``as_of``: in no month (not known yet by that day).
+    ahead: int = 0
 
     @property
     def change(self) -> int | None:
         if self.last_full_month_items is None or self.month_before_items is None:
             return None
         return self.last_full_month_items - self.month_before_items
+
+    @property
+    def filling_month(self) -> str | None:
+        """The as-of day's month while days of it remain after that day: its count is the
+        days so far, so a short bar is no fall in demand."""
+        return None if self.as_of is None else _filling_month(self.as_of)
 
 
 @dataclass(frozen=True)
@@ -165,6 +183,9 @@ class ThemeProfile:
             "first_seen": _iso(self.first_seen),
             "last_seen": _iso(self.last_seen),
             "monthly": [{"month": m.month, "items": m.items} for m in self.trend.months],
+            "trend_as_of": self.trend.as_of.isoformat() if self.trend.as_of else None,
+            "filling_month": self.trend.filling_month,
+            "items_ahead": self.trend.ahead,
             "last_full_month": self.trend.last_full_month,
             "last_full_month_items": self.trend.last_full_month_items,
             "month_before_items": self.trend.month_before_items,
@@ -190,10 +211,11 @@ def theme_profiles(
     theme_ids: Sequence[int] | None = None,
     *,
     praise: PraiseRules,
-    as_of: datetime | None = None,
+    as_of: date | None = None,
     counter_limit: int = COUNTER_LIMIT,
 ) -> dict[int, ThemeProfile]:
-    """Profiles of the active themes among ``theme_ids`` (all active themes when None).
+    """Profiles of the active themes among ``theme_ids`` (all active themes when None),
+    their trends as of the day ``as_of`` (a timestamp: its UTC day; default today).
 
     Ids that are not active themes are left out, so ``id in result`` tells whether one is.
 
@@ -210,18 +232,18 @@ def theme_profiles(
         return {}
     theme_summary.refresh_if_writing(session)
     fill_if_writing(session, praise)
+    day = _trend_day(as_of)
     clean, dirty = theme_summary.split(session, active)
-    monthly = _summary_monthly(session, clean)
+    monthly = _summary_monthly(session, clean, day)
     reach = {
         r.theme_id: (r.accounts, r.end_users)
         for r in theme_summary.demand_reach(session, clean, None)
     }
     if dirty:
         live = select(ThemeRow.id).where(ThemeRow.id.in_(dirty)).subquery("profiled")
-        monthly |= _monthly(session, live)
+        monthly |= _monthly(session, live, day)
         reach |= _reach(session, live)
     themes = query.subquery("profiled")
-    horizon = utc("as_of", as_of) or session.scalar(select(func.max(EvidenceItemRow.created_at)))
     praised_pieces = _praised(session, themes, None if theme_ids is None else active, praise)
     items = {theme_id: sum(m.items for m in months) for theme_id, months in monthly.items()}
     counter = _counter_evidence(session, praise, praised_pieces, items, counter_limit)
@@ -230,7 +252,7 @@ def theme_profiles(
             theme_id,
             monthly.get(theme_id, []),
             reach.get(theme_id, (0, 0)),
-            horizon,
+            day,
             len(praised_pieces.get(theme_id, [])),
             counter.get(theme_id, (0, ())),
         )
@@ -242,7 +264,7 @@ def _profile(
     theme_id: int,
     months: list[MonthTally],
     reach: tuple[int, int],
-    horizon: datetime | None,
+    day: date,
     praise_items: int,
     counter: tuple[int, tuple[CounterEvidence, ...]],
 ) -> ThemeProfile:
@@ -258,7 +280,11 @@ def _profile(
         proxy_items=sum(m.proxy for m in months),
         first_seen=min((m.first_seen for m in months if m.items and m.first_seen), default=None),
         last_seen=max((m.last_seen for m in months if m.items and m.last_seen), default=None),
-        trend=_trend({m.month: m.items for m in months if m.items}, horizon),
+        trend=_trend(
+            {m.month: m.items - m.ahead for m in months if m.items > m.ahead},
+            day,
+            sum(m.ahead for m in months),
+        ),
         praise_items=praise_items,
         counter_evidence_count=counter_count,
         counter_evidence=counter_shown,
@@ -297,9 +323,20 @@ def _pieces(themes: Subquery, *only: ColumnElement[bool]) -> Subquery:
     )
 
 
+def _trend_day(as_of: date | None) -> date:
+    """The day a trend runs to: ``as_of`` (a timestamp's UTC day), else the day demand
+    counts to by default, today."""
+    if isinstance(as_of, datetime):
+        moment = utc("as_of", as_of)
+        assert moment is not None
+        return moment.date()
+    return as_of or today()
+
+
 @dataclass
 class MonthTally:
-    """One theme's links and pieces in one calendar month (UTC)."""
+    """One theme's links and pieces in one calendar month (UTC); ``ahead`` of the items are
+    dated after the trend's as-of day."""
 
     month: str
     links: int
@@ -308,21 +345,34 @@ class MonthTally:
     proxy: int
     first_seen: datetime | None
     last_seen: datetime | None
+    ahead: int = 0
 
 
-def _summary_monthly(session: Session, theme_ids: Sequence[int]) -> dict[int, list[MonthTally]]:
+def _summary_monthly(
+    session: Session, theme_ids: Sequence[int], day: date
+) -> dict[int, list[MonthTally]]:
     """``_monthly`` of clean themes, folded from the summary's days (a few hundred a theme)."""
     monthly: dict[int, dict[str, MonthTally]] = {}
+    last_day = day.isoformat()  # the summary's days are ``YYYY-MM-DD`` text
     for row in theme_summary.day_rows(session, theme_ids):
         month = row.day[:7]
+        ahead = row.items if row.day > last_day else 0
         tally = monthly.setdefault(row.theme_id, {}).get(month)
         if tally is None:
             monthly[row.theme_id][month] = MonthTally(
-                month, row.links, row.items, row.observed, row.proxy, row.first_at, row.last_at
+                month,
+                row.links,
+                row.items,
+                row.observed,
+                row.proxy,
+                row.first_at,
+                row.last_at,
+                ahead,
             )
             continue
         tally.links += row.links
         tally.items += row.items
+        tally.ahead += ahead
         tally.observed += row.observed
         tally.proxy += row.proxy
         tally.first_seen = _earliest(tally.first_seen, row.first_at)
@@ -338,10 +388,10 @@ def _latest(a: datetime | None, b: datetime | None) -> datetime | None:
     return max((m for m in (a, b) if m is not None), default=None)
 
 
-def _monthly(session: Session, themes: Subquery) -> dict[int, list[MonthTally]]:
+def _monthly(session: Session, themes: Subquery, day: date) -> dict[int, list[MonthTally]]:
     """Theme id → per calendar month: links, items, observed and proxy items, first and last
-    seen, counted from the links (the reference for the summary). Summed per theme they
-    give the totals, so one pass over the links gives both."""
+    seen, and the items dated after ``day``, counted from the links (the reference for the
+    summary). Summed per theme they give the totals, so one pass over the links gives both."""
     pieces = _pieces(themes)
     counted = pieces.c.rank == 1
 
@@ -358,11 +408,14 @@ def _monthly(session: Session, themes: Subquery) -> dict[int, list[MonthTally]]:
         func.coalesce(func.sum(over_items(pieces.c.proxy)), 0).label("proxy"),
         type_coerce(func.min(over_items(pieces.c.created_at)), UTCDateTime()).label("first_seen"),
         type_coerce(func.max(over_items(pieces.c.created_at)), UTCDateTime()).label("last_seen"),
+        func.count(over_items(case((pieces.c.created_at >= day_cutoff(day), 1)))).label("ahead"),
     ).group_by(pieces.c.theme_id, month)
     monthly: dict[int, list[MonthTally]] = {}
     for r in session.execute(query):
         monthly.setdefault(r.theme_id, []).append(
-            MonthTally(r.month, r.links, r.items, r.observed, r.proxy, r.first_seen, r.last_seen)
+            MonthTally(
+                r.month, r.links, r.items, r.observed, r.proxy, r.first_seen, r.last_seen, r.ahead
+            )
         )
     return monthly
 
@@ -468,21 +521,27 @@ def _said(
     )
 
 
-def _trend(counts: dict[str, int], horizon: datetime | None) -> MonthlyTrend:
-    if not counts or horizon is None:
-        return MonthlyTrend((), None, None, None)
-    first = min(counts)
-    last = max(max(counts), _month(horizon))
+def _trend(counts: dict[str, int], day: date, ahead: int) -> MonthlyTrend:
+    """``counts`` (items per month up to ``day``'s, none after it) as the trend to ``day``."""
+    if not counts:
+        return MonthlyTrend((), None, None, None, day, ahead)
+    first, last = min(counts), _month(day)
     months = tuple(MonthCount(m, counts.get(m, 0)) for m in _month_range(first, last))
-    last_full = _previous(_month(horizon))
+    last_full = last if _filling_month(day) is None else _previous(last)
     if last_full < first:
-        return MonthlyTrend(months, None, None, None)
-    return MonthlyTrend(
-        months, last_full, counts.get(last_full, 0), counts.get(_previous(last_full), 0)
-    )
+        return MonthlyTrend(months, None, None, None, day, ahead)
+    before = counts.get(_previous(last_full), 0)
+    return MonthlyTrend(months, last_full, counts.get(last_full, 0), before, day, ahead)
 
 
-def _month(moment: datetime) -> str:
+def _filling_month(day: date) -> str | None:
+    """``day``'s month when days of it remain after ``day``: the rule of demand's
+    ``analysis.business.demand_time.filling_period`` for months (storage cannot import
+    analysis; a test holds the two to the same answer for every day)."""
+    return _month(day) if (day + timedelta(days=1)).month == day.month else None
+
+
+def _month(moment: date) -> str:
     return f"{moment.year:04d}-{moment.month:02d}"
 
 

@@ -22,7 +22,15 @@ from starlette.datastructures import FormData
 
 from tradeoff.analysis.edits import merge_themes, move_evidence, rename_theme, split_theme
 from tradeoff.analysis.label.counter import speaking_well
-from tradeoff.analysis.theme_page import month_sparkline, said_once, so_far, trend_months
+from tradeoff.analysis.theme_page import (
+    TREND_MONTHS,
+    ahead_words,
+    month_sparkline,
+    said_once,
+    so_far,
+    trend_months,
+    trend_words,
+)
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
@@ -151,10 +159,17 @@ def _theme_response(
     page = kept.value
     others = [t for t in summaries if t.id != theme_id]
     level = theme.parent_id is None
+    trend = page.profile.trend if page else None
+    # Every month since the first item, at least a year, as `tradeoff theme` draws them.
+    months = trend_months(trend, max(TREND_MONTHS, len(trend.months))) if trend else []
     context = {
         "theme": theme,
         "kept": kept,
         "profile": page.profile if page else None,
+        "months": months,
+        "bars": so_far(month_sparkline(months), trend.filling_month is not None) if trend else "",
+        "trend_words": trend_words(trend) if trend else "",
+        "ahead": ahead_words(trend) if trend else None,
         "quotes": page.quotes if page else (),
         "subthemes": page.subthemes if page else (),
         "counter": said_once(page.profile.counter_evidence) if page else (),
