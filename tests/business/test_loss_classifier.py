@@ -276,6 +276,12 @@ def test_a_name_holding_a_keyword_is_not_a_reason(
         ("Could not export journals to their ERP", C.PRODUCT_GAP, ("export",)),
         ("Chose DEAR Inventory - better B2B portal", C.PRODUCT_GAP, ("portal",)),
         ("Picked Katana for the better mobile app", C.PRODUCT_GAP, ("mobile",)),
+        # Words any software names a capability by (a QA round's field-service reasons).
+        ("No Spanish SMS templates, dealbreaker", C.PRODUCT_GAP, ("templates",)),
+        ("Needed route optimization with tech skills", C.PRODUCT_GAP, ("optimization",)),
+        ("Had better GPS tracking and offline mode", C.PRODUCT_GAP, ("tracking",)),
+        ("Too expensive for the scheduling add-on", C.PRICE_BUDGET, ("expensive",)),
+        ("No budget for route optimization", C.PRICE_BUDGET, ("no budget",)),
         # Alone, a feature word says what the deal was about, not why it was lost.
         ("Too expensive for the reporting module", C.PRICE_BUDGET, ("expensive",)),
         ("No reporting concerns, the price was too high", C.PRICE_BUDGET, ("price",)),

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
+from tradeoff.analysis.business.competitor_alikes import manual_process
 from tradeoff.domain.competitor_names import (
     ABBREVIATIONS,
     SPECIFIC_ALTERNATIVES,
@@ -46,13 +47,19 @@ SPREADSHEET = re.compile(
 #: "Numbers" in a competitor field is Apple's, "Numbers Consulting" is not.
 SPREADSHEET_ALONE = frozenset({"numbers", "calc"})
 AGENCY = re.compile(r"\b(agency|agencies|consultancy|consultants?|freelancers?)\b")
+#: A tool the buyer built or builds ("In-house tool", "Homegrown", "built our own", "our own
+#: tool", "Custom-built app"). "our own" or "their own" in a competitor field is always what
+#: they made: a field names what the deal was weighed against.
 HOMEGROWN = re.compile(
-    r"\b(in[- ]house|home[- ]?grown|internal (tool|build)|built (it )?themselves|diy|"
+    r"\b(in[- ]house|home[- ]?grown|internal (tool|build|system|solution|app)s?|"
+    r"(build|builds|building|built)( it| our| their| a| an)? (own|ourselves|themselves|"
+    r"internally|in house)|(our|their) own|custom[- ]?(built|build|made|developed)|diy|"
     r"manual process)\b"
 )
 STATUS_QUO = re.compile(
     r"\b(no decision|status quo|do nothing|did nothing|nothing|nobody|no one|no vendor|"
-    r"stay(ed|ing|s)? (with|on) ((the|their|our) )?(current|existing)|"
+    r"(stick(s|ing)?|stuck|stay(s|ed|ing)?|keep(s|ing)?|kept|remain(s|ed|ing)?|"
+    r"continu(e|es|ed|ing)) ((with|on|using) )?((the|their|our) )?(current|existing)|"
     r"stick(ing|s)? with what (we|they) (have|had|use)|existing (bank|provider))\b"
 )
 #: Kinds a workspace holds one competitor of, which every field naming the kind joins:
@@ -93,9 +100,15 @@ def split_competitor_names(text: str) -> list[str]:
 
 def classify_competitor(name: str) -> CompetitorKind:
     """The kind a new competitor's name says it is; direct when it names no alternative.
+    Work done by hand ("paper work orders", "Whiteboard": ``competitor_alikes.manual_process``)
+    is homegrown, as a tool built in-house is: what the buyer kept instead of buying, one
+    alternative of its own (not the one status quo every "No decision" joins); a
+    spreadsheet named beside it decides ("whiteboard + spreadsheets" is a spreadsheet).
 
     >>> classify_competitor("Stayed with their current process").value
     'status_quo'
+    >>> classify_competitor("built our own").value, classify_competitor("paper forms").value
+    ('homegrown', 'homegrown')
     """
     words = name_words(name)
     folded = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split())  # "GSheets"
@@ -105,7 +118,7 @@ def classify_competitor(name: str) -> CompetitorKind:
         return CompetitorKind.SPREADSHEET
     if AGENCY.search(folded):
         return CompetitorKind.AGENCY
-    if HOMEGROWN.search(folded):
+    if HOMEGROWN.search(folded) or manual_process(name):
         return CompetitorKind.HOMEGROWN
     return CompetitorKind.DIRECT
 

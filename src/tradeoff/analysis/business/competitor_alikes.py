@@ -1,36 +1,66 @@
 """Competitors that look like one another: what the scan proposes to merge, what a
 competitor's page names as maybe the same vendor, and which rows a deal needs only one of.
 
-Likeness is the name score of ``domain.competitor_names``, only ever between competitors
-of one kind: a payroll vendor is never proposed as a spreadsheet ("Deel" and "Excel"),
-however alike the letters. One more proposal goes by kind, not by name: a named member of
-a kind that a workspace may list apart (a spreadsheet program, an in-house tool, an
-agency) is proposed beside the row that stands for the whole kind ("Google Sheets" beside
-"Spreadsheets"), since their names seldom look alike. Nothing here merges
-anything: two competitors that are both there already are for a person to merge
-(``competitor_edits.merge_competitors``).
+Likeness is the name score of ``domain.competitor_names``, with initials taken from inside
+a compound word ("HCP" for "Housecall Pro", ``competitor_initials``), only ever between
+competitors of one kind: a payroll vendor is never proposed as a spreadsheet ("Deel" and
+"Excel"), however alike the letters. One more proposal goes by kind, not by name: a named
+member of a kind that a workspace may list apart (a spreadsheet program, an in-house tool,
+an agency), or a second row that also names only the kind ("In-house system" beside "built
+our own"), is proposed beside the row that stands for the whole kind ("Google Sheets"
+beside "Spreadsheets"), since their names seldom look alike. Work done by hand ("paper work
+orders", ``manual_process``) is of the homegrown kind but no in-house tool: never proposed
+so. Nothing here merges anything: two competitors that are both there already are for a
+person to merge (``competitor_edits.merge_competitors``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from tradeoff.analysis.business.competitor_initials import compound_initials, spells_compound
 from tradeoff.domain.competitor_names import (
     KIND_WORDS,
     LOOSE_ACRONYM,
     PROPOSE_AT,
     SPECIFIC_ALTERNATIVES,
+    NameMatch,
     closest,
     names_only_its_kind,
 )
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
+from tradeoff.domain.names import fold
 
 #: From this score two rows of one kind are one vendor written another way — a brand and
 #: its product line ("ADP", "ADP Run"), an acronym ("ADP WFN", "ADP Workforce Now"), a
 #: typo — so a deal linked to one is not linked to the other again by a scan.
 SAME_VENDOR_AT = LOOSE_ACRONYM
+
+#: Work done by hand: paper, a whiteboard, a clipboard, "manual". A competitor field naming
+#: one ("paper work orders", "Pen & paper", "Whiteboard") names what the buyer kept instead
+#: of buying: of the homegrown kind (done in-house, no product bought;
+#: ``importers.competitors``), which the taxonomy reads as the status quo. "paper" counts
+#: only where nothing names a product before it: "Dropbox Paper" is a product.
+MANUAL = re.compile(
+    r"(?:^|\b(?:pen|and|on|with|their|our|the|kept|keep|keeping|stayed|staying|still)\s)"
+    r"paper\b|\bpaper\s?based\b|\bwhite\s?boards?\b|\bclipboards?\b|\bby hand\b|"
+    r"\bmanual(?:ly)?\b"
+)
+
+
+def manual_process(name: str) -> bool:
+    """Whether a competitor's name says the work is done by hand, not with a product or a
+    tool: neither the row standing for the homegrown kind ("Homegrown tool") nor a member
+    of it, so never proposed beside that row and never the row a scan files "built our own"
+    under.
+
+    >>> manual_process("paper work orders"), manual_process("Dropbox Paper")
+    (True, False)
+    """
+    return MANUAL.search(fold(name)) is not None
 
 
 @dataclass(frozen=True)
@@ -53,31 +83,63 @@ class Proposal:
         return self.into or self.closest
 
 
+def closest_alike(name: str, competitors: Iterable[Competitor]) -> NameMatch | None:
+    """``domain.competitor_names.closest``, with initials taken from inside a compound word
+    read too ("HCP" for "Housecall Pro": ``competitor_initials``, a proposal's score only)."""
+    pool = sorted(competitors, key=lambda c: c.id or 0)
+    best = closest(name, pool)
+    for competitor in pool:
+        for known in (competitor.name, *competitor.aliases):
+            score = compound_initials(name, known)
+            if score and (best is None or score > best.score):
+                best = NameMatch(competitor, known, score)
+    return best
+
+
 def likeness(newer: Competitor, older: Competitor) -> float:
     """How alike ``newer``'s name is to any name of ``older``: what a proposal is scored by.
     0 across kinds."""
     if newer.kind is not older.kind:
         return 0.0
-    match = closest(newer.name, [older])
+    match = closest_alike(newer.name, [older])
     return match.score if match is not None else 0.0
+
+
+def by_hand(competitor: Competitor) -> bool:
+    """An alternative of the homegrown kind that is work done by hand ("paper work orders"),
+    not a tool built in-house: no member of the tools' row, nor that row."""
+    return competitor.kind is CompetitorKind.HOMEGROWN and manual_process(competitor.name)
+
+
+def _kept(newer: Competitor, older: Competitor, chosen: Collection[int]) -> Competitor:
+    """The row a merge of two look-alikes should keep: the older, as a rule, unless its name
+    is only initials of the newer's ("HCP", then "Housecall Pro": ``competitor_initials``)
+    and no person chose it. A merge keeps the target's name, and "Housecall Pro" says who
+    the rival is."""
+    if older.id not in chosen and spells_compound(older.name, newer.name):
+        return newer
+    return older
 
 
 def kind_rows(known: Iterable[Competitor]) -> dict[CompetitorKind, Competitor]:
     """Per kind a workspace may list apart, the first row whose name says only the kind
-    ("Spreadsheets", "Homegrown tool"): the row its named members are proposed beside."""
+    ("Spreadsheets", "Homegrown tool", "built our own"): the row its named members are
+    proposed beside, and the row a scan files a phrase of that kind under."""
     rows: dict[CompetitorKind, Competitor] = {}
     for competitor in sorted(known, key=lambda c: c.id or 0):
-        if names_only_its_kind(competitor.name, competitor.kind):
+        if names_only_its_kind(competitor.name, competitor.kind) and not by_hand(competitor):
             rows.setdefault(competitor.kind, competitor)
     return rows
 
 
 def _member_of(competitor: Competitor, rows: dict[CompetitorKind, Competitor]) -> Competitor | None:
-    """The row standing for ``competitor``'s kind when ``competitor`` is a named member."""
+    """The row standing for ``competitor``'s kind when ``competitor`` is a named member of
+    it, or a later row that also says only the kind ("In-house system" beside "built our
+    own": two words for one alternative). Work done by hand is neither."""
     row = rows.get(competitor.kind)
     if row is None or row.id == competitor.id or competitor.kind not in KIND_WORDS:
         return None
-    return None if names_only_its_kind(competitor.name, competitor.kind) else row
+    return None if by_hand(competitor) else row
 
 
 def look_alikes(
@@ -88,7 +150,9 @@ def look_alikes(
     folded in when imported, so these are the uncertain middle, or names stored before the
     two met ("ADP" and "ADP Workforce Now" from an import before brands were read). A
     named member of a kind with a row of its own ("Google Sheets", "Microsoft Excel" beside
-    "Spreadsheets") and no look-alike is proposed beside that row.
+    "Spreadsheets") and no look-alike is proposed beside that row. A proposal folds the
+    newer into the older, except an older name that is only initials of the newer's
+    ("HCP" into "Housecall Pro": ``Proposal.name`` is then the older row).
 
     A competitor in ``chosen`` (``names_chosen``: a person renamed it, made it with a
     split's ``--as``, or kept it in a merge) is never proposed: a person has said who it
@@ -103,10 +167,15 @@ def look_alikes(
         if competitor.id in chosen:
             continue
         same_kind = [c for c in ordered[:number] if c.kind is competitor.kind]
-        match = closest(competitor.name, same_kind)
+        match = closest_alike(competitor.name, same_kind)
         row = _member_of(competitor, rows)
         if match is not None and match.score >= PROPOSE_AT:
-            proposals.append(Proposal(competitor.name, match.competitor.name, match.score))
+            older = match.competitor
+            if _kept(competitor, older, chosen) is competitor:  # "HCP" into "Housecall Pro"
+                proposal = Proposal(older.name, competitor.name, match.score, into=competitor.name)
+            else:
+                proposal = Proposal(competitor.name, older.name, match.score)
+            proposals.append(proposal)
         elif row is not None:
             score = likeness(competitor, row)
             proposals.append(Proposal(competitor.name, row.name, score, competitor.kind))
@@ -132,8 +201,9 @@ def alike_to(
         newer, older = sorted((competitor, other), key=lambda c: -(c.id or 0))
         score = likeness(newer, older)
         if newer.id not in chosen and score >= PROPOSE_AT:
-            # Into the older row, as the scan proposes it, whichever page shows it.
-            found.append(Proposal(other.name, competitor.name, score, into=older.name))
+            # Into the row the scan proposes to keep, whichever page shows it.
+            keep = _kept(newer, older, chosen).name
+            found.append(Proposal(other.name, competitor.name, score, into=keep))
             continue
         for member, row in ((other, competitor), (competitor, other)):
             if member.id not in chosen and _member_of(member, rows) is row:
@@ -144,8 +214,9 @@ def alike_to(
 class VendorBook:
     """Whether two competitors are one alternative for a deal to count once: two of one
     kind that is not a product (one in-house tool or spreadsheet is what the deal weighed,
-    however it was worded), or two products of one vendor (``SAME_VENDOR_AT``); and which
-    are the specific alternatives a deal's status quo gives way to."""
+    however it was worded; work done by hand and a tool built in-house stay two), or two
+    products of one vendor (``SAME_VENDOR_AT``); and which are the specific alternatives a
+    deal's status quo gives way to."""
 
     def __init__(self, known: Iterable[Competitor]) -> None:
         self._by_id = {c.id: c for c in known if c.id is not None}
@@ -181,7 +252,8 @@ class VendorBook:
         if first is None or second is None or first.kind is not second.kind:
             return False
         if first.kind is not CompetitorKind.DIRECT:
-            return True
+            # Paper kept and a tool built in-house are two alternatives, one kind.
+            return by_hand(first) is by_hand(second)
         pair = (min(a, b), max(a, b))
         if pair not in self._scores:
             score = max(likeness(first, second), likeness(second, first))

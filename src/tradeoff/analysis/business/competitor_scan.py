@@ -39,7 +39,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from tradeoff.analysis.business.competitor_alikes import Proposal, VendorBook, look_alikes
+from tradeoff.analysis.business.competitor_alikes import (
+    Proposal,
+    VendorBook,
+    by_hand,
+    look_alikes,
+)
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
@@ -50,12 +55,19 @@ from tradeoff.storage.session import write_session
 #: Items read and written per transaction step.
 CHUNK = 2000
 
+#: Verbs of keeping what one has: "sticking with their current process", "stayed on paper",
+#: "keep doing it manually" say the status quo, as the loss taxonomy reads them
+#: (``loss_cues.SAYINGS``); "we moved off paper work orders" does not.
+_KEPT = (
+    r"(?:stick|sticks|sticking|stuck|stay|stays|stayed|staying|keep|keeps|kept|keeping|"
+    r"remain|remains|remained|remaining|continue|continues|continued|continuing)"
+)
 #: What people say about an alternative that is not a product, by its kind.
 CUES: dict[CompetitorKind, str] = {
     CompetitorKind.HOMEGROWN: (
         r"(?:build|builds|building|built) (?:it |our |their |his |her )?own"
         r"(?: tool| system| solution| version| app)?(?: in[- ]house)?|home[- ]?grown|"
-        r"(?:build|builds|building|built|develop\w*|keep\w* it) (?:it |this |that )?"
+        r"(?:build|builds|building|built|develop\w*|keep\w* it|kept it) (?:it |this |that )?"
         r"in[- ]house|in[- ]house (?:tool|system|solution|build|app)|internal tool|"
         r"(?:we|they) built it (?:ourselves|themselves)"
     ),
@@ -66,8 +78,13 @@ CUES: dict[CompetitorKind, str] = {
     ),
     CompetitorKind.STATUS_QUO: (
         r"stick(?:ing)? with what (?:we|they) (?:have|had|use)|status quo|no decision|"
-        r"do(?:ing)? nothing|stay(?:ing|ed)? with (?:the |their |our )?(?:current|existing) "
-        r"(?:setup|provider|tool|process|system|vendor|bank)"
+        r"do(?:ing)? nothing|"
+        rf"{_KEPT}(?: with| on| to| using)? (?:the |their |our |its )?(?:current|existing) "
+        r"(?:setup|provider|tool|process|processes|system|systems|vendor|bank|way|ways|"
+        r"workflow|workflows|solution|approach|method|software|platform)|"
+        rf"(?:{_KEPT}|still)(?: with| on| to| using| doing(?: it| things| everything)?)? "
+        r"(?:(?:(?:the|their|our) )?(?:pen and paper|paper\w*|white ?boards?|clipboards?)|"
+        r"(?:it )?manually|by hand)"
     ),
 }
 #: The name a kind's competitor gets when a phrase finds it and the workspace has none.
@@ -209,7 +226,8 @@ def scan_competitors(engine: Engine) -> ScanReport:
     created: list[str] = []
     with write_session(engine) as session:
         known = competitors.competitors(session)
-        by_kind = {c.kind: c for c in reversed(known)}
+        # Work done by hand ("paper work orders") is no row for "built our own".
+        by_kind = {c.kind: c for c in reversed(known) if not by_hand(c)}
         vendors = VendorBook(known)
 
         def kind_owner(kind: CompetitorKind) -> int:

@@ -151,6 +151,11 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "executive sponsor*",
         "rep was unresponsive",
         "buy in",
+        "support from",
+        "executive support",
+        "internal support",
+        "leadership support",
+        "management support",
     ),
     LossCategory.ALIGNMENT: (
         "priorit*",
@@ -259,7 +264,12 @@ NAMES = (
 #: Words of a product's features. One counts as a product gap only when a ``FEATURE_FRAME``
 #: word stands at most ``FEATURE_REACH`` words before it ("no SCIM provisioning", "they had
 #: NetSuite GL sync", "needs multi-state tax filing"): alone ("Too expensive for the reporting
-#: module") it says what the deal was about, not why it was lost.
+#: module") it says what the deal was about, not why it was lost. Besides named features
+#: (SSO, API, EDI), the words software of any kind names a capability by: "no Spanish SMS
+#: templates", "needed route optimization", "no offline mode". Words that name other things
+#: as often are left out: "history" ("no history with us" is trust), "language" ("contract
+#: language" is terms), "support" ("they had better support" is the service desk; "no
+#: QuickBooks Desktop support" is a saying, ``loss_sayings``).
 FEATURE_NOUNS = (
     "api",
     "apis",
@@ -296,6 +306,21 @@ FEATURE_NOUNS = (
     "localization",
     "localisation",
     "multi",
+    "template*",
+    "tracking",
+    "optimi*",
+    "scheduling",
+    "routing",
+    "notification*",
+    "alert*",
+    "reminder*",
+    "offline",
+    "customi*",
+    "configur*",
+    "search",
+    "translation*",
+    "version",
+    "versions",
 )
 #: Words that say a feature was absent, needed, or had by the rival (or better there: "Chose
 #: DEAR Inventory - better B2B portal"). "not" frames only the

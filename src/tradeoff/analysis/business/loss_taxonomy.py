@@ -30,6 +30,7 @@ from tradeoff.analysis.business.loss_reasons import (
     LossVerdict,
     classify_loss,
 )
+from tradeoff.analysis.business.loss_sayings import saying_verdict
 from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.domain.deals import Deal, LossClassification
 from tradeoff.domain.enums import AssignedBy, LossCategory
@@ -125,13 +126,14 @@ def loss_verdict(
     field: CompetitorField = NO_FIELD,
 ) -> LossVerdict:
     """The category every run and read gives a lost deal: ``disqualified`` when its reason or
-    stage says it was never a real deal (``loss_disqualified``), else ``classify_loss`` of
-    its reason, competitor field and notes. Remembered per wording: lost deals repeat their
-    reasons and stages."""
+    stage says it was never a real deal (``loss_disqualified``), else what a reason with no
+    keyword says by a seller's saying ("we don't offer it", "decided to keep paper";
+    ``loss_sayings``), else ``classify_loss`` of its reason, competitor field and notes.
+    Remembered per wording: lost deals repeat their reasons and stages."""
     never_real = disqualified_by(reason, stage)
     if never_real:
         return LossVerdict(LossCategory.DISQUALIFIED, never_real)
-    return classify_loss(reason, notes, field)
+    return saying_verdict(reason) or classify_loss(reason, notes, field)
 
 
 def notes_of_deals_in(
