@@ -452,10 +452,11 @@ def test_a_few_queries_whatever_the_number_of_themes(engine: Engine, workspace: 
         profiles_json(engine)
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    # Active themes, dirty marks, summary days, summary reach, the praise mark, kept praise,
-    # items above the mark, items sent back, praise ranking, then the words of the counter
-    # evidence shown (the mark again, one read of at most 5,000 items).
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 11
+    # Active themes, dirty marks, summary days, summary reach, the company's name and the
+    # praise mark, kept praise, items above the mark, items sent back, praise ranking, then
+    # the words of the counter evidence shown (the name and the mark again, one read of at
+    # most 5,000 items).
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 13
 
 
 def counter_ids(engine: Engine, theme: int, rules: praise.PraiseRules = PRAISE_RULES) -> set[int]:

@@ -13,12 +13,14 @@ so a reading is always the rules' reading of the current text — a fill only ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Engine,
     and_,
     case,
@@ -41,6 +43,7 @@ from tradeoff.storage.tables import (
     EvidenceThemeRow,
     PraiseMarkRow,
     ThemeRow,
+    WorkspaceSettingsRow,
 )
 from tradeoff.storage.theme_summary import writes
 
@@ -70,6 +73,8 @@ class PraiseRules:
     #: The last cue of praise that names nothing it praises ("No complaints"): praise, but
     #: no counter evidence of an area (``praised_naming``); never shown as a cue.
     names_nothing: str | None = None
+    #: The product's name these rules read as the product (``in_workspace``); None before.
+    company: str | None = None
 
     def names(self, cues: Sequence[str]) -> bool:
         """Whether praise with these cues names what it praises."""
@@ -78,6 +83,24 @@ class PraiseRules:
     def shown(self, cues: Sequence[str]) -> tuple[str, ...]:
         """The cues a person reads: the words, without the marker."""
         return tuple(c for c in cues if c != self.names_nothing)
+
+
+def in_workspace(db: Session | Connection, rules: PraiseRules) -> PraiseRules:
+    """``rules`` as this workspace reads praise: its own product's name (the company name it
+    was set up with) names the product as a whole, as "app" does, not an area of it. A QA
+    corpus's "Really happy with Dispatchly overall" (11 survey answers) read as naming
+    "Dispatchly", so it could sit in a complaint theme as counter evidence and count there.
+    The name is part of the fingerprint: renaming the company reads everything again."""
+    name = (db.scalar(select(WorkspaceSettingsRow.company_name)) or "").strip()
+    if not name or rules.company:
+        return rules
+    # With its possessive: "Dispatchly's been great" is "app has been great".
+    named = re.compile(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", re.IGNORECASE)
+
+    def read(text: str, rating: float | None, kind: EvidenceKind) -> Sequence[str]:
+        return rules.read(named.sub("app", text), rating, kind)
+
+    return replace(rules, read=read, fingerprint=f"{rules.fingerprint}:{name}", company=name)
 
 
 @dataclass(frozen=True)
@@ -105,6 +128,7 @@ def praised_naming(
     session: Session, rules: PraiseRules, theme_ids: Sequence[int] | None = None
 ) -> dict[int, tuple[int | None, bool]]:
     """``praised``, with whether each item names what it praises (``PraiseRules.names``)."""
+    rules = in_workspace(session, rules)
     read_through = _read_through(session, rules)
     found: dict[int, tuple[int | None, bool]] = {}
     item = EvidenceItemRow
@@ -134,6 +158,7 @@ def praise_shares(session: Session, rules: PraiseRules) -> dict[int, tuple[int, 
     one grouped query, not its texts; only items the kept readings do not cover (new or
     changed since the last fill) are read. Copies are left out, as discovery leaves them.
     """
+    rules = in_workspace(session, rules)
     read_through = _read_through(session, rules)
     link, item, theme, kept = EvidenceThemeRow, EvidenceItemRow, ThemeRow, EvidencePraiseRow
     stale = EvidencePraiseStaleRow
@@ -172,6 +197,7 @@ def readings(session: Session, rules: PraiseRules, ids: Collection[int]) -> dict
     the rules' reading of an item not read yet. An item the mark covers and nothing sent
     back, with no kept words, was read and is no praise: it is not read again (an
     incremental ``analyze`` asks this of its 10,000 new items right after keeping them)."""
+    rules = in_workspace(session, rules)
     read_through = _read_through(session, rules)
     stale = EvidencePraiseStaleRow
     found: dict[int, Praised] = {}
@@ -195,6 +221,7 @@ def readings(session: Session, rules: PraiseRules, ids: Collection[int]) -> dict
 
 def fill(session: Session, rules: PraiseRules) -> int:
     """Read every unread item and keep the praised ones; returns how many were read."""
+    rules = in_workspace(session, rules)
     _one_at_a_time(session)
     mark = session.get(PraiseMarkRow, 1)
     if mark is None or mark.rules != rules.fingerprint:
@@ -233,6 +260,7 @@ def fill_if_writing(session: Session, rules: PraiseRules) -> None:
 def fill_engine(engine: Engine, rules: PraiseRules) -> int:
     """Fill in a transaction of its own, only when something is unread (two cheap reads)."""
     with engine.connect() as connection:
+        rules = in_workspace(connection, rules)
         mark = connection.execute(select(PraiseMarkRow.rules, PraiseMarkRow.read_through)).first()
         newest = connection.scalar(select(func.max(EvidenceItemRow.id))) or 0
         stale = connection.scalar(select(EvidencePraiseStaleRow.evidence_id).limit(1))
@@ -258,6 +286,7 @@ def praised_per_theme(
     (imported or changed since the last fill, which every analysis runs) counts as no
     praise until it is read.
     """
+    rules = in_workspace(session, rules)
     read_through = _read_through(session, rules)
     link, item, theme, kept = EvidenceThemeRow, EvidenceItemRow, ThemeRow, EvidencePraiseRow
     stale = EvidencePraiseStaleRow
