@@ -50,6 +50,21 @@ def test_a_problem_stated_first_is_read_without_the_background() -> None:
     assert theme_text(EvidenceKind.TICKET, None, ticket) == problem
 
 
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "Double booking: the schedule lets two trucks overlap on the same dock without warning.",
+        "The dispatch board is very slow to load with more than 200 loads in a week.",
+        "The driver app freezes when a driver opens the inspection checklist.",
+    ],
+)
+def test_slowness_freezing_and_overlaps_state_a_problem(problem: str) -> None:
+    """A QA corpus's long tickets stated their problem so, with no other cue: read whole,
+    their quotes were 300 characters of background."""
+    ticket = f"Hi team,\n\n{FLEET}\n\n{problem}\n\nThanks,\nMarcus Bell"
+    assert theme_text(EvidenceKind.TICKET, None, ticket) == problem
+
+
 def test_a_problem_in_the_middle_is_read_with_the_sentence_it_points_back_to() -> None:
     """A sentence opening "They stopped syncing" says what stopped only with the one
     before it."""

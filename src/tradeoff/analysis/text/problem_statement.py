@@ -16,7 +16,8 @@ read as the sentences that state its problem, by cues any help desk's messages s
 - **trouble, now** (+2): "can't", "unable to", "doesn't", "won't", "isn't", "hasn't",
   "no longer", "stopped", "keeps failing", "waiting for", "is not showing", "yet to",
   "error", "fails", "broken", "wrong", "incorrect", "missing", "lost", "stolen", "forgot",
-  "declined", "stuck", "pending", "charged twice", "I didn't make"…;
+  "declined", "stuck", "pending", "charged twice", "slow", "freezes", "without warning",
+  "I didn't make"…;
 - **trouble, told or vague** (+1): "still" ("a few units still use phones"), "didn't",
   "wasn't", "couldn't", "never", "problem", "issue", "should", "why";
 - **background** (−2): how things went well ("without any problem", "worked fine", "has
@@ -83,7 +84,8 @@ hasn't, hasnt, has not, haven't, havent, have not, not working, no longer, anymo
 waiting {for,on}, yet to, forgot, forgotten, lost, stolen, incorrect, mistake, denied, error,
 errors, fail, fails, failing, failed, failure, broken, wrong, missing, declined, rejected,
 stuck, frozen, locked, blocked, crash, crashes, crashed, crashing, bug, bugs, pending,
-disappeared, charged twice, double charged, overcharged,
+disappeared, charged twice, double charged, overcharged, slow, slower, too long, freezes,
+hangs, times out, timed out, without warning, overlap, overlaps, overlapping,
 {i,we} {didn't,did not,never} {make,do,authorise,authorize,recognise,recognize,order,request}"""
 _VAGUE_PHRASES = """still, didn't, didnt, did not, wasn't, wasnt, was not, weren't, couldn't,
 couldnt, could not, never, problem, problems, issue, issues, trouble, should, why, urgent,
