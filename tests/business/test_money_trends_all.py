@@ -289,6 +289,11 @@ def test_every_cell_is_the_subjects_own_trend(
                     continue
                 assert period.amount == theirs.amount, (subject_id, figure, period.period)
                 assert (period.records, period.change) == (theirs.records, theirs.change)
+                # Deals with no amount, and whether the change is known, alike too.
+                assert (period.unpriced, period.change_known) == (
+                    theirs.unpriced,
+                    theirs.change_known,
+                )
                 checked += 1
             before = [p for p in trend.periods if p.period < found.labels[0]]
             after = [p for p in trend.periods if p.period > found.labels[-1]]

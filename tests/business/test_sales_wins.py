@@ -7,7 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from tradeoff.analysis.business.sales_wins import left_out_line, signal_themes, win_signals
+from tradeoff.analysis.business.sales_wins import (
+    left_out_line,
+    signal_themes,
+    signals_left_out,
+    win_signals,
+)
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.storage.sales import AccountOutcome, OutcomeTotal, ThemeOutcome
 
@@ -48,8 +53,8 @@ def test_a_numeric_attribute_is_compared_in_bands_not_value_by_value() -> None:
         "12M–14.4M": (2, 1),
     }
     # Eight values or fewer stay categories, and a key with any word is never banded.
-    few = [AccountOutcome({"Employees": f"{n}"}, won=1, lost=0) for n in (10, 50, 200)]
-    assert {s.value for s in win_signals({}, [], few, (3, 0))} == {"10", "50", "200"}
+    few = [AccountOutcome({"Employees": f"{n}"}, 2, 0, accounts=2) for n in (10, 50, 200)]
+    assert {s.value for s in win_signals({}, [], few, (6, 0))} == {"10", "50", "200"}
 
 
 def test_language_and_praise_themes_are_no_signs_of_a_win() -> None:
@@ -90,10 +95,12 @@ def test_language_and_praise_themes_are_no_signs_of_a_win() -> None:
     assert left_out_line([]) is None
 
 
-def test_an_attribute_repeating_the_accounts_own_field_is_shown_once() -> None:
+def test_an_attribute_repeating_the_accounts_own_field_is_left_out_as_a_copy() -> None:
     """A Zendesk organisation's ``plan`` ("premium") became an account attribute beside the
-    CRM's plan ("Premium"): the same 30 won and 30 lost deals, shown twice. Where the help
-    desk disagrees with the CRM for some accounts, the counts differ and both stay."""
+    CRM's plan ("Premium") on the accounts the help desk knows, its customers: it repeats the
+    field on fewer accounts, and those are the ones a deal was won with. It is left out and
+    named. Where the help desk disagrees with the CRM for one account, it is a second reading
+    and both are shown, folded by case within the attribute."""
     by_plan = {
         "plan": [
             OutcomeTotal("Premium", DealOutcome.WON, "USD", 30, 30, Decimal("900000")),
@@ -103,21 +110,37 @@ def test_an_attribute_repeating_the_accounts_own_field_is_shown_once() -> None:
         ]
     }
     same = [
-        AccountOutcome({"plan": "premium", "Industry": "Restaurants"}, won=30, lost=30),
-        AccountOutcome({"plan": "core", "Industry": "Construction"}, won=85, lost=130),
+        AccountOutcome(
+            {"plan": "premium", "Industry": "Restaurants"}, 28, 3, 12, {"plan": "Premium"}
+        ),
+        AccountOutcome({"Industry": "Restaurants"}, 2, 27, 9, {"plan": "Premium"}),
+        AccountOutcome({"plan": "core", "Industry": "Construction"}, 80, 20, 30, {"plan": "Core"}),
+        AccountOutcome({"Industry": "Construction"}, 5, 110, 40, {"plan": "Core"}),
     ]
     shown = {(s.attribute, s.value) for s in win_signals(by_plan, [], same, (115, 160))}
     assert shown == {
         ("plan", "Premium"), ("plan", "Core"),
         ("account Industry", "Restaurants"), ("account Industry", "Construction"),
     }  # fmt: skip
+    left_out = signals_left_out([], (), same)
+    assert [a.to_json() for a in left_out] == [
+        {"kind": "account attribute", "attribute": "account plan", "reason": "copy",
+         "accounts": 42, "values": 2},
+    ]  # fmt: skip
+    assert left_out_line(left_out) == (
+        "Account attributes not compared: plan (copies of the account's own field, value for "
+        "value)."
+    )
     differing = [
-        AccountOutcome({"Plan": "premium"}, won=28, lost=30),
-        AccountOutcome({"Plan": "core"}, won=87, lost=130),
+        AccountOutcome({"Plan": "premium"}, 26, 30, 11, {"plan": "Premium"}),
+        AccountOutcome({"Plan": "Premium "}, 2, 0, 1, {"plan": "Core"}),
+        AccountOutcome({"Plan": "core"}, 87, 130, 70, {"plan": "Core"}),
     ]
     signals = {(s.attribute, s.value): s for s in win_signals(by_plan, [], differing, (115, 160))}
     assert set(signals) == {
         ("plan", "Premium"), ("plan", "Core"),
         ("account Plan", "premium"), ("account Plan", "core"),
     }  # fmt: skip
+    # "premium" (11 accounts) and "Premium " (1) are one value, in the spelling of most.
     assert signals[("account Plan", "premium")].won_with == 28
+    assert signals_left_out([], (), differing) == []

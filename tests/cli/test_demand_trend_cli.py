@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from tests.business.world import TODAY, World, build_world
 from tests.cli.helpers import run_cli
+from tests.cli.test_money_never_zero import table as cells_by_row
 from tradeoff.analysis.business.money_trends import money_trends
 from tradeoff.storage.demand import SubjectKind
 
@@ -49,7 +50,9 @@ def test_json_is_the_apis_trend_and_csv_its_rows(
     assert "runs only to" not in run_cli(capsys, *args, "--as-of", "2026-09-30").stdout
     assert "Money trend of theme" in shown
     assert "lost (close date)" in shown
-    assert "* also amounts in JPY, which have no rate" in shown
+    # July's new pipeline is JPY only (no rate): said so, never "0*", so no star to explain.
+    assert cells_by_row(shown)["2026-07"]["pipeline (created date)"] == "JPY 12M (no rate)"
+    assert "* also amounts in JPY" not in shown
 
 
 def test_csv_writes_a_fall_as_a_number_like_every_other_csv(
@@ -62,21 +65,25 @@ def test_csv_writes_a_fall_as_a_number_like_every_other_csv(
     lines = one.stdout.split("\r\n")
     assert lines[0] == TREND_CSV_HEADER
     for line in (
-        f"theme,{sso},Single sign-on,lost,close date,2026-07,0.00,USD,,0,-16200.00",
-        f"theme,{sso},Single sign-on,pipeline,created date,2026-07,0.00,USD,JPY 12000000.00,1,0.00",
-        f"theme,{sso},Single sign-on,pipeline,created date,2026-10,0.00,USD,,0,-70000.00",
+        f"theme,{sso},Single sign-on,lost,close date,2026-07,0.00,USD,,0,-16200.00,0,True",
+        f"theme,{sso},Single sign-on,pipeline,created date,2026-07,0.00,USD,JPY 12000000.00,1,"
+        "0.00,0,False",  # no figure in USD: no change known either
+        f"theme,{sso},Single sign-on,pipeline,created date,2026-10,0.00,USD,,0,-70000.00,0,True",
     ):
         assert line in lines
     every = run_cli(capsys, *args, "--format", "csv")
     assert every.exit_code == 0, every.stderr
-    assert "theme,3,Audit logs,lost,close date,2026-09,0.00,USD,,0,-50000.00" in every.stdout
+    assert "theme,3,Audit logs,lost,close date,2026-09,0.00,USD,,0,-50000.00,0,True" in every.stdout
     for output in (one.stdout, every.stdout):
         assert output.count("\r\n") == output.count("\n")  # RFC 4180 line ends
         changes = [Decimal(r["change"]) for r in csv.DictReader(io.StringIO(output))]
         assert min(changes) < 0
 
 
-TREND_CSV_HEADER = "kind,id,name,figure,dated_by,period,amount,currency,unconverted,records,change"
+TREND_CSV_HEADER = (
+    "kind,id,name,figure,dated_by,period,amount,currency,unconverted,records,change,unpriced,"
+    "change_known"
+)
 
 
 def test_show_csv_writes_amounts_like_every_other_csv(

@@ -100,6 +100,8 @@ def test_sales_and_loss_reasons_never_show_zero_for_unknown_money(
     table = shown(capsys, url, "loss-reasons")
     for category in unpriced:
         assert f"{category} │ 1 │ 0 │ – (no amount)" in table
-    # The disqualified pounds are starred, and the star is explained under the table.
-    assert "disqualified │ 1 │ 0 │ 0 *" in table
+    # The disqualified deal's pounds alone are shown as pounds, never as 0; the price row
+    # mixing dollars and pounds is starred, and the star is explained under the table.
+    assert "disqualified │ 1 │ 0 │ GBP 7,200 (no rate)" in table
+    assert "price_budget │ 3 │ 0 │ 24,000 *" in table
     assert "* plus amounts in GBP, which has no rate" in table

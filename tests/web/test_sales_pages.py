@@ -277,7 +277,71 @@ def test_deals_with_no_amount_are_counted_never_summed_as_zero(
     page = viewer.get("/competitors/Dynamics%20365").text
     assert "plus 1 lost deal with no amount (lost deals where they were present)" in page
     assert "plus 1 open deal with no amount</dd>" in page
-    assert '<span class="hint">(1 with no amount)</span>' in page
+    # The price loss added above is Dynamics' only one: its sum is unknown, not USD 0.00.
+    reasons = {r[0]: r[1:] for r in rows_of(page, "loss-reasons")}
+    assert reasons["price_budget"] == ["1", "no amount"]
+
+
+def test_a_sum_with_no_amount_or_no_rate_is_never_shown_as_zero(
+    viewer: TestClient, workspace: Workspace, world: World
+) -> None:
+    """Dee, a new owner, won a deal the CRM gave no amount and lost one in JPY (no rate)
+    when the champion left: her won revenue is unknown, the relationship category and its
+    objection are the JPY amount, and the Proposal stage (Granite's JPY deal alone in the
+    world) is too; where some part converts, the figure keeps its ``*``."""
+    granite = world.account("Granite Mining")
+    with write_session(workspace.engine) as session:
+        for number, (outcome, amount) in enumerate(
+            ((DealOutcome.WON, None), (DealOutcome.LOST, Decimal(5_000_000)))
+        ):
+            repository.add(
+                session,
+                Deal(
+                    source="salesforce", external_id=f"DEE-{number}", account_id=granite.id,
+                    name=f"Granite site {number}", outcome=outcome, owner="Dee",
+                    amount=amount, currency="JPY" if amount else None,
+                    created_at=datetime(2026, 6, 1, tzinfo=UTC),
+                    closed_at=datetime(2026, 8, 3, tzinfo=UTC),
+                    loss_reason="Our champion left the company" if amount else None,
+                ),
+            )  # fmt: skip
+    owners = {r[0]: r for r in rows_of(viewer.get("/sales?by=owner").text, "win-rates")}
+    assert owners["Dee"][1:3] == ["1", "1"]
+    assert owners["Dee"][6] == "– (no amount)"  # was "0"
+    page = viewer.get("/sales").text
+    # No segment's won revenue holds JPY: no starred cell, so no footnote for one.
+    assert "* plus amounts in currencies without a rate" not in page
+    categories = {r[0]: r for r in rows_of(page, "loss-reasons")}
+    assert categories["relationship"][1] == "1"
+    assert categories["relationship"][3] == "JPY 5,000,000 (no rate)"  # was "0 *"
+    objections = {r[0]: r for r in rows_of(page, "objections")}
+    assert objections["Our champion left the company"][2] == "JPY 5,000,000 (no rate)"
+    proposal = [d for d in world.deals if d.outcome is DealOutcome.OPEN and d.stage == "Proposal"]
+    assert {d.currency for d in proposal} == {"JPY"}  # no rate in the world
+    stages = re.search(r"<h2>Open pipeline by stage</h2>\s*<table>(.*?)</table>", page, re.S)
+    assert stages is not None
+    by_stage = {c[0]: c for c in (CELL.findall(r) for r in re.findall(r"<tr>(.*?)</tr>",
+                                                                      stages.group(1), re.S))
+                if c}  # fmt: skip
+    jpy = sum((d.amount or Decimal(0) for d in proposal), Decimal(0))
+    assert by_stage["Proposal"][2] == f"JPY {jpy:,.0f} (no rate)"  # was "0 *"
+    competitors = {
+        re.sub(r"<[^>]+>", "", r[1]): r for r in rows_of(viewer.get("/competitors").text,
+                                                         "competitors")
+    }  # fmt: skip
+    spreadsheets = competitors["Spreadsheets"]
+    lost_usd = sum(
+        (in_usd(d) or Decimal(0) for d in world.deals
+         if d.outcome is DealOutcome.LOST and d.id in _met(world, "Spreadsheets")),
+        Decimal(0),
+    )  # fmt: skip
+    assert spreadsheets[3] == f"{lost_usd:,.0f} *"  # USD lost, JPY open apart
+    assert spreadsheets[5] == f"JPY {jpy:,.0f} (no rate)"  # its one open deal; was "0*"
+
+
+def _met(world: World, name: str) -> set[int | None]:
+    competitor = next(c for c in world.competitors if c.name == name)
+    return {dc.deal_id for dc in world.deal_competitors if dc.competitor_id == competitor.id}
 
 
 def test_an_unknown_competitor_is_a_404(viewer: TestClient) -> None:

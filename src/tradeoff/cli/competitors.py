@@ -32,7 +32,7 @@ from tradeoff.analysis.business.competitors import (
 )
 from tradeoff.analysis.business.money import Money
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
-from tradeoff.cli.money_cells import NO_AMOUNT, deals_money
+from tradeoff.cli.money_cells import compact, deals_money, unknown_sum
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.importers.competitors import split_competitor_names
 from tradeoff.reports.charts import bar_chart, check_path, line_chart, render
@@ -106,19 +106,20 @@ def competitors(
             "deals", "won", "lost", "win rate", "mentions", show_edge=False,
         )  # fmt: skip
         table.columns[1].overflow = "fold"  # a name is never cut: it is what people search
+        starred = False
         for number, s in enumerate(ranking, 1):
+            money = _money_cells(s)
+            starred = starred or any(cell.endswith("*") for cell in money)
             table.add_row(
-                str(number), s.name, s.kind.value,
-                _cell(s.revenue_at_stake, s.lost + s.open, s.lost_unpriced + s.open_unpriced),
-                _cell(s.revenue_lost, s.lost, s.lost_unpriced),
-                _cell(s.open_pipeline, s.open, s.open_unpriced), f"{s.deals_met:,}",
+                str(number), s.name, s.kind.value, *money, f"{s.deals_met:,}",
                 f"{s.won:,}", f"{s.lost:,}", _percent(s.win_rate), f"{s.mentions:,}",
             )  # fmt: skip
         console.print(table)
         console.print("Ranked by revenue at stake (lost + open pipeline), not by mentions.")
         if any(not s.revenue_at_stake.complete for s in ranking):
-            console.print("* plus amounts in currencies without a rate (tradeoff competitor "
-                          "NAME shows them); ranked on what could be converted.")  # fmt: skip
+            lead = "* plus amounts" if starred else "Amounts"
+            console.print(f"{lead} in currencies without a rate (tradeoff competitor NAME "
+                          "shows them): ranked on what could be converted.")  # fmt: skip
     if chart is not None:
         _chart_written(chart, to_stderr=output_format is not RankingFormat.TABLE)
 
@@ -500,9 +501,21 @@ def _json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
+def _money_cells(s: CompetitorStanding) -> list[str]:
+    """At stake, lost and open pipeline as table cells."""
+    return [
+        _cell(s.revenue_at_stake, s.lost + s.open, s.lost_unpriced + s.open_unpriced),
+        _cell(s.revenue_lost, s.lost, s.lost_unpriced),
+        _cell(s.open_pipeline, s.open, s.open_unpriced),
+    ]
+
+
 def _cell(money: Money, deals: int, unpriced: int) -> str:
-    """``_whole``, or ``NO_AMOUNT`` when there are deals and none has an amount."""
-    return NO_AMOUNT if deals and deals == unpriced else _whole(money)
+    """``_whole``, or what stands for a sum with no figure in the base currency: "– (no
+    amount)" when none of the deals has an amount, "GBP 7.2k" over "(no rate)" when
+    nothing could be converted (``money_cells.unknown_sum``), compact and on two lines so
+    that eleven columns keep room for the names (``competitor NAME`` gives it exactly)."""
+    return unknown_sum(money, deals, deals - unpriced, compact, narrow=True) or _whole(money)
 
 
 def _whole(money: Money) -> str:

@@ -21,7 +21,12 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.business.attribute_numbers import BANDS, MAX_CATEGORIES
 from tradeoff.analysis.business.demand import demand, demand_behind, keep_breakdown
-from tradeoff.analysis.business.demand_model import MONEY_ORDER, Demand, SubjectDemand
+from tradeoff.analysis.business.demand_model import (
+    MONEY_ORDER,
+    Demand,
+    MoneyFigure,
+    SubjectDemand,
+)
 from tradeoff.analysis.business.money_trends import money_trends, trend_members
 from tradeoff.analysis.business.money_trends_all import money_trends_all
 from tradeoff.cli.context import console, err_console, open_workspace
@@ -33,7 +38,7 @@ from tradeoff.cli.demand_trends import (
     trends_all_chart,
     trends_chart,
 )
-from tradeoff.cli.money_cells import amount_cell, unconverted
+from tradeoff.cli.money_cells import amount_cell, unconverted, unknown_sum
 from tradeoff.cli.money_cells import compact as compact  # re-exported: cli.problems uses it
 from tradeoff.errors import InputError, NotFound
 from tradeoff.reports.charts import Spec, bar_chart, check_path, render
@@ -49,6 +54,9 @@ TABLE_MONEY = {
     Figure.CHURNED: "churned",
     Figure.RENEWALS_90: "renew≤90d",
 }
+
+#: The widest a money column grows: "renew≤90d", the longest heading.
+MONEY_WIDTH = 9
 
 
 class Trend(StrEnum):
@@ -232,16 +240,24 @@ def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("id", no_wrap=True)
     table.add_column(kind.value if by is None else f"{kind.value} / {by}", min_width=16)
-    for heading in ("items", "accts", "users", "fresh", *TABLE_MONEY.values(), "flags"):
-        table.add_column(heading, justify="left" if heading == "flags" else "right")
+    for heading in ("items", "accts", "users", "fresh"):
+        table.add_column(heading, justify="right")
+    for heading in TABLE_MONEY.values():
+        # "GBP 90k (no rate)" and "– (no amount)" wrap on two lines, so the flags keep room.
+        table.add_column(heading, justify="right", max_width=MONEY_WIDTH)
+    table.add_column("flags")
     missing: set[str] = set()
+    starred = False
     for n, result in enumerate(results):
         if result.praise and n and not results[n - 1].praise:
             table.add_section()  # praise themes come last (demand.demand sorts them so)
-        table.add_row(str(result.id), result.name, *_cells(result.total, missing, result.praise))
+        rows = [(str(result.id), result.name, _cells(result.total, missing, result.praise))]
         for group in result.groups:
             label = f"  · {group.group if group.group is not None else '(none)'}"
-            table.add_row("", label, *_cells(group.demand, missing))
+            rows.append(("", label, _cells(group.demand, missing)))
+        for subject, label, cells in rows:
+            starred = starred or any(c.endswith("*") for c in cells)
+            table.add_row(subject, label, *cells)
     console.print(table)
     base = results[0].total.arr.total.base
     console.print(
@@ -260,9 +276,11 @@ def _print_table(results: list[SubjectDemand], kind: SubjectKind) -> None:
             "money is the customers who value it, not demand for a fix; listed last."
         )
     if missing:
+        # Starred only where a cell carries a star: "GBP 90k (no rate)" says it itself.
         console.print(
-            f"* also amounts in {', '.join(sorted(missing))}, which have no rate and are not "
-            f"added: tradeoff currency set {sorted(missing)[0]} RATE"
+            f"{'* also amounts' if starred else 'Amounts'} in {', '.join(sorted(missing))}, "
+            f"which have no rate and are not added: tradeoff currency set {sorted(missing)[0]} "
+            "RATE"
         )
 
 
@@ -282,9 +300,22 @@ def _cells(demand_: Demand, missing: set[str], praise: bool = False) -> list[str
         f"{reach.accounts:,}",
         f"{reach.end_users:,}",
         f"{reach.weighted_items:,.1f}",
-        *(amount_cell(demand_.money(f).total, missing) for f in TABLE_MONEY),
+        *(_money_cell(demand_.money(f), missing) for f in TABLE_MONEY),
         ", ".join(flags),
     ]
+
+
+def _money_cell(figure: MoneyFigure, missing: set[str]) -> str:
+    """``amount_cell``, or what stands for a sum with no figure in the base currency: "–
+    (no amount)" when none of its accounts or deals has an amount, the amounts said "no
+    rate" when none could be converted (``money_cells.unknown_sum``); a 0 there would read
+    as nothing at stake. ``missing`` gathers the currencies without a rate either way."""
+    priced = figure.records - figure.unpriced
+    unknown = unknown_sum(figure.total, figure.records, priced, shown=compact, narrow=True)
+    if unknown is None:
+        return amount_cell(figure.total, missing)
+    missing.update(figure.total.unconverted)
+    return unknown
 
 
 CSV_HEADER = [
@@ -433,21 +464,37 @@ def _trend(
 
 
 def _chart(results: list[SubjectDemand], kind: SubjectKind) -> dict[str, Any]:
+    """Bars of revenue at stake; a subject whose revenue at stake has no figure in the base
+    currency (no amount, or only amounts without a rate) gets no bar, named in the title:
+    a bar of 0 would say nothing is at stake."""
     base = results[0].total.arr.total.base if results else "USD"
     unconverted = sorted({c for r in results for c in r.total.revenue_at_stake.unconverted})
     title = f"Revenue at stake by {kind.value} ({base}, ARR + open pipeline)"
     if unconverted:
         title += f"; not shown: amounts in {', '.join(unconverted)} (no rate)"
+    unknown = [r for r in results if _at_stake_unknown(r.total)]
+    if unknown:
+        ids = ", ".join(f"#{r.id}" for r in unknown)
+        title += f"; no bar for {ids}: no amount, or only amounts without a rate"
     rows = [
         {
             kind.value: f"{r.name} (#{r.id}{', praise' if r.praise else ''})",
             "revenue at stake": float(r.total.revenue_at_stake.amount),
         }
         for r in results
+        if r not in unknown
     ]
     return bar_chart(
         rows, category=kind.value, value="revenue at stake", title=title, value_title=base
     )
+
+
+def _at_stake_unknown(demand_: Demand) -> bool:
+    """Whether revenue at stake (ARR + pipeline) has no figure in the base currency."""
+    parts = (demand_.arr, demand_.pipeline)
+    records = sum(p.records for p in parts)
+    priced = sum(p.records - p.unpriced for p in parts)
+    return unknown_sum(demand_.revenue_at_stake, records, priced) is not None
 
 
 def register(app: typer.Typer) -> None:

@@ -1,17 +1,18 @@
 """Money as table cells: compact amounts an eye can compare down a column, marked when a
-currency without a rate was left out (``Money.unconverted``), and signed changes; and a
-sum over deals some of which have no amount, which is unknown, never zero."""
+currency without a rate was left out (``Money.unconverted``), and signed changes. How a sum
+some of whose deals have no amount reads (unknown, never zero) is
+``analysis.business.money_words``', shared with the web pages and the report; its names are
+re-exported here for the commands that import them from this module."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from tradeoff.analysis.business.money import Money
-from tradeoff.wording import plural
-
-#: A table cell for a sum over deals none of which has an amount: unknown, not zero
-#: (``tradeoff sales``' objections write it so too).
-NO_AMOUNT = "– (no amount)"
+from tradeoff.analysis.business.money_words import NO_AMOUNT as NO_AMOUNT
+from tradeoff.analysis.business.money_words import deals_money as deals_money
+from tradeoff.analysis.business.money_words import unknown_sum as unknown_sum
+from tradeoff.analysis.business.money_words import whole as whole
 
 
 def compact(amount: Decimal) -> str:
@@ -38,13 +39,3 @@ def unconverted(money: Money) -> str:
     """``EUR 12.00; JPY 3.00``: the amounts no rate was given for, for a CSV cell, in cents
     like every other amount in a CSV (the sum keeps four places)."""
     return "; ".join(f"{c} {a:.2f}" for c, a in sorted(money.unconverted.items()))
-
-
-def deals_money(money: Money, deals: int, priced: int) -> str:
-    """A sum over ``deals`` of which ``priced`` have an amount, as a sentence: "no amount"
-    when none has one (a deal with no amount is counted, never summed as zero), else the
-    sum, saying how many it leaves out: ``USD 36,000.00 plus 1 deal with no amount``."""
-    if deals and not priced:
-        return "no amount"
-    missing = deals - priced
-    return f"{money} plus {plural(missing, 'deal')} with no amount" if missing > 0 else str(money)

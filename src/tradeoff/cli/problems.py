@@ -17,7 +17,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from tradeoff.analysis.business.demand_model import Demand
+from tradeoff.analysis.business.demand_model import Demand, MoneyFigure
+from tradeoff.analysis.business.money_words import deals_money, money_cell
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.dates import optional_day
@@ -214,8 +215,8 @@ def show_command(
     else:
         console.print(f"Evidence: none yet — tradeoff problem suggest {problem.id}")
     console.print(
-        f"Money: ARR {d.arr.total}, pipeline {d.pipeline.total}, lost {d.lost.total}, "
-        f"churned {d.churned.total}, renewing in 90 days {d.renewals_90.total}"
+        f"Money: ARR {_said(d.arr)}, pipeline {_said(d.pipeline)}, lost {_said(d.lost)}, "
+        f"churned {_said(d.churned)}, renewing in 90 days {_said(d.renewals_90)}"
     )
     console.print("Themes:" if links.themes else "Themes: none linked")
     for theme in links.themes:
@@ -386,8 +387,15 @@ def suggest_command(
 
 
 def _money(demand: Demand, name: str) -> str:
+    """A list cell: never 0 for a sum with no amount or only amounts without a rate."""
     figure = demand.arr if name == "arr" else demand.pipeline
-    return compact(figure.total.amount) + ("*" if figure.total.unconverted else "")
+    priced = figure.records - figure.unpriced
+    return money_cell(figure.total, figure.records, priced, compact, star="*")
+
+
+def _said(figure: MoneyFigure) -> str:
+    """A figure in a sentence: "no amount", or the sum and how many records it leaves out."""
+    return deals_money(figure.total, figure.records, figure.records - figure.unpriced, "record")
 
 
 def json_out(document: object) -> None:

@@ -37,7 +37,7 @@ from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
 from tradeoff.analysis.business.sales_wins import left_out_line
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
-from tradeoff.cli.money_cells import NO_AMOUNT
+from tradeoff.cli.money_cells import deals_money, unknown_sum
 from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
 from tradeoff.reports.charts import check_path, line_chart, render
@@ -129,7 +129,7 @@ def sales(
 
 BREAKDOWN_HEADER = (
     "by", "value", "won", "lost", "closed", "open", "win_rate", "won_revenue", "currency",
-    "unconverted", "closed_without_amount",
+    "unconverted", "closed_without_amount", "won_without_amount",
 )  # fmt: skip
 
 
@@ -139,6 +139,7 @@ def _breakdown_row(by: str, r: WinRate) -> list[Any]:
         by, r.key, r.won, r.lost, r.closed, r.open,
         "" if r.win_rate is None else f"{r.win_rate:.4f}",
         money.to_json()["amount"], money.base, _unconverted(money), r.closed_without_amount,
+        r.won_without_amount,
     ]  # fmt: skip
 
 
@@ -167,9 +168,10 @@ def _show(p: SalesPicture) -> None:
         )
         return
     console.print(f"Sales picture (money in {p.base})")
+    pipeline = deals_money(p.open_pipeline, o.open, o.open - o.open_without_amount)
     console.print(
         f"closed {o.closed:,}: won {o.won:,}, lost {o.lost:,}; win rate {_rate(o)}; "
-        f"open {plural(o.open, 'deal')}, pipeline {p.open_pipeline}"
+        f"open {plural(o.open, 'deal')}, pipeline {pipeline}"
     )
     never_real = disqualified_note(p.losses)
     if never_real is not None:
@@ -189,13 +191,13 @@ def _show(p: SalesPicture) -> None:
         p.by, "won", "lost", "closed", "open", "win rate", f"won revenue {p.base}",
         title=f"Win rate by {p.by}", title_justify="left", show_edge=False,
     )  # fmt: skip
-    for r in p.breakdown:
+    revenues = [_sum_cell(r.won_revenue, r.won, r.won - r.won_without_amount) for r in p.breakdown]
+    for r, revenue in zip(p.breakdown, revenues, strict=True):
         table.add_row(
-            r.key, f"{r.won:,}", f"{r.lost:,}", f"{r.closed:,}", f"{r.open:,}", _rate(r),
-            _whole(r.won_revenue),
+            r.key, f"{r.won:,}", f"{r.lost:,}", f"{r.closed:,}", f"{r.open:,}", _rate(r), revenue,
         )  # fmt: skip
     console.print(table)
-    if any(not r.won_revenue.complete for r in p.breakdown):
+    if any(cell.endswith("*") for cell in revenues):
         console.print("* plus amounts in currencies without a rate (see the data notes)")
     _show_signals(p)
     grouped_by = p.objections[0].grouped_by if p.objections else BY_TEXT
@@ -211,7 +213,7 @@ def _show(p: SalesPicture) -> None:
     )  # fmt: skip
     for ob, said_so in zip(listed, quotes, strict=True):
         said = ob.text + (" (notes)" if ob.from_notes else "")
-        revenue = _whole(ob.lost_revenue) if ob.with_amount else NO_AMOUNT
+        revenue = _sum_cell(ob.lost_revenue, ob.deals, ob.with_amount)
         objections.add_row(said, f"{ob.deals:,}", revenue, *([said_so] if quoted else []))
     console.print(objections)
     _show_categories(p.losses)
@@ -255,15 +257,17 @@ def _show_categories(losses: LossBreakdown) -> None:
         "loss category", "deals", "corrected", f"lost revenue {base}",
         title="Loss reasons", title_justify="left", show_edge=False,
     )  # fmt: skip
-    for c in losses.categories:
-        revenue = NO_AMOUNT if c.deals and not c.with_amount else _whole(c.lost_revenue)
+    revenues = [_sum_cell(c.lost_revenue, c.deals, c.with_amount) for c in losses.categories]
+    for c, revenue in zip(losses.categories, revenues, strict=True):
         table.add_row(c.category.value, f"{c.deals:,}", f"{c.corrected:,}", revenue)
     console.print(table)
     pending = sorted({code for c in losses.categories for code in c.lost_revenue.unconverted})
     if pending:
+        # The star only where a cell carries one: "GBP 7,200 (no rate)" says it itself.
+        lead = "* plus amounts" if any(r.endswith("*") for r in revenues) else "Amounts"
         verb = "has" if len(pending) == 1 else "have"
         console.print(
-            f"* plus amounts in {', '.join(pending)}, which {verb} no rate "
+            f"{lead} in {', '.join(pending)}, which {verb} no rate "
             "(tradeoff currency set CODE RATE; --format csv lists them)",
             soft_wrap=True,
         )
@@ -456,6 +460,12 @@ def _days(days: float | None) -> str:
 def _whole(money: Money) -> str:
     shown = f"{money.amount:,.0f}"
     return shown + " *" if money.unconverted else shown
+
+
+def _sum_cell(money: Money, deals: int, priced: int) -> str:
+    """A money cell over ``deals`` of which ``priced`` have an amount: "– (no amount)" or
+    "GBP 7,200 (no rate)" where there is no figure in the base currency, else ``_whole``."""
+    return unknown_sum(money, deals, priced) or _whole(money)
 
 
 def _unconverted(money: Money) -> str:

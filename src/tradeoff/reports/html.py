@@ -27,7 +27,17 @@ from typing import Any
 
 from jinja2 import Environment
 
+from tradeoff.analysis.business.competitors import CompetitorStanding
 from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.business.money_words import (
+    NO_AMOUNT_WORDS,
+    Counted,
+    CountedSum,
+    at_stake,
+    counts_of,
+    money_cell,
+    whole,
+)
 from tradeoff.analysis.theme_page import trend_months
 from tradeoff.reports.charts import Spec, bar_chart, frontier_chart, sparkline, to_data_uri
 from tradeoff.reports.escaping import escaping_environment
@@ -99,6 +109,8 @@ def _environment() -> Environment:
         money=money,
         amount=amount,
         exact=exact,
+        at_stake=at_stake,
+        rival_money=rival_money,
         day=day,
         month=month,
         words=words,
@@ -216,24 +228,39 @@ def compact(value: Decimal) -> str:
     return f"{value:,.0f}"
 
 
-def amount(value: Money) -> str:
+def amount(value: Money | Counted, deals: int = 0, priced: int = 0) -> str:
     """A table cell: compact, in the base currency named by the column; ``*`` marks amounts
-    in a currency without a rate, left out and footnoted."""
-    return compact(value.amount) + ("*" if value.unconverted else "")
+    in a currency without a rate, left out and footnoted. A sum with no figure in the base
+    currency is never a 0 (``money_words.unknown_sum``): "– (no amount)" when none of
+    ``deals`` has an amount, ``GBP 7.2k (no rate)`` when none could be converted. A demand
+    figure (``MoneyFigure``) brings its own counts; a plain ``Money`` is given them."""
+    total, deals, priced = counts_of(value, deals, priced)
+    return money_cell(total, deals, priced, compact, star="*")
 
 
-def money(value: Money) -> str:
-    """A figure on its own: ``USD 741k``, plus what could not be converted."""
-    shown = f"{value.base} {compact(value.amount)}"
-    rest = [f"{code} {compact(a)}" for code, a in sorted(value.unconverted.items())]
-    return f"{shown} + {' + '.join(rest)} (no rate)" if rest else shown
+def money(value: Money | Counted, deals: int = 0, priced: int = 0) -> str:
+    """A figure on its own: ``USD 741k``, plus what could not be converted (``GBP 7.2k (no
+    rate)`` alone when nothing could); "no amount" when none of ``deals`` has one."""
+    total, deals, priced = counts_of(value, deals, priced)
+    return NO_AMOUNT_WORDS if deals and not priced else total.said(compact)
 
 
-def exact(value: Money) -> str:
-    """To the unit, for a tooltip: ``USD 741,230``."""
-    shown = f"{value.base} {value.amount:,.0f}"
-    rest = [f"{code} {a:,.0f}" for code, a in sorted(value.unconverted.items())]
-    return f"{shown} + {' + '.join(rest)} (no rate)" if rest else shown
+def exact(value: Money | Counted, deals: int = 0, priced: int = 0) -> str:
+    """To the unit, for a tooltip: ``USD 741,230``; as ``money`` says an unknown sum."""
+    total, deals, priced = counts_of(value, deals, priced)
+    return NO_AMOUNT_WORDS if deals and not priced else total.said(whole)
+
+
+def rival_money(standing: CompetitorStanding) -> dict[str, CountedSum]:
+    """A competitor's lost, open and at-stake money, each over its deals."""
+    s = standing
+    return {
+        "lost": CountedSum(s.revenue_lost, s.lost, s.lost_unpriced),
+        "open": CountedSum(s.open_pipeline, s.open, s.open_unpriced),
+        "at_stake": CountedSum(
+            s.revenue_at_stake, s.lost + s.open, s.lost_unpriced + s.open_unpriced
+        ),
+    }
 
 
 def day(value: date | datetime | None) -> str:

@@ -133,8 +133,8 @@ def build_report(
 
     ``as_of`` is the day demand counts from (renewals ahead, evidence after it left out)
     and the horizon of each theme's monthly trend; without it the trend runs to today, as
-    ``tradeoff themes`` and ``tradeoff demand`` count it. Lost deals not classified yet are classified
-    first, as ``tradeoff sales`` does (corrections are never touched).
+    ``tradeoff themes`` and ``tradeoff demand`` count it. Lost deals not classified yet are
+    classified first, as ``tradeoff sales`` does (corrections are never touched).
     """
     day = as_of or datetime.now(UTC).date()
     horizon = datetime.combine(day, time.max, tzinfo=UTC) if as_of is not None else None

@@ -121,6 +121,8 @@ class PeriodSum(NamedTuple):
     currency: str | None
     amount: Decimal | None
     records: int
+    #: Of ``records``, those with an amount: a sum over none of them is unknown, not 0.
+    priced: int
 
 
 def period_sums(
@@ -151,6 +153,7 @@ def period_sums(
             slotted.c.currency,
             func.sum(slotted.c.amount).label("amount"),
             func.count().label("records"),
+            func.count(slotted.c.amount).label("priced"),
         ).group_by(slotted.c.subject_id, slotted.c.slot, slotted.c.currency)
         found += [
             PeriodSum(
@@ -159,6 +162,7 @@ def period_sums(
                 r.currency,
                 None if r.amount is None else Decimal(r.amount),
                 r.records,
+                r.priced,
             )
             for r in session.execute(summed)
         ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -103,9 +103,16 @@ class ThemeOutcome:
 
 @dataclass(frozen=True)
 class AccountOutcome:
+    """Closed deals of the accounts that share one set of attributes and own fields."""
+
     attributes: Mapping[str, str]
     won: int
     lost: int
+    #: How many accounts hold this set: a value one account holds describes no group.
+    accounts: int = 1
+    #: The accounts' own fields (``ACCOUNT_DIMENSIONS``) that are set, by name, to tell an
+    #: attribute that only repeats one (a help desk's ``plan`` beside the CRM's).
+    fields: Mapping[str, str] = field(default_factory=dict)
 
 
 def quarter_of(session: Session, moment: Any) -> ColumnElement[str]:
@@ -331,30 +338,36 @@ def theme_outcomes(session: Session) -> list[ThemeOutcome]:
 
 
 def account_outcomes(session: Session) -> list[AccountOutcome]:
-    """Closed deals won and lost per distinct set of account attributes.
+    """Closed deals won and lost, and accounts, per distinct set of account attributes and
+    own fields (segment, plan, region).
 
     Grouped in SQL by the attributes' JSON text (the two engines query JSON differently, and
     PostgreSQL's ``json`` has no equality: its text does), so Python reads one row per
     distinct set, not per deal or account, and tallies each attribute itself.
     """
     attributes = type_coerce(AccountRow.attributes, JSON).cast(Text).label("attributes")
+    own = [getattr(AccountRow, name) for name in ACCOUNT_DIMENSIONS]
     query = (
         select(
             attributes,
             func.count(case((DealRow.outcome == DealOutcome.WON, 1))),
             func.count(case((DealRow.outcome == DealOutcome.LOST, 1))),
+            func.count(AccountRow.id.distinct()),
+            *own,
         )
         .select_from(DealRow)
         .join(AccountRow, AccountRow.id == DealRow.account_id)
         .where(DealRow.outcome.in_(CLOSED), counted_deal())
-        .group_by(attributes)
-        .order_by(attributes)
+        .group_by(attributes, *own)
+        .order_by(attributes, *own)
     )
     found = []
-    for text, won, lost in session.execute(query):
+    for text, won, lost, accounts, *values in session.execute(query):
         parsed = json.loads(text) if text else None
         if isinstance(parsed, dict) and parsed:
-            found.append(AccountOutcome({str(k): str(v) for k, v in parsed.items()}, won, lost))
+            fields = {n: str(v) for n, v in zip(ACCOUNT_DIMENSIONS, values, strict=True) if v}
+            attrs = {str(k): str(v) for k, v in parsed.items()}
+            found.append(AccountOutcome(attrs, won, lost, accounts, fields))
     return found
 
 

@@ -13,6 +13,14 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from tradeoff import __version__
+from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.business.money_words import (
+    NO_AMOUNT,
+    Counted,
+    at_stake,
+    counts_of,
+    deals_money,
+)
 from tradeoff.domain.users import Role
 from tradeoff.reports.escaping import escaping_environment
 from tradeoff.web.deps import Signed
@@ -23,12 +31,32 @@ def build_environment() -> Environment:
     environment = escaping_environment("tradeoff.web")
     environment.globals["percent"] = percent
     environment.globals["plural"] = plural
+    environment.globals["money_cell"] = money_cell
+    environment.globals["money_words"] = money_words
+    environment.globals["at_stake"] = at_stake
     return environment
 
 
 def percent(share: float | None) -> str:
     """A share as the CLI shows it: a whole percentage, or a dash when there is no data."""
     return "–" if share is None else f"{share:.0%}"
+
+
+def money_cell(value: Money | Counted, deals: int = 0, priced: int = 0) -> str:
+    """A money cell of a list page: the sum as ``Money`` says it (``USD 250,000.00``, ``JPY
+    30,000,000.00 (no rate)`` when nothing could be converted), or "– (no amount)" when
+    none of the deals or accounts behind it has an amount: never a "USD 0.00" that reads as
+    nothing at stake. A demand figure brings its own counts; a plain ``Money`` is given
+    them. A sum over no record is a real zero."""
+    total, deals, priced = counts_of(value, deals, priced)
+    return NO_AMOUNT if deals and not priced else str(total)
+
+
+def money_words(value: Counted, noun: str = "deal") -> str:
+    """A demand figure in a sentence (``money_words.deals_money``): "no amount" when none of
+    its records has one, else the sum and how many of them (each a ``noun``) it leaves out."""
+    total, records, priced = counts_of(value)
+    return deals_money(total, records, priced, noun)
 
 
 def render(

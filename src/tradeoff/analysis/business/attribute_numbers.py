@@ -5,7 +5,7 @@ say, for ordering demand's groups by value, not as text ("93" after "837"), and 
 
 A key whose values are all numbers, more than ``MAX_CATEGORIES`` of them, is a measure (a
 company's revenue, its seats), not a category: one group per exact value would be 300 rows
-of one account each. The sales picture (``sales_wins``) and demand's breakdown
+of one account each. The sales picture (``compared_attributes``) and demand's breakdown
 (``demand.banded``) both put such a key's values into ``BANDS`` bands of about as much
 weight each — closed deals for the one, accounts for the other — with ``bands`` here, so
 the same values read the same way in both ("26.7M–38.1M").

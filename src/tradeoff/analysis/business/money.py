@@ -7,7 +7,7 @@ added at a guessed rate: the figure lists what it could not convert, and says so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,13 +30,16 @@ class Money:
     def __str__(self) -> str:
         """``USD 6,000.00 + JPY 12,000,000.00 (no rate)``; ``GBP 7,200.00 (no rate)`` when
         nothing could be converted (a "USD 0.00 +" there reads as a zero amount)."""
-        shown = f"{self.base} {self.amount.quantize(CENT):,}"
+        return self.said(cents)
+
+    def said(self, shown: Callable[[Decimal], str]) -> str:
+        """The total as ``__str__`` words it, each amount written by ``shown`` (the report's
+        ``USD 741k + JPY 12M (no rate)``)."""
+        figure = f"{self.base} {shown(self.amount)}"
         if self.unconverted:
-            rest = ", ".join(
-                f"{c} {a.quantize(CENT):,}" for c, a in sorted(self.unconverted.items())
-            )
-            return f"{shown} + {rest} (no rate)" if self.amount else f"{rest} (no rate)"
-        return shown
+            rest = ", ".join(f"{c} {shown(a)}" for c, a in sorted(self.unconverted.items()))
+            return f"{figure} + {rest} (no rate)" if self.amount else f"{rest} (no rate)"
+        return figure
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -44,6 +47,11 @@ class Money:
             "currency": self.base,
             "unconverted": {c: str(a.quantize(CENT)) for c, a in sorted(self.unconverted.items())},
         }
+
+
+def cents(amount: Decimal) -> str:
+    """12000 → 12,000.00: an amount to the cent."""
+    return f"{amount.quantize(CENT):,}"
 
 
 def convert(

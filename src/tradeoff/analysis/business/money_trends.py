@@ -6,15 +6,18 @@ The records are exactly those behind demand's figures (``storage.demand_trends``
 periods of a trend add up to the figure, less the records that have no date (counted apart
 as ``undated``). Money is converted to the base currency with the workspace's rates per
 period; an amount in a currency without a rate is listed apart, never added, and the change
-is of the converted amounts only (``Money.unconverted`` says what was left out). Every
-period from the first dated record to the ``as_of`` day is listed, empty ones too.
+is of the converted amounts only (``Money.unconverted`` says what was left out). A record
+with no amount is counted (``unpriced``), never summed as zero: a period none of whose
+records has an amount, or whose every amount has no rate, has no figure (``unknown``), and
+a change against it is not known either (``change_known``). Every period from the first
+dated record to the ``as_of`` day is listed, empty ones too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -24,6 +27,7 @@ from sqlalchemy.orm import Session
 from tradeoff.analysis.business.demand_time import month_of, quarter_of
 from tradeoff.analysis.business.demand_time import periods as period_labels
 from tradeoff.analysis.business.money import ZERO, Money, convert
+from tradeoff.analysis.business.money_words import unknown
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import DemandQuery, Figure, Member, SubjectKind, subjects
@@ -46,6 +50,17 @@ class MoneyPeriod:
     records: int
     #: ``amount`` less the previous period's (the first period: its own amount).
     change: Decimal
+    #: Of ``records``, those with no amount: counted, never summed as zero.
+    unpriced: int = 0
+    #: False when this period or the one before has no figure in the base currency (no
+    #: record with an amount, or only amounts without a rate): ``change`` is then against
+    #: an unknown, not a zero.
+    change_known: bool = True
+
+    @property
+    def unknown(self) -> bool:
+        """No figure in the base currency (``money_words.unknown``): never a 0."""
+        return unknown(self.amount, self.records, self.records - self.unpriced)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -53,6 +68,8 @@ class MoneyPeriod:
             "amount": self.amount.to_json(),
             "records": self.records,
             "change": str(self.change.quantize(Decimal("0.01"))),
+            "unpriced": self.unpriced,
+            "change_known": self.change_known,
         }
 
 
@@ -64,6 +81,8 @@ class MoneyTrend:
     #: Records in the figure with no date to place them (and their amount).
     undated: int
     undated_amount: Money
+    #: Of ``undated``, those with no amount.
+    undated_unpriced: int = 0
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -72,6 +91,7 @@ class MoneyTrend:
             "periods": [p.to_json() for p in self.periods],
             "undated": self.undated,
             "undated_amount": self.undated_amount.to_json(),
+            "undated_unpriced": self.undated_unpriced,
         }
 
 
@@ -159,32 +179,45 @@ def _trend(
     quarterly: bool,
 ) -> MoneyTrend:
     label = quarter_of if quarterly else month_of
-    sums: dict[str, dict[str | None, Decimal]] = {}
-    counts: dict[str, int] = {}
-    undated_sums: dict[str | None, Decimal] = {}
-    undated = 0
+    sums: dict[str | None, dict[str | None, Decimal]] = {}
+    counts: dict[str | None, int] = {}
+    unpriced: dict[str | None, int] = {}
     for record in records:
-        if record.on is None:
-            undated += 1
-            target = undated_sums
+        period = None if record.on is None else label(record.on)  # None: undated
+        counts[period] = counts.get(period, 0) + 1
+        if record.amount is None:
+            unpriced[period] = unpriced.get(period, 0) + 1
         else:
-            period = label(record.on)
-            counts[period] = counts.get(period, 0) + 1
             target = sums.setdefault(period, {})
-        if record.amount is not None:
             target[record.currency] = target.get(record.currency, ZERO) + record.amount
     result = []
-    previous = ZERO
+    previous: MoneyPeriod | None = None
     for period in axis:
         money = convert(sums.get(period, {}), known, base)
-        result.append(MoneyPeriod(period, money, counts.get(period, 0), money.amount - previous))
-        previous = money.amount
+        result.append(
+            period_after(previous, period, money, counts.get(period, 0), unpriced.get(period, 0))
+        )
+        previous = result[-1]
     return MoneyTrend(
         figure,
         TREND_FIGURES[figure],
         tuple(result),
-        undated,
-        convert(undated_sums, known, base),
+        counts.get(None, 0),
+        convert(sums.get(None, {}), known, base),
+        unpriced.get(None, 0),
+    )
+
+
+def period_after(
+    previous: MoneyPeriod | None, period: str, money: Money, records: int, unpriced: int
+) -> MoneyPeriod:
+    """The period following ``previous`` (None: the first, its change its own amount); its
+    change is unknown when either has no figure in the base currency."""
+    cell = MoneyPeriod(period, money, records, ZERO, unpriced)
+    before = ZERO if previous is None else previous.amount.amount
+    known_before = previous is None or not previous.unknown
+    return replace(
+        cell, change=money.amount - before, change_known=known_before and not cell.unknown
     )
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from tradeoff.analysis.business.demand_time import month_of, quarter_of
 from tradeoff.analysis.business.money import ZERO, Money, convert
-from tradeoff.analysis.business.money_trends import MoneyPeriod
+from tradeoff.analysis.business.money_trends import MoneyPeriod, period_after
 from tradeoff.errors import InputError
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.demand import DemandQuery, Figure, SubjectKind, subjects
@@ -44,9 +44,15 @@ class Outside:
 
     records: int
     amount: Money
+    #: Of ``records``, those with no amount.
+    unpriced: int = 0
 
     def to_json(self) -> dict[str, object]:
-        return {"records": self.records, "amount": self.amount.to_json()}
+        return {
+            "records": self.records,
+            "amount": self.amount.to_json(),
+            "unpriced": self.unpriced,
+        }
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,7 @@ def money_trends_all(
         for subject_id, found in per_subject.items()
     ]
     shown = sorted(
-        (r for r in rows if any(p.amount.amount or p.amount.unconverted for p in r.periods)),
+        (r for r in rows if any(_holds_money(p) for p in r.periods)),
         # The window's total first: the last period is often the current, partial one.
         key=lambda r: (
             -sum(p.amount.amount for p in r.periods),
@@ -164,6 +170,12 @@ def money_trends_all(
         rows=tuple(shown),
         left_out=len(named) - len(shown),
     )
+
+
+def _holds_money(period: MoneyPeriod) -> bool:
+    """Money converted or not, or records whose amount is unknown: a subject whose lost
+    deals have no amount is shown ("no amount"), never left out as if it lost nothing."""
+    return bool(period.amount.amount or period.amount.unconverted or period.unknown)
 
 
 def period_starts(as_of: date, count: int, *, quarterly: bool) -> list[date]:
@@ -189,25 +201,30 @@ def _row(
     """Slot 0 is the hidden period before the window; 1 … n the window; n + 1 later."""
     sums: dict[int | None, dict[str | None, Decimal]] = {}
     counts: dict[int | None, int] = {}
+    unpriced: dict[int | None, int] = {}
     for row in found:
-        slot = -1 if row.slot == 0 else row.slot  # the hidden period is "earlier" too
-        counts[slot] = counts.get(slot, 0) + row.records
-        if row.amount is not None:
-            per = sums.setdefault(slot, {})
-            per[row.currency] = per.get(row.currency, ZERO) + row.amount
-        if row.slot == 0 and row.amount is not None:
-            hidden = sums.setdefault(0, {})
-            hidden[row.currency] = hidden.get(row.currency, ZERO) + row.amount
+        # The hidden period is "earlier" too, and kept on its own for the first change.
+        for slot in (-1, 0) if row.slot == 0 else (row.slot,):
+            counts[slot] = counts.get(slot, 0) + row.records
+            unpriced[slot] = unpriced.get(slot, 0) + row.records - row.priced
+            if row.amount is not None:
+                per = sums.setdefault(slot, {})
+                per[row.currency] = per.get(row.currency, ZERO) + row.amount
+
+    def money(slot: int | None) -> Money:
+        return convert(sums.get(slot, {}), known, base)
 
     def outside(slot: int | None) -> Outside:
-        return Outside(counts.get(slot, 0), convert(sums.get(slot, {}), known, base))
+        return Outside(counts.get(slot, 0), money(slot), unpriced.get(slot, 0))
 
-    previous = convert(sums.get(0, {}), known, base).amount
+    previous = MoneyPeriod("", money(0), counts.get(0, 0), ZERO, unpriced.get(0, 0))
     periods = []
     for slot, label in enumerate(labels, start=1):
-        money = convert(sums.get(slot, {}), known, base)
-        periods.append(MoneyPeriod(label, money, counts.get(slot, 0), money.amount - previous))
-        previous = money.amount
+        cell = period_after(
+            previous, label, money(slot), counts.get(slot, 0), unpriced.get(slot, 0)
+        )
+        periods.append(cell)
+        previous = cell
     return SubjectTrendRow(
         subject_id,
         name,

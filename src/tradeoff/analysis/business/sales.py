@@ -36,9 +36,9 @@ from tradeoff.analysis.business.sales_figures import (
 from tradeoff.analysis.business.sales_objections import Objection, objections
 from tradeoff.analysis.business.sales_wins import (
     ATTRIBUTES,
-    LeftOutTheme,
+    LeftOut,
     WinSignal,
-    signal_themes,
+    signals_left_out,
     win_signals,
 )
 from tradeoff.analysis.praise_filing import stored_praise_themes
@@ -101,8 +101,9 @@ class SalesPicture:
     open_pipeline: Money
     pipeline_by_stage: tuple[StageCount, ...]
     win_signals: tuple[WinSignal, ...]
-    #: Themes not compared on wins and losses: language and praise themes (``sales_wins``).
-    signals_left_out: tuple[LeftOutTheme, ...]
+    #: What is not compared on wins and losses: language and praise themes, and account
+    #: attributes that cannot describe a group of deals (``sales_wins``).
+    signals_left_out: tuple[LeftOut, ...]
     objections: tuple[Objection, ...]
     losses: LossBreakdown
     notes: tuple[DataNote, ...]
@@ -118,6 +119,7 @@ class SalesPicture:
             "average_won_deal": self.average_won.to_json(),
             "open_pipeline": {
                 "deals": self.overall.open,
+                "deals_with_amount": self.overall.open - self.overall.open_without_amount,
                 "amount": self.open_pipeline.to_json(),
                 "by_stage": [s.to_json() for s in self.pipeline_by_stage],
             },
@@ -202,6 +204,7 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
     losses = breakdown_in(session)
     themes = figures.theme_outcomes(session)
     praise = stored_praise_themes(session)
+    accounts = figures.account_outcomes(session)
     return SalesPicture(
         base=base,
         overall=overall,
@@ -216,12 +219,12 @@ def _picture(session: Session, by: str, classified: int) -> SalesPicture:
             win_signals(
                 per_attribute,
                 themes,
-                figures.account_outcomes(session),
+                accounts,
                 (overall.won, overall.lost),
                 praise,
             )
         ),
-        signals_left_out=tuple(signal_themes(themes, praise)[1]),
+        signals_left_out=tuple(signals_left_out(themes, praise, accounts)),
         objections=tuple(objections(figures.lost_reason_totals(session), known, base)),
         losses=losses,
         notes=tuple(_notes(session, overall_totals, stages, known, base, losses)),
@@ -276,7 +279,7 @@ def _ordered(by: str, rows: list[WinRate], measure: Breakdown | None = None) -> 
         # Open deals have no close date, so no quarter: a closed deal without one keeps its
         # "(no close date)" row, which counts no open deal (a QA tester read 69 there).
         return sorted(
-            (replace(r, open=0) for r in rows if r.closed),
+            (replace(r, open=0, open_without_amount=0) for r in rows if r.closed),
             key=lambda r: (r.key.startswith("("), r.key),
         )
     if by == "size":
@@ -292,7 +295,12 @@ def _by_stage(
     for t in open_totals:
         grouped.setdefault(t.key, []).append(t)
     rows = [
-        StageCount(k or "(no stage)", sum(t.deals for t in g), money_of(g, known, base))
+        StageCount(
+            k or "(no stage)",
+            sum(t.deals for t in g),
+            money_of(g, known, base),
+            sum(t.with_amount for t in g),
+        )
         for k, g in grouped.items()
     ]
     return tuple(sorted(rows, key=lambda s: (-s.deals, s.stage)))

@@ -32,6 +32,11 @@ class WinRate:
     won_revenue: Money
     #: Won or lost deals without an amount: in the counts, not in the revenue.
     closed_without_amount: int = 0
+    #: Won deals without an amount: when they are all the won deals, the won revenue is
+    #: unknown, not zero (a table says "no amount"; JSON and CSV keep the sum beside it).
+    won_without_amount: int = 0
+    #: Open deals without an amount, the same for the open pipeline.
+    open_without_amount: int = 0
 
     @property
     def closed(self) -> int:
@@ -51,6 +56,8 @@ class WinRate:
             "win_rate": None if self.win_rate is None else round(self.win_rate, 4),
             "won_revenue": self.won_revenue.to_json(),
             "closed_without_amount": self.closed_without_amount,
+            "won_without_amount": self.won_without_amount,
+            "open_without_amount": self.open_without_amount,
         }
 
 
@@ -89,14 +96,21 @@ class CycleTime:
 
 @dataclass(frozen=True)
 class StageCount:
-    """Open deals at one stage, and their amount (the open pipeline)."""
+    """Open deals at one stage, and their amount (the open pipeline); ``with_amount`` of
+    them have one, so a stage whose deals have none reads "no amount", not 0."""
 
     stage: str
     deals: int
     amount: Money
+    with_amount: int = 0
 
     def to_json(self) -> dict[str, object]:
-        return {"stage": self.stage, "deals": self.deals, "amount": self.amount.to_json()}
+        return {
+            "stage": self.stage,
+            "deals": self.deals,
+            "amount": self.amount.to_json(),
+            "deals_with_amount": self.with_amount,
+        }
 
 
 def money_of(totals: Iterable[OutcomeTotal], rates: Mapping[str, Decimal], base: str) -> Money:
@@ -117,17 +131,26 @@ def win_rates(
     for key, group in grouped.items():
         by_outcome = {o: [t for t in group if t.outcome is o] for o in DealOutcome}
         won, lost = by_outcome[DealOutcome.WON], by_outcome[DealOutcome.LOST]
+        opened = by_outcome[DealOutcome.OPEN]
         rows.append(
             WinRate(
                 key=missing if key is None else str(key),
                 won=sum(t.deals for t in won),
                 lost=sum(t.deals for t in lost),
-                open=sum(t.deals for t in by_outcome[DealOutcome.OPEN]),
+                open=sum(t.deals for t in opened),
                 won_revenue=money_of(won, rates, base),
-                closed_without_amount=sum(t.deals - t.with_amount for t in won + lost),
+                closed_without_amount=_without_amount(won + lost),
+                won_without_amount=_without_amount(won),
+                open_without_amount=_without_amount(opened),
             )
         )
     return rows
+
+
+def _without_amount(totals: Iterable[OutcomeTotal]) -> int:
+    """Deals counted in these totals whose amount is NULL (``count(*) - count(amount)`` in
+    SQL: ``OutcomeTotal.with_amount``)."""
+    return sum(t.deals - t.with_amount for t in totals)
 
 
 def average_won(

@@ -13,14 +13,15 @@ value, always with those four counts:
   thirty-five. Positive: more common in wins; negative: more common in losses; |score| ≥ 2
   is roughly p < 0.05 (two-sided, normal approximation). Signals are ordered by it.
 
-An account attribute that says whether the account is a customer (Salesforce's Type
-"Customer - Direct" / "Prospect", HubSpot's lifecycle stage "customer") is a result of
-winning, not a sign of it: every won account becomes a customer. It would top the list and
-say nothing, so a key any of whose values names a customer or a prospect
-(``LIFECYCLE_WORDS``) is left out. A key whose values are all numbers, more than
-``attribute_numbers.MAX_CATEGORIES`` of them (Salesforce's AnnualRevenue, NumberOfEmployees),
-is compared in ``attribute_numbers.BANDS`` bands of about as many closed deals each
-("26.7M–38.1M"), not value by value: the same bands demand's breakdown draws by accounts.
+Account attributes are compared only where a value can describe a group of deals
+(``compared_attributes``, which says why each other is left out): not an attribute that says
+whether the account is a customer (a result of winning), nor one that repeats the account's
+own field, nor identifiers, dates, phone numbers, e-mail and web addresses, nor a key with
+about one value per account (street addresses, names, free text), nor a value one account
+holds. A key whose values are all numbers, more than ``attribute_numbers.MAX_CATEGORIES`` of
+them (Salesforce's AnnualRevenue, NumberOfEmployees), is compared in
+``attribute_numbers.BANDS`` bands of about as many closed deals each ("26.7M–38.1M"), not
+value by value: the same bands demand's breakdown draws by accounts.
 
 Two kinds of theme are not compared (``signal_themes``), and the picture names them:
 
@@ -30,10 +31,6 @@ Two kinds of theme are not compared (``signal_themes``), and the picture names t
 - a **praise theme** (at least half of its items read as praise:
   ``praise_filing.stored_praise_themes``): customers praise what they use after they
   bought it, so like the lifecycle attribute it is a result of winning, not a sign of it.
-
-An account attribute that repeats an account's own field (a help desk organisation's
-``plan`` beside the CRM's plan: same key but for case, in ``ACCOUNT_FIELDS``) with the same
-value and the same four counts says the same thing twice: only the field's signal is kept.
 """
 
 from __future__ import annotations
@@ -43,18 +40,18 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from tradeoff.analysis.business.attribute_numbers import bands
+from tradeoff.analysis.business.compared_attributes import (
+    LeftOutAttribute,
+    compared_attributes,
+    left_out_attributes_line,
+)
 from tradeoff.analysis.text.language import NAMES
 from tradeoff.domain.enums import DealOutcome
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, AccountOutcome, OutcomeTotal, ThemeOutcome
 
 PRIOR = 0.5
-#: Words in an account attribute's values that mark it as the account's lifecycle.
-LIFECYCLE_WORDS = ("customer", "prospect")
 #: The deal and account columns compared (the ``--by`` names), then themes and attributes.
 ATTRIBUTES = ("segment", "plan", "region", "source", "size")
-#: The account's own fields among them, which an account attribute may repeat.
-ACCOUNT_FIELDS = ("segment", "plan", "region")
 _SPOKEN = "|".join(NAMES.values())
 #: How analysis names a theme mostly in other languages: "in Spanish · ...", "in Spanish
 #: and German · ..." (``text.language.in_languages``).
@@ -70,7 +67,17 @@ class LeftOutTheme:
     reason: str
 
     def to_json(self) -> dict[str, object]:
-        return {"theme_id": self.theme_id, "name": self.name, "reason": self.reason}
+        return {
+            "kind": "theme",
+            "theme_id": self.theme_id,
+            "name": self.name,
+            "reason": self.reason,
+        }
+
+
+#: What the picture compares not: themes (``signal_themes``) and account attributes or some
+#: of their values (``compared_attributes``).
+LeftOut = LeftOutTheme | LeftOutAttribute
 
 
 def signal_themes(
@@ -140,18 +147,34 @@ LEFT_OUT_BECAUSE = {
 }
 
 
-def left_out_line(left_out: Iterable[LeftOutTheme]) -> str | None:
-    """One line naming the themes not compared, by reason; None when there are none.
+def signals_left_out(
+    themes: Iterable[ThemeOutcome],
+    praise_themes: Collection[int],
+    accounts: Iterable[AccountOutcome],
+) -> list[LeftOut]:
+    """Everything ``win_signals`` does not compare, themes first, each with its reason."""
+    left_out: list[LeftOut] = [*signal_themes(themes, praise_themes)[1]]
+    return left_out + compared_attributes(accounts).left_out
+
+
+def left_out_line(left_out: Iterable[LeftOut]) -> str | None:
+    """The themes not compared, by reason, then the account attributes (one sentence each,
+    on one line); None when nothing was left out.
 
     Example: 'Themes not compared: 13 "in Spanish · nómina" (language: their items share a
-    language, not a topic).'
+    language, not a topic). Account attributes not compared: Phone (phone numbers).'
     """
+    listed = list(left_out)
+    themes = [t for t in listed if isinstance(t, LeftOutTheme)]
     parts = []
     for reason, because in LEFT_OUT_BECAUSE.items():
-        named = [f'{t.theme_id} "{t.name}"' for t in left_out if t.reason == reason]
+        named = [f'{t.theme_id} "{t.name}"' for t in themes if t.reason == reason]
         if named:
             parts.append(f"{', '.join(named)} ({because})")
-    return f"Themes not compared: {'; '.join(parts)}." if parts else None
+    said = [f"Themes not compared: {'; '.join(parts)}."] if parts else []
+    attributes = left_out_attributes_line(a for a in listed if isinstance(a, LeftOutAttribute))
+    said += [attributes] if attributes else []
+    return " ".join(said) or None
 
 
 def win_signals(
@@ -165,7 +188,8 @@ def win_signals(
 
     ``total`` is (won, lost) over all closed deals. Unknown values (no segment, no amount, no
     rate) are not attributes and are left out, and so are language themes and the
-    ``praise_themes`` (``signal_themes``).
+    ``praise_themes`` (``signal_themes``) and the account attributes that cannot describe a
+    group of deals (``compared_attributes``); ``signals_left_out`` lists them.
     """
     signals: list[WinSignal] = []
     for attribute, totals in by_attribute.items():
@@ -178,43 +202,6 @@ def win_signals(
         signals += [_signal(attribute, v, w, lo, total) for v, (w, lo) in counts.items()]
     compared, _ = signal_themes(themes, praise_themes)
     signals += [_signal("theme", t.name, t.won, t.lost, total) for t in compared]
-    tallies: dict[tuple[str, str], list[int]] = {}
-    for account in accounts:
-        for key, value in account.attributes.items():
-            pair = tallies.setdefault((str(key), str(value)), [0, 0])
-            pair[0] += account.won
-            pair[1] += account.lost
-    lifecycle = {
-        key for key, value in tallies if any(w in value.casefold() for w in LIFECYCLE_WORDS)
-    }
-    kept = {pair: counts for pair, counts in tallies.items() if pair[0] not in lifecycle}
-    fields = {
-        (s.attribute, s.value.casefold(), s.won_with, s.lost_with)
-        for s in signals
-        if s.attribute in ACCOUNT_FIELDS
-    }
-    for (key, value), (w, lo) in _banded(kept).items():
-        if (key.casefold(), value.casefold(), w, lo) not in fields:  # else the field says it
-            signals.append(_signal(f"account {key}", value, w, lo, total))
+    for (key, value), (w, lo) in compared_attributes(accounts).tallies.items():
+        signals.append(_signal(f"account {key}", value, w, lo, total))
     return sorted(signals, key=lambda s: (-s.score, s.attribute, s.value))
-
-
-def _banded(tallies: Mapping[tuple[str, str], list[int]]) -> dict[tuple[str, str], list[int]]:
-    """Account attributes with a numeric key's values in ``BANDS`` bands of about as many
-    closed deals each (``attribute_numbers.bands``): Salesforce's AnnualRevenue and
-    NumberOfEmployees hold a number per company, and each exact revenue was a "value" won
-    only with that one account."""
-    by_key: dict[str, dict[str, list[int]]] = {}
-    for (key, value), counts in tallies.items():
-        by_key.setdefault(key, {})[value] = counts
-    banded: dict[tuple[str, str], list[int]] = {}
-    for key, values in by_key.items():
-        labels = bands({value: sum(counts) for value, counts in values.items()})
-        if labels is None:
-            banded |= {(key, v): counts for v, counts in values.items()}
-            continue
-        for value, label in labels.items():
-            summed = banded.setdefault((key, label), [0, 0])
-            summed[0] += values[value][0]
-            summed[1] += values[value][1]
-    return banded

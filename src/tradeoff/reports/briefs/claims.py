@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tradeoff.analysis.business.money import Money
-from tradeoff.reports.html import compact, share
+from tradeoff.analysis.business.money_words import Counted
+from tradeoff.reports.html import money, share
 from tradeoff.wording import plural
 
 
@@ -61,11 +62,11 @@ def records_text(count: int) -> str:
     return plural(count, "record")
 
 
-def money_text(value: Money) -> str:
-    """``USD 741k``, plus each currency that had no rate, named and never added."""
-    shown = f"{value.base} {compact(value.amount)}"
-    rest = [f"{code} {compact(a)}" for code, a in sorted(value.unconverted.items())]
-    return f"{shown} + {' + '.join(rest)} (no rate)" if rest else shown
+def money_text(value: Money | Counted, deals: int = 0, priced: int = 0) -> str:
+    """``USD 741k``, plus each currency that had no rate, named and never added; as the
+    report says it (``reports.html.money``), so "no amount" when none of ``deals`` has an
+    amount and ``GBP 7.2k (no rate)`` when none could be converted, never a 0."""
+    return money(value, deals, priced)
 
 
 def share_text(value: float | None) -> str:

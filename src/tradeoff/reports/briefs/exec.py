@@ -16,8 +16,9 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from tradeoff.analysis.business.competitors import competitor_ranking
+from tradeoff.analysis.business.competitors import CompetitorStanding, competitor_ranking
 from tradeoff.analysis.business.demand import theme_demand
+from tradeoff.analysis.business.money_words import at_stake
 from tradeoff.decisions.records import DecisionRecord
 from tradeoff.reports.briefs.claims import (
     Claim,
@@ -36,7 +37,7 @@ from tradeoff.reports.briefs.sources import (
     topic,
 )
 from tradeoff.reports.briefs.window import Window, window
-from tradeoff.reports.html import words
+from tradeoff.reports.html import rival_money, words
 from tradeoff.strategy.goals import GoalProgress, goals_progress
 from tradeoff.strategy.progress import Standing
 from tradeoff.wording import plural
@@ -149,9 +150,9 @@ def _revenue_at_stake(engine: Engine, as_of: date) -> Section:
         total = subject.total
         claims.append(
             fact(
-                f"{subject.name}: {money_text(total.revenue_at_stake)} at stake — ARR "
-                f"{money_text(total.arr.total)} of {plural(total.arr.records, 'customer')} "
-                f"and open pipeline {money_text(total.pipeline.total)} in "
+                f"{subject.name}: {money_text(at_stake(total))} at stake — ARR "
+                f"{money_text(total.arr)} of {plural(total.arr.records, 'customer')} "
+                f"and open pipeline {money_text(total.pipeline)} in "
                 f"{plural(total.pipeline.records, 'deal')}; "
                 f"{plural(total.reach.items, 'evidence item')} from "
                 f"{plural(total.reach.accounts, 'account')}",
@@ -176,17 +177,7 @@ def _revenue_at_stake(engine: Engine, as_of: date) -> Section:
 
 def _competition(engine: Engine) -> Section:
     ranking = competitor_ranking(engine)[:COMPETITORS]
-    claims = [
-        fact(
-            f"{s.name} ({words(s.kind)}): {money_text(s.revenue_at_stake)} at stake "
-            f"(lost {money_text(s.revenue_lost)}, open {money_text(s.open_pipeline)}); "
-            f"met in {plural(s.deals_met, 'deal')}, won {number(s.won)}, lost {number(s.lost)}, "
-            f"win rate {share_text(s.win_rate)}",
-            RANKING_SOURCE,
-            s.deals_met,
-        )
-        for s in ranking
-    ]
+    claims = [_competitor_claim(s) for s in ranking]
     if ranking and ranking[0].deals_met:
         claims.insert(
             0,
@@ -200,6 +191,18 @@ def _competition(engine: Engine) -> Section:
         "Competitive position",
         claims=tuple(claims),
         empty="No competitors yet: import deals with a competitor field.",
+    )
+
+
+def _competitor_claim(s: CompetitorStanding) -> Claim:
+    money = {k: money_text(v) for k, v in rival_money(s).items()}
+    return fact(
+        f"{s.name} ({words(s.kind)}): {money['at_stake']} at stake "
+        f"(lost {money['lost']}, open {money['open']}); "
+        f"met in {plural(s.deals_met, 'deal')}, won {number(s.won)}, lost {number(s.lost)}, "
+        f"win rate {share_text(s.win_rate)}",
+        RANKING_SOURCE,
+        s.deals_met,
     )
 
 

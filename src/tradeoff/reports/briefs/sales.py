@@ -27,7 +27,7 @@ from tradeoff.reports.briefs.claims import Claim, fact, inference, money_text, s
 from tradeoff.reports.briefs.model import Block, Brief, Quote, Room, Section
 from tradeoff.reports.briefs.sources import PlannedItem, decisions_in_view, roadmap, topic
 from tradeoff.reports.briefs.window import window
-from tradeoff.reports.html import words
+from tradeoff.reports.html import rival_money, words
 from tradeoff.wording import plural
 
 #: Objections and battlecards a rep can carry.
@@ -189,7 +189,7 @@ def _battlecard(profile: CompetitorProfile) -> Block:
         fact(
             f"Record: met in {plural(s.deals_met, 'deal')}, won {s.won:,}, lost {s.lost:,}, "
             f"open {s.open:,}; win rate {share_text(s.win_rate)}; "
-            f"{money_text(s.revenue_at_stake)} at stake",
+            f"{money_text(rival_money(s)['at_stake'])} at stake",
             CARD_SOURCE,
             s.deals_met,
         )
@@ -212,7 +212,7 @@ def _battlecard(profile: CompetitorProfile) -> Block:
         claims.append(
             fact(
                 f"We lose to them on {words(reason.category)}: {plural(reason.deals, 'deal')}, "
-                f"{money_text(reason.revenue)}",
+                f"{money_text(reason.revenue, reason.deals, reason.priced)}",
                 "the loss taxonomy of lost deals where they were present",
                 reason.deals,
             )

@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlalchemy import Engine
 
+from tradeoff.analysis.business.money_words import at_stake
 from tradeoff.decisions.problems import problem_page
 from tradeoff.domain.enums import RoadmapHorizon
 from tradeoff.reports.briefs.claims import Claim, fact, inference, money_text
@@ -103,9 +104,9 @@ def _problem(engine: Engine, problem_id: int, as_of: date) -> Block:
         fact(
             f"{plural(reach.items, 'evidence item')} from {plural(reach.accounts, 'account')} "
             f"and {plural(reach.end_users, 'end user')}; "
-            f"{money_text(demand.revenue_at_stake)} at stake (ARR "
-            f"{money_text(demand.arr.total)} plus open pipeline "
-            f"{money_text(demand.pipeline.total)})",
+            f"{money_text(at_stake(demand))} at stake (ARR "
+            f"{money_text(demand.arr)} plus open pipeline "
+            f"{money_text(demand.pipeline)})",
             DEMAND_SOURCE,
             reach.items,
         )

@@ -21,7 +21,7 @@ from tradeoff.analysis.business.competitors import (
 )
 from tradeoff.reports.charts import bar_chart, line_chart, to_data_uri
 from tradeoff.web.deps import EngineDep, Viewer
-from tradeoff.web.routes.sales import FORMATS
+from tradeoff.web.routes.sales import FORMATS, sum_cell
 from tradeoff.web.templating import render
 
 router = APIRouter()
@@ -33,6 +33,17 @@ THEMES_SHOWN = 8
 def href(name: str) -> str:
     """The competitor's page: every character that is not a plain letter or digit encoded."""
     return "/competitors/" + quote(name, safe="")
+
+
+def money_cells(s: CompetitorStanding) -> tuple[str, str, str]:
+    """At stake, lost and open pipeline as the table's cells (as ``tradeoff competitors``):
+    "– (no amount)" or "GBP 7,200 (no rate)" where a sum has no figure in the base currency."""
+    at_stake = s.lost + s.open
+    return (
+        sum_cell(s.revenue_at_stake, at_stake, at_stake - s.lost_unpriced - s.open_unpriced),
+        sum_cell(s.revenue_lost, s.lost, s.lost - s.lost_unpriced),
+        sum_cell(s.open_pipeline, s.open, s.open - s.open_unpriced),
+    )
 
 
 def win_rate_chart(ranking: list[CompetitorStanding]) -> str | None:
@@ -76,8 +87,10 @@ def trend_chart(profile: CompetitorProfile) -> str | None:
 @router.get("/competitors")
 def competitors(request: Request, engine: EngineDep, signed: Viewer) -> Response:
     ranking = competitor_ranking(engine)
+    rows = [(s, href(s.name), money_cells(s)) for s in ranking]
     context: dict[str, Any] = {
-        "ranking": [(s, href(s.name)) for s in ranking],
+        "ranking": rows,
+        "starred": any(cell.endswith("*") for *_, cells in rows for cell in cells),
         "base": ranking[0].revenue_at_stake.base if ranking else "",
         "unconverted": any(not s.revenue_at_stake.complete for s in ranking),
         "unpriced": any(s.lost_unpriced or s.open_unpriced for s in ranking),

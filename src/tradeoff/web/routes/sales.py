@@ -16,6 +16,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from tradeoff.analysis.business.money import Money
+from tradeoff.analysis.business.money_words import NO_AMOUNT_WORDS, money_cell
+from tradeoff.analysis.business.money_words import whole as whole_units
 from tradeoff.analysis.business.sales import BREAKDOWNS, SalesPicture, sales_picture, win_rates_by
 from tradeoff.analysis.business.sales_figures import AverageSize, WinRate
 from tradeoff.analysis.business.sales_wins import WinSignal, left_out_line
@@ -32,8 +34,23 @@ SHOWN = 8
 def whole(money: Money) -> str:
     """A table cell as ``tradeoff sales`` prints it: whole units of the base, ``*`` when
     amounts in a currency without a rate were left out."""
-    shown = f"{money.amount:,.0f}"
+    shown = whole_units(money.amount)
     return shown + " *" if money.unconverted else shown
+
+
+def sum_cell(money: Money, deals: int, priced: int) -> str:
+    """A money cell over ``deals`` of which ``priced`` have an amount, as ``tradeoff sales``
+    prints it (``money_words.money_cell``): "– (no amount)" when none has one, "GBP 7,200
+    (no rate)" when nothing could be converted (a "0 *" reads as nothing lost), else
+    ``whole``. A sum over no deal is a real 0."""
+    return money_cell(money, deals, priced)
+
+
+def deals_sum(money: Money, deals: int, priced: int) -> str:
+    """A sum in a sentence: "no amount" when none of ``deals`` has one, else the sum as
+    ``Money`` says it (``GBP 7,200.00 (no rate)`` when nothing could be converted). The
+    page says beside it how many deals a partly priced sum leaves out."""
+    return NO_AMOUNT_WORDS if deals and not priced else str(money)
 
 
 def count(number: int) -> str:
@@ -92,6 +109,8 @@ def quarter_chart(quarters: tuple[WinRate, ...]) -> str | None:
 #: What the templates of the sales and competitor pages format money and rates with.
 FORMATS: dict[str, Any] = {
     "whole": whole,
+    "sum_cell": sum_cell,
+    "deals_sum": deals_sum,
     "count": count,
     "rate": rate,
     "share": share,
@@ -108,6 +127,9 @@ def sales(
 ) -> Response:
     picture = sales_picture(engine, by)  # an unknown ``by`` is an InputError: a 400 page
     quarters = picture.breakdown if by == "quarter" else win_rates_by(engine, "quarter")
+    breakdown = [
+        (r, sum_cell(r.won_revenue, r.won, r.won - r.won_without_amount)) for r in picture.breakdown
+    ]
     context = {
         "p": picture,
         "breakdowns": BREAKDOWNS,
@@ -116,7 +138,8 @@ def sales(
         "signals": signals(picture),
         "signals_left_out": left_out_line(picture.signals_left_out),
         "lift": lift,
-        "unconverted_rows": any(not r.won_revenue.complete for r in picture.breakdown),
+        "breakdown": breakdown,
+        "starred_rows": any(revenue.endswith("*") for _, revenue in breakdown),
         "chart": quarter_chart(quarters),
         **FORMATS,
     }
