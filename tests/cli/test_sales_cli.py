@@ -196,6 +196,35 @@ def test_loss_reasons_csv_lists_every_category(
     assert (status_quo["deals"], status_quo["lost_revenue"]) == ("2", "56000.00")
 
 
+def test_a_categorys_deals_show_amounts_grouped_as_every_table_does(
+    capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, engine: Engine
+) -> None:
+    """A QA tester read "AUD 1392000.00" in this table beside "1.4M" and "24,000" in the
+    others: amounts are grouped here too; the CSV keeps plain digits for scripts."""
+    result = run_cli(capsys, "--db", workspace_url, "loss-reasons", "--category", "status_quo")
+    table = " ".join(result.stdout.split())
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT d.currency, d.amount FROM deals d JOIN loss_classifications c "
+                "ON c.deal_id = d.id WHERE lower(c.category) = 'status_quo'"
+            )
+        ).all()
+    assert rows
+    for currency, amount in rows:
+        assert f"{currency} {float(amount):,.2f}" in table
+        assert f"{currency} {float(amount):.2f}" not in table or float(amount) < 1000
+    listed = csv.DictReader(
+        io.StringIO(
+            run_cli(
+                capsys, "--db", workspace_url, "loss-reasons", "--category", "status_quo",
+                "--format", "csv",
+            ).stdout
+        )
+    )  # fmt: skip
+    assert sorted(r["amount"] for r in listed) == sorted(f"{float(a):.2f}" for _, a in rows)
+
+
 def test_chart_draws_win_rate_by_quarter_and_keeps_json_clean(
     capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, tmp_path: Path
 ) -> None:

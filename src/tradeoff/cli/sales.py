@@ -37,7 +37,7 @@ from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
 from tradeoff.analysis.business.sales_wins import left_out_line
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
-from tradeoff.cli.money_cells import deals_money, unknown_sum
+from tradeoff.cli.money_cells import NO_AMOUNT, deals_money, unknown_sum
 from tradeoff.domain.enums import LossCategory
 from tradeoff.errors import InputError
 from tradeoff.reports.charts import check_path, line_chart, render
@@ -366,8 +366,11 @@ def _category_deals(
         title=f"Lost deals filed as {category.value} ({len(deals):,})", title_justify="left",
         show_edge=False,
     )  # fmt: skip
-    for deal_id, crm_id, name, amount, currency, stage, reason, cues, by in rows:
-        shown = f"{currency} {amount}".strip()
+    for d, (deal_id, crm_id, name, _, currency, stage, reason, cues, by) in zip(
+        deals, rows, strict=True
+    ):
+        # Grouped like every other amount in a table; the CSV keeps plain digits.
+        shown = NO_AMOUNT if d.amount is None else f"{currency} {d.amount:,.2f}".strip()
         table.add_row(deal_id, crm_id, name, shown, stage or "–", reason or "–", cues, by)
     console.print(table)
     console.print(
