@@ -184,6 +184,12 @@ def test_a_theme_of_german_chats_with_english_follow_ups_is_named_in_german() ->
     assert language_name(named[:3], ["berichte laden"]) == ("in German", ["berichte laden"])
     assert named[3:] == [None] * 4
     assert language_name(named[3:], ["van drivers"]) == (None, ["van drivers"])
+    # An English question in a Spanish theme leans Portuguese by its "do"s alone: it
+    # names no language the theme is not written in.
+    spanish = [*SURVEY, "How do I do a bulk edit? We do this per job"]
+    named = named_languages(languages(spanish), spanish, np.zeros(5, dtype=np.int64))
+    assert named == ["es", "es", "es", "es", None]
+    assert language_name(named, ["puntos pedido"])[0] == "in Spanish"
 
 
 #: Spanish customers of a bank on the intents' topics, as a QA tester's Spanish users wrote.

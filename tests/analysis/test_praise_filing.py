@@ -411,6 +411,8 @@ def test_praise_for_the_people_it_helps_names_nothing(praise: str) -> None:
         "The customer portal is great for our clients",
         "Invoicing is fast for our office staff",
         "Love the custom fields",
+        "Perfect for scheduling techs",
+        "Works great for the dispatch team",
     ],
 )
 def test_praise_naming_an_area_still_names_it_beside_whom_it_is_for(praise: str) -> None:

@@ -6,6 +6,7 @@ status_quo by the taxonomy but linked to no status-quo competitor by the scan.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from sqlalchemy import Engine
 from tests.business.test_competitor_vendors import deal, export, links
 from tests.importers.exports import make_ledgerly
 from tradeoff.analysis.business.competitor_alikes import look_alikes
-from tradeoff.analysis.business.competitor_scan import scan_competitors
+from tradeoff.analysis.business.competitor_scan import CUES, scan_competitors
 from tradeoff.analysis.business.competitors import competitor_ranking
 from tradeoff.analysis.business.loss_taxonomy import deals_in_category
 from tradeoff.domain.enums import CompetitorKind, LossCategory
@@ -144,3 +145,22 @@ def test_work_by_hand_is_neither_the_tools_row_nor_proposed_beside_it(
     assert report.proposals == ()
     with read_session(engine) as session:
         assert look_alikes(competitors.competitors(session)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Decided to keep paper work orders", True),
+        ("Stayed on paper", True),
+        ("Chose to remain on pen and paper", True),
+        # A ticket's complaint about working by hand is no rival of ours.
+        ("Since the update I still manually re-enter every job", False),
+        ("Half my crew is still on paper because the app crashes", False),
+        ("We keep doing it manually until the export is fixed", False),
+    ],
+)
+def test_work_by_hand_is_the_status_quo_only_as_a_decision(text: str, kept: bool) -> None:
+    """The scan reads tickets too: "still on paper because the app crashes" made a status
+    quo mention, and a "Status quo" row where the workspace had none."""
+    cue = re.compile(CUES[CompetitorKind.STATUS_QUO], re.IGNORECASE)
+    assert (cue.search(text) is not None) is kept

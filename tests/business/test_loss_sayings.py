@@ -24,14 +24,13 @@ SAID = [
     # A gap: a capability named, then that we lack it; or "no <thing> support".
     ("No QuickBooks Desktop support", P, ("no quickbooks desktop support",)),
     ("No native Xero support for their AU entity", P, ("no native xero support",)),
-    ("No 24/7 phone support", P, ("no 24 7 phone support",)),
     ("Needed GPS breadcrumb history, we don't offer it", P, ("we do not offer",)),
     ("Needed route optimization with tech skills - we don't have it", P, ("optimization",)),
     ("Wanted a Gantt view, we couldn't provide one", P, ("we could not provide",)),
     ("We do not support Android tablets", P, ("we do not support",)),
     ("Android tablets not supported", P, ("not supported",)),
     ("Asked for e-signatures, not something we offer", P, ("not something we offer",)),
-    ("We have no Spanish invoices", P, ("we have no",)),
+    ("We have no Spanish invoices", P, ("we have no spanish",)),
     # A feature word that names a capability in any software, after "no" or "needed".
     ("No Spanish SMS templates, dealbreaker", P, ("templates",)),
     ("Needed offline access for crews in basements", P, ("offline",)),
@@ -69,6 +68,13 @@ NEAR_MISSES = [
     ("Competitor had better support", U, ()),  # the service desk, not a feature
     ("They had better customer support", U, ()),
     ("No history with us", U, ()),
+    # A role, a department or a reply is no feature: "*" never stands for one.
+    ("No exec support", U, ()),
+    ("Without CEO support", U, ()),
+    ("No IT support", U, ()),
+    ("No 24/7 phone support", U, ()),
+    ("We had no reply after March", U, ()),
+    ("We have no case study in their industry", U, ()),
 ]
 
 

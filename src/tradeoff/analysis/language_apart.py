@@ -44,15 +44,19 @@ def named_languages(
     it is one of the German tickets: a theme of such threads is named "in German", as
     ``by_language`` files them with the German ones. Leanings are read only in themes (per
     item's ``themes``) at least a quarter in another language, so a million English texts
-    are not read again."""
+    are not read again, and count only for a language the theme's items are written in."""
     written = foreign(spoken)
     named = list(spoken)
     for theme in np.unique(themes[themes >= 0]).tolist():
         members = themes == theme
         if 4 * int(written[members].sum()) < int(members.sum()):
             continue
+        named_in = {spoken[row] for row in np.flatnonzero(members & written).tolist()}
         for row in np.flatnonzero(members & ~written).tolist():
-            named[row] = leaning(texts[row])
+            # Only a language the theme is written in: English words count for others
+            # too ("do" is Portuguese), so an English text may lean to one it is not.
+            lean = leaning(texts[row])
+            named[row] = lean if lean in named_in else None
     return named
 
 

@@ -5,7 +5,8 @@ English topic, whose page and demand would count it as that topic. Between rebui
 nearest centroid decided alone, and the English models read Spanish by its language, so a
 QA corpus's Spanish and German tickets filed after a rebuild landed in English themes. So an
 incremental run files an item in another language (``text.language.guess_language``) only
-in a theme written mostly in that language, read from a sample of its members; with no
+in a theme written mostly in that language, read from a sample of its members as the
+rebuild read them to name it (``language_apart.named_languages``); with no
 such theme near enough it stays unsorted, as a rebuild leaves a language of few items, and
 the next rebuild gives the language its theme.
 """
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.analysis.assign import Placement
 from tradeoff.analysis.embed.protocol import Vectors
+from tradeoff.analysis.language_apart import named_languages
 from tradeoff.analysis.praise_filing import PraiseReadings, place_as_read
 from tradeoff.analysis.text.language import guess_language, language_of_group
 from tradeoff.analysis.text.theme_text import theme_text
@@ -35,7 +37,11 @@ def theme_languages(session: Session) -> dict[int, str | None]:
     (None for English)."""
     result: dict[int, str | None] = {}
     for theme_id, members in sampled_member_texts(session, SAMPLE).items():
-        codes = [guess_language(theme_text(m.kind, m.title, m.text)) for m in members]
+        texts = [theme_text(m.kind, m.title, m.text) for m in members]
+        # Read as the rebuild named it: German threads with English follow-ups are German.
+        codes = named_languages(
+            [guess_language(t) for t in texts], texts, np.zeros(len(texts), dtype=np.int64)
+        )
         spoken = language_of_group(codes)
         result[theme_id] = spoken[0] if spoken else None
     return result

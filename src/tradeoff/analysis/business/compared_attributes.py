@@ -59,7 +59,11 @@ UNIQUE_SHARE = 0.5
 CODE_WIDTH = 5
 #: A key named as an identifier: "Id", "OwnerId", "Record ID", "hs_object_id", "org-id".
 ID_NAME = re.compile(r"(?:^|[\s_.\-])(?:id|Id|ID)$|[a-z](?:Id|ID)$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A month's name or its three-letter form, whole: "marketing 2024" holds no month.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 #: Shapes of values that identify or date a record rather than group accounts. Order
 #: matters: "2024-03-13" is a date before it is digits in three groups.
 SHAPES: dict[str, re.Pattern[str]] = {
@@ -74,11 +78,15 @@ SHAPES: dict[str, re.Pattern[str]] = {
     # "+44 20 7946 0958", "(555) 187-8196", "555.187.8196": 7 to 15 digits, written the way
     # a phone number is (a +, brackets, or three groups or more); "1000-5000" is a range.
     "phone": re.compile(
+        # Not an amount grouped in thousands ("1.000.000", "12 500 000").
+        r"(?!\d{1,3}(?:[\s.,]\d{3})+$)"
         r"(?=(?:\D*\d){7,15}\D*$)(?:\+[\d\s().\-/]+|[\d\s.\-/]*\(\d+\)[\d\s.\-/]+"
         r"|\d+(?:[\s.\-/]+\d+){2,})(?:\s*(?:x|ext\.?)\s*\d+)?",
         re.I,
     ),
-    "identifier": re.compile(r"(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]{12,}", re.I),
+    # Letters and digits run together ("0015g0000WcTCxsAQG", a UUID), with no part that is
+    # a word: "enterprise-2024-annual" and "iso27001-certified" are tiers, not ids.
+    "identifier": re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?![\w-]*\b[a-z]{4,}\b)[\w-]{12,}"),
 }
 
 

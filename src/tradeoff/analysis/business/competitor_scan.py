@@ -62,6 +62,11 @@ _KEPT = (
     r"(?:stick|sticks|sticking|stuck|stay|stays|stayed|staying|keep|keeps|kept|keeping|"
     r"remain|remains|remained|remaining|continue|continues|continued|continuing)"
 )
+#: A decision to keep what they have, not a habit: "decided to keep", "stayed".
+_DECIDED = (
+    r"(?:(?:decided|chose|opted|preferred|wanted) to (?:keep|stay|stick|remain|continue)|"
+    r"stayed|stuck|remained)"
+)
 #: What people say about an alternative that is not a product, by its kind.
 CUES: dict[CompetitorKind, str] = {
     CompetitorKind.HOMEGROWN: (
@@ -82,7 +87,10 @@ CUES: dict[CompetitorKind, str] = {
         rf"{_KEPT}(?: with| on| to| using)? (?:the |their |our |its )?(?:current|existing) "
         r"(?:setup|provider|tool|process|processes|system|systems|vendor|bank|way|ways|"
         r"workflow|workflows|solution|approach|method|software|platform)|"
-        rf"(?:{_KEPT}|still)(?: with| on| to| using| doing(?: it| things| everything)?)? "
+        # Work by hand only as a decision ("decided to keep paper work orders", "stayed on
+        # paper"): a ticket's "half my crew is still on paper because the app crashes" or
+        # "we keep doing it manually until the export is fixed" is a complaint, not a rival.
+        rf"(?:{_DECIDED})(?: with| on| to| using| doing(?: it| things| everything)?)? "
         r"(?:(?:(?:the|their|our) )?(?:pen and paper|paper\w*|white ?boards?|clipboards?)|"
         r"(?:it )?manually|by hand)"
     ),

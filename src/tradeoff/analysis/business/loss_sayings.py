@@ -33,7 +33,7 @@ SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
     LossCategory.PRODUCT_GAP: (
         "we do|did|can|could not have|offer|support|provide|handle",
         "not something we have|offer|support|provide|do",
-        "we have|had no",
+        "we have|had no *",
         "not supported|offered",
         "no|without * support",
         "no|without * * support",
@@ -57,6 +57,18 @@ SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
     ),
 }
 
+#: What a saying's "*" never stands for: people, roles and departments ("No exec support",
+#: "No IT support" is the buyer's backing, not our product), and what a deal lacked that is
+#: no feature ("We had no reply after March", "We have no case study in their industry",
+#: "no 24/7 phone support" is the service desk).
+NOT_A_FEATURE = frozenset(
+    """exec execs executive executives vp vps ceo cfo cto coo cio ciso board owner owners it
+    management leadership internal partner partners local 24 phone reply replies response
+    responses answer answers case presence reference references budget decision champion
+    sponsor contact contacts time urgency money funds funding headcount staff team people
+    resources approval buy signoff sign customer customers user users""".split()  # noqa: SIM905
+)
+
 #: A saying as the matcher reads it: per word, its alternatives.
 _Saying = tuple[tuple[str, ...], ...]
 
@@ -73,6 +85,8 @@ _SAYINGS = _compiled()
 
 
 def _word_matches(pattern: str, word: str) -> bool:
+    if pattern == "*":
+        return word not in NOT_A_FEATURE
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 

@@ -612,7 +612,10 @@ _NOT_NAMING = GENERAL | frozenset(_COURTESY_WORDS.split()) | _JUDGING_WORDS
 #: reliable and simple for the guys in the field" (15 answers) named "field" and so sat in
 #: a complaint theme, counting its accounts there.
 _FOR_PEOPLE = re.compile(
-    r"\b(?:for|to)\s+(?:(?:the|our|my|your|all|all\s+(?:the|our|my))\s+)?(?:\w+\s+)?"
+    r"\b(?:for|to)\s+(?:(?:the|our|my|your|all|all\s+(?:the|our|my))\s+)?"
+    # Only a word that says which people ("our field techs"): "for scheduling techs" and
+    # "for the dispatch team" name the area they praise.
+    r"(?:(?:field|office|whole|entire|own|small|busy|new|older|remote|mobile|local)\s+)?"
     r"(?:guys|team|teams|techs?|technicians?|crews?|staff|people|employees|users|folks|workers"
     r"|drivers|dispatchers|colleagues|clients|customers|everyone|everybody|us|me|them)\b"
     r"(?:\s+(?:in|on|at)\s+the\s+(?:field|road|office|ground|shop|site|desk))?"
@@ -630,6 +633,8 @@ def names_something(text: str) -> bool:
     True
     >>> names_something("Solid app, reliable and simple for the guys in the field")
     False
+    >>> names_something("Great for scheduling techs"), names_something("Great for our field techs")
+    (True, False)
     """
     return any(
         len(word) > 2 and word not in STOPWORDS and word not in _NOT_NAMING
