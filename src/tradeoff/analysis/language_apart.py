@@ -47,16 +47,23 @@ def named_languages(
     are not read again, and count only for a language the theme's items are written in."""
     written = foreign(spoken)
     named = list(spoken)
-    for theme in np.unique(themes[themes >= 0]).tolist():
-        members = themes == theme
-        if 4 * int(written[members].sum()) < int(members.sum()):
-            continue
-        named_in = {spoken[row] for row in np.flatnonzero(members & written).tolist()}
-        for row in np.flatnonzero(members & ~written).tolist():
-            # Only a language the theme is written in: English words count for others
-            # too ("do" is Portuguese), so an English text may lean to one it is not.
-            lean = leaning(texts[row])
-            named[row] = lean if lean in named_in else None
+    filed = np.flatnonzero(themes >= 0)
+    if not filed.size:
+        return named
+    # One pass over the items, whatever the number of themes: each theme's size and
+    # foreign items counted at once.
+    labels = themes[filed]
+    size = np.bincount(labels)
+    in_other = np.bincount(labels, weights=written[filed], minlength=size.size)
+    mixed = 4 * in_other >= size
+    named_in: dict[int, set[str | None]] = {}
+    for row in filed[mixed[labels] & written[filed]].tolist():
+        named_in.setdefault(int(themes[row]), set()).add(spoken[row])
+    for row in filed[mixed[labels] & ~written[filed]].tolist():
+        # Only a language the theme is written in: English words count for others too
+        # ("do" is Portuguese), so an English text may lean to one it is not.
+        lean = leaning(texts[row])
+        named[row] = lean if lean in named_in.get(int(themes[row]), ()) else None
     return named
 
 

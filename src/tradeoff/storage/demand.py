@@ -272,6 +272,18 @@ class DemandQuery:
         return day_cutoff(self.as_of)
 
 
+def month_of(day: date) -> str:
+    """A day's calendar month as demand and theme trends label it: ``2026-11``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def still_filling(day: date, period_of: Callable[[date], str]) -> str | None:
+    """``day``'s period (``period_of``: its month or quarter label) while days of it remain
+    after ``day``: its figures are still coming in, so a fall against the period before may
+    be only the days not lived. One rule for demand's trends and a theme's."""
+    return period_of(day) if period_of(day + timedelta(days=1)) == period_of(day) else None
+
+
 def day_cutoff(day: date) -> datetime:
     """The first moment after ``day`` (UTC): what is dated at or after it is not known yet."""
     return datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)

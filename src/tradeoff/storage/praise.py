@@ -91,8 +91,10 @@ def in_workspace(db: Session | Connection, rules: PraiseRules) -> PraiseRules:
     corpus's "Really happy with Dispatchly overall" (11 survey answers) read as naming
     "Dispatchly", so it could sit in a complaint theme as counter evidence and count there.
     The name is part of the fingerprint: renaming the company reads everything again."""
+    if rules.company:  # already this workspace's
+        return rules
     name = (db.scalar(select(WorkspaceSettingsRow.company_name)) or "").strip()
-    if not name or rules.company:
+    if not name:
         return rules
     # With its possessive: "Dispatchly's been great" is "app has been great".
     named = re.compile(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", re.IGNORECASE)

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Subquery, case, func, or_, select, type_coerce
@@ -67,7 +67,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode, ThemeStatus
 from tradeoff.domain.rules import utc
 from tradeoff.storage import theme_summary
-from tradeoff.storage.demand import day_cutoff
+from tradeoff.storage.demand import day_cutoff, month_of, still_filling
 from tradeoff.storage.demand_kept import today
 from tradeoff.storage.praise import PraiseRules, fill_if_writing, praised_naming, readings
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, PersonRow, ThemeRow
@@ -525,7 +525,7 @@ def _trend(counts: dict[str, int], day: date, ahead: int) -> MonthlyTrend:
     """``counts`` (items per month up to ``day``'s, none after it) as the trend to ``day``."""
     if not counts:
         return MonthlyTrend((), None, None, None, day, ahead)
-    first, last = min(counts), _month(day)
+    first, last = min(counts), month_of(day)
     months = tuple(MonthCount(m, counts.get(m, 0)) for m in _month_range(first, last))
     last_full = last if _filling_month(day) is None else _previous(last)
     if last_full < first:
@@ -535,14 +535,8 @@ def _trend(counts: dict[str, int], day: date, ahead: int) -> MonthlyTrend:
 
 
 def _filling_month(day: date) -> str | None:
-    """``day``'s month when days of it remain after ``day``: the rule of demand's
-    ``analysis.business.demand_time.filling_period`` for months (storage cannot import
-    analysis; a test holds the two to the same answer for every day)."""
-    return _month(day) if (day + timedelta(days=1)).month == day.month else None
-
-
-def _month(moment: date) -> str:
-    return f"{moment.year:04d}-{moment.month:02d}"
+    """``day``'s month while days of it remain after ``day``, by demand's own rule."""
+    return still_filling(day, month_of)
 
 
 def _previous(month: str) -> str:

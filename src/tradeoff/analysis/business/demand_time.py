@@ -7,12 +7,13 @@ evidence and the same ``as_of`` always give the same weights, whatever the hour.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from operator import sub
 from typing import NamedTuple
 
-from tradeoff.storage.demand import DayCount, MonthCount
+from tradeoff.storage.demand import DayCount, MonthCount, still_filling
+from tradeoff.storage.demand import month_of as month_of  # re-exported: money trends use it
 
 
 class PeriodCount(NamedTuple):
@@ -58,10 +59,6 @@ def is_stale(last_seen: date | None, as_of: date, half_life_days: int) -> bool:
     return last_seen is not None and (as_of - last_seen).days > half_life_days
 
 
-def month_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def quarter_of(day: date) -> str:
     return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
@@ -73,11 +70,9 @@ def _label(year: int, month: int, quarterly: bool) -> str:
 
 
 def filling_period(as_of: date, *, quarterly: bool) -> str | None:
-    """The period holding ``as_of`` when days of it remain after ``as_of``: its figures are
-    still coming in, so a fall against the period before may be only the days not lived."""
-    label = quarter_of if quarterly else month_of
-    following = as_of + timedelta(days=1)
-    return label(as_of) if label(following) == label(as_of) else None
+    """The period holding ``as_of`` when days of it remain after ``as_of``
+    (``storage.demand.still_filling``)."""
+    return still_filling(as_of, quarter_of if quarterly else month_of)
 
 
 def periods(counts: Mapping[date, int], as_of: date, *, quarterly: bool) -> tuple[PeriodCount, ...]:
