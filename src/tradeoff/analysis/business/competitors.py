@@ -340,10 +340,10 @@ def _standing(
     )
 
 
-def _rank_key(s: CompetitorStanding) -> tuple[Decimal, int, int, str, int]:
+def _rank_key(s: CompetitorStanding) -> tuple[tuple[Decimal, int], int, int, str, int]:
     """Converted money first; a figure with unconverted currency is ranked on what it could
-    convert (and says so), never on a guessed rate."""
-    return (-s.revenue_at_stake.amount, -s.deals_met, -s.mentions, fold(s.name), s.competitor_id)
+    convert (and says so), never on a guessed rate (``Money.rank``)."""
+    return (s.revenue_at_stake.rank, -s.deals_met, -s.mentions, fold(s.name), s.competitor_id)
 
 
 def _segment_key(s: store.SegmentTally) -> tuple[float, int, str]:

@@ -205,7 +205,7 @@ def _demand_of(
             )
         )
     results.sort(
-        key=lambda s: (s.praise, -s.total.revenue_at_stake.amount, -s.total.reach.items, s.id)
+        key=lambda s: (s.praise, s.total.revenue_at_stake.rank, -s.total.reach.items, s.id)
     )
     return results
 

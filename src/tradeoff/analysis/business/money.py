@@ -27,6 +27,14 @@ class Money:
     def complete(self) -> bool:
         return not self.unconverted
 
+    @property
+    def rank(self) -> tuple[Decimal, int]:
+        """A sort key, largest first: the converted total, then money held only in a
+        currency without a rate before no money at all. An unconverted sum is never compared
+        with a converted one (that would guess a rate), but a rival whose lost deals are all
+        in CHF is not ranked with those that cost nothing."""
+        return (-self.amount, 0 if self.unconverted else 1)
+
     def __str__(self) -> str:
         """``USD 6,000.00 + JPY 12,000,000.00 (no rate)``; ``GBP 7,200.00 (no rate)`` when
         nothing could be converted (a "USD 0.00 +" there reads as a zero amount)."""

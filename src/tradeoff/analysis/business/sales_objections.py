@@ -127,7 +127,7 @@ def objections(
     else:
         groups, grouped_by = _engine_groups(phrases, seed), BY_ENGINE
     found = [_objection(members, label, rates, base, grouped_by) for members, label in groups]
-    return sorted(found, key=lambda o: (-o.lost_revenue.amount, -o.deals, o.text))
+    return sorted(found, key=lambda o: (o.lost_revenue.rank, -o.deals, o.text))
 
 
 def _phrases(totals: Iterable[ReasonTotal]) -> list[_Phrase]:
