@@ -30,6 +30,7 @@ from tradeoff.analysis.business.competitors import (
     competitor_profile,
     competitor_ranking,
 )
+from tradeoff.analysis.business.mention_stance import STANCE_WORDS, mention_split
 from tradeoff.analysis.business.money import Money
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.cli.money_cells import compact, deals_money, unknown_sum
@@ -116,6 +117,14 @@ def competitors(
             )  # fmt: skip
         console.print(table)
         console.print("Ranked by revenue at stake (lost + open pipeline), not by mentions.")
+        came, leaving = sum(s.came_from for s in ranking), sum(s.leaving_for for s in ranking)
+        if came or leaving:
+            console.print(
+                f"Mentions that say more than the name: {came:,} came from the competitor, "
+                f"{leaving:,} may leave for it (per competitor: tradeoff competitor NAME, "
+                "--format json|csv).",
+                soft_wrap=True,
+            )
         if any(not s.revenue_at_stake.complete for s in ranking):
             lead = "* plus amounts" if starred else "Amounts"
             console.print(f"{lead} in currencies without a rate (tradeoff competitor NAME "
@@ -127,7 +136,8 @@ def competitors(
 CSV_HEADER = (
     "rank", "competitor", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
     "revenue_lost", "open_pipeline", "revenue_at_stake", "currency", "unconverted", "mentions",
-    "disqualified", "lost_unpriced", "open_unpriced",
+    "disqualified", "lost_unpriced", "open_unpriced", "mentions_came_from",
+    "mentions_leaving_for",
 )  # fmt: skip
 
 
@@ -142,7 +152,7 @@ def _csv_row(number: int, s: CompetitorStanding) -> list[Any]:
         s.revenue_lost.to_json()["amount"], s.open_pipeline.to_json()["amount"],
         s.revenue_at_stake.to_json()["amount"], s.revenue_at_stake.base,
         "; ".join(f"{k} {v:.2f}" for k, v in sorted(unconverted.items())), s.mentions,
-        s.disqualified, s.lost_unpriced, s.open_unpriced,
+        s.disqualified, s.lost_unpriced, s.open_unpriced, s.came_from, s.leaving_for,
     ]  # fmt: skip
 
 
@@ -231,9 +241,9 @@ def _profile_rows(
             [name, t.theme_id, t.name, t.evidence, t.accounts, t.naming] for t in profile.themes
         ]
     return ("competitor", "evidence_id", "kind", "created_at", "account", "written_as", "quote",
-            "same_words", "same_words_accounts"), [
+            "same_words", "same_words_accounts", "stance"), [
         [name, q.evidence_id, q.kind.value, q.created_at.date().isoformat(), q.account or "",
-         q.mentioned_as, q.text, q.same_words, q.same_words_accounts]
+         q.mentioned_as, q.text, q.same_words, q.same_words_accounts, q.stance.value]
         for q in profile.quotes
     ]  # fmt: skip
 
@@ -260,6 +270,7 @@ def _print_profile(profile: CompetitorProfile) -> None:
         f"met in {plural(s.deals_met, 'deal')}: won {s.won:,}, lost {s.lost:,}, open {s.open:,}"
         + (f", disqualified {s.disqualified:,} (never real deals)" if s.disqualified else "")
         + f"; win rate {_percent(s.win_rate)}; named in {plural(s.mentions, 'evidence item')}"
+        + (f" ({split})" if (split := mention_split(s.came_from, s.leaving_for)) else "")
     )
     unpriced = s.lost_unpriced + s.open_unpriced
     at_stake = deals_money(s.revenue_at_stake, s.lost + s.open, s.lost + s.open - unpriced)
@@ -328,9 +339,10 @@ def _print_profile(profile: CompetitorProfile) -> None:
         console.print("  none: no evidence item names them", soft_wrap=True)
     for quote in profile.quotes:
         who = quote.account or "no account"
+        stance = f"; {STANCE_WORDS[quote.stance]}" if STANCE_WORDS[quote.stance] else ""
         console.print(
             f'  "{quote.text}"  (#{quote.evidence_id}, {quote.kind.value}, {who}, '
-            f"{quote.created_at.date().isoformat()}{_said_again(quote)})",
+            f"{quote.created_at.date().isoformat()}{stance}{_said_again(quote)})",
             soft_wrap=True,
         )
     console.print("By quarter (met by created date; won and lost by close date):")

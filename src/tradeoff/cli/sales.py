@@ -35,7 +35,7 @@ from tradeoff.analysis.business.sales import (
 )
 from tradeoff.analysis.business.sales_figures import WinRate
 from tradeoff.analysis.business.sales_objections import BY_TEXT, Objection
-from tradeoff.analysis.business.sales_wins import left_out_line
+from tradeoff.analysis.business.sales_wins import chance_line, left_out_line, strongest
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.cli.money_cells import NO_AMOUNT, deals_money, unknown_sum
 from tradeoff.domain.enums import LossCategory
@@ -230,13 +230,11 @@ def _show(p: SalesPicture) -> None:
 
 
 def _show_signals(p: SalesPicture) -> None:
-    wins = [s for s in p.win_signals if s.score > 0][:SHOWN]
-    losses = sorted((s for s in p.win_signals if s.score < 0), key=lambda s: s.score)[:SHOWN]
-    for title, signals in (("more common in wins", wins), ("more common in losses", losses)):
+    for title, signals in strongest(p.win_signals, SHOWN):
         table = Table(
             "attribute", "value", "won with", "won without", "lost with", "lost without",
-            "lift", "score", title=f"What a win looks like: {title}", title_justify="left",
-            show_edge=False,
+            "lift", "score", "beyond chance", title=f"What a win looks like: {title}",
+            title_justify="left", show_edge=False,
         )  # fmt: skip
         for s in signals:
             lift = s.lift
@@ -244,9 +242,11 @@ def _show_signals(p: SalesPicture) -> None:
                 s.attribute, s.value, f"{s.won_with:,}", f"{s.won_without:,}",
                 f"{s.lost_with:,}", f"{s.lost_without:,}",
                 _lift(lift, s.won_with),
-                f"{s.score:+.2f}",
+                f"{s.score:+.2f}", "yes" if s.beyond_chance else "–",
             )  # fmt: skip
         console.print(table)
+    if said := chance_line(p.win_signals):
+        console.print(said, soft_wrap=True)
     if said := left_out_line(p.signals_left_out):
         console.print(said, soft_wrap=True)
 

@@ -89,6 +89,15 @@ class CompetitorKind(StrEnum):
     STATUS_QUO = "status_quo"
 
 
+class MentionStance(StrEnum):
+    """Where a customer stands towards a competitor they name: one they left for us is a
+    win story, one they weigh leaving for is a risk, and most names are neither."""
+
+    CAME_FROM = "came_from"
+    LEAVING_FOR = "leaving_for"
+    NAMED = "named"
+
+
 class LossCategory(StrEnum):
     """Why deals are lost, beyond features: the taxonomy ``tradeoff sales`` reports by."""
 

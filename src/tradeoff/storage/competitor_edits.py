@@ -17,13 +17,14 @@ from sqlalchemy import CursorResult, Executable, Select, delete, insert, select,
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.deals import Competitor
-from tradeoff.domain.enums import CompetitorKind, CompetitorRelation
+from tradeoff.domain.enums import CompetitorKind, CompetitorRelation, EvidenceKind, MentionStance
 from tradeoff.domain.names import fold
 from tradeoff.errors import Conflict
 from tradeoff.storage import changelog, repository
 from tradeoff.storage.competitor_spelling import mark_chosen
 from tradeoff.storage.tables import (
     CompetitorMentionRow,
+    CompetitorMentionStanceRow,
     CompetitorRow,
     DealCompetitorNotedRow,
     DealCompetitorRow,
@@ -33,6 +34,8 @@ from tradeoff.storage.tables import (
 
 #: Competitor id → the words the text used for them.
 Found = Mapping[int, Mapping[int, str]]
+#: Evidence id → competitor id → (the words, how they stand towards the competitor).
+MentionsFound = Mapping[int, Mapping[int, tuple[str, MentionStance]]]
 
 
 @dataclass(frozen=True)
@@ -44,16 +47,20 @@ class Moved:
     kept: int = 0
 
 
-def evidence_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str]]:
-    """The next ``limit`` evidence items by id after ``after_id``: id, title and text."""
+def evidence_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str, bool]]:
+    """The next ``limit`` evidence items by id after ``after_id``: id, title and text, and
+    whether a seller wrote it (a deal's note: its stance towards a rival is the deal's)."""
     item = EvidenceItemRow
     query = (
-        select(item.id, item.title, item.text)
+        select(item.id, item.title, item.text, item.kind == EvidenceKind.DEAL_NOTE)
         .where(item.id > after_id)
         .order_by(item.id)
         .limit(limit)
     )
-    return [(i, f"{title}\n{text}" if title else text) for i, title, text in session.execute(query)]
+    return [
+        (i, f"{title}\n{text}" if title else text, bool(sellers))
+        for i, title, text, sellers in session.execute(query)
+    ]
 
 
 def deal_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str]]:
@@ -71,8 +78,11 @@ def deal_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, s
     return [(i, "\n".join(t for t in texts if t)) for i, *texts in session.execute(query)]
 
 
-def sync_mentions(session: Session, evidence_ids: Sequence[int], found: Found) -> tuple[int, int]:
-    """Make the mentions of these items exactly ``found``; returns (added, removed).
+def sync_mentions(
+    session: Session, evidence_ids: Sequence[int], found: MentionsFound
+) -> tuple[int, int]:
+    """Make the mentions of these items, and their stances, exactly ``found``; returns
+    (mentions added, mentions removed).
 
     Mentions are derived from the text and the names, so recomputing them is what keeps a
     scan idempotent and a merge or split in force."""
@@ -87,7 +97,7 @@ def sync_mentions(session: Session, evidence_ids: Sequence[int], found: Found) -
             )
         )
     }
-    wanted = {(e, c): said for e, by in found.items() for c, said in by.items()}
+    wanted = {(e, c): said for e, by in found.items() for c, (said, _) in by.items()}
     stale = [key for key in stored if key not in wanted]
     for evidence_id, competitor_id in stale:
         session.execute(
@@ -102,7 +112,40 @@ def sync_mentions(session: Session, evidence_ids: Sequence[int], found: Found) -
     ]
     if new:
         session.execute(insert(mention), new)
+    _sync_stances(session, evidence_ids, found)
     return len(new), len(stale)
+
+
+def _sync_stances(session: Session, evidence_ids: Sequence[int], found: MentionsFound) -> None:
+    """Keep a row for each mention whose stance says more than the name, and no other."""
+    table = CompetitorMentionStanceRow
+    stored = {
+        (e, c): stance
+        for e, c, stance in session.execute(
+            select(table.evidence_id, table.competitor_id, table.stance).where(
+                table.evidence_id.in_(evidence_ids)
+            )
+        )
+    }
+    wanted = {
+        (e, c): stance
+        for e, by in found.items()
+        for c, (_, stance) in by.items()
+        if stance is not MentionStance.NAMED
+    }
+    for evidence_id, competitor_id in [k for k, s in stored.items() if wanted.get(k) != s]:
+        session.execute(
+            delete(table).where(
+                table.evidence_id == evidence_id, table.competitor_id == competitor_id
+            )
+        )
+    new = [
+        {"evidence_id": e, "competitor_id": c, "stance": stance}
+        for (e, c), stance in wanted.items()
+        if stored.get((e, c)) != stance
+    ]
+    if new:
+        session.execute(insert(table), new)
 
 
 def sync_deal_links(session: Session, deal_ids: Sequence[int], found: Found) -> tuple[int, int]:

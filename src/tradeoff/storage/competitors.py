@@ -33,12 +33,19 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.deals import Competitor
-from tradeoff.domain.enums import DealOutcome, EvidenceKind, LossCategory, ThemeStatus
+from tradeoff.domain.enums import (
+    DealOutcome,
+    EvidenceKind,
+    LossCategory,
+    MentionStance,
+    ThemeStatus,
+)
 from tradeoff.storage import repository
 from tradeoff.storage.loss_reasons import counted_deal
 from tradeoff.storage.tables import (
     AccountRow,
     CompetitorMentionRow,
+    CompetitorMentionStanceRow,
     DealCompetitorRow,
     DealRow,
     EvidenceItemRow,
@@ -63,6 +70,10 @@ class Tally:
     lost_amounts: BySum = field(default_factory=dict)
     open_amounts: BySum = field(default_factory=dict)
     mentions: int = 0
+    #: Of ``mentions``, items naming them as the tool the customer left for us, and as one
+    #: they weigh leaving for (``analysis.business.mention_stance``).
+    came_from: int = 0
+    leaving_for: int = 0
     #: Lost deals stored as disqualified that named them: met, never lost.
     disqualified: int = 0
     #: Lost and open deals with no amount: counted in ``lost`` / ``open``, never summed.
@@ -110,6 +121,7 @@ class QuoteCandidate:
     account_id: int | None
     account: str | None
     mentioned_as: str
+    stance: MentionStance = MentionStance.NAMED
 
 
 @dataclass(frozen=True)
@@ -178,7 +190,27 @@ def tallies(session: Session, competitor_id: int | None = None) -> dict[int, Tal
         found.setdefault(cid, Tally()).mentions = count
     for cid, count in session.execute(copies):
         found[cid].mentions -= count
+    for cid, stance, count in session.execute(_stance_counts(competitor_id)):
+        tally = found.setdefault(cid, Tally())
+        if stance is MentionStance.CAME_FROM:
+            tally.came_from = count
+        else:
+            tally.leaving_for = count
     return found
+
+
+def _stance_counts(competitor_id: int | None) -> Select[int, MentionStance, int]:
+    """Mentions with a stance per competitor, copies of the same words left out; few rows."""
+    stance = CompetitorMentionStanceRow
+    query = (
+        select(stance.competitor_id, stance.stance, func.count())
+        .join(EvidenceItemRow, EvidenceItemRow.id == stance.evidence_id)
+        .where(EvidenceItemRow.duplicate_of_id.is_(None))
+        .group_by(stance.competitor_id, stance.stance)
+    )
+    if competitor_id is not None:
+        query = query.where(stance.competitor_id == competitor_id)
+    return query
 
 
 def segments(session: Session, competitor_id: int) -> list[SegmentTally]:
@@ -288,7 +320,7 @@ def themes_raised(session: Session, competitor_id: int) -> list[ThemeTally]:
 
 def quote_candidates(session: Session, competitor_id: int) -> list[QuoteCandidate]:
     """The latest items naming the competitor (copies left out), newest first."""
-    item = EvidenceItemRow
+    item, stance = EvidenceItemRow, CompetitorMentionStanceRow
     query = (
         select(
             item.id,
@@ -298,14 +330,21 @@ def quote_candidates(session: Session, competitor_id: int) -> list[QuoteCandidat
             item.account_id,
             AccountRow.name,
             CompetitorMentionRow.mentioned_as,
+            func.coalesce(stance.stance, MentionStance.NAMED.value),
         )
         .join(CompetitorMentionRow, CompetitorMentionRow.evidence_id == item.id)
+        .outerjoin(
+            stance,
+            (stance.evidence_id == item.id) & (stance.competitor_id == competitor_id),
+        )
         .outerjoin(AccountRow, AccountRow.id == item.account_id)
         .where(CompetitorMentionRow.competitor_id == competitor_id, item.duplicate_of_id.is_(None))
         .order_by(item.created_at.desc(), item.id.desc())
         .limit(QUOTE_POOL)
     )
-    return [QuoteCandidate(*row) for row in session.execute(query)]
+    return [
+        QuoteCandidate(*row[:-1], stance=MentionStance(row[-1])) for row in session.execute(query)
+    ]
 
 
 def quarters(session: Session, competitor_id: int) -> list[QuarterTally]:

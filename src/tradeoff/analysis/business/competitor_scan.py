@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Engine
 
@@ -45,8 +46,9 @@ from tradeoff.analysis.business.competitor_alikes import (
     by_hand,
     look_alikes,
 )
+from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.domain.deals import Competitor
-from tradeoff.domain.enums import CompetitorKind
+from tradeoff.domain.enums import CompetitorKind, MentionStance
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitor_edits, competitors
 from tradeoff.storage.competitor_spelling import names_chosen, settle_spellings
@@ -160,6 +162,11 @@ def _words(name: str) -> str:
     return r"\s+".join(re.escape(w) for w in name.split())
 
 
+class Mention(NamedTuple):
+    said: str
+    stance: MentionStance
+
+
 class MentionFinder:
     """The competitors one text names, each with the words it used first."""
 
@@ -185,7 +192,19 @@ class MentionFinder:
         self._kind_owner = kind_owner
 
     def find(self, text: str) -> dict[int, str]:
-        found: dict[int, str] = {}
+        """Competitor id → the words that named it first."""
+        return {owner: said for owner, (said, _) in self.mentions(text).items()}
+
+    def mentions(self, text: str, customers: bool = True) -> dict[int, Mention]:
+        """Competitor id → the words that named it first, and how the first naming stands
+        towards them (left for us, weighed as a move, or neither: ``mention_stance``). Only
+        a customer's words have a stance: a seller's "went with Datadog" on a lost deal is
+        the deal's outcome, counted by the deal, not a customer who may leave."""
+
+        def stance(start: int, end: int) -> MentionStance:
+            return stance_of(text, start, end) if customers else MentionStance.NAMED
+
+        found: dict[int, Mention] = {}
         named: list[tuple[int, int]] = []
         if self._names is not None:
             for match in self._names.finditer(text):
@@ -194,16 +213,18 @@ class MentionFinder:
                 if owner is None:
                     continue
                 named.append(match.span())
-                if not _integrated_with(text, *match.span()):
-                    found.setdefault(owner, said)
+                if owner not in found and not _integrated_with(text, *match.span()):
+                    found[owner] = Mention(said, stance(*match.span()))
         for match in self._cues.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in named):
                 continue  # "Excel" named a known competitor: not also "a spreadsheet"
             if _integrated_with(text, start, end):
                 continue  # "exported to Excel for the CFO": a step of the work, not instead
-            kind = CompetitorKind(match.lastgroup or "")
-            found.setdefault(self._kind_owner(kind), " ".join(match.group(0).split()))
+            owner = self._kind_owner(CompetitorKind(match.lastgroup or ""))
+            if owner not in found:
+                said = " ".join(match.group(0).split())
+                found[owner] = Mention(said, stance(start, end))
         return found
 
 
@@ -251,27 +272,29 @@ def scan_competitors(engine: Engine) -> ScanReport:
         finder = MentionFinder(known, kind_owner)
         scanned = added = removed = 0
         after = 0
-        while batch := competitor_edits.evidence_texts(session, after, CHUNK):
-            found = {i: f for i, text in batch if (f := finder.find(text))}
-            ids = [i for i, _ in batch]
+        while items := competitor_edits.evidence_texts(session, after, CHUNK):
+            found = {
+                i: m for i, text, sellers in items if (m := finder.mentions(text, not sellers))
+            }
+            ids = [i for i, *_ in items]
             plus, minus = competitor_edits.sync_mentions(session, ids, found)
-            scanned, added, removed = scanned + len(batch), added + plus, removed + minus
+            scanned, added, removed = scanned + len(items), added + plus, removed + minus
             after = ids[-1]
         deals = linked = unlinked = refiled = 0
         after = 0
         while batch := competitor_edits.deal_texts(session, after, CHUNK):
-            found = {i: f for i, text in batch if text and (f := finder.find(text))}
+            named = {i: f for i, text in batch if text and (f := finder.find(text))}
             ids = [i for i, _ in batch]
             crm = competitor_edits.crm_links(session, ids)
-            found = {
-                i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in found.items()
+            named = {
+                i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in named.items()
             }
             for deal_id, held in crm.items():
-                generic, specific = _status_quo_refiled(held, found.get(deal_id, {}), vendors)
+                generic, specific = _status_quo_refiled(held, named.get(deal_id, {}), vendors)
                 if specific is not None:
                     competitor_edits.refile_crm_links(session, deal_id, generic, specific)
                     refiled += 1
-            plus, minus = competitor_edits.sync_deal_links(session, ids, found)
+            plus, minus = competitor_edits.sync_deal_links(session, ids, named)
             linked, unlinked = linked + plus, unlinked + minus
             deals, after = deals + len(batch), ids[-1]
         respelled = settle_spellings(session)

@@ -12,7 +12,9 @@ Definitions (docs/competitors.md explains each):
 - *revenue at stake*: revenue lost + open pipeline — what the ranking is ordered by, because
   a rival named in every ticket but never met in a deal costs nothing, and one met in three
   large deals costs a lot;
-- *mentions*: evidence items naming them, shown beside the money, never ranked by.
+- *mentions*: evidence items naming them, shown beside the money, never ranked by; of
+  those, the items naming them as the tool the customer left for us (*came from*) and as
+  one they weigh leaving for (*leaving for*).
 
 Amounts are summed per currency in the database and converted with the workspace's rates;
 a currency without a rate is reported as unconverted, never guessed.
@@ -36,7 +38,7 @@ from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.analysis.label.quotes import repeat_key
 from tradeoff.analysis.text.theme_text import as_said
 from tradeoff.domain.deals import Competitor
-from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory
+from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory, MentionStance
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitors as store
 from tradeoff.storage.competitor_spelling import names_chosen
@@ -72,6 +74,9 @@ class CompetitorStanding:
     #: Lost and open deals with no amount: counted as deals, never summed as zero.
     lost_unpriced: int = 0
     open_unpriced: int = 0
+    #: Of ``mentions``: the tool the customer left for us, and one they weigh leaving for.
+    came_from: int = 0
+    leaving_for: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +96,8 @@ class CompetitorStanding:
             "lost_unpriced": self.lost_unpriced,
             "open_unpriced": self.open_unpriced,
             "mentions": self.mentions,
+            "mentions_came_from": self.came_from,
+            "mentions_leaving_for": self.leaving_for,
         }
 
 
@@ -136,6 +143,9 @@ class CompetitorQuote:
     created_at: datetime
     account: str | None
     mentioned_as: str
+    #: How the item names them: the tool the customer left for us, one they weigh leaving
+    #: for, or neither (``mention_stance``).
+    stance: MentionStance = MentionStance.NAMED
     #: Other items naming them in the same words (a seller's line pasted on nine deals),
     #: and the accounts those are from other than this quote's: shown once, counted here.
     same_words: int = 0
@@ -219,6 +229,7 @@ class CompetitorProfile:
                     "created_at": q.created_at.isoformat(),
                     "account": q.account,
                     "mentioned_as": q.mentioned_as,
+                    "stance": q.stance.value,
                     "same_words": q.same_words,
                     "same_words_accounts": q.same_words_accounts,
                 }
@@ -334,6 +345,8 @@ def _standing(
         open_pipeline=convert(tally.open_amounts, given, base),
         revenue_at_stake=convert(at_stake, given, base),
         mentions=tally.mentions,
+        came_from=tally.came_from,
+        leaving_for=tally.leaving_for,
         disqualified=tally.disqualified,
         lost_unpriced=tally.lost_unpriced,
         open_unpriced=tally.open_unpriced,
@@ -387,6 +400,7 @@ def _quotes(candidates: list[store.QuoteCandidate]) -> list[CompetitorQuote]:
                 c.created_at,
                 c.account,
                 c.mentioned_as,
+                stance=c.stance,
                 same_words=len(others),
                 same_words_accounts=len(accounts),
             )

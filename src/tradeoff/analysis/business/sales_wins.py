@@ -12,6 +12,12 @@ value, always with those four counts:
   effect *and* with the evidence, so three wins out of three rank below thirty out of
   thirty-five. Positive: more common in wins; negative: more common in losses; |score| ≥ 2
   is roughly p < 0.05 (two-sided, normal approximation). Signals are ordered by it.
+- **beyond chance**: whether the signal holds once every value compared is counted. With a
+  hundred values compared, five reach |score| ≥ 2 by chance alone (a city of three deals,
+  all lost), so the two-sided p-values of all compared values go through Benjamini–
+  Hochberg at a false discovery rate of ``FALSE_DISCOVERIES`` (10 %): on average at most
+  one in ten signals marked beyond chance is a fluke. The others are still listed, with
+  their counts, as worth a look, not as findings.
 
 Account attributes are compared only where a value can describe a group of deals
 (``compared_attributes``, which says why each other is left out): not an attribute that says
@@ -35,6 +41,7 @@ Two kinds of theme are not compared (``signal_themes``), and the picture names t
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping
@@ -50,6 +57,8 @@ from tradeoff.domain.enums import DealOutcome
 from tradeoff.storage.sales import NO_AMOUNT, NO_RATE, AccountOutcome, OutcomeTotal, ThemeOutcome
 
 PRIOR = 0.5
+#: The share of signals marked beyond chance that may be flukes (Benjamini–Hochberg).
+FALSE_DISCOVERIES = 0.10
 #: The deal and account columns compared (the ``--by`` names), then themes and attributes.
 ATTRIBUTES = ("segment", "plan", "region", "source", "size")
 _SPOKEN = "|".join(NAMES.values())
@@ -108,6 +117,8 @@ class WinSignal:
     won_without: int
     lost_with: int
     lost_without: int
+    #: Holds among all values compared (module docstring); set by ``win_signals``.
+    beyond_chance: bool = False
 
     @property
     def lift(self) -> float | None:
@@ -122,6 +133,11 @@ class WinSignal:
         c, d = self.won_without + PRIOR, self.lost_without + PRIOR
         return math.log((a * d) / (b * c)) / math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
 
+    @property
+    def p_value(self) -> float:
+        """Two-sided, from the score's normal approximation."""
+        return math.erfc(abs(self.score) / math.sqrt(2))
+
     def to_json(self) -> dict[str, object]:
         lift = self.lift
         return {
@@ -133,6 +149,8 @@ class WinSignal:
             "lost_without": self.lost_without,
             "lift": None if lift is None else round(lift, 3),
             "score": round(self.score, 3),
+            "p_value": round(self.p_value, 4),
+            "beyond_chance": self.beyond_chance,
         }
 
 
@@ -204,4 +222,39 @@ def win_signals(
     signals += [_signal("theme", t.name, t.won, t.lost, total) for t in compared]
     for (key, value), (w, lo) in compared_attributes(accounts).tallies.items():
         signals.append(_signal(f"account {key}", value, w, lo, total))
-    return sorted(signals, key=lambda s: (-s.score, s.attribute, s.value))
+    return sorted(_beyond_chance(signals), key=lambda s: (-s.score, s.attribute, s.value))
+
+
+def _beyond_chance(signals: list[WinSignal]) -> list[WinSignal]:
+    """Benjamini–Hochberg over every value compared: the signals of the ``k`` smallest
+    p-values hold, ``k`` the largest rank whose p-value is at most ``k / m`` of the rate."""
+    ranked = sorted(signals, key=lambda s: s.p_value)
+    held = 0
+    for rank, signal in enumerate(ranked, 1):
+        if signal.p_value <= FALSE_DISCOVERIES * rank / len(ranked):
+            held = rank
+    return [dataclasses.replace(s, beyond_chance=True) for s in ranked[:held]] + ranked[held:]
+
+
+def strongest(signals: Iterable[WinSignal], shown: int) -> list[tuple[str, list[WinSignal]]]:
+    """The ``shown`` values most common in wins, then in losses, strongest first: the
+    tables the CLI and the web page draw."""
+    listed = list(signals)
+    wins = [s for s in listed if s.score > 0][:shown]
+    losses = sorted((s for s in listed if s.score < 0), key=lambda s: s.score)[:shown]
+    return [("more common in wins", wins), ("more common in losses", losses)]
+
+
+def chance_line(signals: Iterable[WinSignal]) -> str | None:
+    """What "beyond chance" means for this picture, with how many values were compared and
+    how many hold; None when nothing was compared."""
+    listed = list(signals)
+    if not listed:
+        return None
+    held = sum(s.beyond_chance for s in listed)
+    rate = round(1 / FALSE_DISCOVERIES)
+    return (
+        f"Beyond chance: {held:,} of the {len(listed):,} values compared hold once every "
+        f"value is counted (Benjamini–Hochberg: at most 1 in {rate} of them a fluke); "
+        "the others may be chance at this sample size."
+    )

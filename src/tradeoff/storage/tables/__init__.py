@@ -11,6 +11,7 @@ from tradeoff.storage.tables.analysis import AnalysisRunRow, EmbeddingRow, Theme
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.tables.deals import (
     CompetitorMentionRow,
+    CompetitorMentionStanceRow,
     CompetitorNameChosenRow,
     CompetitorRow,
     DealCompetitorNotedRow,
@@ -87,6 +88,7 @@ __all__ = [
     "AssumptionRow",
     "Base",
     "CompetitorMentionRow",
+    "CompetitorMentionStanceRow",
     "CompetitorNameChosenRow",
     "CompetitorRow",
     "CurrencyRateRow",

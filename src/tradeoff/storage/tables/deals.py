@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tradeoff.domain.enums import (
@@ -14,6 +21,7 @@ from tradeoff.domain.enums import (
     CompetitorRelation,
     DealOutcome,
     LossCategory,
+    MentionStance,
 )
 from tradeoff.storage.tables.base import Base
 from tradeoff.storage.types import MONEY, UTCDateTime, enum_column
@@ -88,6 +96,28 @@ class CompetitorMentionRow(Base):
         ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     mentioned_as: Mapped[str] = mapped_column(String(300))
+
+
+class CompetitorMentionStanceRow(Base):
+    """How a mention stands towards the competitor, where it says more than the name: the
+    tool the customer left for us, or one they weigh leaving for (``mention_stance``). A
+    table of its own, keyed by the mention, so a merge or split that moves the mention
+    carries its stance (ON UPDATE CASCADE) and code at an older revision still writes
+    mentions."""
+
+    __tablename__ = "competitor_mention_stances"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["evidence_id", "competitor_id"],
+            ["competitor_mentions.evidence_id", "competitor_mentions.competitor_id"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+    )
+
+    evidence_id: Mapped[int] = mapped_column(primary_key=True)
+    competitor_id: Mapped[int] = mapped_column(primary_key=True, index=True)
+    stance: Mapped[MentionStance] = mapped_column(enum_column(MentionStance, "mention_stance"))
 
 
 class DealCompetitorNotedRow(Base):

@@ -19,6 +19,7 @@ from tradeoff.analysis.business.competitors import (
     competitor_profile,
     competitor_ranking,
 )
+from tradeoff.analysis.business.mention_stance import STANCE_WORDS, mention_split
 from tradeoff.reports.charts import bar_chart, line_chart, to_data_uri
 from tradeoff.web.deps import EngineDep, Viewer
 from tradeoff.web.routes.sales import FORMATS, sum_cell
@@ -108,6 +109,8 @@ def competitor(request: Request, engine: EngineDep, signed: Viewer, name: str) -
         "s": profile.standing,
         "written_as": sorted(profile.written_as.items()),
         "themes": profile.themes[:THEMES_SHOWN],
+        "mention_split": mention_split(profile.standing.came_from, profile.standing.leaving_for),
+        "stance_words": STANCE_WORDS,
         "chart": trend_chart(profile),
         **FORMATS,
     }

@@ -20,7 +20,12 @@ from tradeoff.analysis.business.money_words import NO_AMOUNT_WORDS, money_cell
 from tradeoff.analysis.business.money_words import whole as whole_units
 from tradeoff.analysis.business.sales import BREAKDOWNS, SalesPicture, sales_picture, win_rates_by
 from tradeoff.analysis.business.sales_figures import AverageSize, WinRate
-from tradeoff.analysis.business.sales_wins import WinSignal, left_out_line
+from tradeoff.analysis.business.sales_wins import (
+    WinSignal,
+    chance_line,
+    left_out_line,
+    strongest,
+)
 from tradeoff.reports.charts import line_chart, to_data_uri
 from tradeoff.web.deps import EngineDep, Viewer
 from tradeoff.web.templating import render
@@ -86,9 +91,7 @@ def lift(signal: WinSignal) -> str:
 
 def signals(picture: SalesPicture) -> list[tuple[str, list[WinSignal]]]:
     """The attributes most common in wins, then in losses, strongest first (as the CLI)."""
-    wins = [s for s in picture.win_signals if s.score > 0][:SHOWN]
-    losses = sorted((s for s in picture.win_signals if s.score < 0), key=lambda s: s.score)
-    return [("more common in wins", wins), ("more common in losses", losses[:SHOWN])]
+    return strongest(picture.win_signals, SHOWN)
 
 
 def quarter_chart(quarters: tuple[WinRate, ...]) -> str | None:
@@ -137,6 +140,7 @@ def sales(
         "average_left_out": left_out(picture.average_won),
         "signals": signals(picture),
         "signals_left_out": left_out_line(picture.signals_left_out),
+        "chance_line": chance_line(picture.win_signals),
         "lift": lift,
         "breakdown": breakdown,
         "starred_rows": any(revenue.endswith("*") for _, revenue in breakdown),
