@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tradeoff.analysis.business.attribute_numbers import numbers_of
 from tradeoff.analysis.business.sales_wins import (
     left_out_line,
     signal_themes,
@@ -55,6 +56,46 @@ def test_a_numeric_attribute_is_compared_in_bands_not_value_by_value() -> None:
     # Eight values or fewer stay categories, and a key with any word is never banded.
     few = [AccountOutcome({"Employees": f"{n}"}, 2, 0, accounts=2) for n in (10, 50, 200)]
     assert {s.value for s in win_signals({}, [], few, (6, 0))} == {"10", "50", "200"}
+
+
+def test_a_european_export_s_revenue_is_banded_like_any_other() -> None:
+    """A HubSpot export with decimal commas writes revenue "25.600.000" (and "1.200.000,50"):
+    a QA tester saw one row per value, and the sales picture left the key out as unique.
+    The same twelve revenues as above fall in the same four bands."""
+    revenues = [1_200_000 * (n + 1) for n in range(12)]
+    written = [f"{r:,}".replace(",", ".") for r in revenues]
+    written[0] += ",50"  # cents, after a decimal comma
+    accounts = [
+        AccountOutcome({"Annual Revenue": w, "Industry": "Retail"}, won=n % 2, lost=1 - n % 2)
+        for n, w in enumerate(written)
+    ]
+    won = sum(a.won for a in accounts)
+    signals = win_signals({}, [], accounts, (won, len(accounts) - won))
+    bands = {s.value: (s.won_with, s.lost_with) for s in signals if "Revenue" in s.attribute}
+    assert bands == {
+        "1.2M–3.6M": (1, 2),
+        "4.8M–7.2M": (2, 1),
+        "8.4M–10.8M": (1, 2),
+        "12M–14.4M": (2, 1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("values", "read"),
+    [
+        # One value only a decimal comma reads decides for the key: "1.200" is 1,200 here.
+        (["1.200", "25.600.000"], [1200.0, 25_600_000.0]),
+        (["12,5", "3,25", "7"], [12.5, 3.25, 7.0]),
+        (["€ 1.234,56", "980"], [1234.56, 980.0]),
+        # Else a decimal point, as before: "1,200" is 1,200 and "1.200" is 1.2.
+        (["1,200", "25,600,000"], [1200.0, 25_600_000.0]),
+        (["1.200", "3.5"], [1.2, 3.5]),
+        # A key written both ways is read with a point, and what cannot be read is None.
+        (["1.200.000", "1,234.5"], [None, 1234.5]),
+    ],
+)
+def test_a_key_is_read_with_one_decimal_mark(values: list[str], read: list[float | None]) -> None:
+    assert list(numbers_of(values).values()) == read
 
 
 def test_language_and_praise_themes_are_no_signs_of_a_win() -> None:

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
-from tradeoff.analysis.business.attribute_numbers import as_number, bands
+from tradeoff.analysis.business.attribute_numbers import bands, numbers_of
 from tradeoff.analysis.business.demand_model import (
     MONEY_ORDER,
     Demand,
@@ -342,7 +342,7 @@ def _group_order(
     if by is not None and by.bands:
         rank = {band.label: n for n, band in enumerate(by.bands)}
         return lambda g: (g is None, rank.get(g, len(rank)) if g is not None else 0, g or "")
-    numbers = {k: as_number(k) for k in keys if k is not None}
+    numbers = numbers_of(k for k in keys if k is not None)
     if numbers and all(n is not None for n in numbers.values()):
         return lambda g: (g is None, numbers.get(g) if g is not None else 0.0, g or "")
     return lambda g: (g is None, 0.0, g or "")

@@ -20,7 +20,7 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from tradeoff.analysis.business.attribute_numbers import as_number
+from tradeoff.analysis.business.attribute_numbers import numbers_of
 from tradeoff.analysis.business.demand import banded
 from tradeoff.analysis.business.loss_taxonomy import LossBreakdown, breakdown_in, classify_in
 from tradeoff.analysis.business.money import Money
@@ -266,12 +266,13 @@ def _ordered(by: str, rows: list[WinRate], measure: Breakdown | None = None) -> 
     if measure is not None:
         # Lowest band (or value) first, the accounts without one last.
         rank = {band.label: n for n, band in enumerate(measure.bands)}
+        numbers = numbers_of(r.key for r in rows)
         return sorted(
             rows,
             key=lambda r: (
                 r.key.startswith("("),
                 rank.get(r.key, len(rank)),
-                as_number(r.key) or 0.0,
+                numbers[r.key] or 0.0,
                 r.key,
             ),
         )
