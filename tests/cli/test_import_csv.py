@@ -480,7 +480,10 @@ FAILURES = {
         TWO_ROWS, ("--map", MAP, "--decimal", ","), "--decimal must be point or comma, not ','"
     ),
     "bad-map-syntax": Failure(
-        TWO_ROWS, ("--map", "text"), "--map entry 'text' is not FIELD=COLUMN"
+        TWO_ROWS,
+        ("--map", "text"),
+        "--map entry 'text' is not FIELD=COLUMN (a column name with a comma goes in double "
+        'quotes: text="Anything else, if anything?")',
     ),
     "unknown-mapping-field": Failure(
         TWO_ROWS,

@@ -42,7 +42,15 @@ def test_parse_map_option_reads_field_column_pairs() -> None:
 def test_parse_map_option_refuses_entries_without_a_column(option: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_map_option(option)
-    assert str(caught.value) == message
+    assert str(caught.value).startswith(message + " (a column name with a comma goes in double")
+
+
+def test_a_column_whose_name_holds_a_comma_goes_in_double_quotes() -> None:
+    """A Typeform question heads its column: "Anything else, if anything?"."""
+    assert parse_map_option('text="Anything else, if anything?", rating=How likely?') == {
+        "text": "Anything else, if anything?",
+        "rating": "How likely?",
+    }
 
 
 def test_load_mapping_file_reads_a_map_table(tmp_path: Path) -> None:

@@ -145,16 +145,41 @@ def _plain(header: str) -> str:
 
 
 def parse_map_option(text: str) -> dict[str, str]:
-    """``text=Body,created_at=Created at`` → {'text': 'Body', 'created_at': 'Created at'}."""
+    """``text=Body,created_at=Created at`` → {'text': 'Body', 'created_at': 'Created at'}.
+
+    A column whose name holds a comma (a Typeform question: "Anything else, if anything?")
+    goes in double quotes: ``text="Anything else, if anything?",rating=Score``."""
     columns: dict[str, str] = {}
-    for part in text.split(","):
+    for part in _entries(text):
         if not part.strip():
             continue
         field, sep, column = part.partition("=")
-        if not sep or not column.strip():
-            raise InputError(f"--map entry {part.strip()!r} is not FIELD=COLUMN")
-        columns[field.strip()] = column.strip()
+        column = column.strip()
+        if len(column) >= 2 and column[0] == column[-1] == '"':
+            column = column[1:-1].strip()
+        if not sep or not column:
+            raise InputError(
+                f"--map entry {part.strip()!r} is not FIELD=COLUMN (a column name with a "
+                'comma goes in double quotes: text="Anything else, if anything?")'
+            )
+        columns[field.strip()] = column
     return columns
+
+
+def _entries(text: str) -> list[str]:
+    """The ``--map`` entries, split at commas outside double quotes."""
+    entries: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == "," and not quoted:
+            entries.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    return [*entries, "".join(current)]
 
 
 def load_mapping_file(path: Path) -> dict[str, str]:

@@ -147,10 +147,16 @@ def _positions(
     """Where each field's column is; a required or user-named column must exist."""
     if typeform and "text" not in given:
         questions = [h for h in header if h not in TYPEFORM_META][:20]
+        quoting = (
+            " (in double quotes when it holds a comma: --map 'text=\"Anything else, if "
+            "anything?\"')"
+            if any("," in q for q in questions)
+            else ""
+        )
         raise InputError(
             "a Typeform export heads each question's column with its text: name the comment "
-            "with --map text=COLUMN (and the score with rating=COLUMN); its columns are: "
-            + ", ".join(repr(q) for q in questions),
+            f"with --map text=COLUMN{quoting} (and the score with rating=COLUMN); its columns "
+            "are: " + ", ".join(repr(q) for q in questions),
             path=path,
             line=1,
         )
