@@ -49,12 +49,16 @@ SPREADSHEET_ALONE = frozenset({"numbers", "calc"})
 AGENCY = re.compile(r"\b(agency|agencies|consultancy|consultants?|freelancers?)\b")
 #: A tool the buyer built or builds ("In-house tool", "Homegrown", "built our own", "our own
 #: tool", "Custom-built app"). "our own" or "their own" in a competitor field is always what
-#: they made: a field names what the deal was weighed against.
+#: they made: a field names what the deal was weighed against. So are scripts and scheduled
+#: jobs they wrote ("cron + curl", "bash scripts", "cron job", "custom scripts", "crontab"):
+#: no product is bought, whatever language they are written in. Only the whole word:
+#: "Cronitor" or "TypeScript" are not read so.
 HOMEGROWN = re.compile(
-    r"\b(in[- ]house|home[- ]?grown|internal (tool|build|system|solution|app)s?|"
+    r"\b(in[- ]house|home[- ]?grown|home[- ]?made|hand[- ]?rolled|"
+    r"internal (tool|build|system|solution|app)s?|"
     r"(build|builds|building|built)( it| our| their| a| an)? (own|ourselves|themselves|"
     r"internally|in house)|(our|their) own|custom[- ]?(built|build|made|developed)|diy|"
-    r"manual process)\b"
+    r"manual process|scripts?|scripted|scripting|cron|cron ?jobs?|cron ?tabs?)\b"
 )
 STATUS_QUO = re.compile(
     r"\b(no decision|status quo|do nothing|did nothing|nothing|nobody|no one|no vendor|"
@@ -109,6 +113,8 @@ def classify_competitor(name: str) -> CompetitorKind:
     'status_quo'
     >>> classify_competitor("built our own").value, classify_competitor("paper forms").value
     ('homegrown', 'homegrown')
+    >>> classify_competitor("cron + curl").value, classify_competitor("Cronitor").value
+    ('homegrown', 'direct')
     """
     words = name_words(name)
     folded = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split())  # "GSheets"

@@ -17,11 +17,16 @@ person to merge (``competitor_edits.merge_competitors``).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.competitor_initials import compound_initials, spells_compound
 from tradeoff.domain.competitor_names import (
+    CAPITALS,
     KIND_WORDS,
     LOOSE_ACRONYM,
     PROPOSE_AT,
@@ -29,10 +34,12 @@ from tradeoff.domain.competitor_names import (
     NameMatch,
     closest,
     names_only_its_kind,
+    read_camel_acronyms,
 )
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
+from tradeoff.storage.tables import CompetitorMentionRow, DealCompetitorRow
 
 #: From this score two rows of one kind are one vendor written another way — a brand and
 #: its product line ("ADP", "ADP Run"), an acronym ("ADP WFN", "ADP Workforce Now"), a
@@ -111,12 +118,33 @@ def by_hand(competitor: Competitor) -> bool:
     return competitor.kind is CompetitorKind.HOMEGROWN and manual_process(competitor.name)
 
 
-def _kept(newer: Competitor, older: Competitor, chosen: Collection[int]) -> Competitor:
-    """The row a merge of two look-alikes should keep: the older, as a rule, unless its name
-    is only initials of the newer's ("HCP", then "Housecall Pro": ``competitor_initials``)
-    and no person chose it. A merge keeps the target's name, and "Housecall Pro" says who
-    the rival is."""
-    if older.id not in chosen and spells_compound(older.name, newer.name):
+def initials_of(short: str, full: str) -> bool:
+    """Whether ``short`` is only the initials of ``full``: of its words' parts ("HCP" for
+    "Housecall Pro": ``competitor_initials``), or capitals spelling its CamelCase parts
+    ("DD" for "DataDog", "NR" for "NewRelic")."""
+    if spells_compound(short, full):
+        return True
+    return CAPITALS.fullmatch(short.strip()) is not None and (
+        read_camel_acronyms(short.strip(), full) is not None
+    )
+
+
+def _kept(
+    newer: Competitor, older: Competitor, chosen: Collection[int], uses: Mapping[int, int]
+) -> Competitor:
+    """The row a merge of two look-alikes should keep. A merge keeps the target's name and
+    counts it as chosen by a person, so the target is the name the workspace should go by:
+    one a person chose; else never a name that is only initials of the other's ("HCP"
+    beside "Housecall Pro", "DD" beside "DataDog": the full name says who the rival is);
+    else the row more deal links and mentions use (``uses``: a QA round's 5 deals of "DD"
+    were proposed to keep their name over 22 deals of "DataDog"); on a tie the older."""
+    if older.id in chosen:
+        return older
+    if initials_of(older.name, newer.name):
+        return newer
+    if initials_of(newer.name, older.name):
+        return older
+    if uses.get(newer.id or 0, 0) > uses.get(older.id or 0, 0):
         return newer
     return older
 
@@ -143,16 +171,21 @@ def _member_of(competitor: Competitor, rows: dict[CompetitorKind, Competitor]) -
 
 
 def look_alikes(
-    known: list[Competitor], *, chosen: Collection[int] = frozenset()
+    known: list[Competitor],
+    *,
+    chosen: Collection[int] = frozenset(),
+    uses: Mapping[int, int] | None = None,
 ) -> tuple[Proposal, ...]:
     """Each competitor whose name is like an older one's of its kind (score ≥
     ``PROPOSE_AT``), with the closest of those. Names scoring ``SAME_AT`` or more are
     folded in when imported, so these are the uncertain middle, or names stored before the
     two met ("ADP" and "ADP Workforce Now" from an import before brands were read). A
     named member of a kind with a row of its own ("Google Sheets", "Microsoft Excel" beside
-    "Spreadsheets") and no look-alike is proposed beside that row. A proposal folds the
-    newer into the older, except an older name that is only initials of the newer's
-    ("HCP" into "Housecall Pro": ``Proposal.name`` is then the older row).
+    "Spreadsheets") and no look-alike is proposed beside that row. A proposal folds one
+    of two look-alikes into the row a merge should keep (``_kept``: never into mere
+    initials, "HCP" into "Housecall Pro"; else the row more deals and mentions use,
+    ``uses`` as ``times_used`` counts them; else the older). When that is the newer row,
+    ``Proposal.name`` is the older.
 
     A competitor in ``chosen`` (``names_chosen``: a person renamed it, made it with a
     split's ``--as``, or kept it in a merge) is never proposed: a person has said who it
@@ -171,7 +204,7 @@ def look_alikes(
         row = _member_of(competitor, rows)
         if match is not None and match.score >= PROPOSE_AT:
             older = match.competitor
-            if _kept(competitor, older, chosen) is competitor:  # "HCP" into "Housecall Pro"
+            if _kept(competitor, older, chosen, uses or {}) is competitor:
                 proposal = Proposal(older.name, competitor.name, match.score, into=competitor.name)
             else:
                 proposal = Proposal(competitor.name, older.name, match.score)
@@ -183,12 +216,17 @@ def look_alikes(
 
 
 def alike_to(
-    competitor: Competitor, known: Iterable[Competitor], *, chosen: Collection[int] = frozenset()
+    competitor: Competitor,
+    known: Iterable[Competitor],
+    *,
+    chosen: Collection[int] = frozenset(),
+    uses: Mapping[int, int] | None = None,
 ) -> tuple[Proposal, ...]:
     """Every other competitor the scan's rule would propose as one with ``competitor``
     (whichever of the two is newer being the one proposed, or the member of a kind beside
     the kind's row), most alike first: the rows a competitor's page names as maybe the
-    same vendor. ``Proposal.name`` is the other row, ``closest`` this one.
+    same vendor. ``Proposal.name`` is the other row, ``closest`` this one, ``into`` the row
+    a merge should keep (``uses``: as for ``look_alikes``).
 
     Example: ``[p.name for p in alike_to(adp, known)] == ["ADP Run", "ADP WFN"]``
     """
@@ -202,13 +240,23 @@ def alike_to(
         score = likeness(newer, older)
         if newer.id not in chosen and score >= PROPOSE_AT:
             # Into the row the scan proposes to keep, whichever page shows it.
-            keep = _kept(newer, older, chosen).name
+            keep = _kept(newer, older, chosen, uses or {}).name
             found.append(Proposal(other.name, competitor.name, score, into=keep))
             continue
         for member, row in ((other, competitor), (competitor, other)):
             if member.id not in chosen and _member_of(member, rows) is row:
                 found.append(Proposal(other.name, competitor.name, score, row.kind, row.name))
     return tuple(sorted(found, key=lambda p: (-p.score, p.name)))
+
+
+def times_used(session: Session) -> dict[int, int]:
+    """Competitor id → its deal links and evidence mentions: how much of the workspace
+    writes it, for ``look_alikes`` and ``alike_to`` to propose keeping the row most use."""
+    used: Counter[int] = Counter()
+    for owner in (DealCompetitorRow.competitor_id, CompetitorMentionRow.competitor_id):
+        for competitor_id, count in session.execute(select(owner, func.count()).group_by(owner)):
+            used[competitor_id] += count
+    return dict(used)
 
 
 class VendorBook:

@@ -8,11 +8,21 @@ say about them: a homegrown tool ("built our own", "in-house tool"), a spreadshe
 status quo ("stick with what we have", "no decision"). Such a phrase is filed under the
 workspace's first competitor of that kind, created with a plain name when there is none.
 
+The status quo and work done by hand are found only so, never by a row's own name: their
+names are plain words ("nothing", "No decision", "Whiteboard", "paper work orders"), and
+"the Acknowledge button does nothing" is no buyer doing nothing. A phrase of keeping that
+holds such a row's name is filed under that row ("decided to keep paper work orders", "No
+decision" once a person split it off), so the name picks the row and the phrase finds it
+(``_found_by_phrase_only``); a deal's competitor field still links them.
+
 A product named as a system to connect to is not met as a rival: next to a word of
 connecting ("No native Salesforce integration", "a HubSpot connector", "sync with Jira",
 "exported to Excel for the CFO"), or in a sentence of connecting that says nothing of
 competing ("Marketing runs on HubSpot and wants the contact sync to keep working"; not
-"Lost to Zoho, whose Gmail sync was better") (``_integrated_with``). Staying with
+"Lost to Zoho, whose Gmail sync was better"), such as routing to it, polling it as a data
+source or sending alerts to it ("Needs PagerDuty routing per team", "PagerDuty incidents all
+land on the default service", "Our Grafana datasource polling the API") — an integration
+partner's name in a ticket is a system in the buyer's stack (``_integrated_with``). Staying with
 spreadsheets, tracking in Excel or building it in-house is still the alternative.
 
 A deal's words add no link that would count the deal twice for one alternative: a second
@@ -45,6 +55,7 @@ from tradeoff.analysis.business.competitor_alikes import (
     VendorBook,
     by_hand,
     look_alikes,
+    times_used,
 )
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.domain.deals import Competitor
@@ -124,18 +135,38 @@ _LINK_BEFORE = re.compile(
 #: keep working"), not one they weigh against us.
 _CONNECTING = re.compile(
     r"(?<!\w)(?:sync\w*|integrat\w*|connector\w*|connect(?:s|ed|ing|ion|ions)?|apis?|"
-    r"plug-?ins?|webhooks?|runs? on|running on|lives? in|on top of)(?!\w)",
+    r"plug-?ins?|webhooks?|runs? on|running on|lives? in|on top of|"
+    # Data or alerts flowing between two systems: "PagerDuty routing per team", "route to
+    # different PagerDuty services", "our Grafana datasource polling your API", "send
+    # alerts to Opsgenie", "severity mapping to PagerDuty", "incidents land on the
+    # default service", "forwarded into Splunk".
+    r"rout(?:e|es|ed|ing)|data ?sources?|poll(?:s|ed|ing)?|"
+    r"(?:forward(?:s|ed|ing)?|send(?:s|ing)?|sent|push(?:es|ed|ing)?|post(?:s|ed|ing)?|"
+    r"map(?:s|ped|ping)?|pip(?:e|es|ed|ing)|feed(?:s|ing)?|fed)"
+    r"(?:\s+\w+){0,2}?\s+(?:to|into)|"
+    r"(?:land|lands|landed|landing)\s+(?:on|in|into))(?!\w)",
     re.IGNORECASE,
 )
 _COMPETING = re.compile(
     r"(?<!\w)(?:lost|los(?:e|es|ing)|won|win|beat|chose|choos\w*|chosen|went with|going with|"
     r"pick\w*|select\w*|switch\w*|mov(?:e|ed|ing) to|migrat\w*|replac\w*|evaluat\w*|"
-    r"compar\w*|vs\.?|versus|against|instead|rather than|over us|cheaper|pricier|better|"
+    r"compar\w*|over us|cheaper|pricier|better|"
     r"worse|alternatives?|competitors?|competing|competition|shortlist\w*|bake-?off|"
     r"incumbent|stay(?:s|ed|ing)? with|stick(?:s|ing)? with|trial(?:led|ing)?|pilot\w*|"
     r"like)(?!\w)",
     re.IGNORECASE,
 )
+#: Words that set two things side by side, competing only next to the name they set
+#: against another ("Datadog instead", "Zoho vs us"): a sentence of connecting may set
+#: other things side by side ("route to different PagerDuty services by tag (env:prod vs
+#: env:staging)", "incidents land on the default service instead of the team's").
+_SET_AGAINST = re.compile(
+    r"(?<!\w)(?:vs\.?|versus|against|instead|rather than)(?!\w)", re.IGNORECASE
+)
+#: How many words may stand between a name and a word of ``_SET_AGAINST`` that sets it
+#: against another ("use Datadog's API instead": two).
+SET_AGAINST_WORDS = 3
+_WORD = re.compile(r"\w+")
 _SENTENCE_MARKS = ".!?;\n"
 _SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_MARKS)}]")
 
@@ -143,7 +174,8 @@ _SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_MARKS)}]")
 def _integrated_with(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is named as a system to connect to: next to
     a word of connecting ("a HubSpot connector", "export to Excel"), or in a sentence of
-    connecting that says nothing of competing. Each look stays inside the name's sentence:
+    connecting that says nothing of competing, nor sets the name against another
+    (``_set_against``). Each look stays inside the name's sentence:
     "Wants Snowflake live connection" on the line above "Stayed with their current vendor"
     (a deal's description and loss reason) connects nothing to the status quo."""
     opens = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
@@ -154,7 +186,19 @@ def _integrated_with(text: str, start: int, end: int) -> bool:
     ):
         return True
     sentence = text[opens:closes]
-    return bool(_CONNECTING.search(sentence)) and not _COMPETING.search(sentence)
+    if not _CONNECTING.search(sentence) or _COMPETING.search(sentence):
+        return False
+    return not _set_against(text, opens, closes, start, end)
+
+
+def _set_against(text: str, opens: int, closes: int, start: int, end: int) -> bool:
+    """Whether a word of ``_SET_AGAINST`` stands within ``SET_AGAINST_WORDS`` words of the
+    name at ``text[start:end]``, in its sentence ``text[opens:closes]``."""
+    for match in _SET_AGAINST.finditer(text, opens, closes):
+        between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
+        if len(_WORD.findall(between)) <= SET_AGAINST_WORDS:
+            return True
+    return False
 
 
 def _words(name: str) -> str:
@@ -167,24 +211,38 @@ class Mention(NamedTuple):
     stance: MentionStance
 
 
+def _found_by_phrase_only(competitor: Competitor) -> bool:
+    """Whether free text finds ``competitor`` only through a phrase of keeping (``CUES``),
+    never by its name alone: the status quo and work done by hand (``by_hand``), whose
+    names are plain words a ticket uses for other things ("the button does nothing", "the
+    whiteboard in our office")."""
+    return competitor.kind is CompetitorKind.STATUS_QUO or by_hand(competitor)
+
+
+def _name_pattern(competitors: Iterable[Competitor]) -> re.Pattern[str] | None:
+    """Every name and alias of ``competitors`` as whole words, ignoring case, the longest
+    first so that it wins where two overlap; None for none."""
+    names = sorted(
+        {" ".join(n.split()) for c in competitors for n in (c.name, *c.aliases)},
+        key=lambda n: (-len(n), n),
+    )
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(_words, names)) + r")(?!\w)", re.IGNORECASE)
+
+
 class MentionFinder:
     """The competitors one text names, each with the words it used first."""
 
     def __init__(self, known: Iterable[Competitor], kind_owner: Callable[[CompetitorKind], int]):
+        known = sorted(known, key=lambda c: c.id or 0)
         self._owner: dict[str, int] = {}
-        for competitor in sorted(known, key=lambda c: c.id or 0):
+        for competitor in known:
             assert competitor.id is not None
             for name in (competitor.name, *competitor.aliases):
                 self._owner.setdefault(" ".join(fold(name).split()), competitor.id)
-        names = sorted(
-            {" ".join(n.split()) for c in known for n in (c.name, *c.aliases)},
-            key=lambda n: (-len(n), n),
-        )
-        self._names = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(_words, names)) + r")(?!\w)", re.IGNORECASE)
-            if names
-            else None
-        )
+        self._names = _name_pattern(c for c in known if not _found_by_phrase_only(c))
+        self._kept_names = _name_pattern(c for c in known if _found_by_phrase_only(c))
         self._cues = re.compile(
             "|".join(f"(?P<{k.value}>(?<!\\w)(?:{p})(?!\\w))" for k, p in CUES.items()),
             re.IGNORECASE,
@@ -221,11 +279,28 @@ class MentionFinder:
                 continue  # "Excel" named a known competitor: not also "a spreadsheet"
             if _integrated_with(text, start, end):
                 continue  # "exported to Excel for the CFO": a step of the work, not instead
-            owner = self._kind_owner(CompetitorKind(match.lastgroup or ""))
+            kind = CompetitorKind(match.lastgroup or "")
+            kept = self._kept_named(text, start, end) if kind is CompetitorKind.STATUS_QUO else None
+            owner, said = kept or (self._kind_owner(kind), " ".join(match.group(0).split()))
             if owner not in found:
-                said = " ".join(match.group(0).split())
                 found[owner] = Mention(said, stance(start, end))
         return found
+
+    def _kept_named(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        """The status-quo or by-hand row whose name the phrase of keeping at
+        ``text[start:end]`` holds or runs into, with the name's words: "Decided to keep
+        paper work orders" is the row ``paper work orders``, "No decision" the row a person
+        split off under that name. None when the phrase names no such row."""
+        if self._kept_names is None:
+            return None
+        for match in self._kept_names.finditer(text):
+            if match.start() >= end:
+                break
+            said = " ".join(match.group(0).split())
+            owner = self._owner.get(fold(said))
+            if match.end() > start and owner is not None:
+                return owner, said
+        return None
 
 
 @dataclass(frozen=True)
@@ -298,7 +373,11 @@ def scan_competitors(engine: Engine) -> ScanReport:
             linked, unlinked = linked + plus, unlinked + minus
             deals, after = deals + len(batch), ids[-1]
         respelled = settle_spellings(session)
-        proposals = look_alikes(competitors.competitors(session), chosen=names_chosen(session))
+        proposals = look_alikes(
+            competitors.competitors(session),
+            chosen=names_chosen(session),
+            uses=times_used(session),
+        )
     return ScanReport(
         scanned,
         added,

@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tradeoff.analysis.business.competitor_alikes import Proposal, alike_to
+from tradeoff.analysis.business.competitor_alikes import Proposal, alike_to, times_used
 from tradeoff.analysis.business.competitor_lookup import look_up_competitor_in
 from tradeoff.analysis.business.loss_taxonomy import loss_verdict
 from tradeoff.analysis.business.money import ZERO, Money, convert
@@ -263,7 +263,7 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
     with read_session(engine) as session:
         known = store.competitors(session)
         competitor = look_up_competitor_in(known, name)
-        alike = alike_to(competitor, known, chosen=names_chosen(session))
+        alike = alike_to(competitor, known, chosen=names_chosen(session), uses=times_used(session))
         cid = competitor.id
         assert cid is not None
         base, given = base_currency(session), rates(session)
