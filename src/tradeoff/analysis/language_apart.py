@@ -140,6 +140,8 @@ def language_name(codes: list[str | None], words: list[str]) -> tuple[str | None
     spoken = language_of_group(codes)
     if spoken is None:
         return None, words
-    function_words = frozenset().union(*(FUNCTION_WORDS[code] for code in spoken))
+    # A language told by its script has no function words listed: its label words are
+    # its own, and the Latin ones among them name the topic ("sso", "webhook").
+    function_words = frozenset().union(*(FUNCTION_WORDS.get(c, ()) for c in spoken))
     kept = [w for w in words if not all(part in function_words for part in w.split())]
     return in_languages(spoken), kept

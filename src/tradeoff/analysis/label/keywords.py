@@ -121,7 +121,19 @@ _WORD_OR_SEPARATOR = re.compile(WORD.pattern + "|" + _SEPARATOR)
 _DROPPED = STOPWORDS - NEGATIONS
 #: Where a sentence, a line or a list item ends: no n-gram runs across it ("small business
 #: owner.\n## What they said\n- Card..." holds no "owner said card").
-_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|[。！？；]|\n")
+#: Japanese writes no spaces, so a run of it was one "word" and a Japanese theme was named
+#: by whole sentences ("今月の請求額が予想の4倍になりました"). Its words are cut where the
+#: script changes: a Han run ("請求額", "証明書") and a katakana run ("プッシュ", "アラート")
+#: are words, and a hiragana run, mostly particles and endings ("の", "が", "ません"), is
+#: dropped as a stopword is, so a phrase spans it ("プッシュ 通知"). Chinese, all Han,
+#: keeps its runs whole: no script change tells its words apart.
+_KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA_OR_HAN = re.compile(rf"(?P<hiragana>[\u3040-\u309f]+)|[{_KATAKANA}]+|[{_HAN}]+")
+#: Any such character: one search (0.2 s over 50 MB of English, where the cutting pass
+#: took 2 s), and none at all for ASCII text.
+_ANY_KANA_OR_HAN = re.compile(rf"[\u3040-\u309f{_KATAKANA}{_HAN}]")
 #: A number's parts are no words: "6.67 hours", "$1,800", "99%", "401(k)" and a pace of
 #: "9:00 per km" named themes "accrual added 67", "final register 800", "excel hangs 99",
 #: "401 deduction" and "00 km randomly". A whole number stays ("error 502"), and so does a
@@ -337,12 +349,19 @@ def _theme_words(texts: Iterable[str]) -> list[str]:
     negation, found in one regex pass over the joined texts."""
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts).lower()
     joined = _without_number_parts(_SENTENCE_END.sub(_SEPARATOR, joined))
+    if not joined.isascii() and _ANY_KANA_OR_HAN.search(joined):
+        joined = _KANA_OR_HAN.sub(_cut_word, joined)
     joined = _WORD_PARTICLE.sub(_hyphenate, joined)
     return [
         _SEPARATOR if w in NEGATIONS or w in FILLER else w
         for w in _WORD_OR_SEPARATOR.findall(joined)
         if w == _SEPARATOR or (len(w) > 1 and w not in _DROPPED)
     ]
+
+
+def _cut_word(match: re.Match[str]) -> str:
+    """A Han or katakana run as a word of its own; a hiragana run as a dropped word."""
+    return " " if match.group("hiragana") else f" {match.group(0)} "
 
 
 def _theme_terms(texts: list[str]) -> Counter[str]:

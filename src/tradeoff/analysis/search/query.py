@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tradeoff.analysis.search.words import TYPOGRAPHIC, index_terms, words
+from tradeoff.analysis.search.words import TYPOGRAPHIC, holds_cjk, index_terms, words
 from tradeoff.errors import InputError
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -48,7 +48,10 @@ def _phrase(quoted: str) -> tuple[str, ...]:
 
 
 def contains_phrase(text_words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether the words ``phrase`` occur consecutively in ``text_words``."""
+    """Whether the words ``phrase`` occur consecutively in ``text_words``; a phrase in an
+    unspaced script ("証明書") anywhere in them, as it sits inside a longer run there."""
+    if any(holds_cjk(word) for word in phrase):
+        return " ".join(phrase) in " ".join(text_words)
     width = len(phrase)
     return any(
         tuple(text_words[i : i + width]) == phrase for i in range(len(text_words) - width + 1)

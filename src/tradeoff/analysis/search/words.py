@@ -8,12 +8,19 @@ already bridges "declined"/"decline"-style variants.
 
 A hyphenated compound is indexed whole as well as by its parts, so "E-4012" is found by
 "e4012" and "top-up" by "topup" (its parts still match "top up").
+
+Japanese and Chinese write no spaces (Korean none inside a phrase), so a run of Han, kana
+or Hangul was one "word": "SSL証明書の有効期限チェックが" held no "証明書", and a search for
+it found its one item by meaning only. Such a run is indexed by its overlapping pairs of
+characters, as Lucene's CJK analyzer does: "証明書" is "証明" and "明書", found inside any
+run that holds it; a character alone is itself. Thai, also unspaced, is left whole.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tradeoff.analysis.label.keywords import STOPWORDS
@@ -23,6 +30,10 @@ WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 #: Typographic apostrophes and quotes, read as their ASCII forms (same length: spans hold).
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+#: A run of Han, kana or Hangul, indexed by its character pairs (see the module's docstring).
+CJK = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,12 @@ def words(text: str) -> list[Word]:
 
 def indexed(text: str) -> list[tuple[str, int, int]]:
     """(term, start, end) for every term of ``text``: its words, then its compounds."""
-    found = [(t, w.start, w.end) for w in words(text) if (t := w.term) is not None]
+    found: list[tuple[str, int, int]] = []
+    for w in words(text):
+        if holds_cjk(w.lower):
+            found += [(t, w.start + a, w.start + b) for t, a, b in _pieces(w.lower)]
+        elif (t := w.term) is not None:
+            found.append((t, w.start, w.end))
     for match in COMPOUND.finditer(text.translate(TYPOGRAPHIC)):
         found.append((stem(match.group().replace("-", "").lower()), match.start(), match.end()))
     return found
@@ -65,8 +81,38 @@ def index_terms(text: str) -> list[str]:
     """The terms a text is indexed under, repeats kept (BM25 counts them); what ``indexed``
     gives without the spans, about three times faster."""
     normal = text.translate(TYPOGRAPHIC).lower()
-    found = [t for w in WORD.findall(normal) if (t := term_of(w)) is not None]
+    if holds_cjk(normal):
+        found = [t for w in WORD.findall(normal) for t, _, _ in _pieces(w)]
+    else:
+        found = [t for w in WORD.findall(normal) if (t := term_of(w)) is not None]
     return found + [stem(c.replace("-", "")) for c in COMPOUND.findall(normal)]
+
+
+def holds_cjk(text: str) -> bool:
+    """Whether ``text`` holds Han, kana or Hangul; ASCII text is told without a search."""
+    return not text.isascii() and CJK.search(text) is not None
+
+
+def _pieces(word: str) -> Iterator[tuple[str, int, int]]:
+    """(term, start, end) within one lower-cased ``word``: each Han, kana or Hangul run as
+    its character pairs (a lone character as itself), each piece between runs as a word
+    ("ssl" of "ssl証明書")."""
+    at = 0
+    for run in CJK.finditer(word):
+        yield from _latin_piece(word, at, run.start())
+        chars, first = run.group(), run.start()
+        if len(chars) == 1:
+            yield chars, first, first + 1
+        for i in range(len(chars) - 1):
+            yield chars[i : i + 2], first + i, first + i + 2
+        at = run.end()
+    yield from _latin_piece(word, at, len(word))
+
+
+def _latin_piece(word: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """The term of ``word[start:end]``, if it is one."""
+    if start < end and (term := term_of(word[start:end])) is not None:
+        yield term, start, end
 
 
 def stem(word: str) -> str:
