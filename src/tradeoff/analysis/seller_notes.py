@@ -35,7 +35,10 @@ review: did not trust a vendor our size" notes sat above ``FLOOR`` from the SSO 
 tickets talk of security reviews) and made their deals cite it. So a note the taxonomy reads
 as ``confidence_risk`` (maturity, size, track record, security and compliance reviews) is
 commercial unless it also names a product gap (a product-gap keyword, such as a feature
-named as absent): "Failed security review: no SAML SSO" still joins the SSO theme.
+named as absent): "Failed security review: no SAML SSO" still joins the SSO theme. A quality
+the product is asked for is no trust in us: the taxonomy reads "Security requires SAML SSO"
+and "needs reliable webhook delivery" as needs, not as ``secur*`` and ``reliab*``
+(``loss_cues.QUALITIES``); read as trust, 41 such descriptions on a QA corpus joined no theme.
 
 The deal decides before the note's own words: a note of a lost deal that a person's
 correction, else the taxonomy, puts in a ``COMMERCIAL`` class or ``disqualified`` joins no

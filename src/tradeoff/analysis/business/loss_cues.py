@@ -54,6 +54,12 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "buggy",
         "glitch*",
         "clunky",
+        "broken",
+        "defect*",
+        "memory leak*",
+        "leak* memory",
+        "rate limit*",
+        "usage limit*",
     ),
     LossCategory.PRICE_BUDGET: (
         "pric*",
@@ -125,6 +131,12 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "too small",
         "track record",
         "security review",
+        "security audit*",
+        "security questionnaire*",
+        "security assessment*",
+        "compliance review*",
+        "security approv*",
+        "security sign*",
         "safer",
         "established",
         "confidence",
@@ -239,7 +251,9 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
 
 #: Names of things in a product that hold a keyword: matched like cues, longest first, but
 #: counting for no category, so "GL export by cost center" is no price cue and "benefits
-#: enrollment" (an HR product area) no value cue. Their words are not matched again.
+#: enrollment" (an HR product area) no value cue. So are pages of a vendor's website, where
+#: a lead comes from: "Inbound from pricing page" broke a "Price and timing" tie as price.
+#: Their words are not matched again.
 NAMES = (
     "cost center*",
     "cost centre*",
@@ -260,6 +274,13 @@ NAMES = (
     "benefits eligibility",
     "employee benefit*",
     "health benefit*",
+    "pric* page*",
+    "pric* calculator*",
+    "roi calculator*",
+    "cost calculator*",
+    "savings calculator*",
+    "trust center*",
+    "security page*",
 )
 #: Words of a product's features. One counts as a product gap only when a ``FEATURE_FRAME``
 #: word stands at most ``FEATURE_REACH`` words before it ("no SCIM provisioning", "they had
@@ -321,6 +342,11 @@ FEATURE_NOUNS = (
     "translation*",
     "version",
     "versions",
+    "sdk",
+    "sdks",
+    "cli",
+    "provider",
+    "providers",
 )
 #: Words that say a feature was absent, needed, or had by the rival (or better there: "Chose
 #: DEAR Inventory - better B2B portal"). "not" frames only the
@@ -331,6 +357,12 @@ FEATURE_FRAME = (
     "need",
     "needs",
     "needed",
+    "require",
+    "requires",
+    "required",
+    "want",
+    "wants",
+    "wanted",
     "have",
     "has",
     "had",
@@ -339,6 +371,22 @@ FEATURE_FRAME = (
     "not",
 )
 FEATURE_REACH = 4
+#: Confidence cues that name a quality a product has as much as a vendor. One describes what
+#: is needed, and counts for no category, when it is the subject of a need word (in the
+#: ``SUBJECT_REACH`` words before it: "Security requires SAML SSO"), stands right after one
+#: (across ``QUALITY_FILLER``: "needs reliable payouts", "wants more secure sharing"), or lies
+#: between any ``FEATURE_FRAME`` word and the feature it frames ("they had more reliable
+#: mobile push"). A QA corpus had 41 deal descriptions so read as trust in us, which joined no
+#: theme. Trust stays trust: "worried about your security track record", "needed reassurance
+#: on security", "reliability concerns".
+QUALITIES = frozenset({"secur*", "reliab*", "stabil*", "complian*", "privacy"})
+NEED_FRAME = ("need*", "requir*", "want*")
+QUALITY_FILLER = frozenset({"a", "an", "the", "more", "better", "stronger", "very", "highly"})
+SUBJECT_REACH = 2
+#: Value cues that name the stage a deal was lost in, not why: they count only when no cue
+#: of another category says why ("SDK leaked memory during POC" is a gap, "Lost after the
+#: POC" value not proven).
+STAGES = frozenset({"poc", "proof of concept"})
 NEGATORS = frozenset({"not", "nor"})
 ARTICLES = frozenset({"a", "an", "the"})
 #: Words that, between a "not" and a cue, say the thing was not got or shown: the negation is
@@ -375,8 +423,9 @@ ABSENCE_FRAME = (
 #: another category, decides instead ("lack of budget").
 ABSENCE_MARKERS = frozenset({"missing", "lack*"})
 #: Product-gap cues that describe the thing named just before them; when that thing is a cue of
-#: another category (only ``LINKING`` words between), it decides ("budget was too limited").
-SHORTFALL_MARKERS = frozenset({"too limited", "unreliable"})
+#: another category (only ``LINKING`` words between), it decides ("budget was too limited",
+#: "SOC 2 missing": trust, which a deal note of it had been filed into a theme by).
+SHORTFALL_MARKERS = frozenset({"missing", "too limited", "unreliable"})
 ABSENCE_FILLER = frozenset({"of", "a", "an", "the", "any", "enough", "sufficient", "clear"})
 #: Words that, after a cue and with a "no" or "not" near, dismiss it ("price was not the issue").
 DISMISSED = frozenset({"issue", "issues", "problem", "problems", "concern", "concerns", "factor"})

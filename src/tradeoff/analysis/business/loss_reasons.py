@@ -27,6 +27,10 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    ``SHORTFALL_MARKERS`` cue after one, across ``LINKING`` words ("budget was too limited").
    A feature word (``FEATURE_NOUNS``) is a product-gap cue only within ``FEATURE_REACH``
    words after a ``FEATURE_FRAME`` word ("no SCIM provisioning", "they had GL sync").
+   A quality (``QUALITIES``: "secur*", "reliab*") that a need word is about, or that lies
+   between a frame word and its feature, counts for nothing: "Security requires SAML SSO"
+   and "needs reliable webhooks" are needs, not trust in us. A ``STAGES`` cue ("poc")
+   counts only when no cue of another category says why.
 4. A cue weighs its number of words; the heaviest category wins. A tie is broken by the
    reason's headline (the few words before a colon or a spaced dash) when it names just one
    of the tied categories ("Lost on price - they bundled it"); otherwise it is ambiguous and
@@ -66,7 +70,12 @@ from tradeoff.analysis.business.loss_cues import (
     FEATURE_REACH,
     LINKING,
     NAMES,
+    NEED_FRAME,
+    QUALITIES,
+    QUALITY_FILLER,
     SHORTFALL_MARKERS,
+    STAGES,
+    SUBJECT_REACH,
 )
 from tradeoff.analysis.business.loss_cues import (
     NEGATORS as NEGATORS,  # re-exported: loss_disqualified reads the same negators
@@ -225,11 +234,23 @@ def _matched(words: Sequence[str]) -> tuple[list[_Found], list[bool]]:
     return found, used
 
 
-def _features(words: Sequence[str], used: Sequence[bool]) -> list[_Found]:
+@dataclass(frozen=True)
+class _Framed:
+    """Feature nouns found framed, and where the qualities that describe them start."""
+
+    features: list[_Found]
+    described: frozenset[int]
+
+
+def _features(words: Sequence[str], used: Sequence[bool], found: Sequence[_Found]) -> _Framed:
     """Feature nouns framed as absent, needed or the rival's: the first one within reach of a
     ``FEATURE_FRAME`` word ("no SCIM provisioning" gives "scim"). The reach stops at a word
-    another cue used, at a dismissal and at the next frame word; a "not" reaches one word."""
-    found: list[_Found] = []
+    another cue used, at a dismissal and at the next frame word; a "not" reaches one word.
+    It passes over a quality (``QUALITIES``: "needs reliable webhook delivery"), which then
+    describes the feature, as does one a need word is about (``_needed``)."""
+    qualities = {start for start, end, cue in found if cue.text in QUALITIES and end == start + 1}
+    features: list[_Found] = []
+    described: set[int] = set()
     for at, word in enumerate(words):
         if used[at] or not _in(FEATURE_FRAME, word):
             continue
@@ -237,55 +258,83 @@ def _features(words: Sequence[str], used: Sequence[bool]) -> list[_Found]:
             w in NEGATORS or w == "no" for w in words[max(0, at - 2) : at]
         ):
             continue  # "no need for reporting" needs nothing
+        if _in(NEED_FRAME, word):
+            described |= _needed(words, at, qualities)
         reach = 1 if word in NEGATORS else FEATURE_REACH
         for where in range(at + 1, min(len(words), at + 1 + reach)):
             noun = words[where]
+            if where in qualities:
+                continue
             if used[where] or noun in DISMISSED or _in(FEATURE_FRAME, noun):
                 break
             if _in(FEATURE_NOUNS, noun):
                 if not _dismissed(words, where, where + 1):
-                    found.append((where, where + 1, _Cue((noun,), LossCategory.PRODUCT_GAP, noun)))
+                    features.append(
+                        (where, where + 1, _Cue((noun,), LossCategory.PRODUCT_GAP, noun))
+                    )
+                    described |= qualities & set(range(at, where))
                 break
-    return found
+    return _Framed(features, frozenset(described))
+
+
+def _needed(words: Sequence[str], at: int, qualities: set[int]) -> set[int]:
+    """The qualities the need word at ``at`` is about: its subject ("Security requires") and
+    the one right after it, across ``QUALITY_FILLER`` ("needs more reliable payouts")."""
+    after = at + 1
+    while after < len(words) and words[after] in QUALITY_FILLER:
+        after += 1
+    return qualities & {*range(at - SUBJECT_REACH, at), after}
 
 
 def cues_in(text: str) -> list[tuple[LossCategory, str]]:
     """Every cue found in ``text`` (longest phrases first, each word used once), in order."""
     words = fold(text)
     found, used = _matched(words)
+    framed = _features(words, used, found)
     kept = [
         (start, end, cue)
         for i, (start, end, cue) in enumerate(found)
-        if not _describes_another(words, found, i)
+        if not _describes_another(words, found, i) and start not in framed.described
     ]
-    kept += _features(words, used)
+    kept += framed.features
     kept.sort(key=lambda f: f[0])
-    return [
-        (cue.category, " ".join(words[start:end]))
-        for start, end, cue in kept
-        if cue.category is not None
-    ]
+    return _without_stage(
+        [
+            (cue.category, " ".join(words[start:end]))
+            for start, end, cue in kept
+            if cue.category is not None
+        ]
+    )
+
+
+def _without_stage(found: list[tuple[LossCategory, str]]) -> list[tuple[LossCategory, str]]:
+    """``found`` less its ``STAGES`` cues when a cue of another category says why: "SDK
+    leaked memory during POC" is a defect found in a POC, not value not proven."""
+    stages = {c for c, said in found if said in STAGES}
+    if not stages or not {c for c, said in found if said not in STAGES} - stages:
+        return found
+    return [(c, said) for c, said in found if said not in STAGES]
 
 
 def _describes_another(words: Sequence[str], found: Sequence[_Found], i: int) -> bool:
     """Whether the cue ``found[i]`` only says that a cue of another category beside it is
     missing or short: "lack of budget" (the next one, across ``ABSENCE_FILLER``), "budget
-    was too limited" (the one before, across ``LINKING``)."""
+    was too limited", "SOC 2 missing" (the one before, across ``LINKING``)."""
     start, end, cue = found[i]
     if cue.category is None:
         return True
+    beside: list[tuple[_Cue, Sequence[str], frozenset[str]]] = []
     if cue.text in ABSENCE_MARKERS and i + 1 < len(found):
-        next_start, _, described = found[i + 1]
-        between, filler = words[end:next_start], ABSENCE_FILLER
-    elif cue.text in SHORTFALL_MARKERS and i > 0:
-        _, previous_end, described = found[i - 1]
-        between, filler = words[previous_end:start], LINKING
-    else:
-        return False
-    return (
+        next_start, _, after = found[i + 1]
+        beside.append((after, words[end:next_start], ABSENCE_FILLER))
+    if cue.text in SHORTFALL_MARKERS and i > 0:
+        _, previous_end, before = found[i - 1]
+        beside.append((before, words[previous_end:start], LINKING))
+    return any(
         described.category is not None
         and described.category is not cue.category
         and all(w in filler for w in between)
+        for described, between, filler in beside
     )
 
 

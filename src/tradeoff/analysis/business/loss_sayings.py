@@ -1,5 +1,5 @@
-"""A loss reason with no keyword that still says why: a product gap or the status quo, as
-sellers write them (``SAYINGS``).
+"""A loss reason with no keyword that still says why: a product gap, a relationship or the
+status quo, as sellers write them (``SAYINGS``).
 
 Sellers often name the missing thing with words no list can hold and then say that we lack it:
 "Needed GPS breadcrumb history, we don't offer it", "Needed route optimization with tech skills
@@ -9,9 +9,12 @@ lost deals so, USD 2.1M, unclassified.
 
 Such a saying is weaker than a keyword: "Wanted a bigger discount, we don't offer it" is a
 price, "Needed SOC 2, we don't have it" a matter of trust, "Decided to keep their budget for
-hiring" a price. So a saying is read only in a loss reason in which the taxonomy finds no
-keyword at all (``loss_reasons.cues_in`` is empty); it then decides before the competitor field
-and the notes, as the reason always does (``loss_taxonomy.loss_verdict``). Each saying weighs
+hiring" a price. A rival's feature is said the same way ("Went with Datadog because they
+have synthetic browser checks": no feature word), and so is a rival's rep the buyer knows
+("Their VP knows the Datadog rep well"). So a saying is read only in a loss reason in which
+the taxonomy finds no keyword at all (``loss_reasons.cues_in`` is empty); it then decides
+before the competitor field and the notes, as the reason always does
+(``loss_taxonomy.loss_verdict``). Each saying weighs
 its number of words, as a keyword does; a tie between categories decides nothing.
 """
 
@@ -22,13 +25,19 @@ from collections.abc import Mapping, Sequence
 from tradeoff.analysis.business.loss_reasons import LossVerdict, cues_in, fold
 from tradeoff.domain.enums import LossCategory
 
-#: How sellers say a product gap or the status quo without a keyword of any category
+#: How sellers say a product gap, a relationship or the status quo without a keyword of any category
 #: (docs/sales.md lists them). Each is a phrase of folded words; a word may be alternatives
 #: joined by "|", may end in "*", and "*" alone stands for any one word ("no * support":
 #: "no Xero support"). A gap saying's subject is the seller, "we": "they don't have IT staff"
 #: speaks of the buyer, and "it" is as often IT ("IT couldn't support the rollout").
+#: A rival's feature: the buyer went to or chose a rival ("*", one or two words of its name)
+#: because it has something; the verb is the buyer's, so "they" is the rival ("Stayed because
+#: they have a contract" names no choice and is no gap).
 #: "dealbreaker" and "blocker" say how much, not what: the thing named decides
 #: ("Price was a dealbreaker" is price, "No Spanish SMS templates, dealbreaker" a gap).
+_TO_RIVAL = "went|lost|switched|moved|signed|going|gone with|to"
+_CHOSE = "chose|picked|selected|bought|preferred"
+_RIVAL_HAS = "they|it have|has|had|offer|offers|offered|include|includes|included"
 SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
     LossCategory.PRODUCT_GAP: (
         "we do|did|can|could not have|offer|support|provide|handle",
@@ -38,6 +47,20 @@ SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
         "no|without * support",
         "no|without * * support",
         "no|without * * * support",
+        f"{_TO_RIVAL} * because|since {_RIVAL_HAS}",
+        f"{_TO_RIVAL} * * because|since {_RIVAL_HAS}",
+        f"{_TO_RIVAL} * {_RIVAL_HAS}",
+        f"{_TO_RIVAL} * * {_RIVAL_HAS}",
+        f"{_CHOSE} * because|since {_RIVAL_HAS}",
+        f"{_CHOSE} * * because|since {_RIVAL_HAS}",
+        f"{_CHOSE} * {_RIVAL_HAS}",
+        f"{_CHOSE} * * {_RIVAL_HAS}",
+    ),
+    LossCategory.RELATIONSHIP: (
+        "know|knows|knew|knowing * rep|reps",
+        "know|knows|knew|knowing the|their|a * rep|reps",
+        "know|knows|knew|knowing the|their|a * * rep|reps",
+        "friends with",
     ),
     LossCategory.STATUS_QUO: (
         "stick|sticks|sticking|stuck with|to",
@@ -60,9 +83,10 @@ SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
 #: What a saying's "*" never stands for: people, roles and departments ("No exec support",
 #: "No IT support" is the buyer's backing, not our product), and what a deal lacked that is
 #: no feature ("We had no reply after March", "We have no case study in their industry",
-#: "no 24/7 phone support" is the service desk).
+#: "no 24/7 phone support" is the service desk), nor "to", which makes a verb of the next word
+#: ("Chose to stay because they have a contract" names no rival).
 NOT_A_FEATURE = frozenset(
-    """exec execs executive executives vp vps ceo cfo cto coo cio ciso board owner owners it
+    """to exec execs executive executives vp vps ceo cfo cto coo cio ciso board owner owners it
     management leadership internal partner partners local 24 phone reply replies response
     responses answer answers case presence reference references budget decision champion
     sponsor contact contacts time urgency money funds funding headcount staff team people
