@@ -625,12 +625,15 @@ _FOR_PEOPLE = re.compile(
 def names_something(text: str) -> bool:
     """Whether praise names what it praises: a word of three letters or more that is no
     stop word, judging word (``PRAISE``, ``MANNER``, ``IDIOMS``), courtesy ("thanks",
-    "cheers") or word for the whole product (``GENERAL``: "app", "tool").
+    "cheers") or word for the whole product (``GENERAL``: "app", "tool"), outside what
+    names no area (``polite_praise.unnamed``: "Screenshot attached", "best X we've used").
 
     >>> names_something("10/10 Thanks!"), names_something("Great app, love it")
     (False, False)
     >>> names_something("Support sorted it in five minutes")
     True
+    >>> names_something("Great product 🙌 Screenshot attached.")
+    False
     >>> names_something("Solid app, reliable and simple for the guys in the field")
     False
     >>> names_something("Great for scheduling techs"), names_something("Great for our field techs")
@@ -638,7 +641,7 @@ def names_something(text: str) -> bool:
     """
     return any(
         len(word) > 2 and word not in STOPWORDS and word not in _NOT_NAMING
-        for word in WORD.findall(_FOR_PEOPLE.sub(" ", _fold(text)))
+        for word in WORD.findall(_FOR_PEOPLE.sub(" ", polite_praise.unnamed(_fold(text))))
         if word[0].isalpha()
     )
 

@@ -21,6 +21,17 @@ read as praise by one of these:
   that names something and praises nothing, it is the concession before a complaint or
   request, not praise; alone, or followed by more praise, it counts.
 
+Praise can also name words that are no area of the product, which ``unnamed`` takes out
+before ``counter.names_something`` looks for one, so that such praise joins only a praise
+theme (``analysis.praise_filing``), and is no counter evidence of an area:
+
+- **an attachment notice**: "Great product 🙌 Screenshot attached." named "screenshot", so
+  a QA tester's two such chats sat in a PagerDuty escalation theme, counted in its demand;
+  "see attached", "logs attached" are the message's housekeeping too;
+- **a comparison with every product used**: "Best uptime monitoring we've used", "Easiest
+  expense tool we've used" name the product's category, as "app" names the product; so
+  does "the best dashboard we've ever used", which is the price of the rule.
+
 Message reading may already drop whole pleasantry sentences at a message's start and end;
 these rules read whatever stays there, and the chats, answers and notes it does not read.
 The customer's own setup after a praise word ("Chrome, fast office internet, new laptops")
@@ -29,6 +40,7 @@ is read in ``counter`` with the setup before one ("internet connection is fast")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 
@@ -60,6 +72,41 @@ WHOLE = _phrases(
     """overall, all in all, on the whole, by and large, in general, most things,
     most of it, most of the app, most of the product, most features, for the most part"""
 )
+#: A note that something is attached: "Screenshot attached.", "see attached", "attached
+#: is the log".
+_ATTACHED_THING = (
+    r"(?:screen\s*shots?|(?:har\s+)?(?:logs?|files?)|images?|photos?|pictures?|videos?|"
+    r"recordings?|traces?)"
+)
+_ATTACHED = re.compile(
+    rf"\b(?:{_ATTACHED_THING}\s+(?:is\s+|are\s+)?attached"
+    rf"|(?:please\s+)?(?:see|find)\s+(?:the\s+)?attach(?:ed|ments?)(?:\s+{_ATTACHED_THING})?"
+    r"|attached\s+(?:is|are|you'll\s+find|please\s+find)"
+    rf"(?:\s+(?:the|a|our|my))?(?:\s+{_ATTACHED_THING})?)\b"
+)
+#: Praise of the product against every other one used: "best uptime monitoring we've used",
+#: "the easiest CRM I have ever tried" — what it names is the product's category.
+_EVER_USED = re.compile(
+    r"\b(?:best|greatest|finest|nicest|easiest|simplest|fastest)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:(?:that|which)\s+)?(?:we|i)(?:'ve|\s+have)\s+(?:ever\s+)?"
+    r"(?:used|tried|had|seen|bought|worked\s+with)\b"
+)
+
+
+def unnamed(folded: str) -> str:
+    """A folded (lower-case) text without the words that name no area of the product: an
+    attachment notice, a comparison with every product used.
+
+    >>> unnamed("great product 🙌 screenshot attached.")
+    'great product 🙌  .'
+    >>> unnamed("best uptime monitoring we've used, love it")
+    ' , love it'
+    >>> unnamed("best routing tool we've used, stop sequences are spot on")
+    ' , stop sequences are spot on'
+    """
+    return _EVER_USED.sub(" ", _ATTACHED.sub(" ", folded))
+
+
 #: Who the praise is said to: the person answering the ticket.
 ADDRESSEE = frozenset({"you", "you're", "youre", "you've", "youve", "ya", "y'all", "yall"})
 
