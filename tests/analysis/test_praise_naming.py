@@ -66,6 +66,9 @@ def test_praise_beside_a_notice_or_a_category_names_nothing(text: str) -> None:
         "The escalation policies are great now, screenshot attached.",
         "Best routing tool we've used, stop sequences are spot on.",
         "Love the screenshot tool in the incident timeline.",
+        # The service praised, not the product's category.
+        "Best support team we've ever worked with!",
+        "Easiest onboarding I have ever had, thank you.",
     ],
 )
 def test_praise_naming_an_area_beside_them_still_names_it(text: str) -> None:

@@ -148,13 +148,35 @@ def test_a_deal_s_notes_link_a_partner_only_as_a_rival(engine: Engine, scanned: 
 
 @pytest.mark.parametrize(
     "field",
-    ["cron + curl", "bash scripts", "cron job", "shell scripts", "custom scripts", "crontab"],
+    [
+        "cron + curl",
+        "curl & cron",
+        "bash scripts",
+        "cron job",
+        "shell scripts",
+        "custom scripts",
+        "crontab",
+    ],
 )
 def test_scripts_and_cron_jobs_are_homegrown(field: str) -> None:
     assert classify_competitor(field) is CompetitorKind.HOMEGROWN
 
 
-@pytest.mark.parametrize("field", ["Cronitor", "TypeScript Labs", "Datadog", "Healthchecks.io"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Cronitor",
+        "TypeScript Labs",
+        "Datadog",
+        "Healthchecks.io",
+        # Products named for scripts or cron: a web address, a singular, a bare "Cron".
+        "cron-job.org",
+        "Script Runner",
+        "Google Apps Script",
+        "Scripted",
+        "Cron (Notion Calendar)",
+    ],
+)
 def test_products_with_such_letters_stay_direct(field: str) -> None:
     """Whole words only: "Cronitor" is a monitoring product, not a cron job."""
     assert classify_competitor(field) is CompetitorKind.DIRECT

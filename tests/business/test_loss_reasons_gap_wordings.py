@@ -145,6 +145,12 @@ def test_an_imported_export_files_each_loss_where_its_words_say(listed: dict[str
         ("Requires security sign-off from their CISO", C),
         ("Security requires SOC 2", C),
         ("Security review: did not trust a vendor our size", C),
+        # A quality needed of us, or of nothing named, is trust too.
+        ("Needed a more reliable vendor", C),
+        ("Wanted a more secure vendor", C),
+        ("Requires a reliable partner with 24/7 support", C),
+        ("Customer wants stability, we had 3 outages", C),
+        ("Buyer needs reliability guarantees, we have had downtime", C),
     ],
 )
 def test_a_product_quality_is_not_trust_in_the_vendor(text: str, category: LossCategory) -> None:

@@ -36,6 +36,19 @@ CAME, LEAVING, NAMED = MentionStance.CAME_FROM, MentionStance.LEAVING_FOR, Menti
         ("Can you integrate with PagerDuty?", "PagerDuty", NAMED),
         ("We use PagerDuty for on-call and you for checks.", "PagerDuty", NAMED),
         ("Our team went to Datadog's conference.", "Datadog", NAMED),
+        # Things that come from a partner, and a look at its dashboard, are no move.
+        ("Alerts coming from PagerDuty have no title.", "PagerDuty", NAMED),
+        ("The incidents that come from Datadog are duplicated.", "Datadog", NAMED),
+        ("I was looking at the Datadog dashboard and saw a spike.", "Datadog", NAMED),
+        ("We came over from Pingdom in May.", "Pingdom", CAME),
+        # Denials in any apostrophe, and only right before the verb.
+        ("We won\u2019t switch to Datadog.", "Datadog", NAMED),
+        ("We can't move to Datadog, the contract runs.", "Datadog", NAMED),
+        ("We cannot switch to Datadog.", "Datadog", NAMED),
+        ("We have no plans to move to Datadog.", "Datadog", NAMED),
+        ("Not thrilled with the pricing, so we are evaluating Datadog.", "Datadog", LEAVING),
+        ("We don't love the UI, but we switched from Pingdom in May.", "Pingdom", CAME),
+        ("It's not clear: we switched from Pingdom", "Pingdom", CAME),
         # The look stays in the name's own sentence.
         ("We switched from email alerts. Pingdom never had this.", "Pingdom", NAMED),
     ],

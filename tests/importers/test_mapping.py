@@ -145,3 +145,9 @@ def test_index_lists_at_most_twenty_columns(tmp_path: Path) -> None:
         ColumnMapping({"text": "Body"}).index(header, tmp_path / "wide.csv")
     assert "'c19'" in caught.value.message
     assert "'c20'" not in caught.value.message
+
+
+def test_an_unclosed_quote_is_refused_not_swallowing_the_rest() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_map_option('text="Unclosed, rating=Score')
+    assert "opens a double quote it never closes" in str(caught.value)

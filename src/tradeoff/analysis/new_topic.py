@@ -72,7 +72,7 @@ def new_topic_members(
     """Per row of ``vectors``: whether it belongs to a group they form among themselves that
     is a topic of its own, its members closer to the centre of the others (on average) than
     the group's centre is to any of ``themes`` (centroids); only members at least ``cut``
-    close to the others' centre count."""
+    close to the group's centre (their own included) count."""
     members = np.zeros(len(vectors), dtype=np.bool_)
     if not NEW_TOPIC_ITEMS <= len(vectors) <= MOST_ITEMS:
         return members

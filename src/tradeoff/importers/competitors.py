@@ -51,15 +51,21 @@ AGENCY = re.compile(r"\b(agency|agencies|consultancy|consultants?|freelancers?)\
 #: tool", "Custom-built app"). "our own" or "their own" in a competitor field is always what
 #: they made: a field names what the deal was weighed against. So are scripts and scheduled
 #: jobs they wrote ("cron + curl", "bash scripts", "cron job", "custom scripts", "crontab"):
-#: no product is bought, whatever language they are written in. Only the whole word:
-#: "Cronitor" or "TypeScript" are not read so.
+#: no product is bought, whatever language they are written in. Only the whole word, and
+#: never a product's name: "Cronitor", "TypeScript", "Script Runner", "Google Apps Script",
+#: "cron-job.org" (a web address is a product) and a bare "Cron" are not read so.
 HOMEGROWN = re.compile(
     r"\b(in[- ]house|home[- ]?grown|home[- ]?made|hand[- ]?rolled|"
     r"internal (tool|build|system|solution|app)s?|"
     r"(build|builds|building|built)( it| our| their| a| an)? (own|ourselves|themselves|"
     r"internally|in house)|(our|their) own|custom[- ]?(built|build|made|developed)|diy|"
-    r"manual process|scripts?|scripted|scripting|cron|cron ?jobs?|cron ?tabs?)\b"
+    r"manual process|scripts|cron ?jobs?|cron ?tabs?)\b"
 )
+#: Cron joined with another tool by a sign ("cron + curl", "curl & cron"), read before
+#: folding takes the sign away: a bare "Cron" is a calendar product.
+CRON_JOINED = re.compile(r"\bcron\s*[+&/]|[+&/]\s*cron\b", re.IGNORECASE)
+#: A web address names a product: "cron-job.org" is a hosted service, not a cron job.
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|io|dev|app|co|ai)\b", re.IGNORECASE)
 STATUS_QUO = re.compile(
     r"\b(no decision|status quo|do nothing|did nothing|nothing|nobody|no one|no vendor|"
     r"(stick(s|ing)?|stuck|stay(s|ed|ing)?|keep(s|ing)?|kept|remain(s|ed|ing)?|"
@@ -124,7 +130,9 @@ def classify_competitor(name: str) -> CompetitorKind:
         return CompetitorKind.SPREADSHEET
     if AGENCY.search(folded):
         return CompetitorKind.AGENCY
-    if HOMEGROWN.search(folded) or manual_process(name):
+    if WEB_ADDRESS.search(name):
+        return CompetitorKind.DIRECT
+    if HOMEGROWN.search(folded) or CRON_JOINED.search(name) or manual_process(name):
         return CompetitorKind.HOMEGROWN
     return CompetitorKind.DIRECT
 

@@ -179,6 +179,11 @@ def _entries(text: str) -> list[str]:
             current = []
         else:
             current.append(char)
+    if quoted:
+        raise InputError(
+            f"--map {text!r} opens a double quote it never closes (a column name with a "
+            'comma goes in double quotes: text="Anything else, if anything?")'
+        )
     return [*entries, "".join(current)]
 
 

@@ -133,16 +133,17 @@ def _sync_stances(session: Session, evidence_ids: Sequence[int], found: Mentions
         for c, (_, stance) in by.items()
         if stance is not MentionStance.NAMED
     }
-    for evidence_id, competitor_id in [k for k, s in stored.items() if wanted.get(k) != s]:
-        session.execute(
-            delete(table).where(
-                table.evidence_id == evidence_id, table.competitor_id == competitor_id
-            )
-        )
+    # One DELETE for the items whose stances changed, then their wanted rows again: a change
+    # of the reading rules rewrites a chunk in two statements, not one per mention.
+    changed = {
+        e for e, c in stored.keys() | wanted.keys() if stored.get((e, c)) != wanted.get((e, c))
+    }
+    if changed:
+        session.execute(delete(table).where(table.evidence_id.in_(changed)))
     new = [
         {"evidence_id": e, "competitor_id": c, "stance": stance}
         for (e, c), stance in wanted.items()
-        if stored.get((e, c)) != stance
+        if e in changed
     ]
     if new:
         session.execute(insert(table), new)

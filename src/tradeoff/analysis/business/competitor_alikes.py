@@ -249,12 +249,17 @@ def alike_to(
     return tuple(sorted(found, key=lambda p: (-p.score, p.name)))
 
 
-def times_used(session: Session) -> dict[int, int]:
+def times_used(session: Session, ids: Collection[int] | None = None) -> dict[int, int]:
     """Competitor id → its deal links and evidence mentions: how much of the workspace
-    writes it, for ``look_alikes`` and ``alike_to`` to propose keeping the row most use."""
+    writes it, for ``look_alikes`` and ``alike_to`` to propose keeping the row most use.
+    ``ids`` counts only those competitors (a profile's look-alikes: two index lookups, not
+    two passes over every link)."""
     used: Counter[int] = Counter()
     for owner in (DealCompetitorRow.competitor_id, CompetitorMentionRow.competitor_id):
-        for competitor_id, count in session.execute(select(owner, func.count()).group_by(owner)):
+        query = select(owner, func.count()).group_by(owner)
+        if ids is not None:
+            query = query.where(owner.in_(ids))
+        for competitor_id, count in session.execute(query):
             used[competitor_id] += count
     return dict(used)
 

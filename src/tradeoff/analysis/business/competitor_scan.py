@@ -168,6 +168,8 @@ _SET_AGAINST = re.compile(
 SET_AGAINST_WORDS = 3
 _WORD = re.compile(r"\w+")
 _SENTENCE_MARKS = ".!?;\n"
+#: Characters read each side of a name for its sentence.
+SENTENCE_REACH = 400
 _SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_MARKS)}]")
 
 
@@ -178,9 +180,13 @@ def _integrated_with(text: str, start: int, end: int) -> bool:
     (``_set_against``). Each look stays inside the name's sentence:
     "Wants Snowflake live connection" on the line above "Stayed with their current vendor"
     (a deal's description and loss reason) connects nothing to the status quo."""
-    opens = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
-    after = _SENTENCE_END.search(text, end)
-    closes = after.start() if after else len(text)
+    # A sentence is read at most ``SENTENCE_REACH`` characters each side of the name, so a
+    # text with no sentence marks is not read whole once per name in it.
+    floor = max(0, start - SENTENCE_REACH)
+    opens = max(floor - 1, *(text.rfind(mark, floor, start) for mark in _SENTENCE_MARKS)) + 1
+    ceiling = min(len(text), end + SENTENCE_REACH)
+    after = _SENTENCE_END.search(text, end, ceiling)
+    closes = after.start() if after else ceiling
     if _PART_AFTER.match(text, end, closes) or _LINK_BEFORE.search(
         text[max(opens, start - 40) : start]
     ):
@@ -194,7 +200,9 @@ def _integrated_with(text: str, start: int, end: int) -> bool:
 def _set_against(text: str, opens: int, closes: int, start: int, end: int) -> bool:
     """Whether a word of ``_SET_AGAINST`` stands within ``SET_AGAINST_WORDS`` words of the
     name at ``text[start:end]``, in its sentence ``text[opens:closes]``."""
-    for match in _SET_AGAINST.finditer(text, opens, closes):
+    # Three words lie within a few dozen characters: the look never walks a long sentence
+    # once per "vs" in it.
+    for match in _SET_AGAINST.finditer(text, max(opens, start - 120), min(closes, end + 120)):
         between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
         if len(_WORD.findall(between)) <= SET_AGAINST_WORDS:
             return True
@@ -293,7 +301,9 @@ class MentionFinder:
         split off under that name. None when the phrase names no such row."""
         if self._kept_names is None:
             return None
-        for match in self._kept_names.finditer(text):
+        # A name overlapping the phrase starts within a name's length of it: the look never
+        # walks the text from its start once per phrase.
+        for match in self._kept_names.finditer(text, max(0, start - 300), end + 300):
             if match.start() >= end:
                 break
             said = " ".join(match.group(0).split())

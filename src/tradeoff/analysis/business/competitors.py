@@ -263,9 +263,13 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
     with read_session(engine) as session:
         known = store.competitors(session)
         competitor = look_up_competitor_in(known, name)
-        alike = alike_to(competitor, known, chosen=names_chosen(session), uses=times_used(session))
         cid = competitor.id
         assert cid is not None
+        chosen = names_chosen(session)
+        # Counted only for this row and its look-alikes: a page view reads a few links.
+        names = {p.name for p in alike_to(competitor, known, chosen=chosen)}
+        ids = [c.id for c in known if c.id is not None and (c.name in names or c.id == cid)]
+        alike = alike_to(competitor, known, chosen=chosen, uses=times_used(session, ids))
         base, given = base_currency(session), rates(session)
         tally = store.tallies(session, cid).get(cid, store.Tally())
         segments = store.segments(session, cid)

@@ -277,13 +277,55 @@ def _features(words: Sequence[str], used: Sequence[bool], found: Sequence[_Found
     return _Framed(features, frozenset(described))
 
 
+#: What a quality describes when it is trust in us, not a product's: "needed a more
+#: reliable vendor", "buyer needs reliability guarantees", "wants stability, we had 3
+#: outages" (a quality with nothing after it in its clause).
+_NO_PRODUCT = frozenset(
+    [
+        "vendor",
+        "vendors",
+        "partner",
+        "partners",
+        "provider",
+        "providers",
+        "company",
+        "companies",
+        "supplier",
+        "suppliers",
+        "guarantee",
+        "guarantees",
+        "track",
+        "record",
+        "sla",
+        "slas",
+        "we",
+        "they",
+        "our",
+        "their",
+        "and",
+        "but",
+        "so",
+        "after",
+        "because",
+    ]
+)
+
+
 def _needed(words: Sequence[str], at: int, qualities: set[int]) -> set[int]:
     """The qualities the need word at ``at`` is about: its subject ("Security requires") and
-    the one right after it, across ``QUALITY_FILLER`` ("needs more reliable payouts")."""
+    the one right after it, across ``QUALITY_FILLER`` ("needs more reliable payouts"),
+    when what follows is a thing of the product, not us ("a more reliable vendor")."""
     after = at + 1
     while after < len(words) and words[after] in QUALITY_FILLER:
         after += 1
-    return qualities & {*range(at - SUBJECT_REACH, at), after}
+    about = words[after + 1] if after + 1 < len(words) else None
+    subject = words[at + 1] if at + 1 < len(words) else None
+    described = set()
+    if subject is not None and subject not in _NO_PRODUCT:
+        described |= set(range(at - SUBJECT_REACH, at))
+    if about is not None and about not in _NO_PRODUCT:
+        described.add(after)
+    return qualities & described
 
 
 def cues_in(text: str) -> list[tuple[LossCategory, str]]:

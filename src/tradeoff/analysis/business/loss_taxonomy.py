@@ -243,7 +243,7 @@ def category_shares(
             shares,
             key=lambda s: (
                 s.category is LossCategory.DISQUALIFIED,
-                -s.lost_revenue.amount,
+                s.lost_revenue.rank,
                 -s.deals,
             ),
         )

@@ -15,16 +15,21 @@ import re
 
 from tradeoff.domain.enums import MentionStance
 
-#: A clause ends at these marks; the look never crosses one.
+#: A clause ends at these marks; the look never crosses one, nor reads further than
+#: ``_REACH`` characters each side of the name.
 _CLAUSE_MARKS = ".!?;\n"
+_REACH = 200
 #: Articles and possessives between a verb and the name: "moved off our old Pingdom".
 _DETERMINER = r"(?:(?:the|our|their|my|a|an|its|using)\s+)?(?:(?:old|previous|former|legacy)\s+)?"
 
 _CAME_FROM_BEFORE = re.compile(
     r"(?:"
-    # Moving verbs with "from" / "off": "switched from", "migrating off", "came over from".
-    r"(?:switch\w*|mov(?:e|ed|ing)|migrat\w*|c[ao]me|coming|transition\w*|convert\w*|"
-    r"graduat\w*|upgrad\w*|port(?:ed|ing)?|jump(?:ed|ing)?|went|hopp(?:ed|ing))\s+"
+    # Moving verbs with "from" / "off": "switched from", "migrating off", "we came over
+    # from"; coming is a person's only at the clause's start or after one ("Coming from
+    # Datadog, ..."), never a thing's ("Alerts coming from PagerDuty have no title").
+    r"(?:switch\w*|mov(?:e|ed|ing)|migrat\w*|transition\w*|convert\w*|"
+    r"graduat\w*|upgrad\w*|port(?:ed|ing)?|jump(?:ed|ing)?|went|hopp(?:ed|ing)|"
+    r"(?:^\s*|\b(?:we|i|they|who|you)\s+(?:\w+\s+)?)(?:c[ao]me|coming))\s+"
     r"(?:over\s+|here\s+|across\s+|away\s+)?(?:from|off(?:\s+of)?)\s+"
     # Leaving verbs: "ditched", "replaced", "outgrew", "got rid of", "gave up on".
     r"|(?:left|ditch(?:ed|ing)|dropp(?:ed|ing)|dump(?:ed|ing)|replac(?:ed|ing)|"
@@ -57,25 +62,35 @@ _LEAVING_FOR_BEFORE = re.compile(
     # "moved from Pingdom to Datadog": the tool they moved to.
     r"|(?:switch\w*|mov(?:e|es|ed|ing)|migrat\w*)\s+from\s+[\w .'&-]{1,40}?\s+to\s+"
     r"|(?:go|goes|going|went) with\s+"
-    r"|(?:consider\w*|evaluat\w*|looking (?:at|into)|trial(?:l?ing|l?ed)?|test(?:ing)?|"
+    # Not "looking at" or "testing": "looking at the Datadog dashboard" is no move.
+    r"|(?:consider\w*|evaluat\w*|trial(?:l?ing|l?ed)?|"
     r"demo(?:ing|ed)|pilot(?:ing|ed)?|talking to|thinking (?:about|of)|weigh(?:ing)?|"
     r"shopping around(?: for)?|got a quote from|quote from|(?:signed|sign) with|"
     r"(?:will|might|may|could) (?:go with|choose|pick))\s+"
     r")" + _DETERMINER + r"$",
     re.IGNORECASE,
 )
-#: A denial before the verb leaves the name plain: "not moving to", "won't go back to".
-_NEGATION = re.compile(
-    r"(?<!\w)(?:not|never|no longer|won't|wouldn't|don't|didn't|isn't|aren't|n't)(?!\w)",
-    re.IGNORECASE,
-)
+#: A denial right before the verb leaves the name plain: "not moving to", "won't go back
+#: to", "we can't switch to", "no plans to move to" (a typographic ’ read as ').
+_NEGATION = re.compile(r"(?<!\w)(?:not|never|no longer|cannot|no plans?|\w+n't)(?!\w)", re.I)
+#: How far before the verb a denial reaches, inside the clause part after a comma or colon:
+#: "Not thrilled with the pricing, so we are evaluating Datadog" is no denial of the move.
+_DENIAL_REACH = 30
+
+
+def _denied(before: str) -> bool:
+    part = re.split(r"[,:]", before.replace("’", "'"))[-1]
+    return bool(_NEGATION.search(part[-_DENIAL_REACH:]))
 
 
 def stance_of(text: str, start: int, end: int) -> MentionStance:
     """How the name at ``text[start:end]`` is named: left for us, weighed as a move, or
     neither. Example: ``stance_of("We moved off Pingdom.", 13, 20)`` is ``CAME_FROM``."""
-    opens = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    closes = min((i for m in _CLAUSE_MARKS if (i := text.find(m, end)) >= 0), default=len(text))
+    floor, ceiling = max(0, start - _REACH), min(len(text), end + _REACH)
+    opens = max(floor - 1, *(text.rfind(mark, floor, start) for mark in _CLAUSE_MARKS)) + 1
+    closes = min(
+        (i for m in _CLAUSE_MARKS if (i := text.find(m, end, ceiling)) >= 0), default=ceiling
+    )
     before, after = text[max(opens, start - 90) : start], text[end:closes]
     for pattern, stance in (
         (_CAME_FROM_BEFORE, MentionStance.CAME_FROM),
@@ -83,9 +98,9 @@ def stance_of(text: str, start: int, end: int) -> MentionStance:
     ):
         found = pattern.search(before)
         if found:
-            return MentionStance.NAMED if _NEGATION.search(before[: found.start()]) else stance
+            return MentionStance.NAMED if _denied(before[: found.start()]) else stance
     if _USED_BEFORE.search(before) and _CAME_FROM_AFTER.match(after):
-        return MentionStance.NAMED if _NEGATION.search(before) else MentionStance.CAME_FROM
+        return MentionStance.NAMED if _denied(before) else MentionStance.CAME_FROM
     return MentionStance.NAMED
 
 

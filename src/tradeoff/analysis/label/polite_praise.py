@@ -85,11 +85,13 @@ _ATTACHED = re.compile(
     rf"(?:\s+(?:the|a|our|my))?(?:\s+{_ATTACHED_THING})?)\b"
 )
 #: Praise of the product against every other one used: "best uptime monitoring we've used",
-#: "the easiest CRM I have ever tried" — what it names is the product's category.
+#: "the easiest CRM I have ever tried" — what it names is the product's category. Not
+#: "had", "seen" or "worked with": "the best support team we've ever worked with" and "the
+#: easiest onboarding I have ever had" name the service praised.
 _EVER_USED = re.compile(
     r"\b(?:best|greatest|finest|nicest|easiest|simplest|fastest)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:(?:that|which)\s+)?(?:we|i)(?:'ve|\s+have)\s+(?:ever\s+)?"
-    r"(?:used|tried|had|seen|bought|worked\s+with)\b"
+    r"(?:used|tried|bought)\b"
 )
 
 

@@ -120,7 +120,8 @@ SCRIPT_LANGUAGE = {
 }
 #: Per script: languages told from its default by letters of their own, first match wins.
 TOLD_BY_LETTERS: dict[str, tuple[tuple[str, str], ...]] = {
-    "cyrillic": (("uk", "іїєґ"), ("be", "ў"), ("mk", "ѓќѕ"), ("sr", "ђћџјљњ")),
+    # Belarusian before Ukrainian: it writes "і" too, and "ў" is its own.
+    "cyrillic": (("be", "ў"), ("uk", "іїєґ"), ("mk", "ѓќѕ"), ("sr", "ђћџјљњ")),
     "arabic": (("ur", "ٹڈڑںے"), ("fa", "پچژگکی")),
 }
 #: A Han, kana or Hangul character counts as this many letters: it writes a syllable or a
