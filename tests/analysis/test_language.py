@@ -209,17 +209,23 @@ SPANISH_TICKETS = [
 ]
 
 
+def top_themes(engine: Engine) -> tuple[dict[int, set[int]], dict[int, str]]:
+    """Each theme's item ids, and the names of the top-level themes, by id."""
+    by_theme: dict[int, set[int]] = {}
+    for link in links(engine):
+        by_theme.setdefault(link.theme_id, set()).add(link.evidence_id)
+    with read_session(engine) as session:
+        names = {t.id: t.name for t in repository.list_all(session, Theme) if t.parent_id is None}
+    return by_theme, names
+
+
 def test_spanish_tickets_form_a_theme_that_says_so(engine: Engine) -> None:
     """Twelve Spanish tickets on five topics among the English ones: the engine cannot read
     their topics, and so names their theme by the language instead of hiding them in one."""
     intents = add_tickets(engine, intent_rows(), 1)
     spanish = add_tickets(engine, [{"text": t, "category": "es"} for t in SPANISH_TICKETS], 900)
     analyze(engine, StaticEmbedder())
-    by_theme: dict[int, set[int]] = {}
-    for link in links(engine):
-        by_theme.setdefault(link.theme_id, set()).add(link.evidence_id)
-    with read_session(engine) as session:
-        names = {t.id: t.name for t in repository.list_all(session, Theme) if t.parent_id is None}
+    by_theme, names = top_themes(engine)
     home = max(names, key=lambda t: len(by_theme.get(t, set()) & set(spanish)))
     assert names[home].startswith("in Spanish · "), names[home]
     assert len(by_theme[home] & set(spanish)) >= 9

@@ -264,20 +264,12 @@ def praise_and_subs(engine: Engine, praise: set[int]) -> set[int]:
     return praise | {t.id for t in themes if t.parent_id in praise and t.id is not None}
 
 
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    mean = vectors.mean(axis=0)
-    return (mean / np.linalg.norm(mean)).astype(np.float32)
-
-
-def test_praise_naming_nothing_arriving_later_joins_only_a_praise_theme(engine: Engine) -> None:
-    """A workspace a rebuild before this rule left: two of the survey answers among the CSV
-    export complaints, the centroid pulled their way."""
-    embedder = StaticEmbedder()
-    themes = {
-        "csv export · team": [*CSV_EXPORT, GENERIC, GENERIC],
-        "sso · okta": SSO,
-        "gantt view · love": GANTT_PRAISE,
-    }
+def rebuilt_with(
+    engine: Engine, embedder: StaticEmbedder, themes: dict[str, list[str]]
+) -> dict[str, int]:
+    """A workspace as a rebuild left it: each theme with its tickets filed and its centroid
+    over them, and the rebuild recorded, so the next ``analyze`` is incremental; theme name
+    → id."""
     start = datetime(2026, 3, 2, tzinfo=UTC)
     ids: dict[str, int] = {}
     n = 0
@@ -295,6 +287,24 @@ def test_praise_naming_nothing_arriving_later_joins_only_a_praise_theme(engine: 
             session,
             AnalysisRun("rebuild", embedder.model_id, 0, 2.0, 0.2, n, n, 0, 3, 0, moment, moment),
         )
+    return ids
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    mean = vectors.mean(axis=0)
+    return (mean / np.linalg.norm(mean)).astype(np.float32)
+
+
+def test_praise_naming_nothing_arriving_later_joins_only_a_praise_theme(engine: Engine) -> None:
+    """A workspace a rebuild before this rule left: two of the survey answers among the CSV
+    export complaints, the centroid pulled their way."""
+    embedder = StaticEmbedder()
+    themes = {
+        "csv export · team": [*CSV_EXPORT, GENERIC, GENERIC],
+        "sso · okta": SSO,
+        "gantt view · love": GANTT_PRAISE,
+    }
+    ids = rebuilt_with(engine, embedder, themes)
     assert praise_themes(engine) == {ids["gantt view · love"]}
     later = add(
         engine,

@@ -6,23 +6,14 @@ sat in a PagerDuty escalation theme, counted in its demand."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-import numpy as np
 import pytest
 from sqlalchemy import Engine
 
-from tests.analysis.test_praise_filing import add, themes_of
-from tests.analysis.themed import file_ticket
+from tests.analysis.test_praise_filing import add, rebuilt_with, themes_of
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.label.counter import NAMES_NOTHING, PRAISE_RULES, praise_cues
 from tradeoff.analysis.run import analyze
 from tradeoff.domain.enums import EvidenceKind
-from tradeoff.domain.evidence import Theme
-from tradeoff.storage import repository
-from tradeoff.storage.analysis_runs import AnalysisRun, record_run
-from tradeoff.storage.centroids import put_centroid
-from tradeoff.storage.session import write_session
 
 ESCALATION = [
     "Escalation to the secondary never fires: the primary didn't ack for 30 min.",
@@ -77,11 +68,6 @@ def test_praise_naming_an_area_beside_them_still_names_it(text: str) -> None:
     assert PRAISE_RULES.names(cues)
 
 
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    mean = vectors.mean(axis=0)
-    return (mean / np.linalg.norm(mean)).astype(np.float32)
-
-
 def test_praise_with_a_screenshot_notice_joins_no_theme_of_complaints(engine: Engine) -> None:
     """A workspace a rebuild left with one such chat among the escalation complaints (its
     centroid pulled its way, as discovery did on the QA corpus); two more arrive, with an
@@ -92,23 +78,7 @@ def test_praise_with_a_screenshot_notice_joins_no_theme_of_complaints(engine: En
         "custom domain · cname": CUSTOM_DOMAIN,
         "status page · love": PRAISE,
     }
-    start = datetime(2026, 3, 2, tzinfo=UTC)
-    ids: dict[str, int] = {}
-    n = 0
-    with write_session(engine) as session:
-        for name, texts in themes.items():
-            theme = repository.add(session, Theme(name=name)).id
-            assert theme is not None
-            ids[name] = theme
-            put_centroid(session, embedder.model_id, theme, _unit(embedder.embed(texts)))
-            for text in texts:
-                n += 1
-                file_ticket(session, theme, text, f"t{n}", start + timedelta(days=n), 0.8)
-        moment = start + timedelta(days=n)
-        record_run(
-            session,
-            AnalysisRun("rebuild", embedder.model_id, 0, 2.0, 0.2, n, n, 0, 3, 0, moment, moment),
-        )
+    ids = rebuilt_with(engine, embedder, themes)
     later = add(
         engine,
         [

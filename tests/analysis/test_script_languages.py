@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from tests.analysis.search_corpus import Ticket
 from tests.analysis.search_corpus import add_tickets as add_search_tickets
-from tests.analysis.themed import add_tickets, intent_rows, links
+from tests.analysis.test_language import top_themes
+from tests.analysis.themed import add_tickets, intent_rows
 from tradeoff.analysis.discover import Discovery
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.label.keywords import theme_keywords
@@ -19,9 +20,6 @@ from tradeoff.analysis.run import analyze
 from tradeoff.analysis.search import search
 from tradeoff.analysis.search.words import index_terms
 from tradeoff.analysis.text.language import FUNCTION_WORDS, guess_language, leaning
-from tradeoff.domain.evidence import Theme
-from tradeoff.storage import repository
-from tradeoff.storage.session import read_session
 
 #: Support tickets as customers in each language write them, each labelled by hand.
 WRITTEN = [
@@ -134,11 +132,7 @@ def test_a_label_never_shows_a_function_word_of_its_language(engine: Engine) -> 
     german = add_tickets(engine, [{"text": t, "category": "de"} for t in BANK_GERMAN], 900)
     japanese = add_tickets(engine, [{"text": t, "category": "ja"} for t in BANK_JAPANESE], 950)
     analyze(engine, StaticEmbedder())
-    by_theme: dict[int, set[int]] = {}
-    for link in links(engine):
-        by_theme.setdefault(link.theme_id, set()).add(link.evidence_id)
-    with read_session(engine) as session:
-        names = {t.id: t.name for t in repository.list_all(session, Theme) if t.parent_id is None}
+    by_theme, names = top_themes(engine)
     home = max(names, key=lambda t: len(by_theme.get(t, set()) & set(japanese)))
     assert names[home].startswith("in Japanese · "), names[home]
     assert len(by_theme[home] & set(japanese)) >= 9

@@ -36,23 +36,32 @@ def test_an_attribute_that_says_customer_or_prospect_is_not_a_sign_of_a_win() ->
     assert retail.score > 0 > signals[("account Industry", "Health")].score
 
 
-def test_a_numeric_attribute_is_compared_in_bands_not_value_by_value() -> None:
-    """Salesforce exports AnnualRevenue per company: each exact revenue was a "value" won
-    with one account only. Twelve revenues, one deal each, fall in four bands of three."""
-    revenues = [1_200_000 * (n + 1) for n in range(12)]
+#: Twelve company revenues, one closed deal each (won, lost, won, ...), and the four bands
+#: of three they fall in: (won, lost) per band.
+REVENUES = [1_200_000 * (n + 1) for n in range(12)]
+REVENUE_BANDS = {
+    "1.2M–3.6M": (1, 2),
+    "4.8M–7.2M": (2, 1),
+    "8.4M–10.8M": (1, 2),
+    "12M–14.4M": (2, 1),
+}
+
+
+def _revenue_bands(key: str, written: list[str]) -> dict[str, tuple[int, int]]:
+    """The win signals of ``key``, one account per written revenue, as (won, lost) per band."""
     accounts = [
-        AccountOutcome({"AnnualRevenue": f"{r}", "Industry": "Retail"}, won=n % 2, lost=1 - n % 2)
-        for n, r in enumerate(revenues)
+        AccountOutcome({key: w, "Industry": "Retail"}, won=n % 2, lost=1 - n % 2)
+        for n, w in enumerate(written)
     ]
     won = sum(a.won for a in accounts)
     signals = win_signals({}, [], accounts, (won, len(accounts) - won))
-    bands = {s.value: (s.won_with, s.lost_with) for s in signals if "Revenue" in s.attribute}
-    assert bands == {
-        "1.2M–3.6M": (1, 2),
-        "4.8M–7.2M": (2, 1),
-        "8.4M–10.8M": (1, 2),
-        "12M–14.4M": (2, 1),
-    }
+    return {s.value: (s.won_with, s.lost_with) for s in signals if s.attribute == f"account {key}"}
+
+
+def test_a_numeric_attribute_is_compared_in_bands_not_value_by_value() -> None:
+    """Salesforce exports AnnualRevenue per company: each exact revenue was a "value" won
+    with one account only. Twelve revenues, one deal each, fall in four bands of three."""
+    assert _revenue_bands("AnnualRevenue", [f"{r}" for r in REVENUES]) == REVENUE_BANDS
     # Eight values or fewer stay categories, and a key with any word is never banded.
     few = [AccountOutcome({"Employees": f"{n}"}, 2, 0, accounts=2) for n in (10, 50, 200)]
     assert {s.value for s in win_signals({}, [], few, (6, 0))} == {"10", "50", "200"}
@@ -62,22 +71,9 @@ def test_a_european_export_s_revenue_is_banded_like_any_other() -> None:
     """A HubSpot export with decimal commas writes revenue "25.600.000" (and "1.200.000,50"):
     a QA tester saw one row per value, and the sales picture left the key out as unique.
     The same twelve revenues as above fall in the same four bands."""
-    revenues = [1_200_000 * (n + 1) for n in range(12)]
-    written = [f"{r:,}".replace(",", ".") for r in revenues]
+    written = [f"{r:,}".replace(",", ".") for r in REVENUES]
     written[0] += ",50"  # cents, after a decimal comma
-    accounts = [
-        AccountOutcome({"Annual Revenue": w, "Industry": "Retail"}, won=n % 2, lost=1 - n % 2)
-        for n, w in enumerate(written)
-    ]
-    won = sum(a.won for a in accounts)
-    signals = win_signals({}, [], accounts, (won, len(accounts) - won))
-    bands = {s.value: (s.won_with, s.lost_with) for s in signals if "Revenue" in s.attribute}
-    assert bands == {
-        "1.2M–3.6M": (1, 2),
-        "4.8M–7.2M": (2, 1),
-        "8.4M–10.8M": (1, 2),
-        "12M–14.4M": (2, 1),
-    }
+    assert _revenue_bands("Annual Revenue", written) == REVENUE_BANDS
 
 
 @pytest.mark.parametrize(

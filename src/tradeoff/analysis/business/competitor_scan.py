@@ -58,6 +58,7 @@ from tradeoff.analysis.business.competitor_alikes import (
     times_used,
 )
 from tradeoff.analysis.business.mention_stance import stance_of
+from tradeoff.analysis.text.sentence_around import sentence_around
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, MentionStance
 from tradeoff.domain.names import fold
@@ -167,10 +168,8 @@ _SET_AGAINST = re.compile(
 #: against another ("use Datadog's API instead": two).
 SET_AGAINST_WORDS = 3
 _WORD = re.compile(r"\w+")
-_SENTENCE_MARKS = ".!?;\n"
 #: Characters read each side of a name for its sentence.
 SENTENCE_REACH = 400
-_SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_MARKS)}]")
 
 
 def _integrated_with(text: str, start: int, end: int) -> bool:
@@ -180,13 +179,7 @@ def _integrated_with(text: str, start: int, end: int) -> bool:
     (``_set_against``). Each look stays inside the name's sentence:
     "Wants Snowflake live connection" on the line above "Stayed with their current vendor"
     (a deal's description and loss reason) connects nothing to the status quo."""
-    # A sentence is read at most ``SENTENCE_REACH`` characters each side of the name, so a
-    # text with no sentence marks is not read whole once per name in it.
-    floor = max(0, start - SENTENCE_REACH)
-    opens = max(floor - 1, *(text.rfind(mark, floor, start) for mark in _SENTENCE_MARKS)) + 1
-    ceiling = min(len(text), end + SENTENCE_REACH)
-    after = _SENTENCE_END.search(text, end, ceiling)
-    closes = after.start() if after else ceiling
+    opens, closes = sentence_around(text, start, end, SENTENCE_REACH)
     if _PART_AFTER.match(text, end, closes) or _LINK_BEFORE.search(
         text[max(opens, start - 40) : start]
     ):
@@ -258,8 +251,9 @@ class MentionFinder:
         self._kind_owner = kind_owner
 
     def find(self, text: str) -> dict[int, str]:
-        """Competitor id → the words that named it first."""
-        return {owner: said for owner, (said, _) in self.mentions(text).items()}
+        """Competitor id → the words that named it first (no stance is read: a deal's words
+        are the deal's, and this is the scan's pass over every deal)."""
+        return {owner: said for owner, (said, _) in self.mentions(text, customers=False).items()}
 
     def mentions(self, text: str, customers: bool = True) -> dict[int, Mention]:
         """Competitor id → the words that named it first, and how the first naming stands

@@ -383,6 +383,38 @@ QUALITIES = frozenset({"secur*", "reliab*", "stabil*", "complian*", "privacy"})
 NEED_FRAME = ("need*", "requir*", "want*")
 QUALITY_FILLER = frozenset({"a", "an", "the", "more", "better", "stronger", "very", "highly"})
 SUBJECT_REACH = 2
+#: What follows a needed quality when it is trust in us, not the product's: "needed a more
+#: reliable vendor", "buyer needs reliability guarantees", "wants stability, we had 3
+#: outages" (the clause goes on with no thing of the product).
+NOT_OF_A_PRODUCT = frozenset(
+    [
+        "vendor",
+        "vendors",
+        "partner",
+        "partners",
+        "provider",
+        "providers",
+        "company",
+        "companies",
+        "supplier",
+        "suppliers",
+        "guarantee",
+        "guarantees",
+        "track",
+        "record",
+        "sla",
+        "slas",
+        "we",
+        "they",
+        "our",
+        "their",
+        "and",
+        "but",
+        "so",
+        "after",
+        "because",
+    ]
+)
 #: Value cues that name the stage a deal was lost in, not why: they count only when no cue
 #: of another category says why ("SDK leaked memory during POC" is a gap, "Lost after the
 #: POC" value not proven).

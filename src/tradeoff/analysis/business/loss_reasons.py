@@ -71,6 +71,7 @@ from tradeoff.analysis.business.loss_cues import (
     LINKING,
     NAMES,
     NEED_FRAME,
+    NOT_OF_A_PRODUCT,
     QUALITIES,
     QUALITY_FILLER,
     SHORTFALL_MARKERS,
@@ -277,40 +278,6 @@ def _features(words: Sequence[str], used: Sequence[bool], found: Sequence[_Found
     return _Framed(features, frozenset(described))
 
 
-#: What a quality describes when it is trust in us, not a product's: "needed a more
-#: reliable vendor", "buyer needs reliability guarantees", "wants stability, we had 3
-#: outages" (a quality with nothing after it in its clause).
-_NO_PRODUCT = frozenset(
-    [
-        "vendor",
-        "vendors",
-        "partner",
-        "partners",
-        "provider",
-        "providers",
-        "company",
-        "companies",
-        "supplier",
-        "suppliers",
-        "guarantee",
-        "guarantees",
-        "track",
-        "record",
-        "sla",
-        "slas",
-        "we",
-        "they",
-        "our",
-        "their",
-        "and",
-        "but",
-        "so",
-        "after",
-        "because",
-    ]
-)
-
-
 def _needed(words: Sequence[str], at: int, qualities: set[int]) -> set[int]:
     """The qualities the need word at ``at`` is about: its subject ("Security requires") and
     the one right after it, across ``QUALITY_FILLER`` ("needs more reliable payouts"),
@@ -321,9 +288,9 @@ def _needed(words: Sequence[str], at: int, qualities: set[int]) -> set[int]:
     about = words[after + 1] if after + 1 < len(words) else None
     subject = words[at + 1] if at + 1 < len(words) else None
     described = set()
-    if subject is not None and subject not in _NO_PRODUCT:
+    if subject is not None and subject not in NOT_OF_A_PRODUCT:
         described |= set(range(at - SUBJECT_REACH, at))
-    if about is not None and about not in _NO_PRODUCT:
+    if about is not None and about not in NOT_OF_A_PRODUCT:
         described.add(after)
     return qualities & described
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from tradeoff.analysis.text.sentence_around import sentence_around
 from tradeoff.domain.enums import MentionStance
 
-#: A clause ends at these marks; the look never crosses one, nor reads further than
-#: ``_REACH`` characters each side of the name.
-_CLAUSE_MARKS = ".!?;\n"
+#: The look stays in the name's sentence (``sentence_around``) and reads no further than
+#: this many characters each side of the name.
 _REACH = 200
 #: Articles and possessives between a verb and the name: "moved off our old Pingdom".
 _DETERMINER = r"(?:(?:the|our|their|my|a|an|its|using)\s+)?(?:(?:old|previous|former|legacy)\s+)?"
@@ -86,11 +86,7 @@ def _denied(before: str) -> bool:
 def stance_of(text: str, start: int, end: int) -> MentionStance:
     """How the name at ``text[start:end]`` is named: left for us, weighed as a move, or
     neither. Example: ``stance_of("We moved off Pingdom.", 13, 20)`` is ``CAME_FROM``."""
-    floor, ceiling = max(0, start - _REACH), min(len(text), end + _REACH)
-    opens = max(floor - 1, *(text.rfind(mark, floor, start) for mark in _CLAUSE_MARKS)) + 1
-    closes = min(
-        (i for m in _CLAUSE_MARKS if (i := text.find(m, end, ceiling)) >= 0), default=ceiling
-    )
+    opens, closes = sentence_around(text, start, end, _REACH)
     before, after = text[max(opens, start - 90) : start], text[end:closes]
     for pattern, stance in (
         (_CAME_FROM_BEFORE, MentionStance.CAME_FROM),

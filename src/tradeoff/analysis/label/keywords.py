@@ -54,6 +54,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from tradeoff.analysis.text.language import HAN, HIRAGANA, KATAKANA, char_class
+
 #: A word in any script ("überweisung", "café", "привет"), or a hyphenated compound of
 #: words, with an English contraction's ending; an underscore separates words. Letters
 #: outside a-z were cut out of words once ("gebühren" → "geb hren").
@@ -128,12 +130,12 @@ _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|[。！？；]|\n")
 #: are words, and a hiragana run, mostly particles and endings ("の", "が", "ません"), is
 #: dropped as a stopword is, so a phrase spans it ("プッシュ 通知"). Chinese, all Han,
 #: keeps its runs whole: no script change tells its words apart.
-_KATAKANA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_KANA_OR_HAN = re.compile(rf"(?P<hiragana>[\u3040-\u309f]+)|[{_KATAKANA}]+|[{_HAN}]+")
+_KANA_OR_HAN = re.compile(
+    f"(?P<hiragana>[{char_class(HIRAGANA)}]+)|[{char_class(KATAKANA)}]+|[{char_class(HAN)}]+"
+)
 #: Any such character: one search (0.2 s over 50 MB of English, where the cutting pass
 #: took 2 s), and none at all for ASCII text.
-_ANY_KANA_OR_HAN = re.compile(rf"[\u3040-\u309f{_KATAKANA}{_HAN}]")
+_ANY_KANA_OR_HAN = re.compile(f"[{char_class(HIRAGANA, KATAKANA, HAN)}]")
 #: A number's parts are no words: "6.67 hours", "$1,800", "99%", "401(k)" and a pace of
 #: "9:00 per km" named themes "accrual added 67", "final register 800", "excel hangs 99",
 #: "401 deduction" and "00 km randomly". A whole number stays ("error 502"), and so does a

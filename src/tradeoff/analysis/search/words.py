@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tradeoff.analysis.label.keywords import STOPWORDS
+from tradeoff.analysis.text.language import HAN, HANGUL, HIRAGANA, KATAKANA, char_class
 
 #: Letters and digits of any script, with an inner apostrophe ("don't", "card's").
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -31,9 +32,7 @@ COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 #: Typographic apostrophes and quotes, read as their ASCII forms (same length: spans hold).
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: A run of Han, kana or Hangul, indexed by its character pairs (see the module's docstring).
-CJK = re.compile(
-    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+"
-)
+CJK = re.compile(f"[{char_class(HIRAGANA, KATAKANA, HAN, HANGUL)}]+")
 
 
 @dataclass(frozen=True)

@@ -87,12 +87,26 @@ MIN_HITS = 2
 MIN_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 
+#: Unicode blocks of the scripts written without spaces between words, which labels and
+#: search also cut (``label.keywords``, ``search.words``): one definition for all three.
+Blocks = tuple[tuple[int, int], ...]
+HIRAGANA: Blocks = ((0x3040, 0x309F),)
+KATAKANA: Blocks = ((0x30A0, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))
+HAN: Blocks = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+HANGUL: Blocks = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
+
+
+def char_class(*scripts: Blocks) -> str:
+    """The blocks as the inside of a regular expression's character class."""
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for blocks in scripts for low, high in blocks)
+
+
 #: Scripts that name a language, by their Unicode blocks. Han and kana are apart: Japanese
 #: writes Han with kana, Chinese Han alone.
-SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
-    "kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
-    "han": ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)),
-    "hangul": ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)),
+SCRIPTS: dict[str, Blocks] = {
+    "kana": HIRAGANA + KATAKANA,
+    "han": HAN,
+    "hangul": HANGUL,
     "cyrillic": ((0x0400, 0x052F),),
     "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
     "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
@@ -138,9 +152,7 @@ MIN_SCRIPT_LETTERS = 4
 HAN_PER_KANA = 20
 _BOUNDS = sorted((low, high, script) for script, blocks in SCRIPTS.items() for low, high in blocks)
 _STARTS = [low for low, _, _ in _BOUNDS]
-_IN_SCRIPT = re.compile(
-    "[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high, _ in _BOUNDS) + "]"
-)
+_IN_SCRIPT = re.compile(f"[{char_class(*SCRIPTS.values())}]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 
 
