@@ -56,6 +56,15 @@ keyword in it, or it is a loss reason with no keyword of any category but a word
 something is missing or wanted, "No PTO accrual rules for union contracts") and that
 likeness left unsorted is then filed by the words it shares with a theme
 (``analysis.gap_words``). An incremental run does this for the notes no run read yet.
+
+What is commercial, a need or a gap is read in every language the taxonomy reads, never by
+English words alone: on a payroll corpus sold in Europe and Latin America, "Preço acima do
+orçamento do cliente" (five deals) and "Projeto adiado, sem decisão" sat in the Portuguese
+payroll theme and "Seguirán con su gestoría" in the Spanish one, their lost revenue counted
+as those themes' demand. So ``commercial`` reads a note as the taxonomy reads a loss reason
+(``loss_verdict``: keywords of every language, sellers' sayings, labels of deals never
+real), ``states_need`` knows the need words of those languages (``NEEDS_ABROAD``), and a
+loss reason states a gap by a gap saying too ("Sin timbrado de nómina CFDI 4.0").
 """
 
 from __future__ import annotations
@@ -67,8 +76,15 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
-from tradeoff.analysis.business.loss_reasons import classify_loss, cues_in
-from tradeoff.analysis.business.loss_taxonomy import NOT_THE_PRODUCT, notes_of_deals_in
+from tradeoff.analysis.business import loss_cues_abroad as abroad
+from tradeoff.analysis.business.loss_language import plain, spellings
+from tradeoff.analysis.business.loss_reasons import cues_in
+from tradeoff.analysis.business.loss_sayings import saying_verdict
+from tradeoff.analysis.business.loss_taxonomy import (
+    NOT_THE_PRODUCT,
+    loss_verdict,
+    notes_of_deals_in,
+)
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.label.counter import NEGATORS, PROBLEM_PHRASES, PROBLEMS, REQUESTS
 from tradeoff.domain.enums import EvidenceKind, LossCategory
@@ -88,11 +104,34 @@ DESCRIPTION = ":description"
 _NEED_WORDS = """gap gaps lacked require requires required requirement requirements blocker
 blockers dealbreaker limitation limitations asked requested request requests looking manual
 manually"""
+#: The same in the other languages the taxonomy reads, whole words as written and without
+#: accents: "sin", "falta", "sem", "manque", "ohne", "fehlt", "necesitan", "não"...
+_GAP_WORDS_ABROAD = frozenset(
+    word
+    for language in abroad.LANGUAGES
+    for listed in (
+        language.negators,
+        language.absence_markers,
+        language.need_frame,
+        language.absent_openers,
+    )
+    for phrase in listed
+    if " " not in phrase and not phrase.endswith("*")
+    for word in (phrase, *spellings(phrase))
+)
 #: Words that say something is missing or wanted, not what: never a term the word route
 #: files by (``analysis.gap_words``).
-GAP_WORDS = NEGATORS | REQUESTS | frozenset(_NEED_WORDS.split())
+GAP_WORDS = NEGATORS | REQUESTS | frozenset(_NEED_WORDS.split()) | _GAP_WORDS_ABROAD
 #: Words that state a need or a problem in a seller's description of a deal.
 NEEDS = GAP_WORDS | PROBLEMS
+#: The same in the other languages the taxonomy reads, as patterns of words without
+#: accents: their need words ("necesitan", "precisa", "besoin", "braucht") and words saying a
+#: thing is absent ("sin", "falta", "sem", "manque", "ohne", "fehlt").
+NEEDS_ABROAD = (
+    *abroad.NEED_FRAME,
+    *abroad.ABSENCE_MARKERS,
+    *(opener for opener in abroad.ABSENT_OPENERS if " " not in opener),
+)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -104,10 +143,20 @@ def states_need(text: str) -> bool:
     (True, False)
     """
     words = _words(text)
-    if any(w in NEEDS for w in words):
+    if any(w in NEEDS for w in words) or _needs_abroad(text):
         return True
     joined = f" {' '.join(words)} "
     return any(f" {' '.join(phrase)} " in joined for phrase in PROBLEM_PHRASES)
+
+
+def _needs_abroad(text: str) -> bool:
+    """Whether ``text`` holds a need word of another language (``NEEDS_ABROAD``)."""
+    words = [plain(w) for w in re.findall(r"\w+", text.casefold())]
+    return any(
+        w.startswith(need[:-1]) if need.endswith("*") else w == need
+        for w in words
+        for need in NEEDS_ABROAD
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -117,14 +166,17 @@ def _words(text: str) -> list[str]:
 
 def commercial(text: str) -> bool:
     """Whether the loss taxonomy reads ``text`` as talk of something other than the product:
-    a ``COMMERCIAL`` category, or trust in us as a vendor that names no product gap.
+    a ``COMMERCIAL`` category, or trust in us as a vendor that names no product gap. It reads
+    the text as it reads a loss reason (``loss_verdict``), in every language it knows and by
+    sellers' sayings too: "Preço acima do orçamento", "Seguirán con su gestoría" and "Stayed
+    on paper" are commercial wherever they are written.
 
     >>> commercial("Security review: did not trust a vendor our size")
     True
     >>> commercial("Failed security review: no SAML SSO")
     False
     """
-    category = classify_loss(text).category
+    category = loss_verdict(text, None).category
     if category is LossCategory.CONFIDENCE_RISK:
         return not names_gap(text)
     return category in COMMERCIAL
@@ -202,6 +254,9 @@ def _states_gap(text: str, description: bool) -> bool:
     found = cues_in(text)
     if found or description:
         return _gap_among(found)
+    said = saying_verdict(text)
+    if said is not None:
+        return said.category is LossCategory.PRODUCT_GAP
     return any(word in GAP_WORDS for word in _words(text))
 
 

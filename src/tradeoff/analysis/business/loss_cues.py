@@ -2,6 +2,8 @@
 
 Every list here is documented in docs/sales.md, and tests keep the two in step: a PM who reads
 a cue there finds it here, and a wrong category is fixed by editing a list, not the rules.
+These are the English lists; those of the other languages read are ``loss_cues_es``, ``_pt``,
+``_fr`` and ``_de`` (joined in ``loss_cues_abroad``).
 """
 
 from __future__ import annotations
@@ -111,6 +113,19 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "pilot failed",
         "trial failed",
         "did not convert",
+        "time saving*",
+        "time saved",
+        "hours saved",
+        "save time",
+        "saves time",
+        "saving time",
+        "cost saving*",
+        "efficiency gain*",
+        "productivity gain*",
+        "payback",
+        "pay off",
+        "pays off",
+        "paid off",
     ),
     LossCategory.CONFIDENCE_RISK: (
         "trust",
@@ -213,6 +228,10 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "cancel*",
         "reorg*",
         "procurement",
+        "lost interest",
+        "no interest",
+        "lack of interest",
+        "not interested",
     ),
     LossCategory.STATUS_QUO: (
         "spreadsheet*",

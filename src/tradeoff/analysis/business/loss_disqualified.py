@@ -6,7 +6,8 @@ can read why a deal was left out (its cues) and correct it (``tradeoff loss-reas
 reads the loss reason (the CRM's close reason) and the stage name, never the notes: notes are
 free text, where "test" or "duplicate" says nothing about the record itself.
 
-1. Text is folded as the taxonomy folds it (``loss_reasons.fold``), in *parts* split at
+1. Text is folded as the taxonomy folds it (``loss_reasons.fold``: accents dropped, so the
+   Spanish, Portuguese, French and German words below are written without them), in *parts* split at
    " - ", ":", "/", "|", ";" and brackets (picklist values and "Closed - Duplicate" stages).
 2. **A label.** A part is disqualifying when, once the words a CRM puts around a label are
    dropped (``FRAME``: closed, lost, deal, opportunity, lead, record, ... and ids with
@@ -32,6 +33,12 @@ FRAME = frozenset(
         "closed", "close", "lost", "deal", "deals", "opportunity", "opportunities", "opp",
         "opps", "oppty", "record", "records", "lead", "leads", "entry", "as", "marked", "a",
         "an", "the", "this", "is", "was", "it", "reason", "other", "see", "into", "of", "with",
+        # The same words in Spanish, Portuguese, French and German, without accents.
+        "cerrado", "cerrada", "perdido", "perdida", "oportunidad", "oportunidade", "negocio",
+        "registro", "fechado", "fechada", "ferme", "fermee", "perdu", "perdue", "opportunite",
+        "affaire", "geschlossen", "verloren", "chance", "datensatz", "el", "la", "o",
+        "le", "un", "una", "um", "uma", "une", "es", "e", "est", "ist", "de", "del", "da",
+        "do", "du", "des", "como", "comme", "als",
     }
 )  # fmt: skip
 #: What is left of a part that is only a disqualifying label.
@@ -40,6 +47,11 @@ LABELS = frozenset(
         "duplicate", "duplicates", "duplicated", "dupe", "dup", "spam", "test", "testing",
         "unqualified", "disqualified", "not qualified", "junk", "merged", "invalid", "fake",
         "created in error", "error", "mistake", "never qualified",
+        "duplicado", "duplicada", "duplicata", "doublon", "dublette", "duplikat", "prueba",
+        "teste", "no calificado", "no calificada", "nao qualificado", "nao qualificada",
+        "non qualifie", "non qualifiee", "nicht qualifiziert", "descalificado",
+        "descalificada", "desqualificado", "desqualificada", "disqualifie", "disqualifiee",
+        "disqualifiziert", "erro", "erreur", "fehlerhaft angelegt",
     }
 )  # fmt: skip
 #: Phrases that name the record as not a real deal wherever they stand. Left out on
@@ -58,6 +70,13 @@ PHRASES = (
     "invalid contact", "invalid email", "unqualified lead", "unqualified prospect",
     "disqualified lead", "lead disqualified", "lead unqualified", "never qualified",
     "not a real opportunity", "not a real deal", "not a real lead", "no real opportunity",
+    "oportunidad duplicada", "negocio duplicado", "oportunidade duplicada",
+    "opportunite en double", "affaire en double", "doublon de",
+    "duplicado de", "duplicada de", "duplicata de", "dublette von", "duplikat von",
+    "creado por error", "creada por error", "criado por engano", "criada por engano",
+    "cree par erreur", "creee par erreur", "versehentlich angelegt", "registro de prueba",
+    "oportunidad de prueba", "registro de teste", "oportunidade de teste", "testdatensatz",
+    "favor ignorar", "por favor ignorar", "merci d ignorer", "bitte ignorieren",
 )  # fmt: skip
 #: A phrase followed by one of these words is about something else ("bad lead times" is a
 #: delivery complaint, not a bad lead).

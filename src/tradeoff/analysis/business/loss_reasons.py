@@ -5,14 +5,20 @@ a category (the ``cues``), predict what a new reason will get, and fix a wrong o
 docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
 
 1. Text is folded: Unicode NFKC, lower case, "n't" spelled "not", every run of characters that
-   is not a letter or digit becomes one space ("in-house" reads "in house").
+   is not a letter or digit becomes one space ("in-house" reads "in house"), and a word is
+   compared without accents ("orcamento" is "orçamento"; ``loss_language.plain``). A cue is
+   shown as written.
 2. Cues are matched on whole words, longest phrase first; a word inside a matched phrase is not
    matched again, so "did not trust" is a confidence cue and "lack of trust" is not a gap.
+   Of two as long, a listed whole word comes before a prefix ("budgetstopp", not "budget*").
+   Every list has its Spanish, Portuguese, French and German words too
+   (``loss_cues_abroad``), read on every text: a reason's language is never guessed.
    A cue ending in ``*`` matches any word starting so ("pric*": price, pricing, priced).
    A name (``NAMES``: "cost center", "benefits enrollment") is matched the same way and
    counts for no category: a product's thing is not a reason.
-3. A one-word cue is *negated* (ignored) when "not" or "nor" stands in the two words before it,
-   or three when "a", "an" or "the" follows it and the next word is no keyword or dismissal
+3. A one-word cue is *negated* (ignored) when "not" or "nor" (or "não", "pas", "nicht", and
+   Spanish "no" before a copula: "no es caro") stands in the two words before it, or three
+   when an article or a copula follows it and the next word is no keyword or dismissal
    ("not expensive", "not the price", "not a product gap"), or when it is dismissed around
    it ("price was not the issue", "no pricing concerns", "pricing was fine"). Not when a
    word between the "not" and the cue says the thing was not got or shown (``ABSENCE_FRAME``:
@@ -56,6 +62,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradeoff.analysis.business import loss_cues_abroad as abroad
 from tradeoff.analysis.business.loss_cues import (
     ABSENCE_FILLER,
     ABSENCE_FRAME,
@@ -78,10 +85,29 @@ from tradeoff.analysis.business.loss_cues import (
     STAGES,
     SUBJECT_REACH,
 )
-from tradeoff.analysis.business.loss_cues import (
-    NEGATORS as NEGATORS,  # re-exported: loss_disqualified reads the same negators
-)
+from tradeoff.analysis.business.loss_cues import NEGATORS as ENGLISH_NEGATORS
+from tradeoff.analysis.business.loss_language import plain
 from tradeoff.domain.enums import LossCategory
+
+#: The English lists and those of every other language (``loss_cues_abroad``), read on
+#: every text alike: a reason's language is not guessed.
+#: Read by loss_disqualified too.
+NEGATORS = ENGLISH_NEGATORS | abroad.NEGATORS
+_ARTICLES = ARTICLES | abroad.ARTICLES
+_LINKING = LINKING | abroad.LINKING
+_ABSENCE_FRAME = ABSENCE_FRAME + abroad.ABSENCE_FRAME
+_ABSENCE_MARKERS = ABSENCE_MARKERS | abroad.ABSENCE_MARKERS
+_SHORTFALL_MARKERS = SHORTFALL_MARKERS | abroad.ABSENCE_MARKERS
+_ABSENCE_FILLER = ABSENCE_FILLER | abroad.ABSENCE_FILLER
+_DISMISSED = DISMISSED | abroad.DISMISSED
+_DISMISSED_ALONE = DISMISSED_ALONE | abroad.DISMISSED_ALONE
+#: Words that deny what follows them, so a dismissal after them waves a cue away.
+_DENIALS = NEGATORS | abroad.DENIALS | {"no", "without"}
+_FEATURE_FRAME = FEATURE_FRAME + abroad.FEATURE_FRAME
+_FEATURE_NOUNS = FEATURE_NOUNS + abroad.FEATURE_NOUNS
+_NEED_FRAME = NEED_FRAME + abroad.NEED_FRAME
+_QUALITIES = QUALITIES | abroad.QUALITIES
+_STAGES = STAGES | abroad.STAGES
 
 NOTE_PREFIX = "note: "
 FIELD_PREFIX = "competitor: "
@@ -128,11 +154,16 @@ HEADLINE_END = re.compile(r":|\s[-–—]+\s|—|\.\s+(?=[A-Z])")
 HEADLINE_WORDS = 8
 
 
-def fold(text: str) -> list[str]:
-    """The words of ``text`` as the rules see them."""
+def written(text: str) -> list[str]:
+    """The words of ``text`` as written, case folded: what a cue shows ("preço")."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
     text = re.sub(r"n't\b", " not", text).replace("cannot", "can not")
     return re.sub(r"[\W_]+", " ", text).split()
+
+
+def fold(text: str) -> list[str]:
+    """The words of ``text`` as the rules see them: ``written``, without accents."""
+    return [plain(word) for word in written(text)]
 
 
 def _compiled() -> tuple[dict[str, list[tuple[int, _Cue]]], list[tuple[int, _Cue]]]:
@@ -141,11 +172,16 @@ def _compiled() -> tuple[dict[str, list[tuple[int, _Cue]]], list[tuple[int, _Cue
     exact: dict[str, list[tuple[int, _Cue]]] = {}
     prefixed: list[tuple[int, _Cue]] = []
     listed: list[tuple[LossCategory | None, str]] = [
-        (category, phrase) for category, phrases in CUES.items() for phrase in phrases
+        (category, phrase)
+        for lists in (CUES, abroad.CUES)
+        for category, phrases in lists.items()
+        for phrase in phrases
     ]
-    listed += [(None, name) for name in NAMES]
+    listed += [(None, name) for name in (*NAMES, *abroad.NAMES)]
     for order, (category, phrase) in enumerate(listed):
         cue = _Cue(tuple(phrase.split()), category, phrase)
+        if any(word.endswith("*") for word in cue.words):
+            order += len(listed)  # a listed whole word before a prefix: "budgetstopp"
         if cue.words[0].endswith("*"):
             prefixed.append((order, cue))
         else:
@@ -168,39 +204,56 @@ def _is_cue_word(word: str) -> bool:
     return word in _EXACT or any(word.startswith(c.words[0][:-1]) for _, c in _PREFIXED)
 
 
+def _negates(words: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` negates like "not": a negator, or a Spanish "no" before a
+    copula ("no es caro"); "no" alone names what is missing ("no budget", "no presupuesto")."""
+    word = words[at]
+    if word in NEGATORS:
+        return True
+    return word == "no" and at + 1 < len(words) and words[at + 1] in abroad.NO_BEFORE
+
+
 def _negator_before(words: Sequence[str], start: int) -> int | None:
     """Where "not" or "nor" stands before the cue at ``start``: within two words, or three
-    when an article follows it and the word after that is no keyword or dismissal, which
-    would have been what the "not" denied ("not a product gap", but "not the issue, missing
-    SSO")."""
+    when an article or a copula follows it and the word after that is no keyword or
+    dismissal, which would have been what the "not" denied ("not a product gap", "não é
+    tão caro", but "not the issue, missing SSO")."""
     for at in range(start - 1, max(-1, start - 4), -1):
-        if words[at] not in NEGATORS:
+        if not _negates(words, at):
             continue
         if start - at <= 2:
             return at
         middle = words[at + 2]
-        if words[at + 1] in ARTICLES and middle not in DISMISSED and not _is_cue_word(middle):
+        if (
+            words[at + 1] in _ARTICLES | _LINKING
+            and middle not in _DISMISSED
+            and (middle in _ARTICLES or not _is_cue_word(middle))
+        ):
             return at
     return None
 
 
 def _dismissed(words: Sequence[str], start: int, end: int) -> bool:
-    """Whether the words around a cue wave it away ("no pricing concerns", "price was fine")."""
+    """Whether the words around a cue wave it away: "no pricing concerns", "price was not
+    the issue", "le prix n'était pas un problème" (the five words after it), "sin
+    problemas de precio" (a denied dismissal in the four words before it), "price was
+    fine"."""
     before = words[max(0, start - 2) : start]
-    after = words[end : end + 4]
-    if any(w in NEGATORS or w == "no" for w in (*before, *after)) and any(
-        w in DISMISSED for w in after
-    ):
+    after = words[end : end + 5]
+    if any(w in _DENIALS for w in (*before, *after)) and any(w in _DISMISSED for w in after):
         return True
-    if len(after) < 2 or after[0] not in LINKING:
+    lead = words[max(0, start - 4) : start]
+    if any(w in _DISMISSED and i and lead[i - 1] in _DENIALS for i, w in enumerate(lead)):
+        return True
+    if len(after) < 2 or after[0] not in _LINKING:
         return False
     said = after[2] if after[1] in DISMISSAL_FILLER and len(after) > 2 else after[1]
-    return said in DISMISSED_ALONE
+    return said in _DISMISSED_ALONE
 
 
 def _negated(words: Sequence[str], start: int, end: int) -> bool:
     at = _negator_before(words, start)
-    if at is not None and not any(_in(ABSENCE_FRAME, w) for w in words[at + 1 : start]):
+    if at is not None and not any(_in(_ABSENCE_FRAME, w) for w in words[at + 1 : start]):
         return True
     return _dismissed(words, start, end)
 
@@ -249,26 +302,24 @@ def _features(words: Sequence[str], used: Sequence[bool], found: Sequence[_Found
     another cue used, at a dismissal and at the next frame word; a "not" reaches one word.
     It passes over a quality (``QUALITIES``: "needs reliable webhook delivery"), which then
     describes the feature, as does one a need word is about (``_needed``)."""
-    qualities = {start for start, end, cue in found if cue.text in QUALITIES and end == start + 1}
+    qualities = {start for start, end, cue in found if cue.text in _QUALITIES and end == start + 1}
     features: list[_Found] = []
     described: set[int] = set()
     for at, word in enumerate(words):
-        if used[at] or not _in(FEATURE_FRAME, word):
+        if used[at] or not _in(_FEATURE_FRAME, word):
             continue
-        if word.startswith("need") and any(
-            w in NEGATORS or w == "no" for w in words[max(0, at - 2) : at]
-        ):
+        if word.startswith("need") and any(w in _DENIALS for w in words[max(0, at - 2) : at]):
             continue  # "no need for reporting" needs nothing
-        if _in(NEED_FRAME, word):
+        if _in(_NEED_FRAME, word):
             described |= _needed(words, at, qualities)
         reach = 1 if word in NEGATORS else FEATURE_REACH
         for where in range(at + 1, min(len(words), at + 1 + reach)):
             noun = words[where]
             if where in qualities:
                 continue
-            if used[where] or noun in DISMISSED or _in(FEATURE_FRAME, noun):
+            if used[where] or noun in _DISMISSED or _in(_FEATURE_FRAME, noun):
                 break
-            if _in(FEATURE_NOUNS, noun):
+            if _in(_FEATURE_NOUNS, noun):
                 if not _dismissed(words, where, where + 1):
                     features.append(
                         (where, where + 1, _Cue((noun,), LossCategory.PRODUCT_GAP, noun))
@@ -296,8 +347,10 @@ def _needed(words: Sequence[str], at: int, qualities: set[int]) -> set[int]:
 
 
 def cues_in(text: str) -> list[tuple[LossCategory, str]]:
-    """Every cue found in ``text`` (longest phrases first, each word used once), in order."""
-    words = fold(text)
+    """Every cue found in ``text`` (longest phrases first, each word used once), in order,
+    each as written ("preço", though "preco" matches it too)."""
+    shown = written(text)
+    words = [plain(word) for word in shown]
     found, used = _matched(words)
     framed = _features(words, used, found)
     kept = [
@@ -307,22 +360,23 @@ def cues_in(text: str) -> list[tuple[LossCategory, str]]:
     ]
     kept += framed.features
     kept.sort(key=lambda f: f[0])
-    return _without_stage(
-        [
-            (cue.category, " ".join(words[start:end]))
-            for start, end, cue in kept
-            if cue.category is not None
-        ]
-    )
+    said = [
+        (cue.category, " ".join(words[start:end]), " ".join(shown[start:end]))
+        for start, end, cue in kept
+        if cue.category is not None
+    ]
+    return [(category, as_written) for category, _, as_written in _without_stage(said)]
 
 
-def _without_stage(found: list[tuple[LossCategory, str]]) -> list[tuple[LossCategory, str]]:
+def _without_stage(
+    found: list[tuple[LossCategory, str, str]],
+) -> list[tuple[LossCategory, str, str]]:
     """``found`` less its ``STAGES`` cues when a cue of another category says why: "SDK
     leaked memory during POC" is a defect found in a POC, not value not proven."""
-    stages = {c for c, said in found if said in STAGES}
-    if not stages or not {c for c, said in found if said not in STAGES} - stages:
+    stages = {c for c, said, _ in found if said in _STAGES}
+    if not stages or not {c for c, said, _ in found if said not in _STAGES} - stages:
         return found
-    return [(c, said) for c, said in found if said not in STAGES]
+    return [cue for cue in found if cue[1] not in _STAGES]
 
 
 def _describes_another(words: Sequence[str], found: Sequence[_Found], i: int) -> bool:
@@ -333,12 +387,12 @@ def _describes_another(words: Sequence[str], found: Sequence[_Found], i: int) ->
     if cue.category is None:
         return True
     beside: list[tuple[_Cue, Sequence[str], frozenset[str]]] = []
-    if cue.text in ABSENCE_MARKERS and i + 1 < len(found):
+    if cue.text in _ABSENCE_MARKERS and i + 1 < len(found):
         next_start, _, after = found[i + 1]
-        beside.append((after, words[end:next_start], ABSENCE_FILLER))
-    if cue.text in SHORTFALL_MARKERS and i > 0:
+        beside.append((after, words[end:next_start], _ABSENCE_FILLER))
+    if cue.text in _SHORTFALL_MARKERS and i > 0:
         _, previous_end, before = found[i - 1]
-        beside.append((before, words[previous_end:start], LINKING))
+        beside.append((before, words[previous_end:start], _LINKING))
     return any(
         described.category is not None
         and described.category is not cue.category

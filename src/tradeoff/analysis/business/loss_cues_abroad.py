@@ -1,0 +1,61 @@
+"""The loss-reason lists of every language besides English, joined per role and spelled as
+the rules compare words: without accents, an umlaut both ways (``loss_language``).
+
+``loss_reasons`` and ``loss_sayings`` add each of these to its English list; nothing here
+decides anything. A language is one module and one line in ``LANGUAGES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from tradeoff.analysis.business.loss_cues_de import GERMAN
+from tradeoff.analysis.business.loss_cues_es import SPANISH
+from tradeoff.analysis.business.loss_cues_fr import FRENCH
+from tradeoff.analysis.business.loss_cues_pt import PORTUGUESE
+from tradeoff.analysis.business.loss_language import LanguageCues, spellings
+from tradeoff.domain.enums import LossCategory
+
+LANGUAGES: tuple[LanguageCues, ...] = (SPANISH, PORTUGUESE, FRENCH, GERMAN)
+
+
+def spelled(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Every spelling of every phrase, in order, each once."""
+    return tuple(dict.fromkeys(s for phrase in phrases for s in spellings(phrase)))
+
+
+def _joined(part: Callable[[LanguageCues], Iterable[str]]) -> tuple[str, ...]:
+    return spelled(phrase for language in LANGUAGES for phrase in part(language))
+
+
+def _per_category(
+    part: Callable[[LanguageCues], Mapping[LossCategory, tuple[str, ...]]],
+) -> dict[LossCategory, tuple[str, ...]]:
+    joined: dict[LossCategory, tuple[str, ...]] = {}
+    for category in LossCategory:
+        phrases = [p for language in LANGUAGES for p in part(language).get(category, ())]
+        if phrases:
+            joined[category] = spelled(phrases)
+    return joined
+
+
+CUES = _per_category(lambda language: language.cues)
+SAYINGS = _per_category(lambda language: language.sayings)
+NAMES = _joined(lambda language: language.names)
+NEGATORS = frozenset(_joined(lambda language: language.negators))
+NO_BEFORE = frozenset(_joined(lambda language: language.no_before))
+LINKING = frozenset(_joined(lambda language: language.linking))
+ARTICLES = frozenset(_joined(lambda language: language.articles))
+ABSENCE_FRAME = _joined(lambda language: language.absence_frame)
+DENIALS = frozenset(_joined(lambda language: language.denials))
+ABSENCE_MARKERS = frozenset(_joined(lambda language: language.absence_markers))
+ABSENCE_FILLER = frozenset(_joined(lambda language: language.absence_filler))
+DISMISSED = frozenset(_joined(lambda language: language.dismissed))
+DISMISSED_ALONE = frozenset(_joined(lambda language: language.dismissed_alone))
+FEATURE_FRAME = _joined(lambda language: language.feature_frame)
+FEATURE_NOUNS = _joined(lambda language: language.feature_nouns)
+NEED_FRAME = _joined(lambda language: language.need_frame)
+QUALITIES = frozenset(_joined(lambda language: language.qualities))
+STAGES = frozenset(_joined(lambda language: language.stages))
+ABSENT_OPENERS = _joined(lambda language: language.absent_openers)
+NOT_A_FEATURE = frozenset(_joined(lambda language: language.not_a_feature))
