@@ -53,6 +53,7 @@ def test_the_ranking_as_json_is_the_apis(
         "id", "name", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
         "revenue_lost", "open_pipeline", "revenue_at_stake", "mentions", "disqualified",
         "lost_unpriced", "open_unpriced", "mentions_came_from", "mentions_leaving_for",
+        "partner",
     }  # fmt: skip
     assert document[0]["revenue_at_stake"] == {
         "amount": "114450.00",

@@ -1,6 +1,6 @@
 """``tradeoff competitors``, ``competitor NAME``, ``scan-competitors``, ``competitor-merge``,
 ``competitor-split`` and ``competitor-rename``: who we really compete with, and the
-corrections a person makes.
+corrections a person makes (``competitor-partner`` is ``cli.competitor_partner``).
 
 Each command is one call to ``tradeoff.analysis.business`` (its docstrings and
 docs/competitors.md define every figure); this module only lays the answer out.
@@ -16,12 +16,15 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from sqlalchemy import Engine
 
 from tradeoff.analysis.business.competitor_edits import (
     merge_competitors,
     rename_competitor,
     split_competitor,
 )
+from tradeoff.analysis.business.competitor_lookup import find_competitor
+from tradeoff.analysis.business.competitor_partners import PARTNER_MEANS, is_partner
 from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.competitors import (
     CompetitorProfile,
@@ -32,6 +35,7 @@ from tradeoff.analysis.business.competitors import (
 )
 from tradeoff.analysis.business.mention_stance import STANCE_WORDS, mention_split
 from tradeoff.analysis.business.money import Money
+from tradeoff.cli import competitor_partner
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.cli.money_cells import compact, deals_money, unknown_sum
 from tradeoff.domain.enums import CompetitorKind
@@ -112,11 +116,13 @@ def competitors(
             money = _money_cells(s)
             starred = starred or any(cell.endswith("*") for cell in money)
             table.add_row(
-                str(number), s.name, s.kind.value, *money, f"{s.deals_met:,}",
+                str(number), _ranked_name(s), s.kind.value, *money, f"{s.deals_met:,}",
                 f"{s.won:,}", f"{s.lost:,}", _percent(s.win_rate), f"{s.mentions:,}",
             )  # fmt: skip
         console.print(table)
         console.print("Ranked by revenue at stake (lost + open pipeline), not by mentions.")
+        if any(s.partner for s in ranking):
+            console.print(f"{PARTNER_TAG}: {PARTNER_MEANS}.", soft_wrap=True)
         came, leaving = sum(s.came_from for s in ranking), sum(s.leaving_for for s in ranking)
         if came or leaving:
             console.print(
@@ -137,8 +143,14 @@ CSV_HEADER = (
     "rank", "competitor", "kind", "aliases", "deals_met", "won", "lost", "open", "win_rate",
     "revenue_lost", "open_pipeline", "revenue_at_stake", "currency", "unconverted", "mentions",
     "disqualified", "lost_unpriced", "open_unpriced", "mentions_came_from",
-    "mentions_leaving_for",
+    "mentions_leaving_for", "partner",
 )  # fmt: skip
+#: How a partner's row is marked in the ranking's table, and what it means for its figures.
+PARTNER_TAG = "(integration partner)"
+
+
+def _ranked_name(s: CompetitorStanding) -> str:
+    return f"{s.name}\n{PARTNER_TAG}" if s.partner else s.name
 
 
 def _csv_row(number: int, s: CompetitorStanding) -> list[Any]:
@@ -153,6 +165,7 @@ def _csv_row(number: int, s: CompetitorStanding) -> list[Any]:
         s.revenue_at_stake.to_json()["amount"], s.revenue_at_stake.base,
         "; ".join(f"{k} {v:.2f}" for k, v in sorted(unconverted.items())), s.mentions,
         s.disqualified, s.lost_unpriced, s.open_unpriced, s.came_from, s.leaving_for,
+        "yes" if s.partner else "no",
     ]  # fmt: skip
 
 
@@ -266,6 +279,12 @@ def _print_profile(profile: CompetitorProfile) -> None:
     s = profile.standing
     aliases = f"  (also: {', '.join(s.aliases)})" if s.aliases else ""
     console.print(f"{s.name}  [{s.kind.value}]{aliases}", soft_wrap=True)
+    if s.partner:
+        console.print(
+            f"integration partner: {PARTNER_MEANS} (to count it as a rival again: "
+            f'tradeoff competitor-partner "{s.name}" --off)',
+            soft_wrap=True,
+        )
     console.print(
         f"met in {plural(s.deals_met, 'deal')}: won {s.won:,}, lost {s.lost:,}, open {s.open:,}"
         + (f", disqualified {s.disqualified:,} (never real deals)" if s.disqualified else "")
@@ -357,9 +376,11 @@ def scan(ctx: typer.Context) -> None:
     Names match as whole words, ignoring case. Evidence gets a mention per competitor it
     names; a deal whose notes name one is linked as "evaluated" (the CRM's own field wins),
     and a link its notes no longer support is removed. A product named as a system to
-    connect to ("a HubSpot sync") is no rival. Running it again changes nothing; merges and
-    splits stay as made. Competitor names that look like another's are listed with the
-    command that would merge them, and so is a named spreadsheet, in-house tool or agency
+    connect to ("a HubSpot sync") is no rival, and an integration partner
+    (competitor-partner) is one only where the words near it compete with it. Running it
+    again changes nothing; merges and splits stay as made. Competitor names that look like
+    another's are listed with the command that would merge them, and so is a named
+    spreadsheet, in-house tool or agency
     ("Google Sheets") beside the row for its whole kind ("Spreadsheets"). A deal whose
     field says the status quo ("No decision") and whose words name what it kept ("kept
     their in-house tool") is filed under that alternative, once.
@@ -422,15 +443,25 @@ def merge(
     """Merge one competitor into another: its name and aliases become aliases of the
     target, and its deals and mentions move. Later imports and scans keep it merged.
 
+    An integration partner stays one: the competitor kept is a partner when either was.
+
     Example: tradeoff competitor-merge "Microsoft Dynamics CRM" --into "Dynamics 365"
     """
-    target, moved = merge_competitors(open_workspace(ctx), source, into)
+    engine = open_workspace(ctx)
+    target, moved = merge_competitors(engine, source, into)
     console.print(
         f"merged into {target.name}: {plural(moved.deals, 'deal')} and "
         f"{plural(moved.mentions, 'mention')} "
         f"moved ({moved.kept:,} already there); aliases now {', '.join(target.aliases)}",
         soft_wrap=True,
     )
+    assert target.id is not None
+    if is_partner(engine, target.id):
+        console.print(
+            f"{target.name} is an integration partner: the evidence and deals naming it were "
+            "read again, and name it only where they compete with it",
+            soft_wrap=True,
+        )
 
 
 def split(
@@ -450,16 +481,28 @@ def split(
     """Split aliases off a competitor into another, with the deals and mentions that were
     written that way. Later imports and scans keep them apart.
 
+    A split-off competitor is no integration partner unless it was one already: it is
+    another product (tradeoff competitor-partner marks it).
+
     Example: tradeoff competitor-split "Dynamics 365" --aliases "Dynamics GP" --as "Dynamics GP"
     """
+    engine = open_workspace(ctx)
     target, moved = split_competitor(
-        open_workspace(ctx), name, split_competitor_names(aliases), new_name, kind=kind
+        engine, name, split_competitor_names(aliases), new_name, kind=kind
     )
     console.print(
         f"split into {target.name} ({target.kind.value}): {plural(moved.deals, 'deal')} and "
         f"{plural(moved.mentions, 'mention')} moved",
         soft_wrap=True,
     )
+    assert target.id is not None
+    stays = _partner_called(engine, name)
+    if stays is not None and not is_partner(engine, target.id):
+        console.print(
+            f"{stays} stays an integration partner; {target.name} is not one (to mark it: "
+            f'tradeoff competitor-partner "{target.name}")',
+            soft_wrap=True,
+        )
 
 
 def rename(
@@ -478,6 +521,13 @@ def rename(
         f"renamed {was!r} to {renamed.name!r}; aliases now {', '.join(renamed.aliases)}",
         soft_wrap=True,
     )
+
+
+def _partner_called(engine: Engine, name: str) -> str | None:
+    """The name of the competitor ``name`` means, if it is an integration partner."""
+    found = find_competitor(engine, name)
+    assert found.id is not None
+    return found.name if is_partner(engine, found.id) else None
 
 
 def _win_rate_chart(ranking: list[CompetitorStanding]) -> dict[str, Any]:
@@ -546,3 +596,4 @@ def register(app: typer.Typer) -> None:
     app.command("competitor-merge")(merge)
     app.command("competitor-split")(split)
     app.command("competitor-rename")(rename)
+    app.command("competitor-partner")(competitor_partner.partner)

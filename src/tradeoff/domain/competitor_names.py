@@ -23,8 +23,11 @@ and the words that never tell two rivals apart dropped (edition numbers, "CRM", 
   "QB" for "QuickBooks", "HS" for "HubSpot"), at ``CAMEL_ACRONYM`` (0.75): two letters are
   weak evidence, so a person decides;
 - otherwise difflib's ratio on the sorted words, which forgives typos ("Pipedrvie"). Typos
-  keep a name's first letter, so short names that begin differently ("Deel", "Excel")
-  score a fifth lower.
+  keep a name's first letter and change a short name by a letter or two, so short names
+  that begin differently ("Deel", "Excel") or lie more than ``TYPO_EDITS`` letters apart
+  (added, dropped, changed or swapped: "Gestoría" and "Gusto" share a first letter and
+  four letters, three apart; "Paychex" and "Paycor" are two vendors) score a fifth lower,
+  below ``PROPOSE_AT``; "Zohar" is two letters from "Zoho", "Gutso" one from "Gusto".
 
 ``SAME_AT`` (0.88) is the score from which a new name is filed under a known competitor as
 an alias without asking: only equal keys, containment and one-letter typos in long names
@@ -59,10 +62,14 @@ LOOSE_ACRONYM = 0.8
 #: below ``competitor_alikes.SAME_VENDOR_AT``, so a deal naming both keeps both links
 #: until a person merges the rows (two letters are weak evidence).
 CAMEL_ACRONYM = 0.75
-#: Names whose keys have at most this many letters are short: a different first letter
-#: makes their difflib ratio weigh ``OTHER_INITIAL`` as much ("Deel" is not "Excel").
+#: Names whose keys have at most this many letters are short: a different first letter,
+#: or more than ``TYPO_EDITS`` letters apart, makes their difflib ratio weigh
+#: ``OTHER_INITIAL`` as much ("Deel" is not "Excel", "Gestoría" is not "Gusto").
 SHORT_LETTERS = 8
 OTHER_INITIAL = 0.8
+#: The most letters a typo of a short name adds, drops, changes or swaps ("Zohar" for
+#: "Zoho": two).
+TYPO_EDITS = 2
 
 ABBREVIATIONS = {
     "msft": "microsoft",
@@ -111,8 +118,29 @@ def key_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return CONTAINED
     joined_a, joined_b = " ".join(a), " ".join(b)
     ratio = SequenceMatcher(None, joined_a, joined_b, autojunk=False).ratio()
-    short = min(len(joined_a), len(joined_b)) <= SHORT_LETTERS
-    return ratio * OTHER_INITIAL if short and joined_a[0] != joined_b[0] else ratio
+    if min(len(joined_a), len(joined_b)) > SHORT_LETTERS:
+        return ratio
+    typo = joined_a[0] == joined_b[0] and edits_apart(joined_a, joined_b) <= TYPO_EDITS
+    return ratio if typo else ratio * OTHER_INITIAL
+
+
+def edits_apart(a: str, b: str) -> int:
+    """How many letters one must add, drop, change or swap with its neighbour to write ``a``
+    as ``b`` (the optimal string alignment distance): a typo is one or two.
+
+    >>> edits_apart("zoho", "zohar"), edits_apart("gusto", "gutso")
+    (2, 1)
+    """
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        above, row = row, [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            row[j] = min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (letter != other))
+            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == other:
+                row[j] = min(row[j], before[j - 2] + 1)
+        before = above
+    return row[-1]
 
 
 def brand_first(a: str, b: str) -> bool:
@@ -286,19 +314,100 @@ SPECIFIC_ALTERNATIVES = frozenset(
     {CompetitorKind.HOMEGROWN, CompetitorKind.SPREADSHEET, CompetitorKind.AGENCY}
 )
 
+#: A firm or a person hired to do the work instead of buying a product, in a name as
+#: ``fold`` writes it (lower case, no accents, punctuation as spaces): an agency, a
+#: consultancy or a freelancer, and for the back office an outsourced accountant or payroll
+#: bureau — a Spanish "gestoría" or "asesoría", a "contador externo" in Latin America and
+#: Brazil, "contabilidade terceirizada" or an "escritório de contabilidade", a French
+#: "expert-comptable" or "cabinet comptable", a German "Steuerberater", "Steuerbüro" or
+#: "Lohnbüro", an Italian "commercialista" or "consulente del lavoro", a Dutch "boekhouder"
+#: or "administratiekantoor" — or outsourcing itself ("outsourced payroll", "BPO",
+#: "tercerizado", "externalisée", "ausgelagert", "uitbesteed"). Principle 3: what the buyer
+#: pays a firm for is an alternative of the agency kind, never a product rival. Words that
+#: name software too are read only in the phrases that make them a firm: "contable" is one
+#: in "contable externo", not in "software contable"; "contábil" in "escritório contábil",
+#: not in "sistema contábil". German compounds end in the firm ("Lohnsteuerberater",
+#: "Steuerkanzlei"). A professional employer organisation (PEO) or an employer of record
+#: (EOR) is one only as the whole name (``AGENCY_ALONE``): "Justworks PEO" and "Deel EOR"
+#: are products.
+AGENCY_NAMES = re.compile(
+    r"\b(?:"
+    # English
+    r"agency|agencies|consultancy|consultancies|consultants?|freelance|freelancers?|"
+    r"accountants?|accounting (?:firm|office|practice|partner|service)s?|bookkeepers?|"
+    r"bookkeeping (?:firm|service|partner)s?|cpas?(?: firm)?|"
+    r"tax (?:advis[eo]rs?|consultants?|preparers?)|(?:payroll )?(?:service )?bureau[sx]?|"
+    r"outsourc\w+|bpo|"
+    # Spanish
+    r"gestorias?|asesorias?|asesor(?:es|as?)?|contador(?:es|as?)?|"
+    r"(?:el|su|sus|nuestro|un) contable|contables? extern[oa]s?|"
+    r"(?:despacho|firma|bufete|estudio)s? (?:contable|de contador(?:es|as)|de contabilidad|"
+    r"laboral|fiscal)|consultor(?:es|as?)?|consultorias?|agencias?|"
+    r"tercerizad[oa]s?|tercerizacion|externalizad[oa]s?|externalizacion|subcontratad[oa]s?|"
+    r"maquila(?:dora)?s?|"
+    # Portuguese
+    r"contabilistas?|contabilidade (?:terceirizada|externa)|"
+    r"escritorios? (?:de contabilidade|contabil|contabeis|de contadores)|assessorias?|"
+    r"terceiriz\w+|"
+    # French
+    r"experts? comptables?|cabinets? (?:comptables?|d expertise\w*|de paie|de conseil|rh)|"
+    r"comptables? externes?|(?:le|notre|leur|un|son) comptable|agences?|"
+    r"prestataires?|externalis\w+|sous trait\w+|"
+    # German
+    r"\w*steuerberat\w*|\w*kanzlei\w*|\w*(?:steuer|lohn|buchhaltungs)buro|\w*buchhalter\w*|"
+    r"extern\w* \w*buchhaltung|agentur(?:en)?|berater(?:in|innen)?|\w*dienstleister\w*|"
+    r"ausgelagert\w*|auslagerung|freiberufler\w*|"
+    # Italian
+    r"commercialist[ai]|consulent[ei](?: del lavoro)?|"
+    r"studio (?:commercialista|paghe|contabile|di consulenza)|agenzi[ae]|esternalizz\w+|"
+    # Dutch
+    r"boekhouders?|administratiekanto(?:o)?r\w*|accountantskanto(?:o)?r\w*|"
+    r"(?:loon|salaris)(?:bureau|kantoor)\w*|uitbested\w*|uitbesteed|adviseurs?"
+    r")\b"
+)
+#: Names of an outsourced employer that are one only as the whole name ("a PEO").
+AGENCY_ALONE = frozenset(
+    {"peo", "eor", "employer of record", "professional employer organization",
+     "professional employer organisation"}
+)  # fmt: skip
+_ARTICLES = frozenset(
+    {"a", "an", "the", "their", "our", "un", "una", "um", "uma", "une", "ein", "eine", "een"}
+)
+
+
+def agency_alone(folded: str) -> bool:
+    """Whether a folded name is only an outsourced employer (``AGENCY_ALONE``), an article
+    aside: "PEO", "a PEO"; not "Justworks PEO"."""
+    return " ".join(w for w in folded.split() if w not in _ARTICLES) in AGENCY_ALONE
+
+
 #: Words that say which kind of alternative a name is without naming one. A competitor
 #: whose name holds only these ("Spreadsheets", "In-house tool", "Design agency") stands
 #: for its whole kind; one that names a product or a firm ("Google Sheets", "Acme Agency")
-#: is one member of it, which the scan proposes to count under the kind's row.
+#: is one member of it, which the scan proposes to count under the kind's row. An agency's
+#: name says only its kind when, less ``AGENCY_NAMES``, it holds only these words
+#: ("Gestoría", "Outsourced accountant", "Contador externo", "Externer Steuerberater").
 _KIND_WORDS = {
     CompetitorKind.SPREADSHEET: """spreadsheet spreadsheets manual manually tracking tracker
-        trackers shared""",
+        trackers shared planilha planilhas hoja hojas de calculo tableur tableurs feuille
+        feuilles calcul tabellenkalkulation foglio fogli di elettronico elettronici
+        rekenblad rekenbladen""",
     CompetitorKind.HOMEGROWN: """in house inhouse home grown homegrown internal internally
         tool tools system systems solution solutions build builds built building it
         themselves ourselves diy custom manual process app apps script scripts""",
     CompetitorKind.AGENCY: """agency agencies consultancy consultancies consultant
         consultants freelance freelancer freelancers contractor contractors digital design
-        dev development software web creative marketing local external outsourced""",
+        dev development software web creative marketing local external outsourced
+        payroll hr tax labour labor accounting bookkeeping
+        externo externa externos externas local laboral fiscal contable su sus el la los
+        las un una nuestro nuestra de del con nomina nominas
+        externa terceirizada terceirizado o os as um uma seu sua nosso nossa da do com
+        folha contabil pessoal
+        externe externes le les l notre leur un une du des paie comptable comptables
+        externer externen externe der die das den dem ein eine einen unser unsere
+        lohn lohnbuchhaltung
+        esterno esterna il lo gli del della paghe lavoro
+        extern externe het een onze hun""",
 }
 _FILLER_WORDS = """a an the their our own and or with using use used kept keep keeping
     stayed stay on of by to"""
@@ -312,8 +421,11 @@ def names_only_its_kind(name: str, kind: CompetitorKind) -> bool:
     """The name says only which kind of alternative it is: "Spreadsheets", "Homegrown
     tool", "Agency"; not "Google Sheets" or "Excel spreadsheets" (a product named), nor any
     product (``KIND_WORDS`` holds the kinds whose members a workspace may list apart)."""
-    words = set(fold(name).split())
-    return kind in KIND_WORDS and bool(words) and words <= KIND_WORDS[kind]
+    folded = fold(name)
+    rest = AGENCY_NAMES.sub(" ", folded) if kind is CompetitorKind.AGENCY else folded
+    if kind is CompetitorKind.AGENCY and agency_alone(folded):
+        rest = ""
+    return kind in KIND_WORDS and bool(folded) and set(rest.split()) <= KIND_WORDS[kind]
 
 
 @dataclass(frozen=True)

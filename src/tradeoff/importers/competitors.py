@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session
 from tradeoff.analysis.business.competitor_alikes import manual_process
 from tradeoff.domain.competitor_names import (
     ABBREVIATIONS,
+    AGENCY_NAMES,
     SPECIFIC_ALTERNATIVES,
+    agency_alone,
     name_words,
     same_competitor,
 )
@@ -41,12 +43,18 @@ from tradeoff.storage.upsert import upsert
 #: a price to lose to, so a deal lost to one was lost to a direct rival.
 SPREADSHEET = re.compile(
     r"\b(spreadsheets?|excel|google sheets|sheets|(apple|iwork|mac) numbers|"
-    r"(libre ?office|open ?office)( org)? calc|zoho sheets?|wps spreadsheets?)\b"
+    r"(libre ?office|open ?office)( org)? calc|zoho sheets?|wps spreadsheets?|"
+    # The word in the other languages the product reads (folded: "hoja de cálculo").
+    r"planilhas?|hojas? de calculo|tableurs?|feuilles? de calcul|tabellenkalkulation\w*|"
+    r"fogli(o)? (di calcolo|elettronic[oi])|rekenblad(en)?)\b"
 )
 #: A spreadsheet program's short name, read as one only when it is the whole name:
 #: "Numbers" in a competitor field is Apple's, "Numbers Consulting" is not.
 SPREADSHEET_ALONE = frozenset({"numbers", "calc"})
-AGENCY = re.compile(r"\b(agency|agencies|consultancy|consultants?|freelancers?)\b")
+#: A firm hired to do the work, in any language the product reads ("Design agency",
+#: "Outsourced accountant", "Gestoría", "Contador externo", "Steuerberater",
+#: "expert-comptable"): ``domain.competitor_names.AGENCY_NAMES``.
+AGENCY = AGENCY_NAMES
 #: A tool the buyer built or builds ("In-house tool", "Homegrown", "built our own", "our own
 #: tool", "Custom-built app"). "our own" or "their own" in a competitor field is always what
 #: they made: a field names what the deal was weighed against. So are scripts and scheduled
@@ -121,6 +129,8 @@ def classify_competitor(name: str) -> CompetitorKind:
     ('homegrown', 'homegrown')
     >>> classify_competitor("cron + curl").value, classify_competitor("Cronitor").value
     ('homegrown', 'direct')
+    >>> classify_competitor("Gestoría").value, classify_competitor("Contador externo").value
+    ('agency', 'agency')
     """
     words = name_words(name)
     folded = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split())  # "GSheets"
@@ -128,7 +138,7 @@ def classify_competitor(name: str) -> CompetitorKind:
         return CompetitorKind.STATUS_QUO
     if SPREADSHEET.search(folded) or " ".join(words) in SPREADSHEET_ALONE:
         return CompetitorKind.SPREADSHEET
-    if AGENCY.search(folded):
+    if AGENCY.search(folded) or agency_alone(folded):
         return CompetitorKind.AGENCY
     if WEB_ADDRESS.search(name):
         return CompetitorKind.DIRECT

@@ -1,22 +1,30 @@
-"""A person's corrections to who is who: merge two competitors, split one in two, rename.
+"""A person's corrections to who is who: merge two competitors, split one in two, rename,
+and mark one as an integration partner (``competitor_partners``).
 
-Both act on names (see ``storage.competitor_edits``), so they hold across every later
-import and scan.
+The first three act on names (see ``storage.competitor_edits``), so they hold across every
+later import and scan; the mark is kept by the competitor's id, which a rename, a re-import
+or a scan never changes. A merge keeps the mark when either competitor had it: it says the
+two are one product, and one of our integrations does not stop being one because its
+mentions were filed under another spelling. A split leaves it with the competitor split
+from: the product line split off is another product, which a person marks if it is one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
 from tradeoff.analysis.business.competitor_lookup import find_competitor_in
+from tradeoff.analysis.business.competitor_partners import PartnerChange, rescan_competitor
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind
 from tradeoff.domain.names import fold
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage import competitor_edits, competitors
 from tradeoff.storage.competitor_edits import Moved
+from tradeoff.storage.competitor_partners import mark_partner, partners_of, unmark_partner
 from tradeoff.storage.session import write_session
 
 
@@ -28,8 +36,13 @@ def merge_competitors(engine: Engine, source: str, into: str) -> tuple[Competito
     with write_session(engine) as session:
         known = competitors.competitors(session)
         moving, target = find_competitor_in(known, source), find_competitor_in(known, into)
+        partners = partners_of(session)
         moved = competitor_edits.merge(session, moving, target)
         assert target.id is not None
+        if moving.id in partners or target.id in partners:
+            # The moved mentions were read for a rival, or the target's for one: read again.
+            mark_partner(session, target.id, datetime.now(UTC))
+            rescan_competitor(session, target.id)
         return find_competitor_in(competitors.competitors(session), target.name), moved
 
 
@@ -67,7 +80,12 @@ def split_competitor(
         if unknown:
             goes_by = ", ".join(repr(a) for a in source.aliases) or "no aliases"
             raise NotFound(f"{source.name!r} is never called {unknown[0]!r} (aliases: {goes_by})")
-        return competitor_edits.split(session, source, wanted, new_name, kind)
+        target, moved = competitor_edits.split(session, source, wanted, new_name, kind)
+        assert target.id is not None
+        if {source.id, target.id} & partners_of(session):
+            # What moved was read for a partner and goes to a rival, or the other way round.
+            rescan_competitor(session, target.id)
+        return target, moved
 
 
 def rename_competitor(engine: Engine, name: str, to: str) -> Competitor:
@@ -80,3 +98,22 @@ def rename_competitor(engine: Engine, name: str, to: str) -> Competitor:
     with write_session(engine) as session:
         competitor = find_competitor_in(competitors.competitors(session), name)
         return competitor_edits.rename(session, competitor, to)
+
+
+def partner_competitor(engine: Engine, name: str, *, partner: bool = True) -> PartnerChange:
+    """Mark competitor ``name`` (a name or an alias) as an integration partner, or clear the
+    mark with ``partner=False``, and read again at once the evidence and deals that may name
+    it: free text names a partner only in words that compete with it ("Lost to PagerDuty";
+    not "PagerDuty pages arrive instantly"). Its CRM deal links stay.
+
+    Example: ``partner_competitor(engine, "PagerDuty").rescan.mentions_after``
+    """
+    with write_session(engine) as session:
+        competitor = find_competitor_in(competitors.competitors(session), name)
+        assert competitor.id is not None
+        if partner:
+            changed = mark_partner(session, competitor.id, datetime.now(UTC))
+        else:
+            changed = unmark_partner(session, competitor.id)
+        rescan = rescan_competitor(session, competitor.id)
+        return PartnerChange(competitor.name, partner, changed, rescan)

@@ -8,6 +8,13 @@ say about them: a homegrown tool ("built our own", "in-house tool"), a spreadshe
 status quo ("stick with what we have", "no decision"). Such a phrase is filed under the
 workspace's first competitor of that kind, created with a plain name when there is none.
 
+A name that is also a common word of the item's language — Gusto in Spanish ("Mucho
+gusto"), Remote in English ("remote employees"), Deel in Dutch ("een deel van") — is the
+product only where it is capitalised inside a sentence or the words around it show one
+("cambiarnos a gusto", "gusto.com": ``competitor_common_words``). Which names are words of
+which language the workspace's own items tell, so the scan reads every item's usage
+before any item's mentions (``learn_usage``).
+
 The status quo and work done by hand are found only so, never by a row's own name: their
 names are plain words ("nothing", "No decision", "Whiteboard", "paper work orders"), and
 "the Acknowledge button does nothing" is no buyer doing nothing. A phrase of keeping that
@@ -22,8 +29,14 @@ competing ("Marketing runs on HubSpot and wants the contact sync to keep working
 "Lost to Zoho, whose Gmail sync was better"), such as routing to it, polling it as a data
 source or sending alerts to it ("Needs PagerDuty routing per team", "PagerDuty incidents all
 land on the default service", "Our Grafana datasource polling the API") — an integration
-partner's name in a ticket is a system in the buyer's stack (``_integrated_with``). Staying with
-spreadsheets, tracking in Excel or building it in-house is still the alternative.
+partner's name in a ticket is a system in the buyer's stack
+(``competitor_connecting.integrated_with``); so is where data is exported to, at any
+distance in its clause ("Exporting the payroll journal report to Excel":
+``competitor_exports``). Staying with spreadsheets, tracking in Excel or building it
+in-house is still the alternative. A competitor a person marked as an integration partner
+(``competitor_partners``) is named only where the words near its name compete with it
+("Lost to PagerDuty"; not "PagerDuty pages arrive instantly":
+``competitor_rivalry.competes_with_partner``).
 
 A deal's words add no link that would count the deal twice for one alternative: a second
 in-house tool, spreadsheet, agency or status quo, or a second row of the same vendor
@@ -44,11 +57,12 @@ than a misspelt rival. Fuzzy matching is for names in competitor fields
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.competitor_alikes import (
     Proposal,
@@ -57,12 +71,19 @@ from tradeoff.analysis.business.competitor_alikes import (
     look_alikes,
     times_used,
 )
+from tradeoff.analysis.business.competitor_common_words import (
+    NameUsage,
+    languages_of,
+    read_as_word,
+)
+from tradeoff.analysis.business.competitor_connecting import integrated_with
+from tradeoff.analysis.business.competitor_rivalry import competes_with_partner
 from tradeoff.analysis.business.mention_stance import stance_of
-from tradeoff.analysis.text.sentence_around import sentence_around
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, MentionStance
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitor_edits, competitors
+from tradeoff.storage.competitor_partners import partners_of
 from tradeoff.storage.competitor_spelling import names_chosen, settle_spellings
 from tradeoff.storage.session import write_session
 
@@ -90,7 +111,14 @@ CUES: dict[CompetitorKind, str] = {
         r"in[- ]house|in[- ]house (?:tool|system|solution|build|app)|internal tool|"
         r"(?:we|they) built it (?:ourselves|themselves)"
     ),
-    CompetitorKind.SPREADSHEET: r"spreadsheets?|google sheets|excel",
+    # The word in each language the product reads ("planilha", "hoja de cálculo",
+    # "tableur", "Tabellenkalkulation", "foglio di calcolo", "rekenblad"); not Spanish
+    # "planilla", which is the payroll itself in much of Latin America.
+    CompetitorKind.SPREADSHEET: (
+        r"spreadsheets?|google sheets|excel|planilhas?|hojas? de c[aá]lculo|tableurs?|"
+        r"feuilles? de calcul|tabellenkalkulation\w*|fogli(?:o)? (?:di calcolo|elettronic[oi])|"
+        r"rekenblad(?:en)?"
+    ),
     CompetitorKind.AGENCY: (
         r"(?:digital|design|dev|development|software|web|creative|marketing) agency|"
         r"(?:hired|hire|using|use|went with|chose|outsourc\w* (?:it )?to) (?:an?|the|their) agency"
@@ -116,90 +144,6 @@ PLAIN_NAMES = {
     CompetitorKind.AGENCY: "Agency",
     CompetitorKind.STATUS_QUO: "Status quo",
 }
-
-
-#: A product named as something to connect to is a system the buyer uses, not a rival: "No
-#: native Salesforce integration", "needs a HubSpot connector", "sync with Jira".
-_PART_AFTER = re.compile(
-    r"\s*(?:integrations?|connectors?|sync|plug-?ins?|add-?ons?|api|apis|export|import)(?!\w)",
-    re.IGNORECASE,
-)
-_LINK_BEFORE = re.compile(
-    r"(?:native|integrat\w*|connect\w*|sync\w*|export\w*|import\w*|plug\w*)\s+"
-    r"(?:(?:with|to|into|from|for|in)\s+)?(?:(?:the|our|their|a|an|its)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-#: Words of connecting systems: in a sentence with one and no word of competing, a product
-#: is one the buyer runs alongside ("Marketing runs on HubSpot and wants the contact sync to
-#: keep working"), not one they weigh against us.
-_CONNECTING = re.compile(
-    r"(?<!\w)(?:sync\w*|integrat\w*|connector\w*|connect(?:s|ed|ing|ion|ions)?|apis?|"
-    r"plug-?ins?|webhooks?|runs? on|running on|lives? in|on top of|"
-    # Data or alerts flowing between two systems: "PagerDuty routing per team", "route to
-    # different PagerDuty services", "our Grafana datasource polling your API", "send
-    # alerts to Opsgenie", "severity mapping to PagerDuty", "incidents land on the
-    # default service", "forwarded into Splunk".
-    r"rout(?:e|es|ed|ing)|data ?sources?|poll(?:s|ed|ing)?|"
-    r"(?:forward(?:s|ed|ing)?|send(?:s|ing)?|sent|push(?:es|ed|ing)?|post(?:s|ed|ing)?|"
-    r"map(?:s|ped|ping)?|pip(?:e|es|ed|ing)|feed(?:s|ing)?|fed)"
-    r"(?:\s+\w+){0,2}?\s+(?:to|into)|"
-    r"(?:land|lands|landed|landing)\s+(?:on|in|into))(?!\w)",
-    re.IGNORECASE,
-)
-_COMPETING = re.compile(
-    r"(?<!\w)(?:lost|los(?:e|es|ing)|won|win|beat|chose|choos\w*|chosen|went with|going with|"
-    r"pick\w*|select\w*|switch\w*|mov(?:e|ed|ing) to|migrat\w*|replac\w*|evaluat\w*|"
-    r"compar\w*|over us|cheaper|pricier|better|"
-    r"worse|alternatives?|competitors?|competing|competition|shortlist\w*|bake-?off|"
-    r"incumbent|stay(?:s|ed|ing)? with|stick(?:s|ing)? with|trial(?:led|ing)?|pilot\w*|"
-    r"like)(?!\w)",
-    re.IGNORECASE,
-)
-#: Words that set two things side by side, competing only next to the name they set
-#: against another ("Datadog instead", "Zoho vs us"): a sentence of connecting may set
-#: other things side by side ("route to different PagerDuty services by tag (env:prod vs
-#: env:staging)", "incidents land on the default service instead of the team's").
-_SET_AGAINST = re.compile(
-    r"(?<!\w)(?:vs\.?|versus|against|instead|rather than)(?!\w)", re.IGNORECASE
-)
-#: How many words may stand between a name and a word of ``_SET_AGAINST`` that sets it
-#: against another ("use Datadog's API instead": two).
-SET_AGAINST_WORDS = 3
-_WORD = re.compile(r"\w+")
-#: Characters read each side of a name for its sentence.
-SENTENCE_REACH = 400
-
-
-def _integrated_with(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is named as a system to connect to: next to
-    a word of connecting ("a HubSpot connector", "export to Excel"), or in a sentence of
-    connecting that says nothing of competing, nor sets the name against another
-    (``_set_against``). Each look stays inside the name's sentence:
-    "Wants Snowflake live connection" on the line above "Stayed with their current vendor"
-    (a deal's description and loss reason) connects nothing to the status quo."""
-    opens, closes = sentence_around(text, start, end, SENTENCE_REACH)
-    if _PART_AFTER.match(text, end, closes) or _LINK_BEFORE.search(
-        text[max(opens, start - 40) : start]
-    ):
-        return True
-    sentence = text[opens:closes]
-    if not _CONNECTING.search(sentence) or _COMPETING.search(sentence):
-        return False
-    return not _set_against(text, opens, closes, start, end)
-
-
-def _set_against(text: str, opens: int, closes: int, start: int, end: int) -> bool:
-    """Whether a word of ``_SET_AGAINST`` stands within ``SET_AGAINST_WORDS`` words of the
-    name at ``text[start:end]``, in its sentence ``text[opens:closes]``."""
-    # Three words lie within a few dozen characters: the look never walks a long sentence
-    # once per "vs" in it.
-    for match in _SET_AGAINST.finditer(text, max(opens, start - 120), min(closes, end + 120)):
-        between = text[end : match.start()] if match.start() >= end else text[match.end() : start]
-        if len(_WORD.findall(between)) <= SET_AGAINST_WORDS:
-            return True
-    return False
 
 
 def _words(name: str) -> str:
@@ -233,15 +177,33 @@ def _name_pattern(competitors: Iterable[Competitor]) -> re.Pattern[str] | None:
 
 
 class MentionFinder:
-    """The competitors one text names, each with the words it used first."""
+    """The competitors one text names, each with the words it used first.
 
-    def __init__(self, known: Iterable[Competitor], kind_owner: Callable[[CompetitorKind], int]):
+    ``kind_owner`` gives the competitor a phrase of a kind is filed under ("built our own":
+    the workspace's in-house tool), or None to file it nowhere. ``partners`` are the
+    integration partners (``competitor_partners``): named only where the words near the
+    name compete with them (``competitor_rivalry.competes_with_partner``)."""
+
+    def __init__(
+        self,
+        known: Iterable[Competitor],
+        kind_owner: Callable[[CompetitorKind], int | None],
+        partners: Collection[int] = (),
+    ):
         known = sorted(known, key=lambda c: c.id or 0)
+        self._partners = frozenset(partners)
         self._owner: dict[str, int] = {}
+        #: Folded name → the ways the workspace's rows write it ("ADP": an acronym).
+        self._spellings: dict[str, set[str]] = {}
         for competitor in known:
             assert competitor.id is not None
             for name in (competitor.name, *competitor.aliases):
-                self._owner.setdefault(" ".join(fold(name).split()), competitor.id)
+                key = " ".join(fold(name).split())
+                self._owner.setdefault(key, competitor.id)
+                self._spellings.setdefault(key, set()).add(name)
+        self._usage = NameUsage()
+        #: Whether every evidence item's usage was read (``learn_usage``).
+        self.learned = False
         self._names = _name_pattern(c for c in known if not _found_by_phrase_only(c))
         self._kept_names = _name_pattern(c for c in known if _found_by_phrase_only(c))
         self._cues = re.compile(
@@ -249,6 +211,17 @@ class MentionFinder:
             re.IGNORECASE,
         )
         self._kind_owner = kind_owner
+
+    def learn(self, text: str) -> None:
+        """Read how one text writes the names it holds (``NameUsage``): which names are
+        common words of which language. Read every item this way before reading any
+        item's mentions, so that each is read with the workspace's usage."""
+        if self._names is None:
+            return
+        keyed = ((fold(m.group(0)), *m.span()) for m in self._names.finditer(text))
+        found = [(key, start, end) for key, start, end in keyed if key in self._owner]
+        if found:
+            self._usage.read(text, found)
 
     def find(self, text: str) -> dict[int, str]:
         """Competitor id → the words that named it first (no stance is read: a deal's words
@@ -266,27 +239,56 @@ class MentionFinder:
 
         found: dict[int, Mention] = {}
         named: list[tuple[int, int]] = []
+        read: list[tuple[str, ...]] = []
+
+        def languages() -> tuple[str, ...]:
+            if not read:
+                read.append(languages_of(text))
+            return read[0]
+
         if self._names is not None:
             for match in self._names.finditer(text):
                 said = " ".join(match.group(0).split())
-                owner = self._owner.get(fold(said))
+                key = fold(said)
+                owner = self._owner.get(key)
                 if owner is None:
                     continue
+                if self._usage.common_somewhere(key):
+                    spellings = self._spellings.get(key, ())
+                    if read_as_word(text, *match.span(), key, languages(), self._usage, spellings):
+                        continue  # "Mucho gusto": the word; a phrase of a kind may still say it
                 named.append(match.span())
-                if owner not in found and not _integrated_with(text, *match.span()):
+                if owner not in found and self._rival_at(owner, text, *match.span(), languages):
                     found[owner] = Mention(said, stance(*match.span()))
         for match in self._cues.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in named):
                 continue  # "Excel" named a known competitor: not also "a spreadsheet"
-            if _integrated_with(text, start, end):
+            if integrated_with(text, start, end, languages):
                 continue  # "exported to Excel for the CFO": a step of the work, not instead
             kind = CompetitorKind(match.lastgroup or "")
             kept = self._kept_named(text, start, end) if kind is CompetitorKind.STATUS_QUO else None
             owner, said = kept or (self._kind_owner(kind), " ".join(match.group(0).split()))
-            if owner not in found:
+            if owner is None or owner in found:
+                continue
+            if owner not in self._partners or competes_with_partner(text, start, end):
                 found[owner] = Mention(said, stance(start, end))
         return found
+
+    def _rival_at(
+        self,
+        owner: int,
+        text: str,
+        start: int,
+        end: int,
+        languages: Callable[[], Collection[str]] = lambda: (),
+    ) -> bool:
+        """Whether the name at ``text[start:end]`` names competitor ``owner`` as a rival: not
+        as a system to connect to, and for an integration partner only in words that
+        compete with it ("Lost to PagerDuty"; not "PagerDuty pages arrive instantly")."""
+        if integrated_with(text, start, end, languages):
+            return False
+        return owner not in self._partners or competes_with_partner(text, start, end)
 
     def _kept_named(self, text: str, start: int, end: int) -> tuple[int, str] | None:
         """The status-quo or by-hand row whose name the phrase of keeping at
@@ -348,34 +350,19 @@ def scan_competitors(engine: Engine) -> ScanReport:
             assert owner is not None
             return owner
 
-        finder = MentionFinder(known, kind_owner)
+        finder = MentionFinder(known, kind_owner, partners_of(session))
         scanned = added = removed = 0
         after = 0
         while items := competitor_edits.evidence_texts(session, after, CHUNK):
-            found = {
-                i: m for i, text, sellers in items if (m := finder.mentions(text, not sellers))
-            }
-            ids = [i for i, *_ in items]
-            plus, minus = competitor_edits.sync_mentions(session, ids, found)
+            plus, minus = sync_items(session, finder, items)
             scanned, added, removed = scanned + len(items), added + plus, removed + minus
-            after = ids[-1]
+            after = items[-1][0]
         deals = linked = unlinked = refiled = 0
         after = 0
         while batch := competitor_edits.deal_texts(session, after, CHUNK):
-            named = {i: f for i, text in batch if text and (f := finder.find(text))}
-            ids = [i for i, _ in batch]
-            crm = competitor_edits.crm_links(session, ids)
-            named = {
-                i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in named.items()
-            }
-            for deal_id, held in crm.items():
-                generic, specific = _status_quo_refiled(held, named.get(deal_id, {}), vendors)
-                if specific is not None:
-                    competitor_edits.refile_crm_links(session, deal_id, generic, specific)
-                    refiled += 1
-            plus, minus = competitor_edits.sync_deal_links(session, ids, named)
-            linked, unlinked = linked + plus, unlinked + minus
-            deals, after = deals + len(batch), ids[-1]
+            plus, minus, moved = sync_deals(session, finder, vendors, batch)
+            linked, unlinked, refiled = linked + plus, unlinked + minus, refiled + moved
+            deals, after = deals + len(batch), batch[-1][0]
         respelled = settle_spellings(session)
         proposals = look_alikes(
             competitors.competitors(session),
@@ -394,6 +381,52 @@ def scan_competitors(engine: Engine) -> ScanReport:
         deal_links_removed=unlinked,
         status_quo_refiled=refiled,
     )
+
+
+def learn_usage(session: Session, finder: MentionFinder) -> None:
+    """Let ``finder`` read how every evidence item writes the names it holds
+    (``MentionFinder.learn``), before it reads any item's mentions. ``sync_items`` and
+    ``sync_deals`` do it first when no one has, so a rescan of one competitor
+    (``competitor_partners``) reads "Mucho gusto" as the scan does."""
+    after = 0
+    while items := competitor_edits.evidence_texts(session, after, CHUNK):
+        for _, text, _ in items:
+            finder.learn(text)
+        after = items[-1][0]
+    finder.learned = True
+
+
+def sync_items(
+    session: Session, finder: MentionFinder, items: Sequence[tuple[int, str, bool]]
+) -> tuple[int, int]:
+    """Make the mentions of these evidence items (id, text, whether a seller wrote it)
+    exactly what ``finder`` reads in them; returns (added, removed)."""
+    if not finder.learned:
+        learn_usage(session, finder)
+    found = {i: m for i, text, sellers in items if (m := finder.mentions(text, not sellers))}
+    return competitor_edits.sync_mentions(session, [i for i, *_ in items], found)
+
+
+def sync_deals(
+    session: Session, finder: MentionFinder, vendors: VendorBook, batch: Sequence[tuple[int, str]]
+) -> tuple[int, int, int]:
+    """Make the links these deals' words made (id, words) what ``finder`` reads in them,
+    once per alternative, and file a field's status quo under the alternative the words
+    name; returns (links added, links removed, deals refiled)."""
+    if not finder.learned:
+        learn_usage(session, finder)
+    named = {i: f for i, text in batch if text and (f := finder.find(text))}
+    ids = [i for i, _ in batch]
+    crm = competitor_edits.crm_links(session, ids)
+    named = {i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in named.items()}
+    refiled = 0
+    for deal_id, held in crm.items():
+        generic, specific = _status_quo_refiled(held, named.get(deal_id, {}), vendors)
+        if specific is not None:
+            competitor_edits.refile_crm_links(session, deal_id, generic, specific)
+            refiled += 1
+    linked, unlinked = competitor_edits.sync_deal_links(session, ids, named)
+    return linked, unlinked, refiled
 
 
 def _once_per_alternative(

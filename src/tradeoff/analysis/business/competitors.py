@@ -14,7 +14,8 @@ Definitions (docs/competitors.md explains each):
   large deals costs a lot;
 - *mentions*: evidence items naming them, shown beside the money, never ranked by; of
   those, the items naming them as the tool the customer left for us (*came from*) and as
-  one they weigh leaving for (*leaving for*).
+  one they weigh leaving for (*leaving for*). For an integration partner, only items whose
+  words compete with it (``competitor_partners``).
 
 Amounts are summed per currency in the database and converted with the workspace's rates;
 a currency without a rate is reported as unconverted, never guessed.
@@ -23,7 +24,7 @@ a currency without a rate is reported as unconverted, never guessed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -41,6 +42,7 @@ from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, EvidenceKind, LossCategory, MentionStance
 from tradeoff.domain.names import fold
 from tradeoff.storage import competitors as store
+from tradeoff.storage.competitor_partners import partners_of
 from tradeoff.storage.competitor_spelling import names_chosen
 from tradeoff.storage.currency import base_currency, rates
 from tradeoff.storage.loss_reasons import UnclassifiedTotal, unclassified_totals
@@ -77,12 +79,16 @@ class CompetitorStanding:
     #: Of ``mentions``: the tool the customer left for us, and one they weigh leaving for.
     came_from: int = 0
     leaving_for: int = 0
+    #: An integration partner (``competitor_partners``): its mentions are only the items
+    #: whose words compete with it, never those about connecting to it.
+    partner: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.competitor_id,
             "name": self.name,
             "kind": self.kind.value,
+            "partner": self.partner,
             "aliases": list(self.aliases),
             "deals_met": self.deals_met,
             "won": self.won,
@@ -251,7 +257,10 @@ def competitor_ranking(engine: Engine) -> list[CompetitorStanding]:
         known = store.competitors(session)
         tallies = store.tallies(session)
         base, given = base_currency(session), rates(session)
-    standings = [_standing(c, tallies.get(c.id or 0, store.Tally()), given, base) for c in known]
+        partners = partners_of(session)
+    standings = [
+        _standing(c, tallies.get(c.id or 0, store.Tally()), given, base, partners) for c in known
+    ]
     return sorted(standings, key=_rank_key)
 
 
@@ -279,8 +288,9 @@ def competitor_profile(engine: Engine, name: str) -> CompetitorProfile:
         candidates = store.quote_candidates(session, cid)
         quarters = store.quarters(session, cid)
         written = store.mentioned_names(session, cid)
+        partners = partners_of(session)
     return CompetitorProfile(
-        standing=_standing(competitor, tally, given, base),
+        standing=_standing(competitor, tally, given, base, partners),
         written_as=written,
         segments=tuple(
             SegmentRecord(s.segment, s.won, s.lost, s.open)
@@ -328,7 +338,11 @@ def _loss_reasons(
 
 
 def _standing(
-    competitor: Competitor, tally: store.Tally, given: Mapping[str, Decimal], base: str
+    competitor: Competitor,
+    tally: store.Tally,
+    given: Mapping[str, Decimal],
+    base: str,
+    partners: Collection[int] = (),
 ) -> CompetitorStanding:
     assert competitor.id is not None
     closed = tally.won + tally.lost
@@ -354,6 +368,7 @@ def _standing(
         disqualified=tally.disqualified,
         lost_unpriced=tally.lost_unpriced,
         open_unpriced=tally.open_unpriced,
+        partner=competitor.id in partners,
     )
 
 

@@ -145,6 +145,20 @@ class CompetitorNameChosenRow(Base):
     )
 
 
+class CompetitorPartnerRow(Base):
+    """A competitor that is also one of our integrations (``tradeoff competitor-partner``):
+    free text names it as a rival only in words that compete with it. Its own table, not a
+    column of ``competitors``, so that code writing competitors at an older revision still
+    works; it follows its competitor through a rename (same row) and goes with it."""
+
+    __tablename__ = "competitor_partners"
+
+    competitor_id: Mapped[int] = mapped_column(
+        ForeignKey("competitors.id", ondelete="CASCADE", onupdate="CASCADE"), primary_key=True
+    )
+    marked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class LossClassificationRow(Base):
     """A lost deal's category; rows a person wrote are never replaced by the classifier."""
 

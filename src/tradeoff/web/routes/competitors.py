@@ -3,7 +3,9 @@
 The calls ``tradeoff competitors`` and ``tradeoff competitor NAME`` make
 (``analysis.business.competitors``), so the browser and the terminal agree. A competitor's
 address is its name, percent-encoded whole (a name may hold ``/`` or markup); an alias
-finds the same page, as in the terminal. Charts are SVG ``data:`` images.
+finds the same page, as in the terminal. Charts are SVG ``data:`` images. An integration
+partner (``tradeoff competitor-partner``) is marked on both pages, read-only like the rest
+of them: corrections to competitors are made with the commands.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response
 
+from tradeoff.analysis.business.competitor_partners import PARTNER_MEANS
 from tradeoff.analysis.business.competitors import (
     CompetitorProfile,
     CompetitorStanding,
@@ -96,6 +99,8 @@ def competitors(request: Request, engine: EngineDep, signed: Viewer) -> Response
         "unconverted": any(not s.revenue_at_stake.complete for s in ranking),
         "unpriced": any(s.lost_unpriced or s.open_unpriced for s in ranking),
         "chart": win_rate_chart(ranking),
+        "partners": any(s.partner for s in ranking),
+        "partner_means": PARTNER_MEANS,
         **FORMATS,
     }
     return render(request, "competitors.html", context, signed=signed)
@@ -112,6 +117,7 @@ def competitor(request: Request, engine: EngineDep, signed: Viewer, name: str) -
         "mention_split": mention_split(profile.standing.came_from, profile.standing.leaving_for),
         "stance_words": STANCE_WORDS,
         "chart": trend_chart(profile),
+        "partner_means": PARTNER_MEANS,
         **FORMATS,
     }
     return render(request, "competitor.html", context, signed=signed)

@@ -1,0 +1,219 @@
+"""Competitor names that are common words of the item's language: "gusto", "close", "deel".
+
+A payroll product's rival Gusto is a Spanish and Italian word ("Mucho gusto", "Un gusto
+saludarles", "Con gusto espero su respuesta"): read as whole words, a QA corpus's Spanish
+courtesies made 61 of Gusto's 76 mentions. English has its own ("we work remote", "the
+close date", "on Monday"), and so does every language (Dutch "een deel van", part of).
+
+**When a name is a common word of a language.** No word list can hold every product name
+that is also a word, so the workspace is its own dictionary. In the languages written in
+Latin letters a proper name is capitalised inside a sentence and a common word is not; a
+name that the items written in a language (``languages_of``) write in lower case inside a
+sentence more often than capitalised there, in ``MIN_WORD_ITEMS`` items at least
+(``NameUsage``), is one of that language's words.
+Two cases capitals cannot tell: German writes every noun with a capital, so there a use
+right after an article ("die Sage", "der Gusto") counts as the word's; and the names of the
+days and months, capitalised in English and German, are always common words there
+(``ALWAYS_COMMON``). A text written without capitals says nothing either way.
+
+**When such a name is the product.** In an item of a language the name is a common word
+of, a *bare* occurrence — in lower case, at a sentence's start, in capitals, in German,
+or a day or month — is the product only where the words around it show one
+(``competitor_product_words``): a word of competing, moving, choosing or price right before
+it ("cambiarnos a gusto", "seguirán con su gestoría"), a comparison right after it ("gusto
+es más barato"), a web address ("gusto.com"), the possessive ("Gusto's"), or a customer
+who came from it or may leave for it (``mention_stance``). Capitalised inside a sentence of
+a language whose capitals mark names, it is the product ("Nos cambiamos a Gusto").
+
+A name that is no common word of the item's language is read as before, in any case:
+"personio" in lower case is Personio.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+
+from tradeoff.analysis.business import competitor_product_words as product_words
+from tradeoff.analysis.business.mention_stance import stance_of
+from tradeoff.analysis.text.language import ENGLISH, FUNCTION_WORDS, guess_language
+from tradeoff.domain.enums import MentionStance
+from tradeoff.domain.names import fold
+
+#: Words that are common words of a language however they are written: the days and
+#: months, which English and German capitalise ("every Monday", "am Montag").
+_DAYS_AND_MONTHS = {
+    "en": """monday tuesday wednesday thursday friday saturday sunday january february
+        march april may june july august september october november december""",
+    "de": """montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar
+        jänner februar märz april mai juni juli august september oktober november
+        dezember""",
+}
+ALWAYS_COMMON = {
+    code: frozenset(map(fold, words.split())) for code, words in _DAYS_AND_MONTHS.items()
+}
+#: Items of a language that must write a name in lower case before it is one of the
+#: language's words: a writer who forgets a capital once does not make "personio" a word.
+MIN_WORD_ITEMS = 2
+#: Languages that capitalise every noun: a capital there does not make a name.
+NOUNS_CAPITALISED = frozenset({"de"})
+#: German articles: a noun after one, or after one and an adjective (written in lower
+#: case), is used as a noun ("die Sage", "eine alte Sage").
+_GERMAN_ARTICLE = re.compile(
+    r"(?<!\w)(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|"
+    r"keinen|keinem|keiner)\s+(?:[a-zäöüß]\w*\s+)?$"
+)
+#: What may stand between a sentence's end and its first word: spaces, quotes, brackets,
+#: bullets, Spanish opening marks.
+_OPENING = " \t\r\"'“‘«¿¡([{*•·-#"
+#: What ends a sentence for a name after it (a tag's end too: "<p>Gusto ...").
+_SENTENCE_END = ".!?:;\n>"
+_WORD = re.compile(r"[^\W\d_]+")
+ENGLISH_CODE = "en"
+
+
+def languages_of(text: str) -> tuple[str, ...]:
+    """The languages ``text`` may be written in: the one ``guess_language`` names, else
+    those whose function words it holds more of than English ones (all that hold the most,
+    since a short "Un gusto saludarles." is Spanish or Italian), else English.
+
+    >>> languages_of("Un gusto saludarles."), languages_of("The close date is wrong")
+    (('es', 'it'), ('en',))
+    """
+    code = guess_language(text)
+    if code is not None:
+        return (code,)
+    hits: Counter[str] = Counter()
+    english = 0
+    for word in _WORD.findall(text.casefold()):
+        english += word in ENGLISH
+        for language, words in FUNCTION_WORDS.items():
+            hits[language] += word in words
+    most = max(hits.values(), default=0)
+    if most == 0 or most <= english:
+        return (ENGLISH_CODE,)
+    return tuple(sorted(language for language, count in hits.items() if count == most))
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` starts a sentence (or the text, or a line)."""
+    at, floor = start, max(0, start - 40)
+    while at > floor and text[at - 1] in _OPENING:
+        at -= 1
+    return at == 0 or text[at - 1] in _SENTENCE_END
+
+
+class NameUsage:
+    """How the workspace writes each name, per language: in lower case inside a sentence
+    (a common word's use) or capitalised there (a proper name's). Folded names as keys."""
+
+    def __init__(self) -> None:
+        self._as_word: Counter[tuple[str, str]] = Counter()
+        self._as_name: Counter[tuple[str, str]] = Counter()
+        self._common: set[str] | None = None
+
+    def read(self, text: str, found: Iterable[tuple[str, int, int]]) -> None:
+        """Count the uses in one item of the names ``found`` in it (folded name, start,
+        end), each way once per item and language."""
+        languages: tuple[str, ...] | None = None
+        capitals: bool | None = None
+        seen: set[tuple[str, str, bool]] = set()
+        for key, start, end in found:
+            said = text[start:end]
+            if said.islower():
+                if capitals is None:
+                    capitals = any(c.isupper() for c in text)
+                if not capitals:
+                    continue  # a writer who never capitalises tells nothing
+                as_word = True
+            elif said[:1].isupper() and not said.isupper() and not opens_sentence(text, start):
+                as_word = False
+            else:
+                continue  # a sentence's first word or capitals: either
+            languages = languages or languages_of(text)
+            for language in languages:
+                seen.add((key, language, as_word or _a_noun(text, start, end, language)))
+        for key, language, as_word in seen:
+            (self._as_word if as_word else self._as_name)[key, language] += 1
+        if seen:
+            self._common = None
+
+    def common_somewhere(self, key: str) -> bool:
+        """Whether the folded name is a common word of any language: most names are none,
+        and need no guess of an item's language."""
+        if self._common is None:
+            self._common = {k for k, code in self._as_word if self._as_word_there(k, code)}
+        return key in self._common or any(key in words for words in ALWAYS_COMMON.values())
+
+    def common(self, key: str, languages: Iterable[str]) -> bool:
+        """Whether the folded name is a common word of one of ``languages``."""
+        return any(
+            key in ALWAYS_COMMON.get(language, ()) or self._as_word_there(key, language)
+            for language in languages
+        )
+
+    def _as_word_there(self, key: str, language: str) -> bool:
+        as_word = self._as_word[key, language]
+        return as_word >= MIN_WORD_ITEMS and as_word > self._as_name[key, language]
+
+
+def _a_noun(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the capitalised name at ``text[start:end]`` is used as a noun of a language
+    that capitalises every noun: after an article (and an adjective), not joined to another
+    noun by a hyphen ("die Sage", "eine alte Sage"; not "die Personio-App")."""
+    if language not in NOUNS_CAPITALISED or text.startswith("-", end):
+        return False
+    return _GERMAN_ARTICLE.search(text[max(0, start - 40) : start]) is not None
+
+
+def bare(
+    text: str, start: int, end: int, languages: Collection[str], spellings: Collection[str]
+) -> bool:
+    """Whether the name at ``text[start:end]`` is written as a common word could be: in
+    lower case, in capitals that none of its ``spellings`` uses, first in its sentence, in
+    a language that capitalises every noun, or a day or month."""
+    said = text[start:end]
+    if said.islower() or (said.isupper() and not any(s.isupper() for s in spellings)):
+        return True
+    if opens_sentence(text, start) or any(code in NOUNS_CAPITALISED for code in languages):
+        return True
+    return _day_or_month(said, languages)
+
+
+def _day_or_month(said: str, languages: Iterable[str]) -> bool:
+    key = fold(said)
+    return any(key in ALWAYS_COMMON.get(code, ()) for code in languages)
+
+
+def marks_a_product(text: str, start: int, end: int, languages: Collection[str]) -> bool:
+    """Whether the words around the name at ``text[start:end]`` show it is the product
+    (``competitor_product_words``), or a customer came from it or may leave for it."""
+    after = text[end : end + 200]
+    possessive = not _day_or_month(text[start:end], languages)  # "Monday's run"
+    if product_words.written_as_product(after, possessive=possessive):
+        return True
+    if product_words.before(text[max(0, start - 120) : start], languages):
+        return True
+    if product_words.after(after, languages):
+        return True
+    return stance_of(text, start, end) is not MentionStance.NAMED
+
+
+def read_as_word(
+    text: str,
+    start: int,
+    end: int,
+    key: str,
+    languages: Collection[str],
+    usage: NameUsage,
+    spellings: Collection[str],
+) -> bool:
+    """Whether the name at ``text[start:end]`` (folded: ``key``) is read as the common word
+    it also is, not as the competitor: a common word of the item's ``languages``
+    (``usage``), written bare (``bare``), with no word around it that marks a product."""
+    if not usage.common(key, languages):
+        return False
+    if not bare(text, start, end, languages, spellings):
+        return False
+    return not marks_a_product(text, start, end, languages)
