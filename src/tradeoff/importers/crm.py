@@ -29,6 +29,7 @@ from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import locate_columns, no_mapped_column
+from tradeoff.importers.currencies import shared_sign_users, split_amount, uses_sign
 from tradeoff.importers.drafts import (
     AccountDraft,
     AccountRef,
@@ -59,7 +60,6 @@ RELATION_BY_OUTCOME = {
     DealOutcome.LOST: CompetitorRelation.LOST_TO,
     DealOutcome.OPEN: CompetitorRelation.EVALUATED,
 }
-CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 TOTALS = re.compile(r"(grand\s+)?(sub)?totals?:?(\s*\(\s*[\d,.\s]+records?\s*\))?", re.IGNORECASE)
 
 
@@ -403,17 +403,26 @@ def moment(field: str, cells: dict[str, str], settings: CrmSettings) -> datetime
 def money(
     field: str, cells: dict[str, str], settings: CrmSettings
 ) -> tuple[Decimal | None, str | None]:
-    """An amount and its currency: the currency column, else a code or symbol written with
-    the amount (``USD 12,000.00``, ``€1.234,56``), else the import's default."""
+    """An amount and its currency: the currency column, else the currency the amount names
+    (``USD 12,000.00``, ``R$ 1.234,56``, ``€1.234,56``), else the import's default. An
+    amount written with a sign several currencies share ("$12,000") and no currency column
+    is refused unless the import's currency is written so (``currencies``)."""
     cell = cells.get(field, "")
     currency = cells.get("currency", "").upper() or None
     if not cell:
         return None, currency
-    written, text = _amount_parts(cell)
+    written, shared, text = split_amount(cell)
     try:
-        amount = settings.locale.decimal_number(text.replace("$", ""), written=cell)
+        amount = settings.locale.decimal_number(text, written=cell)
     except ValueError as exc:
         raise RuleViolation(field, str(exc)) from None
+    if currency is None and written is None and shared and not uses_sign(settings.currency, shared):
+        raise RuleViolation(
+            field,
+            f"{cell!r} is written with {shared!r}, which several currencies use "
+            f"({shared_sign_users(shared)}), and the import's currency is {settings.currency}: "
+            "add a currency column (--map currency=COLUMN) or pass --currency",
+        )
     return amount, currency or written or settings.currency
 
 
@@ -421,21 +430,8 @@ def overridden_currency(field: str, cells: dict[str, str]) -> str | None:
     """The currency an amount names itself (``EUR 5,000.00``, ``€5,000``) when the currency
     column names another: the column wins, and the import summary says so."""
     column = cells.get("currency", "").upper()
-    written, _ = _amount_parts(cells.get(field, ""))
+    written, _, _ = split_amount(cells.get(field, ""))
     return written if column and written and written != column else None
-
-
-def _amount_parts(cell: str) -> tuple[str | None, str]:
-    """The currency written with an amount (its code, else its symbol), and the number."""
-    written, text = None, cell
-    coded = re.fullmatch(r"([A-Za-z]{3})\s*(.+)|(.+?)\s*([A-Za-z]{3})", text)
-    if coded:
-        written = (coded[1] or coded[4]).upper()
-        text = coded[2] or coded[3]
-    for symbol, code in CURRENCY_SYMBOLS.items():
-        if symbol in text:
-            written, text = written or code, text.replace(symbol, "")
-    return written, text
 
 
 def whole(field: str, cells: dict[str, str], settings: CrmSettings) -> int | None:

@@ -60,6 +60,7 @@ from tradeoff.importers.crm import (
     read_rows,
     split_values,
 )
+from tradeoff.importers.currency_columns import with_currency_column
 from tradeoff.importers.drafts import AccountRef, PersonRef, Record, Where
 from tradeoff.importers.locales import LOCALE_OPTIONS
 from tradeoff.importers.textfile import FileFacts, read_csv
@@ -145,10 +146,12 @@ class HubspotImporter:
         if _is_deals(header, context):
             layout = Layout.of(header, DEAL, context.columns, facts.path)
             layout.require("external_id", "name")
+            layout, rows = with_currency_column(layout, rows, "amount", context.columns)
             return read_rows(layout, rows, DealReader(layout, settings))
         if find_column(header, _names(COMPANY, "name", context)) is not None:
             layout = Layout.of(header, COMPANY, context.columns, facts.path)
             layout.require("external_id")
+            layout, rows = with_currency_column(layout, rows, "arr", context.columns)
             return read_rows(layout, rows, CompanyReader(layout, settings))
         raise InputError(
             "not a HubSpot deals or companies export: expected a Deal Stage or Company name "

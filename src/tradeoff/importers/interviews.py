@@ -18,14 +18,15 @@ with a front-matter block between two ``---`` lines, then the notes themselves::
     tags: [cash-flow, bookkeeping]
     ---
 
-The front matter is read by a small strict parser, not a YAML library: one ``key: value``
-per line; values plain, ``"double-quoted"`` (JSON escapes) or ``'single-quoted'`` (``''`` is
-a quote); lists as ``[a, "b c"]`` or as a block of ``- item`` lines under ``key:`` (as
-Obsidian writes them); ``#`` comments. Nested or multi-line values are refused
-with the file and line, so a note never imports half-read. Unknown keys are kept.
+The front matter is read by a small strict parser, not a YAML library (``front_matter``):
+nested or multi-line values are refused with the file and line, so a note never imports
+half-read. Unknown keys are kept.
 
 Mapping: the file's path relative to the folder is the external id, so re-importing the
-folder updates notes in place. The body (Markdown kept as is) is the text; ``title`` (else
+folder updates notes in place. The body (Markdown kept as is) is the text, unless it is a
+transcript (turns under speaker labels, ``analysis.text.transcript``): then the text is
+what the customer said, without labels, timestamps and our own people's turns, and the
+whole transcript stays in raw (``transcripts``; ``--ours`` names our side); ``title`` (else
 the body's first ``# heading``) the title; ``date`` the time; ``kind`` the evidence kind,
 ``interview`` by default; both are stated evidence. ``person`` / ``email`` is the customer
 who spoke (an end user unless ``role`` is exactly buyer, champion or admin; a job title such
@@ -43,12 +44,11 @@ Who relayed it (principle 6), in this order:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from tradeoff.analysis.text.transcript import Transcript, read_transcript
 from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
@@ -60,8 +60,10 @@ from tradeoff.importers.drafts import (
     Rejected,
     Where,
 )
+from tradeoff.importers.front_matter import Note, NoteError, parse_note
 from tradeoff.importers.locales import DATES_OPTION, Locale
 from tradeoff.importers.textfile import BOMS, FileFacts
+from tradeoff.importers.transcripts import CallPeople, OurSide, customer_words
 from tradeoff.importers.values import parse_bool, parse_tags
 
 NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
@@ -80,45 +82,7 @@ KEYS = (
     ("url", "url"),
 )
 
-FrontValue = str | list[str] | None
-
-KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?:[ \t]+(.*))?$")
-DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
-SINGLE = re.compile(r"'((?:[^']|'')*)'")
-LIST_ITEM = re.compile(r"""[ \t]*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\[\]"']*?)[ \t]*([,\]])""")
-BLOCK_ITEM = re.compile(r"[ \t]*-[ \t]+(.*)$")
 HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-
-
-class NoteError(ValueError):
-    """A note that cannot be read, at a line of its file (and the front-matter key)."""
-
-    def __init__(self, line: int, message: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.key = key
-
-
-@dataclass(frozen=True)
-class Note:
-    """A note split into its front matter (with each key's line) and its body."""
-
-    values: dict[str, FrontValue]
-    lines: dict[str, int]
-    body: str
-    body_line: int
-
-    def text(self, key: str) -> str | None:
-        value = self.values.get(key)
-        if isinstance(value, list):
-            raise NoteError(self.lines[key], f"{key} must be one value, not a list", key)
-        if value is None:
-            return None
-        return value.strip() or None
-
-    def line(self, key: str) -> int:
-        return self.lines.get(key, 1)
 
 
 class InterviewsImporter:
@@ -138,6 +102,12 @@ class InterviewsImporter:
             "The system the notes' account_id values come from (e.g. salesforce), so notes "
             "join that system's accounts by id (default: the notes' own ids).",
         ),
+        ImporterOption(
+            "ours",
+            "Our company and our people as transcripts label speakers, comma-separated "
+            '(e.g. "Ledgerly, Aisha Rahman"): their turns are left out of the text. Default: '
+            "each note's interviewer and their company, else the company on every call.",
+        ),
         DATES_OPTION,
     )
 
@@ -149,6 +119,7 @@ class InterviewsImporter:
         base = root if root.is_dir() else root.parent
         source = context.options.get("account-source") or None
         locale = Locale.of(context)
+        side = OurSide.given(context.options.get("ours")).with_batch(_transcripts(files))
         sizes = [f.stat().st_size for f in files]
         total, done = sum(sizes), 0
         for file, size in zip(files, sizes, strict=True):
@@ -160,7 +131,7 @@ class InterviewsImporter:
                 if size > MAX_NOTE_BYTES:
                     raise NoteError(1, f"the note is larger than {MAX_NOTE_BYTES // 2**20} MiB")
                 note = parse_note(_decode(file.read_bytes()))
-                record: Record = _evidence(name, note, source, locale)
+                record: Record = _evidence(name, note, source, locale, side)
             except NoteError as exc:
                 # A folder's notes share one path in errors, so each reason names its note.
                 prefix = f"{name}: " if root.is_dir() else ""
@@ -171,6 +142,23 @@ class InterviewsImporter:
                     raw={"file": name},
                 )
             yield record
+
+
+def _transcripts(files: list[Path]) -> Iterator[tuple[Transcript, CallPeople]]:
+    """Every note that is a transcript, with who its front matter names: a first reading
+    for the company on every call (``transcripts.batch_company``); a note that cannot be
+    read is refused by the second."""
+    for file in files:
+        try:
+            if file.stat().st_size > MAX_NOTE_BYTES:
+                continue
+            note = parse_note(_decode(file.read_bytes()))
+            people = _people(note)
+        except NoteError:
+            continue
+        transcript = read_transcript(note.body, people.names)
+        if transcript is not None:
+            yield transcript, people
 
 
 def _note_files(folder: Path) -> list[Path]:
@@ -196,137 +184,9 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def parse_note(text: str) -> Note:
-    """Split a note into front matter and body; raise ``NoteError`` at the first bad line.
-
-    >>> parse_note('---\\nkind: call\\ntags: [a, "b c"]\\n---\\nHello').values
-    {'kind': 'call', 'tags': ['a', 'b c']}
-    """
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise NoteError(
-            1,
-            "no front matter: a note starts with a '---' line, key: value lines, "
-            "and another '---' line",
-        )
-    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
-    if closing is None:
-        raise NoteError(1, "the front matter opened on line 1 is never closed by a '---' line")
-    values: dict[str, FrontValue] = {}
-    where: dict[str, int] = {}
-    listing: str | None = None  # the key whose block list ("- item" lines) is being read
-    blocks: set[str] = set()
-    for number, line in enumerate(lines[1:closing], start=2):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = BLOCK_ITEM.match(line.rstrip())
-        if item is not None and listing is not None:
-            listed = values[listing]
-            assert isinstance(listed, list)
-            listed.append(_item(item.group(1), number, listing))
-            continue
-        listing = None
-        if line[0] in " \t":
-            raise NoteError(
-                number,
-                "indented line: nested values and multi-line strings are not supported; "
-                "write key: value on one line",
-            )
-        match = KEY_LINE.match(line.rstrip())
-        if match is None:
-            raise NoteError(number, f"not a 'key: value' line: {line.strip()[:60]!r}")
-        key = match.group(1).lower()
-        if key in values:
-            raise NoteError(number, f"{key} is given twice (first on line {where[key]})", key)
-        values[key] = _value(match.group(2) or "", number, key)
-        where[key] = number
-        if values[key] is None:
-            # Obsidian and other editors write lists as a block: "tags:" then "  - item".
-            listing, values[key] = key, []
-            blocks.add(key)
-    for key in blocks:
-        if values[key] == []:
-            values[key] = None
-    body = lines[closing + 1 :]
-    while body and not body[-1].strip():
-        body.pop()
-    start = closing + 2  # 1-based line after the closing '---'
-    while body and not body[0].strip():
-        body, start = body[1:], start + 1
-    return Note(values, where, "\n".join(body), start)
-
-
-def _value(raw: str, line: int, key: str) -> FrontValue:
-    text = raw.strip()
-    if not text:
-        return None
-    if text[0] == "[":
-        return _list(text, line, key)
-    if text[0] in "\"'":
-        value, end = _quoted(text, 0, line, key)
-        _end_of_line(text[end:], line, key)
-        return value
-    if text[0] in "#{|>&*!%@`":
-        raise NoteError(
-            line,
-            f"{key}: a value starting with {text[0]!r} is a YAML feature this reader does "
-            "not support; quote the value",
-            key,
-        )
-    return text.split(" #", 1)[0].strip()
-
-
-def _item(raw: str, line: int, key: str) -> str:
-    """One ``- item`` of a block list: a plain or quoted scalar, nothing nested."""
-    value = _value(raw, line, key)
-    if not isinstance(value, str):
-        raise NoteError(line, f"{key}: a list item must be one plain or quoted value", key)
-    return value
-
-
-def _quoted(text: str, start: int, line: int, key: str) -> tuple[str, int]:
-    if text[start] == '"':
-        match = DOUBLE.match(text, start)
-        if match is None:
-            raise NoteError(line, f"{key}: the quoted value is not closed", key)
-        try:
-            decoded = json.JSONDecoder(strict=False).decode(f'"{match.group(1)}"')
-        except json.JSONDecodeError:
-            raise NoteError(line, f"{key}: a bad escape in the quoted value", key) from None
-        return str(decoded), match.end()
-    match = SINGLE.match(text, start)
-    if match is None:
-        raise NoteError(line, f"{key}: the quoted value is not closed", key)
-    return match.group(1).replace("''", "'"), match.end()
-
-
-def _list(text: str, line: int, key: str) -> list[str]:
-    items: list[str] = []
-    position = 1
-    while True:
-        match = LIST_ITEM.match(text, position)
-        if match is None:
-            raise NoteError(line, f'{key}: not a list of the form [a, b, "c d"]', key)
-        item = match.group(1)
-        if item[:1] in ("'", '"'):
-            item = _quoted(item, 0, line, key)[0]
-        elif not item and (items or match.group(2) == ","):
-            raise NoteError(line, f"{key}: an empty item in the list", key)
-        if item:
-            items.append(item)
-        position = match.end()
-        if match.group(2) == "]":
-            _end_of_line(text[position:], line, key)
-            return items
-
-
-def _end_of_line(rest: str, line: int, key: str) -> None:
-    rest = rest.strip()
-    if rest and not rest.startswith("#"):
-        raise NoteError(line, f"{key}: unexpected text after the value: {rest[:40]!r}", key)
-
-
-def _evidence(name: str, note: Note, account_source: str | None, locale: Locale) -> EvidenceDraft:
+def _evidence(
+    name: str, note: Note, account_source: str | None, locale: Locale, side: OurSide
+) -> EvidenceDraft:
     kind_text = (note.text("kind") or "interview").lower()
     if kind_text not in KINDS:
         raise NoteError(
@@ -347,13 +207,19 @@ def _evidence(name: str, note: Note, account_source: str | None, locale: Locale)
         raise NoteError(note.line("url"), "url: only http(s) links are allowed", "url")
     heading = HEADING.search(note.body)
     account_id = note.text("account_id")
+    raw: dict[str, object] = {"file": name, "front_matter": note.values}
+    text, said = note.body, customer_words(note.body, _people(note), side)
+    if said is not None and said.text.strip() and said.text != note.body:
+        # The customer's words are the evidence; the whole conversation stays in raw.
+        raw.update(transcript=note.body, our_speakers=list(said.our_speakers))
+        text = said.text
     return EvidenceDraft(
         where=Where(line=1, file=name, columns=KEYS),
         line=1,
         external_id=name,
         kind=kind,
         title=note.text("title") or (heading.group(1) if heading else None),
-        text=note.body,
+        text=text,
         created_at=created_at,
         account=AccountRef(
             name=note.text("account"),
@@ -364,8 +230,32 @@ def _evidence(name: str, note: Note, account_source: str | None, locale: Locale)
         relayed_by=_relayer(note, kind),
         tags=_tags(note),
         url=url,
-        raw={"file": name, "front_matter": note.values},
+        raw=raw,
     )
+
+
+def _people(note: Note) -> CallPeople:
+    """Who the front matter names: the customer, their account, our interviewer and
+    relayer (``transcripts.our_turns``); an address such as ``aisha.rahman@...`` names
+    Aisha Rahman too."""
+    customers = (note.text("person"), note.text("email"))
+    ours = (
+        *(note.text("interviewer"), note.text("interviewer_email")),
+        *(note.text("relayed_by"), note.text("relayed_by_email")),
+    )
+    return CallPeople(
+        customers=tuple(filter(None, map(_name_of, customers))),
+        account=note.text("account"),
+        ours=tuple(filter(None, map(_name_of, ours))),
+    )
+
+
+def _name_of(value: str | None) -> str | None:
+    """A name as given, or the name an address spells (``first.last@``), else None."""
+    if not value or "@" not in value:
+        return value
+    local = re.split(r"[._-]+", value.split("@", 1)[0])
+    return " ".join(local) if len(local) >= 2 else None
 
 
 def _speaker(note: Note) -> PersonRef:

@@ -73,6 +73,7 @@ from tradeoff.importers.crm import (
     side_file,
     split_values,
 )
+from tradeoff.importers.currency_columns import with_currency_column
 from tradeoff.importers.drafts import (
     AccountRef,
     PersonDraft,
@@ -93,11 +94,13 @@ OPPORTUNITY: Columns = {
     "account": ("Account.Name", "Account Name"),
     "stage": ("StageName", "Stage"),
     # A multi-currency org's report may show only the amount converted to the corporate
-    # currency, beside its own currency column; the deal's own amount is read first.
+    # currency, beside its own currency column; the deal's own amount is read first, and
+    # an amount's currency is first the column the report pairs with it ("Amount
+    # Currency" beside "Amount": ``currencies.currency_column``).
     "amount": ("Amount", "Amount (converted)"),
     "currency": (
         *("CurrencyIsoCode", "Opportunity Currency", "Amount Currency"),
-        "Amount (converted) Currency",
+        *("Currency ISO Code", "Currency"),
     ),
     "closed_at": ("CloseDate", "Close Date"),
     "created_at": ("CreatedDate", "Created Date"),
@@ -134,7 +137,7 @@ ACCOUNT: Columns = {
     "arr": ("ARR__c", "ARR"),
     "plan": ("Plan__c", "Plan"),
     "segment": ("Segment__c", "Segment"),
-    "currency": ("CurrencyIsoCode", "Account Currency"),
+    "currency": ("CurrencyIsoCode", "Account Currency", "Currency ISO Code", "Currency"),
     "renewal_on": ("Renewal_Date__c", "Renewal Date"),
     "churned_at": ("Churn_Date__c", "Churn Date"),
 }
@@ -200,6 +203,9 @@ class SalesforceImporter:
         table = {"opportunities": OPPORTUNITY, "accounts": ACCOUNT, "users": USER}[kind]
         layout = Layout.of(header, table, context.columns, facts.path)
         layout.require("user_id" if kind == "users" else "name")
+        if kind != "users":
+            money = "arr" if kind == "accounts" else "amount"
+            layout, rows = with_currency_column(layout, rows, money, context.columns)
         if kind == "users":
             yield from (user.draft() for user in _users(layout, rows, side=False).values())
         elif kind == "accounts":
