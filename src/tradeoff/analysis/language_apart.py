@@ -12,6 +12,20 @@ theme mostly in other languages says so in its name ("in Spanish · ..."): the P
 as "the Spanish tickets", to be read or translated, not as one topic. Such a theme holds
 one language (``by_language``): a QA corpus's 7 Spanish and 3 German items on four topics
 made one theme named "in Spanish · berichte laden extrem", its words from the German ones.
+
+A language holds topics of its own, and such a theme is held together by its language, not
+by one of them: a QA tester's 83 German tickets (mobile login, payslips, DATEV exports, SEPA
+files) made one theme, and Spanish CFDI stamping, Portuguese eSocial and German DATEV, each
+written in one language only, were sub-themes that ``tradeoff demand`` (top-level themes)
+never showed. Discovery's sub-themes of such a theme are cut at the resolution the whole
+corpus is cut at (twice the themes'), where its topics already stand apart: there the German
+tickets were login, DATEV, and payslips with SEPA. So each sub-theme of a theme mostly in
+other languages becomes a theme (``by_topic``): the language's topics are ranked, named and
+counted as the English ones are ("in German · datev-stapel · kostenstellen"). Discovering
+the language's items as a corpus of their own cut them finer than the corpus is cut (on the
+QA corpus, 57 French items of three topics into 8 themes, 38 Spanish praise items into 5)
+and lost more than it gained there; a language theme discovery left whole (one sub-theme)
+therefore stays whole.
 """
 
 from __future__ import annotations
@@ -22,11 +36,12 @@ from numpy.typing import NDArray
 from tradeoff.analysis.discover import Discovery, DiscoverySettings
 from tradeoff.analysis.set_apart import mostly, set_apart
 from tradeoff.analysis.text.language import (
-    FUNCTION_WORDS,
     guess_language,
+    homographs,
     in_languages,
     language_of_group,
     leaning,
+    name_stop_words,
 )
 
 
@@ -76,7 +91,7 @@ def language_apart(found: Discovery, spoken: list[str | None], texts: list[str])
     """``found`` with the sub-themes mostly in another language (``spoken``: ``languages``
     of ``texts``) of each theme mostly in English made one theme of their own, and each
     theme mostly in other languages one theme per language (``by_language``)."""
-    return by_language(set_apart(found, foreign(spoken)), spoken, texts)
+    return by_topic(by_language(set_apart(found, foreign(spoken)), spoken, texts), spoken)
 
 
 def by_language(found: Discovery, spoken: list[str | None], texts: list[str]) -> Discovery:
@@ -123,6 +138,41 @@ def by_language(found: Discovery, spoken: list[str | None], texts: list[str]) ->
     return Discovery(themes=themes, subthemes=subthemes, closeness=found.closeness)
 
 
+def by_topic(found: Discovery, spoken: list[str | None]) -> Discovery:
+    """``found`` with each sub-theme of a theme mostly in other languages made a theme of its
+    own: the largest keeps the theme's label (ties: the lower sub-theme), the others take new
+    labels after the others. A theme mostly in English keeps its sub-themes.
+
+    A sub-theme smaller than discovery's smallest theme stays with the largest: it is no
+    theme of its own.
+
+    >>> found = Discovery(np.array([0] * 7 + [1, 1]), np.array([0, 0, 0, 1, 1, 1, 4, 2, 3]),
+    ...                   np.ones(9, dtype=np.float32))
+    >>> by_topic(found, ["de"] * 7 + [None, None]).themes.tolist()
+    [0, 0, 0, 2, 2, 2, 0, 1, 1]
+    """
+    filed = found.themes >= 0
+    if not filed.any():
+        return found
+    written = foreign(spoken)
+    themes = found.themes.copy()
+    next_theme = int(themes.max()) + 1
+    for theme in np.unique(found.themes[filed]).tolist():
+        in_theme = found.themes == theme
+        if not mostly(written[in_theme]):
+            continue
+        subs, sizes = np.unique(found.subthemes[in_theme], return_counts=True)
+        if subs.size < 2:
+            continue
+        keeper = int(subs[np.argmax(sizes)])  # the first of the largest: the lowest label
+        smallest = DiscoverySettings().min_size
+        for sub, size in zip(subs.tolist(), sizes.tolist(), strict=True):
+            if sub != keeper and size >= smallest:
+                themes[in_theme & (found.subthemes == sub)] = next_theme
+                next_theme += 1
+    return Discovery(themes=themes, subthemes=found.subthemes, closeness=found.closeness)
+
+
 def _ranked(codes: NDArray[np.object_]) -> list[str]:
     """The languages of ``codes``, most items first (ties by code, for the same themes on
     every rebuild)."""
@@ -135,13 +185,24 @@ def _ranked(codes: NDArray[np.object_]) -> list[str]:
 def language_name(codes: list[str | None], words: list[str]) -> tuple[str | None, list[str]]:
     """How a theme whose items are in the languages ``codes`` (``languages``), named by
     ``words`` (its label terms), says its language: ("in Spanish", its terms without that
-    language's bare function words: "die" named a German theme) when at least half of its
-    items are in other languages; (None, ``words``) otherwise."""
+    language's function words: "die" named a German theme, "ab" another; a phrase keeps
+    them, but for those that are English words too, which the shared stop list could not
+    drop) when at least half of its items are in other languages; (None, ``words``)
+    otherwise.
+
+    >>> language_name(["de", "de", None], ["seit dem update", "ab", "stürzt die app"])
+    ('in German', ['seit dem update', 'stürzt app'])
+    """
     spoken = language_of_group(codes)
     if spoken is None:
         return None, words
     # A language told by its script has no function words listed: its label words are
     # its own, and the Latin ones among them name the topic ("sso", "webhook").
-    function_words = frozenset().union(*(FUNCTION_WORDS.get(c, ()) for c in spoken))
-    kept = [w for w in words if not all(part in function_words for part in w.split())]
+    function_words, inside = name_stop_words(spoken), homographs(spoken)
+    kept: list[str] = []
+    for term in words:
+        parts = [part for part in term.split() if part not in inside]
+        left = " ".join(parts)
+        if parts and not all(part in function_words for part in parts) and left not in kept:
+            kept.append(left)
     return in_languages(spoken), kept

@@ -46,19 +46,27 @@ from tradeoff.analysis.label.counter import (
     UNITS,
 )
 from tradeoff.analysis.label.keywords import STOPWORDS, label_stems
+from tradeoff.analysis.label.praise_lexicons import LEXICONS, compiled
+from tradeoff.analysis.text.language import NAMES
 from tradeoff.storage.theme_profile import ThemeProfile
 from tradeoff.storage.themes import ThemeSummary
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-#: Stems that judge rather than name: "great" in two names is no shared area.
+#: The other languages' words (``praise_lexicons``), as read for praise.
+_FOREIGN = [words for code in LEXICONS if (words := compiled(code)) is not None]
+#: Stems that judge rather than name, in English or another language: "great" or
+#: "excelente" in two names is no shared area.
 _JUDGING = label_stems(
     [" ".join(phrase) for phrase in (*PRAISE, *MANNER, *IDIOMS)]
     + [phrase[0] for phrase in SERVICE_PRAISE]  # "outstanding", not what it praises
+    + sorted(word for words in _FOREIGN for word in words.judging)
 )
 #: Words that name the product as a whole, not an area of it: "app" in "app · easy love ·
 #: best banking" (praise of the app) and "updating app · black screen" (a crash) is no
-#: shared area.
-_GENERAL = label_stems(sorted(GENERAL))
+#: shared area; nor is "aplicación" or "Produkt".
+_GENERAL = label_stems(
+    sorted(GENERAL | {word for words in _FOREIGN for word in words.sets["general"]})
+)
 #: Amounts of time, distance or anything: "minutes" in "support · team amazing · minutes
 #: great service" (an issue fixed "in ten minutes") and "report · ten minutes load · month
 #: end" (a report that "takes ten minutes to load") is how long, not what: a QA tester's
@@ -71,6 +79,10 @@ _MEASURES = label_stems(sorted(MEASURES))
 NEAR = 3
 #: What separates the terms of a theme's name (``keywords``: "report · ten minutes load").
 _PART = "\u00b7"
+#: The part that leads the name of a theme in other languages (``text.language.in_languages``:
+#: "in Spanish", "in Spanish and German").
+_LANGUAGE_NAME = "|".join(sorted(NAMES.values()))
+_LANGUAGE_PART = re.compile(rf"in (?:{_LANGUAGE_NAME})(?:(?:, | and )(?:{_LANGUAGE_NAME}))*")
 
 
 def is_praise_theme(profile: ThemeProfile) -> bool:
@@ -81,7 +93,11 @@ def is_praise_theme(profile: ThemeProfile) -> bool:
 
 def area_stems(name: str) -> frozenset[str]:
     """The stems a theme's name gives its area: its words, stop words, judging words, words
-    for the whole product and measures out."""
+    for the whole product and measures out, and the language a theme in another language
+    is named by ("in Spanish · soporte excelente" names support, not "spanish": two Spanish
+    themes share no area by it)."""
+    if _LANGUAGE_PART.fullmatch(name.split(_PART)[0].strip()):
+        name = _PART.join(name.split(_PART)[1:])
     words = [w for w in _WORD.findall(name.lower()) if w not in STOPWORDS]
     return label_stems(words) - _JUDGING - _GENERAL - _MEASURES
 

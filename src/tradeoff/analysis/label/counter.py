@@ -160,9 +160,16 @@ complaints and requests read as praise ("Most things work well. ... we need gran
 permissions.") and 73 of the praise; after faint praise of most of the product joined the
 preambles and verbs of answering the reports ("Support always answers quickly"), 1 and 84.
 
-Known limits: English only; sarcasm ("great, another outage") reads as praise; praise of
-something else in the same words ("the agent was helpful", or "the web app is great" next
-to a mobile bug told without a failure word) counts when the item was filed in the theme;
+An item in Spanish, Portuguese, French, German, Italian or Dutch is read by the same rules on
+its language's words (``praise_languages``; a QA tester's 38 Spanish praise answers read as
+praise, 16 before, by their stars alone; none of 355 complaints in those four languages
+did); a text with no cue word of English or of those languages is no praise, whatever its
+language.
+
+Known limits: English and those six languages only; sarcasm ("great, another outage") reads
+as praise; praise of something else in the same words ("the agent was helpful", or "the web
+app is great" next to a mobile bug told without a failure word) counts when the item was
+filed in the theme;
 a misspelled praise word ("fanatstic") is missed; a negator more than three words before
 its cue ("not something anyone finds easy") is missed; a manner word after a present-tense
 verb outside ``REPORTS`` ("receipts upload quickly") is not read as praise; a "why"
@@ -181,12 +188,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradeoff.analysis.label import polite_praise
+from tradeoff.analysis.label import (
+    polite_praise,
+    praise_language_of,
+    praise_languages,
+    praise_lexicons,
+)
 from tradeoff.analysis.label.keywords import STOPWORDS
 from tradeoff.analysis.text import (
     courtesy,
     housekeeping,
     jira_markup,
+    language,
     markup,
     message,
     note,
@@ -527,13 +540,25 @@ def read_praise(
     ('not easy',)
     """
     against: list[str] = []
-    read = [
-        (sentence, _read_sentence(sentence, against)) for sentence in SENTENCE.findall(_fold(text))
-    ]
-    cues = [cue for _, found in _without_concessions(read) for cue in found]
+    code = praise_language_of.read_language(text)
+    if code is not None:  # Spanish, German...: the same rules on the language's words
+        foreign = praise_languages.read(text, code)
+        cues, against = list(foreign.cues), list(foreign.against)
+    else:
+        read = [
+            (sentence, _read_sentence(sentence, against))
+            for sentence in SENTENCE.findall(_fold(text))
+        ]
+        cues = [cue for _, found in _without_concessions(read) for cue in found]
     if kind is EvidenceKind.REVIEW and rating is not None and 1 <= rating <= 5:
         if rating >= HIGH_STARS:
-            asking = None if cues else _asking(text)
+            asking = (
+                None
+                if cues
+                else _asking(text)
+                if code is None
+                else praise_languages.asking(text, code)
+            )
             if asking is None:
                 cues.append(f"rated {rating:g} of 5")
             else:
@@ -578,7 +603,7 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
         # from our agent below it, or a note's "Next steps", is not praise of the area.
         text = as_said(kind, text)
     rated_high = kind is EvidenceKind.REVIEW and rating is not None and rating >= HIGH_STARS
-    if not rated_high and _ANY_CUE.search(_fold(text)) is None:
+    if not rated_high and not _may_praise(text):
         return ()  # the common case, ten times faster than reading
     reading = read_praise(text, rating, kind)
     if not reading.is_praise:
@@ -589,7 +614,35 @@ def praise_cues(text: str, rating: float | None, kind: EvidenceKind) -> tuple[st
 def praised_as_read(text: str) -> bool:
     """Whether a text the engine has already read (``theme_text``: no signature, quoted
     thread or note template left) reads as praise by its words, stars aside."""
-    return _ANY_CUE.search(_fold(text)) is not None and read_praise(text).is_praise
+    return _may_praise(text) and read_praise(text).is_praise
+
+
+def _may_praise(text: str) -> bool:
+    """Whether ``text`` holds a cue word of English or of a language with a lexicon
+    (``praise_lexicons``): one without cannot read as praise."""
+    folded = _fold(text)
+    if _ANY_CUE.search(folded) is not None:
+        return True
+    found = _ANY_WORD.findall(folded)
+    if not _TELLING_KEYS.isdisjoint(found):
+        return True
+    return (
+        not _AMBIGUOUS_KEYS.isdisjoint(found) and praise_language_of.read_language(text) is not None
+    )
+
+
+#: A word every cue of the other languages holds (``praise_lexicons.key_words``): a text
+#: without one reads as no praise in them. Those that are English words or numbers too
+#: ("top", "super", "10") count only in a text ``text.language`` tells is in another
+#: language: Banking77's "top up" would otherwise send an eighth of its queries to be read.
+_FOREIGN_KEYS = praise_lexicons.key_words()
+_AMBIGUOUS_KEYS = frozenset(
+    k
+    for k in _FOREIGN_KEYS
+    if k.isdigit() or k in praise_language_of.ENGLISH_HOMOGRAPHS or k in language.ENGLISH
+)
+_TELLING_KEYS = _FOREIGN_KEYS - _AMBIGUOUS_KEYS
+_ANY_WORD = re.compile(r"[^\W_]+")
 
 
 #: The last cue of praise that names nothing it praises ("No complaints", "10/10 Thanks!",
@@ -639,6 +692,9 @@ def names_something(text: str) -> bool:
     >>> names_something("Great for scheduling techs"), names_something("Great for our field techs")
     (True, False)
     """
+    code = praise_language_of.read_language(text)
+    if code is not None:
+        return praise_languages.names_something(text, code)
     return any(
         len(word) > 2 and word not in STOPWORDS and word not in _NOT_NAMING
         for word in WORD.findall(_FOR_PEOPLE.sub(" ", polite_praise.unnamed(_fold(text))))
@@ -657,13 +713,18 @@ def speaking_well(count: int, of: str = "it") -> str:
     return f"{plural(count, 'item')} {'speaks' if count == 1 else 'speak'} well of {of}"
 
 
-#: The rules as storage keeps their readings: any edit to this module, or to how a message
-#: is told from its signature and thread, reads every item again.
+#: The rules as storage keeps their readings: any edit to this module, to the other
+#: languages' rules and words (and how a language is told), or to how a message is told from
+#: its signature and thread, reads every item again.
 _RULES_SOURCE = b"".join(
     Path(module).read_bytes()
     for module in (
         __file__,
         polite_praise.__file__,
+        praise_languages.__file__,
+        praise_language_of.__file__,
+        *(str(p) for p in sorted(Path(str(praise_lexicons.__file__)).parent.glob("*.py"))),
+        language.__file__,
         message.__file__,
         signatures.__file__,
         courtesy.__file__,

@@ -54,7 +54,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from tradeoff.analysis.text.language import HAN, HIRAGANA, KATAKANA, char_class
+from tradeoff.analysis.text.language import (
+    EVERY,
+    HAN,
+    HIRAGANA,
+    KATAKANA,
+    STOP_WORDS,
+    char_class,
+)
+from tradeoff.analysis.text.language import NEGATIONS as LANGUAGE_NEGATIONS
 
 #: A word in any script ("überweisung", "café", "привет"), or a hyphenated compound of
 #: words, with an English contraction's ending; an underscore separates words. Letters
@@ -69,31 +77,18 @@ STOPWORDS = frozenset(
     too under until up us very was we were what when where which while who why will with
     would you your yours yourself can't won't didn't isn't wasn't doesn't hi hello thanks
     thank also there's what's let need want""".split()  # noqa: SIM905 - a word list reads better
-) | frozenset(
-    # The commonest function words of Spanish, German, French, Portuguese, Italian and Dutch:
-    # the embedders are English models, so tickets in those languages gather by language,
-    # and their themes were named "por favor · mi · la" and "ich möchte · meine karte · ist".
-    # Words that are also English content words ("die", "war", "hat", "plus", "son", "van",
-    # "ai") are not here.
-    """el la los las lo del al que y en un una unos por para con mi mis su sus se es está
-    estoy esta este hay muy pero como porque ya favor hola gracias tengo puedo buenos buenas
-    días tardes saludos más
-    der das den dem des ein eine einen einem einer und ist ich mich mir mein meine meinen
-    meiner meinem sie wir ihr es zu von mit auf für im nicht kein keine bitte habe haben
-    hallo danke wurde wurden wie aber oder wenn dass noch schon kann möchte guten grüße
-    freundlichen über auch sehr
-    le les de des du une et je ma mon mes pour qui dans sur avec ce cette il elle nous vous
-    au aux bonjour merci mais ou suis très
-    o os da do das dos em um uma meu minha não é e obrigado olá
-    il gli della di che non per mio mia sono ho grazie ciao
-    het een en ik mijn niet dat op te voor met geen bedankt hallo wij ze zijn heb""".split()  # noqa: SIM905
+) | frozenset().union(
+    # The function words of Spanish, German, French, Portuguese, Italian and Dutch
+    # (``text.language.STOP_WORDS``): the embedders are English models, so tickets in those
+    # languages gather by language, and their themes were named "por favor · mi · la",
+    # "ich möchte · meine karte · ist" and "in German · seit letzten update · ab".
+    *STOP_WORDS.values()
 )
 #: Words that turn a phrase around: an n-gram never spans them, and they are never labels.
 NEGATIONS = frozenset(
     """not no nor never cannot can't won't don't didn't doesn't isn't wasn't aren't weren't
-    hasn't haven't hadn't couldn't wouldn't shouldn't nicht kein keine pas não non geen
-    niet""".split()  # noqa: SIM905
-)
+    hasn't haven't hadn't couldn't wouldn't shouldn't""".split()  # noqa: SIM905
+).union(*LANGUAGE_NEGATIONS.values())
 #: Words too vague to name anything ("went", "tried", "without"): fine in a search, never
 #: in a label, and a phrase never runs through them ("fee went" is not a name).
 FILLER = frozenset(
@@ -103,7 +98,7 @@ FILLER = frozenset(
     really say says see seems sure take takes taking tell tried try trying use used using
     way well went without yes yet came took everything something anything nothing okay ok
     hoping hope thing things stuff lot bit where's how's that's""".split()  # noqa: SIM905
-)
+).union(*EVERY.values())
 #: A longer phrase replaces a term it contains when it holds at least this share of the
 #: term's occurrences in the theme and of its weight.
 PHRASE_FACTOR = 0.4
@@ -356,9 +351,25 @@ def _theme_words(texts: Iterable[str]) -> list[str]:
     joined = _WORD_PARTICLE.sub(_hyphenate, joined)
     return [
         _SEPARATOR if w in NEGATIONS or w in FILLER else w
-        for w in _WORD_OR_SEPARATOR.findall(joined)
+        for w in map(_unelided, _WORD_OR_SEPARATOR.findall(joined))
         if w == _SEPARATOR or (len(w) > 1 and w not in _DROPPED)
     ]
+
+
+#: The articles, pronouns and prepositions French and Italian write joined to the next word
+#: by an apostrophe ("l'appli", "d'absence", "qu'il", "dell'app", "un'azienda"): a QA
+#: tester's French theme was named "salariés · solde congés l'appli".
+ELIDED = frozenset(
+    """l d j m n s t c qu jusqu lorsqu puisqu quoiqu dell nell sull dall all un quest
+    quell""".split()  # noqa: SIM905
+)
+
+
+def _unelided(word: str) -> str:
+    """``word`` without an elided article or pronoun before its apostrophe ("l'appli" →
+    "appli"); an English contraction ("don't", "it's") and "o'clock" are left whole."""
+    cut = word.find("'")
+    return word[cut + 1 :] if 0 < cut < 7 and word[:cut] in ELIDED else word
 
 
 def _cut_word(match: re.Match[str]) -> str:

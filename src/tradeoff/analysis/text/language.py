@@ -52,6 +52,154 @@ _FUNCTION_WORDS = {
         hebben wordt werd nog bij""",
 }
 FUNCTION_WORDS = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
+#: The words of each language that name nothing, which a theme's name never holds
+#: (``label.keywords.STOPWORDS``): its articles, pronouns and possessives, prepositions and
+#: their contractions with an article ("zum", "du", "pelo", "nella"), conjunctions, forms
+#: of "be", "have", "can", "must" and "want", adverbs of degree, time and place, the
+#: particles of separable verbs ("ab", "an", "auf": "stürzt ... ab" is "crashes"), and the
+#: greetings, sign-offs and "please", "thanks", "we need" of a message, as the English list
+#: holds "please", "thanks", "need". A QA tester's German theme was named "in German · seit
+#: letzten update · ab". Left out where they are English words a name may need ("die",
+#: "war", "hat", "man", "bin", "tag", "son", "car", "plus", "ai", "eu", "era", "sin", "sim",
+#: "solo", "todo", "van", "door", "ben", "dan", "ci", "vi", "fare", "dove", "nas", "bom",
+#: "ali", "hen", "heel", "bent", "algo", "nada", "tan", "num", "dum", "ante"), and where a
+#: negation already breaks a phrase (``keywords.NEGATIONS``: "nicht", "pas", "não").
+_STOP_WORDS = {
+    "es": """el la los las lo un una unos unas al del de a  bajo con contra desde durante
+        en entre hacia hasta mediante para por según sobre tras y e ni o u pero sino que
+        porque pues como cuando donde mientras si aunque ya también tampoco muy más menos
+        tanto mucho mucha muchos muchas poco poca pocos pocas toda todos todas otro otra
+        otros otras mismo misma mismos mismas este esta estos estas ese esa esos esas aquel
+        aquella aquellos aquellas esto eso aquello yo tú tu él ella ello nosotros nosotras
+        vosotros vosotras ellos ellas usted ustedes me te se nos os le les mi mis tus su sus
+        nuestro nuestra nuestros nuestras vuestro vuestra mí ti sí conmigo contigo es
+        fue fueron ser sido siendo soy somos está están estaba estaban estoy estamos estar
+        estado he has ha hemos han había habían haber hay hubo tengo tiene tienen tenemos
+        tenía puedo puede pueden podemos podía hace hacer hizo aún todavía siempre nunca
+        algún alguien nadie alguno alguna algunos algunas ningún ninguno ninguna cual cuales
+        cuál qué quien quienes quién cómo dónde cuándo cuánto  vez veces así aquí allí
+        ahí ahora luego entonces sólo bien hola gracias favor buenos buenas buen días tardes
+        noches saludos saludo cordial cordiales atentamente estimados estimado estimada
+        estimadas necesito necesitamos necesita necesitan quiero queremos quisiera
+        quisiéramos poder""",
+    "de": """der das den dem des ein eine einen einem einer eines und oder aber denn sondern
+        doch ich du er sie es wir ihr mich dich sich uns euch mir dir ihm ihn ihnen mein
+        meine meinen meinem meiner meines dein deine deinen sein seine seinen seinem seiner
+        ihre ihren ihrem ihrer unser unsere unseren unserem unserer euer eure dieser diese
+        dieses diesen diesem      welche welcher welches kein keine
+        keinen keinem keiner nichts ist sind  bist gewesen wird werden wurde wurden
+        worden haben hatte hatten habe hast kann können konnte konnten muss müssen musste
+        soll sollen sollte will wollen wollte möchte möchten darf dürfen gibt zu zum zur von
+        vom mit auf aus bei beim nach seit für über unter vor hinter neben zwischen durch
+        gegen ohne um an am im ins als wie wenn dass ob weil da damit also auch noch schon
+        nur sehr mehr immer nie jetzt dann hier dort so ja nein mal bitte danke dank vielen
+        hallo guten grüße gruß freundlichen freundliche beste viele liebe herzliche geehrte
+        geehrter damen herren ab bis etwa wieder zusammen heute gestern leider brauche
+        brauchen braucht benötigen benötige""",
+    "fr": """le la les un une des du de au aux ce cet cette ces mon ma mes ton ta tes sa ses
+        notre nos votre vos leur leurs je tu il elle on nous vous ils elles me te se lui y en
+        moi toi soi eux qui que quoi où et ou mais donc or ni ne sans avec pour par sur sous
+        dans entre vers chez depuis pendant avant après contre selon est sont suis es êtes
+        sommes été être était étaient  as avons avez ont avait avaient avoir fait faire
+        peut peuvent pouvons pouvez pourrait dois doit doivent devons devez veux veut voulons
+        voulez voudrais voudrions aussi très bien tout tous toute toutes même encore déjà
+        toujours ici là alors puis comme quand si ça cela ceci bonjour bonsoir merci
+        cordialement salutations madame monsieur mesdames messieurs svp stp besoin bonne
+        lorsque puisque jusque quoique""",
+    "pt": """o a os as um uma uns umas ao aos à às do da dos das no na nos nas numa duma pelo
+        pela pelos pelas de em por para com sem sob sobre entre até desde após contra e ou
+        mas porém nem que se porque como quando onde enquanto já também muito muita muitos
+        muitas pouco mais menos tão toda todos todas outro outra outros outras mesmo este
+        esta estes estas esse essa esses essas aquele aquela isto isso aquilo tu você vocês
+        ele ela eles elas nós vós me te lhe lhes meu minha meus minhas teu tua seu sua seus
+        suas nosso nossa nossos nossas deste desta destes destas desse dessa neste nesta
+        nesse nessa é são foi foram ser sido sou somos está estão estava estavam estou
+        estamos estar esteve há havia tem têm temos tenho tinha pode podem podemos posso
+        ainda sempre nunca alguém ninguém algum alguma nenhum nenhuma qual quais quem
+        vez vezes assim aqui agora depois então só apenas bem olá oi obrigado obrigada favor
+        boa dia tarde noite prezados prezado prezada prezadas atenciosamente abraços abraço
+        att cordialmente preciso precisamos precisa precisam poder""",
+    "it": """il lo la i gli le un uno una di del dello della dei degli delle a al allo alla
+        ai agli alle da dal dallo dalla dai dagli dalle in nel nello nella nei negli nelle su
+        sul sullo sulla sui sugli sulle con per tra fra e ed o ma però anche che chi cui né
+        se perché quando mentre già ancora sempre mai molto molta molti molte poco più meno
+        tanto tutto tutta tutti tutte altro altra altri altre questo questa questi queste
+        quello quella quelli quelle io tu lui lei noi voi loro mi ti si ne mio mia miei mie
+        tuo tua suo sua nostro nostra vostro è sono erano stato stata essere ho hai ha
+        abbiamo avete hanno aveva avere può possono posso puoi fa qui qua lì là ora poi
+        allora così bene ciao grazie buongiorno buonasera salve cordiali saluti gentile
+        gentili egregio prego""",
+    "nl": """de het een en of maar dat dit deze wat wie waar wanneer hoe waarom ik je jij u
+        hij zij ze wij we jullie mij me mijn jouw uw zijn haar ons onze hun er is  was
+        waren wordt worden werd werden heb hebt heeft hebben had hadden kan kunnen kon moet
+        moeten wil willen zal zullen zou wel ook nog al  toch zo erg veel meer te  in
+        op aan met voor naar bij uit over om tot onder tussen na zonder sinds tegen hallo hoi
+        bedankt dank groeten groet vriendelijke goedemorgen goedemiddag alstublieft graag""",
+}
+STOP_WORDS = {code: frozenset(words.split()) for code, words in _STOP_WORDS.items()}
+#: The words of each language that deny what follows ("nunca llega", "ohne Fehler", "sans
+#: erreur"): a name's phrase never spans them (``label.keywords.NEGATIONS``), which would
+#: say the opposite ("código llega" of "el código nunca llega").
+_NEGATIONS = {
+    "es": "no nunca jamás tampoco ni nada nadie ningún ninguno ninguna sin",
+    "de": "nicht kein keine keinen keinem keiner keines nie niemals nichts ohne",
+    "fr": "ne pas jamais rien aucun aucune sans",
+    "pt": "não nunca jamais nem nenhum nenhuma ninguém nada sem",
+    "it": "non mai nessuno nessuna niente nulla senza né",
+    "nl": "niet geen nooit niets niemand zonder",
+}
+NEGATIONS = {code: frozenset(words.split()) for code, words in _NEGATIONS.items()}
+#: "Every" of each language, which English reads as filler (``label.keywords.FILLER``): no
+#: part of a name, and a name's phrase never spans it ("hohe gebühren bei jeder überweisung"
+#: names "hohe gebühren", not "hohe gebühren überweisung").
+_EVERY = {
+    "es": "cada",
+    "de": "jede jeder jedes jeden jedem",
+    "fr": "chaque",
+    "pt": "cada",
+    "it": "ogni",
+    "nl": "elke ieder iedere",
+}
+EVERY = {code: frozenset(words.split()) for code, words in _EVERY.items()}
+#: Function words of each language that are English words too, so the shared stop list
+#: keeps them ("die", "war", "son", "car"), though in a theme of that language they name
+#: nothing ("in German · stürzt die app" is "crashes the app"): such a theme's name leaves
+#: them out (``name_stop_words``).
+_HOMOGRAPHS = {
+    "es": "son ante era sin solo todo algo nada tan",
+    "de": "die war hat man bin tag",
+    "fr": "son car plus ai eu dont",
+    "pt": "era sim todo nada algo num dum nas bom ali eu",
+    "it": "ci vi fare dove era solo come",
+    "nl": "die van dan ben bent door heel hen",
+}
+
+
+def name_stop_words(codes: list[str]) -> frozenset[str]:
+    """The words a theme in the languages ``codes`` never holds in its name as a term of
+    their own: their stop words, negations, the function words that tell them, and their
+    English homographs (``homographs``).
+
+    >>> sorted(name_stop_words(["de"]) & {"die", "ab", "seit", "update"})
+    ['ab', 'die', 'seit']
+    """
+    return frozenset().union(
+        *(
+            words.get(code, ())
+            for code in codes
+            for words in (STOP_WORDS, NEGATIONS, FUNCTION_WORDS, _SPLIT_HOMOGRAPHS)
+        )
+    )
+
+
+def homographs(codes: list[str]) -> frozenset[str]:
+    """The function words of the languages ``codes`` that are English words too ("die",
+    "war", "son"): the shared stop list keeps them, so a name of that language leaves them
+    out even inside a phrase ("stürzt die app" → "stürzt app")."""
+    return frozenset().union(*(_SPLIT_HOMOGRAPHS.get(code, ()) for code in codes))
+
+
+_SPLIT_HOMOGRAPHS = {code: frozenset(words.split()) for code, words in _HOMOGRAPHS.items()}
 #: English function words, against which the others are weighed.
 _ENGLISH_WORDS = """the a an and or but is are was were be been i my me we our you your it its
 this that to of in on for with at by from not no have has had do does did can will would
