@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine, delete
 
-from tests.analysis.themed import active, add_tickets, intent_rows, placements
+from tests.analysis.themed import active, add_tickets, intent_rows, placed_row, placements
 from tradeoff.analysis.assign import place
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.metrics import normalized_mutual_information
@@ -186,7 +186,8 @@ def test_texts_without_a_word_are_left_unsorted_not_made_a_theme(engine: Engine)
     assert not set(wordless) & set(placed)
     assert report.unsorted >= len(wordless)
     assert len(set(worded) & set(placed)) >= 0.95 * len(worded)
-    new = [{"text": "🙂", "category": "none"}, {"text": "test", "category": "none"}, rows[0]]
+    again = placed_row(rows, worded, placed)
+    new = [{"text": "🙂", "category": "none"}, {"text": "test", "category": "none"}, again]
     later = add_tickets(engine, new, 30000)
     analyze(engine, StaticEmbedder())  # filed incrementally: the same rule
     placed = placements(engine)

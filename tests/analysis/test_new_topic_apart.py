@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from tests.analysis.test_new_topic import write_tickets
 from tests.analysis.themed import SUBSET, intent_rows
 from tests.cli.helpers import run_cli
-from tradeoff.analysis.new_topic import apart_closeness
+from tradeoff.analysis.cluster.closeness import apart_closeness
 from tradeoff.storage.session import read_session
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow
 

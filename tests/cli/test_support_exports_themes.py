@@ -243,7 +243,13 @@ def test_a_plain_analyze_files_with_the_embedder_the_themes_were_found_with(
     run_cli(capsys, "--db", db, "import", "csv", str(later), "--date", "2026-11-02")
     filed = run_cli(capsys, "--db", db, "analyze")
     assert filed.exit_code == 0, filed.stderr
-    assert filed.stdout.startswith("Filed 5 of 5 items to place into existing themes with ")
+    # The five new items, and any the first run left unsorted, are placed by the same model.
+    placing = re.match(
+        r"Filed (\d+) of (\d+) items to place into existing themes with ", filed.stdout
+    )
+    assert placing is not None, filed.stdout
+    assert int(placing[2]) >= 5
+    assert int(placing[1]) >= 5
     assert "static-wordllama-l2-supercat-128-" in filed.stdout
     default = run_cli(capsys, "--db", db, "analyze", "--embedder", "static")
     assert "Rebuilt the themes (the themes were found with static-wordllama" in default.stdout

@@ -38,6 +38,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from tradeoff.analysis.cluster.closeness import apart_closeness
 from tradeoff.analysis.discover import DiscoverySettings, centroids_of, discover
 from tradeoff.analysis.embed.protocol import Vectors
 
@@ -93,20 +94,3 @@ def new_topic_members(
         if close.sum() >= NEW_TOPIC_ITEMS and apart[close].mean() > nearest_theme[group]:
             members |= close
     return members
-
-
-def apart_closeness(vectors: Vectors, labels: NDArray[np.int64]) -> NDArray[np.float64]:
-    """Per row: the cosine of its vector with the mean of the other rows of its label (0 for
-    a row alone in its label): how close it sits to its group, not counting itself.
-
-    >>> rows = np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]], dtype=np.float32)
-    >>> apart_closeness(rows, np.array([0, 1, 1])).round(2).tolist()
-    [0.0, 0.8, 0.8]
-    """
-    sums = np.zeros((int(labels.max(initial=-1)) + 1, vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, labels, vectors)
-    others = sums[labels] - vectors
-    norms = np.linalg.norm(others, axis=1)
-    dots = np.einsum("ij,ij->i", vectors, others)
-    result: NDArray[np.float64] = np.where(norms > 1e-6, dots / np.maximum(norms, 1e-12), 0.0)
-    return result

@@ -94,7 +94,10 @@ class RankedGroup:
 
 def quote_groups(session: Session, theme_id: int) -> list[RankedGroup]:
     """The groups ``quote_candidates`` returns, in its order, not yet read: sub-themes with
-    originals, most originals first (ties by id), then the theme's own group."""
+    originals, most originals first, then the theme's own group. Ties go by the sub-theme's
+    name, which comes from its members' words, and only then by id, which comes from the
+    order themes were stored in: sellers' notes filed into a theme change that order, and
+    two sub-themes of six tickets swapped their quotes when a CRM import joined them."""
     subthemes = select(ThemeRow.id).where(
         ThemeRow.parent_id == theme_id, ThemeRow.status == ThemeStatus.ACTIVE
     )
@@ -103,7 +106,12 @@ def quote_groups(session: Session, theme_id: int) -> list[RankedGroup]:
         _holding(session, theme_id, SELLERS_NOTES, 1) > 0,
     )
     sizes = _originals_per_theme(session, subthemes, unquoted)
-    ordered = sorted((s for s in sizes.items() if s[1] > 0), key=lambda s: (-s[1], s[0]))
+    names = dict(
+        session.execute(select(ThemeRow.id, ThemeRow.name).where(ThemeRow.id.in_(subthemes))).all()
+    )
+    ordered = sorted(
+        (s for s in sizes.items() if s[1] > 0), key=lambda s: (-s[1], names.get(s[0], ""), s[0])
+    )
     groups = [RankedGroup(session, sub_id, None, unquoted) for sub_id, _ in ordered]
     return [*groups, RankedGroup(session, theme_id, subthemes, unquoted)]
 
