@@ -87,21 +87,35 @@ def foreign(codes: list[str | None]) -> NDArray[np.bool_]:
     return np.array([code is not None for code in codes], dtype=np.bool_)
 
 
-def language_apart(found: Discovery, spoken: list[str | None], texts: list[str]) -> Discovery:
+def language_apart(
+    found: Discovery,
+    spoken: list[str | None],
+    texts: list[str],
+    min_size: int = DiscoverySettings.min_size,
+) -> Discovery:
     """``found`` with the sub-themes mostly in another language (``spoken``: ``languages``
     of ``texts``) of each theme mostly in English made one theme of their own, and each
-    theme mostly in other languages one theme per language (``by_language``)."""
-    return by_topic(by_language(set_apart(found, foreign(spoken)), spoken, texts), spoken)
+    theme mostly in other languages one theme per language (``by_language``) and one per
+    topic (``by_topic``). ``min_size`` is the smallest theme of the discovery that found
+    them (``DiscoverySettings.min_size`` of the run), so a language's theme is as large as
+    any other theme of the run must be."""
+    apart = set_apart(found, foreign(spoken))
+    return by_topic(by_language(apart, spoken, texts, min_size), spoken, min_size)
 
 
-def by_language(found: Discovery, spoken: list[str | None], texts: list[str]) -> Discovery:
+def by_language(
+    found: Discovery,
+    spoken: list[str | None],
+    texts: list[str],
+    min_size: int = DiscoverySettings.min_size,
+) -> Discovery:
     """``found`` with each theme mostly in other languages split into one theme per language,
     its commonest keeping the label: a PM reads "in Spanish" as the Spanish tickets, and the
     words that name it must be Spanish too. An item read as English there (a German chat
     with an English follow-up) goes with the language it leans to (``leaning``), else with
     its sub-theme's commonest, else its theme's; a sub-theme split so is numbered anew in
     each theme after the first. A language with fewer items than discovery's smallest theme
-    is left unsorted instead."""
+    (``min_size``) is left unsorted instead."""
     if not (found.themes >= 0).any():
         return found
     themes, subthemes = found.themes.copy(), found.subthemes.copy()
@@ -123,7 +137,7 @@ def by_language(found: Discovery, spoken: list[str | None], texts: list[str]) ->
         seen: set[int] = set(np.unique(found.subthemes[in_theme & (speaks == ranked[0])]).tolist())
         for code in ranked[1:]:
             moved = in_theme & (speaks == code)
-            if moved.sum() < DiscoverySettings().min_size:
+            if moved.sum() < min_size:
                 # Too few for a theme of their own, not said in its language: unsorted,
                 # where a person sees them, as discovery leaves a group this small.
                 themes[moved], subthemes[moved] = -1, -1
@@ -138,13 +152,15 @@ def by_language(found: Discovery, spoken: list[str | None], texts: list[str]) ->
     return Discovery(themes=themes, subthemes=subthemes, closeness=found.closeness)
 
 
-def by_topic(found: Discovery, spoken: list[str | None]) -> Discovery:
+def by_topic(
+    found: Discovery, spoken: list[str | None], min_size: int = DiscoverySettings.min_size
+) -> Discovery:
     """``found`` with each sub-theme of a theme mostly in other languages made a theme of its
     own: the largest keeps the theme's label (ties: the lower sub-theme), the others take new
     labels after the others. A theme mostly in English keeps its sub-themes.
 
-    A sub-theme smaller than discovery's smallest theme stays with the largest: it is no
-    theme of its own.
+    A sub-theme smaller than discovery's smallest theme (``min_size``) stays with the
+    largest: it is no theme of its own.
 
     >>> found = Discovery(np.array([0] * 7 + [1, 1]), np.array([0, 0, 0, 1, 1, 1, 4, 2, 3]),
     ...                   np.ones(9, dtype=np.float32))
@@ -165,9 +181,8 @@ def by_topic(found: Discovery, spoken: list[str | None]) -> Discovery:
         if subs.size < 2:
             continue
         keeper = int(subs[np.argmax(sizes)])  # the first of the largest: the lowest label
-        smallest = DiscoverySettings().min_size
         for sub, size in zip(subs.tolist(), sizes.tolist(), strict=True):
-            if sub != keeper and size >= smallest:
+            if sub != keeper and size >= min_size:
                 themes[in_theme & (found.subthemes == sub)] = next_theme
                 next_theme += 1
     return Discovery(themes=themes, subthemes=found.subthemes, closeness=found.closeness)

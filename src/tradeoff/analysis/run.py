@@ -231,7 +231,7 @@ def _rebuild(
         found = _widened(found, founding)
         found = praise_apart(found, np.array([praised_as_read(t) for t in said], dtype=np.bool_))
         spoken = languages(said)
-        found = language_apart(found, spoken, said)
+        found = language_apart(found, spoken, said, min_size=settings.min_size)
         notes = worded & ~founding
         keys = [row.external_id for row in read]
         likened = filed_by_likeness(said, notes, keys, [i in benched for i in ids])

@@ -14,6 +14,7 @@ avoir résolu" for "merci d'avoir résolu", ``elisions``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from tradeoff.analysis.text.language import name_stop_words
@@ -146,13 +147,27 @@ class Words:
 
     def conditional(self, word: str) -> bool:
         """A verb in the conditional mood ("sería", "serait", "gostaria", "wäre"): a wish,
-        told by its ending or, where the language writes it as a word, by the word."""
+        told by the word where the lexicon lists it (``Lexicon.conditionals``), else by its
+        ending after a stem of three letters or more that ends in no accented letter.
+
+        The stem's length keeps out nouns ("fria", "cría", "trait"), so the forms of "be",
+        "have", "go" and "do", whose stems are shorter ("se-ría", "se-rait", "sa-rebbe",
+        "au-rait"), are listed. No conditional has an accented letter before its ending,
+        while nouns and adjectives do ("bancária", "própria", "história")."""
         if word in self.sets["conditionals"]:
             return True
-        return word not in self.sets["not_conditional"] and any(
-            word.endswith(ending) and len(word) > len(ending) + 2
-            for ending in self.lexicon.conditional_endings.split()
-        )
+        if word in self.sets["not_conditional"]:
+            return False
+        for ending in self.lexicon.conditional_endings.split():
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) > 2 and not _accented(stem[-1]):
+                return True
+        return False
+
+
+def _accented(letter: str) -> bool:
+    """A letter with a diacritic ("á", "ó", "ê"), told by its decomposition."""
+    return len(unicodedata.normalize("NFD", letter)) > 1
 
 
 _COMPILED: dict[str, Words] = {}

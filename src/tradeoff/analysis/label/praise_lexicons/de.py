@@ -123,5 +123,6 @@ LEXICON = Lexicon(
     nutzer benutzer kunden personal leute belegschaft""",
     attachments="anbei anhang angehängt screenshot screenshots bildschirmfoto",
     negated_after=True,
-    conditionals="würde würden wäre wären hätte hätten könnte könnten",
+    conditionals="""würde würdest würden wäre wär wärst wären hätte hättest hätten könnte
+    könnten fände fänden bliebe blieben""",
 )

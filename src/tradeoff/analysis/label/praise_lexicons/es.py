@@ -57,7 +57,8 @@ LEXICON = Lexicon(
     conditional_endings="ría rían ríamos",
     not_conditional="""categoría categorías mayoría tesorería asesoría consultoría auditoría
     batería baterías librería galería lotería mensajería cafetería secretaría secretarías
-    ingeniería alegría""",
+    ingeniería alegría avería teoría minoría tubería ferretería papelería panadería
+    peluquería guardería hotelería tontería mercadería telemetría maestría""",
     orders="""arreglen solucionen revisen corrijan envíen manden agreguen añadan hagan den
     dejen habiliten activen cambien pongan permitan incluyan respondan contesten
     resuelvan ayúdenme ayúdennos arregla soluciona revisa corrige agrega añade haz""",
@@ -140,4 +141,8 @@ LEXICON = Lexicon(
     nosotros""",
     attachments="""adjunto adjunta adjuntos adjuntas adjuntamos adjunté captura capturas
     pantalla pantallazo imagen imágenes""",
+    conditionals="""sería serías seríamos seríais serían estaría estarías estaríamos estaríais
+    estarían tendría tendrías tendríamos tendríais tendrían habría habrías habríamos
+    habríais habrían quedaría quedaríamos quedarían haría haríamos harían iría iríamos
+    irían daría daríamos darían vería veríamos verían diría diríamos dirían""",
 )

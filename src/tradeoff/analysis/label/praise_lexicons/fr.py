@@ -45,7 +45,8 @@ LEXICON = Lexicon(
     stp veuillez dois devons doit demande demandons""",
     wishes="""si pensais croyais pensé cru attendais censé censée censés semble semblait""",
     conditional_endings="rais rait rions riez raient",
-    not_conditional="""jamais mais frais vrais désormais""",
+    not_conditional="""jamais mais frais vrais désormais portrait retrait extrait attrait
+    abstrait distrait soustrait engrais""",
     orders="""corrigez réglez vérifiez envoyez ajoutez faites mettez activez changez
     répondez aidez résolvez""",
     making="""ajouter corriger régler activer permettre intégrer inclure faire créer prévoir
@@ -132,4 +133,7 @@ LEXICON = Lexicon(
     },
     negated_after=True,
     denies_verb="ne plus",
+    conditionals="""serais serait serions seriez seraient aurais aurait aurions auriez
+    auraient resterais resterait resterions resteriez resteraient ferais ferait ferions
+    feriez feraient irais irait irions iriez iraient""",
 )

@@ -108,4 +108,8 @@ LEXICON = Lexicon(
         "quest": "questo",
         "quell": "quello",
     },
+    conditionals="""sarei saresti sarebbe saremmo sareste sarebbero avrei avresti avrebbe
+    avremmo avreste avrebbero starei staresti starebbe staremmo stareste starebbero
+    resterei resterebbe resteremmo resterebbero farei faresti farebbe faremmo fareste
+    farebbero darei darebbe daremmo darebbero""",
 )

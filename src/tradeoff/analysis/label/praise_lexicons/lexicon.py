@@ -29,9 +29,11 @@ class Lexicon:
     #: Words that make a later cue in the clause a wish or a let-down expectation ("si",
     #: "pensé", "supuestamente").
     wishes: str
-    #: Endings of the conditional mood ("sería", "serait", "seria"): a wish.
+    #: Endings of the conditional mood ("podría", "voudrait", "gostaria"): a wish, after a
+    #: stem of three letters or more (``Words.conditional``).
     conditional_endings: str
-    #: Words with such an ending that are no conditional ("categoría", "secretaria").
+    #: Words with such an ending that are no conditional ("categoría", "secretaria",
+    #: "retrait").
     not_conditional: str
     #: Imperatives that open an order ("arreglen", "corrijam", "beheben").
     orders: str
@@ -108,5 +110,8 @@ class Lexicon:
     negated_after: bool = False
     #: Words that deny a working verb but no praise word ("ne" of "ne marche plus").
     denies_verb: str = ""
-    #: The conditional written as a word, not an ending ("wäre", "würde", "zou").
+    #: Conditionals listed as words: where the language writes the mood as a word ("wäre",
+    #: "würde", "zou"), and the forms of "be", "stay", "have", "go" and "do" whose stem is
+    #: too short for an ending to tell ("sería", "seria", "serait", "sarebbe"). A "would be
+    #: perfect" is a feature request, never praise.
     conditionals: str = ""

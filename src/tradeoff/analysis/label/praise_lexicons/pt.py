@@ -48,7 +48,9 @@ LEXICON = Lexicon(
     deveria deveriam""",
     conditional_endings="ria riam ríamos",
     not_conditional="""categoria categorias maioria secretaria tesouraria auditoria padaria
-    consultoria assessoria engenharia livraria galeria bateria baterias companhia""",
+    consultoria assessoria engenharia livraria galeria bateria baterias companhia ouvidoria
+    diretoria portaria loteria pizzaria mercadoria teoria minoria periferia controladoria
+    vistoria própria indústria""",
     orders="""corrijam resolvam verifiquem enviem adicionem incluam façam coloquem habilitem
     liberem ajustem arrumem consertem respondam ajudem mudem corrija resolva verifique
     envie adicione inclua faça arrume conserte ajude""",
@@ -126,4 +128,7 @@ LEXICON = Lexicon(
     empregados trabalhadores""",
     attachments="""anexo anexa anexos anexei anexamos segue seguem print prints captura
     capturas tela imagem imagens""",
+    conditionals="""seria serias seríamos seriam estaria estarias estaríamos estariam teria
+    terias teríamos teriam haveria haveríamos haveriam ficaria ficaríamos ficariam faria
+    faríamos fariam iria iríamos iriam daria daríamos dariam diria diríamos diriam""",
 )
