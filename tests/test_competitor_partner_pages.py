@@ -55,7 +55,7 @@ def test_the_competitor_page_says_it_is_a_partner(viewer: TestClient) -> None:
         '<p class="partner"><strong>Integration partner</strong>: one of our integrations, '
         "named in evidence only where the words compete with it"
     ) in page.text
-    assert f'tradeoff competitor-partner "{ESCAPED}" --off' in page.text
+    assert f"tradeoff competitor-partner '{ESCAPED}' --off" in page.text
     assert "(as a rival only: an integration partner)" in page.text
     other = viewer.get("/competitors/Datadog").text
     assert "Integration partner" not in other

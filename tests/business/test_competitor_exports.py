@@ -3,7 +3,10 @@
 "Exporting the payroll journal report to Excel loses the number formatting" was counted as
 the spreadsheet alternative in 11 tickets of a QA corpus: the word of connecting had to
 stand right before "Excel". Where the data goes is a step of the work; a spreadsheet the
-buyer keeps the work in ("we track it in Excel instead") is still the alternative.
+buyer keeps the work in ("we track it in Excel instead") is still the alternative. So is
+one they save, copy or paste the work into (a review of the fix: "We save all timesheets in
+Excel because your time tracking is unusable" had become an export): saving or copying
+exports only where the copy takes the name's format ("save the register as Excel").
 """
 
 from __future__ import annotations
@@ -45,6 +48,13 @@ def finder() -> MentionFinder:
         "Wenn ich das Lohnjournal nach Excel exportiere, fehlen die Kostenstellen.",
         "Als ik de loonjournaal naar Excel exporteer, zijn de bedragen tekst.",
         "Esportando il libro unico in Excel i numeri diventano testo.",
+        # Saving or copying as the name's format.
+        "Can I save the payslip register as Excel instead of PDF?",
+        "Please let me copy the journal as Excel without the totals row.",
+        "Guardé el informe de nómina como Excel y los importes salen como texto.",
+        "J'ai enregistré le journal sous Excel et les montants sont du texte.",
+        "Wenn ich das Lohnjournal als Excel speichere, fehlen die Kostenstellen.",
+        "Lo guardo en formato Excel y se pierden los decimales.",
     ],
 )
 def test_where_the_data_goes_is_no_rival(said: str) -> None:
@@ -63,6 +73,14 @@ def test_where_the_data_goes_is_no_rival(said: str) -> None:
         "We keep the payroll in Excel and export it to the bank.",
         "Por ahora lo hacemos a mano en Excel.",
         "Die Überstunden führen wir in Excel und exportieren sie danach.",
+        # Saving, copying or pasting into it keeps the work there.
+        "We save all timesheets in Excel because your time tracking is unusable.",
+        "Honestly we copy everything into Excel and run payroll from there.",
+        "We paste the hours into Excel every Friday to work out overtime.",
+        "Guardamos todas las horas en Excel porque el control horario no sirve.",
+        "Nous copions tout dans Excel pour calculer les heures sup.",
+        "Wir müssen die Stunden jede Woche in Excel speichern.",
+        "Salviamo tutte le ore in Excel perché il vostro modulo non funziona.",
     ],
 )
 def test_the_spreadsheet_kept_instead_is_still_the_alternative(said: str) -> None:
@@ -81,11 +99,13 @@ def test_a_scan_counts_no_export_ticket_as_the_spreadsheet(
     tickets = tmp_path / "freshdesk_tickets.csv"
     exported = "Exporting the payroll journal report to Excel loses the number formatting."
     kept = "Until the overtime is fixed we track it in Excel instead."
+    saved = "We save all timesheets in Excel because your time tracking is unusable."
     with tickets.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["Ticket ID", "Description", "Created Date", "Organization"])
         writer.writerow(["8008", exported, "2026-10-01", "Lumen Logistics AG"])
         writer.writerow(["8009", kept, "2026-10-02", "Koala Retail Ltd"])
+        writer.writerow(["8010", saved, "2026-10-03", "Nordlicht Pflege GmbH"])
     assert run_cli(capsys, "--db", workspace_url, "import", "csv", str(tickets)).exit_code == 0
     assert run_cli(capsys, "--db", workspace_url, "scan-competitors").exit_code == 0
     query = text(
@@ -95,4 +115,4 @@ def test_a_scan_counts_no_export_ticket_as_the_spreadsheet(
     )
     with engine.connect() as connection:
         found = {tuple(row) for row in connection.execute(query)}
-    assert found == {(kept, "Spreadsheets", "spreadsheet")}
+    assert found == {(kept, "Spreadsheets", "spreadsheet"), (saved, "Spreadsheets", "spreadsheet")}

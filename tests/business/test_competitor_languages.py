@@ -191,8 +191,9 @@ def test_english_common_words_need_a_product_s_words() -> None:
     assert finder.find("Close is cheaper per seat, and the dialer is built in.") == {1: "Close"}
     assert finder.find("We switched from Close because the reporting was thin.") == {1: "Close"}
     assert finder.find("Our SDRs still like Close's power dialer.") == {1: "Close"}
-    # Days are words however they are written.
+    # A day that dates something is the day; as a subject or an object, the product.
     assert finder.find("The sync fails every Monday morning.") == {}
+    assert finder.find("Half the team prefers Monday.") == {2: "Monday"}
     assert finder.find("Half the team moved their boards to monday.com last quarter.") == {
         2: "monday"
     }

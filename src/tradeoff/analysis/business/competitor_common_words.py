@@ -12,18 +12,24 @@ name that the items written in a language (``languages_of``) write in lower case
 sentence more often than capitalised there, in ``MIN_WORD_ITEMS`` items at least
 (``NameUsage``), is one of that language's words.
 Two cases capitals cannot tell: German writes every noun with a capital, so there a use
-right after an article ("die Sage", "der Gusto") counts as the word's; and the names of the
-days and months, capitalised in English and German, are always common words there
-(``ALWAYS_COMMON``). A text written without capitals says nothing either way.
+right after an article ("die Sage", "der Gusto") counts as the word's; and English and
+German capitalise the days and the months, so there a day's name is read by its context
+(``competitor_days``): "every Monday", "on Monday", "Monday morning" date something and are
+the day, votes neither way, whatever else the workspace says; "Half the team prefers
+Monday" is read like any other name. A text written without capitals says nothing either
+way, and neither does a web address ("monday.com" is the product's name in lower case).
 
 **When such a name is the product.** In an item of a language the name is a common word
-of, a *bare* occurrence — in lower case, at a sentence's start, in capitals, in German,
-or a day or month — is the product only where the words around it show one
-(``competitor_product_words``): a word of competing, moving, choosing or price right before
-it ("cambiarnos a gusto", "seguirán con su gestoría"), a comparison right after it ("gusto
-es más barato"), a web address ("gusto.com"), the possessive ("Gusto's"), or a customer
-who came from it or may leave for it (``mention_stance``). Capitalised inside a sentence of
-a language whose capitals mark names, it is the product ("Nos cambiamos a Gusto").
+of, a *bare* occurrence — in lower case, at a sentence's start, in capitals, or in German
+— is the product only where the words around it show one (``competitor_product_words``):
+a word of competing, moving, choosing or price right before it ("cambiarnos a gusto",
+"seguirán con su gestoría"), a comparison or a feature it has right after it ("gusto es
+más barato", "Gusto tiene integración con Xero"), a contrast with us after it ("... y
+ustedes no": ``competitor_contrast``), a web address ("gusto.com"), the possessive
+("Gusto's"), or a customer who came from it or may leave for it (``mention_stance``).
+Capitalised inside a sentence of a language whose capitals mark names, it is the product
+("Nos cambiamos a Gusto"). A dated day's name is the day unless a word right before it or
+a web address shows the product ("switched to Monday", "monday.com").
 
 A name that is no common word of the item's language is read as before, in any case:
 "personio" in lower case is Personio.
@@ -36,23 +42,15 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 
 from tradeoff.analysis.business import competitor_product_words as product_words
+from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
+from tradeoff.analysis.business.competitor_days import DAYS, dated, day_or_month
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.analysis.text.language import ENGLISH, FUNCTION_WORDS, guess_language
 from tradeoff.domain.enums import MentionStance
 from tradeoff.domain.names import fold
 
-#: Words that are common words of a language however they are written: the days and
-#: months, which English and German capitalise ("every Monday", "am Montag").
-_DAYS_AND_MONTHS = {
-    "en": """monday tuesday wednesday thursday friday saturday sunday january february
-        march april may june july august september october november december""",
-    "de": """montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar
-        jänner februar märz april mai juni juli august september oktober november
-        dezember""",
-}
-ALWAYS_COMMON = {
-    code: frozenset(map(fold, words.split())) for code, words in _DAYS_AND_MONTHS.items()
-}
+#: The languages that capitalise the days and the months (``competitor_days``).
+DAYS_CAPITALISED = tuple(DAYS)
 #: Items of a language that must write a name in lower case before it is one of the
 #: language's words: a writer who forgets a capital once does not make "personio" a word.
 MIN_WORD_ITEMS = 2
@@ -70,6 +68,7 @@ _OPENING = " \t\r\"'“‘«¿¡([{*•·-#"
 #: What ends a sentence for a name after it (a tag's end too: "<p>Gusto ...").
 _SENTENCE_END = ".!?:;\n>"
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_REST_END = re.compile(r"[.!?\n]")
 ENGLISH_CODE = "en"
 
 
@@ -121,6 +120,8 @@ class NameUsage:
         seen: set[tuple[str, str, bool]] = set()
         for key, start, end in found:
             said = text[start:end]
+            if product_words.written_as_product(text[end : end + 40], possessive=False):
+                continue  # "monday.com": the product's address, in lower case or not
             if said.islower():
                 if capitals is None:
                     capitals = any(c.isupper() for c in text)
@@ -133,6 +134,8 @@ class NameUsage:
                 continue  # a sentence's first word or capitals: either
             languages = languages or languages_of(text)
             for language in languages:
+                if day_or_month(key, [language]) and dated(text, start, end, [language]):
+                    continue  # "every Monday": the day, read so wherever it is dated
                 seen.add((key, language, as_word or _a_noun(text, start, end, language)))
         for key, language, as_word in seen:
             (self._as_word if as_word else self._as_name)[key, language] += 1
@@ -140,18 +143,16 @@ class NameUsage:
             self._common = None
 
     def common_somewhere(self, key: str) -> bool:
-        """Whether the folded name is a common word of any language: most names are none,
-        and need no guess of an item's language."""
+        """Whether the folded name is a common word of any language, or a day or a month
+        (read by its context): most names are neither, and need no guess of an item's
+        language."""
         if self._common is None:
             self._common = {k for k, code in self._as_word if self._as_word_there(k, code)}
-        return key in self._common or any(key in words for words in ALWAYS_COMMON.values())
+        return key in self._common or day_or_month(key, DAYS_CAPITALISED)
 
     def common(self, key: str, languages: Iterable[str]) -> bool:
         """Whether the folded name is a common word of one of ``languages``."""
-        return any(
-            key in ALWAYS_COMMON.get(language, ()) or self._as_word_there(key, language)
-            for language in languages
-        )
+        return any(self._as_word_there(key, language) for language in languages)
 
     def _as_word_there(self, key: str, language: str) -> bool:
         as_word = self._as_word[key, language]
@@ -171,32 +172,27 @@ def bare(
     text: str, start: int, end: int, languages: Collection[str], spellings: Collection[str]
 ) -> bool:
     """Whether the name at ``text[start:end]`` is written as a common word could be: in
-    lower case, in capitals that none of its ``spellings`` uses, first in its sentence, in
-    a language that capitalises every noun, or a day or month."""
+    lower case, in capitals that none of its ``spellings`` uses, first in its sentence, or
+    in a language that capitalises every noun."""
     said = text[start:end]
     if said.islower() or (said.isupper() and not any(s.isupper() for s in spellings)):
         return True
-    if opens_sentence(text, start) or any(code in NOUNS_CAPITALISED for code in languages):
-        return True
-    return _day_or_month(said, languages)
-
-
-def _day_or_month(said: str, languages: Iterable[str]) -> bool:
-    key = fold(said)
-    return any(key in ALWAYS_COMMON.get(code, ()) for code in languages)
+    return opens_sentence(text, start) or any(code in NOUNS_CAPITALISED for code in languages)
 
 
 def marks_a_product(text: str, start: int, end: int, languages: Collection[str]) -> bool:
     """Whether the words around the name at ``text[start:end]`` show it is the product
     (``competitor_product_words``), or a customer came from it or may leave for it."""
     after = text[end : end + 200]
-    possessive = not _day_or_month(text[start:end], languages)  # "Monday's run"
+    possessive = not day_or_month(fold(text[start:end]), languages)  # "Monday's run"
     if product_words.written_as_product(after, possessive=possessive):
         return True
     if product_words.before(text[max(0, start - 120) : start], languages):
         return True
     if product_words.after(after, languages):
         return True
+    if contrasts_with_us(_sentence_rest(after), languages):
+        return True  # "Gusto tiene integración con Xero y ustedes no."
     return stance_of(text, start, end) is not MentionStance.NAMED
 
 
@@ -210,10 +206,24 @@ def read_as_word(
     spellings: Collection[str],
 ) -> bool:
     """Whether the name at ``text[start:end]`` (folded: ``key``) is read as the common word
-    it also is, not as the competitor: a common word of the item's ``languages``
-    (``usage``), written bare (``bare``), with no word around it that marks a product."""
+    it also is, not as the competitor: a day or a month that dates something ("every
+    Monday": ``competitor_days``) with no word right before it or web address that shows
+    the product ("switched to Monday", "monday.com"); or a common word of the item's
+    ``languages`` (``usage``), written bare (``bare``), with no word around it that marks a
+    product."""
+    if day_or_month(key, languages) and dated(text, start, end, languages):
+        after = text[end : end + 40]
+        if product_words.written_as_product(after, possessive=False):
+            return False
+        return not product_words.before(text[max(0, start - 120) : start], languages)
     if not usage.common(key, languages):
         return False
     if not bare(text, start, end, languages, spellings):
         return False
     return not marks_a_product(text, start, end, languages)
+
+
+def _sentence_rest(after: str) -> str:
+    """The words after a name up to its sentence's end, the end's mark kept."""
+    cut = _SENTENCE_REST_END.search(after)
+    return after[: cut.end()] if cut else after

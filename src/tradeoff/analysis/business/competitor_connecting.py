@@ -5,8 +5,11 @@
 connecting that says nothing of competing ("Marketing runs on HubSpot and wants the contact
 sync to keep working"), such as routing to it, polling it as a data source or sending
 alerts to it ("Needs PagerDuty routing per team", "PagerDuty incidents all land on the
-default service"). "Lost to Zoho, whose Gmail sync was better" competes. Exporting
-connects at any distance in its clause (``competitor_exports``).
+default service"). "Lost to Zoho, whose Gmail sync was better" competes, and so does a
+contrast with us: "Gusto has an integration with Xero and you don't" (``competitor_contrast``;
+Xero, next to the integration, still connects). The other languages' integration words
+connect right before the name ("integración con Xero", "Schnittstelle zu DATEV").
+Exporting connects at any distance in its clause (``competitor_exports``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
 from tradeoff.analysis.business.competitor_exports import exported_to
 from tradeoff.analysis.business.competitor_rivalry import set_against
 from tradeoff.analysis.text.sentence_around import sentence_around
@@ -26,8 +30,17 @@ _PART_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LINK_BEFORE = re.compile(
-    r"(?:native|integrat\w*|connect\w*|sync\w*|export\w*|import\w*|plug\w*|download\w*)\s+"
-    r"(?:(?:with|to|into|from|for|in)\s+)?(?:(?:the|our|their|a|an|its)\s+)?$",
+    r"(?:(?:native|integrat\w*|connect\w*|sync\w*|export\w*|import\w*|plug\w*|download\w*)"
+    r"\s+(?:(?:with|to|into|from|for|in)\s+)?(?:(?:the|our|their|a|an|its)\s+)?"
+    # The other languages put the integration before the name: "integración con Xero",
+    # "integração com o Xero", "intégration avec Xero", "Schnittstelle zu DATEV",
+    # "integrazione con Xero", "koppeling met Exact".
+    r"|(?:integraci(?:ón|on|ones)|integra(?:ção|cao|ções|coes)|int[ée]gration\w*|"
+    r"integrazion[ei]|integratie\w*|integrar|int[ée]grer|integrieren|integrare|integreren|"
+    r"conector(?:es)?|connecteurs?|connettor[ei]|konnektor(?:en)?|koppeling(?:en)?|"
+    r"schnittstellen?|anbindung(?:en)?|sincroniza\w*|synchronis\w*)\s+"
+    r"(?:(?:con|com|avec|mit|met|zu|zur|zum|an|de|da|do|du|des|à|a|al|ao|per|van|voor|für)"
+    r"\s+)?(?:(?:el|la|los|o|os|le|les|l['’]|den|die|das|dem|il|lo|het|de)\s*)?)$",
     re.IGNORECASE,
 )
 
@@ -69,7 +82,8 @@ def integrated_with(
     a word of connecting ("a HubSpot connector", "export to Excel"), where data is exported
     to in its clause ("Exporting the payroll journal report to Excel":
     ``competitor_exports.exported_to``), or in a sentence of connecting that says nothing of
-    competing, nor sets the name against another (``competitor_rivalry.set_against``).
+    competing, nor sets the name against another (``competitor_rivalry.set_against``) or
+    against us ("... and you don't": ``competitor_contrast``).
     Each look stays inside the name's sentence: "Wants Snowflake live connection" on the
     line above "Stayed with their current vendor" (a deal's description and loss reason)
     connects nothing to the status quo. ``languages``: the item's (read only when asked)."""
@@ -83,4 +97,6 @@ def integrated_with(
     sentence = text[opens:closes]
     if not _CONNECTING.search(sentence) or _COMPETING.search(sentence):
         return False
+    if contrasts_with_us(sentence, languages()):
+        return False  # "Gusto has an integration with Xero and you don't"
     return not set_against(text, opens, closes, start, end)

@@ -20,15 +20,22 @@ Portuguese, French, German, Italian and Dutch — and the English ones are read 
   "seguimos con gusto" (we continue gladly) keeps nothing;
 - within ``AFTER_WORDS`` words after it, in its clause (``after``): a comparison of price
   or quality ("is cheaper", "es más barato", "est moins cher", "ist günstiger", "costa
-  meno", "is goedkoper"), its pricing or licences, and in German and Dutch, which put the
-  verb last, a verb of moving or choosing ("zu Gusto wechseln", "naar Deel overstappen").
+  meno", "is goedkoper"), its pricing or licences, an integration or a feature it has
+  ("has a Xero integration", "integrates with Xero", "tiene integración con Xero", "tem
+  integração", "a une intégration", "hat eine DATEV-Schnittstelle", "ha l'integrazione",
+  "heeft een koppeling"), and in German and Dutch, which put the verb last, a verb of
+  moving or choosing ("zu Gusto wechseln", "naar Deel overstappen").
+
+A contrast with us after the name ("... y ustedes no", "... and you don't") marks it too
+(``competitor_contrast``).
 
 Left out on purpose, since they are the words around a common word as often as around a
 product: a bare "like" ("we would like remote staff to..."; "like" counts after a noun or
 a comma: "tools like Close"), verbs of using ("use remote desktops"), "a" or "to" alone
 ("a gusto", "postponed to Monday"), Spanish "pasar a" ("pasarlo a gusto": to enjoy
 oneself), Dutch "betalen voor" ("voor een deel": partly), and words of a product's parts
-("remote users", "remote demo").
+with no verb of having them ("remote users", "remote demo", "Con gusto le explico la
+integración").
 """
 
 from __future__ import annotations
@@ -197,6 +204,50 @@ _AFTER = {
         r"overstappen|overgestapt|gekozen|kiezen"
     ),
 }
+#: Within ``AFTER_WORDS`` words after the name: it has, offers or supports an integration
+#: or a feature ("Gusto tiene integración con Xero", "Sage hat eine DATEV-Schnittstelle",
+#: "Deel integrates with Xero"): a product's parts, said of the name as what it has. A
+#: bare noun of a part is left out ("Con gusto le explico la integración").
+_HAS_FEATURE = {
+    "en": (
+        r"(?:has|have|had|offers?|offered|supports?|supported|includes?|included|provides?|"
+        r"comes with|ships with)\s+(?:[\w'’-]+\s+){0,3}?(?:integrations?|connectors?|apis?|"
+        r"sync|plug-?ins?|add-?ons?|features?)|integrates?\s+with|syncs?\s+with"
+    ),
+    "es": (
+        r"(?:tiene|tienen|tenía|tenían|ofrece|ofrecen|ofrecía|trae|traen|incluye|incluyen|"
+        r"soporta|soportan)\s+(?:[\w'’-]+\s+){0,3}?(?:integraci(?:ón|on|ones)|"
+        r"conector(?:es)?|apis?|sincronizaci(?:ón|on)|funci(?:ón|on|ones)|"
+        r"funcionalidad(?:es)?|m[óo]dulos?)|se\s+integra\w*|integra\s+con|sincroniza\s+con"
+    ),
+    "pt": (
+        r"(?:tem|têm|tinha|oferece|oferecem|traz|trazem|inclui|incluem|suporta|suportam)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:integra(?:ção|cao|ções|coes)|conector(?:es)?|apis?|"
+        r"sincroniza(?:ção|cao)|fun(?:ção|cao|ções|coes)|funcionalidades?|m[óo]dulos?)|"
+        r"se\s+integra\w*|integra\s+com|sincroniza\s+com"
+    ),
+    "fr": (
+        r"(?:a|ont|avait|offre|offrent|propose|proposent|inclut|incluent|fournit|"
+        r"fournissent)\s+(?:[\w'’-]+\s+){0,3}?(?:int[ée]grations?|connecteurs?|apis?|"
+        r"synchronisation|fonctions?|fonctionnalit[ée]s?|modules?)|s['’]\s*int[èée]gr\w*"
+    ),
+    "de": (
+        r"(?:hat|haben|hatte|bietet|bieten|bot|unterstützt|unterstuetzt|liefert)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?[\w-]*(?:integration(?:en)?|schnittstellen?|anbindung(?:en)?|"
+        r"konnektor(?:en)?|synchronisation|funktion(?:en)?|apis?|modul(?:e)?)|"
+        r"integriert\s+sich"
+    ),
+    "it": (
+        r"(?:ha|hanno|aveva|offre|offrono|include|includono|supporta|supportano)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:integrazion[ei]|connettor[ei]|apis?|sincronizzazione|"
+        r"funzion[ei]|funzionalit[àa]|modul[oi])|si\s+integra"
+    ),
+    "nl": (
+        r"(?:heeft|hebben|had|biedt|bieden|ondersteunt|levert)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:integraties?|koppelingen|koppeling|connectors?|apis?|synchronisatie|functies?|"
+        r"functionaliteit|modules?)|integreert\s+met|koppelt\s+met"
+    ),
+}
 LANGUAGES = tuple(_BEFORE)
 
 
@@ -213,7 +264,10 @@ def _compile_before(code: str) -> re.Pattern[str]:
 
 _BEFORE_PATTERNS = {code: _compile_before(code) for code in LANGUAGES}
 _AFTER_PATTERNS = {
-    code: re.compile(rf"^(?:\W+\w+){{0,{AFTER_WORDS - 1}}}?\W+(?:{words})(?!\w)", re.IGNORECASE)
+    code: re.compile(
+        rf"^(?:\W+\w+){{0,{AFTER_WORDS - 1}}}?\W+(?:{words}|{_HAS_FEATURE[code]})(?!\w)",
+        re.IGNORECASE,
+    )
     for code, words in _AFTER.items()
 }
 #: A name written as a web address ("gusto.com", "Close.io") or in the possessive

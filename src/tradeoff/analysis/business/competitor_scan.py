@@ -32,10 +32,10 @@ land on the default service", "Our Grafana datasource polling the API") — an i
 partner's name in a ticket is a system in the buyer's stack
 (``competitor_connecting.integrated_with``); so is where data is exported to, at any
 distance in its clause ("Exporting the payroll journal report to Excel":
-``competitor_exports``). Staying with spreadsheets, tracking in Excel or building it
-in-house is still the alternative. A competitor a person marked as an integration partner
-(``competitor_partners``) is named only where the words near its name compete with it
-("Lost to PagerDuty"; not "PagerDuty pages arrive instantly":
+``competitor_exports``). Staying with spreadsheets, tracking or saving the work in Excel
+or building it in-house is still the alternative. A competitor a person marked as an
+integration partner (``competitor_partners``) is named only where the words near its name
+compete with it ("Lost to PagerDuty"; not "PagerDuty pages arrive instantly":
 ``competitor_rivalry.competes_with_partner``).
 
 A deal's words add no link that would count the deal twice for one alternative: a second
