@@ -168,6 +168,8 @@ def _listed(section: str, label: str) -> list[str]:
 ROLES = {
     "names": "Names (no category)",
     "negators": 'Negate like "not"',
+    "carried_negators": "Carry a negation",
+    "absent_negations": "Say a thing is absent",
     "no_before": '"no" negates before',
     "linking": "Copulas",
     "articles": "Articles",

@@ -90,6 +90,7 @@ CUES: Mapping[LossCategory, tuple[str, ...]] = {
         "payment terms",
         "commercial terms",
         "for free",
+        "value for money",
     ),
     LossCategory.VALUE_NOT_PROVEN: (
         "roi",
@@ -343,6 +344,8 @@ FEATURE_NOUNS = (
     "approvals",
     "audit",
     "filing",
+    "calculation",
+    "calculations",
     "localization",
     "localisation",
     "multi",
@@ -439,6 +442,12 @@ NOT_OF_A_PRODUCT = frozenset(
 #: POC" value not proven).
 STAGES = frozenset({"poc", "proof of concept"})
 NEGATORS = frozenset({"not", "nor"})
+#: Negators that negate only where they carry on a negation or follow a copula ("not
+#: expensive nor complex", "was not the price nor the timing"); elsewhere they list what is
+#: missing ("no budget nor sponsor").
+CARRIED_NEGATORS = frozenset({"nor"})
+#: How far before a carried negator the negation or copula it carries on may stand.
+CARRY_REACH = 4
 ARTICLES = frozenset({"a", "an", "the"})
 #: Words that, between a "not" and a cue, say the thing was not got or shown: the negation is
 #: the verb's, and the missing thing is the loss reason ("could not prove ROI").

@@ -34,6 +34,7 @@ GERMAN = LanguageCues(
             "lizenzkosten", "gesamtkosten", "einführungskosten", "implementierungskosten",
             "günstig*", "billig*", "rabatt*", "nachlass", "lizenz*", "nicht leisten",
             "konditionen", "zahlungsbedingungen", "vertragsbedingungen", "gratis",
+            "preis leistung*", "preis leistungs verhältnis", "preisleistung*", "kosten nutzen*",
         ),
         C.VALUE_NOT_PROVEN: (
             "mehrwert", "kein nutzen", "keinen nutzen", "nicht rentabel", "rentabilität",
@@ -54,7 +55,7 @@ GERMAN = LanguageCues(
         C.ALIGNMENT: (
             "nicht priorisiert", "ziele", "passt nicht", "passte nicht", "nicht passend",
             "anwendungsfall", "andere anforderungen", "konsolidier*", "aus einer hand",
-            "einziger anbieter", "einzigen anbieter", "übernahme", "fusion",
+            "einziger anbieter", "einzigen anbieter", "übernahme", "fusion mit", "fusionier*",
         ),
         C.TIMING_NO_DECISION: (
             "verschoben", "verschieb*", "vertagt", "auf eis", "pausiert", "zurückgestellt",
@@ -77,6 +78,7 @@ GERMAN = LanguageCues(
     },
     names=("kostenstelle*", "kostenträger*", "preisseite*", "preisrechner*"),
     negators=frozenset({"nicht", "weder"}),
+    carried_negators=frozenset({"weder"}),
     linking=words("ist war waren sind schien"),
     articles=words("der die das den dem des ein eine einen einem einer"),
     absence_frame=(
@@ -95,7 +97,7 @@ GERMAN = LanguageCues(
     ),
     feature_nouns=(
         "synchronis*", "bericht*", "auswertung*", "modul*", "vorlage*", "automatisier*",
-        "benachrichtigung*", "berechtigung*",
+        "benachrichtigung*", "berechtigung*", "berechnung*", "abrechnung*",
     ),
     need_frame=("brauch*", "benötig*", "erforder*", "verlang*", "wollt*"),
     qualities=frozenset({"sicherheit*", "zuverlässigkeit", "datenschutz*"}),
@@ -123,4 +125,5 @@ GERMAN = LanguageCues(
         unterstützung kunde kunden nutzer benutzer grund gründe feedback information idee
         mehr nichts niemand anderer andere ansprechpartner entscheider unterschrift vertrag
         termin demo anruf bestellung"""),
+    joins_nouns=True,
 )  # fmt: skip

@@ -22,17 +22,21 @@ SPANISH = LanguageCues(
             "no se integra", "no disponible", "no funciona*", "requisito*", "requerimiento*",
             "imprescindible", "hoja de ruta", "complej*", "complicad*", "difícil de usar",
             "usabilidad", "experiencia de usuario", "rendimiento", "lentitud",
-            "demasiado limitad*", "muy limitad*", "poco flexible", "rígid*", "demasiado manual",
+            "demasiado limitad*", "muy limitad*", "poco flexible", "rígido", "rígida", "rígidos",
+            "rígidas", "demasiado manual",
             "poco fiable", "poco confiable", "inestable", "fallo", "fallos", "falla", "fallas",
             "se cae",
         ),
         C.PRICE_BUDGET: (
-            "precio*", "caro", "caros", "cara", "caras", "carísim*", "costo*", "coste",
+            "precio", "precios", "caro", "caros", "cara", "caras", "carísim*", "costo*", "coste",
             "costes", "presupuesto*", "barat*", "descuento*", "tarifa*",
             "cuota", "cuotas", "mensualidad*", "licenciamiento", "fuera de presupuesto",
             "no pueden pagar", "no podían pagar", "no les alcanza", "gratis", "gratuit*",
             "condiciones comerciales", "condiciones de pago", "términos comerciales",
             "valor alto", "valor elevado", "valor excesivo", "valor muy",
+            "relación calidad precio", "relación precio calidad", "relación precio",
+            "relación costo beneficio", "relación coste beneficio", "costo beneficio",
+            "coste beneficio",
         ),
         C.VALUE_NOT_PROVEN: (
             "retorno de la inversión", "retorno de inversión", "retorno sobre la inversión",
@@ -60,7 +64,7 @@ SPANISH = LanguageCues(
             "no encaj*", "no es prioridad", "no es una prioridad", "no era prioridad",
             "no era una prioridad", "no fue prioridad", "dejó de ser prioridad", "caso de uso",
             "necesidades distintas", "necesidades diferentes", "consolid*", "un solo proveedor",
-            "un único proveedor", "adquirid*", "fusión",
+            "un único proveedor", "adquirid*", "fusión con", "fusión de", "fusiona*",
         ),
         C.TIMING_NO_DECISION: (
             "pospu*", "posterg*", "aplaz*", "en pausa", "pausad*", "en espera",
@@ -93,6 +97,8 @@ SPANISH = LanguageCues(
         "administración de beneficios", "plan de beneficios", "planes de beneficios",
         "agencia tributaria", "cara a cara", "página de precios", "calculadora de roi",
     ),
+    negators=frozenset({"ni"}),
+    carried_negators=frozenset({"ni"}),
     no_before=words(
         "es era eran fue fueron son será sería está estaba estaban estuvo parece parecía"
     ),
@@ -114,8 +120,9 @@ SPANISH = LanguageCues(
         "tenía", "tenían", "ofrec*", "mejor",
     ),
     feature_nouns=(
-        "sincroniz*", "informe*", "aplicaci*", "módulo*", "automatiz*", "notificaci*",
-        "permisos", "plantilla*", "flujo*",
+        "sincroniz*", "informe", "informes", "aplicaci*", "módulo*", "automatiz*", "notificaci*",
+        "permisos", "plantilla*", "flujo*", "cálculo*",
+        "gestión",
     ),
     need_frame=("necesit*", "requier*", "requerían", "exig*", "quería*", "querían"),
     qualities=frozenset({"seguridad", "fiabilidad", "estabilidad",

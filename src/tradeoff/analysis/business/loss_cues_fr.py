@@ -25,8 +25,10 @@ FRENCH = LanguageCues(
         ),
         C.PRICE_BUDGET: (
             "prix", "cher", "chère", "chers", "chères", "trop cher", "coût*",
-            "onéreu*", "tarif*", "moins cher", "remise*", "rabais", "hors budget",
+            "onéreu*", "tarif", "tarifs", "tarifaire*", "tarification*", "moins cher", "remise*",
+            "rabais", "hors budget",
             "pas les moyens", "gratuit*", "conditions commerciales", "conditions de paiement",
+            "rapport qualité prix", "rapport prix qualité", "rapport coût bénéfice",
         ),
         C.VALUE_NOT_PROVEN: (
             "retour sur investissement", "valeur", "bénéfice*", "pas convaincu*",
@@ -49,7 +51,7 @@ FRENCH = LanguageCues(
         C.ALIGNMENT: (
             "objectifs", "pas adapté*", "ne correspond pas", "pas une priorité",
             "pas prioritaire", "cas d usage", "cas d utilisation", "besoins différents",
-            "un seul fournisseur", "racheté*",
+            "un seul fournisseur", "racheté*", "fusion avec", "fusionn*",
         ),
         C.TIMING_NO_DECISION: (
             "repouss*", "ajourn*", "en pause", "en attente", "en suspens", "budget gelé",
@@ -76,6 +78,8 @@ FRENCH = LanguageCues(
         "page de prix", "gestion des avantages",
     ),
     negators=frozenset({"pas", "ni"}),
+    carried_negators=frozenset({"ni"}),
+    absent_negations=("pas de", "pas d"),
     linking=words("est était étaient sont semblait"),
     articles=words("le la les un une des du"),
     absence_frame=(
@@ -87,10 +91,13 @@ FRENCH = LanguageCues(
     absence_filler=words("de d du des le la les un une"),
     dismissed=words("problème problèmes souci soucis frein obstacle"),
     dismissed_alone=words("correct compétitif acceptable raisonnable similaire"),
-    feature_frame=("sans", "besoin", "exig*", "voulai*", "ont", "avaient", "propos*"),
+    feature_frame=(
+        "sans", "besoin", "exig*", "voulai*", "ont", "avaient", "proposent", "proposait",
+        "proposaient",
+    ),
     feature_nouns=(
         "synchronis*", "rapports", "appli", "applis", "application*", "tableau*", "automatis*",
-        "modèle*", "flux",
+        "modèle*", "flux", "calcul", "calculs", "gestion",
     ),
     need_frame=("besoin", "exig*", "voulai*"),
     qualities=frozenset({"sécurité", "fiabilité", "stabilité", "conformité",

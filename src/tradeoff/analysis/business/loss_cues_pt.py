@@ -23,7 +23,8 @@ PORTUGUESE = LanguageCues(
             "indisponível", "não funciona*", "requisito*", "imprescindível", "obrigatório",
             "complex*", "complicad*", "difícil de usar", "usabilidade",
             "experiência do usuário", "experiência de usuário", "desempenho", "lentidão",
-            "muito limitad*", "pouco flexível", "rígid*", "muito manual", "pouco confiável",
+            "muito limitad*", "pouco flexível", "rígido", "rígida", "rígidos",
+            "rígidas", "muito manual", "pouco confiável",
             "instável", "bug*", "trava*", "cai muito",
         ),
         C.PRICE_BUDGET: (
@@ -33,6 +34,8 @@ PORTUGUESE = LanguageCues(
             "não cabe no orçamento", "não podem pagar", "gratuit*", "grátis",
             "condições comerciais", "condições de pagamento", "investimento alto",
             "valor alto", "valor elevado", "valor acima", "valor excessivo", "valor muito",
+            "relação custo benefício", "custo benefício", "custo x benefício",
+            "relação qualidade preço", "relação preço qualidade", "relação preço",
         ),
         C.VALUE_NOT_PROVEN: (
             "retorno sobre o investimento", "retorno do investimento", "retorno de investimento",
@@ -60,7 +63,7 @@ PORTUGUESE = LanguageCues(
             "não se encaixa", "não encaixa", "não é prioridade", "não é uma prioridade",
             "não era prioridade", "deixou de ser prioridade", "caso de uso",
             "necessidades diferentes", "necessidades distintas", "consolid*",
-            "um único fornecedor", "um só fornecedor", "adquirid*", "fusão",
+            "um único fornecedor", "um só fornecedor", "adquirid*", "fusão com", "fusão de",
         ),
         C.TIMING_NO_DECISION: (
             "adiad*", "adiou", "adiaram", "posterg*", "em pausa", "pausad*", "em espera",
@@ -74,7 +77,8 @@ PORTUGUESE = LanguageCues(
             "perderam o interesse", "perderam interesse",
         ),
         C.STATUS_QUO: (
-            "planilha*", "à mão", "desenvolvimento próprio", "desenvolvimento interno",
+            "planilha*", "folha de cálculo", "folhas de cálculo", "à mão",
+            "desenvolvimento próprio", "desenvolvimento interno",
             "solução própria", "solução interna", "sistema próprio", "sistema interno",
             "ferramenta própria", "ferramenta interna", "feito em casa", "contador externo",
             "contadora externa", "contabilidade externa", "contabilidade terceirizada",
@@ -91,6 +95,7 @@ PORTUGUESE = LanguageCues(
         "página de preços",
     ),
     negators=frozenset({"não", "nem"}),
+    carried_negators=frozenset({"nem"}),
     linking=words("é era eram foi foram são estava estavam parecia"),
     articles=words("o os a as um uma"),
     absence_frame=(
@@ -104,14 +109,15 @@ PORTUGUESE = LanguageCues(
     dismissed=words("problema problemas obstáculo obstáculos"),
     dismissed_alone=words("bom competitivo aceitável razoável parecido igual"),
     feature_frame=(
-        "sem", "precis*", "necessit*", "exig*", "queria*", "têm", "tinha*", "ofere*",
-        "melhor",
+        "sem", "precisa*", "preciso", "precisou", "necessit*", "exig*", "queria*", "têm", "tinha*",
+        "ofere*", "melhor",
     ),
     feature_nouns=(
         "sincroniza*", "relatório*", "aplicativo*", "módulo*", "automatiza*",
-        "notificaç*", "permissões", "modelo*", "fluxo*",
+        "notificaç*", "permissões", "modelo*", "fluxo*", "cálculo*", "folha", "folhas",
+        "gestão",
     ),
-    need_frame=("precis*", "necessit*", "exig*", "queria*"),
+    need_frame=("precisa*", "preciso", "precisou", "necessit*", "exig*", "queria*"),
     qualities=frozenset({"segurança", "estabilidade", "conformidade",
                          "privacidade"}),
     stages=frozenset({"prova de conceito"}),

@@ -80,6 +80,14 @@ class LanguageCues:
     names: tuple[str, ...] = ()
     #: Words that negate like "not" (``NEGATORS``).
     negators: frozenset[str] = frozenset()
+    #: Negators that only carry on a negation or follow a copula ("n'est ni cher ni
+    #: lent", "não é caro nem complexo"); before a thing with none before them they list
+    #: what is missing ("ni budget ni sponsor", "Es gab weder Budget noch Sponsor"), as
+    #: English "nor" does (``CARRIED_NEGATORS``).
+    carried_negators: frozenset[str] = frozenset()
+    #: A negator and the word after it that say a thing is absent, as "no" does: "pas de
+    #: budget" is no budget, not "not budget" (``loss_reasons._negates``).
+    absent_negations: tuple[str, ...] = ()
     #: Words after which "no" negates like "not": "no es caro" (Spanish "no" is also
     #: English "no", which names the missing thing: "no presupuesto" is no budget).
     no_before: frozenset[str] = frozenset()
@@ -115,3 +123,7 @@ class LanguageCues:
     #: words that, as that thing, name no feature (``loss_sayings.NOT_A_FEATURE``).
     absent_openers: tuple[str, ...] = ()
     not_a_feature: frozenset[str] = frozenset()
+    #: Whether the language capitalises every noun and joins nouns into one word (German):
+    #: after its absent openers a capital names no product, and a feature word may end a
+    #: word ("Keine Lohnabrechnung": ``loss_absent``).
+    joins_nouns: bool = False

@@ -20,12 +20,16 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    Spanish "no" before a copula: "no es caro") stands in the two words before it, or three
    when an article or a copula follows it and the next word is no keyword or dismissal
    ("not expensive", "not the price", "not a product gap"), or when it is dismissed around
-   it ("price was not the issue", "no pricing concerns", "pricing was fine"). Not when a
+   it ("price was not the issue", "no pricing concerns", "pricing was fine"; a denied
+   dismissal before it only when no other cue stands between). Not when a
    word between the "not" and the cue says the thing was not got or shown (``ABSENCE_FRAME``:
    "could not prove ROI", "not enough budget", "did not have budget"): a missing thing is the
    reason itself, as every category here names what was missing or what stood in the way.
    A dismissal still wins ("did not see price as an issue"). "No" and "without" alone do not
-   negate either: "no budget" and "without an integration" are the reason itself. Phrases
+   negate either: "no budget" and "without an integration" are the reason itself, and nor
+   does a negator that says a thing is absent ("pas de budget", ``ABSENT_NEGATIONS``) or a
+   carried one ("nor", "ni", "nem", "weder") that carries on no negation ("no budget nor
+   sponsor", "ni budget ni sponsor"; but "not expensive nor complex"). Phrases
    carry their own negation ("did not trust", "not a fit", "not afford*") and are never
    negated. An absence word of the product-gap list ("missing", "lack*") followed, across
    only ``ABSENCE_FILLER`` words, by a cue of another category is dropped: what is missing
@@ -68,6 +72,7 @@ from tradeoff.analysis.business.loss_cues import (
     ABSENCE_FRAME,
     ABSENCE_MARKERS,
     ARTICLES,
+    CARRY_REACH,
     CUES,
     DISMISSAL_FILLER,
     DISMISSED,
@@ -85,6 +90,7 @@ from tradeoff.analysis.business.loss_cues import (
     STAGES,
     SUBJECT_REACH,
 )
+from tradeoff.analysis.business.loss_cues import CARRIED_NEGATORS as ENGLISH_CARRIED
 from tradeoff.analysis.business.loss_cues import NEGATORS as ENGLISH_NEGATORS
 from tradeoff.analysis.business.loss_language import plain
 from tradeoff.domain.enums import LossCategory
@@ -93,6 +99,9 @@ from tradeoff.domain.enums import LossCategory
 #: every text alike: a reason's language is not guessed.
 #: Read by loss_disqualified too.
 NEGATORS = ENGLISH_NEGATORS | abroad.NEGATORS
+_CARRIED_NEGATORS = ENGLISH_CARRIED | abroad.CARRIED_NEGATORS
+#: A negator and the word after it that say a thing is absent: "pas de budget".
+_ABSENT_NEGATIONS = frozenset(tuple(phrase.split()) for phrase in abroad.ABSENT_NEGATIONS)
 _ARTICLES = ARTICLES | abroad.ARTICLES
 _LINKING = LINKING | abroad.LINKING
 _ABSENCE_FRAME = ABSENCE_FRAME + abroad.ABSENCE_FRAME
@@ -206,11 +215,37 @@ def _is_cue_word(word: str) -> bool:
 
 def _negates(words: Sequence[str], at: int) -> bool:
     """Whether the word at ``at`` negates like "not": a negator, or a Spanish "no" before a
-    copula ("no es caro"); "no" alone names what is missing ("no budget", "no presupuesto")."""
+    copula ("no es caro"); "no" alone names what is missing ("no budget", "no presupuesto"),
+    and so does a negator that says a thing is absent ("pas de budget"), or a carried one
+    with no negation to carry on ("ni budget ni sponsor", ``_carries_negation``)."""
     word = words[at]
     if word in NEGATORS:
-        return True
+        if _says_absent(words, at):
+            return False
+        return word not in _CARRIED_NEGATORS or _carries_negation(words, at)
     return word == "no" and at + 1 < len(words) and words[at + 1] in abroad.NO_BEFORE
+
+
+def _says_absent(words: Sequence[str], at: int) -> bool:
+    """Whether the negator at ``at`` and the word after it say a thing is absent ("pas de")."""
+    return tuple(words[at : at + 2]) in _ABSENT_NEGATIONS
+
+
+def _carries_negation(words: Sequence[str], at: int) -> bool:
+    """Whether the carried negator at ``at`` ("nor", "ni", "nem", "weder") goes on with a
+    negation within ``CARRY_REACH`` words, or follows a copula: "n'est ni cher ni lent",
+    "not expensive nor complex". A word saying the thing was not got or had stops the look
+    back ("não tem orçamento nem patrocinador", "il n'y avait ni budget ni sponsor" have
+    none): the list then names what was missing."""
+    for before in range(at - 1, max(-1, at - 1 - CARRY_REACH), -1):
+        word = words[before]
+        if _in(_ABSENCE_FRAME, word) or _says_absent(words, before):
+            return False
+        if word in _LINKING and before == at - 1:
+            return True
+        if word in NEGATORS or word == "no":
+            return _negates(words, before)
+    return False
 
 
 def _negator_before(words: Sequence[str], start: int) -> int | None:
@@ -242,13 +277,26 @@ def _dismissed(words: Sequence[str], start: int, end: int) -> bool:
     after = words[end : end + 5]
     if any(w in _DENIALS for w in (*before, *after)) and any(w in _DISMISSED for w in after):
         return True
-    lead = words[max(0, start - 4) : start]
-    if any(w in _DISMISSED and i and lead[i - 1] in _DENIALS for i, w in enumerate(lead)):
-        return True
+    lead = max(0, start - 4)
+    if any(
+        words[at] in _DISMISSED
+        and _denied(words, lead, at)
+        and not any(_is_cue_word(w) for w in words[at + 1 : start])
+        for at in range(lead, start)
+    ):
+        return True  # a keyword between was what was dismissed: "sin problemas de precio; faltan"
     if len(after) < 2 or after[0] not in _LINKING:
         return False
     said = after[2] if after[1] in DISMISSAL_FILLER and len(after) > 2 else after[1]
     return said in _DISMISSED_ALONE
+
+
+def _denied(words: Sequence[str], lead: int, at: int) -> bool:
+    """Whether a denial ("no", "sin", "kein", "pas de") stands right before the word at
+    ``at``, after ``lead``."""
+    if at - 1 >= lead and words[at - 1] in _DENIALS:
+        return True
+    return at - 2 >= lead and _says_absent(words, at - 2)
 
 
 def _negated(words: Sequence[str], start: int, end: int) -> bool:

@@ -17,13 +17,11 @@ before the competitor field and the notes, as the reason always does
 (``loss_taxonomy.loss_verdict``). Each saying weighs
 its number of words, as a keyword does; a tie between categories decides nothing.
 
-A clause that opens by saying a thing is absent names a gap, whatever the thing: "No CFDI 4.0
-payroll stamping" (a QA corpus had three, "stamping" being no feature word), "Sin timbrado de
-nómina CFDI 4.0", "Pas de DSN". A verbless "No X" says X is missing, as "no budget" does;
-what is missing is a feature unless it is a person, a reply, a need or a problem
-(``NOT_A_FEATURE``: "No urgency", "No one called back", "No complaints"). Sellers write in
-Spanish, Portuguese, French and German too: their sayings and openers are in
-``loss_cues_abroad``.
+A clause that opens by saying a feature is absent names a gap: "No CFDI 4.0 payroll stamping"
+(a QA corpus had three, "stamping" being no feature word), "Sin timbrado de nómina CFDI 4.0",
+"Pas de DSN". Most things a deal lacks are no feature ("No bandwidth to implement", "No
+pilot"), so the thing must show it is one (``loss_absent``). Sellers write in Spanish,
+Portuguese, French and German too: their sayings and openers are in ``loss_cues_abroad``.
 """
 
 from __future__ import annotations
@@ -32,14 +30,16 @@ import re
 from collections.abc import Mapping, Sequence
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
+from tradeoff.analysis.business.loss_absent import a_feature, absent_things
 from tradeoff.analysis.business.loss_reasons import LossVerdict, cues_in, fold, written
 from tradeoff.domain.enums import LossCategory
 
 #: How sellers say a product gap, a relationship or the status quo without a keyword of any category
 #: (docs/sales.md lists them). Each is a phrase of folded words; a word may be alternatives
-#: joined by "|", may end in "*", and "*" alone stands for any one word ("no * support":
-#: "no Xero support"). A gap saying's subject is the seller, "we": "they don't have IT staff"
-#: speaks of the buyer, and "it" is as often IT ("IT couldn't support the rollout").
+#: joined by "|", may end in "*", and "*" alone stands for any one word but a
+#: ``loss_absent.NOT_A_FEATURE`` ("no * support": "no Xero support", not "no IT support").
+#: A gap saying's subject is the seller, "we": "they don't have IT staff" speaks of the
+#: buyer, and "it" is as often IT ("IT couldn't support the rollout").
 #: A rival's feature: the buyer went to or chose a rival ("*", one or two words of its name)
 #: because it has something; the verb is the buyer's, so "they" is the rival ("Stayed because
 #: they have a contract" names no choice and is no gap).
@@ -90,38 +90,6 @@ SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
     ),
 }
 
-#: What a saying's "*" never stands for: people, roles and departments ("No exec support",
-#: "No IT support" is the buyer's backing, not our product), and what a deal lacked that is
-#: no feature ("We had no reply after March", "We have no case study in their industry",
-#: "no 24/7 phone support" is the service desk), nor "to", which makes a verb of the next word
-#: ("Chose to stay because they have a contract" names no rival).
-NOT_A_FEATURE = frozenset(
-    """to exec execs executive executives vp vps ceo cfo cto coo cio ciso board owner owners it
-    management leadership internal partner partners local 24 phone reply replies response
-    responses answer answers case presence reference references budget decision champion
-    sponsor contact contacts time urgency money funds funding headcount staff team people
-    resources approval buy signoff sign customer customers user users interest need show go
-    one longer more further other idea reason feedback info information details deal clear
-    real good pain fit movement progress traction po contract signature meeting demo call
-    follow next compelling way chance history complaint complaints issue issues problem
-    problems concern concerns objection objections question questions thanks lag bugs
-    errors worries its how what which who why when where this that these those there
-    here such all some much many few""".split()  # noqa: SIM905
-)
-#: Words that open a clause saying a thing is absent: "No CFDI 4.0 payroll stamping",
-#: "Without Spanish payslips" (and ``loss_cues_abroad.ABSENT_OPENERS``: "Sin timbrado de
-#: nómina", "Sem integração"). The thing is the next word but ``ABSENT_FILLER``, when it is
-#: no ``NOT_A_FEATURE``: "No budget", "No decision", "No response" and "No champion" are
-#: keywords of their own categories, and "No urgency", "No one called back", "No longer
-#: interested" name no feature. Spanish "no" also opens a verb ("No respondieron", "No les
-#: convenció"): its common verbs and pronouns are in the Spanish ``not_a_feature``.
-ABSENT_OPENERS = ("no", "without", *abroad.ABSENT_OPENERS)
-#: Words between an opener and the thing: articles, possessives, "of"/"de"/"an".
-ABSENT_FILLER = frozenset(
-    """a an the any their our of de del d da do das dos du des el la los las le les un una
-    uno um uma une o os su sus seu sua seus suas nosso nossa leur leurs notre nos ihr ihre
-    ihren unser unsere""".split()  # noqa: SIM905
-)
 #: What ends a clause: a reason's separators ("Lost to Deel - no CFDI stamping").
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]/|+&]|\s[-\u2013\u2014]+\s|\u2014")
 
@@ -139,19 +107,11 @@ def _compiled() -> list[tuple[LossCategory, _Saying]]:
 
 
 _SAYINGS = _compiled()
-_OPENERS = tuple(tuple(opener.split()) for opener in ABSENT_OPENERS)
-_NOT_A_FEATURE = NOT_A_FEATURE | abroad.NOT_A_FEATURE
-_NOT_A_FEATURE_PREFIXES = tuple(w[:-1] for w in _NOT_A_FEATURE if w.endswith("*"))
-
-
-def _a_feature(word: str) -> bool:
-    """Whether a saying's ``*`` may stand for ``word`` (in any language read)."""
-    return word not in _NOT_A_FEATURE and not word.startswith(_NOT_A_FEATURE_PREFIXES)
 
 
 def _word_matches(pattern: str, word: str) -> bool:
     if pattern == "*":
-        return _a_feature(word)
+        return a_feature(word)
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
@@ -164,26 +124,13 @@ def _clause_starts(reason: str) -> frozenset[int]:
     return frozenset(starts)
 
 
-def _absent(words: Sequence[str], starts: frozenset[int]) -> list[tuple[int, int, LossCategory]]:
-    """The clauses that open by saying a thing is absent (``ABSENT_OPENERS``), to the
-    thing: "no cfdi", "sin timbrado". A clause of its opener alone names nothing."""
-    found = []
-    for start in sorted(starts):
-        for opener in _OPENERS:
-            end = start + len(opener)
-            if tuple(words[start:end]) != opener:
-                continue
-            while end < len(words) and words[end] in ABSENT_FILLER and end + 1 not in starts:
-                end += 1
-            if end < len(words) and end not in starts and _a_feature(words[end]):
-                found.append((start, end + 1, LossCategory.PRODUCT_GAP))
-    return found
-
-
-def _found(words: Sequence[str], starts: frozenset[int]) -> list[tuple[int, int, LossCategory]]:
-    """Every saying in ``words`` (whose clauses begin at ``starts``), longest first, each
-    word used once (as keywords are)."""
-    matches = _absent(words, starts) + [
+def _found(
+    reason: str, words: Sequence[str], starts: frozenset[int]
+) -> list[tuple[int, int, LossCategory]]:
+    """Every saying in ``reason`` (folded to ``words``, whose clauses begin at ``starts``),
+    longest first, each word used once (as keywords are)."""
+    absent = [(s, e, LossCategory.PRODUCT_GAP) for s, e in absent_things(reason, words, starts)]
+    matches = absent + [
         (start, start + len(saying), category)
         for category, saying in _SAYINGS
         for start in range(len(words) - len(saying) + 1)
@@ -212,7 +159,7 @@ def saying_verdict(reason: str | None) -> LossVerdict | None:
     if not reason or cues_in(reason):
         return None
     words = fold(reason)
-    found = _found(words, _clause_starts(reason))
+    found = _found(reason, words, _clause_starts(reason))
     weight: dict[LossCategory, int] = {}
     for start, end, category in found:
         weight[category] = weight.get(category, 0) + end - start
