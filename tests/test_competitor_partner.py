@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import imported_and_scanned, run_cli
 from tradeoff.analysis.business.competitor_edits import partner_competitor
 from tradeoff.analysis.business.competitor_rivalry import competes_with_partner
 from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
@@ -75,12 +75,7 @@ def _write_inputs(folder: Path) -> tuple[Path, Path]:
 @pytest.fixture
 def scanned(tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace_url: str) -> str:
     deals, tickets = _write_inputs(tmp_path)
-    for command in (
-        ("import", "salesforce", str(deals)),
-        ("import", "csv", str(tickets)),
-        ("scan-competitors",),
-    ):
-        assert run_cli(capsys, "--db", workspace_url, *command).exit_code == 0
+    imported_and_scanned(capsys, workspace_url, deals, tickets)
     return workspace_url
 
 
@@ -229,12 +224,7 @@ def test_the_mark_survives_rename_reimport_and_scan(
     back = run_cli(capsys, "--db", scanned, "competitor-rename", "PD", "--to", "PagerDuty")
     assert back.exit_code == 0
     deals, tickets = _write_inputs(tmp_path)
-    for command in (
-        ("import", "salesforce", str(deals)),
-        ("import", "csv", str(tickets)),
-        ("scan-competitors",),
-    ):
-        assert run_cli(capsys, "--db", scanned, *command).exit_code == 0
+    imported_and_scanned(capsys, scanned, deals, tickets)
     assert _figures(capsys, scanned, "PagerDuty") == (True, AFTER, 1, 1)
 
 

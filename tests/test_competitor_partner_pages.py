@@ -34,12 +34,19 @@ ESCAPED = "&lt;img src=x onerror=alert(1)&gt; &#34;PagerDuty&#34;"
 @pytest.fixture
 def viewer(workspace_url: str, engine: Engine, tmp_path: Path) -> Iterator[TestClient]:
     """A viewer's browser on a workspace whose partner was renamed to hostile markup."""
+    yield from partner_viewer(workspace_url, engine, tmp_path, HOSTILE)
+
+
+def partner_viewer(
+    workspace_url: str, engine: Engine, tmp_path: Path, name: str
+) -> Iterator[TestClient]:
+    """A viewer's browser on a scanned workspace whose partner PagerDuty is renamed ``name``."""
     deals, tickets = _write_inputs(tmp_path)
     run(engine, SalesforceImporter(), deals)
     run(engine, GenericCsvImporter(), tickets)
     scan_competitors(engine)
     partner_competitor(engine, "PagerDuty")
-    rename_competitor(engine, "PagerDuty", to=HOSTILE)
+    rename_competitor(engine, "PagerDuty", to=name)
     add_user(engine, PEOPLE[Role.VIEWER], Role.VIEWER)
     client = TestClient(create_app(workspace_url, secure_cookies=False), follow_redirects=False)
     yield log_in(client, PEOPLE[Role.VIEWER])

@@ -40,7 +40,7 @@ ENGLISH = [
 ]
 
 
-def _found(themes: list[int], subthemes: list[int]) -> Discovery:
+def discovery_of(themes: list[int], subthemes: list[int]) -> Discovery:
     return Discovery(
         themes=np.array(themes, dtype=np.int64),
         subthemes=np.array(subthemes, dtype=np.int64),
@@ -53,7 +53,7 @@ def test_a_theme_in_another_language_becomes_one_theme_per_topic() -> None:
     English payslips in two. Each German sub-theme becomes a theme, the largest keeping the
     label; the English theme keeps its sub-themes."""
     texts = [*LOGIN, *DATEV, *PAYSLIPS, *ENGLISH]
-    found = _found([0] * 11 + [1] * 4, [0] * 4 + [1] * 4 + [2] * 3 + [3, 3, 4, 4])
+    found = discovery_of([0] * 11 + [1] * 4, [0] * 4 + [1] * 4 + [2] * 3 + [3, 3, 4, 4])
     apart = language_apart(found, languages(texts), texts)
     assert apart.themes.tolist() == [0] * 4 + [2] * 4 + [3] * 3 + [1] * 4
     assert apart.subthemes.tolist() == found.subthemes.tolist()
@@ -63,9 +63,9 @@ def test_a_language_theme_discovery_left_whole_stays_whole() -> None:
     """Negative control: one sub-theme, or a sub-theme smaller than discovery's smallest
     theme (two tickets), is no topic of its own."""
     texts = [*LOGIN, *DATEV, *PAYSLIPS[:2]]
-    whole = _found([0] * 10, [0] * 10)
+    whole = discovery_of([0] * 10, [0] * 10)
     assert language_apart(whole, languages(texts), texts).themes.tolist() == [0] * 10
-    small = _found([0] * 10, [0] * 8 + [1] * 2)
+    small = discovery_of([0] * 10, [0] * 8 + [1] * 2)
     assert language_apart(small, languages(texts), texts).themes.tolist() == [0] * 10
 
 

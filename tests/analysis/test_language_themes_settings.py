@@ -7,9 +7,8 @@ tickets here are written for these tests."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from tradeoff.analysis.discover import Discovery, DiscoverySettings
+from tests.analysis.test_language_themes import discovery_of
+from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.language_apart import by_language, by_topic, language_apart, languages
 
 LOGIN = [
@@ -36,18 +35,10 @@ CFDI = [
 ]
 
 
-def _found(themes: list[int], subthemes: list[int]) -> Discovery:
-    return Discovery(
-        themes=np.array(themes, dtype=np.int64),
-        subthemes=np.array(subthemes, dtype=np.int64),
-        closeness=np.full(len(themes), 0.8, dtype=np.float32),
-    )
-
-
 def test_a_language_theme_is_split_at_the_runs_smallest_theme() -> None:
     """German tickets in three sub-themes (5 login, 4 DATEV, 2 payslips)."""
     texts = [*LOGIN, *DATEV, *PAYSLIPS]
-    found = _found([0] * 11, [0] * 5 + [1] * 4 + [2] * 2)
+    found = discovery_of([0] * 11, [0] * 5 + [1] * 4 + [2] * 2)
     spoken = languages(texts)
     # The defaults (3): DATEV is a theme; the two payslip tickets stay with login.
     default = language_apart(found, spoken, texts)
@@ -66,7 +57,7 @@ def test_a_second_language_is_a_theme_only_at_the_runs_smallest_theme() -> None:
     """A theme of 9 German and 3 Spanish tickets: the Spanish ones are a theme of their own
     at the defaults (3), and unsorted in a run whose smallest theme is 4."""
     texts = [*LOGIN, *DATEV, *CFDI]
-    found = _found([0] * 12, [0] * 5 + [1] * 4 + [2] * 3)
+    found = discovery_of([0] * 12, [0] * 5 + [1] * 4 + [2] * 3)
     spoken = languages(texts)
     assert spoken[-3:] == ["es"] * 3
     default = by_language(found, spoken, texts)

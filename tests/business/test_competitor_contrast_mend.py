@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import imported_and_scanned
 from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
 from tradeoff.analysis.business.competitor_scan import MentionFinder
 from tradeoff.domain.deals import Competitor
@@ -114,12 +114,7 @@ def test_a_scan_counts_the_spanish_rival_and_no_courtesy(
         '"2/1/2026","Precio","","Gusto"\r\n',
         encoding="utf-8",
     )
-    for command in (
-        ("import", "salesforce", str(deals)),
-        ("import", "csv", str(tickets)),
-        ("scan-competitors",),
-    ):
-        assert run_cli(capsys, "--db", workspace_url, *command).exit_code == 0
+    imported_and_scanned(capsys, workspace_url, deals, tickets)
     query = text(
         "SELECT e.text, c.name FROM competitor_mentions m "
         "JOIN evidence_items e ON e.id = m.evidence_id "

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import imported_and_scanned
 from tradeoff.analysis.business.competitor_common_words import NameUsage
 from tradeoff.analysis.business.competitor_scan import MentionFinder
 from tradeoff.domain.deals import Competitor
@@ -113,12 +113,7 @@ def test_a_scan_finds_the_rival_and_not_the_day(
         '"2/1/2026","Went with Monday","","Monday"\r\n',
         encoding="utf-8",
     )
-    for command in (
-        ("import", "salesforce", str(competitors)),
-        ("import", "csv", str(tickets)),
-        ("scan-competitors",),
-    ):
-        assert run_cli(capsys, "--db", workspace_url, *command).exit_code == 0
+    imported_and_scanned(capsys, workspace_url, competitors, tickets)
     query = text(
         "SELECT e.text FROM competitor_mentions m "
         "JOIN evidence_items e ON e.id = m.evidence_id "

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import imported_and_scanned, run_cli
 from tradeoff.analysis.business.competitor_common_words import NameUsage, languages_of
 from tradeoff.analysis.business.competitor_scan import MentionFinder
 from tradeoff.domain.deals import Competitor
@@ -110,12 +110,7 @@ def scanned(tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace_url: s
         writer.writerow(["Ticket ID", "Description", "Created Date", "Organization"])
         for number, (said, _) in enumerate(TICKETS, 1):
             writer.writerow([f"T{number}", said, f"2026-10-{number:02d}", f"Empresa {number} S.L."])
-    for command in (
-        ("import", "salesforce", str(deals)),
-        ("import", "csv", str(tickets)),
-        ("scan-competitors",),
-    ):
-        assert run_cli(capsys, "--db", workspace_url, *command).exit_code == 0
+    imported_and_scanned(capsys, workspace_url, deals, tickets)
     return workspace_url
 
 

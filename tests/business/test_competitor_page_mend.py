@@ -19,15 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from tests.test_competitor_partner import _write_inputs
-from tests.web.conftest import PEOPLE, add_user, log_in
-from tradeoff.analysis.business.competitor_edits import partner_competitor, rename_competitor
-from tradeoff.analysis.business.competitor_scan import scan_competitors
-from tradeoff.domain.users import Role
-from tradeoff.importers.generic_csv import GenericCsvImporter
-from tradeoff.importers.registry import run
-from tradeoff.importers.salesforce import SalesforceImporter
-from tradeoff.web.app import create_app
+from tests.test_competitor_partner_pages import partner_viewer
 from tradeoff.web.routes.competitors import href
 from tradeoff.web.templating import build_environment
 
@@ -51,9 +43,7 @@ _COMMAND = re.compile(r"<code>(tradeoff competitor-partner .*?)</code>")
     ],
 )
 def test_the_shell_word_is_quoted_as_shlex_quotes_it(name: str) -> None:
-    template = build_environment().from_string(
-        '{% import "_shell.html" as shell %}{{ shell.word(name) }}'
-    )
+    template = build_environment().from_string("{{ name|shell_word }}")
     printed = template.render(name=name)
     assert "<b>" not in printed
     assert html.unescape(printed) == shlex.quote(name)
@@ -62,16 +52,7 @@ def test_the_shell_word_is_quoted_as_shlex_quotes_it(name: str) -> None:
 @pytest.fixture
 def viewer(workspace_url: str, engine: Engine, tmp_path: Path) -> Iterator[TestClient]:
     """A viewer's browser on a workspace whose partner was renamed with shell syntax."""
-    deals, tickets = _write_inputs(tmp_path)
-    run(engine, SalesforceImporter(), deals)
-    run(engine, GenericCsvImporter(), tickets)
-    scan_competitors(engine)
-    partner_competitor(engine, "PagerDuty")
-    rename_competitor(engine, "PagerDuty", to=HOSTILE)
-    add_user(engine, PEOPLE[Role.VIEWER], Role.VIEWER)
-    client = TestClient(create_app(workspace_url, secure_cookies=False), follow_redirects=False)
-    yield log_in(client, PEOPLE[Role.VIEWER])
-    client.close()
+    yield from partner_viewer(workspace_url, engine, tmp_path, HOSTILE)
 
 
 def test_the_partner_page_prints_a_command_that_names_the_partner(viewer: TestClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -21,3 +22,16 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> CliResult:
     code = main(list(args))
     captured = capsys.readouterr()
     return CliResult(exit_code=code, stdout=captured.out, stderr=captured.err)
+
+
+def imported_and_scanned(
+    capsys: pytest.CaptureFixture[str], url: str, deals: Path, tickets: Path
+) -> None:
+    """Import a Salesforce export of deals and a CSV of tickets, then scan for competitors,
+    each step succeeding, as a user would."""
+    for command in (
+        ("import", "salesforce", str(deals)),
+        ("import", "csv", str(tickets)),
+        ("scan-competitors",),
+    ):
+        assert run_cli(capsys, "--db", url, *command).exit_code == 0

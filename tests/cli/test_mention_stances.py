@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import imported_and_scanned, run_cli
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.domain.enums import MentionStance
 
@@ -58,12 +58,7 @@ def scanned(tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace_url: s
             writer.writerow([ticket, said, f"2026-10-{number:02d}", account])
         # A copy of T1 in the same words, one item in every count.
         writer.writerow(["T1-copy", TICKETS[0][2], "2026-10-20", "Bolt Inc"])
-    for command in (
-        ("import", "salesforce", str(deals)),
-        ("import", "csv", str(tickets)),
-        ("scan-competitors",),
-    ):
-        assert run_cli(capsys, "--db", workspace_url, *command).exit_code == 0
+    imported_and_scanned(capsys, workspace_url, deals, tickets)
     return workspace_url
 
 

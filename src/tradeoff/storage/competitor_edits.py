@@ -13,7 +13,17 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Executable, Select, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Executable,
+    Select,
+    delete,
+    insert,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.deals import Competitor
@@ -47,13 +57,16 @@ class Moved:
     kept: int = 0
 
 
-def evidence_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str, bool]]:
-    """The next ``limit`` evidence items by id after ``after_id``: id, title and text, and
-    whether a seller wrote it (a deal's note: its stance towards a rival is the deal's)."""
+def evidence_texts(
+    session: Session, after_id: int, limit: int, only: ColumnElement[bool] | None = None
+) -> list[tuple[int, str, bool]]:
+    """The next ``limit`` evidence items by id after ``after_id`` (of those ``only`` keeps):
+    id, title and text, and whether a seller wrote it (a deal's note: its stance towards a
+    rival is the deal's)."""
     item = EvidenceItemRow
     query = (
         select(item.id, item.title, item.text, item.kind == EvidenceKind.DEAL_NOTE)
-        .where(item.id > after_id)
+        .where(item.id > after_id, true() if only is None else only)
         .order_by(item.id)
         .limit(limit)
     )
@@ -63,15 +76,18 @@ def evidence_texts(session: Session, after_id: int, limit: int) -> list[tuple[in
     ]
 
 
-def deal_texts(session: Session, after_id: int, limit: int) -> list[tuple[int, str]]:
-    """The next deals by id with what sellers wrote: loss and win reasons, then notes. The
+def deal_texts(
+    session: Session, after_id: int, limit: int, only: ColumnElement[bool] | None = None
+) -> list[tuple[int, str]]:
+    """The next deals by id (of those ``only`` keeps) with what sellers wrote: loss and win
+    reasons, then notes. The
     reason comes first because it says what the deal was decided against, where a
     description says what the buyer had before ("Replacing spreadsheets"): a scan keeps
     the first words naming an alternative (``competitor_scan._once_per_alternative``)."""
     deal = DealRow
     query = (
         select(deal.id, deal.loss_reason, deal.win_reason, deal.notes)
-        .where(deal.id > after_id)
+        .where(deal.id > after_id, true() if only is None else only)
         .order_by(deal.id)
         .limit(limit)
     )

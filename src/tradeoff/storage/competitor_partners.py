@@ -15,7 +15,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, delete, false, func, insert, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from tradeoff.domain.enums import EvidenceKind
+from tradeoff.storage.competitor_edits import deal_texts, evidence_texts
 from tradeoff.storage.tables import (
     CompetitorMentionRow,
     CompetitorPartnerRow,
@@ -54,22 +54,13 @@ def evidence_naming(
 ) -> list[tuple[int, str, bool]]:
     """The next evidence items by id after ``after_id`` that may name the competitor — their
     title or text holds a word of one of ``names`` (every item for ``None``), or they hold
-    a mention of it — in the shape of ``competitor_edits.evidence_texts``: id, title and
-    text, whether a seller wrote it."""
+    a mention of it — as ``competitor_edits.evidence_texts`` reads them."""
     item = EvidenceItemRow
     held = select(CompetitorMentionRow.evidence_id).where(
         CompetitorMentionRow.competitor_id == competitor_id
     )
-    query = (
-        select(item.id, item.title, item.text, item.kind == EvidenceKind.DEAL_NOTE)
-        .where(item.id > after_id, or_(item.id.in_(held), _holding(names, item.title, item.text)))
-        .order_by(item.id)
-        .limit(limit)
-    )
-    return [
-        (i, f"{title}\n{text}" if title else text, bool(sellers))
-        for i, title, text, sellers in session.execute(query)
-    ]
+    naming = or_(item.id.in_(held), _holding(names, item.title, item.text))
+    return evidence_texts(session, after_id, limit, only=naming)
 
 
 def deals_naming(
@@ -80,20 +71,14 @@ def deals_naming(
     limit: int,
 ) -> list[tuple[int, str]]:
     """The next deals by id after ``after_id`` whose reasons or notes hold a word of one of
-    ``names``, or that are linked to the competitor, in the shape of
-    ``competitor_edits.deal_texts`` (the loss and win reasons first, then the notes)."""
+    ``names``, or that are linked to the competitor, as ``competitor_edits.deal_texts``
+    reads them (the loss and win reasons first, then the notes)."""
     deal = DealRow
     linked = select(DealCompetitorRow.deal_id).where(
         DealCompetitorRow.competitor_id == competitor_id
     )
     words = _holding(names, deal.loss_reason, deal.win_reason, deal.notes)
-    query = (
-        select(deal.id, deal.loss_reason, deal.win_reason, deal.notes)
-        .where(deal.id > after_id, or_(deal.id.in_(linked), words))
-        .order_by(deal.id)
-        .limit(limit)
-    )
-    return [(i, "\n".join(t for t in texts if t)) for i, *texts in session.execute(query)]
+    return deal_texts(session, after_id, limit, only=or_(deal.id.in_(linked), words))
 
 
 def _holding(

@@ -6,11 +6,13 @@ would not act on attributes smuggled into it either.
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
+from markupsafe import Markup
 
 from tradeoff import __version__
 from tradeoff.analysis.business.money import Money
@@ -34,7 +36,16 @@ def build_environment() -> Environment:
     environment.globals["money_cell"] = money_cell
     environment.globals["money_words"] = money_words
     environment.globals["at_stake"] = at_stake
+    environment.filters["shell_word"] = shell_word
     return environment
+
+
+def shell_word(value: str) -> Markup:
+    """``value`` as one argument of a command a reader pastes into a shell ("tradeoff
+    competitor-partner NAME --off"), quoted as ``shlex.quote`` quotes it so a name with a
+    quote, a space, a $ or a backtick stays one plain word; escaped for HTML text, where
+    the quoting apostrophes need no escape and read as typed."""
+    return Markup("'").join(shlex.quote(value).split("'"))
 
 
 def percent(share: float | None) -> str:

@@ -16,13 +16,12 @@ support", "No one called back", "No CFO sign-off").
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
 from tradeoff.analysis.business.loss_cues import FEATURE_NOUNS
+from tradeoff.analysis.business.loss_language import typed
 from tradeoff.analysis.business.loss_language import words as listed
 
 #: What a saying's "*" never stands for, and what says the thing after an absent opener is
@@ -89,13 +88,6 @@ _OPENERS = tuple(tuple(opener.split()) for opener in ABSENT_OPENERS)
 def a_feature(word: str) -> bool:
     """Whether ``word`` (folded) may name a feature: no ``NOT_A_FEATURE`` in any language."""
     return word not in _NOT_A_FEATURE and not word.startswith(_NOT_A_FEATURE_PREFIXES)
-
-
-def typed(text: str) -> list[str]:
-    """The words of ``text`` as ``loss_reasons.written`` splits them, in the case typed."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
-    text = re.sub(r"cannot", "can not", re.sub(r"n't\b", " not", text, flags=re.I), flags=re.I)
-    return re.sub(r"[\W_]+", " ", text).split()
 
 
 def _matches(pattern: str, word: str) -> bool:

@@ -19,6 +19,7 @@ written "später").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,14 @@ from tradeoff.domain.enums import LossCategory
 
 _DIAERESIS = "\u0308"
 _UMLAUTED = frozenset("aou")
+
+
+def typed(text: str) -> list[str]:
+    """The words of a reason in the case typed ("CFDI" stays a name), "n't" and "cannot"
+    spelled out: what the rules read, before folding (``loss_reasons.written``)."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    text = re.sub(r"cannot", "can not", re.sub(r"n't\b", " not", text, flags=re.I), flags=re.I)
+    return re.sub(r"[\W_]+", " ", text).split()
 
 
 def plain(word: str, *, umlaut: str = "e") -> str:

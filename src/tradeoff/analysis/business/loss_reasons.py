@@ -62,7 +62,6 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -92,7 +91,7 @@ from tradeoff.analysis.business.loss_cues import (
 )
 from tradeoff.analysis.business.loss_cues import CARRIED_NEGATORS as ENGLISH_CARRIED
 from tradeoff.analysis.business.loss_cues import NEGATORS as ENGLISH_NEGATORS
-from tradeoff.analysis.business.loss_language import plain
+from tradeoff.analysis.business.loss_language import plain, typed
 from tradeoff.domain.enums import LossCategory
 
 #: The English lists and those of every other language (``loss_cues_abroad``), read on
@@ -165,9 +164,7 @@ HEADLINE_WORDS = 8
 
 def written(text: str) -> list[str]:
     """The words of ``text`` as written, case folded: what a cue shows ("preço")."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
-    text = re.sub(r"n't\b", " not", text).replace("cannot", "can not")
-    return re.sub(r"[\W_]+", " ", text).split()
+    return [word.casefold() for word in typed(text)]
 
 
 def fold(text: str) -> list[str]:
