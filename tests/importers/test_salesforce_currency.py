@@ -155,6 +155,32 @@ def test_two_columns_of_currency_codes_and_no_known_one_are_refused_in_one_line(
     assert deals(lisbon) == READ_RIGHT
 
 
+def test_another_column_of_other_currency_codes_is_named_in_the_import_summary(
+    capsys: pytest.CaptureFixture[str], lisbon: Engine, workspace_url: str, tmp_path: Path
+) -> None:
+    """A known "Currency" column and a "Billing Currency" that names another currency on
+    some rows: the amounts are read in the known one and the summary says which column was
+    left and how to read the amounts in it; a copy of the read column is not named."""
+    header = REPORT_HEADER.format(amount="Amount", currency="Currency").replace(
+        '"Type"', '"Type","Billing Currency","Currency (copy)"'
+    )
+    billing = ("BRL", "USD", "EUR", "USD")
+    rows = [
+        f'{row},"{bill}","{code}"'
+        for row, bill, (_, _, code) in zip(REPORT_ROWS, billing, READ_RIGHT, strict=True)
+    ]
+    path = report(tmp_path, header, *rows)
+    result = run_cli(capsys, "--db", workspace_url, "import", "salesforce", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert deals(lisbon) == READ_RIGHT
+    said = " ".join(result.stdout.split())
+    assert (
+        "column 'Billing Currency' holds other currency codes than 'Currency'; amounts were "
+        "read in 'Currency' (to read them in the other: --map currency='Billing Currency')"
+    ) in said
+    assert "Currency (copy)" not in said
+
+
 def test_three_letter_values_that_are_no_currency_column_are_left_alone(
     lisbon: Engine, tmp_path: Path
 ) -> None:

@@ -101,6 +101,9 @@ class CrmDealDraft(DealDraft):
     #: The currency the amount named itself when the currency column named another (which
     #: wins, as docs/importers.md says); the import summary counts these deals.
     amount_currency: str | None = None
+    #: The layout's ``unread_currencies`` with the column read: the summary names them.
+    unread_currencies: tuple[str, ...] = ()
+    currency_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,9 @@ class Layout:
     path: Path
     header: tuple[str, ...]
     positions: Mapping[str, int]
+    #: Other columns of currency codes than the one the amounts are read in, whose codes
+    #: differ from it on some row: the import summary names them (``currency_columns``).
+    unread_currencies: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, header: list[str], table: Columns, mapped: Mapping[str, str], path: Path) -> Layout:
@@ -252,6 +258,8 @@ def crm_deal(
         lead_source=cells.get("lead_source") or None,
         competitors=competitor_mentions(competitors, outcome),
         amount_currency=overridden_currency(amount_field, cells) if amount is not None else None,
+        unread_currencies=layout.unread_currencies,
+        currency_column=layout.column("currency") if layout.unread_currencies else "",
     )
     notes = (
         ("description", description, created or close),

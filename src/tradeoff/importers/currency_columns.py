@@ -18,6 +18,10 @@ this order (the user's ``--map currency=COLUMN`` decides before any of them):
    column of currency codes is left unread now. Two such columns are refused in one line
    naming them (``AmbiguousCurrency``): which one the amounts are in is the user's call.
 
+Once a column is chosen, any other column of codes that names another currency on some row
+("Billing Currency" beside "Currency") is named in the import summary with the ``--map``
+that would read the amounts in it (``unread_currency_columns``).
+
 A column of three-letter values that are not all currency codes ("SMB", "ENT"), or one
 code on every row under a header that names no currency (a tier "TOP", also Tonga's
 code), is not a currency column.
@@ -110,18 +114,40 @@ def currency_column(
         return None
     if known is not None:
         return known
-    # Another amount's pair ("Amount (converted) Currency") is that amount's currency.
+    found = code_columns(header, sample, {*used, *_pair_columns(header)})
+    if len(found) > 1:
+        raise AmbiguousCurrency([header[i] for i in found])
+    return found[0] if found else None
+
+
+def _pair_columns(header: Sequence[str]) -> set[int]:
+    """Other amounts' pairs ("Amount (converted) Currency"): each is its amount's currency."""
     folded = {h.strip().casefold() for h in header}
-    pairs = {
+    return {
         i
         for i, h in enumerate(header)
         if h.strip().casefold().endswith(" currency")
         and h.strip().casefold()[: -len(" currency")] in folded
     }
-    found = code_columns(header, sample, {*used, *pairs})
-    if len(found) > 1:
-        raise AmbiguousCurrency([header[i] for i in found])
-    return found[0] if found else None
+
+
+def unread_currency_columns(
+    header: Sequence[str], read: int, used: Iterable[int], sample: Sequence[Sequence[str]]
+) -> list[str]:
+    """The other columns of currency codes that name another currency than column ``read``
+    on some row: an export with "Currency" and "Billing Currency" has its amounts read in the
+    known one, and the user is told of the other rather than left to find the difference in
+    the figures. A copy of the read column (the same code on every row) is not named."""
+
+    def cell(cells: Sequence[str], index: int) -> str:
+        return cells[index].strip().upper() if index < len(cells) else ""
+
+    others = code_columns(header, sample, {*used, read, *_pair_columns(header)})
+    return [
+        header[i]
+        for i in others
+        if any(cell(cells, i) and cell(cells, i) != cell(cells, read) for cells in sample)
+    ]
 
 
 def with_currency_column(
@@ -146,6 +172,9 @@ def with_currency_column(
     except AmbiguousCurrency as exc:
         raise InputError(str(exc), path=layout.path, line=1, column=exc.columns[0]) from None
     positions = {f: i for f, i in layout.positions.items() if f != "currency"}
+    unread: list[str] = []
     if found is not None:
         positions["currency"] = found
-    return dataclasses.replace(layout, positions=positions), itertools.chain(sample, rows)
+        unread = unread_currency_columns(layout.header, found, others, [r.cells for r in sample])
+    chosen = dataclasses.replace(layout, positions=positions, unread_currencies=tuple(unread))
+    return chosen, itertools.chain(sample, rows)

@@ -8,6 +8,7 @@ A record that breaks a rule stops the import with its location, or, with
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -82,8 +83,14 @@ class ImportDealChecks(DealChecks):
     first_overridden: str = ""
     #: Competitors renamed to the spelling their deals use most: (was, now).
     respelled: list[tuple[str, str]] = field(default_factory=list)
+    #: Columns of other currency codes, per the column the amounts were read in.
+    unread_currencies: dict[str, set[str]] = field(default_factory=dict)
 
     def see_amount_currency(self, deal: DealDraft, file: str) -> None:
+        if isinstance(deal, CrmDealDraft) and deal.unread_currencies:
+            self.unread_currencies.setdefault(deal.currency_column, set()).update(
+                deal.unread_currencies
+            )
         written = deal.amount_currency if isinstance(deal, CrmDealDraft) else None
         if not written:
             return
@@ -102,6 +109,13 @@ class ImportDealChecks(DealChecks):
                 f"{plural(count, 'deal')} {whose} another currency than the currency column "
                 f"(kept: read in the column's currency); first at {self.first_overridden}"
             )
+        for read, unread in sorted(self.unread_currencies.items()):
+            for column in sorted(unread):
+                found.append(
+                    f"column {column!r} holds other currency codes than {read!r}; amounts "
+                    f"were read in {read!r} (to read them in the other: "
+                    f"--map currency={shlex.quote(column)})"
+                )
         if self.respelled:
             names = ", ".join(f"{now!r} (was {was!r})" for was, now in self.respelled)
             found.append(
@@ -534,7 +548,16 @@ class Loader:
         values = {
             k: v
             for k, v in dataclasses.asdict(draft).items()
-            if k not in {"where", "account", "competitors", "outcome_flagged", "amount_currency"}
+            if k
+            not in {
+                "where",
+                "account",
+                "competitors",
+                "outcome_flagged",
+                "amount_currency",
+                "unread_currencies",
+                "currency_column",
+            }
         }
         deal = self._checked(
             Deal(source=self.source, account_id=account_id, import_batch_id=self.batch_id, **values)
