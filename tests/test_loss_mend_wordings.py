@@ -72,8 +72,6 @@ def test_nor_after_a_thing_named_missing_names_another() -> None:
 
 NO_FEATURE = [
     # What a deal lacks that is no feature: no opener's thing shows it is one.
-    "No bandwidth to implement",
-    "No capacity this quarter",
     "No appetite for change",
     "No authority to sign",
     "No momentum",
@@ -86,12 +84,19 @@ NO_FEATURE = [
     "Sans suite",
     # A title-cased picklist value says nothing by its capitals, nor does a German noun.
     "No Power User",
-    "Keine Kapazität",
+    "Keine Eile",
     # A place after "in" is where, not what; a role or a document is no feature.
     "No office in Mexico",
     "No final CFO approval",
     "No NDA signed",
     "No English speakers on their team",
+    # Words ending in "-ing" that are no capability, and access that is to a person.
+    "No buying committee",
+    "No existing contract",
+    "No signing authority",
+    "No direct access to the CFO",
+    "No long-term commitment",
+    "No e-mail response",
 ]
 
 
@@ -114,6 +119,18 @@ A_FEATURE = [
     ("Lost to Deel - no Spanish payslips", ("no spanish",)),
     ("No native Xero sync", ("sync",)),
     ("Lost to Paylocity - no union dues calculation", ("calculation",)),
+    # The shape of a capability's name: an "e-" compound, a thing said electronic, an
+    # English noun of doing, a head noun after what it is of.
+    ("No e-invoicing", ("no e invoicing",)),
+    ("No e-signature for offer letters", ("no e signature",)),
+    ("Keine E-Rechnung", ("keine e rechnung",)),
+    ("No electronic signature", ("no electronic",)),
+    ("Sin facturación electrónica", ("sin facturación",)),
+    ("Pas de signature électronique", ("pas de signature",)),
+    ("No geofencing for field crews", ("no geofencing",)),
+    ("No invoicing in EUR", ("no invoicing",)),
+    ("No dark mode", ("no dark",)),
+    ("No guest access for contractors", ("no guest",)),
 ]
 
 
@@ -161,6 +178,8 @@ def test_a_foreign_cue_is_no_english_word_or_rival_s_name(
         ("Relação custo-benefício ruim", B),
         ("Mauvais rapport qualité-prix", B),
         ("Preis-Leistungs-Verhältnis schlecht", B),
+        ("Preis-Leistung passt nicht", B),
+        ("Preis-Leistung passte nicht", B),
         ("Poor value for money", B),
         # A relationship stays one.
         ("Mala relación con el vendedor", R),
@@ -169,5 +188,31 @@ def test_a_foreign_cue_is_no_english_word_or_rival_s_name(
     ],
 )
 def test_value_for_money_is_price(reason: str, category: LossCategory) -> None:
+    verdict = loss_verdict(reason, None)
+    assert verdict.category is category, verdict.cues
+
+
+@pytest.mark.parametrize(
+    ("reason", "category"),
+    [
+        # A verdict of fit about a thing of another category is that thing: "Preis-Leistung
+        # passt nicht" tied price with alignment (two words each).
+        ("Der Preis passt nicht", B),
+        ("Passt nicht ins Budget", B),
+        ("El precio no encaja con su presupuesto", B),
+        ("Não se encaixa no orçamento", B),
+        ("Le tarif ne correspond pas à leur budget", B),
+        ("Prezzo non in linea con il budget", B),
+        ("Prijs past niet binnen het budget", B),
+        ("Funktionsumfang passt nicht", P),
+        # Alone, or about a goal, it is still alignment.
+        ("Passt nicht", A),
+        ("Passt nicht zu ihrer HR-Strategie", A),
+        ("No encaja con su estrategia", A),
+    ],
+)
+def test_a_verdict_of_fit_takes_the_class_of_what_it_judges(
+    reason: str, category: LossCategory
+) -> None:
     verdict = loss_verdict(reason, None)
     assert verdict.category is category, verdict.cues

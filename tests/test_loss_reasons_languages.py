@@ -177,6 +177,8 @@ ROLES = {
     "denials": "Deny a dismissal",
     "absence_markers": "Absent (either side)",
     "absence_filler": "Between absent and what",
+    "verdicts": "Judge a fit (either side)",
+    "verdict_filler": "Between a fit and what",
     "dismissed": "Dismissals",
     "dismissed_alone": "Dismissed after a copula",
     "feature_frame": "Feature frames",
@@ -198,8 +200,9 @@ def test_docs_list_exactly_the_words_each_language_uses(language: LanguageCues) 
         assert _listed(section, f"`{category.value}`") == list(cues), category
     for category, sayings in language.sayings.items():
         assert _listed(section, f"saying, `{category.value}`") == list(sayings), category
-    for attribute, label in ROLES.items():
+    for attribute, role in ROLES.items():
         listed = getattr(language, attribute)
+        label = f'"{language.copula_negator}" negates before' if attribute == "no_before" else role
         if not listed:
             assert f"\n- {label}:" not in section, label
             continue

@@ -7,11 +7,13 @@ no feature: "No bandwidth to implement", "No appetite for change", "No authority
 "No formal evaluation", "No pilot", Spanish "No hablan inglés" (a verb), French "Sans suite"
 (no follow-up). A list of such words can never be complete, so the thing must show that it
 is a feature (``names_a_feature``): a feature word of the taxonomy in any language read
-("No union dues calculation", "Sin cálculo de aguinaldo"), or a product's name written as
-one, an acronym or a word capitalised mid-sentence or inside ("No CFDI 4.0 payroll stamping",
-"Pas de DSN", "No garnishment handling for Quebec", "Sem integração com eSocial"). A person, a
-role, a reply or a problem (``NOT_A_FEATURE``) in the thing still says it is none ("No IT
-support", "No one called back", "No CFO sign-off").
+("No union dues calculation", "Sin cálculo de aguinaldo"), the shape of a capability's name
+("No e-invoicing", "No geofencing", "No dark mode", "Sin facturación electrónica":
+``loss_capability``), or a product's name written as one, an acronym or a word capitalised
+mid-sentence or inside ("No CFDI 4.0 payroll stamping", "Pas de DSN", "No garnishment
+handling for Quebec", "Sem integração com eSocial"). A person, a role, a reply or a problem
+(``NOT_A_FEATURE``) in the thing still says it is none ("No IT support", "No one called
+back", "No CFO sign-off").
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
+from tradeoff.analysis.business.loss_capability import (
+    compound_tail,
+    e_compounds,
+    made_electronic,
+    shows_capability,
+)
 from tradeoff.analysis.business.loss_cues import FEATURE_NOUNS
 from tradeoff.analysis.business.loss_language import typed
 from tradeoff.analysis.business.loss_language import words as listed
@@ -42,7 +50,8 @@ NOT_A_FEATURE = frozenset(
     rfp rfi rfq contract signature meeting demo call follow next compelling way chance history
     complaint complaints issue issues problem problems concern concerns objection objections
     question questions thanks lag bugs errors worries its how what which who why when where
-    this that these those there here such all some much many few""".split()  # noqa: SIM905
+    this that these those there here such all some much many few authority commitment
+    appetite""".split()  # noqa: SIM905
 )
 #: Words that open a clause saying a thing is absent: "No CFDI 4.0 payroll stamping",
 #: "Without Spanish payslips" (and ``loss_cues_abroad.ABSENT_OPENERS``: "Sin timbrado de
@@ -80,9 +89,13 @@ NAME_REACH = 3
 _NOT_A_FEATURE = NOT_A_FEATURE | abroad.NOT_A_FEATURE
 _NOT_A_FEATURE_PREFIXES = tuple(w[:-1] for w in _NOT_A_FEATURE if w.endswith("*"))
 _FEATURE_NOUNS = FEATURE_NOUNS + abroad.FEATURE_NOUNS
-#: Openers of a language that capitalises every noun and joins nouns into one word.
+#: Openers of a language that joins nouns into one word, and of one that capitalises every
+#: noun.
 _JOINING = frozenset(tuple(opener.split()) for opener in abroad.JOINING_OPENERS)
+_CAPITALISING = frozenset(tuple(opener.split()) for opener in abroad.CAPITALISING_OPENERS)
 _OPENERS = tuple(tuple(opener.split()) for opener in ABSENT_OPENERS)
+#: English openers, after which a noun of doing ("invoicing") shows a capability.
+_ENGLISH = frozenset({("no",), ("without",)})
 
 
 def a_feature(word: str) -> bool:
@@ -139,24 +152,41 @@ def _thing(words: Sequence[str], at: int, stop: int) -> _Thing:
     return _Thing(range(at, end), range(end, end))
 
 
+@dataclass(frozen=True)
+class _Opened:
+    """How the opener of a thing says to read it: whether its language joins nouns (a
+    feature word may end a word) or capitalises them (a capital first names nothing), whether
+    it is English (a noun of doing is a capability), and the reason's "e-" compounds."""
+
+    joined: bool = False
+    capitalised: bool = False
+    english: bool = False
+    compounds: frozenset[str] = frozenset()
+
+
 def names_a_feature(
-    words: Sequence[str], typed_words: Sequence[str] | None, thing: _Thing, joined: bool
+    words: Sequence[str], typed_words: Sequence[str] | None, thing: _Thing, opened: _Opened
 ) -> bool:
     """Whether the thing an opener names is a feature: none of its own words is a
-    ``NOT_A_FEATURE``, and one is a feature word, or one of it or of what it is for is
-    written as a product's name. Capitals say nothing in a clause typed in title case ("No
-    Power User") or opened in a language that capitalises every noun (German "Keine
-    Kapazität"); acronyms still do ("Ohne DATEV")."""
-    if not thing.own or not all(a_feature(words[at]) for at in thing.own):
+    ``NOT_A_FEATURE``, and one is a feature word, or it has the shape of a capability's
+    name (``loss_capability``), or one of it or of what it is for is written as a product's
+    name. Capitals say nothing in a clause typed in title case ("No Power User") or opened
+    in a language that capitalises every noun (German "Keine Kapazität"); acronyms still
+    do ("Ohne DATEV")."""
+    if not thing.own or not all(
+        a_feature(words[at]) or made_electronic(words, at, opened.compounds) for at in thing.own
+    ):
         return False
-    if any(_a_feature_word(words[at], joined) for at in thing.own):
+    if any(_a_feature_word(words[at], opened.joined) for at in thing.own):
+        return True
+    if shows_capability(words, thing.own, opened.compounds, opened.english):
         return True
     if typed_words is None:
         return False
     spanned = [*thing.own, *thing.named]
     long_words = [typed_words[at] for at in spanned if len(typed_words[at]) > 3]
     title_case = all(w[:1].isupper() for w in long_words if w.isalpha())
-    capitals_say = not joined and not title_case
+    capitals_say = not opened.capitalised and not title_case
     return any(_a_name(typed_words[at], capitals_say) for at in spanned)
 
 
@@ -169,6 +199,7 @@ def absent_things(
     as_typed = typed(reason)
     # A case fold that split a word ("İ") leaves no word to align: capitals say nothing.
     capitals = as_typed if len(as_typed) == len(words) else None
+    compounds = e_compounds(reason)
     found = []
     ordered = sorted(starts)
     for i, start in enumerate(ordered):
@@ -182,6 +213,10 @@ def absent_things(
             if end >= stop:
                 continue
             thing = _thing(words, end, stop)
-            if names_a_feature(words, capitals, thing, opener in _JOINING):
-                found.append((start, end + 1))
+            opened = _Opened(
+                opener in _JOINING, opener in _CAPITALISING, opener in _ENGLISH, compounds
+            )
+            if names_a_feature(words, capitals, thing, opened):
+                tail = end + 1 < stop and compound_tail(words, end + 1, compounds)
+                found.append((start, end + 2 if tail else end + 1))
     return found

@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Mapping
 from tradeoff.analysis.business.loss_cues_de import GERMAN
 from tradeoff.analysis.business.loss_cues_es import SPANISH
 from tradeoff.analysis.business.loss_cues_fr import FRENCH
+from tradeoff.analysis.business.loss_cues_it import ITALIAN
+from tradeoff.analysis.business.loss_cues_nl import DUTCH
 from tradeoff.analysis.business.loss_cues_pt import PORTUGUESE
 from tradeoff.analysis.business.loss_language import LanguageCues, spellings
 from tradeoff.domain.enums import LossCategory
 
-LANGUAGES: tuple[LanguageCues, ...] = (SPANISH, PORTUGUESE, FRENCH, GERMAN)
+LANGUAGES: tuple[LanguageCues, ...] = (SPANISH, PORTUGUESE, FRENCH, GERMAN, ITALIAN, DUTCH)
 
 
 def spelled(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -45,13 +47,29 @@ NAMES = _joined(lambda language: language.names)
 NEGATORS = frozenset(_joined(lambda language: language.negators))
 CARRIED_NEGATORS = frozenset(_joined(lambda language: language.carried_negators))
 ABSENT_NEGATIONS = _joined(lambda language: language.absent_negations)
-NO_BEFORE = frozenset(_joined(lambda language: language.no_before))
+
+
+def _copulas_of(negator: str) -> frozenset[str]:
+    """The copulas before which ``negator`` negates, in every language it does so."""
+    return frozenset(
+        spelled(w for lang in LANGUAGES if lang.copula_negator == negator for w in lang.no_before)
+    )
+
+
+#: Per word that negates only before a copula ("no", "non"), those copulas.
+NEGATE_BEFORE: Mapping[str, frozenset[str]] = {
+    language.copula_negator: _copulas_of(language.copula_negator)
+    for language in LANGUAGES
+    if language.no_before
+}
 LINKING = frozenset(_joined(lambda language: language.linking))
 ARTICLES = frozenset(_joined(lambda language: language.articles))
 ABSENCE_FRAME = _joined(lambda language: language.absence_frame)
 DENIALS = frozenset(_joined(lambda language: language.denials))
 ABSENCE_MARKERS = frozenset(_joined(lambda language: language.absence_markers))
 ABSENCE_FILLER = frozenset(_joined(lambda language: language.absence_filler))
+VERDICTS = frozenset(_joined(lambda language: language.verdicts))
+VERDICT_FILLER = frozenset(_joined(lambda language: language.verdict_filler))
 DISMISSED = frozenset(_joined(lambda language: language.dismissed))
 DISMISSED_ALONE = frozenset(_joined(lambda language: language.dismissed_alone))
 FEATURE_FRAME = _joined(lambda language: language.feature_frame)
@@ -64,3 +82,9 @@ NOT_A_FEATURE = frozenset(_joined(lambda language: language.not_a_feature))
 _JOINING = tuple(language for language in LANGUAGES if language.joins_nouns)
 JOINING_OPENERS = spelled(opener for language in _JOINING for opener in language.absent_openers)
 JOINED_FEATURE_NOUNS = spelled(noun for language in _JOINING for noun in language.feature_nouns)
+CAPITALISING_OPENERS = spelled(
+    opener
+    for language in LANGUAGES
+    if language.capitalises_nouns
+    for opener in language.absent_openers
+)

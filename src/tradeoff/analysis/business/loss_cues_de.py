@@ -64,7 +64,10 @@ GERMAN = LanguageCues(
             "keine antwort", "keine rückmeldung", "meldet sich nicht", "melden sich nicht",
             "abgetaucht", "abgesagt", "storniert", "umstrukturierung", "reorganisation",
             "einkaufsabteilung", "budgetstopp", "eingefroren", "zeitmangel", "kein interesse",
-            "desinteresse",
+            "desinteresse", "keine zeit", "zu wenig zeit", "nicht genug zeit",
+            "keine kapazität", "keine kapazitäten", "keine freien kapazitäten",
+            "zu wenig kapazität*", "kapazitätsmangel", "kapazitätsengpass*", "keine ressourcen",
+            "ressourcenmangel", "personalmangel", "keine bandbreite",
         ),
         C.STATUS_QUO: (
             "tabellenkalkulation*", "excel liste*", "excel tabelle*", "von hand", "händisch",
@@ -87,8 +90,11 @@ GERMAN = LanguageCues(
         "hatten", "hatte", "hat", "haben", "bekommen", "erhalten",
     ),
     denials=words("kein keine keinen keiner ohne"),
-    absence_markers=words("fehlt fehlte fehlen fehlten fehlend* mangel mangelnde*"),
+    absence_markers=words("fehlt fehlte fehlen fehlten fehlend* mangel mangelnde*")
+    | {"nicht verfügbar"},
     absence_filler=words("an am der die das den dem ein eine einen einer"),
+    verdicts=frozenset({"passt nicht", "passte nicht", "nicht passend"}),
+    verdict_filler=words("ins in zu zum zur ihr ihre ihrem ihren ihrer der die das den dem"),
     dismissed=words("thema hindernis grund"),
     dismissed_alone=words("gut fair wettbewerbsfähig akzeptabel vergleichbar angemessen ähnlich"),
     feature_frame=(
@@ -126,4 +132,5 @@ GERMAN = LanguageCues(
         mehr nichts niemand anderer andere ansprechpartner entscheider unterschrift vertrag
         termin demo anruf bestellung"""),
     joins_nouns=True,
+    capitalises_nouns=True,
 )  # fmt: skip

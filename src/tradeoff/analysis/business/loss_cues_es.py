@@ -74,7 +74,10 @@ SPANISH = LanguageCues(
             "no están listos", "no estaban listos", "dejó de responder",
             "dejaron de responder", "sin respuesta", "falta de respuesta", "no responden",
             "no contestan", "desapareci*", "reorganizaci*", "reestructuraci*",
-            "departamento de compras", "proceso de compras", "falta de tiempo",
+            "departamento de compras", "proceso de compras", "falta de tiempo", "sin tiempo",
+            "no tienen tiempo", "no tenían tiempo", "no hay tiempo", "falta de recursos",
+            "sin recursos", "no tienen recursos", "no hay recursos", "falta de personal",
+            "falta de capacidad interna", "sin capacidad interna", "sin ancho de banda",
             "falta de interés", "sin interés", "perdieron el interés", "perdieron interés",
         ),
         C.STATUS_QUO: (
@@ -111,8 +114,11 @@ SPANISH = LanguageCues(
         "bastante*",
     ),
     denials=words("ningún ninguno ninguna sin"),
-    absence_markers=words("falta faltan faltaba faltaban faltó faltaron carec* carencia*"),
+    absence_markers=words("falta faltan faltaba faltaban faltó faltaron carec* carencia*")
+    | {"no disponible"},
     absence_filler=words("de del el la los las un una"),
+    verdicts=frozenset({"no encaj*"}),
+    verdict_filler=words("con en a al su sus el la los las de del"),
     dismissed=words("problema problemas obstáculo obstáculos inconveniente"),
     dismissed_alone=words("bien competitivo aceptable razonable parecido igual correcto"),
     feature_frame=(

@@ -60,7 +60,10 @@ FRENCH = LanguageCues(
             "trimestre prochain", "pas maintenant", "pas prêt*", "pas de réponse",
             "sans réponse", "ne répond plus", "ne répondent plus", "plus de nouvelles",
             "silence radio", "annul*", "réorganisation", "restructuration", "service achats",
-            "manque de temps", "pas le temps", "manque d intérêt",
+            "manque de temps", "pas le temps", "pas de temps", "pas assez de temps",
+            "manque de ressources", "pas de ressources", "pas les ressources",
+            "pas assez de ressources", "manque de bande passante", "pas de bande passante",
+            "pas la bande passante", "manque d intérêt",
             "pas d intérêt",
         ),
         C.STATUS_QUO: (
@@ -87,8 +90,10 @@ FRENCH = LanguageCues(
         "obtenu", "trouvé", "eu",
     ),
     denials=words("aucun aucune sans"),
-    absence_markers=words("manque manquait manquent manquaient"),
+    absence_markers=words("manque manquait manquent manquaient") | {"non disponible"},
     absence_filler=words("de d du des le la les un une"),
+    verdicts=frozenset({"ne correspond pas", "pas adapté*"}),
+    verdict_filler=words("à a au aux avec leur leurs le la les dans"),
     dismissed=words("problème problèmes souci soucis frein obstacle"),
     dismissed_alone=words("correct compétitif acceptable raisonnable similaire"),
     feature_frame=(

@@ -1,15 +1,15 @@
 """The shape of one language's loss-reason word lists, and how a word is spelled for them.
 
-Sellers in Madrid, São Paulo, Lyon or Munich write loss reasons in their own language ("Muy
-caro para 40 empleados", "Projeto adiado, sem decisão"); read with English lists alone, a QA
-corpus left 16 of 84 lost deals (EUR 1.6M) unclassified, and their notes were filed into
-product themes as demand. Each language has its own module (``loss_cues_es``, ``_pt``,
-``_fr``, ``_de``), one ``LanguageCues`` each, and ``loss_cues_abroad`` joins them to the
-English lists of ``loss_cues``: the rules of ``loss_reasons`` read them all, on every text,
-with no guess of its language (a reason of four words gives a guess nothing to go on, and
-"Sin SSO, too expensive" is both). A word of one language that means something else in
-another is left out or written as a phrase (French "reporté", postponed, is Spanish
-"reporte", a report).
+Sellers in Madrid, São Paulo, Lyon, Munich, Milan or Utrecht write loss reasons in their own
+language ("Muy caro para 40 empleados", "Projeto adiado, sem decisão", "Troppo caro x una PMI");
+read with English lists alone, a QA corpus left 16 of 84 lost deals (EUR 1.6M) unclassified,
+and their notes were filed into product themes as demand. Each language has its own module
+(``loss_cues_es``, ``_pt``, ``_fr``, ``_de``, ``_it``, ``_nl``), one ``LanguageCues`` each,
+and ``loss_cues_abroad`` joins them to the English lists of ``loss_cues``: the rules of
+``loss_reasons`` read them all, on every text, with no guess of its language (a reason of
+four words gives a guess nothing to go on, and "Sin SSO, too expensive" is both). A word of
+one language that means something else in another is left out or written as a phrase (French
+"reporté", postponed, is Spanish "reporte", a report).
 
 Accents never matter: a word is compared without them (``plain``), so "orçamento",
 "orcamento" and "ORÇAMENTO" are one word, and a German umlaut is also written with an "e"
@@ -28,6 +28,8 @@ from itertools import product
 from tradeoff.domain.enums import LossCategory
 
 _DIAERESIS = "\u0308"
+#: What ends a clause: a reason's separators ("Lost to Deel - no CFDI stamping").
+CLAUSE_END = re.compile(r"[.,;:!?()\[\]/|+&]|\s[-\u2013\u2014]+\s|\u2014")
 _UMLAUTED = frozenset("aou")
 
 
@@ -37,6 +39,19 @@ def typed(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
     text = re.sub(r"cannot", "can not", re.sub(r"n't\b", " not", text, flags=re.I), flags=re.I)
     return re.sub(r"[\W_]+", " ", text).split()
+
+
+def clause_starts(text: str) -> frozenset[int]:
+    """Where, in the words of ``text`` (``typed``, as folding keeps them), each clause starts.
+
+    >>> sorted(clause_starts("Lost to Deel - no CFDI stamping, too slow"))
+    [0, 3, 6]
+    """
+    starts, at = set(), 0
+    for clause in CLAUSE_END.split(text):
+        starts.add(at)
+        at += len(typed(clause))
+    return frozenset(starts)
 
 
 def plain(word: str, *, umlaut: str = "e") -> str:
@@ -97,9 +112,11 @@ class LanguageCues:
     #: A negator and the word after it that say a thing is absent, as "no" does: "pas de
     #: budget" is no budget, not "not budget" (``loss_reasons._negates``).
     absent_negations: tuple[str, ...] = ()
-    #: Words after which "no" negates like "not": "no es caro" (Spanish "no" is also
-    #: English "no", which names the missing thing: "no presupuesto" is no budget).
+    #: Words after which ``copula_negator`` negates like "not": "no es caro", "non è
+    #: caro" (Spanish "no" is also English "no", which names the missing thing: "no
+    #: presupuesto" is no budget; Italian "non" is also English "non-": "non-compliant").
     no_before: frozenset[str] = frozenset()
+    copula_negator: str = "no"
     #: Copulas (``LINKING``): "el precio era razonable", "Budget war zu knapp".
     linking: frozenset[str] = frozenset()
     #: Articles (``ARTICLES``), over which a negation reaches ("pas le prix").
@@ -115,6 +132,12 @@ class LanguageCues:
     absence_markers: frozenset[str] = frozenset()
     #: Words between such a marker and the thing absent (``ABSENCE_FILLER``).
     absence_filler: frozenset[str] = frozenset()
+    #: Keywords that only judge how the thing beside them fits ("passt nicht", "no
+    #: encaja"), and the words between them and a thing after them: the thing, a keyword
+    #: of another category, decides ("Preis passt nicht", "no encaja en su presupuesto":
+    #: ``loss_described``).
+    verdicts: frozenset[str] = frozenset()
+    verdict_filler: frozenset[str] = frozenset()
     #: Dismissals (``DISMISSED``, ``DISMISSED_ALONE``): "el precio no fue el problema".
     dismissed: frozenset[str] = frozenset()
     dismissed_alone: frozenset[str] = frozenset()
@@ -132,7 +155,10 @@ class LanguageCues:
     #: words that, as that thing, name no feature (``loss_sayings.NOT_A_FEATURE``).
     absent_openers: tuple[str, ...] = ()
     not_a_feature: frozenset[str] = frozenset()
-    #: Whether the language capitalises every noun and joins nouns into one word (German):
-    #: after its absent openers a capital names no product, and a feature word may end a
-    #: word ("Keine Lohnabrechnung": ``loss_absent``).
+    #: Whether the language joins nouns into one word (German, Dutch): after its absent
+    #: openers a feature word may end a word ("Keine Lohnabrechnung", "Geen
+    #: urenregistratiemodule": ``loss_absent``).
     joins_nouns: bool = False
+    #: Whether it capitalises every noun (German): after its absent openers a capital
+    #: first names no product ("Keine Kapazität"); acronyms still do ("Ohne DATEV").
+    capitalises_nouns: bool = False

@@ -11,13 +11,14 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
 2. Cues are matched on whole words, longest phrase first; a word inside a matched phrase is not
    matched again, so "did not trust" is a confidence cue and "lack of trust" is not a gap.
    Of two as long, a listed whole word comes before a prefix ("budgetstopp", not "budget*").
-   Every list has its Spanish, Portuguese, French and German words too
+   Every list has its Spanish, Portuguese, French, German, Italian and Dutch words too
    (``loss_cues_abroad``), read on every text: a reason's language is never guessed.
    A cue ending in ``*`` matches any word starting so ("pric*": price, pricing, priced).
    A name (``NAMES``: "cost center", "benefits enrollment") is matched the same way and
    counts for no category: a product's thing is not a reason.
 3. A one-word cue is *negated* (ignored) when "not" or "nor" (or "não", "pas", "nicht", and
-   Spanish "no" before a copula: "no es caro") stands in the two words before it, or three
+   Spanish "no" or Italian "non" before a copula: "no es caro"), but one a phrase holds
+   ("passt nicht ins Budget"), stands in the two words before it, or three
    when an article or a copula follows it and the next word is no keyword or dismissal
    ("not expensive", "not the price", "not a product gap"), or when it is dismissed around
    it ("price was not the issue", "no pricing concerns", "pricing was fine"; a denied
@@ -34,7 +35,9 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    negated. An absence word of the product-gap list ("missing", "lack*") followed, across
    only ``ABSENCE_FILLER`` words, by a cue of another category is dropped: what is missing
    decides ("lack of budget" is price, "missing an executive sponsor" relationship); so is a
-   ``SHORTFALL_MARKERS`` cue after one, across ``LINKING`` words ("budget was too limited").
+   ``SHORTFALL_MARKERS`` cue after one, across ``LINKING`` words ("budget was too limited"),
+   and a verdict of fit beside one ("Preis passt nicht": ``loss_described``). The buyer's
+   capacity ("No bandwidth to implement SSO") is a timing cue (``loss_capacity``).
    A feature word (``FEATURE_NOUNS``) is a product-gap cue only within ``FEATURE_REACH``
    words after a ``FEATURE_FRAME`` word ("no SCIM provisioning", "they had GL sync").
    A quality (``QUALITIES``: "secur*", "reliab*") that a need word is about, or that lies
@@ -66,10 +69,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
+from tradeoff.analysis.business.loss_capacity import capacity_spans
 from tradeoff.analysis.business.loss_cues import (
-    ABSENCE_FILLER,
     ABSENCE_FRAME,
-    ABSENCE_MARKERS,
     ARTICLES,
     CARRY_REACH,
     CUES,
@@ -85,12 +87,12 @@ from tradeoff.analysis.business.loss_cues import (
     NOT_OF_A_PRODUCT,
     QUALITIES,
     QUALITY_FILLER,
-    SHORTFALL_MARKERS,
     STAGES,
     SUBJECT_REACH,
 )
 from tradeoff.analysis.business.loss_cues import CARRIED_NEGATORS as ENGLISH_CARRIED
 from tradeoff.analysis.business.loss_cues import NEGATORS as ENGLISH_NEGATORS
+from tradeoff.analysis.business.loss_described import describes_another
 from tradeoff.analysis.business.loss_language import plain, typed
 from tradeoff.domain.enums import LossCategory
 
@@ -104,9 +106,6 @@ _ABSENT_NEGATIONS = frozenset(tuple(phrase.split()) for phrase in abroad.ABSENT_
 _ARTICLES = ARTICLES | abroad.ARTICLES
 _LINKING = LINKING | abroad.LINKING
 _ABSENCE_FRAME = ABSENCE_FRAME + abroad.ABSENCE_FRAME
-_ABSENCE_MARKERS = ABSENCE_MARKERS | abroad.ABSENCE_MARKERS
-_SHORTFALL_MARKERS = SHORTFALL_MARKERS | abroad.ABSENCE_MARKERS
-_ABSENCE_FILLER = ABSENCE_FILLER | abroad.ABSENCE_FILLER
 _DISMISSED = DISMISSED | abroad.DISMISSED
 _DISMISSED_ALONE = DISMISSED_ALONE | abroad.DISMISSED_ALONE
 #: Words that deny what follows them, so a dismissal after them waves a cue away.
@@ -155,6 +154,8 @@ class _Cue:
 
 #: A cue found: where it starts and ends in the folded words, and which cue it is.
 _Found = tuple[int, int, _Cue]
+_Spans = list[tuple[int, int]]
+_CAPACITY = LossCategory.TIMING_NO_DECISION
 
 #: What ends a reason's headline: a colon, a dash between spaces, an em dash, or a full stop
 #: before a capital ("Lost on price - they bundled it", "Price: 30% cheaper", "Price. Our...").
@@ -211,16 +212,17 @@ def _is_cue_word(word: str) -> bool:
 
 
 def _negates(words: Sequence[str], at: int) -> bool:
-    """Whether the word at ``at`` negates like "not": a negator, or a Spanish "no" before a
-    copula ("no es caro"); "no" alone names what is missing ("no budget", "no presupuesto"),
-    and so does a negator that says a thing is absent ("pas de budget"), or a carried one
-    with no negation to carry on ("ni budget ni sponsor", ``_carries_negation``)."""
+    """Whether the word at ``at`` negates like "not": a negator, or Spanish "no" or Italian
+    "non" before a copula ("no es caro", "non è caro"). "No" alone names what is missing
+    ("no budget", "no presupuesto"), "non" alone may be English ("non-compliant"), and a
+    negator that says a thing is absent ("pas de budget") or a carried one with no negation
+    to carry on ("ni budget ni sponsor", ``_carries_negation``) negates nothing."""
     word = words[at]
     if word in NEGATORS:
         if _says_absent(words, at):
             return False
         return word not in _CARRIED_NEGATORS or _carries_negation(words, at)
-    return word == "no" and at + 1 < len(words) and words[at + 1] in abroad.NO_BEFORE
+    return at + 1 < len(words) and words[at + 1] in abroad.NEGATE_BEFORE.get(word, ())
 
 
 def _says_absent(words: Sequence[str], at: int) -> bool:
@@ -296,17 +298,25 @@ def _denied(words: Sequence[str], lead: int, at: int) -> bool:
     return at - 2 >= lead and _says_absent(words, at - 2)
 
 
-def _negated(words: Sequence[str], start: int, end: int) -> bool:
+def _negated(words: Sequence[str], start: int, end: int, used: Sequence[bool]) -> bool:
+    """Whether a "not" before the cue at ``start`` negates it (not one a phrase used: "passt
+    nicht ins Budget"), with no absence word between, or the words around dismiss it."""
     at = _negator_before(words, start)
-    if at is not None and not any(_in(_ABSENCE_FRAME, w) for w in words[at + 1 : start]):
+    if (
+        at is not None
+        and not used[at]
+        and not any(_in(_ABSENCE_FRAME, w) for w in words[at + 1 : start])
+    ):
         return True
     return _dismissed(words, start, end)
 
 
-def _matched(words: Sequence[str]) -> tuple[list[_Found], list[bool]]:
-    """Cues and names not negated, in order of where they start (longest phrases first, each
-    word used once), and which words a match used (negated ones included)."""
-    matches: list[tuple[int, int, int, _Cue]] = []
+def _matched(words: Sequence[str], capacity: _Spans) -> tuple[list[_Found], list[bool]]:
+    """Cues, names and ``capacity`` phrases not negated, in order of where they start
+    (longest phrases first, each word used once), and which words a match used."""
+    matches = [
+        (s - e, -1, s, _Cue((*words[s:e],), _CAPACITY, " ".join(words[s:e]))) for s, e in capacity
+    ]
     for start, word in enumerate(words):
         candidates = _EXACT.get(word, []) + [
             (o, c) for o, c in _PREFIXED if word.startswith(c.words[0][:-1])
@@ -326,7 +336,11 @@ def _matched(words: Sequence[str]) -> tuple[list[_Found], list[bool]]:
             continue
         for i in span:
             used[i] = True
-        if -negative_size == 1 and cue.category is not None and _negated(words, start, start + 1):
+        if (
+            -negative_size == 1
+            and cue.category is not None
+            and _negated(words, start, start + 1, used)
+        ):
             continue
         found.append((start, start - negative_size, cue))
     found.sort(key=lambda f: f[0])
@@ -396,12 +410,12 @@ def cues_in(text: str) -> list[tuple[LossCategory, str]]:
     each as written ("preço", though "preco" matches it too)."""
     shown = written(text)
     words = [plain(word) for word in shown]
-    found, used = _matched(words)
+    found, used = _matched(words, capacity_spans(text, words))
     framed = _features(words, used, found)
     kept = [
         (start, end, cue)
         for i, (start, end, cue) in enumerate(found)
-        if not _describes_another(words, found, i) and start not in framed.described
+        if not describes_another(words, found, i) and start not in framed.described
     ]
     kept += framed.features
     kept.sort(key=lambda f: f[0])
@@ -422,28 +436,6 @@ def _without_stage(
     if not stages or not {c for c, said, _ in found if said not in _STAGES} - stages:
         return found
     return [cue for cue in found if cue[1] not in _STAGES]
-
-
-def _describes_another(words: Sequence[str], found: Sequence[_Found], i: int) -> bool:
-    """Whether the cue ``found[i]`` only says that a cue of another category beside it is
-    missing or short: "lack of budget" (the next one, across ``ABSENCE_FILLER``), "budget
-    was too limited", "SOC 2 missing" (the one before, across ``LINKING``)."""
-    start, end, cue = found[i]
-    if cue.category is None:
-        return True
-    beside: list[tuple[_Cue, Sequence[str], frozenset[str]]] = []
-    if cue.text in _ABSENCE_MARKERS and i + 1 < len(found):
-        next_start, _, after = found[i + 1]
-        beside.append((after, words[end:next_start], _ABSENCE_FILLER))
-    if cue.text in _SHORTFALL_MARKERS and i > 0:
-        _, previous_end, before = found[i - 1]
-        beside.append((before, words[previous_end:start], _LINKING))
-    return any(
-        described.category is not None
-        and described.category is not cue.category
-        and all(w in filler for w in between)
-        for described, between, filler in beside
-    )
 
 
 def _leaders(found: list[tuple[LossCategory, str]]) -> list[LossCategory]:

@@ -26,11 +26,11 @@ Portuguese, French and German too: their sayings and openers are in ``loss_cues_
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
 from tradeoff.analysis.business.loss_absent import a_feature, absent_things
+from tradeoff.analysis.business.loss_language import clause_starts
 from tradeoff.analysis.business.loss_reasons import LossVerdict, cues_in, fold, written
 from tradeoff.domain.enums import LossCategory
 
@@ -90,9 +90,6 @@ SAYINGS: Mapping[LossCategory, tuple[str, ...]] = {
     ),
 }
 
-#: What ends a clause: a reason's separators ("Lost to Deel - no CFDI stamping").
-_CLAUSE_END = re.compile(r"[.,;:!?()\[\]/|+&]|\s[-\u2013\u2014]+\s|\u2014")
-
 #: A saying as the matcher reads it: per word, its alternatives.
 _Saying = tuple[tuple[str, ...], ...]
 
@@ -113,15 +110,6 @@ def _word_matches(pattern: str, word: str) -> bool:
     if pattern == "*":
         return a_feature(word)
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
-def _clause_starts(reason: str) -> frozenset[int]:
-    """Where, in the folded words of ``reason``, each of its clauses starts."""
-    starts, at = set(), 0
-    for clause in _CLAUSE_END.split(reason):
-        starts.add(at)
-        at += len(fold(clause))
-    return frozenset(starts)
 
 
 def _found(
@@ -159,7 +147,7 @@ def saying_verdict(reason: str | None) -> LossVerdict | None:
     if not reason or cues_in(reason):
         return None
     words = fold(reason)
-    found = _found(reason, words, _clause_starts(reason))
+    found = _found(reason, words, clause_starts(reason))
     weight: dict[LossCategory, int] = {}
     for start, end, category in found:
         weight[category] = weight.get(category, 0) + end - start
