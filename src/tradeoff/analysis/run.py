@@ -1,14 +1,15 @@
 """One analysis of the workspace: a rebuild, or new evidence filed into the themes there are.
 
 A rebuild embeds (cached) → discovers → labels → stores, matching new clusters to the old
-themes so ids and people's edits survive. Otherwise only the items not yet filed are placed,
-each by the nearest centroid of the last rebuild that the praise rule lets it join
-(``analysis.praise_filing``: no complaint in a praise theme, no praise naming nothing in
-another), so that what exists stays put and an item lands in the same theme alone or in a
-batch. An item filed before whose words a re-import
-changed (a ticket re-exported with the customer's new comment) counts as not yet filed: it
-is placed again by its new words, as it would be if it arrived now — unless a person filed
-it, whose placement stands.
+themes so ids and people's edits survive; a name a person gave that it keeps on a theme
+whose items it mostly moved is reported as a name to check (``storage.theme_name_checks``).
+Otherwise only the items not yet filed are placed, each by the nearest centroid of the last
+rebuild that the praise rule lets it join (``analysis.praise_filing``: no complaint in a
+praise theme, no praise naming nothing in another), so that what exists stays put and an
+item lands in the same theme alone or in a batch. An item filed before whose words a
+re-import changed (a ticket re-exported with the customer's new comment) counts as not yet
+filed: it is placed again by its new words, as it would be if it arrived now — unless a
+person filed it, whose placement stands.
 
 Copies of evidence (linked by the importers as duplicates) are not embedded again: they
 follow their original into its themes, so they are counted where their words belong.
@@ -73,6 +74,7 @@ from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceThemeRow
 from tradeoff.storage.theme_closeness import closeness_spread
 from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
+from tradeoff.storage.theme_name_checks import NameCheck, names_to_check
 from tradeoff.storage.themes import (
     ItemText,
     active_members,
@@ -115,6 +117,9 @@ class AnalysisReport:
     #: Of ``unsorted``, sellers' deal notes, which join a theme only when they fit one
     #: (``analysis.seller_notes``): commercial talk, not a topic left unplaced.
     unsorted_notes: int = 0
+    #: After a rebuild, the themes whose person-given name it kept while moving most of
+    #: their items (``storage.theme_name_checks``), by id.
+    names_to_check: tuple[NameCheck, ...] = ()
 
     @property
     def unsorted_share(self) -> float:
@@ -258,6 +263,8 @@ def _rebuild(
         replace_centroids(session, embedder.model_id, _centroids(session, vectors, row_of))
         score_filings(session, embedder.model_id)
         report = _report(session, "rebuild", reason, len(rows), len(read), embedder)
+        checks = names_to_check(session)
+        report = replace(report, names_to_check=tuple(checks[i] for i in sorted(checks)))
         report = _finish(session, report, started, settings, cut, int(placed.sum()))
         advance(1)
     return report

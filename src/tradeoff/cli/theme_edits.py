@@ -9,10 +9,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
 from tradeoff.analysis import edits
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.errors import InputError
+from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_name_checks import name_check_of
 
 ThemeId = Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")]
 
@@ -23,6 +26,9 @@ def rename(
     name: Annotated[str, typer.Argument(help="The new name.")],
 ) -> None:
     """Rename a theme; the name is pinned, so re-analysis keeps it.
+
+    A rebuild that moves most of the theme's items marks the name to check (tradeoff
+    themes, tradeoff theme ID); renaming again ends the mark.
 
     Example: tradeoff rename 12 "Card declined abroad"
     """
@@ -42,19 +48,36 @@ def _note_namesakes(theme_id: int, namesakes: list[int]) -> None:
 def pin(ctx: typer.Context, theme_id: ThemeId) -> None:
     """Keep a theme's current name through every re-analysis.
 
+    Pinning a name a rebuild marked to check (see tradeoff theme ID) keeps it as it is and
+    ends the mark.
+
     Example: tradeoff pin 12
     """
-    edits.pin_theme(open_workspace(ctx), theme_id, pinned=True)
+    engine = open_workspace(ctx)
+    was_to_check = _to_check(engine, theme_id)
+    edits.pin_theme(engine, theme_id, pinned=True)
     console.print(f"Theme {theme_id}'s name is pinned.")
+    if was_to_check:
+        console.print("It is no longer marked to check.")
 
 
 def unpin(ctx: typer.Context, theme_id: ThemeId) -> None:
     """Let re-analysis name a theme from its words again.
 
+    The next tradeoff analyze --rebuild names it; a mark that its name is to check ends.
+
     Example: tradeoff unpin 12
     """
     edits.pin_theme(open_workspace(ctx), theme_id, pinned=False)
-    console.print(f"Theme {theme_id}'s name will follow its evidence again.")
+    console.print(
+        f"Theme {theme_id}'s name will follow its evidence again "
+        "(from the next tradeoff analyze --rebuild)."
+    )
+
+
+def _to_check(engine: Engine, theme_id: int) -> bool:
+    with read_session(engine) as session:
+        return name_check_of(session, theme_id) is not None
 
 
 def move(

@@ -37,6 +37,7 @@ from tradeoff.analysis.theme_page import (
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.storage.centroids import current_centroids
 from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_name_checks import NameCheck, names_to_check
 from tradeoff.storage.theme_profile import (
     CounterEvidence,
     MonthCount,
@@ -49,7 +50,7 @@ from tradeoff.storage.themes import (
     active_themes,
     unsorted_counts,
 )
-from tradeoff.wording import plural
+from tradeoff.wording import its, plural
 
 
 class ThemesFormat(StrEnum):
@@ -69,7 +70,9 @@ def themes(
     the share of observed behaviour (the rest is stated); proxy is the share relayed by our
     own people; the trend shows the same twelve months for every theme, up to this month, as
     tradeoff demand counts them; this month's bar, dimmed, counts only the days so far, and
-    an item dated after today (a date typed ahead) is in no month.
+    an item dated after today (a date typed ahead) is in no month. (name to check) marks a
+    name a person gave that a rebuild kept while moving most of the theme's items (JSON:
+    name_to_check); tradeoff pin ID keeps it.
 
     Example: tradeoff themes --format json
     """
@@ -79,6 +82,7 @@ def themes(
         profiles = theme_profiles(session, praise=PRAISE_RULES)
         unsorted, notes = unsorted_counts(session, FOLLOWERS)
         speaks_to = spoken_to(nearest_namesakes(everything, current_centroids(session)), profiles)
+        checks = names_to_check(session)
     ranked = sorted(
         (s for s in everything if s.id in profiles),
         key=lambda s: (-profiles[s.id].items, s.id),
@@ -87,11 +91,13 @@ def themes(
     if output_format is ThemesFormat.JSON:
         document = [
             {
-                **_described(summary, profiles[summary.id]),
+                **_described(summary, profiles[summary.id], checks.get(summary.id)),
                 "speaks_well_of_theme": speaks_to.get(summary.id),
                 "praised_in_themes": sorted(p for p, t in speaks_to.items() if t == summary.id),
                 "subthemes": [
-                    _described(c, profiles[c.id]) for c in ranked if c.parent_id == summary.id
+                    _described(c, profiles[c.id], checks.get(c.id))
+                    for c in ranked
+                    if c.parent_id == summary.id
                 ],
             }
             for summary in tops
@@ -121,9 +127,10 @@ def themes(
     for summary in tops:
         profile = profiles[summary.id]
         praise = " (praise)" if is_praise_theme(profile) else ""
+        to_check = " (name to check)" if summary.id in checks else ""
         table.add_row(
             str(summary.id),
-            Text(summary.name).append(praise, style="dim"),
+            Text(summary.name).append(praise, style="dim").append(to_check, style="bold"),
             f"{profile.items:,}",
             f"{profile.accounts:,}",
             f"{profile.end_users:,}",
@@ -144,6 +151,13 @@ def themes(
         console.print(
             "(praise): at least half of its items speak well of us: what customers value, "
             "not a problem (tradeoff demand lists it after the rest)."
+        )
+    flagged = [s.id for s in ranked if s.id in checks]
+    if flagged:
+        console.print(
+            f"(name to check): a rebuild kept the name a person gave {_these(flagged)} but "
+            f"moved most of {its(len(flagged))} items; tradeoff theme ID says what moved, "
+            'tradeoff pin ID keeps the name, tradeoff rename ID "NEW NAME" gives another.'
         )
     if unsorted:
         console.print(
@@ -169,18 +183,26 @@ def theme(
     theme's page names the theme whose area it speaks well of. The monthly trend runs to
     this month (the days so far), as tradeoff demand counts it. --format json gives the same
     as one entry of tradeoff themes --format json, with the quotes (whole, with their
-    source and external ids) and the praise of its area.
+    source and external ids) and the praise of its area. A name to check (a name a person
+    gave that a rebuild kept while moving most of the theme's items) is said with its
+    figures: how many of the items it was named on stayed, how many came in.
 
     Example: tradeoff theme 12 --format json
     """
     engine = open_workspace(ctx)
     page = theme_page(engine, theme_id)
+    with read_session(engine) as session:
+        checks = names_to_check(session)
     if output_format is ThemesFormat.JSON:
-        sys.stdout.write(json.dumps(_page_json(page), ensure_ascii=False, indent=2) + "\n")
+        document = _page_json(page, checks)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
     chosen, profile, quotes = page.theme, page.profile, page.quotes
     pinned = ", name pinned" if chosen.name_pinned else ""
     console.print(f"{chosen.name}  (theme {chosen.id}{pinned})")
+    check = checks.get(chosen.id)
+    if check is not None:
+        console.print(name_check_line(check))
     copies = f" (+{plural(profile.copies, 'copy')})" if profile.copies else ""
     console.print(
         f"{plural(profile.items, 'evidence item')}{copies} from "
@@ -222,7 +244,32 @@ def theme(
     if page.subthemes:
         console.print("Sub-themes:")
         for child, child_profile in page.subthemes:
-            console.print(f"  {child.id}  {child.name}  ({child_profile.items:,} items)")
+            to_check = "  (name to check)" if child.id in checks else ""
+            console.print(f"  {child.id}  {child.name}  ({child_profile.items:,} items){to_check}")
+
+
+def name_check_line(check: NameCheck) -> str:
+    """Why a theme's name is to check, and the commands that settle it."""
+    return (
+        f"Name to check: a person gave this name, and the rebuild of {_day(check.flagged_at)} "
+        f"kept it but moved most of the items it was given on ({kept_words(check)}): it may "
+        f"no longer say what the theme is about. Keep it: tradeoff pin {check.theme_id}; "
+        f'or rename it: tradeoff rename {check.theme_id} "NEW NAME".'
+    )
+
+
+def kept_words(check: NameCheck) -> str:
+    """``17 of its 106 items stayed, 3 came in``: the figures of a name to check."""
+    return (
+        f"{check.items_kept:,} of its {plural(check.items_named, 'item')} stayed, "
+        f"{check.items_new:,} came in"
+    )
+
+
+def _these(theme_ids: list[int]) -> str:
+    """``theme 12``, ``themes 12, 31``"""
+    ids = ", ".join(map(str, theme_ids))
+    return f"theme {ids}" if len(theme_ids) == 1 else f"themes {ids}"
 
 
 def _print_said(items: Sequence[CounterEvidence], indent: str) -> None:
@@ -242,9 +289,12 @@ def _cut(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
+def _described(
+    summary: ThemeSummary, profile: ThemeProfile, check: NameCheck | None
+) -> dict[str, Any]:
     """The theme for scripts; counter evidence in the customer's words, as the terminal
-    shows it (no greeting, signature or quoted thread: the whole item is in `evidence`)."""
+    shows it (no greeting, signature or quoted thread: the whole item is in `evidence`);
+    ``name_to_check`` null, or the figures of a name a rebuild made doubtful."""
     figures = {k: v for k, v in profile.to_json().items() if k != "theme_id"}
     figures["counter_evidence"] = [
         {**item, "text": as_said(item["kind"], item["text"])}
@@ -255,12 +305,13 @@ def _described(summary: ThemeSummary, profile: ThemeProfile) -> dict[str, Any]:
         "name": summary.name,
         "parent_id": summary.parent_id,
         "name_pinned": summary.name_pinned,
+        "name_to_check": check.to_json() if check is not None else None,
         "praise": is_praise_theme(profile),
         **figures,
     }
 
 
-def _page_json(page: ThemePage) -> dict[str, Any]:
+def _page_json(page: ThemePage, checks: dict[int, NameCheck]) -> dict[str, Any]:
     """One theme for scripts: ``_described`` as ``themes --format json`` gives it, with the
     quotes and items listed by their evidence ids and their source and external ids."""
 
@@ -268,7 +319,7 @@ def _page_json(page: ThemePage) -> dict[str, Any]:
         source, external_id = page.sources.get(evidence_id, (None, None))
         return {"evidence_id": evidence_id, "source": source, "external_id": external_id}
 
-    described = _described(page.theme, page.profile)
+    described = _described(page.theme, page.profile, checks.get(page.theme.id))
     described["counter_evidence"] = [
         {**found(item["evidence_id"]), **item} for item in described["counter_evidence"]
     ]
@@ -290,7 +341,9 @@ def _page_json(page: ThemePage) -> dict[str, Any]:
             }
             for a in page.praise_of_area
         ],
-        "subthemes": [_described(child, profile) for child, profile in page.subthemes],
+        "subthemes": [
+            _described(child, profile, checks.get(child.id)) for child, profile in page.subthemes
+        ],
     }
 
 

@@ -17,9 +17,11 @@ from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.analysis.seller_notes import notes_apart
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.progress import StepBars
+from tradeoff.cli.theme_view import kept_words
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.session import read_session
 from tradeoff.storage.themes import FiledEvidence, filed_evidence
+from tradeoff.wording import plural
 
 DEFAULT_RESOLUTION = DiscoverySettings().theme_resolution
 #: The unsorted share discovery keeps to; an incremental run past it says why and what to do.
@@ -68,7 +70,9 @@ def analyze(
     The first run discovers themes; later runs place only items not filed yet (and items
     whose words a re-import changed, unless you moved them), each by the nearest theme, so
     ids, names and your edits stay put. --rebuild (or another embedder,
-    seed or resolution) rediscovers everything, keeping ids and edits.
+    seed or resolution) rediscovers everything, keeping ids and edits; a name you gave
+    a theme whose items the rebuild mostly moved is kept and named in the summary as a
+    name to check.
 
     Example: tradeoff analyze --rebuild --seed 0
     """
@@ -119,10 +123,31 @@ def analyze(
             "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild finds "
             "themes among them; ids and your edits are kept."
         )
+    _say_names_to_check(report)
     if report.items == 0:
         console.print("Nothing to analyse yet: import evidence first (see tradeoff import --help).")
     else:
         console.print("Next: tradeoff themes")
+
+
+def _say_names_to_check(report: AnalysisReport) -> None:
+    """Each theme whose person-given name the rebuild kept while moving most of its items,
+    with its figures and the commands that settle it (``storage.theme_name_checks``)."""
+    checks = report.names_to_check
+    if not checks:
+        return
+    console.print(
+        f"{plural(len(checks), 'theme name')} to check: a person gave "
+        f"{'it' if len(checks) == 1 else 'them'}, and the rebuild kept "
+        f"{'it' if len(checks) == 1 else 'them'} but moved most of the items "
+        f"{'it was' if len(checks) == 1 else 'they were'} given on:"
+    )
+    for check in checks:
+        console.print(
+            f'  theme {check.theme_id} "{check.name}": {kept_words(check)}. Keep the name: '
+            f"tradeoff pin {check.theme_id}; or rename it: "
+            f'tradeoff rename {check.theme_id} "NEW NAME"'
+        )
 
 
 class EvidenceFormat(StrEnum):

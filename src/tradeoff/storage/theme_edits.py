@@ -3,7 +3,8 @@
 Every change is stored so that re-analysis keeps it (see ``theme_matching``): a person's
 filing is a link ``assigned_by = person``, which the model never overrides; a merged theme
 stays as a record (status merged, its members as they were) pointing at the theme it went
-into; a theme made by splitting is ``made_by = person`` and is never archived.
+into; a theme made by splitting is ``made_by = person`` and is never archived. Renaming,
+pinning or unpinning a theme ends a rebuild's mark that its name is to check.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.domain.rules import now_utc
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.storage.theme_name_checks import confirm_name
 from tradeoff.storage.themes import not_active, same_level_as
 
 NAME_LIMIT = 300
@@ -37,6 +39,7 @@ def rename_theme(session: Session, theme_id: int, name: str) -> list[int]:
     row = active_theme(session, theme_id)
     row.name = _valid_name(name)
     row.name_pinned = True
+    confirm_name(session, theme_id)
     return namesakes_of(session, theme_id)
 
 
@@ -54,8 +57,10 @@ def namesakes_of(session: Session, theme_id: int) -> list[int]:
 
 
 def pin_theme(session: Session, theme_id: int, pinned: bool = True) -> None:
-    """Keep (or stop keeping) the current name through re-analysis."""
+    """Keep (or stop keeping) the current name through re-analysis. Either way a person
+    chose: a name a rebuild marked to check (``theme_name_checks``) is no longer."""
     active_theme(session, theme_id).name_pinned = pinned
+    confirm_name(session, theme_id)
 
 
 def move_evidence(session: Session, evidence_ids: Sequence[int], theme_id: int) -> list[int]:

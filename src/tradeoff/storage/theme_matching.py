@@ -4,7 +4,8 @@ Each new cluster continues the old theme (same level) it shares most evidence wi
 most of the one is in the other (see ``_match``), and keeps that theme's id: links, problems
 and decisions that point at a theme keep pointing at it. What people did survives:
 
-- a renamed or pinned theme keeps its name;
+- a renamed or pinned theme keeps its name; when the rebuild moved most of its items,
+  the name is marked to check (``theme_name_checks``);
 - a theme merged into another keeps its members as they were at the merge: a new cluster
   that matches them goes to the theme it was merged into, so the merge is not undone;
 - an item a person moved stays where they put it (the model adds no link at that level);
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.storage.tables import EvidenceThemeRow, RetiredThemeMemberRow, ThemeRow
 from tradeoff.storage.theme_edits import new_theme
+from tradeoff.storage.theme_name_checks import check_kept_names
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
     """Replace the model's themes and links with ``found``; returns theme id per key."""
     old = _old_themes(session)
     old_status = {theme_id: theme.row.status for theme_id, theme in old.items()}
+    # What each theme held before: a kept name is checked against it.
+    before = {i: t.members for i, t in old.items() if t.row.status is not ThemeStatus.MERGED}
     own = _own_members(old)
     ids: dict[str, int] = {}
     named: set[int] = set()
@@ -96,6 +100,7 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
         elif theme_id not in named and was is ThemeStatus.ACTIVE and not previous.kept:
             _retire(session, previous)  # people's themes are never retired
     _replace_model_links(session, found, ids, placed_under)
+    check_kept_names(session, before)
     session.flush()
     return ids
 

@@ -173,6 +173,42 @@ class RetiredThemeMemberRow(Base):
     )
 
 
+class ThemeNameCheckRow(Base):
+    """A theme whose name a person gave (renamed or pinned) and a rebuild kept while moving
+    most of its items: the name is to check until a person renames or pins it again, or a
+    rebuild gives the items back (``storage.theme_name_checks``). The figures compare the
+    items of ``theme_name_check_members`` with those after the last rebuild."""
+
+    __tablename__ = "theme_name_checks"
+
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: Items the theme held when its name was last accepted (copies folded).
+    items_named: Mapped[int]
+    #: Of those, the items still in it after the last rebuild.
+    items_kept: Mapped[int]
+    #: Items in it after the last rebuild that were not among them.
+    items_new: Mapped[int]
+    #: When a rebuild last found the name to check.
+    flagged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ThemeNameCheckMemberRow(Base):
+    """The items a flagged theme held when its name was last accepted: later rebuilds
+    compare with them (not with the last rebuild's), so a rebuild that gives them back
+    clears the mark and one that moves them further keeps it."""
+
+    __tablename__ = "theme_name_check_members"
+
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("theme_name_checks.theme_id", ondelete="CASCADE"), primary_key=True
+    )
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class ImportChangeRow(Base):
     """What one import did to one record: enough to undo it exactly."""
 

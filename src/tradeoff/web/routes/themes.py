@@ -1,9 +1,11 @@
 """Themes: the list, one theme with its quotes and items, and people's edits (editors).
 
 The figures are ``storage.theme_profile``'s and the quotes ``representative_quotes``', as in
-``tradeoff themes`` and ``tradeoff theme``, so the page and the terminal agree. Rename, merge,
-split and move call ``analysis.edits``, the functions behind ``tradeoff rename|merge|split|
-move``, so an edit made here survives re-analysis exactly as one made in the terminal. They
+``tradeoff themes`` and ``tradeoff theme``, so the page and the terminal agree; a name a
+rebuild made doubtful is marked as there (``storage.theme_name_checks``), read now. Rename,
+keeping the name (a rename to the name it has), merge, split and move call
+``analysis.edits``, the functions behind ``tradeoff rename|merge|split|move``, so an edit
+made here survives re-analysis exactly as one made in the terminal. They
 run with ``carry=False``: kept demand figures are kept again by the background catch-up
 (``web.catch_up``), so no request pays for them (seconds at a million items).
 
@@ -34,6 +36,7 @@ from tradeoff.analysis.theme_page import (
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
+from tradeoff.storage.theme_name_checks import names_to_check
 from tradeoff.storage.themes import active_themes, not_active
 from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Signed, Viewer, background
 from tradeoff.web.templating import render
@@ -50,6 +53,7 @@ def theme_list(request: Request, engine: EngineDep, signed: Viewer) -> Response:
     """Themes largest first; their figures as kept (see ``web.theme_figures``)."""
     with read_session(engine) as session:
         everything = active_themes(session)
+        checks = names_to_check(session)
     kept = theme_list_lookup(engine, background=background(request))
     rows = []
     if kept.value is not None:
@@ -61,7 +65,14 @@ def theme_list(request: Request, engine: EngineDep, signed: Viewer) -> Response:
         rows = [
             (s, profiles[s.id], trend_months(profiles[s.id].trend), demand.get(s.id)) for s in tops
         ]
-    context = {"rows": rows, "kept": kept, "sparkline": month_sparkline, "so_far": so_far}
+    context = {
+        "rows": rows,
+        "kept": kept,
+        "sparkline": month_sparkline,
+        "so_far": so_far,
+        "name_checks": checks,
+        "any_name_check": any(row[0].id in checks for row in rows),
+    }
     return render(request, "themes.html", context, signed=signed)
 
 
@@ -73,12 +84,13 @@ def theme_view(
     theme_id: int,
     before: ThemeId = None,
     renamed: Annotated[bool, Query()] = False,
+    kept_name: Annotated[bool, Query()] = False,
     merged: ThemeId = None,
     split_from: ThemeId = None,
     moved: Count = None,
     moved_from: ThemeId = None,
 ) -> Response:
-    message = _confirmation(renamed, merged, split_from, moved, moved_from)
+    message = _confirmation(renamed, kept_name, merged, split_from, moved, moved_from)
     return _theme_response(request, engine, signed, theme_id, before=before, message=message)
 
 
@@ -86,11 +98,14 @@ def theme_view(
 def rename(
     request: Request, engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int
 ) -> Response:
-    """Rename and pin, as ``tradeoff rename``."""
+    """Rename and pin, as ``tradeoff rename``. The page's "Keep the name" button sends the
+    name as it is (``keep=1``): the same edit, which ends a mark that it is to check."""
     try:
         rename_theme(engine, theme_id, _text(form, "name"))
     except TradeoffError as error:
         return _refused(request, engine, signed, theme_id, error)
+    if _text(form, "keep") == "1":
+        return _to_theme(theme_id, kept_name=1)
     return _to_theme(theme_id, renamed=1)
 
 
@@ -155,6 +170,7 @@ def _theme_response(
         if theme is None:
             raise NotFound(not_active(session, theme_id))
         items, more = inbox_page(session, InboxFilters(theme_id=theme_id), before)
+        name_checks = names_to_check(session)
     kept = theme_page_lookup(engine, theme_id, background=background(request))
     page = kept.value
     others = [t for t in summaries if t.id != theme_id]
@@ -164,6 +180,8 @@ def _theme_response(
     months = trend_months(trend, max(TREND_MONTHS, len(trend.months))) if trend else []
     context = {
         "theme": theme,
+        "name_check": name_checks.get(theme_id),
+        "name_checks": name_checks,
         "kept": kept,
         "profile": page.profile if page else None,
         "months": months,
@@ -198,6 +216,7 @@ def _refused(
 
 def _confirmation(
     renamed: bool,
+    kept_name: bool,
     merged: int | None,
     split_from: int | None,
     moved: int | None,
@@ -206,6 +225,8 @@ def _confirmation(
     items = f"{moved} item{'s' if moved != 1 else ''}"
     if renamed:
         return "Renamed; the name is pinned, so re-analysis keeps it."
+    if kept_name:
+        return "Name kept; it is pinned, so re-analysis keeps it."
     if merged is not None:
         return f"Merged theme {merged} into this theme; re-analysis keeps the merge."
     if split_from is not None and moved is not None:

@@ -1,0 +1,199 @@
+"""Theme names to check: a person's name that a rebuild kept on a theme whose items moved.
+
+A rebuild keeps the name a person gave a theme (``tradeoff rename``, ``tradeoff pin``:
+``name_pinned``), as an edit promises; but it may move most of the items the person was
+looking at elsewhere, and the name then misdescribes the theme. So after every rebuild
+each active theme with a pinned name is compared with the items its name was accepted on:
+
+- while it is not marked, the items it held just before this rebuild (between rebuilds a
+  theme changes only by new items filed into it and by people's edits, which keep what it
+  is about);
+- while it is marked, the items it held before the rebuild that marked it
+  (``theme_name_check_members``): a later rebuild that moves it further keeps the mark, one
+  that gives the items back (a seed tried and undone) clears it.
+
+The name is **to check** when the items before and after have a Jaccard index below
+``STALE_BELOW`` (0.5): those in both are fewer than half of those in either. With no item
+coming in, that is fewer than half of its items staying; with every item staying, that is
+more items coming from elsewhere than it had. Items are counted as ``tradeoff themes``
+counts them, a copy with its original. The mark ends when a person renames or pins the
+theme again or unpins it (``confirm_name``), or a rebuild finds it at or above the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, false, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from tradeoff.domain.enums import ThemeStatus
+from tradeoff.domain.rules import now_utc
+from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.storage.tables.evidence import ThemeNameCheckMemberRow, ThemeNameCheckRow
+
+#: The Jaccard index of the items before and after below which a kept name is to check.
+STALE_BELOW = 0.5
+
+
+@dataclass(frozen=True)
+class NameCheck:
+    """A theme whose name is to check, and why: of ``items_named`` items its name was
+    accepted on, ``items_kept`` are still in it after the last rebuild, which brought
+    ``items_new`` others."""
+
+    theme_id: int
+    #: The name kept (a person's words: escape where rendered).
+    name: str
+    items_named: int
+    items_kept: int
+    items_new: int
+    flagged_at: datetime
+
+    @property
+    def overlap(self) -> float:
+        """The Jaccard index of the items before and after."""
+        either = self.items_named + self.items_new
+        return self.items_kept / either if either else 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "items_named": self.items_named,
+            "items_kept": self.items_kept,
+            "items_new": self.items_new,
+            "overlap": round(self.overlap, 3),
+            "flagged_at": self.flagged_at.isoformat(),
+        }
+
+
+def is_stale(named: set[int], now: set[int]) -> bool:
+    """Whether a theme that held ``named`` and holds ``now`` is another theme by its items.
+
+    >>> is_stale({1, 2, 3, 4}, {1, 5})
+    True
+    """
+    either = len(named | now)
+    return bool(either) and len(named & now) / either < STALE_BELOW
+
+
+def check_kept_names(session: Session, before: Mapping[int, Iterable[int]]) -> None:
+    """Mark or clear, after a rebuild, every active theme with a pinned name; ``before``
+    holds each theme's evidence ids just before the rebuild (``names_to_check`` reads the
+    marks)."""
+    session.flush()
+    gone = select(ThemeRow.id).where(
+        or_(ThemeRow.status != ThemeStatus.ACTIVE, ThemeRow.name_pinned == false())
+    )
+    session.execute(delete(ThemeNameCheckRow).where(ThemeNameCheckRow.theme_id.in_(gone)))
+    pinned = list(
+        session.scalars(
+            select(ThemeRow.id).where(
+                ThemeRow.status == ThemeStatus.ACTIVE,
+                ThemeRow.name_pinned,
+                ThemeRow.id.in_(list(before)),
+            )
+        )
+    )
+    if not pinned:
+        return
+    piece = _pieces(session)
+    named = _stored_members(session, pinned)
+    now = _members_now(session, pinned)
+    at = now_utc()
+    for theme_id in sorted(pinned):
+        accepted = named.get(theme_id)
+        marked = accepted is not None
+        if accepted is None:
+            accepted = {piece.get(e, e) for e in before[theme_id]}
+        after = now.get(theme_id, set())
+        # No items named (all deleted since, by an undone import): nothing to compare with.
+        if not accepted or not is_stale(accepted, after):
+            if marked:
+                confirm_name(session, theme_id)
+            continue
+        figures = {
+            "items_named": len(accepted),
+            "items_kept": len(accepted & after),
+            "items_new": len(after - accepted),
+            "flagged_at": at,
+        }
+        if marked:
+            row = session.get(ThemeNameCheckRow, theme_id)
+            assert row is not None
+            for column, value in figures.items():
+                setattr(row, column, value)
+            continue
+        session.execute(insert(ThemeNameCheckRow).values(theme_id=theme_id, **figures))
+        session.execute(
+            insert(ThemeNameCheckMemberRow),
+            [{"theme_id": theme_id, "evidence_id": e} for e in sorted(accepted)],
+        )
+    session.flush()
+
+
+def names_to_check(session: Session) -> dict[int, NameCheck]:
+    """The open marks of active themes whose name is pinned, by theme id."""
+    query = (
+        select(ThemeNameCheckRow, ThemeRow.name)
+        .join(ThemeRow, ThemeRow.id == ThemeNameCheckRow.theme_id)
+        .where(ThemeRow.status == ThemeStatus.ACTIVE, ThemeRow.name_pinned)
+    )
+    return {row.theme_id: _check(row, name) for row, name in session.execute(query)}
+
+
+def name_check_of(session: Session, theme_id: int) -> NameCheck | None:
+    """The theme's open mark, if its name is to check."""
+    return names_to_check(session).get(theme_id)
+
+
+def confirm_name(session: Session, theme_id: int) -> None:
+    """A person chose the name again (renamed, pinned or unpinned it): the mark ends."""
+    session.execute(delete(ThemeNameCheckRow).where(ThemeNameCheckRow.theme_id == theme_id))
+
+
+def _check(row: ThemeNameCheckRow, name: str) -> NameCheck:
+    return NameCheck(
+        theme_id=row.theme_id,
+        name=name,
+        items_named=row.items_named,
+        items_kept=row.items_kept,
+        items_new=row.items_new,
+        flagged_at=row.flagged_at,
+    )
+
+
+def _pieces(session: Session) -> dict[int, int]:
+    """Copy id → its original: a copy is one item with it (``theme_profile``)."""
+    query = select(EvidenceItemRow.id, EvidenceItemRow.duplicate_of_id).where(
+        EvidenceItemRow.duplicate_of_id.is_not(None)
+    )
+    return {copy: original for copy, original in session.execute(query) if original is not None}
+
+
+def _members_now(session: Session, theme_ids: list[int]) -> dict[int, set[int]]:
+    """The themes' items as they stand, copies folded into their originals."""
+    piece = func.coalesce(EvidenceItemRow.duplicate_of_id, EvidenceItemRow.id)
+    query = (
+        select(EvidenceThemeRow.theme_id, piece)
+        .join(EvidenceItemRow, EvidenceItemRow.id == EvidenceThemeRow.evidence_id)
+        .where(EvidenceThemeRow.theme_id.in_(theme_ids))
+    )
+    result: dict[int, set[int]] = {}
+    for theme_id, evidence_id in session.execute(query):
+        result.setdefault(theme_id, set()).add(evidence_id)
+    return result
+
+
+def _stored_members(session: Session, theme_ids: list[int]) -> dict[int, set[int]]:
+    """The items the names of marked themes were accepted on."""
+    marked = select(ThemeNameCheckRow.theme_id).where(ThemeNameCheckRow.theme_id.in_(theme_ids))
+    result: dict[int, set[int]] = {theme_id: set() for theme_id in session.scalars(marked)}
+    query = select(ThemeNameCheckMemberRow.theme_id, ThemeNameCheckMemberRow.evidence_id).where(
+        ThemeNameCheckMemberRow.theme_id.in_(theme_ids)
+    )
+    for theme_id, evidence_id in session.execute(query):
+        result[theme_id].add(evidence_id)
+    return result
