@@ -189,11 +189,17 @@ def timed(call: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deals", type=int, default=100_000)
-    parser.add_argument("--evidence", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--scan", action="store_true", help="also time scan-competitors")
+    parser.add_argument("--deals", type=int, default=100_000, help="deals to build")
+    parser.add_argument("--evidence", type=int, default=1_000_000, help="evidence items to build")
+    parser.add_argument("--seed", type=int, default=7, help="the generator's seed")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each figure (median)")
+    parser.add_argument(
+        "--scan",
+        action="store_true",
+        help="also time scan-competitors, once as built and once again (nothing to change); "
+        "on a workspace reused with --keep the first scan finds what an earlier one stored, "
+        "so time a fresh copy of it",
+    )
     parser.add_argument("--keep", type=Path, help="build the workspace here (reused if there)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:

@@ -83,7 +83,7 @@ def deal_texts(
     reasons, then notes. The
     reason comes first because it says what the deal was decided against, where a
     description says what the buyer had before ("Replacing spreadsheets"): a scan keeps
-    the first words naming an alternative (``competitor_scan._once_per_alternative``)."""
+    the first words naming an alternative (``competitor_scan_deals._once_per_alternative``)."""
     deal = DealRow
     query = (
         select(deal.id, deal.loss_reason, deal.win_reason, deal.notes)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from tradeoff.domain.enums import INTERNAL_PROXY_ROLES, EvidenceKind, EvidenceMode
 from tradeoff.domain.names import company_name_key
 from tradeoff.errors import InputError, NotFound
-from tradeoff.storage.evidence_words import word_keys
+from tradeoff.storage.evidence_words import search_keys
 from tradeoff.storage.search import top_level_themes
 from tradeoff.storage.tables import (
     AccountRow,
@@ -51,7 +51,7 @@ class InboxFilters:
     #: An account id, or the start of an account's name ("acme" finds "Acme Inc").
     account: str | None = None
     segment: str | None = None
-    #: Every one of these words (``word_keys`` of the search box) must occur.
+    #: Every one of these words (``search_keys`` of the search box) must occur.
     words: tuple[str, ...] = ()
     #: "hide": leave out items marked as duplicates of another.
     copies: str | None = None
@@ -231,8 +231,10 @@ def inbox_page(
 
 
 def search_words(typed: str) -> tuple[str, ...]:
-    """The indexed words of a search box's text; InputError when none is left to look for."""
-    found = tuple(word_keys(typed))
+    """The keys of the word index a search box's text asks for (``search_keys``: its words,
+    a run of Japanese, Chinese, Korean or Thai by its pairs of letters); InputError when
+    none is left to look for."""
+    found = tuple(search_keys(typed))
     if typed.strip() and not found:
         raise InputError(
             f"the search {typed.strip()!r} has only common or one-letter words; "

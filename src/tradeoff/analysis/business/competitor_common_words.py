@@ -27,6 +27,9 @@ a word of competing, moving, choosing or price right before it ("cambiarnos a gu
 más barato", "Gusto tiene integración con Xero"), a contrast with us after it ("... y
 ustedes no": ``competitor_contrast``), a web address ("gusto.com"), the possessive
 ("Gusto's"), or a customer who came from it or may leave for it (``mention_stance``).
+At a sentence's start, where every word is capitalised, a company's verb right after it
+marks it too ("Remote already runs their EOR"; not "Remote work is fine for us":
+``competitor_openers``).
 Capitalised inside a sentence of a language whose capitals mark names, it is the product
 ("Nos cambiamos a Gusto"). A dated day's name is the day unless a word right before it or
 a web address shows the product ("switched to Monday", "monday.com").
@@ -39,11 +42,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
+from typing import Protocol
 
 from tradeoff.analysis.business import competitor_product_words as product_words
 from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
 from tradeoff.analysis.business.competitor_days import DAYS, dated, day_or_month
+from tradeoff.analysis.business.competitor_openers import acts_after
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.analysis.text.language import ENGLISH, FUNCTION_WORDS, guess_language
 from tradeoff.domain.enums import MentionStance
@@ -95,12 +100,38 @@ def languages_of(text: str) -> tuple[str, ...]:
     return tuple(sorted(language for language, count in hits.items() if count == most))
 
 
+def languages_when_asked(text: str) -> Callable[[], tuple[str, ...]]:
+    """``languages_of(text)``, guessed on the first call and kept: most texts that hold a
+    name never need it, and a text's learning and reading share the one guess."""
+    guessed: list[tuple[str, ...]] = []
+
+    def languages() -> tuple[str, ...]:
+        if not guessed:
+            guessed.append(languages_of(text))
+        return guessed[0]
+
+    return languages
+
+
 def opens_sentence(text: str, start: int) -> bool:
     """Whether ``text[start:]`` starts a sentence (or the text, or a line)."""
     at, floor = start, max(0, start - 40)
     while at > floor and text[at - 1] in _OPENING:
         at -= 1
     return at == 0 or text[at - 1] in _SENTENCE_END
+
+
+class UsageQuestions(Protocol):
+    """What reading a name asks of the workspace's usage (``NameUsage``)."""
+
+    def common_somewhere(self, key: str) -> bool: ...
+
+    def common(self, key: str, languages: Iterable[str]) -> bool: ...
+
+
+#: The questions one reading asked of a usage, and the answers it got: (folded name, the
+#: languages asked about or None for ``common_somewhere``) → answer.
+Answers = dict[tuple[str, tuple[str, ...] | None], bool]
 
 
 class NameUsage:
@@ -112,9 +143,16 @@ class NameUsage:
         self._as_name: Counter[tuple[str, str]] = Counter()
         self._common: set[str] | None = None
 
-    def read(self, text: str, found: Iterable[tuple[str, int, int]]) -> None:
+    def read(
+        self,
+        text: str,
+        found: Iterable[tuple[str, int, int]],
+        languages_of_text: Callable[[], tuple[str, ...]] | None = None,
+    ) -> None:
         """Count the uses in one item of the names ``found`` in it (folded name, start,
-        end), each way once per item and language."""
+        end), each way once per item and language. ``languages_of_text``: the item's
+        languages when a caller guesses them once for all its reading
+        (``languages_when_asked``)."""
         languages: tuple[str, ...] | None = None
         capitals: bool | None = None
         seen: set[tuple[str, str, bool]] = set()
@@ -132,7 +170,8 @@ class NameUsage:
                 as_word = False
             else:
                 continue  # a sentence's first word or capitals: either
-            languages = languages or languages_of(text)
+            if languages is None:
+                languages = languages_of_text() if languages_of_text else languages_of(text)
             for language in languages:
                 if day_or_month(key, [language]) and dated(text, start, end, [language]):
                     continue  # "every Monday": the day, read so wherever it is dated
@@ -154,9 +193,48 @@ class NameUsage:
         """Whether the folded name is a common word of one of ``languages``."""
         return any(self._as_word_there(key, language) for language in languages)
 
+    def votes(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(folded name, language) → (items that write it as a word, items that write it as
+        a name): all that decides which names are words, to compare two readings of one
+        workspace by."""
+        keys = self._as_word.keys() | self._as_name.keys()
+        return {key: (self._as_word[key], self._as_name[key]) for key in sorted(keys)}
+
+    def answers_hold(self, answers: Answers) -> bool:
+        """Whether this usage gives every answer a reading got (``UsageAsked``): where it
+        does, reading the text again would read it the same."""
+        return all(
+            (self.common_somewhere(key) if languages is None else self.common(key, languages))
+            == answer
+            for (key, languages), answer in answers.items()
+        )
+
     def _as_word_there(self, key: str, language: str) -> bool:
         as_word = self._as_word[key, language]
         return as_word >= MIN_WORD_ITEMS and as_word > self._as_name[key, language]
+
+
+class UsageAsked:
+    """A ``NameUsage`` as one reading sees it, keeping each question the reading asked and
+    the answer it got (``answers``). A scan that reads each item once, while the usage is
+    still being learnt, checks afterwards that the usage of the whole workspace gives the
+    same answers (``NameUsage.answers_hold``), and reads again only the items where it
+    does not."""
+
+    def __init__(self, usage: NameUsage) -> None:
+        self._usage = usage
+        self.answers: Answers = {}
+
+    def common_somewhere(self, key: str) -> bool:
+        answer = self._usage.common_somewhere(key)
+        self.answers[key, None] = answer
+        return answer
+
+    def common(self, key: str, languages: Iterable[str]) -> bool:
+        asked = tuple(languages)
+        answer = self._usage.common(key, asked)
+        self.answers[key, asked] = answer
+        return answer
 
 
 def _a_noun(text: str, start: int, end: int, language: str) -> bool:
@@ -182,7 +260,8 @@ def bare(
 
 def marks_a_product(text: str, start: int, end: int, languages: Collection[str]) -> bool:
     """Whether the words around the name at ``text[start:end]`` show it is the product
-    (``competitor_product_words``), or a customer came from it or may leave for it."""
+    (``competitor_product_words``; at a sentence's start, a company's verb after it:
+    ``competitor_openers``), or a customer came from it or may leave for it."""
     after = text[end : end + 200]
     possessive = not day_or_month(fold(text[start:end]), languages)  # "Monday's run"
     if product_words.written_as_product(after, possessive=possessive):
@@ -193,6 +272,8 @@ def marks_a_product(text: str, start: int, end: int, languages: Collection[str])
         return True
     if contrasts_with_us(_sentence_rest(after), languages):
         return True  # "Gusto tiene integración con Xero y ustedes no."
+    if opens_sentence(text, start) and acts_after(after, languages):
+        return True  # "Remote already runs their EOR"; not "Remote work is fine for us"
     return stance_of(text, start, end) is not MentionStance.NAMED
 
 
@@ -202,7 +283,7 @@ def read_as_word(
     end: int,
     key: str,
     languages: Collection[str],
-    usage: NameUsage,
+    usage: UsageQuestions,
     spellings: Collection[str],
 ) -> bool:
     """Whether the name at ``text[start:end]`` (folded: ``key``) is read as the common word

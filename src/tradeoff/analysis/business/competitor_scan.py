@@ -12,8 +12,10 @@ A name that is also a common word of the item's language — Gusto in Spanish ("
 gusto"), Remote in English ("remote employees"), Deel in Dutch ("een deel van") — is the
 product only where it is capitalised inside a sentence or the words around it show one
 ("cambiarnos a gusto", "gusto.com": ``competitor_common_words``). Which names are words of
-which language the workspace's own items tell, so the scan reads every item's usage
-before any item's mentions (``learn_usage``).
+which language the workspace's own items tell, so an item's mentions are read with the
+usage of every item: the scan reads each item once, learning its usage as it goes, and
+reads again only the items whose reading the workspace's usage would change
+(``competitor_scan_evidence``).
 
 The status quo and work done by hand are found only so, never by a row's own name: their
 names are plain words ("nothing", "No decision", "Whiteboard", "paper work orders"), and
@@ -40,14 +42,14 @@ compete with it ("Lost to PagerDuty"; not "PagerDuty pages arrive instantly":
 
 A deal's words add no link that would count the deal twice for one alternative: a second
 in-house tool, spreadsheet, agency or status quo, or a second row of the same vendor
-("ADP WFN" beside the CRM's "ADP Workforce Now"; ``_once_per_alternative``). Of two of
+("ADP WFN" beside the CRM's "ADP Workforce Now": ``competitor_scan_deals``). Of two of
 one kind that the words name, a named member beats the kind's row, and the loss reason's
 words beat the description's: "Decided to keep using Google Sheets" files the deal under
 Google Sheets, though its description says "Replacing spreadsheets". The status quo
 is what a deal names when it says no more, so it gives way to a specific alternative the
 same deal names: words' "no decision" on a deal with an in-house tool add nothing, and a
 field's "No decision" on a deal whose loss reason says "kept their in-house tool" is
-filed under the in-house tool, with the field's won/lost relation (``_status_quo_refiled``).
+filed under the in-house tool, with the field's won/lost relation.
 
 Free text is never matched fuzzily: a near-miss in a sentence is far more often another word
 than a misspelt rival. Fuzzy matching is for names in competitor fields
@@ -57,12 +59,11 @@ than a misspelt rival. Fuzzy matching is for names in competitor fields
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.competitor_alikes import (
     Proposal,
@@ -73,11 +74,16 @@ from tradeoff.analysis.business.competitor_alikes import (
 )
 from tradeoff.analysis.business.competitor_common_words import (
     NameUsage,
-    languages_of,
+    UsageQuestions,
+    languages_when_asked,
     read_as_word,
 )
 from tradeoff.analysis.business.competitor_connecting import integrated_with
 from tradeoff.analysis.business.competitor_rivalry import competes_with_partner
+from tradeoff.analysis.business.competitor_scan_deals import sync_deals as sync_deals
+from tradeoff.analysis.business.competitor_scan_evidence import CHUNK as CHUNK
+from tradeoff.analysis.business.competitor_scan_evidence import scan_evidence
+from tradeoff.analysis.business.competitor_scan_evidence import sync_items as sync_items
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, MentionStance
@@ -86,9 +92,6 @@ from tradeoff.storage import competitor_edits, competitors
 from tradeoff.storage.competitor_partners import partners_of
 from tradeoff.storage.competitor_spelling import names_chosen, settle_spellings
 from tradeoff.storage.session import write_session
-
-#: Items read and written per transaction step.
-CHUNK = 2000
 
 #: Verbs of keeping what one has: "sticking with their current process", "stayed on paper",
 #: "keep doing it manually" say the status quo, as the loss taxonomy reads them
@@ -156,6 +159,20 @@ class Mention(NamedTuple):
     stance: MentionStance
 
 
+class NameFound(NamedTuple):
+    """A known name where a text writes it: the words, folded, whose it is, and where."""
+
+    said: str
+    key: str
+    owner: int
+    start: int
+    end: int
+
+
+#: Gives the competitor a phrase of a kind is filed under, or None to file it nowhere.
+KindOwner = Callable[[CompetitorKind], int | None]
+
+
 def _found_by_phrase_only(competitor: Competitor) -> bool:
     """Whether free text finds ``competitor`` only through a phrase of keeping (``CUES``),
     never by its name alone: the status quo and work done by hand (``by_hand``), whose
@@ -187,7 +204,7 @@ class MentionFinder:
     def __init__(
         self,
         known: Iterable[Competitor],
-        kind_owner: Callable[[CompetitorKind], int | None],
+        kind_owner: KindOwner,
         partners: Collection[int] = (),
     ):
         known = sorted(known, key=lambda c: c.id or 0)
@@ -202,26 +219,51 @@ class MentionFinder:
                 self._owner.setdefault(key, competitor.id)
                 self._spellings.setdefault(key, set()).add(name)
         self._usage = NameUsage()
-        #: Whether every evidence item's usage was read (``learn_usage``).
+        #: Whether every evidence item's usage was read (``competitor_scan_evidence``).
         self.learned = False
         self._names = _name_pattern(c for c in known if not _found_by_phrase_only(c))
         self._kept_names = _name_pattern(c for c in known if _found_by_phrase_only(c))
+        # Whole words: the bounds stand once around the kinds, not in each (a quarter
+        # faster, the same matches: each kind's words are tried in the same order).
         self._cues = re.compile(
-            "|".join(f"(?P<{k.value}>(?<!\\w)(?:{p})(?!\\w))" for k, p in CUES.items()),
+            r"(?<!\w)(?:" + "|".join(f"(?P<{k.value}>{p})" for k, p in CUES.items()) + r")(?!\w)",
             re.IGNORECASE,
         )
         self._kind_owner = kind_owner
 
-    def learn(self, text: str) -> None:
+    @property
+    def usage(self) -> NameUsage:
+        """How the items read so far write the names (``learn``)."""
+        return self._usage
+
+    def names_in(self, text: str) -> list[NameFound]:
+        """The known names ``text`` writes, in order (the longest where two overlap)."""
+        if self._names is None:
+            return []
+        found = []
+        for match in self._names.finditer(text):
+            said = " ".join(match.group(0).split())
+            key = fold(said)
+            owner = self._owner.get(key)
+            if owner is not None:
+                found.append(NameFound(said, key, owner, *match.span()))
+        return found
+
+    def learn(
+        self,
+        text: str,
+        names: Sequence[NameFound] | None = None,
+        languages: Callable[[], tuple[str, ...]] | None = None,
+    ) -> None:
         """Read how one text writes the names it holds (``NameUsage``): which names are
         common words of which language. Read every item this way before reading any
-        item's mentions, so that each is read with the workspace's usage."""
-        if self._names is None:
-            return
-        keyed = ((fold(m.group(0)), *m.span()) for m in self._names.finditer(text))
-        found = [(key, start, end) for key, start, end in keyed if key in self._owner]
+        item's mentions, so that each is read with the workspace's usage (or check the
+        answers a reading got afterwards: ``competitor_scan_evidence``). ``names``: the
+        text's (``names_in``) where the caller has them; ``languages``: its languages,
+        guessed once for learning and reading (``languages_when_asked``)."""
+        found = self.names_in(text) if names is None else names
         if found:
-            self._usage.read(text, found)
+            self._usage.read(text, [(n.key, n.start, n.end) for n in found], languages)
 
     def find(self, text: str) -> dict[int, str]:
         """Competitor id → the words that named it first (no stance is read: a deal's words
@@ -233,33 +275,40 @@ class MentionFinder:
         towards them (left for us, weighed as a move, or neither: ``mention_stance``). Only
         a customer's words have a stance: a seller's "went with Datadog" on a lost deal is
         the deal's outcome, counted by the deal, not a customer who may leave."""
+        return self.read(text, customers)
+
+    def read(
+        self,
+        text: str,
+        customers: bool = True,
+        *,
+        names: Sequence[NameFound] | None = None,
+        usage: UsageQuestions | None = None,
+        kind_owner: KindOwner | None = None,
+        languages: Callable[[], tuple[str, ...]] | None = None,
+    ) -> dict[int, Mention]:
+        """``mentions``, with what a caller already has of the text: its ``names``
+        (``names_in``) and ``languages`` (``languages_when_asked``); and with the ``usage``
+        to ask (this finder's unless given: a ``UsageAsked`` keeps the answers) and the
+        ``kind_owner`` to file phrases of a kind under (the finder's unless given)."""
 
         def stance(start: int, end: int) -> MentionStance:
             return stance_of(text, start, end) if customers else MentionStance.NAMED
 
         found: dict[int, Mention] = {}
         named: list[tuple[int, int]] = []
-        read: list[tuple[str, ...]] = []
-
-        def languages() -> tuple[str, ...]:
-            if not read:
-                read.append(languages_of(text))
-            return read[0]
-
-        if self._names is not None:
-            for match in self._names.finditer(text):
-                said = " ".join(match.group(0).split())
-                key = fold(said)
-                owner = self._owner.get(key)
-                if owner is None:
-                    continue
-                if self._usage.common_somewhere(key):
-                    spellings = self._spellings.get(key, ())
-                    if read_as_word(text, *match.span(), key, languages(), self._usage, spellings):
-                        continue  # "Mucho gusto": the word; a phrase of a kind may still say it
-                named.append(match.span())
-                if owner not in found and self._rival_at(owner, text, *match.span(), languages):
-                    found[owner] = Mention(said, stance(*match.span()))
+        languages = languages_when_asked(text) if languages is None else languages
+        usage = self._usage if usage is None else usage
+        kind_owner = self._kind_owner if kind_owner is None else kind_owner
+        for name in self.names_in(text) if names is None else names:
+            said, key, rival, start, end = name
+            if usage.common_somewhere(key):
+                spellings = self._spellings.get(key, ())
+                if read_as_word(text, start, end, key, languages(), usage, spellings):
+                    continue  # "Mucho gusto": the word; a phrase of a kind may still say it
+            named.append((start, end))
+            if rival not in found and self._rival_at(rival, text, start, end, languages):
+                found[rival] = Mention(said, stance(start, end))
         for match in self._cues.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in named):
@@ -268,7 +317,7 @@ class MentionFinder:
                 continue  # "exported to Excel for the CFO": a step of the work, not instead
             kind = CompetitorKind(match.lastgroup or "")
             kept = self._kept_named(text, start, end) if kind is CompetitorKind.STATUS_QUO else None
-            owner, said = kept or (self._kind_owner(kind), " ".join(match.group(0).split()))
+            owner, said = kept or (kind_owner(kind), " ".join(match.group(0).split()))
             if owner is None or owner in found:
                 continue
             if owner not in self._partners or competes_with_partner(text, start, end):
@@ -340,6 +389,9 @@ def scan_competitors(engine: Engine) -> ScanReport:
         by_kind = {c.kind: c for c in reversed(known) if not by_hand(c)}
         vendors = VendorBook(known)
 
+        def kind_row(kind: CompetitorKind) -> int | None:
+            return by_kind[kind].id if kind in by_kind else None
+
         def kind_owner(kind: CompetitorKind) -> int:
             if kind not in by_kind:
                 made = competitor_edits.add_competitor(session, PLAIN_NAMES[kind], kind)
@@ -351,12 +403,7 @@ def scan_competitors(engine: Engine) -> ScanReport:
             return owner
 
         finder = MentionFinder(known, kind_owner, partners_of(session))
-        scanned = added = removed = 0
-        after = 0
-        while items := competitor_edits.evidence_texts(session, after, CHUNK):
-            plus, minus = sync_items(session, finder, items)
-            scanned, added, removed = scanned + len(items), added + plus, removed + minus
-            after = items[-1][0]
+        scanned, added, removed = scan_evidence(session, finder, kind_row, kind_owner)
         deals = linked = unlinked = refiled = 0
         after = 0
         while batch := competitor_edits.deal_texts(session, after, CHUNK):
@@ -381,86 +428,3 @@ def scan_competitors(engine: Engine) -> ScanReport:
         deal_links_removed=unlinked,
         status_quo_refiled=refiled,
     )
-
-
-def learn_usage(session: Session, finder: MentionFinder) -> None:
-    """Let ``finder`` read how every evidence item writes the names it holds
-    (``MentionFinder.learn``), before it reads any item's mentions. ``sync_items`` and
-    ``sync_deals`` do it first when no one has, so a rescan of one competitor
-    (``competitor_partners``) reads "Mucho gusto" as the scan does."""
-    after = 0
-    while items := competitor_edits.evidence_texts(session, after, CHUNK):
-        for _, text, _ in items:
-            finder.learn(text)
-        after = items[-1][0]
-    finder.learned = True
-
-
-def sync_items(
-    session: Session, finder: MentionFinder, items: Sequence[tuple[int, str, bool]]
-) -> tuple[int, int]:
-    """Make the mentions of these evidence items (id, text, whether a seller wrote it)
-    exactly what ``finder`` reads in them; returns (added, removed)."""
-    if not finder.learned:
-        learn_usage(session, finder)
-    found = {i: m for i, text, sellers in items if (m := finder.mentions(text, not sellers))}
-    return competitor_edits.sync_mentions(session, [i for i, *_ in items], found)
-
-
-def sync_deals(
-    session: Session, finder: MentionFinder, vendors: VendorBook, batch: Sequence[tuple[int, str]]
-) -> tuple[int, int, int]:
-    """Make the links these deals' words made (id, words) what ``finder`` reads in them,
-    once per alternative, and file a field's status quo under the alternative the words
-    name; returns (links added, links removed, deals refiled)."""
-    if not finder.learned:
-        learn_usage(session, finder)
-    named = {i: f for i, text in batch if text and (f := finder.find(text))}
-    ids = [i for i, _ in batch]
-    crm = competitor_edits.crm_links(session, ids)
-    named = {i: _once_per_alternative(f, crm.get(i, set()), vendors) for i, f in named.items()}
-    refiled = 0
-    for deal_id, held in crm.items():
-        generic, specific = _status_quo_refiled(held, named.get(deal_id, {}), vendors)
-        if specific is not None:
-            competitor_edits.refile_crm_links(session, deal_id, generic, specific)
-            refiled += 1
-    linked, unlinked = competitor_edits.sync_deal_links(session, ids, named)
-    return linked, unlinked, refiled
-
-
-def _once_per_alternative(
-    named: Mapping[int, str], crm: set[int], vendors: VendorBook
-) -> dict[int, str]:
-    """What a deal's words name, less what would count the deal twice for one alternative:
-    a competitor of a kind that is not a product when the deal already has one of that kind
-    (the field's "In-house system", the loss reason's "in-house tool"), or a product row
-    of a vendor the deal already has ("ADP WFN" beside the field's "ADP Workforce Now").
-    The CRM's links come first, then the words naming a member of a kind ("Google
-    Sheets") before a kind's own row ("spreadsheets"), each in the order the words name
-    them (the loss reason before the description: ``deal_texts``), so the specific name
-    wins and a second scan keeps what the first kept."""
-    kept: dict[int, str] = {}
-    ordered = sorted(named.items(), key=lambda found: vendors.kind_only(found[0]))
-    for competitor_id, said in ordered:
-        others = (crm | kept.keys()) - {competitor_id}
-        if not any(vendors.one_for_a_deal(competitor_id, o) for o in others):
-            kept[competitor_id] = said
-    if any(vendors.specific(c) for c in crm | kept.keys()):
-        kept = {c: said for c, said in kept.items() if not vendors.generic(c)}
-    return kept
-
-
-def _status_quo_refiled(
-    crm: set[int], named: Mapping[int, str], vendors: VendorBook
-) -> tuple[list[int], int | None]:
-    """The status quo the deal's field links (``crm``) and the specific alternative it gives
-    way to — one the field links too, else the first the deal's words name — or no
-    alternative when the deal names none: "No decision" in the field and "kept their
-    in-house tool" in the loss reason is a deal lost to the in-house tool, counted once."""
-    generic = sorted(c for c in crm if vendors.generic(c))
-    if not generic:
-        return [], None
-    held = sorted(c for c in crm if vendors.specific(c))
-    specific = held or [c for c in named if vendors.specific(c)]
-    return generic, (specific[0] if specific else None)

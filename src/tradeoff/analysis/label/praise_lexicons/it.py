@@ -4,7 +4,8 @@ spelt out ("l'app" as "lo app", "dell'app" as "della app")."""
 from tradeoff.analysis.label.praise_lexicons.lexicon import Lexicon
 
 LEXICON = Lexicon(
-    praise="""eccellente, eccellenti, ottimo, ottima, ottimi, ottime, fantastico, fantastica,
+    praise="""eccellente, eccellenti, eccezionale, eccezionali, ottimo, ottima, ottimi, ottime,
+    fantastico, fantastica,
     fantastici, fantastiche, meraviglioso, meravigliosa, meravigliosi, stupendo, stupenda,
     splendido, splendida, incredibile, incredibili, perfetto, perfetta, perfetti, perfette,
     impeccabile, impeccabili, facile, facili, semplice, semplici, intuitivo, intuitiva,
@@ -12,7 +13,8 @@ LEXICON = Lexicon(
     efficaci, affidabile, affidabili, gentile, gentili, disponibile, disponibili,
     competente, competenti, cordiale, cordiali, soddisfatto, soddisfatta, soddisfatti,
     soddisfatte, contento, contenta, contenti, contente, felice, felici, entusiasta,
-    adoro, adoriamo, consiglio, consigliamo, consigliato, consigliatissimo, raccomando,
+    adoro, adoriamo, mi piace molto, ci piace molto, mi piace tanto, consiglio, consigliamo,
+    consigliato, consigliatissimo, raccomando,
     funziona bene, funzionano bene, funziona benissimo, funziona perfettamente, molto bene,
     benissimo, il migliore, la migliore, i migliori, le migliori, top, una meraviglia,
     senza intoppi, fluido, fluida""",
@@ -65,7 +67,8 @@ LEXICON = Lexicon(
     caricato arriva arrivano arrivato arrivata appare appaiono apparso mostra mostrano
     apre aprono aperto salva salvato sincronizza sincronizzato invia inviato collega
     collegato permette permettono posso possiamo può possono risponde rispondono risposto
-    calcola calcolato ricevo riceviamo ricevuto ricevuta accetta accettato possibile è sono
+    calcola calcolato riesco riesce riusciamo riescono ricevo riceviamo ricevuto ricevuta accetta
+    accettato possibile è sono
     corrisponde""",
     relief="devo dobbiamo serve bisogno",
     resolved="risolto risolta risolti sistemato sistemata corretto corretta riparato",

@@ -44,7 +44,8 @@ LEXICON = Lexicon(
     problems="""fout fouten foutief foutieve bug bugs crash crasht gecrasht probleem problemen
     verkeerd verkeerde traag trage langzaam vertraging vertraagd geblokkeerd onmogelijk
     moeilijk ingewikkeld verwarrend irritant frustrerend teleurgesteld teleurstellend
-    slecht slechte vreselijk verschrikkelijk nutteloos onbruikbaar dubbel dubbele
+    slecht slechte waardeloos waardeloze vreselijk verschrikkelijk nutteloos onbruikbaar dubbel
+    dubbele
     ontbreekt ontbreken ontbrekende afgewezen geweigerd kwijt verdwenen klacht klachten
     onacceptabel belachelijk instabiel verlopen hangt vastgelopen ongeldig ongeldige""",
     problem_phrases="""loopt vast, liep vast, sluit af, valt uit, duurt lang,

@@ -13,7 +13,7 @@ LEXICON = Lexicon(
     confiáveis, amável, amáveis, atencioso, atenciosa, atenciosos, atenciosas, prestativo,
     prestativa, prestativos, prestativas, gentil, gentis, satisfeito, satisfeita,
     satisfeitos, satisfeitas, contente, contentes, feliz, felizes, encantado, encantada,
-    encantados, encantadas, adoro, adoramos, amo, amamos, gosto muito, gostamos muito,
+    encantados, encantadas, adoro, adoramos, adorei, amo, amamos, amei, gosto muito, gostamos muito,
     recomendo, recomendamos, muito bom, muito boa, muito bons, muito boas, bom demais,
     boa demais, nota 10, nota dez, funciona bem, funcionam bem, funcionou bem,
     funciona muito bem, funciona perfeitamente, o melhor, a melhor, os melhores,
