@@ -321,7 +321,7 @@ def test_a_misspelt_locale_stops_the_import_before_any_row(
 
 def test_every_importer_takes_the_one_dates_option_and_numeric_ones_the_decimal() -> None:
     """One definition shared by all, so the CLI, manifests and docs say the same thing."""
-    numeric = {"csv", "jsonl", "salesforce", "hubspot", "survey", "reviews", "metrics"}
+    numeric = {"csv", "jsonl", "salesforce", "hubspot", "pipedrive", "survey", "reviews", "metrics"}
     for source in ALL_IMPORTERS:
         assert DATES_OPTION in source.options, source.name
         assert (DECIMAL_OPTION in source.options) == (source.name in numeric), source.name

@@ -1,9 +1,9 @@
-"""Reading CRM exports (Salesforce, HubSpot): columns, rows, values, deals and accounts.
+"""Reading CRM exports (Salesforce, HubSpot, Pipedrive): columns, rows, deals, accounts.
 
 CRM exports share their troubles: columns named by API name, label or the user's own
 mapping; report footers after the rows; amounts with currency codes or symbols; locale dates;
 won / lost written as flags or stage names. Each CRM importer declares its column names and
-reads its own ids and owners; everything else is here, so both read values the same way.
+reads its own ids and owners; everything else is here, so all read values the same way.
 """
 
 from __future__ import annotations
@@ -226,16 +226,25 @@ def crm_deal(
     competitors: list[str],
     extra_notes: str = "",
     amount_field: str = "amount",
+    outcome: DealOutcome | None = None,
+    close_fields: Sequence[str] = ("closed_at",),
 ) -> list[Record]:
     """A deal row's deal, and deal notes for its description and loss reason: what a seller
     wrote about the account, relayed by that seller (principle 6). ``amount_field`` is the
-    field the amount is read from, so a bad one is refused naming its own column."""
+    field the amount is read from, so a bad one is refused naming its own column.
+
+    ``outcome`` is given by a CRM that records it in a status of its own (Pipedrive's
+    open / won / lost), else read from the row (``deal_outcome``); the close date is the
+    first filled of ``close_fields``, since such a CRM writes it in one column per outcome
+    (Won time, Lost time)."""
     name = cells.get("name", "")
     if not name:
         raise RuleViolation("name", "the deal has no name")
-    outcome = deal_outcome(cells)
+    outcome_flagged = outcome is not None
+    if outcome is None:
+        outcome = deal_outcome(cells)
     created = moment("created_at", cells, settings)
-    close = moment("closed_at", cells, settings)
+    close = next((moment(f, cells, settings) for f in close_fields if cells.get(f)), None)
     amount, currency = money(amount_field, cells, settings)
     description = cells.get("notes", "")
     deal = CrmDealDraft(
@@ -247,7 +256,9 @@ def crm_deal(
         currency=currency,
         stage=cells.get("stage") or None,
         outcome=outcome,
-        outcome_flagged=flag("is_won", cells) is not None or flag("is_closed", cells) is not None,
+        outcome_flagged=outcome_flagged
+        or flag("is_won", cells) is not None
+        or flag("is_closed", cells) is not None,
         created_at=created,
         closed_at=close if outcome is not DealOutcome.OPEN else None,
         loss_reason=(cells.get("loss_reason") or None) if outcome is DealOutcome.LOST else None,
@@ -270,7 +281,12 @@ def crm_deal(
         if not text:
             continue
         if when is None:
-            raise RuleViolation("created_at", "a deal note needs the deal's created or close date")
+            message = "a deal note needs the deal's created or close date"
+            if not layout.has("created_at"):
+                message += (
+                    ", and no column gives its created date: name it with --map created_at=COLUMN"
+                )
+            raise RuleViolation("created_at", message)
         records.append(
             EvidenceDraft(
                 where=dataclasses.replace(

@@ -33,7 +33,9 @@ Reads, told apart by the header:
   properties labelled ``ARR``, ``Plan``, ``Segment``, ``Renewal Date`` or ``Churn Date`` are
   read as such, any other label only when mapped (``--map arr=Customer ARR``).
 
-Every column is overridable with ``--map FIELD=COLUMN``; headers match ignoring case.
+Every column is overridable with ``--map FIELD=COLUMN``; headers match ignoring case. A
+deals export with no column for the amount, the company, the close or create date or the
+closed lost reason has the columns nothing read named in the summary (``unread_columns``).
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ from tradeoff.importers.crm import (
 from tradeoff.importers.currency_columns import with_currency_column
 from tradeoff.importers.drafts import AccountRef, PersonRef, Record, Where
 from tradeoff.importers.locales import LOCALE_OPTIONS
+from tradeoff.importers.read_notes import NotedRecords
 from tradeoff.importers.textfile import FileFacts, read_csv
+from tradeoff.importers.unread_columns import unread_columns_notes
 
 SOURCE = "hubspot"
 
@@ -115,6 +119,15 @@ COMPANY: Columns = {
     "renewal_on": ("Renewal Date",),
     "churned_at": ("Churn Date", "Churned Date"),
 }
+#: The fields the sales figures are built from: without a column for one, the summary names
+#: the columns no field read (``unread_columns``).
+DEAL_WANTED = (
+    ("amount", "amount_in_company_currency"),
+    ("account", "account_id"),
+    ("closed_at",),
+    ("created_at",),
+    ("loss_reason",),
+)
 CUSTOMER_STAGES = frozenset({"customer", "evangelist"})
 PROSPECT_STAGES = frozenset(
     {
@@ -147,7 +160,8 @@ class HubspotImporter:
             layout = Layout.of(header, DEAL, context.columns, facts.path)
             layout.require("external_id", "name")
             layout, rows = with_currency_column(layout, rows, "amount", context.columns)
-            return read_rows(layout, rows, DealReader(layout, settings))
+            notes = unread_columns_notes(layout, DEAL_WANTED)
+            return NotedRecords(read_rows(layout, rows, DealReader(layout, settings)), notes)
         if find_column(header, _names(COMPANY, "name", context)) is not None:
             layout = Layout.of(header, COMPANY, context.columns, facts.path)
             layout.require("external_id")

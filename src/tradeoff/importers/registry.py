@@ -4,8 +4,9 @@ and the docs are all generated from this list, so a new source is one module and
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from tradeoff.errors import InputError
 from tradeoff.importers.base import Importer, ReadContext
 from tradeoff.importers.batch import ImportReport, run_import
 from tradeoff.importers.crm import CURRENCY_OPTION
+from tradeoff.importers.drafts import Record
 from tradeoff.importers.freshdesk import FreshdeskImporter
 from tradeoff.importers.generic_csv import GenericCsvImporter
 from tradeoff.importers.hubspot import HubspotImporter
@@ -27,10 +29,12 @@ from tradeoff.importers.jira import JiraImporter
 from tradeoff.importers.jsonl import JsonLinesImporter
 from tradeoff.importers.mapping import load_mapping_file
 from tradeoff.importers.metrics import MetricsImporter
+from tradeoff.importers.pipedrive import PipedriveImporter
+from tradeoff.importers.read_notes import NotedRecords
 from tradeoff.importers.reviews import ReviewsImporter
 from tradeoff.importers.salesforce import SalesforceImporter
 from tradeoff.importers.surveys import SurveyImporter
-from tradeoff.importers.textfile import ProgressCallback, inspect_file
+from tradeoff.importers.textfile import FileFacts, ProgressCallback, inspect_file
 from tradeoff.importers.zendesk import ZendeskImporter
 from tradeoff.storage.currency import base_currency
 from tradeoff.storage.session import read_session
@@ -45,6 +49,7 @@ ALL_IMPORTERS: tuple[Importer, ...] = (
     JsonLinesImporter(),
     SalesforceImporter(),
     HubspotImporter(),
+    PipedriveImporter(),
     InterviewsImporter(),
     SurveyImporter(),
     ReviewsImporter(),
@@ -91,16 +96,35 @@ def run(
         given = context.options.get(option.name)
         if option.is_path and given and Path(given).is_file():
             recorded[f"sha256:{option.name}"] = inspect_file(Path(given)).sha256
-    return run_import(
+    reads: list[NotedRecords] = []
+
+    def read(facts: FileFacts) -> Iterator[Record]:
+        records = source_importer.read(facts, context)
+        if isinstance(records, NotedRecords):
+            reads.append(records)
+        return records
+
+    report = run_import(
         engine,
         source=source or source_importer.source,
         path=path,
-        read=lambda facts: source_importer.read(facts, context),
+        read=read,
         mapping=recorded,
         skip_bad_rows=skip_bad_rows,
         mode=member("mode", EvidenceMode, mode) if mode else None,
         accepts_folder=source_importer.accepts_folder,
     )
+    return with_read_notes(report, reads)
+
+
+def with_read_notes(report: ImportReport, reads: Sequence[NotedRecords]) -> ImportReport:
+    """The report, with what the reads noted (``read_notes``) first among its notes: the
+    columns no field read explain the "deals with no amount" line after them. A run that
+    changed nothing prints no notes, so none are added to it."""
+    noted = tuple(line for records in reads for line in records.notes)
+    if not noted or report.nothing_changed:
+        return report
+    return dataclasses.replace(report, deal_notes=(*noted, *report.deal_notes))
 
 
 @lru_cache(maxsize=1)

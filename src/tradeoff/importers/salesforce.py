@@ -36,7 +36,9 @@ headers match ignoring case, since Data Loader may write them in capitals. Amoun
 currency take ``--currency`` (default: the workspace's base currency); slashed dates are
 month first unless ``--dates dmy``, and ``--decimal comma`` reads ``1.234,56`` (see
 ``locales``). 15-character record ids (reports) are widened to the 18-character form (Data
-Loader), so both exports of one org update the same records.
+Loader), so both exports of one org update the same records. An opportunities export with
+no column for the amount, the account, the close or created date has the columns nothing
+read named in the summary (``unread_columns``).
 """
 
 from __future__ import annotations
@@ -82,7 +84,9 @@ from tradeoff.importers.drafts import (
     Where,
 )
 from tradeoff.importers.locales import LOCALE_OPTIONS
+from tradeoff.importers.read_notes import NotedRecords
 from tradeoff.importers.textfile import CsvRow, FileFacts, read_csv
+from tradeoff.importers.unread_columns import unread_columns_notes
 
 SOURCE = "salesforce"
 
@@ -152,6 +156,15 @@ USER: Columns = {
     "title": ("Title",),
     "department": ("Department",),
 }
+#: The fields the sales figures are built from: without a column for one, the summary names
+#: the columns no field read (``unread_columns``). Not the loss reason: Salesforce has no
+#: standard field for it, and an org without one would be told so on every import.
+OPPORTUNITY_WANTED = (
+    ("amount",),
+    ("account_id", "account"),
+    ("closed_at",),
+    ("created_at",),
+)
 COMPETITOR_FILES = ("opportunity_competitors.csv", "OpportunityCompetitor.csv")
 ALL_FIELDS = frozenset({*OPPORTUNITY, *ACCOUNT, *COMPETITOR, *USER})
 ACCOUNT_HINTS = (
@@ -196,6 +209,12 @@ class SalesforceImporter:
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
+        notes: list[str] = []
+        return NotedRecords(self._records(facts, context, notes), notes)
+
+    def _records(
+        self, facts: FileFacts, context: ReadContext, notes: list[str]
+    ) -> Iterator[Record]:
         check_fields(context, ALL_FIELDS, "Salesforce")
         settings = CrmSettings.of(context)
         header, rows = read_csv(facts, context.on_progress)
@@ -215,6 +234,7 @@ class SalesforceImporter:
             competitors = _side_competitors(facts.path, context)
             yield from (user.draft() for user in users.values())
             reader = OpportunityReader(layout, settings, Staff(users), competitors)
+            notes.extend(unread_columns_notes(layout, OPPORTUNITY_WANTED))
             yield from read_rows(layout, rows, reader)
 
 

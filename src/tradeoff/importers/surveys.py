@@ -1,7 +1,11 @@
-"""NPS and CSAT surveys: a Delighted-style or Typeform CSV, one row per response.
+"""NPS and CSAT surveys: a Delighted, Typeform, Qualtrics or SurveyMonkey CSV export.
 
-Reads two layouts, told apart by the header (``--map field=Column`` overrides any column):
+Reads four layouts, told apart by the header (``--map field=Column`` overrides any column):
 
+- **Qualtrics** (a ``ResponseId`` column, three header rows) and **SurveyMonkey**
+  (``Respondent ID`` and ``Collector ID``, two header rows): see ``survey_qualtrics`` and
+  ``survey_surveymonkey``. Their header rows mark the open-ended questions, which make the
+  comment, and Qualtrics' marks the NPS question, which is the score.
 - **Delighted** (the default): ``Response ID, Person ID, Name, Email, Score, Comment,
   Created At (UTC), Updated At (UTC), Survey Type, Tags, Notes, Permalink``, then one column
   per person property (``Company, Plan, Segment, Country, Delighted Source``). Delighted does
@@ -16,13 +20,14 @@ Reads two layouts, told apart by the header (``--map field=Column`` overrides an
   ``--map rating="How likely ..."`` the score; hidden fields ``email``, ``name`` and
   ``company`` are used when present.
 
-Mapping: a response is a ``survey`` item, stated. Its comment is the text (Typeform: the
-question is the title); the score is the rating, kept on its own scale, which goes in the
-tags: ``nps`` and ``scale:0-10`` (``enps`` the same; ``csat`` 1-5; ``ces`` 1-7), plus
-``promoter`` / ``passive`` / ``detractor`` for NPS. The scale comes from ``Survey Type``,
-else ``--survey-type``, else NPS; a score outside it rejects the row. The respondent is an
-end user (``Email``, ``Name``, ``Person ID``), at the account named by ``Company``.
-``Permalink`` is the link; ``Tags`` are added to the tags; the whole row is kept as raw.
+Mapping: a response is a ``survey`` item, stated. Its comment is the text (Typeform,
+Qualtrics, SurveyMonkey: the question is the title); the score is the rating, kept on its
+own scale, which goes in the tags: ``nps`` and ``scale:0-10`` (``enps`` the same; ``csat``
+1-5; ``ces`` 1-7), plus ``promoter`` / ``passive`` / ``detractor`` for NPS. The scale comes
+from ``Survey Type``, else ``--survey-type``, else NPS; a score outside it rejects the row.
+The respondent is an end user (``Email``, ``Name``, ``Person ID``), at the account named by
+``Company``. ``Permalink`` is the link; ``Tags`` are added to the tags; the whole row is
+kept as raw.
 
 A response with an empty comment carries a score but no words, so it is not evidence: it
 is skipped, neither imported nor rejected (scores belong in a metric, such as ``nps``).
@@ -30,29 +35,24 @@ is skipped, neither imported nor rejected (scores belong in a metric, such as ``
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from itertools import chain, islice
 from pathlib import Path
 
-from tradeoff.domain.enums import EvidenceKind, EvidenceMode, PersonRole
+from tradeoff.domain.enums import EvidenceKind, EvidenceMode
 from tradeoff.domain.rules import RuleViolation
 from tradeoff.errors import InputError
 from tradeoff.importers.base import ImporterOption, ReadContext
 from tradeoff.importers.columns import cells_at, locate_columns
-from tradeoff.importers.drafts import (
-    AccountRef,
-    EvidenceDraft,
-    PersonRef,
-    Record,
-    Rejected,
-    Where,
-)
+from tradeoff.importers.drafts import Record, Rejected, Where
 from tradeoff.importers.locales import LOCALE_OPTIONS, Locale
-from tradeoff.importers.textfile import FileFacts, raw_record, read_csv
-from tradeoff.importers.values import parse_tags
+from tradeoff.importers.read_notes import NotedRecords
+from tradeoff.importers.survey_exports import read_responses, skipped_without_comment
+from tradeoff.importers.survey_qualtrics import qualtrics_export
+from tradeoff.importers.survey_responses import SCALES, response_draft
+from tradeoff.importers.survey_surveymonkey import surveymonkey_export
+from tradeoff.importers.textfile import CsvRow, FileFacts, raw_record, read_csv
 
-#: The lowest and highest score of each survey type (Delighted's ``survey_type`` values).
-SCALES = {"nps": (0, 10), "enps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
 DELIGHTED = {
     "external_id": "Response ID",
     "text": "Comment",
@@ -87,8 +87,8 @@ class SurveyImporter:
     name = "survey"
     source = "survey"
     summary = (
-        "NPS / CSAT survey responses: a Delighted-style CSV export, or a Typeform CSV with "
-        "--map naming the comment and score questions."
+        "NPS / CSAT survey responses: a Qualtrics, SurveyMonkey or Delighted CSV export, or "
+        "a Typeform CSV with --map naming the comment and score questions."
     )
     example = "tradeoff import survey nps.csv --survey-type nps"
     kind: EvidenceKind | None = EvidenceKind.SURVEY
@@ -100,10 +100,16 @@ class SurveyImporter:
             "The score's scale when the file has no Survey Type column: nps (0-10), "
             "enps (0-10), csat (1-5) or ces (1-7). Default: nps.",
         ),
+        ImporterOption(
+            "timezone",
+            "Time zone of the export's times, e.g. Europe/London: a SurveyMonkey export's "
+            "are in your account's zone (default: UTC). A Qualtrics export names its own.",
+        ),
         *LOCALE_OPTIONS,
     )
 
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
+        """Checks options and the header rows now, so a wrong file fails before any row."""
         default_type = (context.options.get("survey-type") or "nps").strip().lower()
         locale = Locale.of(context)
         if default_type not in SCALES:
@@ -117,24 +123,57 @@ class SurveyImporter:
                 f"fields: {', '.join(sorted(FIELDS))}"
             )
         header, rows = read_csv(facts, context.on_progress)
+        leading = list(islice(rows, 2))
+        export = qualtrics_export(header, leading, context.columns, facts.path) or (
+            surveymonkey_export(
+                header, leading, context.columns, facts.path, lambda: read_csv(facts)[1]
+            )
+        )
+        rows = chain(leading, rows)
+        notes: list[str] = []
+        if export is not None:
+            data = islice(rows, export.header_rows, None)
+            return NotedRecords(read_responses(export, data, default_type, locale, notes), notes)
+        records = self._read_one_header(header, rows, context, default_type, locale, facts.path)
+        return NotedRecords(records(notes), notes)
+
+    def _read_one_header(
+        self,
+        header: list[str],
+        rows: Iterator[CsvRow],
+        context: ReadContext,
+        default_type: str,
+        locale: Locale,
+        path: Path,
+    ) -> Callable[[list[str]], Iterator[Record]]:
+        """Delighted and Typeform: one header row, one column per field. The header is
+        checked now; the rows are read when the returned function is called."""
         typeform = "#" in header and "Submit Date (UTC)" in header
         defaults = TYPEFORM if typeform else DELIGHTED
         columns = {**defaults, **context.columns}
-        positions = _positions(header, columns, context.columns, facts.path, typeform)
+        positions = _positions(header, columns, context.columns, path, typeform)
         mapped = tuple((f, columns[f]) for f in positions)
         title = header[positions["text"]] if typeform else None
-        for row in rows:
-            where = Where(line=row.line, columns=mapped)
-            cells = cells_at(positions, row.cells)
-            if not cells["text"]:
-                continue  # a score without words is not evidence (see the module docstring)
-            try:
-                record: Record = _response(
-                    cells, default_type, title, where, raw_record(header, row.cells), locale
-                )
-            except RuleViolation as exc:
-                record = Rejected(where, exc.message, column=columns[exc.field], raw=row.cells)
-            yield record
+
+        def records(notes: list[str]) -> Iterator[Record]:
+            no_comment = 0
+            for row in rows:
+                where = Where(line=row.line, columns=mapped)
+                cells = cells_at(positions, row.cells)
+                if not cells["text"]:
+                    no_comment += 1
+                    continue  # a score without words is not evidence (see the module docstring)
+                try:
+                    yield response_draft(
+                        cells, default_type, title, where, raw_record(header, row.cells), locale
+                    )
+                except RuleViolation as exc:
+                    column = where.column_for(exc.field)
+                    yield Rejected(where, exc.message, column=column, raw=row.cells)
+            if no_comment:
+                notes.append(skipped_without_comment(no_comment))
+
+        return records
 
 
 def _positions(
@@ -161,66 +200,3 @@ def _positions(
             line=1,
         )
     return locate_columns(header, columns, path=path, required=REQUIRED, given=given)
-
-
-def _response(
-    cells: dict[str, str],
-    default_type: str,
-    title: str | None,
-    where: Where,
-    raw: dict[str, str | list[str]],
-    locale: Locale,
-) -> EvidenceDraft:
-    external_id = cells["external_id"]
-    if not external_id:
-        raise RuleViolation("external_id", "the response has no id")
-    created_at = locale.when("created_at", cells["created_at"])
-    survey_type = (cells.get("survey_type") or default_type).lower()
-    rating = _score(cells.get("rating", ""), survey_type, locale)
-    name, email = cells.get("person") or None, cells.get("email") or None
-    person = PersonRef()
-    if name or email:
-        person = PersonRef(
-            email=email,
-            name=name,
-            role=PersonRole.END_USER,
-            external_id=cells.get("person_id") or None,
-        )
-    url = cells.get("url") or None
-    return EvidenceDraft(
-        where=where,
-        line=where.line,
-        external_id=external_id,
-        kind=EvidenceKind.SURVEY,
-        title=cells.get("title") or title,
-        text=cells["text"],
-        created_at=created_at,
-        account=AccountRef(name=cells.get("account") or None),
-        person=person,
-        rating=rating,
-        tags=[*_scale_tags(survey_type, rating), *parse_tags(cells.get("tags", ""))],
-        url=url if url and url.lower().startswith(("http://", "https://")) else None,
-        raw=raw,
-    )
-
-
-def _score(text: str, survey_type: str, locale: Locale) -> float | None:
-    if not text:
-        return None
-    score = locale.score("rating", text, "score")
-    low, high = SCALES.get(survey_type, (-math.inf, math.inf))
-    if not low <= score <= high:
-        raise RuleViolation(
-            "rating", f"the score {text} is outside the {survey_type} scale {low}-{high}"
-        )
-    return score
-
-
-def _scale_tags(survey_type: str, rating: float | None) -> list[str]:
-    tags = [survey_type]
-    if survey_type in SCALES:
-        low, high = SCALES[survey_type]
-        tags.append(f"scale:{low}-{high}")
-    if survey_type in {"nps", "enps"} and rating is not None:
-        tags.append("promoter" if rating >= 9 else "passive" if rating >= 7 else "detractor")
-    return tags
