@@ -63,8 +63,16 @@ orçamento do cliente" (five deals) and "Projeto adiado, sem decisão" sat in th
 payroll theme and "Seguirán con su gestoría" in the Spanish one, their lost revenue counted
 as those themes' demand. So ``commercial`` reads a note as the taxonomy reads a loss reason
 (``loss_verdict``: keywords of every language, sellers' sayings, labels of deals never
-real), ``states_need`` knows the need words of those languages (``NEEDS_ABROAD``), and a
-loss reason states a gap by a gap saying too ("Sin timbrado de nómina CFDI 4.0").
+real), ``states_need`` knows the need words of those languages (``seller_needs_abroad``),
+and a loss reason states a gap by a gap saying too ("Sin timbrado de nómina CFDI 4.0").
+
+The taxonomy's need words were written for loss reasons, mostly in the past tense, while a
+description is mostly written in the present: on a QA corpus sold in Italy and the
+Netherlands "Serve l'integrazione con il registratore telematico." (20 deals) and "Wil
+QR-bestellen aan tafel." (14) joined no theme, and the Italian fiscal theme showed EUR 1.7k of
+open pipeline. So ``seller_needs_abroad`` adds what sellers write in each language ("vuole",
+"wil", "quiere", "quer", "veut", "möchte", "non funziona", "traag"...) and leaves out what
+says what a deal is ("Valutazione per 3 locali", "Zoekt een kassasysteem voor de keten").
 """
 
 from __future__ import annotations
@@ -77,7 +85,7 @@ from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
-from tradeoff.analysis.business.loss_language import plain, spellings
+from tradeoff.analysis.business.loss_language import spellings
 from tradeoff.analysis.business.loss_reasons import cues_in
 from tradeoff.analysis.business.loss_sayings import saying_verdict
 from tradeoff.analysis.business.loss_taxonomy import (
@@ -87,6 +95,8 @@ from tradeoff.analysis.business.loss_taxonomy import (
 )
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.label.counter import NEGATORS, PROBLEM_PHRASES, PROBLEMS, REQUESTS
+from tradeoff.analysis.seller_needs_abroad import WANTS as WANTS_ABROAD
+from tradeoff.analysis.seller_needs_abroad import states_need_abroad
 from tradeoff.domain.enums import EvidenceKind, LossCategory
 
 #: Kinds written by our sellers about a deal rather than by the customer.
@@ -120,18 +130,12 @@ _GAP_WORDS_ABROAD = frozenset(
     for word in (phrase, *spellings(phrase))
 )
 #: Words that say something is missing or wanted, not what: never a term the word route
-#: files by (``analysis.gap_words``).
-GAP_WORDS = NEGATORS | REQUESTS | frozenset(_NEED_WORDS.split()) | _GAP_WORDS_ABROAD
-#: Words that state a need or a problem in a seller's description of a deal.
+#: files by (``analysis.gap_words``). Abroad, the sellers' words of wanting too ("vuole",
+#: "wil", "quiere"): a Dutch theme's tickets say "wil" often enough to make it their own.
+GAP_WORDS = NEGATORS | REQUESTS | frozenset(_NEED_WORDS.split()) | _GAP_WORDS_ABROAD | WANTS_ABROAD
+#: Words that state a need or a problem in a seller's description of a deal (in the other
+#: languages the taxonomy reads: ``seller_needs_abroad``).
 NEEDS = GAP_WORDS | PROBLEMS
-#: The same in the other languages the taxonomy reads, as patterns of words without
-#: accents: their need words ("necesitan", "precisa", "besoin", "braucht") and words saying a
-#: thing is absent ("sin", "falta", "sem", "manque", "ohne", "fehlt").
-NEEDS_ABROAD = (
-    *abroad.NEED_FRAME,
-    *abroad.ABSENCE_MARKERS,
-    *(opener for opener in abroad.ABSENT_OPENERS if " " not in opener),
-)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -141,22 +145,14 @@ def states_need(text: str) -> bool:
 
     >>> states_need("Needs SSO before security sign-off"), states_need("Pilot for 20 seats")
     (True, False)
+    >>> states_need("Wil QR-bestellen aan tafel."), states_need("Evaluatie voor de keten")
+    (True, False)
     """
     words = _words(text)
-    if any(w in NEEDS for w in words) or _needs_abroad(text):
+    if any(w in NEEDS for w in words) or states_need_abroad(text):
         return True
     joined = f" {' '.join(words)} "
     return any(f" {' '.join(phrase)} " in joined for phrase in PROBLEM_PHRASES)
-
-
-def _needs_abroad(text: str) -> bool:
-    """Whether ``text`` holds a need word of another language (``NEEDS_ABROAD``)."""
-    words = [plain(w) for w in re.findall(r"\w+", text.casefold())]
-    return any(
-        w.startswith(need[:-1]) if need.endswith("*") else w == need
-        for w in words
-        for need in NEEDS_ABROAD
-    )
 
 
 def _words(text: str) -> list[str]:

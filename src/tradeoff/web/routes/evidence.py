@@ -88,7 +88,8 @@ def marked_words(text: str, words: tuple[str, ...]) -> list[tuple[str, bool]]:
     """An excerpt of ``text`` as (piece, is a searched word) pairs, starting a little before
     the first searched word; words are cut exactly as the word index cuts them."""
     wanted = set(words)
-    pieces = [(p, bool(word_keys(p)) and word_keys(p)[0] in wanted) for p in _PIECES.split(text)]
+    # A run of unspaced letters (Japanese, Chinese, Thai) is one piece holding many keys.
+    pieces = [(p, not wanted.isdisjoint(word_keys(p))) for p in _PIECES.split(text)]
     offsets, at = [], 0
     for piece, _ in pieces:
         offsets.append(at)
