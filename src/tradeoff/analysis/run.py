@@ -2,7 +2,8 @@
 
 A rebuild embeds (cached) → discovers → labels → stores, matching new clusters to the old
 themes so ids and people's edits survive; a name a person gave that it keeps on a theme
-whose items it mostly moved is reported as a name to check (``storage.theme_name_checks``).
+whose items it mostly moved is reported as a name to check, and a named theme it could not
+continue is reported as retired, with where its items went (``storage.theme_name_checks``).
 Otherwise only the items not yet filed are placed, each by the nearest centroid of the last
 rebuild that the praise rule lets it join (``analysis.praise_filing``: no complaint in a
 praise theme, no praise naming nothing in another), so that what exists stays put and an
@@ -74,7 +75,13 @@ from tradeoff.storage.session import read_session, write_session
 from tradeoff.storage.tables import EvidenceThemeRow
 from tradeoff.storage.theme_closeness import closeness_spread
 from tradeoff.storage.theme_matching import FoundTheme, save_found_themes
-from tradeoff.storage.theme_name_checks import NameCheck, names_to_check
+from tradeoff.storage.theme_name_checks import (
+    NameCheck,
+    RetiredName,
+    named_themes,
+    names_to_check,
+    retired_names,
+)
 from tradeoff.storage.themes import (
     ItemText,
     active_members,
@@ -120,6 +127,9 @@ class AnalysisReport:
     #: After a rebuild, the themes whose person-given name it kept while moving most of
     #: their items (``storage.theme_name_checks``), by id.
     names_to_check: tuple[NameCheck, ...] = ()
+    #: After a rebuild, the themes with a person's name that it retired, no new theme
+    #: holding enough of their items to carry the name on, by id.
+    retired_names: tuple[RetiredName, ...] = ()
 
     @property
     def unsorted_share(self) -> float:
@@ -258,13 +268,18 @@ def _rebuild(
                 theme.members[copy] = score
     placed = found.themes >= 0
     with progress.step("store", 1) as advance, write_session(engine) as session:
+        named = named_themes(session)
         save_found_themes(session, themes)
         row_of = {evidence_id: row for row, evidence_id in enumerate(ids)}
         replace_centroids(session, embedder.model_id, _centroids(session, vectors, row_of))
         score_filings(session, embedder.model_id)
         report = _report(session, "rebuild", reason, len(rows), len(read), embedder)
         checks = names_to_check(session)
-        report = replace(report, names_to_check=tuple(checks[i] for i in sorted(checks)))
+        report = replace(
+            report,
+            names_to_check=tuple(checks[i] for i in sorted(checks)),
+            retired_names=tuple(retired_names(session, named)),
+        )
         report = _finish(session, report, started, settings, cut, int(placed.sum()))
         advance(1)
     return report

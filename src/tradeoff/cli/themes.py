@@ -17,11 +17,12 @@ from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.analysis.seller_notes import notes_apart
 from tradeoff.cli.context import console, open_workspace
 from tradeoff.cli.progress import StepBars
+from tradeoff.cli.retired_themes import retired_words
 from tradeoff.cli.theme_view import kept_words
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.session import read_session
 from tradeoff.storage.themes import FiledEvidence, filed_evidence
-from tradeoff.wording import plural
+from tradeoff.wording import its, plural
 
 DEFAULT_RESOLUTION = DiscoverySettings().theme_resolution
 #: The unsorted share discovery keeps to; an incremental run past it says why and what to do.
@@ -72,7 +73,8 @@ def analyze(
     ids, names and your edits stay put. --rebuild (or another embedder,
     seed or resolution) rediscovers everything, keeping ids and edits; a name you gave
     a theme whose items the rebuild mostly moved is kept and named in the summary as a
-    name to check.
+    name to check, and a named theme no new theme holds enough of is named with where
+    its items went and the commands that make it again.
 
     Example: tradeoff analyze --rebuild --seed 0
     """
@@ -124,6 +126,7 @@ def analyze(
             "themes among them; ids and your edits are kept."
         )
     _say_names_to_check(report)
+    _say_retired_names(report)
     if report.items == 0:
         console.print("Nothing to analyse yet: import evidence first (see tradeoff import --help).")
     else:
@@ -148,6 +151,25 @@ def _say_names_to_check(report: AnalysisReport) -> None:
             f"tradeoff pin {check.theme_id}; or rename it: "
             f'tradeoff rename {check.theme_id} "NEW NAME"'
         )
+
+
+def _say_retired_names(report: AnalysisReport) -> None:
+    """Each theme with a person's name that the rebuild retired, where its items went, and
+    the commands that make it again: a person's edit never disappears without a word."""
+    retired = report.retired_names
+    if not retired:
+        return
+    count = len(retired)
+    console.print(
+        f"{plural(count, 'theme')} with a name a person gave {'was' if count == 1 else 'were'} "
+        f"retired: no theme the rebuild found holds enough of {its(count)} items to carry "
+        f"{'it' if count == 1 else 'them'} on:"
+    )
+    for theme in retired:
+        said, commands = retired_words(theme)
+        console.print(f"  {said}")
+        for command in commands:  # one line each, never wrapped: copied, it runs
+            console.print(f"    {command}", soft_wrap=True)
 
 
 class EvidenceFormat(StrEnum):

@@ -5,7 +5,12 @@ most of the one is in the other (see ``_match``), and keeps that theme's id: lin
 and decisions that point at a theme keep pointing at it. What people did survives:
 
 - a renamed or pinned theme keeps its name; when the rebuild moved most of its items,
-  the name is marked to check (``theme_name_checks``);
+  the name is marked to check (``theme_name_checks``). One that no cluster continues by
+  that rule is continued by the cluster holding most of its items, when that holds a
+  real share of them, no other theme continues that cluster and none has more items in
+  it (``_continue_named``): the id and the name live on, and the mark says how much
+  stayed. Otherwise it is retired, and the rebuild says where its items went
+  (``theme_name_checks.retired_names``);
 - a theme merged into another keeps its members as they were at the merge: a new cluster
   that matches them goes to the theme it was merged into, so the merge is not undone;
 - an item a person moved stays where they put it (the model adds no link at that level);
@@ -26,6 +31,11 @@ from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.storage.tables import EvidenceThemeRow, RetiredThemeMemberRow, ThemeRow
 from tradeoff.storage.theme_edits import new_theme
 from tradeoff.storage.theme_name_checks import check_kept_names
+
+#: The share of a named theme's items a cluster must hold to continue it when no cluster
+#: continues it by the majority rule (``_continue_named``), and the fewest items.
+NAMED_FLOOR_SHARE = 0.25
+NAMED_FLOOR_ITEMS = 2
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ def save_found_themes(session: Session, found: list[FoundTheme]) -> dict[str, in
             key=lambda t: (-len(t.members), t.key),
         )
         matched, through_merge = _match(level, old, own, top)
+        matched.update(_continue_named(level, old, matched, top))
         for theme in level:
             ids[theme.key] = matched.get(theme.key) or new_theme(
                 session, theme.name, None, AssignedBy.MODEL
@@ -236,6 +247,69 @@ def _match(
             if target != theme_id:
                 through_merge.add(key)
     return matched, through_merge
+
+
+def _continue_named(
+    level: list[FoundTheme], old: dict[int, _Old], matched: dict[str, int], top: bool
+) -> dict[str, int]:
+    """Cluster key → the theme with a person's name it continues, for the named themes of
+    this level that ``_match`` left without a cluster.
+
+    Such a theme is a person's edit, which a rebuild must not drop without a word; but its
+    items went several ways (a new batch drew the clusters elsewhere), so no cluster is
+    mostly it and it holds most of none. It lives on in the free cluster holding most of its
+    items when that cluster holds at least ``NAMED_FLOOR_SHARE`` of them (a quarter: the
+    theme is still a recognisable part of what it was, and the name check then tells the
+    person how much stayed) and no other old theme has more items in it (the cluster is more
+    this theme than any other; a quarter of a name on a cluster that is mostly another
+    theme's part would say the wrong thing).
+
+    The order of claims on a cluster: ``_match``'s (a theme the cluster is mostly, or most
+    of which is in it) come first and are never displaced, since putting a name about
+    something else on a theme a cluster continues would misdescribe it; then these, a theme
+    with more of its items in the cluster first, then the one of which it holds the larger
+    share. A named theme whose best cluster a stronger claim took tries its next one.
+    A theme people made or filed items in is left alone: it is never retired, and keeps
+    what they filed in it (see the module's docstring).
+    """
+    continued = set(matched.values())
+    orphans = {
+        theme_id: theme.members
+        for theme_id, theme in old.items()
+        if theme.top == top
+        and theme.row.status is ThemeStatus.ACTIVE
+        and theme.row.name_pinned
+        and not theme.kept
+        and theme_id not in continued
+        and theme.members
+    }
+    if not orphans:
+        return {}
+    holders: dict[int, list[int]] = {}
+    for theme_id, theme in old.items():
+        if theme.top == top and theme.row.status is ThemeStatus.ACTIVE:
+            for evidence_id in theme.members:
+                holders.setdefault(evidence_id, []).append(theme_id)
+    pairs: list[tuple[int, float, str, int]] = []
+    for cluster in level:
+        if cluster.key in matched:
+            continue
+        held: dict[int, int] = {}
+        for evidence_id in cluster.members:
+            for theme_id in holders.get(evidence_id, ()):
+                held[theme_id] = held.get(theme_id, 0) + 1
+        most = max(held.values(), default=0)
+        for theme_id, members in orphans.items():
+            count = held.get(theme_id, 0)
+            share = count / len(members)
+            if count == most and count >= NAMED_FLOOR_ITEMS and share >= NAMED_FLOOR_SHARE:
+                pairs.append((count, share, cluster.key, theme_id))
+    chosen: dict[str, int] = {}
+    for _, _, key, theme_id in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
+        if key not in chosen and theme_id in orphans:
+            chosen[key] = theme_id
+            del orphans[theme_id]
+    return chosen
 
 
 def _replace_model_links(

@@ -18,6 +18,10 @@ coming in, that is fewer than half of its items staying; with every item staying
 more items coming from elsewhere than it had. Items are counted as ``tradeoff themes``
 counts them, a copy with its original. The mark ends when a person renames or pins the
 theme again or unpins it (``confirm_name``), or a rebuild finds it at or above the line.
+
+A named theme that no cluster of the rebuild could continue (``theme_matching``) is
+retired; the rebuild then says so and where its items went (``retired_names``), since a
+person's edit must not disappear without a word.
 """
 
 from __future__ import annotations
@@ -32,8 +36,14 @@ from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import ThemeStatus
 from tradeoff.domain.rules import now_utc
-from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.storage.tables import (
+    EvidenceItemRow,
+    EvidenceThemeRow,
+    RetiredThemeMemberRow,
+    ThemeRow,
+)
 from tradeoff.storage.tables.evidence import ThemeNameCheckMemberRow, ThemeNameCheckRow
+from tradeoff.storage.themes import same_level_as
 
 #: The Jaccard index of the items before and after below which a kept name is to check.
 STALE_BELOW = 0.5
@@ -152,6 +162,88 @@ def name_check_of(session: Session, theme_id: int) -> NameCheck | None:
 def confirm_name(session: Session, theme_id: int) -> None:
     """A person chose the name again (renamed, pinned or unpinned it): the mark ends."""
     session.execute(delete(ThemeNameCheckRow).where(ThemeNameCheckRow.theme_id == theme_id))
+
+
+@dataclass(frozen=True)
+class RetiredName:
+    """A theme with a person's name that a rebuild retired, no cluster holding enough of its
+    items to carry the name on (``theme_matching._continue_named``), and where its items
+    are now: what a person needs to decide whether to make it again."""
+
+    theme_id: int
+    #: The name it had (a person's words: escape where rendered).
+    name: str
+    #: A sub-theme: its items went to sub-themes (and ``nowhere`` is in none).
+    subtheme: bool
+    #: Active themes of its level holding its items, most first: (theme id, the items).
+    went: tuple[tuple[int, tuple[int, ...]], ...]
+    #: Its items in no theme of its level now.
+    nowhere: tuple[int, ...]
+    #: Whether the theme holding most of them holds nothing else (``tradeoff split`` would
+    #: leave it empty: renaming it makes the theme again).
+    largest_is_only_these: bool
+
+    @property
+    def items(self) -> int:
+        """The items it held that are still in the workspace, a copy with its original."""
+        placed = {e for _, ids in self.went for e in ids}
+        return len(placed | set(self.nowhere))
+
+
+def named_themes(session: Session) -> set[int]:
+    """The active themes and sub-themes whose name a person gave or pinned: read before a
+    rebuild, so ``retired_names`` can tell which of them it retired."""
+    query = select(ThemeRow.id).where(ThemeRow.status == ThemeStatus.ACTIVE, ThemeRow.name_pinned)
+    return set(session.scalars(query))
+
+
+def retired_names(session: Session, named: Iterable[int]) -> list[RetiredName]:
+    """Of ``named`` (``named_themes`` before a rebuild), those it retired, by id, with where
+    the items each held went (counted as ``tradeoff themes`` counts them)."""
+    session.flush()
+    retired = list(
+        session.scalars(
+            select(ThemeRow)
+            .where(ThemeRow.id.in_(list(named)), ThemeRow.status == ThemeStatus.ARCHIVED)
+            .order_by(ThemeRow.id)
+        )
+    )
+    if not retired:
+        return []
+    piece = _pieces(session)
+    return [_retired_name(session, row, piece) for row in retired]
+
+
+def _retired_name(session: Session, row: ThemeRow, piece: Mapping[int, int]) -> RetiredName:
+    held = select(RetiredThemeMemberRow.evidence_id).where(RetiredThemeMemberRow.theme_id == row.id)
+    items = {piece.get(e, e) for e in session.scalars(held)}
+    query = (
+        select(EvidenceThemeRow.theme_id, EvidenceThemeRow.evidence_id)
+        .join(ThemeRow, ThemeRow.id == EvidenceThemeRow.theme_id)
+        .where(
+            ThemeRow.status == ThemeStatus.ACTIVE,
+            same_level_as(row),
+            EvidenceThemeRow.evidence_id.in_(held),
+        )
+    )
+    where: dict[int, set[int]] = {}
+    for theme_id, evidence_id in session.execute(query):
+        where.setdefault(theme_id, set()).add(piece.get(evidence_id, evidence_id))
+    went = sorted(where.items(), key=lambda pair: (-len(pair[1]), pair[0]))
+    placed = {e for ids in where.values() for e in ids}
+    largest_is_only_these = False
+    if went:
+        largest, its_items = went[0]
+        holds = _members_now(session, [largest]).get(largest, set())
+        largest_is_only_these = holds == its_items
+    return RetiredName(
+        theme_id=row.id,
+        name=row.name,
+        subtheme=row.parent_id is not None,
+        went=tuple((theme_id, tuple(sorted(ids))) for theme_id, ids in went),
+        nowhere=tuple(sorted(items - placed)),
+        largest_is_only_these=largest_is_only_these,
+    )
 
 
 def _check(row: ThemeNameCheckRow, name: str) -> NameCheck:

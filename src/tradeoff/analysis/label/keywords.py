@@ -33,6 +33,9 @@ payouts") rather than a bag of words ("payouts · currency · multi"):
   an interview note ("Next steps", "small business owner") or a help desk's footer is in
   every theme, and c-TF-IDF alone still ranked it above the few words of the topic. When no
   term is set apart (one theme, or one holding most of the evidence) the ranking stands.
+- **No filler.** Connectives, time adverbs and filler verbs of any language ("because",
+  "ieri", "chiediamo", "happened": ``name_filler``) are never part of a label, and a term
+  never starts or ends with a preposition ("tijdens drukte", "hours during").
 - **Short.** A label stops at ``LABEL_WORDS`` (6) words; a term that would overflow it is
   skipped: a label is a name, not a summary.
 - **Surface order.** A chosen phrase is shown in the word order most frequent in the theme's
@@ -54,6 +57,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from tradeoff.analysis.label.name_filler import NAME_FILLER, NAME_STOP_WORDS, edged
 from tradeoff.analysis.text.language import (
     EVERY,
     HAN,
@@ -81,8 +85,10 @@ STOPWORDS = frozenset(
     # The function words of Spanish, German, French, Portuguese, Italian and Dutch
     # (``text.language.STOP_WORDS``): the embedders are English models, so tickets in those
     # languages gather by language, and their themes were named "por favor · mi · la",
-    # "ich möchte · meine karte · ist" and "in German · seit letzten update · ab".
-    *STOP_WORDS.values()
+    # "ich möchte · meine karte · ist" and "in German · seit letzten update · ab". And the
+    # pronouns and "again"s those lists lack ("li", "weer": ``name_filler``).
+    *STOP_WORDS.values(),
+    NAME_STOP_WORDS,
 )
 #: Words that turn a phrase around: an n-gram never spans them, and they are never labels.
 NEGATIONS = frozenset(
@@ -90,7 +96,10 @@ NEGATIONS = frozenset(
     hasn't haven't hadn't couldn't wouldn't shouldn't""".split()  # noqa: SIM905
 ).union(*LANGUAGE_NEGATIONS.values())
 #: Words too vague to name anything ("went", "tried", "without"): fine in a search, never
-#: in a label, and a phrase never runs through them ("fee went" is not a name).
+#: in a label, and a phrase never runs through them ("fee went" is not a name). Each
+#: language's connectives, time adverbs and filler verbs ("because", "ieri", "chiediamo")
+#: are ``name_filler.NAME_FILLER``; the prepositions a label never ends in ("tijdens
+#: drukte") are ``name_filler.NAME_EDGES``.
 FILLER = frozenset(
     """able across already another anything around come comes coming done
     else even ever every far getting give go goes going gone keep kept know like look
@@ -98,7 +107,7 @@ FILLER = frozenset(
     really say says see seems sure take takes taking tell tried try trying use used using
     way well went without yes yet came took everything something anything nothing okay ok
     hoping hope thing things stuff lot bit where's how's that's""".split()  # noqa: SIM905
-).union(*EVERY.values())
+).union(*EVERY.values(), NAME_FILLER)
 #: A longer phrase replaces a term it contains when it holds at least this share of the
 #: term's occurrences in the theme and of its weight.
 PHRASE_FACTOR = 0.4
@@ -261,7 +270,7 @@ def _choose(
         if len(chosen) == top or budget == 0:
             break
         stems = _stems(term)
-        if stems & taken or _repeats(term):
+        if stems & taken or _repeats(term) or edged(term):
             continue
         floor = PHRASE_FACTOR * scores[term]
         enough = PHRASE_FACTOR * counts[term]
@@ -276,6 +285,7 @@ def _choose(
                 other_stems > _stems(best)
                 and counts[other] >= enough
                 and not _repeats(other)
+                and not edged(other)
                 and not other_stems & taken
             ):
                 best = other

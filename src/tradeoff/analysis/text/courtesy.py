@@ -41,18 +41,23 @@ convenience advise know free great nice lovely wonderful doing safe healthy holi
 KIND = frozenset(_KIND_WORDS.split())
 #: Words a message opens with to greet: "Hi", "Dear", "Bonjour", "Hallo", "Hola"…
 _GREETING_WORDS = """hi hello hey hiya howdy dear greetings hallo
-moin servus bonjour bonsoir salut coucou hola buenos buenas ciao salve olá oi hoi goedemorgen
-goedemiddag"""
+moin servus bonjour bonsoir salut coucou hola buenos buenas ciao salve buongiorno buonasera
+spettabile egregio egregi estimado estimada estimados estimadas prezado prezada
+prezados prezadas olá oi hoi goedemorgen goedemiddag goedenavond"""
 GREETING = frozenset(_GREETING_WORDS.split())
 #: A time of day greets after "Good" or "Guten", or alone before whom it greets in
 #: pleasantries' words ("Morning all,"): "Evening shifts, thanks" is about shifts.
 _TIME_OF_DAY_WORDS = """morning afternoon evening day morgen tag abend"""
 TIME_OF_DAY = frozenset(_TIME_OF_DAY_WORDS.split())
 #: Thanks and well-wishing in the other languages a greeting is known in ("merci beaucoup",
-#: "vielen Dank", "muchas gracias", "muito obrigado", "grazie mille", "hartelijk bedankt").
-_THANKS_WORDS = """merci beaucoup bien à vous d avance bonne journée danke vielen dank schön
-sehr im voraus gracias muchas mil de antemano saludos obrigado obrigada muito grazie mille
-tante bedankt dank je wel hartelijk alvast groeten"""
+#: "vielen Dank", "muchas gracias", "muito obrigado", "grazie mille e buon lavoro",
+#: "hartelijk bedankt"): the words of ``sign_offs.SIGN_OFF``'s closings, case-folded ("Grüße"
+#: reads "grüsse").
+_THANKS_WORDS = """merci beaucoup bien à vous d avance bonne journée soirée et cordialement
+danke vielen dank schön sehr im voraus und viele grüsse liebe beste gracias muchas mil de
+antemano saludos un saludo cordiales y buen día obrigado obrigada muito e abraços
+atenciosamente grazie mille tante ancora buon buona lavoro giornata serata saluti cordiali
+distinti bedankt dank je wel hartelijk alvast groeten groetjes en fijne dag"""
 THANKS = frozenset(_THANKS_WORDS.split())
 _THANKFUL = KIND | frozenset({"merci", "danke", "dank", "gracias", "obrigado", "obrigada"})
 _THANKFUL |= frozenset({"grazie", "bedankt"})

@@ -21,8 +21,12 @@ names:
 - **Signature**: everything from an RFC 3676 signature separator ("-- ") is cut, and so
   is a bare name alone on the last line after a blank one ("Hana", "- Ivan", "Jules M.":
   a one-word last paragraph is cut as one too); "Sent from my …", "Sent via the Samsung
-  Galaxy …" and "Get Outlook for …" lines are dropped; a sign-off line ("Thanks,", "Best
-  regards", "Respectfully,", "Cheers, Dana") is cut with what follows it when that is a
+  Galaxy …", "Get Outlook for …" lines and their Italian, Spanish, Portuguese, French,
+  German and Dutch forms ("Inviato da iPhone", "Von meinem iPhone gesendet":
+  ``sign_offs.DEVICE_FOOTER``) are dropped; a sign-off line ("Thanks,", "Best regards",
+  "Respectfully,", "Cheers, Dana", "Cordiali saluti,", "Grazie e buon lavoro", "Saludos
+  cordiales", "Atenciosamente", "Bien à vous", "Mit freundlichen Grüßen", "Met vriendelijke
+  groet": ``sign_offs.SIGN_OFF``) is cut with what follows it when that is a
   short block (at most ``SIGNATURE_LINES`` short lines: a name, a title, a phone) or a block
   of any length whose every line reads as a signature's (``signatures.signature_line``: a
   name, title or company, an address, a phone, email, website or social line, an image
@@ -30,12 +34,13 @@ names:
   The last lines are cut with no sign-off too when each reads as a signature's and one holds
   contact details (a phone, an address…), unless the line above ends with a colon.
 - **Disclaimer**: everything from a paragraph that opens like a confidentiality notice, in
-  English, French, German, Spanish, Dutch or Portuguese (``signatures.disclaimer``); one
+  English, French, German, Spanish, Dutch, Portuguese or Italian (``signatures.disclaimer``); one
   above the message (a "CAUTION: This email originated outside…" banner) is dropped alone.
 - **Acknowledgements**: a line that only says "ok thanks", "Yes" or "Thank you!!" (a
   chat's replies to "anything else?") is dropped.
 - **Greeting**: an opening line that is only a greeting ("Hi team,", "Dear Support,",
-  "Morning all,", "To whom it may concern:") is dropped, and so is a greeting clause of at
+  "Morning all,", "To whom it may concern:", "Buongiorno,", "Estimado cliente:", "Sehr
+  geehrte Damen und Herren,", "Bom dia,") is dropped, and so is a greeting clause of at
   most three words before the first comma ("Hi there, my card…" → "my card…").
 - **Pleasantries**: whole sentences of courtesy at the start and end ("Happy Friday!",
   "Sorry to bother you again.", "Looking forward to hearing from you.":
@@ -68,6 +73,7 @@ from collections.abc import Iterable
 
 from tradeoff.analysis.text.courtesy import GREETING, after_courtesies, before_courtesies
 from tradeoff.analysis.text.markup import plain_text
+from tradeoff.analysis.text.sign_offs import DEVICE_FOOTER, sign_off
 from tradeoff.analysis.text.signatures import (
     SIGNATURE_LINE_CHARS,
     contact_line,
@@ -104,28 +110,6 @@ _HEADER = re.compile(r"^\s*\*?(from|von|de|van)\s*:\*?\s+\S", re.IGNORECASE)
 _HEADER_NEXT = re.compile(
     r"^\s*\*?(sent|date|to|subject|gesendet|envoyé|enviado|verzonden|datum)\s*:", re.IGNORECASE
 )
-_DEVICE_FOOTER = re.compile(
-    r"^\s*(sent\s+(from|via)\s+my\s+\S.*|sent\s+from\s+(outlook|mail|yahoo|gmail)\b.*"
-    r"|sent\s+(from|via)\s+(the\s+|an?\s+)?.{0,60}\b(iphone|ipad|android|galaxy|smartphone"
-    r"|blackberry|mobile|tablet)\b.{0,40}"
-    r"|get\s+outlook\s+for\s+\S.*|von\s+meinem\s+\S.*\s+gesendet|envoyé\s+de\s+mon\s+\S.*)$",
-    re.IGNORECASE,
-)
-_SIGN_OFF = re.compile(
-    r"""^\s*(
-        (many\s+|kind\s+|best\s+|warm\s+|warmest\s+|with\s+)?(thanks|thank\s+you|thx|tia)
-            (\s+(again|so\s+much|in\s+advance|a\s+lot))?(\s+(and|&)\s+(kind\s+|best\s+)?regards)?
-        | (best|kind|warm|warmest)(\s+(regards|wishes))? | warmly | respectfully(\s+yours)?
-        | regards | cheers | sincerely | yours(\s+(truly|sincerely))? | all\s+the\s+best
-        | take\s+care | talk\s+soon | speak\s+soon | appreciate\s+it
-        | cordialement | bien\s+(cordialement|à\s+vous) | merci(\s+d'avance)?
-        | (un\s+)?saludos?(\s+cordiales)? | atentamente | gracias
-        | ((mit\s+)?(freundlichen|beste|liebe|viele)\s+)?(grüße(n)?|grüsse|gruß|gruss) | danke
-        | groeten | groetjes
-        | met\s+vriendelijke\s+groet | atenciosamente | obrigad[oa] | br
-    )\s*[,.!]*(\s+[\w.'-]+){0,3}\s*[,.!]?\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 # A bare "Morning" greets only before "all", "team"… or a comma: "Morning reports are
 # empty" is a complaint.
 # A greeting's own words are courtesy's ``GREETING`` (one list for both modules), but
@@ -135,7 +119,7 @@ _GREETING = (
     rf"({_GREETING_WORD}|good\s+(morning|afternoon|evening|day)"
     r"|(morning|afternoon|evening)(?=\s+(all|team|everyone|folks|guys|y'all|there)\b|\s*[,!])"
     r"|to\s+whom\s+it\s+may\s+concern|guten\s+(morgen|tag)"
-    r"|buen[oa]s\s+(días|dias|tardes))"
+    r"|buen[oa]s\s+(días|dias|tardes)|bom\s+dia|boa\s+(tarde|noite)|sehr\s+geehrte[rs]?)"
 )
 # "Dear Sir/Madam,", "Hi there 👋": a greeting's words may hold a slash, and emoji or other
 # symbols may close it.
@@ -227,7 +211,7 @@ def _only_courtesy(lines: list[str]) -> bool:
         filled.pop()
     return all(
         _GREETING_LINE.match(line)
-        or _SIGN_OFF.match(line)
+        or sign_off(line)
         or _ACKNOWLEDGEMENT.match(line)
         or not after_courtesies(line)
         for line in filled
@@ -343,9 +327,9 @@ def _before_signature(lines: list[str]) -> list[str]:
                 break
             banner = True
             continue
-        if _DEVICE_FOOTER.match(line):
+        if DEVICE_FOOTER.match(line):
             continue
-        if _SIGN_OFF.match(line) and _said_something(kept) and _signature_block(lines[at + 1 :]):
+        if sign_off(line) and _said_something(kept) and _signature_block(lines[at + 1 :]):
             break
         kept.append(line)
     return _without_signed_name(_without_contact_block(kept))
@@ -396,7 +380,7 @@ def _signature_block(rest: list[str]) -> bool:
     for line in rest:
         if line in ("-- ", "--") or disclaimer(line):
             break
-        if line.strip() and not _DEVICE_FOOTER.match(line):
+        if line.strip() and not DEVICE_FOOTER.match(line):
             block.append(line)
     if len(block) <= SIGNATURE_LINES and all(len(b) <= SIGNATURE_LINE_CHARS for b in block):
         return True
@@ -448,6 +432,6 @@ def _without_courtesies(lines: list[str]) -> list[str]:
 def _said_something(lines: list[str]) -> bool:
     """Some line holds words and is neither a greeting nor a sign-off: the message itself."""
     return any(
-        _WORD.search(line) and not _GREETING_LINE.match(line) and not _SIGN_OFF.match(line)
+        _WORD.search(line) and not _GREETING_LINE.match(line) and not sign_off(line)
         for line in lines
     )

@@ -9,10 +9,12 @@ numbers in labels and quotes. So a block is told by what its lines are, not by h
 there are:
 
 - a **contact line** holds what only a signature holds: a phone or fax number (a label such
-  as "Cell:" or a number shaped like one, so "2026-03-02" is not), an email address, a
-  website's address (a deep link is evidence the customer pasted, not a signature), a
-  social-network link, an inline image placeholder, a street address, "City, ST 12345", or a
-  registration number (USDOT, MC, VAT…);
+  as "Cell:", "Tel.", "Cellulare:", "Móvil:", "Tél :" or a number shaped like one, so
+  "2026-03-02" is not), an email address, a website's address (a deep link is evidence the
+  customer pasted, not a signature), a social-network link, an inline image placeholder, a
+  street address ("12 Industrial Pkwy", "Via Roma 12", "Calle Mayor 10", "Hauptstraße 5",
+  "Keizersgracht 123"), "City, ST 12345" or a postcode before a city ("20121 Milano (MI)",
+  "1012 AB Amsterdam"), or a registration number (USDOT, MC, VAT, P.IVA, BTW, CNPJ…);
 - a **name line** is short and reads as a name, a job title or a company: its words are
   capitalised ("PETE JOHNSON", "Accounts Payable Specialist | Quarry Haul Co", "VP of
   Operations") or it is a short motto in quotation marks;
@@ -21,8 +23,8 @@ there are:
   runs past ``NAME_WORDS`` words; nor is a "Label: value" line a name ("Truck: 3481").
 
 A **disclaimer** is a paragraph that opens like a confidentiality notice, in English,
-French, German, Spanish, Dutch or Portuguese, possibly after a banner word ("IMPORTANT:",
-"CONFIDENTIALITY NOTICE:").
+French, German, Spanish, Dutch, Portuguese or Italian, possibly after a banner word
+("IMPORTANT:", "CONFIDENTIALITY NOTICE:").
 
     >>> contact_line("Cell: 755.983.3558"), name_line("PETE JOHNSON"), name_line("GPS frozen")
     (True, True, False)
@@ -38,7 +40,9 @@ NAME_WORDS = 8
 SIGNATURE_LINE_CHARS = 80
 
 _PHONE_LABEL = (
-    r"(?:tel|telephone|phone|ph|mobile|mob|cell|office|direct|dir|main|work|fax|m|o|t|f|p|d)"
+    r"(?:tel|telephone|phone|ph|mobile|mob|cell|office|direct|dir|main|work|fax|m|o|t|f|p|d"
+    r"|tél|telefono|teléfono|telefone|telefon|telefoon|cellulare|cel|móvil|movil|celular"
+    r"|telemóvel|portable|handy|mobiel|mobil)"
 )
 _CONTACT = re.compile(
     rf"""
@@ -52,11 +56,19 @@ _CONTACT = re.compile(
     | \b(?:linkedin|facebook|instagram|twitter|youtube|tiktok|xing)\b
     | \[(?:cid|image):[^\]]*\]|\bcid:image\d
     | \b(?:us\s?dot|dot|mc|vat|ein|abn|siret|siren|kvk|hrb|ust-idnr|cif|nif|company\s+(?:no|number)
-         |reg(?:istration|istered)?\.?\s+(?:no|number)|registered\s+in)\b\.?\s*[#:.]?\s*\d
+         |reg(?:istration|istered)?\.?\s+(?:no|number)|registered\s+in|p\.?\s?iva|partita\s+iva
+         |codice\s+fiscale|btw(?:-?nummer)?|cnpj|nipc|tva|ust-id|steuernummer)\b\.?\s*[#:.]?
+         \s*(?:[a-z]{{2}}\s?)?\d
     | ^\s*\d{{1,6}}\s+(?-i:[A-Z][\w.'-]*\s+){{0,4}}(?-i:St|Street|Ave|Avenue|Rd|Road|Blvd
          |Boulevard|Pkwy|Parkway|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Ct|Court|Pl|Place|Sq|Square)\b
     | \b(?:suite|ste|floor|p\.?\s?o\.?\s+box)\s+\#?\d
     | (?-i:\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?\b)  # Tulsa, TX
+    | ^\s*(?:via|viale|piazza|piazzale|corso|largo|calle|avenida|avda|plaza|paseo|rua|travessa
+         |rue|avenue|boulevard|chemin|allée)\.?\s+(?-i:[A-Z])[\w'’. -]{{1,40}}?,?\s+\d{{1,4}}\w?\b
+    | \b[\w-]+(?:straße|strasse|str\.|straat|weg|laan|gracht|plein|kade|gasse|platz)
+         \s+\d{{1,4}}\w?\b                                            # Hauptstraße 5
+    | (?-i:^\s*(?:\d{{5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{4}}-\d{{3}})
+         \s+[A-Z][\w'’-]+(?:\s\([A-Z]{{2}}\))?\s*$)                    # 20121 Milano (MI)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -73,6 +85,7 @@ _NAME_CONNECTORS = """of and & the for at in de du des la le van von der den y e
 to on co llc ltd inc gmbh sa sas bv srl plc"""
 NAME_CONNECTORS = frozenset(_NAME_CONNECTORS.split())
 _WORD = re.compile(r"[\w'’&]+")
+_LINK = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S*(?:https?://|www\.)\S*", re.IGNORECASE)
 _MOTTO = re.compile(r"""^\s*["“'‘«].{3,80}["”'’»]\s*$""")
 
 _DISCLAIMER = re.compile(
@@ -94,6 +107,10 @@ _DISCLAIMER = re.compile(
       | este\s+(?:mensaje|correo)\b.{0,60}\bconfidencial | si\s+usted\s+no\s+es\s+el\s+destinatario
       | dit\s+(?:e-?mail)?bericht\b.{0,60}\b(?:vertrouwelijk|uitsluitend)
       | esta\s+mensagem\b.{0,60}\bconfidencia
+      | quest[oa]\s+(?:e-?mail|messaggio|comunicazione)\b.{0,80}\b(?:riservat|confidenzial)
+      | le\s+informazioni\s+contenute\s+(?:in|nella)\s+quest
+      | (?:se|qualora)\s+(?:avete|abbiate|ha|avesse|hai)\s+ricevuto\s+quest
+      | ai\s+sensi\s+(?:del|dell['’]art|dell['’]articolo)\b.{0,80}\b(?:d\.?\s?lgs|gdpr|regolamento)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -102,7 +119,8 @@ _DISCLAIMER = re.compile(
 #: where the mail came from (a "CAUTION: This email originated outside…" banner).
 _DISCLAIMER_WORDS = re.compile(
     r"confidenti|privileg|intended|recipient|addressee|in\s+error|by\s+mistake|prohibited"
-    r"|destinataire|vertraulich|empf[äa]nger|destinatario|vertrouwelijk|environment"
+    r"|destinataire|vertraulich|empf[äa]nger|destinatari|vertrouwelijk|environment"
+    r"|riservat|confidenzial|per\s+errore|vietat|d\.?\s?lgs|gdpr"
     r"|originated\s+(from\s+)?outside",
     re.IGNORECASE,
 )
@@ -147,7 +165,9 @@ def signature_line(line: str) -> bool:
 def _sentence(line: str, *, contact: bool = False) -> bool:
     """The line reads as a sentence: a word a sentence needs, or a full stop after more
     words than a name holds. A contact line's labels ("Follow us on LinkedIn") are no verb."""
-    words = _WORD.findall(line)
+    # An address's or a site's parts are no words: "info@pergola.it" holds no "it".
+    linked = "@" in line or "://" in line or "www." in line.lower()
+    words = _WORD.findall(_LINK.sub(" ", line) if linked else line)
     if line.rstrip().endswith((".", "!", "?")) and len(words) > NAME_WORDS:
         return True
     needed = SENTENCE_WORDS - {"us"} if contact else SENTENCE_WORDS

@@ -29,11 +29,26 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
+class NameCheckPublic(BaseModel):
+    """Why a name a person gave is to check: of ``items_named`` items it was given on,
+    ``items_kept`` are still in the theme after the last rebuild, which brought
+    ``items_new`` others (``overlap``: the Jaccard index; ``storage.theme_name_checks``)."""
+
+    items_named: int
+    items_kept: int
+    items_new: int
+    overlap: float
+    flagged_at: datetime
+
+
 class ThemePublic(BaseModel):
     id: int
     name: str
     parent_id: int | None
     name_pinned: bool
+    #: Null, or the figures of a name a person gave that a rebuild kept while moving most
+    #: of the theme's items (as ``tradeoff themes --format json``).
+    name_to_check: NameCheckPublic | None = None
     items: int
     accounts: int
     end_users: int
