@@ -8,9 +8,10 @@ name that is only another way of writing a known competitor ("MSFT Dynamics" for
 ``domain.competitor_names``) becomes one of its aliases, logged so that ``tradeoff import
 undo`` takes it back — unless the name says it is an alternative of another kind than
 that competitor ("Microsoft Excel" is a spreadsheet, not "Microsoft"). So does any name
-for doing nothing ("No decision", "Do nothing", "Stayed with current process") once the
-workspace has a status-quo competitor: there is only one status quo, however the CRM
-words it.
+for doing nothing ("No decision", "Do nothing", "Stayed with current process", "Our old
+till", "Nessuna decisione", "Huidige kassa") once the workspace has a status-quo
+competitor: there is only one status quo, however the CRM words it, in any of the seven
+languages the product reads (``competitor_kept``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.competitor_alikes import manual_process
+from tradeoff.analysis.business.competitor_kept import STATUS_QUO_NAME
 from tradeoff.domain.competitor_names import (
     ABBREVIATIONS,
     AGENCY_NAMES,
@@ -118,6 +120,7 @@ def split_competitor_names(text: str) -> list[str]:
 
 def classify_competitor(name: str) -> CompetitorKind:
     """The kind a new competitor's name says it is; direct when it names no alternative.
+    The buyer's old or current system ("Our old till", "Huidige kassa") is the status quo.
     Work done by hand ("paper work orders", "Whiteboard": ``competitor_alikes.manual_process``)
     is homegrown, as a tool built in-house is: what the buyer kept instead of buying, one
     alternative of its own (not the one status quo every "No decision" joins); a
@@ -131,10 +134,15 @@ def classify_competitor(name: str) -> CompetitorKind:
     ('homegrown', 'direct')
     >>> classify_competitor("Gestoría").value, classify_competitor("Contador externo").value
     ('agency', 'agency')
+    >>> classify_competitor("Our old till").value, classify_competitor("Carta e penna").value
+    ('status_quo', 'homegrown')
     """
     words = name_words(name)
     folded = " ".join(ABBREVIATIONS.get(w, w) for w in fold(name).split())  # "GSheets"
-    if STATUS_QUO.search(folded):
+    # The status quo in every language the product reads, and the buyer's old or current
+    # system ("Our old till", "Sistema actual", "Nessuna decisione": ``competitor_kept``):
+    # keeping what one has, as "Kept existing system" does, joins the one status quo.
+    if STATUS_QUO.search(folded) or STATUS_QUO_NAME.search(folded):
         return CompetitorKind.STATUS_QUO
     if SPREADSHEET.search(folded) or " ".join(words) in SPREADSHEET_ALONE:
         return CompetitorKind.SPREADSHEET

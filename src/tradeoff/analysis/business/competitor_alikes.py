@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.competitor_initials import compound_initials, spells_compound
+from tradeoff.analysis.business.competitor_kept import BY_HAND_NAME
 from tradeoff.domain.competitor_names import (
     CAPITALS,
     KIND_WORDS,
@@ -47,10 +48,12 @@ from tradeoff.storage.tables import CompetitorMentionRow, DealCompetitorRow
 SAME_VENDOR_AT = LOOSE_ACRONYM
 
 #: Work done by hand: paper, a whiteboard, a clipboard, "manual". A competitor field naming
-#: one ("paper work orders", "Pen & paper", "Whiteboard") names what the buyer kept instead
-#: of buying: of the homegrown kind (done in-house, no product bought;
-#: ``importers.competitors``), which the taxonomy reads as the status quo. "paper" counts
-#: only where nothing names a product before it: "Dropbox Paper" is a product.
+#: one ("paper work orders", "Pen & paper", "Whiteboard"; in the other languages "Carta e
+#: penna", "Pen en papier", "Zettel und Stift", "A mano": ``competitor_kept.BY_HAND_NAME``)
+#: names what the buyer kept instead of buying: of the homegrown kind (done in-house, no
+#: product bought; ``importers.competitors``), which the taxonomy reads as the status quo.
+#: "paper" counts only where nothing names a product before it: "Dropbox Paper" is a
+#: product.
 MANUAL = re.compile(
     r"(?:^|\b(?:pen|and|on|with|their|our|the|kept|keep|keeping|stayed|staying|still)\s)"
     r"paper\b|\bpaper\s?based\b|\bwhite\s?boards?\b|\bclipboards?\b|\bby hand\b|"
@@ -66,8 +69,11 @@ def manual_process(name: str) -> bool:
 
     >>> manual_process("paper work orders"), manual_process("Dropbox Paper")
     (True, False)
+    >>> manual_process("Carta e penna"), manual_process("Zettel und Stift")
+    (True, True)
     """
-    return MANUAL.search(fold(name)) is not None
+    folded = fold(name)
+    return MANUAL.search(folded) is not None or BY_HAND_NAME.search(folded) is not None
 
 
 @dataclass(frozen=True)

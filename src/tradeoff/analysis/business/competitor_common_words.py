@@ -9,15 +9,23 @@ close date", "on Monday"), and so does every language (Dutch "een deel van", par
 that is also a word, so the workspace is its own dictionary. In the languages written in
 Latin letters a proper name is capitalised inside a sentence and a common word is not; a
 name that the items written in a language (``languages_of``) write in lower case inside a
-sentence more often than capitalised there, in ``MIN_WORD_ITEMS`` items at least
-(``NameUsage``), is one of that language's words.
+sentence, in ``MIN_WORD_ITEMS`` items at least and in at least ``WORD_SHARE`` (a fifth) of
+the items that write it inside a sentence either way (``NameUsage``), is one of that
+language's words. A fifth, not a majority: a workspace that often names a rival whose name
+is a word writes the rival more often than the word, and a product's name is seldom written
+in lower case by writers who capitalise. A unit after it ("40 square metres") or a title in
+quotes it ends ("'Avocado Toast'") is the word's use in any case; a capital that starts
+the last word of another proper name ("Market Square") is no vote for the name
+(``competitor_word_shapes``).
 Two cases capitals cannot tell: German writes every noun with a capital, so there a use
-right after an article ("die Sage", "der Gusto") counts as the word's; and English and
-German capitalise the days and the months, so there a day's name is read by its context
-(``competitor_days``): "every Monday", "on Monday", "Monday morning" date something and are
-the day, votes neither way, whatever else the workspace says; "Half the team prefers
-Monday" is read like any other name. A text written without capitals says nothing either
-way, and neither does a web address ("monday.com" is the product's name in lower case).
+right after an article ("die Sage", "der Gusto") counts as the word's, as a noun after an
+article with a function word after it does in every language ("the Toast was cold"); and
+English and German capitalise the days and the months, so there a day's name is read by
+its context (``competitor_days``): "every Monday", "on Monday", "Monday morning" date
+something and are the day, votes neither way, whatever else the workspace says; "Half the
+team prefers Monday" is read like any other name. A text written without capitals says
+nothing either way, and neither does a web address ("monday.com" is the product's name in
+lower case).
 
 **When such a name is the product.** In an item of a language the name is a common word
 of, a *bare* occurrence — in lower case, at a sentence's start, in capitals, or in German
@@ -34,6 +42,14 @@ Capitalised inside a sentence of a language whose capitals mark names, it is the
 ("Nos cambiamos a Gusto"). A dated day's name is the day unless a word right before it or
 a web address shows the product ("switched to Monday", "monday.com").
 
+**Shapes only a word takes** (``competitor_word_shapes``) are the word in any language and
+any case, unless the words around show the product: a unit after it ("40 square metres"),
+the last word of another proper name ("Avocado Toast", "Market Square"), a noun after an
+article ("het Square in Zwolle"), a compound in lower case ("toast-gerechten"). A unit and
+a title in quotes show it alone; the others only for a name the workspace writes as a word
+somewhere (``NameUsage.common_somewhere``), since a maker may stand before its product
+("Oracle NetSuite").
+
 A name that is no common word of the item's language is read as before, in any case:
 "personio" in lower case is Personio.
 """
@@ -49,6 +65,12 @@ from tradeoff.analysis.business import competitor_product_words as product_words
 from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
 from tradeoff.analysis.business.competitor_days import DAYS, dated, day_or_month
 from tradeoff.analysis.business.competitor_openers import acts_after
+from tradeoff.analysis.business.competitor_word_shapes import (
+    NOUNS_CAPITALISED,
+    measured,
+    opens_sentence,
+    word_shape,
+)
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.analysis.text.language import ENGLISH, FUNCTION_WORDS, guess_language
 from tradeoff.domain.enums import MentionStance
@@ -59,19 +81,20 @@ DAYS_CAPITALISED = tuple(DAYS)
 #: Items of a language that must write a name in lower case before it is one of the
 #: language's words: a writer who forgets a capital once does not make "personio" a word.
 MIN_WORD_ITEMS = 2
-#: Languages that capitalise every noun: a capital there does not make a name.
-NOUNS_CAPITALISED = frozenset({"de"})
+#: The least share of a language's items writing a name inside a sentence that must write
+#: it in lower case for it to be a word of the language. A product's name is seldom
+#: written in lower case by writers who capitalise (none of a QA round's 19 Lightspeed
+#: items did); a word that is also a rival's name shares its items with the rival's
+#: mentions, and a workspace that talks of the rival often writes the rival more often than
+#: the word: a QA round's English tickets wrote "square" in lower case in 13 items and
+#: "Square" in 30 (the rival, and "Market Square").
+WORD_SHARE = 0.2
 #: German articles: a noun after one, or after one and an adjective (written in lower
 #: case), is used as a noun ("die Sage", "eine alte Sage").
 _GERMAN_ARTICLE = re.compile(
     r"(?<!\w)(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|"
     r"keinen|keinem|keiner)\s+(?:[a-zäöüß]\w*\s+)?$"
 )
-#: What may stand between a sentence's end and its first word: spaces, quotes, brackets,
-#: bullets, Spanish opening marks.
-_OPENING = " \t\r\"'“‘«¿¡([{*•·-#"
-#: What ends a sentence for a name after it (a tag's end too: "<p>Gusto ...").
-_SENTENCE_END = ".!?:;\n>"
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_REST_END = re.compile(r"[.!?\n]")
 ENGLISH_CODE = "en"
@@ -113,14 +136,6 @@ def languages_when_asked(text: str) -> Callable[[], tuple[str, ...]]:
     return languages
 
 
-def opens_sentence(text: str, start: int) -> bool:
-    """Whether ``text[start:]`` starts a sentence (or the text, or a line)."""
-    at, floor = start, max(0, start - 40)
-    while at > floor and text[at - 1] in _OPENING:
-        at -= 1
-    return at == 0 or text[at - 1] in _SENTENCE_END
-
-
 class UsageQuestions(Protocol):
     """What reading a name asks of the workspace's usage (``NameUsage``)."""
 
@@ -136,11 +151,14 @@ Answers = dict[tuple[str, tuple[str, ...] | None], bool]
 
 class NameUsage:
     """How the workspace writes each name, per language: in lower case inside a sentence
-    (a common word's use) or capitalised there (a proper name's). Folded names as keys."""
+    (a common word's use) or capitalised there (a proper name's); and which names it writes
+    somewhere in a shape only a word takes (a unit, a title in quotes:
+    ``competitor_word_shapes``). Folded names as keys."""
 
     def __init__(self) -> None:
         self._as_word: Counter[tuple[str, str]] = Counter()
         self._as_name: Counter[tuple[str, str]] = Counter()
+        self._shaped: set[str] = set()
         self._common: set[str] | None = None
 
     def read(
@@ -152,41 +170,63 @@ class NameUsage:
         """Count the uses in one item of the names ``found`` in it (folded name, start,
         end), each way once per item and language. ``languages_of_text``: the item's
         languages when a caller guesses them once for all its reading
-        (``languages_when_asked``)."""
-        languages: tuple[str, ...] | None = None
+        (``languages_when_asked``). A capital that starts another proper name's last word
+        ("Market Square", "'Avocado Toast'") or a noun after an article ("het Square in
+        Zwolle") is no vote for the name: it is the word's, in a name of its own."""
+        guessed: list[tuple[str, ...]] = []
+
+        def languages() -> tuple[str, ...]:
+            if not guessed:
+                guessed.append(languages_of_text() if languages_of_text else languages_of(text))
+            return guessed[0]
+
         capitals: bool | None = None
         seen: set[tuple[str, str, bool]] = set()
+        shaped = len(self._shaped)
         for key, start, end in found:
             said = text[start:end]
             if product_words.written_as_product(text[end : end + 40], possessive=False):
                 continue  # "monday.com": the product's address, in lower case or not
-            if said.islower():
+            if measured(text, start, end):
+                self._shaped.add(key)
+                as_word = True  # "40 square metres", in any case
+            elif said.islower():
                 if capitals is None:
                     capitals = any(c.isupper() for c in text)
                 if not capitals:
                     continue  # a writer who never capitalises tells nothing
                 as_word = True
-            elif said[:1].isupper() and not said.isupper() and not opens_sentence(text, start):
-                as_word = False
+            elif said[:1].isupper() and not said.isupper():
+                shape = word_shape(text, start, end, languages())
+                if shape is not None and shape.evident:
+                    self._shaped.add(key)
+                if shape is not None and shape.as_word:
+                    as_word = True  # "'Avocado Toast'" (a title), "the Toast was cold"
+                elif shape is not None:
+                    continue  # "Market Square": a name of its own, the word in it
+                elif opens_sentence(text, start):
+                    continue  # a sentence's first word: either
+                else:
+                    as_word = False
             else:
-                continue  # a sentence's first word or capitals: either
-            if languages is None:
-                languages = languages_of_text() if languages_of_text else languages_of(text)
-            for language in languages:
+                continue  # capitals: either
+            for language in languages():
                 if day_or_month(key, [language]) and dated(text, start, end, [language]):
                     continue  # "every Monday": the day, read so wherever it is dated
                 seen.add((key, language, as_word or _a_noun(text, start, end, language)))
         for key, language, as_word in seen:
             (self._as_word if as_word else self._as_name)[key, language] += 1
-        if seen:
+        if seen or len(self._shaped) != shaped:
             self._common = None
 
     def common_somewhere(self, key: str) -> bool:
-        """Whether the folded name is a common word of any language, or a day or a month
-        (read by its context): most names are neither, and need no guess of an item's
+        """Whether the folded name may be a common word: one of a language, one written
+        somewhere in a shape only a word takes ("40 square metres"), or a day or a month
+        (read by its context). Most names are none, and need no guess of an item's
         language."""
         if self._common is None:
-            self._common = {k for k, code in self._as_word if self._as_word_there(k, code)}
+            words = {k for k, code in self._as_word if self._as_word_there(k, code)}
+            self._common = words | self._shaped
         return key in self._common or day_or_month(key, DAYS_CAPITALISED)
 
     def common(self, key: str, languages: Iterable[str]) -> bool:
@@ -195,10 +235,15 @@ class NameUsage:
 
     def votes(self) -> dict[tuple[str, str], tuple[int, int]]:
         """(folded name, language) → (items that write it as a word, items that write it as
-        a name): all that decides which names are words, to compare two readings of one
-        workspace by."""
+        a name): with ``shaped``, all that decides which names are words, to compare two
+        readings of one workspace by."""
         keys = self._as_word.keys() | self._as_name.keys()
         return {key: (self._as_word[key], self._as_name[key]) for key in sorted(keys)}
+
+    @property
+    def shaped(self) -> frozenset[str]:
+        """The folded names written somewhere in a shape only a word takes."""
+        return frozenset(self._shaped)
 
     def answers_hold(self, answers: Answers) -> bool:
         """Whether this usage gives every answer a reading got (``UsageAsked``): where it
@@ -210,8 +255,11 @@ class NameUsage:
         )
 
     def _as_word_there(self, key: str, language: str) -> bool:
+        """At least ``MIN_WORD_ITEMS`` items write it in lower case inside a sentence, and
+        they are at least ``WORD_SHARE`` of those that write it there either way."""
         as_word = self._as_word[key, language]
-        return as_word >= MIN_WORD_ITEMS and as_word > self._as_name[key, language]
+        written = as_word + self._as_name[key, language]
+        return as_word >= MIN_WORD_ITEMS and as_word >= WORD_SHARE * written
 
 
 class UsageAsked:
@@ -258,21 +306,26 @@ def bare(
     return opens_sentence(text, start) or any(code in NOUNS_CAPITALISED for code in languages)
 
 
-def marks_a_product(text: str, start: int, end: int, languages: Collection[str]) -> bool:
+def marks_a_product(
+    text: str, start: int, end: int, languages: Collection[str], since: int | None = None
+) -> bool:
     """Whether the words around the name at ``text[start:end]`` show it is the product
     (``competitor_product_words``; at a sentence's start, a company's verb after it:
-    ``competitor_openers``), or a customer came from it or may leave for it."""
+    ``competitor_openers``), or a customer came from it or may leave for it. ``since``:
+    where the words the name is part of begin ("Market Square"), a product's words before
+    it read before them."""
+    first = start if since is None else since
     after = text[end : end + 200]
     possessive = not day_or_month(fold(text[start:end]), languages)  # "Monday's run"
     if product_words.written_as_product(after, possessive=possessive):
         return True
-    if product_words.before(text[max(0, start - 120) : start], languages):
+    if product_words.before(text[max(0, first - 120) : first], languages):
         return True
     if product_words.after(after, languages):
         return True
     if contrasts_with_us(_sentence_rest(after), languages):
         return True  # "Gusto tiene integración con Xero y ustedes no."
-    if opens_sentence(text, start) and acts_after(after, languages):
+    if opens_sentence(text, first) and acts_after(after, languages):
         return True  # "Remote already runs their EOR"; not "Remote work is fine for us"
     return stance_of(text, start, end) is not MentionStance.NAMED
 
@@ -289,14 +342,19 @@ def read_as_word(
     """Whether the name at ``text[start:end]`` (folded: ``key``) is read as the common word
     it also is, not as the competitor: a day or a month that dates something ("every
     Monday": ``competitor_days``) with no word right before it or web address that shows
-    the product ("switched to Monday", "monday.com"); or a common word of the item's
-    ``languages`` (``usage``), written bare (``bare``), with no word around it that marks a
-    product."""
+    the product ("switched to Monday", "monday.com"); a word's shape ("Market Square", "40
+    square metres": ``competitor_word_shapes``) with no word around it that marks a
+    product; or a common word of the item's ``languages`` (``usage``), written bare
+    (``bare``), with no word around it that marks a product."""
     if day_or_month(key, languages) and dated(text, start, end, languages):
         after = text[end : end + 40]
         if product_words.written_as_product(after, possessive=False):
             return False
         return not product_words.before(text[max(0, start - 120) : start], languages)
+    shape = word_shape(text, start, end, languages)
+    if shape is not None and (shape.evident or usage.common_somewhere(key)):
+        # "Market Square", "40 square metres", "het Square in Zwolle", "toast-gerechten"
+        return not marks_a_product(text, start, end, languages, since=shape.start)
     if not usage.common(key, languages):
         return False
     if not bare(text, start, end, languages, spellings):

@@ -151,8 +151,9 @@ _BEFORE = {
     ),
     "nl": (
         r"tegen|in plaats van|vergeleken met|(?:goedkoper|duurder|beter|slechter) dan|"
-        r"(?:overgestapt|overstappen|stappen over|stapten over|overgaan|gemigreerd|migreren|"
-        r"gewisseld|wisselen)\s+(?:naar|op|van)|(?:gekozen|kiezen|kozen|koos)\s+voor|"
+        r"(?:overgestapt|overstappen|stappen over|stapten over|over te stappen|overgaan|"
+        r"over te gaan|gemigreerd|migreren|gewisseld|wisselen)\s+(?:naar|op|van)|"
+        r"(?:gekozen|kiezen|kozen|koos)\s+voor|"
         r"verloren\s+(?:aan|van|tegen)|vervang\w*|(?:prijs|prijzen|offerte)\s+van|"
         r"(?:blijven|bleven|gebleven)\s+bij|(?:momenteel|op dit moment)\s+(?:met|bij|op)|"
         r"(?:komen|kwamen)\s+van"

@@ -5,8 +5,11 @@ Known names and aliases are found as whole words, ignoring case ("Zoho" is not i
 Dynamics" before "Dynamics"). Alternatives that are not products are found by what people
 say about them: a homegrown tool ("built our own", "in-house tool"), a spreadsheet
 ("spreadsheet", "Google Sheets"), an agency ("a dev agency", "hired an agency"), or the
-status quo ("stick with what we have", "no decision"). Such a phrase is filed under the
-workspace's first competitor of that kind, created with a plain name when there is none.
+status quo ("stick with what we have", "no decision", "staying with their old till", in
+the seven languages the product reads: ``competitor_kept``). Such a phrase is filed under
+the workspace's first competitor of that kind, created with a plain name when there is
+none; a phrase keeping work by hand ("continuano con carta e penna") under its first row
+of work by hand ("Pen and paper"), whatever that row's words.
 
 A name that is also a common word of the item's language — Gusto in Spanish ("Mucho
 gusto"), Remote in English ("remote employees"), Deel in Dutch ("een deel van") — is the
@@ -79,6 +82,7 @@ from tradeoff.analysis.business.competitor_common_words import (
     read_as_word,
 )
 from tradeoff.analysis.business.competitor_connecting import integrated_with
+from tradeoff.analysis.business.competitor_kept import KEPT_PHRASES, keeps_work_by_hand
 from tradeoff.analysis.business.competitor_rivalry import competes_with_partner
 from tradeoff.analysis.business.competitor_scan_deals import sync_deals as sync_deals
 from tradeoff.analysis.business.competitor_scan_evidence import CHUNK as CHUNK
@@ -93,18 +97,6 @@ from tradeoff.storage.competitor_partners import partners_of
 from tradeoff.storage.competitor_spelling import names_chosen, settle_spellings
 from tradeoff.storage.session import write_session
 
-#: Verbs of keeping what one has: "sticking with their current process", "stayed on paper",
-#: "keep doing it manually" say the status quo, as the loss taxonomy reads them
-#: (``loss_cues.SAYINGS``); "we moved off paper work orders" does not.
-_KEPT = (
-    r"(?:stick|sticks|sticking|stuck|stay|stays|stayed|staying|keep|keeps|kept|keeping|"
-    r"remain|remains|remained|remaining|continue|continues|continued|continuing)"
-)
-#: A decision to keep what they have, not a habit: "decided to keep", "stayed".
-_DECIDED = (
-    r"(?:(?:decided|chose|opted|preferred|wanted) to (?:keep|stay|stick|remain|continue)|"
-    r"stayed|stuck|remained)"
-)
 #: What people say about an alternative that is not a product, by its kind.
 CUES: dict[CompetitorKind, str] = {
     CompetitorKind.HOMEGROWN: (
@@ -126,19 +118,12 @@ CUES: dict[CompetitorKind, str] = {
         r"(?:digital|design|dev|development|software|web|creative|marketing) agency|"
         r"(?:hired|hire|using|use|went with|chose|outsourc\w* (?:it )?to) (?:an?|the|their) agency"
     ),
-    CompetitorKind.STATUS_QUO: (
-        r"stick(?:ing)? with what (?:we|they) (?:have|had|use)|status quo|no decision|"
-        r"do(?:ing)? nothing|"
-        rf"{_KEPT}(?: with| on| to| using)? (?:the |their |our |its )?(?:current|existing) "
-        r"(?:setup|provider|tool|process|processes|system|systems|vendor|bank|way|ways|"
-        r"workflow|workflows|solution|approach|method|software|platform)|"
-        # Work by hand only as a decision ("decided to keep paper work orders", "stayed on
-        # paper"): a ticket's "half my crew is still on paper because the app crashes" or
-        # "we keep doing it manually until the export is fixed" is a complaint, not a rival.
-        rf"(?:{_DECIDED})(?: with| on| to| using| doing(?: it| things| everything)?)? "
-        r"(?:(?:(?:the|their|our) )?(?:pen and paper|paper\w*|white ?boards?|clipboards?)|"
-        r"(?:it )?manually|by hand)"
-    ),
+    # Doing nothing and keeping what the buyer has, in the seven languages the product
+    # reads ("no decision", "staying with their old till", "nessuna decisione", "blijven
+    # bij hun oude kassa"); work by hand only as a decision ("decided to keep paper work
+    # orders", "continuano con carta e penna"): a ticket's "half my crew is still on paper
+    # because the app crashes" is a complaint, not a rival (``competitor_kept``).
+    CompetitorKind.STATUS_QUO: KEPT_PHRASES,
 }
 #: The name a kind's competitor gets when a phrase finds it and the workspace has none.
 PLAIN_NAMES = {
@@ -221,6 +206,9 @@ class MentionFinder:
         self._usage = NameUsage()
         #: Whether every evidence item's usage was read (``competitor_scan_evidence``).
         self.learned = False
+        #: The row work by hand is filed under, whatever words keep it ("carta e penna"
+        #: kept the row "Pen and paper"): the workspace's first.
+        self._by_hand = next((c.id for c in known if by_hand(c)), None)
         self._names = _name_pattern(c for c in known if not _found_by_phrase_only(c))
         self._kept_names = _name_pattern(c for c in known if _found_by_phrase_only(c))
         # Whole words: the bounds stand once around the kinds, not in each (a quarter
@@ -317,6 +305,14 @@ class MentionFinder:
                 continue  # "exported to Excel for the CFO": a step of the work, not instead
             kind = CompetitorKind(match.lastgroup or "")
             kept = self._kept_named(text, start, end) if kind is CompetitorKind.STATUS_QUO else None
+            by_hand = self._by_hand
+            if (
+                kept is None
+                and kind is CompetitorKind.STATUS_QUO
+                and by_hand is not None
+                and keeps_work_by_hand(match.group(0))
+            ):
+                kept = by_hand, " ".join(match.group(0).split())
             owner, said = kept or (kind_owner(kind), " ".join(match.group(0).split()))
             if owner is None or owner in found:
                 continue
