@@ -7,6 +7,11 @@ theme holding most of them into a theme of one's own with the name, and ``tradeo
 files the rest under it (or, when the theme holding most of them holds nothing else,
 ``tradeoff rename`` names that one). Each is one line, quoted for the shell, so it can be
 copied and run.
+
+The commands name the ids as they are filed (``RetiredName.went``): a copy is filed under
+its own id, maybe in another theme than its original, and ``tradeoff split`` takes only
+ids of the theme it splits. The counts said fold a copy into its original, as ``tradeoff
+themes`` counts.
 """
 
 from __future__ import annotations
@@ -42,17 +47,18 @@ def retired_words(theme: RetiredName) -> tuple[str, list[str]]:
             f"under a {kind} you choose (ID):",
             [f"tradeoff move {_spaced(theme.nowhere)} --to ID"],
         )
-    went = ", ".join(f"{theme_id} ({len(ids):,})" for theme_id, ids in theme.went)
+    went = ", ".join(f"{theme_id} ({theme.count(ids):,})" for theme_id, ids in theme.went)
     where = f"{kind}s {went}" if len(theme.went) > 1 else f"{kind} {went}"
-    if theme.nowhere:
-        count = len(theme.nowhere)
+    if count := theme.unsorted:
         where += f" and {count:,} {'is' if count == 1 else 'are'} {nowhere}"
     said = f"{head}: its {plural(theme.items, 'item')} went to {where}."
     largest, there = theme.went[0]
     others = sorted({e for _, ids in theme.went[1:] for e in ids} - set(there) | set(theme.nowhere))
     name = shell_word(theme.name)
     if theme.largest_is_only_these:  # a split would leave it empty: it is the theme
-        commands = [f"tradeoff rename {largest} {name}"]
+        # "--" ends the options, so a name such as "-Foo" is read as the name, not an option.
+        ends = "-- " if theme.name.startswith("-") else ""
+        commands = [f"tradeoff rename {largest} {ends}{name}"]
         if others:
             commands.append(f"tradeoff move {_spaced(others)} --to {largest}")
         return f"{said} Bring it back:", commands
@@ -66,7 +72,10 @@ def retired_words(theme: RetiredName) -> tuple[str, list[str]]:
 def shell_word(name: str) -> str:
     """A theme's name as one shell word: in double quotes, as the other hints write it,
     unless the shell would read something in it (``"``, ``$``, a backquote, ``\\``, ``!``);
-    then as ``shlex.quote`` quotes it, so a pasted command does what it says.
+    then as ``shlex.quote`` quotes it, so a pasted command does what it says. A name
+    starting with ``-`` is still one an argument parser reads as an option: a positional
+    one needs ``--`` before it (``retired_words`` writes it); an option's value (``--name``)
+    is taken as it is.
 
     >>> print(shell_word("Card hasn't arrived"), shell_word("Fees $$$"))
     "Card hasn't arrived" 'Fees $$$'

@@ -74,7 +74,7 @@ def qualtrics_export(
         if labels is None and import_ids is None and cell.casefold() == "response id":
             labels = row.cells
         elif import_ids is None and cell.startswith("{") and "importid" in cell.casefold():
-            import_ids, import_line = [_json(c) for c in row.cells], row.line
+            import_ids, import_line = _import_ids(row, header, path), row.line
         else:
             break
     header_rows = (labels is not None) + (import_ids is not None)
@@ -197,9 +197,25 @@ def _zone(
         ) from None
 
 
-def _json(cell: str) -> dict[str, Any]:
-    try:
-        value = json.loads(cell)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+def _import_ids(row: CsvRow, header: Sequence[str], path: Path) -> list[dict[str, Any]]:
+    """The ImportId row's cells read as JSON: a cell that is not an object is read as one
+    saying nothing (the row is a guide, not a contract), but one nested too deeply for
+    Python's parser (``[[[[…`` thousands deep) stops the import on its line and column
+    rather than ending it in a ``RecursionError`` traceback."""
+    result: list[dict[str, Any]] = []
+    for position, cell in enumerate(row.cells):
+        try:
+            value = json.loads(cell)
+        except ValueError:
+            value = None
+        except RecursionError:
+            column = header[position] if position < len(header) else f"column {position + 1}"
+            raise InputError(
+                "the ImportId cell is nested too deeply to read as JSON (Qualtrics writes "
+                'one object per cell, such as {"ImportId":"QID1"})',
+                path=path,
+                line=row.line,
+                column=column,
+            ) from None
+        result.append(value if isinstance(value, dict) else {})
+    return result

@@ -81,14 +81,7 @@ def word_keys(text: str) -> list[str]:
     >>> word_keys("iOSアプリで通知が届かない, SAML fails")
     ['ios', 'ア', 'アプ', 'プ', 'プリ', 'リ', 'リで', 'で', 'で通', '通', '通知', '知', '知が', 'が', 'が届', '届', '届か', 'か', 'かな', 'な', 'ない', 'い', 'saml', 'fails']
     """  # noqa: E501
-    keys: list[str] = []
-    for piece in text.translate(_FOLD).split(" "):
-        if piece.isascii() or _CUT.search(piece) is None:
-            if _indexed(piece):
-                keys.append(piece)
-        else:
-            keys.extend(_unspaced_keys(piece, pairs_only=False))
-    return list(dict.fromkeys(keys))
+    return _keys(text, pairs_only=False)
 
 
 def search_keys(text: str) -> list[str]:
@@ -101,13 +94,18 @@ def search_keys(text: str) -> list[str]:
     >>> search_keys("届")
     ['届']
     """
+    return _keys(text, pairs_only=True)
+
+
+def _keys(text: str, pairs_only: bool) -> list[str]:
+    """The distinct keys of ``text``'s words, a run of unspaced letters by ``_unspaced_keys``."""
     keys: list[str] = []
     for piece in text.translate(_FOLD).split(" "):
         if piece.isascii() or _CUT.search(piece) is None:
             if _indexed(piece):
                 keys.append(piece)
         else:
-            keys.extend(_unspaced_keys(piece, pairs_only=True))
+            keys.extend(_unspaced_keys(piece, pairs_only=pairs_only))
     return list(dict.fromkeys(keys))
 
 

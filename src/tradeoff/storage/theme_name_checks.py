@@ -27,7 +27,7 @@ person's edit must not disappear without a word.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -168,26 +168,50 @@ def confirm_name(session: Session, theme_id: int) -> None:
 class RetiredName:
     """A theme with a person's name that a rebuild retired, no cluster holding enough of its
     items to carry the name on (``theme_matching._continue_named``), and where its items
-    are now: what a person needs to decide whether to make it again."""
+    are now: what a person needs to decide whether to make it again.
+
+    The ids are the items as they are filed, a copy under its own id: a theme's links are
+    stored per copy, and a copy may sit in another theme than its original, so a command
+    naming the original for the copy's theme fails (``tradeoff split``: "evidence item N is
+    not in theme T"). Only the counts fold a copy into its original (``copy_of``), as
+    ``tradeoff themes`` counts them.
+    """
 
     theme_id: int
     #: The name it had (a person's words: escape where rendered).
     name: str
     #: A sub-theme: its items went to sub-themes (and ``nowhere`` is in none).
     subtheme: bool
-    #: Active themes of its level holding its items, most first: (theme id, the items).
+    #: Active themes of its level holding its items, most first: (theme id, the ids filed
+    #: there).
     went: tuple[tuple[int, tuple[int, ...]], ...]
-    #: Its items in no theme of its level now.
+    #: Its ids filed in no theme of its level now (a copy here may have its original filed).
     nowhere: tuple[int, ...]
     #: Whether the theme holding most of them holds nothing else (``tradeoff split`` would
     #: leave it empty: renaming it makes the theme again).
     largest_is_only_these: bool
+    #: Copy → its original, for the copies among the ids above.
+    copy_of: Mapping[int, int] = field(default_factory=dict, hash=False)
+
+    def count(self, evidence_ids: Iterable[int]) -> int:
+        """How many items the ids are, a copy one with its original."""
+        return len(self._folded(evidence_ids))
 
     @property
     def items(self) -> int:
         """The items it held that are still in the workspace, a copy with its original."""
-        placed = {e for _, ids in self.went for e in ids}
-        return len(placed | set(self.nowhere))
+        return self.count([*self._placed(), *self.nowhere])
+
+    @property
+    def unsorted(self) -> int:
+        """Its items in no theme of its level: neither they nor a copy of them is filed."""
+        return len(self._folded(self.nowhere) - self._folded(self._placed()))
+
+    def _placed(self) -> list[int]:
+        return [e for _, ids in self.went for e in ids]
+
+    def _folded(self, evidence_ids: Iterable[int]) -> set[int]:
+        return {self.copy_of.get(e, e) for e in evidence_ids}
 
 
 def named_themes(session: Session) -> set[int]:
@@ -216,7 +240,7 @@ def retired_names(session: Session, named: Iterable[int]) -> list[RetiredName]:
 
 def _retired_name(session: Session, row: ThemeRow, piece: Mapping[int, int]) -> RetiredName:
     held = select(RetiredThemeMemberRow.evidence_id).where(RetiredThemeMemberRow.theme_id == row.id)
-    items = {piece.get(e, e) for e in session.scalars(held)}
+    items = set(session.scalars(held))
     query = (
         select(EvidenceThemeRow.theme_id, EvidenceThemeRow.evidence_id)
         .join(ThemeRow, ThemeRow.id == EvidenceThemeRow.theme_id)
@@ -226,16 +250,17 @@ def _retired_name(session: Session, row: ThemeRow, piece: Mapping[int, int]) -> 
             EvidenceThemeRow.evidence_id.in_(held),
         )
     )
-    where: dict[int, set[int]] = {}
+    where: dict[int, set[int]] = {}  # the ids filed there, as filed: commands name them
     for theme_id, evidence_id in session.execute(query):
-        where.setdefault(theme_id, set()).add(piece.get(evidence_id, evidence_id))
-    went = sorted(where.items(), key=lambda pair: (-len(pair[1]), pair[0]))
+        where.setdefault(theme_id, set()).add(evidence_id)
+    folded = {t: {piece.get(e, e) for e in ids} for t, ids in where.items()}
+    went = sorted(where.items(), key=lambda pair: (-len(folded[pair[0]]), pair[0]))
     placed = {e for ids in where.values() for e in ids}
     largest_is_only_these = False
     if went:
-        largest, its_items = went[0]
+        largest = went[0][0]
         holds = _members_now(session, [largest]).get(largest, set())
-        largest_is_only_these = holds == its_items
+        largest_is_only_these = holds == folded[largest]
     return RetiredName(
         theme_id=row.id,
         name=row.name,
@@ -243,6 +268,7 @@ def _retired_name(session: Session, row: ThemeRow, piece: Mapping[int, int]) -> 
         went=tuple((theme_id, tuple(sorted(ids))) for theme_id, ids in went),
         nowhere=tuple(sorted(items - placed)),
         largest_is_only_these=largest_is_only_these,
+        copy_of={e: piece[e] for e in items if e in piece},
     )
 
 

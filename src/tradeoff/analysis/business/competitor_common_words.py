@@ -37,7 +37,12 @@ ustedes no": ``competitor_contrast``), a web address ("gusto.com"), the possessi
 ("Gusto's"), or a customer who came from it or may leave for it (``mention_stance``).
 At a sentence's start, where every word is capitalised, a company's verb right after it
 marks it too ("Remote already runs their EOR"; not "Remote work is fine for us":
-``competitor_openers``).
+``competitor_openers``). A capitalised name, at a sentence's start or after "the" too, is
+the product with a word of a product's range after it ("Toast POS", "Square for
+Restaurants"), in a list of other names, in a comparison ("comparing you with the Toast",
+"the Square is more reliable"), or with its price, the buyer's choice, a fault or the
+buyer's sites in its clause ("Toast is too expensive", "have the Toast in two sites":
+``competitor_openers.named_as_product``); such a use after "the" is no vote for the word.
 Capitalised inside a sentence of a language whose capitals mark names, it is the product
 ("Nos cambiamos a Gusto"). A dated day's name is the day unless a word right before it or
 a web address shows the product ("switched to Monday", "monday.com").
@@ -64,7 +69,7 @@ from typing import Protocol
 from tradeoff.analysis.business import competitor_product_words as product_words
 from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
 from tradeoff.analysis.business.competitor_days import DAYS, dated, day_or_month
-from tradeoff.analysis.business.competitor_openers import acts_after
+from tradeoff.analysis.business.competitor_openers import acts_after, named_as_product
 from tradeoff.analysis.business.competitor_word_shapes import (
     NOUNS_CAPITALISED,
     measured,
@@ -200,6 +205,8 @@ class NameUsage:
                 shape = word_shape(text, start, end, languages())
                 if shape is not None and shape.evident:
                     self._shaped.add(key)
+                if shape is not None and shape.noun and named_as_product(text, start, end):
+                    continue  # "have the Toast in two sites": the product, no word's use
                 if shape is not None and shape.as_word:
                     as_word = True  # "'Avocado Toast'" (a title), "the Toast was cold"
                 elif shape is not None:
@@ -327,6 +334,8 @@ def marks_a_product(
         return True  # "Gusto tiene integración con Xero y ustedes no."
     if opens_sentence(text, first) and acts_after(after, languages):
         return True  # "Remote already runs their EOR"; not "Remote work is fine for us"
+    if named_as_product(text, start, end):
+        return True  # "Toast POS crashed", "the Square is more reliable"; not "Toast was cold"
     return stance_of(text, start, end) is not MentionStance.NAMED
 
 

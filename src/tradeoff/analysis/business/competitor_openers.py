@@ -26,6 +26,12 @@ purpose, since a word does them as often:
 flexibility"), "pays" ("Remote pays better"), "covers", and "has" with anything but what
 a company has ("Remote has its drawbacks").
 
+A capitalised name is the product wherever it stands, at a sentence's start or after
+"the", when a word of a product's range follows it ("Toast POS", "Square for
+Restaurants"), when it heads a list of other names, in a comparison, or with its price,
+the buyer's choice, a fault in service or the buyer's sites in its clause
+(``named_as_product``): "Toast was their first choice", "have the Toast in two sites".
+
 The English words count in every item, as ``competitor_product_words`` reads them; the
 other languages' in items of that language.
 """
@@ -34,6 +40,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from tradeoff.analysis.business.competitor_word_shapes import opens_sentence
 
 #: Words that may stand between the name and its verb: adverbs, clitic pronouns, negation.
 _BETWEEN = {
@@ -181,3 +189,108 @@ def acts_after(text_after: str, languages: Iterable[str]) -> bool:
             continue  # "Remote offers are rare", "Close runs late": no company's doing
         return True
     return False
+
+
+#: Words of a product's range right after a capitalised name: "Toast POS", "Square
+#: Register", "Square for Restaurants", "Lightspeed Payments". Capitalised ones are read
+#: with their capital (a product line's name), the others in lower case too ("the Toast
+#: app"); a word's own compounds ("toast station", "Square one", "Square Feet") are none.
+_PRODUCT_NOUN = re.compile(
+    r"[ \t]+(?:(?:POS|KDS|EPOS|CRM|ERP|API|SDK|Register|Terminals?|Payments|Payroll|Pay|"
+    r"Online|Capital|Kiosks?|Readers?|Handhelds?|Hardware|Go|Flex|Pro|Plus|Lite|Cloud|Hub|"
+    r"Suite|Marketing|Loyalty|Invoices|Checkout|Dashboard|Desktop|Mobile|Cashier)|"
+    r"for[ \t]+(?:Restaurants|Retail|Business|Enterprise|Teams|Hospitality|Franchises|"
+    r"Bars|Caf[ée]s|Salons|Startups|Education|Nonprofits|Healthcare|Government|Work)|"
+    r"(?i:pos|app|apps|terminals?|readers?|handhelds?|hardware|kiosks?|tablets?|devices?|"
+    r"subscription|licen[cs]es?|contract|rep|reps|sales ?reps?|support team|account "
+    r"manager|integration|invoices?|fees))(?!\w)"
+)
+#: A comparison of the name with us or with another product, right before it: "comparing
+#: you with the Toast", "cheaper than the Square", "rather than".
+_COMPARED_BEFORE = re.compile(
+    r"(?<!\w)(?:compar(?:e|es|ed|ing)[ \t]+(?:you|us|it|them|yours|ours)(?:[ \t]+\w+)?"
+    r"[ \t]+(?:with|to|against)|\w+er[ \t]+than|more[ \t]+\w+[ \t]+than|as[ \t]+\w+[ \t]+as)"
+    r"[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+#: Within its clause after the name: a comparison ("is more reliable", "is cheaper than
+#: us"), its price or the buyer's choice ("too expensive", "their first choice", "on the
+#: shortlist"), a fault in service ("crashed twice"), or how many of the buyer's sites run
+#: it ("in two sites").
+_SAID_OF_A_PRODUCT = re.compile(
+    r"(?<!\w)(?:(?:is|are|was|were|seems?|looks?|felt|feels?)[ \t]+(?:\w+ly[ \t]+|much[ \t]+|"
+    r"far[ \t]+|way[ \t]+|a lot[ \t]+|even[ \t]+)?(?:more|less)[ \t]+\w+|"
+    r"than[ \t]+(?:us|you|yours|ours|your|we)|expensive|pricey|pricier|overpriced|"
+    r"affordable|cheap(?:er|est)?|costs?|costing|fees?|pricing|prices?|priced|quoted?|"
+    r"choice|chosen|choose|option|shortlist\w*|favou?rite|preferred|front-?runner|"
+    r"crash(?:ed|es|ing)?|outages?|went down|goes down|keeps? (?:crashing|freezing)|"
+    r"froze|freez(?:es|ing)|"
+    r"(?:in|at|across)[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|both|all|"
+    r"several|many|most)[ \t]+(?:of[ \t]+(?:our|their|the|its)[ \t]+)?(?:other[ \t]+)?"
+    r"(?:sites|locations|stores|venues|branches|restaurants|shops|outlets|clinics|offices))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+#: How many words after the name its clause is read for ``_SAID_OF_A_PRODUCT``.
+SAID_WORDS = 8
+_CLAUSE_END = re.compile(r"[,;:.!?()\n]")
+_ALONE = re.compile(r"[ \t]*[?:][ \t]*")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: One item of a list of names after a name: ", Square", " and Lightspeed", " / Square",
+#: " vs Square" — a capitalised word that is not followed by another capitalised word
+#: (the start of "Times Square" is no item).
+_NEXT_ITEM = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&|vs\.?|versus)[ \t]+|"
+    r"[ \t]*/[ \t]*)([A-Z][\w.-]*)(?![\w.-]|[ \t]+[A-Z])"
+)
+_VERSUS = re.compile(r"[ \t]+(?:vs\.?|versus)[ \t]+", re.IGNORECASE)
+
+
+def named_as_product(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised name at ``text[start:end]`` is the product wherever it
+    stands, at a sentence's start or after "the" included: a word of a product's range
+    after it ("Toast POS crashed", "Square for Restaurants"), a list of other names
+    ("Toast, Square, Lightspeed are the shortlist"), a comparison ("comparing you with the
+    Toast", "the Square is more reliable"), or its price, the buyer's choice, a fault in
+    service or the buyer's sites said of it in its clause ("Toast is too expensive",
+    "Toast was their first choice", "have the Toast in two sites"); a name that stands
+    alone as a question is read with the sentence that answers it ("Toast? They said no,
+    too pricey."). The word has none of these ("Toast was cold", "the toast station").
+    Read in English: every language's writers name a product line in its own words.
+
+    >>> named_as_product("Toast POS crashed twice.", 0, 5)
+    True
+    >>> named_as_product("Toast was cold again.", 0, 5)
+    False
+    """
+    said = text[start:end]
+    if not said[:1].isupper():
+        return False
+    after = text[end : end + 200]
+    if _PRODUCT_NOUN.match(after) or _listed(text, end):
+        return True
+    if _COMPARED_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    alone = _ALONE.match(after)
+    if alone is not None and opens_sentence(text, start):
+        rest = after[alone.end() :]
+        cut = _SENTENCE_END.search(rest)
+        return _SAID_OF_A_PRODUCT.search(rest[: cut.start()] if cut else rest) is not None
+    cut = _CLAUSE_END.search(after)
+    clause = after[: cut.start()] if cut else after
+    clause = " ".join(clause.split()[:SAID_WORDS])
+    return _SAID_OF_A_PRODUCT.search(clause) is not None
+
+
+def _listed(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` opens or joins a list of names: two other
+    capitalised words after it, or one after "vs"."""
+    items, at = 0, end
+    while items < 2:
+        found = _NEXT_ITEM.match(text, at)
+        if found is None:
+            break
+        if _VERSUS.match(text, at):
+            return True
+        items, at = items + 1, found.end()
+    return items >= 2

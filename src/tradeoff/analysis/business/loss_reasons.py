@@ -44,7 +44,9 @@ docs/sales.md's lists or with ``tradeoff loss-reason``. Rules, in order:
    between a frame word and its feature, counts for nothing: "Security requires SAML SSO"
    and "needs reliable webhooks" are needs, not trust in us. A ``STAGES`` cue ("poc")
    counts only when no cue of another category says why.
-4. A cue weighs its number of words; the heaviest category wins. A tie is broken by the
+4. A cue weighs its number of words, a capacity phrase one (``loss_capacity.is_capacity``);
+   the heaviest category wins, and of as heavy, the one less of whose weight is capacity
+   phrases ("No time for a pilot, also pricing too high" is price). A tie is broken by the
    reason's headline (the few words before a colon or a spaced dash) when it names just one
    of the tied categories ("Lost on price - they bundled it"); otherwise it is ambiguous and
    gives ``unclassified`` with every cue kept, so a person decides.
@@ -69,7 +71,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
-from tradeoff.analysis.business.loss_capacity import capacity_spans
+from tradeoff.analysis.business.loss_capacity import Capacity, capacity_phrases, is_capacity
 from tradeoff.analysis.business.loss_cues import (
     ABSENCE_FRAME,
     ARTICLES,
@@ -154,8 +156,6 @@ class _Cue:
 
 #: A cue found: where it starts and ends in the folded words, and which cue it is.
 _Found = tuple[int, int, _Cue]
-_Spans = list[tuple[int, int]]
-_CAPACITY = LossCategory.TIMING_NO_DECISION
 
 #: What ends a reason's headline: a colon, a dash between spaces, an em dash, or a full stop
 #: before a capital ("Lost on price - they bundled it", "Price: 30% cheaper", "Price. Our...").
@@ -311,12 +311,19 @@ def _negated(words: Sequence[str], start: int, end: int, used: Sequence[bool]) -
     return _dismissed(words, start, end)
 
 
-def _matched(words: Sequence[str], capacity: _Spans) -> tuple[list[_Found], list[bool]]:
+def _matched(words: Sequence[str], capacity: Sequence[Capacity]) -> tuple[list[_Found], list[bool]]:
     """Cues, names and ``capacity`` phrases not negated, in order of where they start
-    (longest phrases first, each word used once), and which words a match used."""
-    matches = [
-        (s - e, -1, s, _Cue((*words[s:e],), _CAPACITY, " ".join(words[s:e]))) for s, e in capacity
-    ]
+    (capacity phrases first, with the task after them, which counts for nothing; then
+    longest phrases first, each word used once), and which words a match used."""
+    used = [False] * len(words)
+    found: list[_Found] = []
+    for phrase in capacity:
+        if any(used[phrase.start : phrase.through]):
+            continue
+        used[phrase.start : phrase.through] = [True] * (phrase.through - phrase.start)
+        shown = words[phrase.start : phrase.end]
+        found.append((phrase.start, phrase.end, _Cue((*shown,), phrase.category, " ".join(shown))))
+    matches = []
     for start, word in enumerate(words):
         candidates = _EXACT.get(word, []) + [
             (o, c) for o, c in _PREFIXED if word.startswith(c.words[0][:-1])
@@ -328,8 +335,6 @@ def _matched(words: Sequence[str], capacity: _Spans) -> tuple[list[_Found], list
                 _word_matches(p, w) for p, w in zip(cue.words, window, strict=True)
             ):
                 matches.append((-size, order, start, cue))
-    used = [False] * len(words)
-    found: list[_Found] = []
     for negative_size, _, start, cue in sorted(matches, key=lambda m: m[:3]):
         span = range(start, start - negative_size)
         if any(used[i] for i in span):
@@ -410,7 +415,7 @@ def cues_in(text: str) -> list[tuple[LossCategory, str]]:
     each as written ("preço", though "preco" matches it too)."""
     shown = written(text)
     words = [plain(word) for word in shown]
-    found, used = _matched(words, capacity_spans(text, words))
+    found, used = _matched(words, capacity_phrases(text, words))
     framed = _features(words, used, found)
     kept = [
         (start, end, cue)
@@ -439,11 +444,16 @@ def _without_stage(
 
 
 def _leaders(found: list[tuple[LossCategory, str]]) -> list[LossCategory]:
-    """The categories of the heaviest weight (rule 4)."""
-    weight: dict[LossCategory, int] = {}
+    """The categories of the heaviest weight (rule 4): a capacity phrase weighs one, and of
+    categories as heavy, the one less of whose weight is such phrases."""
+    weight: dict[LossCategory, tuple[int, int]] = {}
     for category, said in found:
-        weight[category] = weight.get(category, 0) + len(said.split())
-    best = max(weight.values(), default=0)
+        words, capacity = weight.get(category, (0, 0))
+        if category is LossCategory.TIMING_NO_DECISION and is_capacity(said):
+            weight[category] = (words + 1, capacity - 1)
+        else:
+            weight[category] = (words + len(said.split()), capacity)
+    best = max(weight.values(), default=(0, 0))
     return [c for c, w in weight.items() if w == best]
 
 

@@ -23,14 +23,16 @@ names:
   a one-word last paragraph is cut as one too); "Sent from my …", "Sent via the Samsung
   Galaxy …", "Get Outlook for …" lines and their Italian, Spanish, Portuguese, French,
   German and Dutch forms ("Inviato da iPhone", "Von meinem iPhone gesendet":
-  ``sign_offs.DEVICE_FOOTER``) are dropped; a sign-off line ("Thanks,", "Best regards",
-  "Respectfully,", "Cheers, Dana", "Cordiali saluti,", "Grazie e buon lavoro", "Saludos
-  cordiales", "Atenciosamente", "Bien à vous", "Mit freundlichen Grüßen", "Met vriendelijke
-  groet": ``sign_offs.SIGN_OFF``) is cut with what follows it when that is a
-  short block (at most ``SIGNATURE_LINES`` short lines: a name, a title, a phone) or a block
-  of any length whose every line reads as a signature's (``signatures.signature_line``: a
-  name, title or company, an address, a phone, email, website or social line, an image
-  placeholder, a USDOT or VAT number), so a "Thanks" in the middle of a long message stays.
+  ``sign_offs.DEVICE_FOOTER``) are dropped when the line ends at the device or app ("Sent
+  from my iPhone but the iPad app also crashes" is a complaint, and stays); a sign-off line
+  ("Thanks,", "Best regards", "Respectfully,", "Cheers, Dana", "Cordiali saluti,", "Grazie
+  e buon lavoro", "Saludos cordiales", "Atenciosamente", "Bien à vous", "Mit freundlichen
+  Grüßen", "Met vriendelijke groet": ``sign_offs.SIGN_OFF``) is cut with what follows it
+  when that is a short block (at most ``SIGNATURE_LINES`` short lines: a name, a title, a
+  phone) or a block of any length whose every line reads as a signature's
+  (``signatures.signature_line``: a name, title or company, an address, a phone, email,
+  website or social line, an image placeholder, a USDOT or VAT number), so a "Thanks" in the
+  middle of a long message stays.
   The last lines are cut with no sign-off too when each reads as a signature's and one holds
   contact details (a phone, an address…), unless the line above ends with a colon.
 - **Disclaimer**: everything from a paragraph that opens like a confidentiality notice, in

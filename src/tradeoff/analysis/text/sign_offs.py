@@ -22,13 +22,18 @@ screen.
 A **device footer** is what a phone or a mail app appends: "Sent from my iPhone", "Inviato
 da iPhone", "Enviado desde mi Samsung", "Enviado do meu iPhone", "Envoyé de mon iPad",
 "Von meinem iPhone gesendet", "Verzonden vanaf mijn iPhone", "Get Outlook for iOS",
-"Scarica Outlook per Android".
+"Scarica Outlook per Android". Its line ends at the device or app, after at most a model,
+an app or system ("for iOS", "Mail", "per Android"), a dash and a carrier, a link or a
+"please excuse typos": a clause after it is the customer's message ("Inviato da iPhone ma
+anche da Android il login fallisce sempre.", "Sent from my iPhone but the iPad app also
+crashes") and stays.
 
     >>> lines = ("Cordiali saluti,", "Grazie e buon lavoro", "Grazie, ma la cassa è offline")
     >>> [bool(SIGN_OFF.match(line)) for line in lines]
     [True, True, False]
-    >>> bool(DEVICE_FOOTER.match("Inviato da iPhone"))
-    True
+    >>> footers = ("Inviato da iPhone", "Enviado desde mi iPhone, y en Android tampoco funciona")
+    >>> [bool(DEVICE_FOOTER.match(line)) for line in footers]
+    [True, False]
 """
 
 from __future__ import annotations
@@ -124,24 +129,59 @@ def sign_off(line: str) -> bool:
     return opens and SIGN_OFF.match(line) is not None
 
 
-#: Where a phone or mail app says it sent the message, with "my" or a device or app's name.
-_DEVICE = r"""(iphone|ipad|android|galaxy|samsung|smartphone|blackberry|mobile|tablet|outlook
-    |mail|gmail|yahoo|posta|cellulare|telefono|móvil|movil|celular|teléfono|telemóvel
-    |portable|handy|telefoon|mobiel)"""
+#: A phone, mail app or system a footer names: "iPhone", "Samsung", "Outlook", "Posta".
+_DEVICE = r"""(iphone|ipad|android|galaxy|samsung|huawei|xiaomi|pixel|xperia|smartphone
+    |blackberry|mobile|tablet|outlook|mail|gmail|yahoo|posta|correo|courrier|cellulare
+    |telefono|móvil|movil|celular|teléfono|telemóvel|portable|handy|telefoon|mobiel
+    |dispositivo|appareil|device|phone)"""
+#: The other words a footer is written with, lower case: what a device is ("smartphone",
+#: "wireless device", "réseau"), the app or system it runs ("Mail for Windows", "per iOS"),
+#: and the little words between ("on the Vodafone network", "dal mio", "de mon"). No verb
+#: and no "but", "ma", "y", "aber": a line that goes on with one is a message, "Sent from my
+#: iPhone but the iPad app also crashes" is a complaint.
+_FOOTER_WORD = r"""(smartphone|phone|cellphone|device|wireless|handheld|tablet|mobile|app|apps
+    |application|applicazione|aplicación|aplicativo|aplicação|mail|e-?mail|ios
+    |android|windows|mac|macos|os|network|rete|red|rede|réseau|netz|netzwerk|netwerk
+    |dispositivo|telefono|cellulare|móvil|movil|celular|teléfono|telemóvel|appareil
+    |téléphone|portable|mobiel|telefoon|handy|gerät|apparaat|toestel|posta|correo|courrier
+    |for|per|para|pour|für|voor|on|su|em|sur|auf|op|via|with|from|con|com|avec|mit|met|by
+    |the|an?|de|di|del|della|do|da|el|la|il|lo|le|les|der|die|das|dem|het|een|um|uma|un|una
+    |une|my|mio|mia|mi|meu|minha|mon|ma|mijn|meinem|meiner)"""
+#: One word of a footer: a device or one of the words above, a brand, model or carrier as
+#: it is spelled (a capital or a digit: "Vodafone", "12", "S21", "AT&T", "Xperia™"; a
+#: full stop ends it, so "Sent from my iPhone. Same on Android." is a message), or a link
+#: ("Get Outlook for iOS <https://aka.ms/o0ukef>").
+_TOKEN = rf"""({_DEVICE}|{_FOOTER_WORD}|(?-i:[A-Z0-9]|[a-z][A-Z])([\w®™&+'’-]|\.(?=\w))*
+    |<[^>\s]+>|\(?https?://[^\s)]+\)?)(?![\w®™&+'’-])"""
+#: Between two words of a footer: spaces, or a dash, comma or bar before a carrier.
+_SEP = r"(\s*[-–—,|/·•]\s*|\s+)"
+#: "Please excuse typos" after a footer, in seven languages: part of it, not a message.
+_EXCUSE = r"""((please\s+)?(excuse|forgive|pardon)\s+(any\s+|my\s+|the\s+)?(typos|brevity
+        |errors|mistakes|spelling)|(scusate?|scusa|perdonate?)\s+(gli\s+|eventuali\s+|la\s+)?
+        (errori|refusi|brevità)|(disculpa|disculpe|perdona|perdone|disculpen)\s+(los\s+|la\s+)?
+        (errores|brevedad)|(desculpe?|perdoe?)\s+(os\s+|a\s+)?(erros|brevidade)
+        |(excusez|pardon\s+pour)\s+(les\s+|la\s+)?(fautes|brièveté|coquilles)
+        |(bitte\s+)?(entschuldigen\s+sie\s+|entschuldige\s+)?(tippfehler|die\s+kürze)
+        (\s+vorbehalten)?|excuses\s+voor\s+(de\s+)?(typfouten|tikfouten|beknoptheid))"""
+#: How a footer ends: its line does, after the link Outlook writes right after its name
+#: ("Get Outlook for iOS<https://aka.ms/o0ukef>"), punctuation and perhaps an excuse.
+_END = rf"(\s*<[^>\s]+>)?(\s*[.!,;:-]*\s*{_EXCUSE}?)?\s*[.!]*\s*$"
+#: "Sent from my …", "Inviato dal mio …", "Envoyé de mon …": a possessive after "sent from"
+#: names the device, whatever its name ("Sent from my Huawei P30").
+_SENT = r"""(sent|inviato|inviata|enviado|envoyé|verzonden|verstuurd|gesendet)\s+(from|via
+    |with|using|on|da|dal|dalla|desde|de|do|pelo|pela|com|con|tramite|depuis|à\s+partir\s+de
+    |avec|vanaf|vanuit|met|van|von|vom|mit)"""
+_MY = r"(my|mio|mia|mi|meu|minha|mon|ma|mijn|meinem|meiner)"
+_PHRASE = rf"{_TOKEN}({_SEP}{_TOKEN}){{0,9}}"
 DEVICE_FOOTER = re.compile(
     rf"""^\s*(
-        sent\s+(from|via)\s+my\s+\S.* | sent\s+from\s+(outlook|mail|yahoo|gmail)\b.*
-        | sent\s+(from|via)\s+(the\s+|an?\s+)?.{{0,60}}\b(iphone|ipad|android|galaxy|smartphone
-            |blackberry|mobile|tablet)\b.{{0,40}}
-        | get\s+outlook\s+for\s+\S.*
-        | von\s+meinem\s+\S.*\s+gesendet
-        | gesendet\s+(von|mit)\s+(meinem\s+)?.{{0,40}}\b{_DEVICE}\b.*
-        | envoyé\s+(de|depuis)\s+mon\s+\S.*
-        | (inviato|enviado|verzonden|verstuurd)\s+(da|dal|dalla|dal\s+mio|desde|do|da|de|com|met
-            |vanaf|via|con)\s+.{{0,40}}\b{_DEVICE}\b.{{0,40}}
-        | (scarica|ottieni|obtener|obtenga|descarga|descargar|obter|obtenha|baixe|baixar
-            |télécharger|téléchargez|obtenir|obtenez|download)\s+(l['’]\s*)?(app\s+)?outlook\s+\S.*
+        {_SENT}\s+{_MY}\s+{_PHRASE}
+        | {_SENT}\s+({_TOKEN}{_SEP}){{0,4}}\b{_DEVICE}\b({_SEP}{_TOKEN}){{0,9}}
+        | von\s+meinem\s+{_PHRASE}\s+gesendet
+        | (get|scarica|ottieni|obtener|obtenga|descarga|descargar|obter|obtenha|baixe|baixar
+            |télécharger|téléchargez|obtenir|obtenez|download)\s+(l['’]\s*|o\s+)?(app\s+)?outlook
+            ({_SEP}{_TOKEN}){{0,4}}
         | outlook\s+(für|voor)\s+\S+(\s+(beziehen|downloaden|herunterladen))?
-    )\s*$""",
+    ){_END}""",
     re.IGNORECASE | re.VERBOSE,
 )
