@@ -8,7 +8,7 @@ skip, join, date and refuse the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
@@ -134,6 +134,32 @@ def given_columns(
             )
         found[field] = position
     return found
+
+
+def comment_columns(
+    tool: str,
+    names: Sequence[str],
+    questions: Sequence[str],
+    given: Mapping[str, str],
+    path: Path,
+    marked: tuple[int, ...],
+    why_none: str,
+    metadata: Collection[str],
+) -> tuple[int, ...]:
+    """The comment columns: the one ``--map text=`` names, else those the export marks as
+    open-ended (``marked``); with none, the import stops at line 1 saying ``why_none`` and
+    listing the questions asked, so the user can name one."""
+    if "text" in given:
+        return (given_columns({"text": given["text"]}, names, questions, path)["text"],)
+    if marked:
+        return marked
+    asked = [i for i, name in enumerate(names) if name not in metadata]
+    raise InputError(
+        f"this {tool} export {why_none}: name the comment with --map text=COLUMN; its "
+        "columns are: " + describe_columns(names, questions, asked),
+        path=path,
+        line=1,
+    )
 
 
 def describe_columns(names: Sequence[str], questions: Sequence[str], at: Sequence[int]) -> str:

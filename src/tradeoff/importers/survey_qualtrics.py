@@ -25,7 +25,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tradeoff.errors import InputError
 from tradeoff.importers.columns import find_column, no_column_for
-from tradeoff.importers.survey_exports import SurveyExport, describe_columns, given_columns
+from tradeoff.importers.survey_exports import (
+    SurveyExport,
+    comment_columns,
+    describe_columns,
+    given_columns,
+)
 from tradeoff.importers.textfile import CsvRow
 
 RESPONSE_ID = "ResponseId"
@@ -153,23 +158,13 @@ def _comments(
     given: Mapping[str, str],
     path: Path,
 ) -> tuple[int, ...]:
-    if "text" in given:
-        return (given_columns({"text": given["text"]}, header, questions, path)["text"],)
-    found = tuple(i for i, import_id in enumerate(ids) if TEXT_ENTRY.match(import_id))
-    if found:
-        return found
-    asked = [i for i, name in enumerate(header) if name not in METADATA]
-    why = (
+    marked = tuple(i for i, import_id in enumerate(ids) if TEXT_ENTRY.match(import_id))
+    why_none = (
         "has no text-entry question"
         if ids
         else "has no ImportId row (its third header row), which marks the open-ended questions"
     )
-    raise InputError(
-        f"this Qualtrics export {why}: name the comment with --map text=COLUMN; its "
-        "columns are: " + describe_columns(header, questions, asked),
-        path=path,
-        line=1,
-    )
+    return comment_columns("Qualtrics", header, questions, given, path, marked, why_none, METADATA)
 
 
 def _zone(

@@ -21,7 +21,12 @@ from pathlib import Path
 
 from tradeoff.errors import InputError
 from tradeoff.importers.columns import find_column, no_column_for
-from tradeoff.importers.survey_exports import SurveyExport, describe_columns, given_columns
+from tradeoff.importers.survey_exports import (
+    SurveyExport,
+    comment_columns,
+    describe_columns,
+    given_columns,
+)
 from tradeoff.importers.textfile import CsvRow
 
 RESPONDENT_ID = "Respondent ID"
@@ -141,22 +146,14 @@ def _comments(
     given: Mapping[str, str],
     path: Path,
 ) -> tuple[int, ...]:
-    if "text" in given:
-        return (given_columns({"text": given["text"]}, names, questions, path)["text"],)
-    found = tuple(i for i, sub in enumerate(subheads) if sub.casefold() == OPEN_ENDED)
-    if found:
-        return found
-    asked = [i for i, name in enumerate(names) if name not in METADATA]
-    why = (
+    marked = tuple(i for i, sub in enumerate(subheads) if sub.casefold() == OPEN_ENDED)
+    why_none = (
         "has no open-ended question"
         if header_rows
         else "has lost its second header row, which marks the open-ended questions"
     )
-    raise InputError(
-        f"this SurveyMonkey export {why}: name the comment with --map text=COLUMN; its "
-        "columns are: " + describe_columns(names, questions, asked),
-        path=path,
-        line=1,
+    return comment_columns(
+        "SurveyMonkey", names, questions, given, path, marked, why_none, METADATA
     )
 
 
