@@ -60,8 +60,37 @@ def test_two_capacity_phrases_outweigh_one_keyword() -> None:
     assert verdict.category is LossCategory.TIMING_NO_DECISION
 
 
-def test_only_a_whole_english_phrase_weighs_one() -> None:
-    """The other languages' capacity phrases are listed keywords, weighing their words."""
+def test_a_whole_capacity_phrase_weighs_one_in_every_language() -> None:
+    """The other languages' capacity keywords weigh one too (issue 6); a timing keyword
+    that names no capacity, and the product's resources, do not."""
     assert is_capacity("not have the resources")
-    assert not is_capacity("keine kapazität")
+    assert is_capacity("keine kapazität")
+    assert is_capacity("Geen capaciteit")
+    assert not is_capacity("keine entscheidung")
     assert not is_capacity("no resources in the product")
+
+
+CAPACITY_ABROAD = [
+    # One capacity keyword against one price keyword: the price wins the tie.
+    ("Keine Kapazität, zu teuer", LossCategory.PRICE_BUDGET),
+    ("Sin capacidad, demasiado caro", LossCategory.PRICE_BUDGET),
+    ("Pas de bande passante, trop cher", LossCategory.PRICE_BUDGET),
+    ("Nessuna capacità interna, troppo costoso", LossCategory.PRICE_BUDGET),
+    ("Geen capaciteit, te duur", LossCategory.PRICE_BUDGET),
+    ("Sem capacidade, muito caro", LossCategory.PRICE_BUDGET),
+    ("Geen tijd, en de licentiekosten zijn te hoog", LossCategory.PRICE_BUDGET),
+    ("Keine Kapazitäten, und die Schnittstelle zu DATEV fehlt", LossCategory.PRODUCT_GAP),
+    # Alone, or with the task it was missing for, it is timing.
+    ("Keine Kapazität für die Einführung dieses Quartal", LossCategory.TIMING_NO_DECISION),
+    ("Keine Zeit für ein Pilotprojekt", LossCategory.TIMING_NO_DECISION),
+    ("Keine Zeit für die Integration mit SAP", LossCategory.TIMING_NO_DECISION),
+    ("Sin tiempo para la integración con SAP", LossCategory.TIMING_NO_DECISION),
+    ("Geen tijd voor de koppeling met Exact", LossCategory.TIMING_NO_DECISION),
+    # A capability, not the buyer's capacity: still a gap.
+    ("Falta de capacidad para integrar con SAP", LossCategory.PRODUCT_GAP),
+]
+
+
+@pytest.mark.parametrize(("reason", "category"), CAPACITY_ABROAD)
+def test_capacity_in_other_languages_weighs_one_cue(reason: str, category: LossCategory) -> None:
+    assert loss_verdict(reason, None).category is category

@@ -188,6 +188,9 @@ ROLES = {
     "stages": "Stages",
     "absent_openers": "Absent openers",
     "not_a_feature": "Not a feature",
+    "capacity_nouns": "Capacity words",
+    "capacity_purposes": "Capacity purposes",
+    "task_ends": "Task ends",
 }
 
 

@@ -86,7 +86,7 @@ from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
 from tradeoff.analysis.business.loss_language import spellings
-from tradeoff.analysis.business.loss_reasons import cues_in
+from tradeoff.analysis.business.loss_matching import cues_in
 from tradeoff.analysis.business.loss_sayings import saying_verdict
 from tradeoff.analysis.business.loss_taxonomy import (
     NOT_THE_PRODUCT,

@@ -30,14 +30,19 @@ attendance", "No capacity planning", "No resources page" and "No bandwidth monit
 features, and "Not enough time saved" is value not shown. ``PHRASES`` say the same with no
 opener ("understaffed", "resource constraints"). The other languages read have no such
 compounds of two words, so their capacity phrases are keywords of their timing lists ("sin
-tiempo", "keine Kapazität", "mancanza di risorse", "geen tijd").
+tiempo", "keine Kapazität", "mancanza di risorse", "geen tijd"), those a language's
+``capacity_nouns`` mark (``loss_cues_abroad.CAPACITY``); after one, a language's
+``capacity_purposes`` word ("für", "para", "pour", "per", "voor") and a task, whose words
+count for nothing up to the clause's end or a ``task_ends`` word ("und", "y", "et"): "Keine
+Zeit für die Integration mit SAP" is timing.
 
-A phrase found is ONE timing cue, whatever its length (``is_capacity``; ``loss_reasons``
-rule 4): the qualifiers say whose or which capacity, not that it weighs more. Buyers say
-"no time" for what they will not name, so of two categories as heavy, the one whose weight
-is less of such phrases wins: "No time for a pilot, also pricing too high" is price, "Did
-not have the resources, also no SSO" a gap, "Champion left, no time to re-run evaluation"
-relationship ("champion left" weighs two).
+A phrase found, in any language, is ONE timing cue, whatever its length (``is_capacity``;
+``loss_reasons`` rule 4): the qualifiers say whose or which capacity, not that it weighs
+more. Buyers say "no time" for what they will not name, so of two categories as heavy, the
+one whose weight is less of such phrases wins: "No time for a pilot, also pricing too
+high" is price, "Did not have the resources, also no SSO" a gap, "Champion left, no time to
+re-run evaluation" relationship ("champion left" weighs two), and "Keine Kapazität, zu
+teuer", "Sin capacidad, demasiado caro", "Geen capaciteit, te duur" are price.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tradeoff.analysis.business.loss_language import clause_starts, typed
+from tradeoff.analysis.business import loss_cues_abroad as abroad
+from tradeoff.analysis.business.loss_language import clause_starts, plain, typed
 from tradeoff.domain.enums import LossCategory
 
 #: Words that say the buyer had none or too little of what follows.
@@ -132,6 +138,9 @@ PHRASES: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+_TIMING = LossCategory.TIMING_NO_DECISION
+
+
 class Capacity(NamedTuple):
     """A capacity phrase in a text's folded words."""
 
@@ -164,7 +173,38 @@ def capacity_phrases(text: str, words: Sequence[str]) -> list[Capacity]:
                 after = _phrase_after(words, at, end, starts)
                 if after is not None:
                     found.append(after)
+    return found + _abroad(words, starts)
+
+
+def _abroad(words: Sequence[str], starts: frozenset[int]) -> list[Capacity]:
+    """The capacity keywords of the other languages in ``words`` (``loss_cues_abroad.
+    CAPACITY``), the longest at each word, each within one clause, with the task after a
+    purpose word ("Keine Zeit für ein Pilotprojekt": "für ein Pilotprojekt")."""
+    found = []
+    for at in range(len(words)):
+        for phrase in abroad.CAPACITY:
+            end = at + len(phrase)
+            if end > len(words) or any(s in starts for s in range(at + 1, end)):
+                continue
+            if all(_fits(p, w) for p, w in zip(phrase, words[at:end], strict=True)):
+                found.append(Capacity(at, end, _task_end(words, end, starts), _TIMING))
+                break
     return found
+
+
+def _fits(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _task_end(words: Sequence[str], end: int, starts: frozenset[int]) -> int:
+    """Where the task after a capacity keyword ending at ``end`` ends: ``end`` when no
+    purpose word follows in its clause."""
+    if end in starts or words[end] not in abroad.CAPACITY_PURPOSES:
+        return end
+    rest = words[end + 1 : _clause_end(end, starts, len(words))]
+    if not rest:
+        return end
+    return end + 1 + next((i for i, w in enumerate(rest) if w in abroad.TASK_ENDS), len(rest))
 
 
 def capacity_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
@@ -183,9 +223,11 @@ def is_capacity(said: str) -> bool:
     the buyer's: it weighs as one cue (``loss_reasons`` rule 4).
 
     >>> is_capacity("not have the resources"), is_capacity("keine kapazität")
-    (True, False)
+    (True, True)
+    >>> is_capacity("keine entscheidung")
+    False
     """
-    words = [word.casefold() for word in typed(said)]
+    words = [plain(word.casefold()) for word in typed(said)]
     return any(
         (p.start, p.end) == (0, len(words)) and p.category is LossCategory.TIMING_NO_DECISION
         for p in capacity_phrases(said, words)

@@ -82,6 +82,33 @@ NOT_A_FEATURE = frozenset(_joined(lambda language: language.not_a_feature))
 _JOINING = tuple(language for language in LANGUAGES if language.joins_nouns)
 JOINING_OPENERS = spelled(opener for language in _JOINING for opener in language.absent_openers)
 JOINED_FEATURE_NOUNS = spelled(noun for language in _JOINING for noun in language.feature_nouns)
+CAPACITY_PURPOSES = frozenset(_joined(lambda language: language.capacity_purposes))
+TASK_ENDS = frozenset(_joined(lambda language: language.task_ends))
+
+
+def _capacity_cues(language: LanguageCues) -> list[str]:
+    """The timing keywords of ``language`` that name the buyer's capacity: one of whose
+    words starts with one of its ``capacity_nouns`` ("zeitmangel", "keine kapazität*")."""
+    nouns = tuple(noun.rstrip("*") for noun in language.capacity_nouns)
+    return [
+        cue
+        for cue in language.cues.get(LossCategory.TIMING_NO_DECISION, ())
+        if any(word.rstrip("*").startswith(nouns) for word in cue.split())
+    ]
+
+
+#: The buyer's capacity in every language but English, each phrase as a tuple of words
+#: (a word may end in "*"), longest first: ``loss_capacity`` reads them.
+CAPACITY: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(cue.split())
+            for cue in spelled(c for lang in LANGUAGES for c in _capacity_cues(lang))
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 CAPITALISING_OPENERS = spelled(
     opener
     for language in LANGUAGES

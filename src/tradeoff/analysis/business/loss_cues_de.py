@@ -133,4 +133,7 @@ GERMAN = LanguageCues(
         termin demo anruf bestellung"""),
     joins_nouns=True,
     capitalises_nouns=True,
+    capacity_nouns=("zeit", "kapazität", "ressource", "bandbreite", "personal"),
+    capacity_purposes=words("für um zum zur"),
+    task_ends=words("und auch ausserdem aber weil sowie oder"),
 )  # fmt: skip

@@ -77,7 +77,8 @@ SPANISH = LanguageCues(
             "departamento de compras", "proceso de compras", "falta de tiempo", "sin tiempo",
             "no tienen tiempo", "no tenían tiempo", "no hay tiempo", "falta de recursos",
             "sin recursos", "no tienen recursos", "no hay recursos", "falta de personal",
-            "falta de capacidad interna", "sin capacidad interna", "sin ancho de banda",
+            "falta de capacidad interna", "sin capacidad interna",
+            "sin ancho de banda",
             "falta de interés", "sin interés", "perdieron el interés", "perdieron interés",
         ),
         C.STATUS_QUO: (
@@ -176,4 +177,7 @@ SPANISH = LanguageCues(
         gustó gusta gustaba cumpl* cerr* mostr* aprob* pagaron pagan decid* encontr*
         entend* sirv* ofrec* incluy* permite permiten permitió quedaron queda quedan
         hicieron hace hacen"""),
+    capacity_nouns=("tiempo", "recursos", "capacidad", "personal", "ancho"),
+    capacity_purposes=words("para"),
+    task_ends=words("y también además pero porque"),
 )  # fmt: skip

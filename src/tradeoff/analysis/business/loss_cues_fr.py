@@ -138,4 +138,7 @@ FRENCH = LanguageCues(
         utilisateur utilisateurs raison motif retour retours information idée plus rien
         personne autre autres suivi décideur signature contrat réunion démo appel
         commande"""),
+    capacity_nouns=("temps", "ressources", "bande", "capacité"),
+    capacity_purposes=words("pour"),
+    task_ends=words("et aussi mais car parce"),
 )  # fmt: skip

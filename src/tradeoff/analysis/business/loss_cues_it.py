@@ -75,6 +75,7 @@ ITALIAN = LanguageCues(
             "nessuna risposta", "non risponde", "non rispondono", "annullat*",
             "riorganizzazione", "ristrutturazione", "ufficio acquisti", "tutto fermo",
             "progetto fermo", "non hanno tempo", "mancanza di tempo", "mancanza di risorse",
+            "nessuna capacità interna",
             "senza risorse", "non hanno risorse", "risorse insufficienti", "troppo impegnati",
             "nessun interesse", "perso interesse", "perso l interesse",
         ),
@@ -152,4 +153,7 @@ ITALIAN = LanguageCues(
         appoggio cliente clienti utente utenti motivo motivi ragione feedback informazioni
         idea più niente nulla nessuno altro altra altri altre fretta decisore firma contratto
         riunione incontro demo chiamata ordine referente riscontro"""),
+    capacity_nouns=("tempo", "risorse", "capacità"),
+    capacity_purposes=words("per"),
+    task_ends=words("e anche inoltre ma perché"),
 )  # fmt: skip

@@ -142,4 +142,7 @@ DUTCH = LanguageCues(
         niemand ander andere beslisser handtekening contract afspraak demo telefoontje
         bestelling prioriteit opvolging capaciteit bandbreedte"""),
     joins_nouns=True,
+    capacity_nouns=("tijd", "capaciteit", "bandbreedte", "mensen"),
+    capacity_purposes=words("voor om"),
+    task_ends=words("en ook maar omdat want"),
 )  # fmt: skip

@@ -74,7 +74,8 @@ PORTUGUESE = LanguageCues(
             "não respond*", "sumiu", "sumiram", "reestrutura*", "reorganiza*",
             "setor de compras", "área de compras", "falta de tempo", "sem tempo",
             "não têm tempo", "não tem tempo", "não tinham tempo", "falta de recursos",
-            "sem recursos", "não têm recursos", "falta de pessoal", "falta de braço",
+            "sem recursos", "não têm recursos", "sem capacidade interna",
+            "falta de capacidade interna", "falta de pessoal", "falta de braço",
             "falta de braços", "sem braço", "sem braços", "falta de interesse",
             "sem interesse",
             "perderam o interesse", "perderam interesse",
@@ -159,4 +160,7 @@ PORTUGUESE = LanguageCues(
         patrocinador apoio cliente clientes usuário usuários razão motivo motivos
         comentários informação ideia mais nada ninguém outro outra outros outras pressa
         acompanhamento decisor assinatura contrato reunião demo ligação pedido"""),
+    capacity_nouns=("tempo", "recursos", "capacidade", "pessoal", "braço"),
+    capacity_purposes=words("para pra"),
+    task_ends=words("e também além mas porque"),
 )  # fmt: skip

@@ -12,7 +12,8 @@ Three kinds, each with the words that may stand between it and the thing:
   ``verdicts``; after the thing across copulas, before it across its ``verdict_filler``):
   "Preis-Leistung passt nicht" and "Passt nicht ins Budget" are price, "El precio no encaja
   en su presupuesto" too. They are alignment keywords: one alone, or about a goal ("Passt
-  nicht zu ihrer Strategie"), still says the product serves other goals.
+  nicht zu ihrer Strategie"), still says the product serves other goals;
+- a bundle before a price keyword ("Hardware bundle cost too high": ``loss_bundle``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
+from tradeoff.analysis.business.loss_bundle import BUNDLE_CUE, prices_a_bundle
 from tradeoff.analysis.business.loss_cues import (
     ABSENCE_FILLER,
     ABSENCE_MARKERS,
@@ -53,6 +55,10 @@ def describes_another(words: Sequence[str], found: Sequence[tuple[int, int, Said
     start, end, cue = found[i]
     if cue.category is None:
         return True
+    if cue.text == BUNDLE_CUE and i + 1 < len(found):
+        next_start, _, priced = found[i + 1]
+        if prices_a_bundle(words, end, next_start, priced.category):
+            return True  # "Hardware bundle cost too high": the price decides
     beside: list[tuple[Said, Sequence[str], frozenset[str]]] = []
     after = cue.text in _ABSENCE_MARKERS or cue.text in abroad.VERDICTS
     if after and i + 1 < len(found):

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from tradeoff.analysis.business.loss_reasons import NEGATORS, fold
+from tradeoff.analysis.business.loss_cue_index import fold
+from tradeoff.analysis.business.loss_negation import NEGATORS
 
 #: Words dropped around a label ("Closed Lost - Duplicate opportunity" reads "duplicate").
 FRAME = frozenset(

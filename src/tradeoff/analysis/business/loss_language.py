@@ -35,7 +35,7 @@ _UMLAUTED = frozenset("aou")
 
 def typed(text: str) -> list[str]:
     """The words of a reason in the case typed ("CFDI" stays a name), "n't" and "cannot"
-    spelled out: what the rules read, before folding (``loss_reasons.written``)."""
+    spelled out: what the rules read, before folding (``loss_cue_index.written``)."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
     text = re.sub(r"cannot", "can not", re.sub(r"n't\b", " not", text, flags=re.I), flags=re.I)
     return re.sub(r"[\W_]+", " ", text).split()
@@ -155,6 +155,13 @@ class LanguageCues:
     #: words that, as that thing, name no feature (``loss_sayings.NOT_A_FEATURE``).
     absent_openers: tuple[str, ...] = ()
     not_a_feature: frozenset[str] = frozenset()
+    #: Words that make a ``timing_no_decision`` keyword the buyer's capacity ("keine
+    #: Kapazität", "sin tiempo", "tijdgebrek": a keyword word starting so), which weighs
+    #: one (``loss_capacity``); words after one that a task follows ("für", "para"),
+    #: whose words count for nothing, up to the clause's end or a ``task_ends`` word.
+    capacity_nouns: tuple[str, ...] = ()
+    capacity_purposes: frozenset[str] = frozenset()
+    task_ends: frozenset[str] = frozenset()
     #: Whether the language joins nouns into one word (German, Dutch): after its absent
     #: openers a feature word may end a word ("Keine Lohnabrechnung", "Geen
     #: urenregistratiemodule": ``loss_absent``).

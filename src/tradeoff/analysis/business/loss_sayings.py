@@ -30,8 +30,10 @@ from collections.abc import Mapping, Sequence
 
 from tradeoff.analysis.business import loss_cues_abroad as abroad
 from tradeoff.analysis.business.loss_absent import a_feature, absent_things
+from tradeoff.analysis.business.loss_cue_index import fold, written
 from tradeoff.analysis.business.loss_language import clause_starts
-from tradeoff.analysis.business.loss_reasons import LossVerdict, cues_in, fold, written
+from tradeoff.analysis.business.loss_matching import cues_in
+from tradeoff.analysis.business.loss_reasons import LossVerdict
 from tradeoff.domain.enums import LossCategory
 
 #: How sellers say a product gap, a relationship or the status quo without a keyword of any category

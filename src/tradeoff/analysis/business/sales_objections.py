@@ -41,7 +41,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from tradeoff.analysis.business.loss_reasons import fold
+from tradeoff.analysis.business.loss_cue_index import fold
 from tradeoff.analysis.business.money import ZERO, Money, convert
 from tradeoff.analysis.cluster.graph import graph_from_neighbours
 from tradeoff.analysis.cluster.knn import nearest_neighbours
