@@ -134,7 +134,7 @@ def test_marking_a_partner_rescans_at_once_and_undo_restores(
     assert "PagerDuty is now an integration partner" in said
     assert f"mentions {BEFORE} → {AFTER} ({BEFORE - AFTER} dropped, {AFTER} kept)" in said
     assert "deals met 2 → 1 (1 link from deals' notes dropped; a CRM competitor field's" in said
-    assert 'to undo: tradeoff competitor-partner "PagerDuty" --off' in said
+    assert "to undo: tradeoff competitor-partner PagerDuty --off" in said
     # The CRM field's deal stays met and lost; the description's link is gone.
     assert _figures(capsys, scanned, "PagerDuty") == (True, AFTER, 1, 1)
     assert _profile(capsys, scanned, "Datadog") == datadog
@@ -190,7 +190,7 @@ def test_the_ranking_marks_partners_in_table_json_and_csv(
     )
     profile = run_cli(capsys, "--db", scanned, "competitor", "PagerDuty").stdout.splitlines()
     assert profile[1].startswith("integration partner: one of our integrations")
-    assert 'tradeoff competitor-partner "PagerDuty" --off' in profile[1]
+    assert "tradeoff competitor-partner PagerDuty --off" in profile[1]
     assert f"named in {AFTER} evidence items" in profile[2]
     datadog = run_cli(capsys, "--db", scanned, "competitor", "Datadog").stdout
     assert "integration partner" not in datadog

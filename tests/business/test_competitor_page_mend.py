@@ -42,11 +42,12 @@ _COMMAND = re.compile(r"<code>(tradeoff competitor-partner .*?)</code>")
         HOSTILE,
     ],
 )
-def test_the_shell_word_is_quoted_as_shlex_quotes_it(name: str) -> None:
-    template = build_environment().from_string("{{ name|shell_word }}")
+def test_the_partner_command_quotes_the_name_as_shlex_quotes_it(name: str) -> None:
+    template = build_environment().from_string("{{ name|partner_off_command }}")
     printed = template.render(name=name)
     assert "<b>" not in printed
-    assert html.unescape(printed) == shlex.quote(name)
+    assert html.unescape(printed) == f"tradeoff competitor-partner {shlex.quote(name)} --off"
+    assert shlex.split(html.unescape(printed))[2] == name
 
 
 @pytest.fixture

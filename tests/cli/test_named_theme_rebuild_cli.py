@@ -1,6 +1,6 @@
 """A user names every theme, imports a second batch, and rebuilds at a coarser resolution:
 ``tradeoff analyze --rebuild`` keeps every name on a theme or says which named theme it
-retired, where its items went, and the commands that make it again, which work.
+retired, where its items went, and the command that brings it back, which works.
 
 Real Banking77 tickets of twelve intents (40 % of each first, then the rest with eight more
 intents), the real analysis with the default embedder. Every figure expected is recounted
@@ -23,6 +23,8 @@ from tests.cli.helpers import CliResult, run_cli
 from tradeoff.analysis.embed.static import StaticEmbedder
 from tradeoff.analysis.run import analyze
 from tradeoff.cli.retired_themes import retired_words
+from tradeoff.storage.centroids import current_centroids
+from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_name_checks import RetiredName
 
 #: What the summary says of one retired theme (the terminal wraps it; spaces are joined).
@@ -75,6 +77,11 @@ def cli(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> CliResult:
     return result
 
 
+def centroids(engine: Engine) -> set[int]:
+    with read_session(engine) as session:
+        return set(current_centroids(session))
+
+
 def placed(capsys: pytest.CaptureFixture[str], url: str) -> dict[int, int | None]:
     """Evidence id → its theme (None: unsorted), as ``tradeoff evidence`` lists it."""
     lines = cli(capsys, url, "evidence", "--format", "jsonl").stdout.splitlines()
@@ -117,17 +124,20 @@ def test_every_named_theme_keeps_its_name_or_the_rebuild_says_where_it_went(
         assert said.group(4) == ", ".join(f"{t} ({n})" for t, n in most_first)
         assert int(said.group(5) or 0) == unsorted
 
-    # The commands it gives make the theme again, with every item it held.
-    theme_id, (_, commands) = max(retired.items(), key=lambda pair: len(pair[1][1]))
-    made = cli(capsys, workspace_url, *shlex.split(commands[0])[1:])
-    remade = int(re.findall(r"\d+", made.stdout)[0])
-    for command in commands[1:]:
-        cli(capsys, workspace_url, *shlex.split(command.replace("--to ID", f"--to {remade}"))[1:])
+    # The command it gives brings the theme back, same id and name, with every item it held.
+    theme_id, (_, commands) = max(retired.items(), key=lambda pair: int(pair[1][0].group(3)))
+    assert commands == [f"tradeoff restore {theme_id}"]
+    assert theme_id not in centroids(engine)
+    cli(capsys, workspace_url, *shlex.split(commands[0])[1:])
+    # New evidence is filed by it again: its centroid is back, from its items.
+    assert theme_id in centroids(engine)
     again = placed(capsys, workspace_url)
-    assert sorted(e for e, t in again.items() if t == remade) == sorted(
+    assert sorted(e for e, t in again.items() if t == theme_id) == sorted(
         e for e, t in before.items() if t == theme_id
     )
-    shown = json.loads(cli(capsys, workspace_url, "theme", str(remade), "--format", "json").stdout)
+    shown = json.loads(
+        cli(capsys, workspace_url, "theme", str(theme_id), "--format", "json").stdout
+    )
     assert shown["name"] == names[theme_id]
 
 
@@ -139,20 +149,16 @@ def test_the_commands_quote_a_hostile_name_for_the_shell_and_say_sub_themes() ->
         subtheme=True,
         went=((52, (7, 9)), (60, (11,))),
         nowhere=(13,),
-        largest_is_only_these=False,
     )
     said, commands = retired_words(theme)
     assert said == (
         'sub-theme 48 "Card "lost" $(rm -rf ~) isn\'t": its 4 items went to sub-themes 52 (2), '
-        "60 (1) and 1 is in no sub-theme. Bring it back (ID: the sub-theme the split makes):"
+        "60 (1) and 1 is in no sub-theme. Bring it back, same id, with them:"
     )
-    assert commands == [
-        "tradeoff split 52 --items 7,9 --name 'Card \"lost\" $(rm -rf ~) isn'\"'\"'t'",
-        "tradeoff move 11 13 --to ID",
-    ]
-    assert shlex.split(commands[0])[-1] == theme.name
-    alone = RetiredName(48, "Card lost", False, ((52, (7, 9)),), (), largest_is_only_these=True)
+    # The command names the id alone: nothing of the name reaches the shell.
+    assert commands == ["tradeoff restore 48"]
+    alone = RetiredName(48, "Card lost", False, ((52, (7,)),), ())
     assert retired_words(alone) == (
-        'theme 48 "Card lost": its 2 items went to theme 52 (2). Bring it back:',
-        ['tradeoff rename 52 "Card lost"'],
+        'theme 48 "Card lost": its 1 item went to theme 52 (1). Bring it back, same id, with it:',
+        ["tradeoff restore 48"],
     )

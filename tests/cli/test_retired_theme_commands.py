@@ -1,18 +1,18 @@
-"""The commands the rebuild summary gives for a retired named theme run as printed, with
+"""The command the rebuild summary gives for a retired named theme runs as printed, with
 copies of its items filed apart from their originals and a name that starts with "-".
 
 A theme's links are stored per copy: the analysis files a copy with its original, but a
 person's ``tradeoff move`` of the copy (or of the original) files it alone. The summary
-named each copy by its original's id, so ``tradeoff split T --items <original>`` failed
-("evidence item N is not in theme T") when the copy was in T and the original elsewhere.
-The commands now name the ids filed in each theme; only the counts fold a copy into its
-original. Real Banking77 tickets; the clusters are a rebuild's as in
-``tests/storage/test_named_theme_rebuild.py``; the commands run through the real CLI.
+once gave ``tradeoff split``/``move`` commands naming each copy by its original's id, which
+failed when the copy was in the split theme and the original elsewhere, and made a new id.
+``tradeoff restore ID`` now brings back every id the theme held, copies as filed, under the
+theme's own id; the counts said fold a copy into its original. Real Banking77 tickets; the
+clusters are a rebuild's as in ``tests/storage/test_named_theme_rebuild.py``; the command
+runs through the real CLI.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
 from datetime import UTC, datetime
 
@@ -108,38 +108,34 @@ def test_the_commands_name_each_copy_where_it_is_filed_and_bring_every_item_back
     # is not), so 7 + 25 are unsorted.
     assert said == (
         f'theme {ids["cards"]} "{NAME}": its 130 items went to themes {ids["pending"]} (51), '
-        f"{ids['lost']} (28), {again['mixed']} (20) and 32 are unsorted. Bring it back "
-        "(ID: the theme the split makes):"
+        f"{ids['lost']} (28), {again['mixed']} (20) and 32 are unsorted. Bring it back, "
+        "same id, with them:"
     )
-    made = cli(capsys, workspace_url, commands[0])
-    remade = int(re.findall(r"\d+", made.stdout)[0])
-    for command in commands[1:]:
-        cli(capsys, workspace_url, command.replace("--to ID", f"--to {remade}"))
-    assert filed(engine, remade) == before
-    # The split named the ids filed in the theme it splits, the copy of 60 and not 60.
+    assert commands == [f"tradeoff restore {ids['cards']}"]
+    cli(capsys, workspace_url, commands[0])
+    assert filed(engine, ids["cards"]) == before
+    # Where they went, as filed: the copy of 60 with the pending transfers, 60 not.
     assert gone.went == (
         (ids["pending"], tuple(sorted([*cards[:50], with_0, of_60]))),
         (ids["lost"], tuple(cards[50:78])),
         (again["mixed"], tuple(cards[85:105])),
     )
-    assert str(of_60) in commands[0].split("--items ")[1].split()[0].split(",")
-    assert str(cards[60]) not in commands[0].split("--items ")[1].split()[0].split(",")
+    assert not filed(engine, ids["pending"]) & before
+    assert not filed(engine, ids["lost"]) & before
 
-    shown = cli(capsys, workspace_url, f"tradeoff theme {remade} --format json")
+    shown = cli(capsys, workspace_url, f"tradeoff theme {ids['cards']} --format json")
     assert f'"name": "{NAME}"' in shown.stdout
 
 
-def test_a_rename_to_a_name_starting_with_a_dash_runs_as_printed(
-    capsys: pytest.CaptureFixture[str], workspace_url: str, engine: Engine
-) -> None:
-    """When the theme holding them holds nothing else, the command renames it: the name is
-    an argument, which ``--`` keeps from being read as an option."""
-    by_intent = tickets(engine)
-    made = first_rebuild(engine, by_intent)
-    cards = tuple(sorted(by_intent["card_arrival"]))
-    theme = RetiredName(1, "-Foo", False, ((made["cards"], cards),), (), True)
-    _, [command] = retired_words(theme)
-    assert command == f'tradeoff rename {made["cards"]} -- "-Foo"'
-    cli(capsys, workspace_url, command)
-    shown = cli(capsys, workspace_url, f"tradeoff theme {made['cards']} --format json")
-    assert '"name": "-Foo"' in shown.stdout
+def test_a_theme_whose_items_are_all_unsorted_or_gone_is_said_so() -> None:
+    """Unsorted items come back with the same command; a theme with nothing left has none."""
+    unsorted = RetiredName(7, "-Foo", False, (), (12, 13))
+    assert retired_words(unsorted) == (
+        'theme 7 "-Foo": its 2 items are all unsorted now. Bring it back, same id, with them:',
+        ["tradeoff restore 7"],
+    )
+    gone = RetiredName(7, "-Foo", True, (), ())
+    assert retired_words(gone) == (
+        'sub-theme 7 "-Foo": none of its items is in the workspace any more.',
+        [],
+    )

@@ -67,17 +67,20 @@ def test_a_renamed_theme_that_a_rebuild_broke_up_is_named_marked_and_settled(
     assert [t for t, found in after.items() if found["name_to_check"]] == [theme_id]
     said = " ".join(finer.stdout.split())  # the terminal wraps long lines
     assert (
-        f"1 theme name to check: a person gave it, and the rebuild kept it but moved most of "
-        f'the items it was given on: theme {theme_id} "{NAME}": {kept} of its {named} items '
-        f"stayed, {new} came in. Keep the name: tradeoff pin {theme_id}; or rename it: "
-        f'tradeoff rename {theme_id} "NEW NAME"'
+        f"1 theme name to check: the rebuilds since you named it kept the name but moved most "
+        f'of its items: theme {theme_id} "{NAME}": {kept} of the {named} items it held when '
+        f"you named it are still in it; {new} came in since. Keep the name: tradeoff pin "
+        f'{theme_id}; or rename it: tradeoff rename {theme_id} "NEW NAME"'
     ) in said
 
     table = " ".join(cli(capsys, workspace_url, "themes").stdout.split())
     assert f"{NAME} (name to check)" in table
     assert f"a rebuild kept the name a person gave theme {theme_id} but moved" in table
     page = " ".join(cli(capsys, workspace_url, "theme", str(theme_id)).stdout.split())
-    assert f"({kept} of its {named} items stayed, {new} came in)" in page
+    assert (
+        f"({kept} of the {named} items it held when you named it are still in it; {new} came "
+        "in since; found by the rebuild of"
+    ) in page
     assert f"Keep it: tradeoff pin {theme_id}" in page
     one = json.loads(cli(capsys, workspace_url, "theme", str(theme_id), "--format", "json").stdout)
     assert one["name_to_check"] == check

@@ -157,7 +157,6 @@ def test_a_named_theme_no_cluster_can_carry_is_retired_and_said_where_its_items_
         (again["mixed"], tuple(cards[85:105])),
     )
     assert gone.nowhere == (*cards[78:85], *cards[105:])
-    assert not gone.largest_is_only_these
 
 
 def test_two_named_themes_wanting_one_cluster_the_larger_share_takes_it_the_other_its_next(

@@ -38,6 +38,7 @@ MATRIX: dict[tuple[str, str], tuple[int, int, int, int]] = {
     ("POST", "/themes/{theme_id}/merge"): (401, 403, 400, 400),
     ("POST", "/themes/{theme_id}/split"): (401, 403, 400, 400),
     ("POST", "/themes/{theme_id}/move"): (401, 403, 400, 400),
+    ("POST", "/themes/{theme_id}/restore"): (401, 403, 400, 400),
     ("POST", "/logout"): (401, 303, 303, 303),
     ("GET", "/users"): (303, 403, 403, 200),
     ("POST", "/users"): (401, 403, 403, 303),

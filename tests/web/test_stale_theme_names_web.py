@@ -64,8 +64,8 @@ def test_a_broken_up_theme_is_marked_on_its_page_and_the_list_and_an_editor_keep
     assert "<img src=x" not in page
     assert f"<h1>{ESCAPED}</h1>" in page
     assert (
-        f"kept it but moved most of the items it was given on: {check.items_kept} of its "
-        f"{check.items_named} items stayed, {check.items_new} came in."
+        f"{check.items_kept} of the {check.items_named} items it held when it was named are "
+        f"still in it; {check.items_new} came in since."
     ) in page
     assert f"an editor can keep it (<code>tradeoff pin {theme_id}</code>)" in page
     assert "Keep the name" not in page  # a viewer has no forms

@@ -7,6 +7,8 @@ carry kept demand figures over the edit (``storage.demand_carry``), so the next 
 demand stays fast.
 
     >>> merge_themes(engine, source_id=12, target_id=7)  # doctest: +SKIP
+    >>> restore_theme(engine, 3).items  # a theme a rebuild retired, back  # doctest: +SKIP
+    93
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from tradeoff.analysis.embed.cache import text_key
 from tradeoff.analysis.filing_scores import score_filings
 from tradeoff.analysis.text.theme_text import theme_text
 from tradeoff.domain.enums import ThemeStatus
-from tradeoff.storage import theme_edits
+from tradeoff.storage import theme_edits, theme_restore
 from tradeoff.storage.analysis_runs import last_rebuild
 from tradeoff.storage.centroids import put_centroid
 from tradeoff.storage.demand_carry import carried
@@ -85,6 +87,20 @@ def split_theme(
         moved = theme_edits.with_copies(session, list(evidence_ids))
         score_filings(session, _model_of(session), moved)
     return new_id
+
+
+def restore_theme(engine: Engine, theme_id: int, *, carry: bool = True) -> theme_restore.Restored:
+    """Reopen a theme a rebuild retired, same id and name, with the items it held that are
+    still here, less those a person filed elsewhere since (``storage.theme_restore``); it is
+    then a person's theme, kept by every re-analysis."""
+    with write_session(engine) as session:
+        members = theme_restore.retired_members(session, theme_id)
+        with carried(session, items=members, themes=[theme_id], enabled=carry):
+            before = _themes_of(session, members)
+            restored = theme_restore.restore_theme(session, theme_id)
+            _refresh_centroids(session, [*before, theme_id, restored.parent_id])
+            score_filings(session, _model_of(session), restored.evidence_ids)
+    return restored
 
 
 def theme_namesakes(engine: Engine, theme_id: int) -> list[int]:

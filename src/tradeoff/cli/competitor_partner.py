@@ -15,7 +15,7 @@ import typer
 from tradeoff.analysis.business.competitor_edits import partner_competitor
 from tradeoff.analysis.business.competitor_partners import PARTNER_MEANS, PartnerChange, Rescan
 from tradeoff.cli.context import console, open_workspace
-from tradeoff.wording import plural
+from tradeoff.wording import named_command, plural
 
 
 def partner(
@@ -46,7 +46,8 @@ def partner(
         soft_wrap=True,
     )
     if change.partner and change.changed:
-        console.print(f'to undo: tradeoff competitor-partner "{change.name}" --off')
+        undo = named_command("tradeoff competitor-partner", change.name, "--off")
+        console.print(f"to undo: {undo}", soft_wrap=True)
 
 
 def _partner_said(change: PartnerChange) -> str:

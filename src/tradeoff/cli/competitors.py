@@ -42,7 +42,7 @@ from tradeoff.domain.enums import CompetitorKind
 from tradeoff.importers.competitors import split_competitor_names
 from tradeoff.reports.charts import bar_chart, check_path, line_chart, render
 from tradeoff.safe_csv import write_rows
-from tradeoff.wording import plural
+from tradeoff.wording import named_command, plural
 
 #: Themes a competitor's page lists.
 THEMES_SHOWN = 8
@@ -282,7 +282,7 @@ def _print_profile(profile: CompetitorProfile) -> None:
     if s.partner:
         console.print(
             f"integration partner: {PARTNER_MEANS} (to count it as a rival again: "
-            f'tradeoff competitor-partner "{s.name}" --off)',
+            f"{named_command('tradeoff competitor-partner', s.name, '--off')})",
             soft_wrap=True,
         )
     console.print(
@@ -500,7 +500,7 @@ def split(
     if stays is not None and not is_partner(engine, target.id):
         console.print(
             f"{stays} stays an integration partner; {target.name} is not one (to mark it: "
-            f'tradeoff competitor-partner "{target.name}")',
+            f"{named_command('tradeoff competitor-partner', target.name)})",
             soft_wrap=True,
         )
 

@@ -1,4 +1,4 @@
-"""Editing themes: ``rename``, ``pin``, ``unpin``, ``move``, ``merge``, ``split``.
+"""Editing themes: ``rename``, ``pin``, ``unpin``, ``move``, ``merge``, ``split``, ``restore``.
 
 Thin shells over ``tradeoff.analysis.edits``; every edit survives ``tradeoff analyze``,
 with or without ``--rebuild``.
@@ -16,6 +16,8 @@ from tradeoff.cli.context import console, open_workspace
 from tradeoff.errors import InputError
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_name_checks import name_check_of
+from tradeoff.storage.theme_restore import Restored
+from tradeoff.wording import plural
 
 ThemeId = Annotated[int, typer.Argument(help="The theme's id (see tradeoff themes).")]
 
@@ -127,6 +129,51 @@ def split(
     _note_namesakes(new_id, edits.theme_namesakes(engine, new_id))
 
 
+def restore(
+    ctx: typer.Context,
+    theme_id: Annotated[
+        int, typer.Argument(help="The retired theme's id (the rebuild summary names it).")
+    ],
+) -> None:
+    """Bring back a theme or sub-theme a rebuild retired: the same id and name, so problems,
+    decisions and links to it lead to it again, with the items it held that are still here.
+
+    Items a person filed elsewhere since stay where they are; those the engine filed
+    elsewhere come back. The theme is then a person's, its name pinned: every re-analysis
+    keeps it. A sub-theme comes back under its theme; if that was retired too, restore it
+    first. tradeoff analyze --rebuild lists the named themes it retires.
+
+    Example: tradeoff restore 12
+    """
+    engine = open_workspace(ctx)
+    done = edits.restore_theme(engine, theme_id)
+    kind = "sub-theme" if done.parent_id is not None else "theme"
+    under = f" under theme {done.parent_id}" if done.parent_id is not None else ""
+    console.print(
+        f"Restored {kind} {theme_id} {done.name!r}{under} (pinned) with "
+        f"{plural(done.items, 'item')}: {_came_from(done)}.",
+        soft_wrap=True,
+    )
+    if done.kept_elsewhere:
+        console.print(
+            f"{plural(done.kept_elsewhere, 'item')} a person filed elsewhere since "
+            f"{'stays' if done.kept_elsewhere == 1 else 'stay'} where "
+            f"{'it is' if done.kept_elsewhere == 1 else 'they are'}."
+        )
+    _note_namesakes(theme_id, list(done.namesakes))
+
+
+def _came_from(done: Restored) -> str:
+    """Where the items were: "51 from theme 5, 28 from theme 9 and 32 unsorted"."""
+    sub = done.parent_id is not None
+    nowhere = "in no sub-theme" if sub else "unsorted"
+    kind = "sub-theme" if sub else "theme"
+    parts = [f"{count:,} from {kind} {theme_id}" for theme_id, count in done.came_from]
+    if done.unsorted:
+        parts.append(f"{done.unsorted:,} {nowhere}")
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def _ids(text: str) -> list[int]:
     try:
         return [int(part) for part in text.replace(" ", "").split(",") if part]
@@ -135,5 +182,5 @@ def _ids(text: str) -> list[int]:
 
 
 def register(app: typer.Typer) -> None:
-    for command in (rename, pin, unpin, move, merge, split):
+    for command in (rename, pin, unpin, move, merge, split, restore):
         app.command()(command)

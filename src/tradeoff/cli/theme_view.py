@@ -35,6 +35,7 @@ from tradeoff.analysis.theme_page import (
     trend_words,
 )
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.name_check_words import since_named_words
 from tradeoff.storage.centroids import current_centroids
 from tradeoff.storage.session import read_session
 from tradeoff.storage.theme_name_checks import NameCheck, names_to_check
@@ -251,18 +252,11 @@ def theme(
 def name_check_line(check: NameCheck) -> str:
     """Why a theme's name is to check, and the commands that settle it."""
     return (
-        f"Name to check: a person gave this name, and the rebuild of {_day(check.flagged_at)} "
-        f"kept it but moved most of the items it was given on ({kept_words(check)}): it may "
-        f"no longer say what the theme is about. Keep it: tradeoff pin {check.theme_id}; "
+        "Name to check: a person gave this name, and the rebuilds since kept it but moved "
+        f"most of the items it was given on ({since_named_words(check)}; found by the rebuild "
+        f"of {_day(check.flagged_at)}): it may no longer say what the theme is about. Keep "
+        f"it: tradeoff pin {check.theme_id}; "
         f'or rename it: tradeoff rename {check.theme_id} "NEW NAME".'
-    )
-
-
-def kept_words(check: NameCheck) -> str:
-    """``17 of its 106 items stayed, 3 came in``: the figures of a name to check."""
-    return (
-        f"{check.items_kept:,} of its {plural(check.items_named, 'item')} stayed, "
-        f"{check.items_new:,} came in"
     )
 
 

@@ -16,9 +16,9 @@ from tradeoff.analysis.run import AnalysisReport, found_with, settings_asked
 from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.analysis.seller_notes import notes_apart
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.name_check_words import since_named_words
 from tradeoff.cli.progress import StepBars
 from tradeoff.cli.retired_themes import retired_words
-from tradeoff.cli.theme_view import kept_words
 from tradeoff.safe_csv import write_rows
 from tradeoff.storage.session import read_session
 from tradeoff.storage.themes import FiledEvidence, filed_evidence
@@ -134,20 +134,21 @@ def analyze(
 
 
 def _say_names_to_check(report: AnalysisReport) -> None:
-    """Each theme whose person-given name the rebuild kept while moving most of its items,
-    with its figures and the commands that settle it (``storage.theme_name_checks``)."""
+    """Each theme whose person-given name the rebuilds kept while moving most of its items
+    (at once or a little at each), with its figures since the name was given and the
+    commands that settle it (``storage.theme_name_checks``)."""
     checks = report.names_to_check
     if not checks:
         return
+    one = len(checks) == 1
     console.print(
-        f"{plural(len(checks), 'theme name')} to check: a person gave "
-        f"{'it' if len(checks) == 1 else 'them'}, and the rebuild kept "
-        f"{'it' if len(checks) == 1 else 'them'} but moved most of the items "
-        f"{'it was' if len(checks) == 1 else 'they were'} given on:"
+        f"{plural(len(checks), 'theme name')} to check: the rebuilds since you named "
+        f"{'it' if one else 'them'} kept {'the name' if one else 'the names'} but moved most "
+        f"of {'its' if one else 'their'} items:"
     )
     for check in checks:
         console.print(
-            f'  theme {check.theme_id} "{check.name}": {kept_words(check)}. Keep the name: '
+            f'  theme {check.theme_id} "{check.name}": {since_named_words(check)}. Keep the name: '
             f"tradeoff pin {check.theme_id}; or rename it: "
             f'tradeoff rename {check.theme_id} "NEW NAME"'
         )
@@ -155,7 +156,8 @@ def _say_names_to_check(report: AnalysisReport) -> None:
 
 def _say_retired_names(report: AnalysisReport) -> None:
     """Each theme with a person's name that the rebuild retired, where its items went, and
-    the commands that make it again: a person's edit never disappears without a word."""
+    ``tradeoff restore ID`` that brings it back: a person's edit never disappears without
+    a word."""
     retired = report.retired_names
     if not retired:
         return

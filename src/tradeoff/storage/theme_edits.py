@@ -5,6 +5,13 @@ filing is a link ``assigned_by = person``, which the model never overrides; a me
 stays as a record (status merged, its members as they were) pointing at the theme it went
 into; a theme made by splitting is ``made_by = person`` and is never archived. Renaming,
 pinning or unpinning a theme ends a rebuild's mark that its name is to check.
+
+Renaming or pinning also vouches for what the theme holds: its items become the baseline
+later rebuilds compare the name with (``theme_name_baselines``); unpinning drops it. Moves,
+merges and splits keep every baseline they touch true: items a person files into a named
+theme are vouched for, items taken out of one leave its baseline, a merge adds what the
+merged theme held to the baseline of the theme it went into, and a split's new theme
+starts from the items it was given.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from tradeoff.domain.enums import AssignedBy, ThemeStatus
 from tradeoff.domain.rules import now_utc
 from tradeoff.errors import InputError, NotFound
 from tradeoff.storage.tables import EvidenceItemRow, EvidenceThemeRow, ThemeRow
+from tradeoff.storage.theme_name_baselines import drop_baseline, follow_edit, vouch_for_name
 from tradeoff.storage.theme_name_checks import confirm_name
 from tradeoff.storage.themes import not_active, same_level_as
 
@@ -40,6 +48,7 @@ def rename_theme(session: Session, theme_id: int, name: str) -> list[int]:
     row.name = _valid_name(name)
     row.name_pinned = True
     confirm_name(session, theme_id)
+    vouch_for_name(session, theme_id)
     return namesakes_of(session, theme_id)
 
 
@@ -61,6 +70,10 @@ def pin_theme(session: Session, theme_id: int, pinned: bool = True) -> None:
     chose: a name a rebuild marked to check (``theme_name_checks``) is no longer."""
     active_theme(session, theme_id).name_pinned = pinned
     confirm_name(session, theme_id)
+    if pinned:
+        vouch_for_name(session, theme_id)
+    else:
+        drop_baseline(session, theme_id)
 
 
 def move_evidence(session: Session, evidence_ids: Sequence[int], theme_id: int) -> list[int]:
@@ -77,10 +90,11 @@ def move_evidence(session: Session, evidence_ids: Sequence[int], theme_id: int) 
     keep: set[int] = set()
     if target.parent_id is None:
         keep = {i for i, parent in parents.items() if parent == target.id}
+    left = set(parents) - keep
     session.execute(
         delete(EvidenceThemeRow).where(
             EvidenceThemeRow.evidence_id.in_(items),
-            EvidenceThemeRow.theme_id.in_(set(parents) - keep),
+            EvidenceThemeRow.theme_id.in_(left),
         )
     )
     placed = [target.id] if target.parent_id is None else [target.id, target.parent_id]
@@ -94,7 +108,7 @@ def move_evidence(session: Session, evidence_ids: Sequence[int], theme_id: int) 
                     assigned_by=AssignedBy.PERSON,
                 )
             )
-    session.flush()
+    follow_edit(session, placed, left, items)
     return items
 
 
@@ -115,11 +129,14 @@ def merge_themes(session: Session, source_id: int, target_id: int) -> None:
             ).where(EvidenceThemeRow.theme_id == source_id)
         )
     )
+    into, left = [target_id], []
+    if source.parent_id is not None and source.parent_id != target.parent_id:
+        assert target.parent_id is not None
+        into, left = [target_id, target.parent_id], [source.parent_id]
     for evidence_id, score, assigned_by in links:
         _file(session, evidence_id, target_id, score, assigned_by)
-        if source.parent_id is not None and source.parent_id != target.parent_id:
-            assert target.parent_id is not None
-            _refile(session, evidence_id, source.parent_id, target.parent_id)
+        if left:
+            _refile(session, evidence_id, left[0], into[1])
     for child in session.scalars(
         select(ThemeRow).where(
             ThemeRow.parent_id == source_id, ThemeRow.status != ThemeStatus.MERGED
@@ -128,7 +145,7 @@ def merge_themes(session: Session, source_id: int, target_id: int) -> None:
         child.parent_id = target_id
     source.status = ThemeStatus.MERGED
     source.merged_into_id = target_id
-    session.flush()
+    follow_edit(session, into, left, [evidence_id for evidence_id, _, _ in links])
 
 
 def split_theme(session: Session, theme_id: int, evidence_ids: Sequence[int], name: str) -> int:
@@ -147,6 +164,7 @@ def split_theme(session: Session, theme_id: int, evidence_ids: Sequence[int], na
         raise InputError(f"splitting off every item of theme {theme_id} leaves it empty: rename it")
     new_id = new_theme(session, _valid_name(name), source.parent_id, AssignedBy.PERSON)
     move_evidence(session, chosen, new_id)
+    vouch_for_name(session, new_id)
     return new_id
 
 

@@ -1,23 +1,22 @@
-"""Theme names to check: a person's name that a rebuild kept on a theme whose items moved.
+"""Theme names to check: a person's name that rebuilds kept on a theme whose items moved.
 
 A rebuild keeps the name a person gave a theme (``tradeoff rename``, ``tradeoff pin``:
 ``name_pinned``), as an edit promises; but it may move most of the items the person was
-looking at elsewhere, and the name then misdescribes the theme. So after every rebuild
-each active theme with a pinned name is compared with the items its name was accepted on:
+looking at elsewhere, at once or a little at each rebuild, and the name then misdescribes
+the theme. So after every rebuild each active theme with a pinned name is compared with
+its baseline (``theme_name_baselines``): the items it held when a person last renamed or
+pinned it, kept true by their edits since (items filed into it between rebuilds, by an
+incremental run, count neither way). A theme without one (pinned by a path that records
+none) takes the items it held just before this rebuild.
 
-- while it is not marked, the items it held just before this rebuild (between rebuilds a
-  theme changes only by new items filed into it and by people's edits, which keep what it
-  is about);
-- while it is marked, the items it held before the rebuild that marked it
-  (``theme_name_check_members``): a later rebuild that moves it further keeps the mark, one
-  that gives the items back (a seed tried and undone) clears it.
-
-The name is **to check** when the items before and after have a Jaccard index below
-``STALE_BELOW`` (0.5): those in both are fewer than half of those in either. With no item
-coming in, that is fewer than half of its items staying; with every item staying, that is
-more items coming from elsewhere than it had. Items are counted as ``tradeoff themes``
-counts them, a copy with its original. The mark ends when a person renames or pins the
-theme again or unpins it (``confirm_name``), or a rebuild finds it at or above the line.
+The name is **to check** when the baseline's items and those after the rebuild have a
+Jaccard index below ``STALE_BELOW`` (0.5): those in both are fewer than half of those in
+either. With no item coming in, that is fewer than half of its items staying; with every
+item staying, that is more items coming from elsewhere than it had. Items are counted as
+``tradeoff themes`` counts them, a copy with its original. The mark ends when a person
+renames or pins the theme again (which also takes a new baseline) or unpins it
+(``confirm_name``), or a rebuild gives the items back (the baseline stays as it was).
+``theme_name_check_members`` keeps the items the mark compared with when it was made.
 
 A named theme that no cluster of the rebuild could continue (``theme_matching``) is
 retired; the rebuild then says so and where its items went (``retired_names``), since a
@@ -31,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, false, func, insert, or_, select
+from sqlalchemy import delete, false, insert, or_, select
 from sqlalchemy.orm import Session
 
 from tradeoff.domain.enums import ThemeStatus
@@ -43,6 +42,13 @@ from tradeoff.storage.tables import (
     ThemeRow,
 )
 from tradeoff.storage.tables.evidence import ThemeNameCheckMemberRow, ThemeNameCheckRow
+from tradeoff.storage.tables.theme_names import ThemeNameBaselineRow
+from tradeoff.storage.theme_name_baselines import (
+    Baseline,
+    baselines_of,
+    keep_baseline,
+    members_now,
+)
 from tradeoff.storage.themes import same_level_as
 
 #: The Jaccard index of the items before and after below which a kept name is to check.
@@ -51,9 +57,9 @@ STALE_BELOW = 0.5
 
 @dataclass(frozen=True)
 class NameCheck:
-    """A theme whose name is to check, and why: of ``items_named`` items its name was
-    accepted on, ``items_kept`` are still in it after the last rebuild, which brought
-    ``items_new`` others."""
+    """A theme whose name is to check, and why: of the ``items_named`` items it held when
+    a person last named it, ``items_kept`` are still in it after the last rebuild, and
+    ``items_new`` others came in since."""
 
     theme_id: int
     #: The name kept (a person's words: escape where rendered).
@@ -62,6 +68,9 @@ class NameCheck:
     items_kept: int
     items_new: int
     flagged_at: datetime
+    #: When a person last renamed or pinned it; None when its baseline was taken from its
+    #: items at the upgrade to 0032 (the day is not known).
+    named_at: datetime | None = None
 
     @property
     def overlap(self) -> float:
@@ -92,12 +101,14 @@ def is_stale(named: set[int], now: set[int]) -> bool:
 def check_kept_names(session: Session, before: Mapping[int, Iterable[int]]) -> None:
     """Mark or clear, after a rebuild, every active theme with a pinned name; ``before``
     holds each theme's evidence ids just before the rebuild (``names_to_check`` reads the
-    marks)."""
+    marks). Each theme's baseline is brought up to date on the way."""
     session.flush()
     gone = select(ThemeRow.id).where(
         or_(ThemeRow.status != ThemeStatus.ACTIVE, ThemeRow.name_pinned == false())
     )
     session.execute(delete(ThemeNameCheckRow).where(ThemeNameCheckRow.theme_id.in_(gone)))
+    unpinned = select(ThemeRow.id).where(ThemeRow.name_pinned == false())
+    session.execute(delete(ThemeNameBaselineRow).where(ThemeNameBaselineRow.theme_id.in_(unpinned)))
     pinned = list(
         session.scalars(
             select(ThemeRow.id).where(
@@ -110,27 +121,35 @@ def check_kept_names(session: Session, before: Mapping[int, Iterable[int]]) -> N
     if not pinned:
         return
     piece = _pieces(session)
-    named = _stored_members(session, pinned)
-    now = _members_now(session, pinned)
+    baselines = baselines_of(session, pinned, piece)
+    marked = set(
+        session.scalars(
+            select(ThemeNameCheckRow.theme_id).where(ThemeNameCheckRow.theme_id.in_(pinned))
+        )
+    )
+    now = members_now(session, pinned)
     at = now_utc()
     for theme_id in sorted(pinned):
-        accepted = named.get(theme_id)
-        marked = accepted is not None
-        if accepted is None:
-            accepted = {piece.get(e, e) for e in before[theme_id]}
+        held = {piece.get(e, e) for e in before[theme_id]}
         after = now.get(theme_id, set())
+        stored = baselines.get(theme_id)
+        if stored is None:  # pinned by a path that records no baseline: what it held
+            stored = Baseline(frozenset(held), frozenset(), None)
+        came, baseline = stored.compared(held, after)
+        keep_baseline(session, theme_id, baseline, new=theme_id not in baselines)
+        named = set(stored.named)
         # No items named (all deleted since, by an undone import): nothing to compare with.
-        if not accepted or not is_stale(accepted, after):
-            if marked:
+        if not named or not is_stale(named, (after & named) | came):
+            if theme_id in marked:
                 confirm_name(session, theme_id)
             continue
         figures = {
-            "items_named": len(accepted),
-            "items_kept": len(accepted & after),
-            "items_new": len(after - accepted),
+            "items_named": len(named),
+            "items_kept": len(named & after),
+            "items_new": len(came),
             "flagged_at": at,
         }
-        if marked:
+        if theme_id in marked:
             row = session.get(ThemeNameCheckRow, theme_id)
             assert row is not None
             for column, value in figures.items():
@@ -139,7 +158,7 @@ def check_kept_names(session: Session, before: Mapping[int, Iterable[int]]) -> N
         session.execute(insert(ThemeNameCheckRow).values(theme_id=theme_id, **figures))
         session.execute(
             insert(ThemeNameCheckMemberRow),
-            [{"theme_id": theme_id, "evidence_id": e} for e in sorted(accepted)],
+            [{"theme_id": theme_id, "evidence_id": e} for e in sorted(named)],
         )
     session.flush()
 
@@ -147,11 +166,14 @@ def check_kept_names(session: Session, before: Mapping[int, Iterable[int]]) -> N
 def names_to_check(session: Session) -> dict[int, NameCheck]:
     """The open marks of active themes whose name is pinned, by theme id."""
     query = (
-        select(ThemeNameCheckRow, ThemeRow.name)
+        select(ThemeNameCheckRow, ThemeRow.name, ThemeNameBaselineRow.named_at)
         .join(ThemeRow, ThemeRow.id == ThemeNameCheckRow.theme_id)
+        .outerjoin(ThemeNameBaselineRow, ThemeNameBaselineRow.theme_id == ThemeRow.id)
         .where(ThemeRow.status == ThemeStatus.ACTIVE, ThemeRow.name_pinned)
     )
-    return {row.theme_id: _check(row, name) for row, name in session.execute(query)}
+    return {
+        row.theme_id: _check(row, name, named_at) for row, name, named_at in session.execute(query)
+    }
 
 
 def name_check_of(session: Session, theme_id: int) -> NameCheck | None:
@@ -187,9 +209,6 @@ class RetiredName:
     went: tuple[tuple[int, tuple[int, ...]], ...]
     #: Its ids filed in no theme of its level now (a copy here may have its original filed).
     nowhere: tuple[int, ...]
-    #: Whether the theme holding most of them holds nothing else (``tradeoff split`` would
-    #: leave it empty: renaming it makes the theme again).
-    largest_is_only_these: bool
     #: Copy → its original, for the copies among the ids above.
     copy_of: Mapping[int, int] = field(default_factory=dict, hash=False)
 
@@ -256,23 +275,17 @@ def _retired_name(session: Session, row: ThemeRow, piece: Mapping[int, int]) -> 
     folded = {t: {piece.get(e, e) for e in ids} for t, ids in where.items()}
     went = sorted(where.items(), key=lambda pair: (-len(folded[pair[0]]), pair[0]))
     placed = {e for ids in where.values() for e in ids}
-    largest_is_only_these = False
-    if went:
-        largest = went[0][0]
-        holds = _members_now(session, [largest]).get(largest, set())
-        largest_is_only_these = holds == folded[largest]
     return RetiredName(
         theme_id=row.id,
         name=row.name,
         subtheme=row.parent_id is not None,
         went=tuple((theme_id, tuple(sorted(ids))) for theme_id, ids in went),
         nowhere=tuple(sorted(items - placed)),
-        largest_is_only_these=largest_is_only_these,
         copy_of={e: piece[e] for e in items if e in piece},
     )
 
 
-def _check(row: ThemeNameCheckRow, name: str) -> NameCheck:
+def _check(row: ThemeNameCheckRow, name: str, named_at: datetime | None) -> NameCheck:
     return NameCheck(
         theme_id=row.theme_id,
         name=name,
@@ -280,6 +293,7 @@ def _check(row: ThemeNameCheckRow, name: str) -> NameCheck:
         items_kept=row.items_kept,
         items_new=row.items_new,
         flagged_at=row.flagged_at,
+        named_at=named_at,
     )
 
 
@@ -289,29 +303,3 @@ def _pieces(session: Session) -> dict[int, int]:
         EvidenceItemRow.duplicate_of_id.is_not(None)
     )
     return {copy: original for copy, original in session.execute(query) if original is not None}
-
-
-def _members_now(session: Session, theme_ids: list[int]) -> dict[int, set[int]]:
-    """The themes' items as they stand, copies folded into their originals."""
-    piece = func.coalesce(EvidenceItemRow.duplicate_of_id, EvidenceItemRow.id)
-    query = (
-        select(EvidenceThemeRow.theme_id, piece)
-        .join(EvidenceItemRow, EvidenceItemRow.id == EvidenceThemeRow.evidence_id)
-        .where(EvidenceThemeRow.theme_id.in_(theme_ids))
-    )
-    result: dict[int, set[int]] = {}
-    for theme_id, evidence_id in session.execute(query):
-        result.setdefault(theme_id, set()).add(evidence_id)
-    return result
-
-
-def _stored_members(session: Session, theme_ids: list[int]) -> dict[int, set[int]]:
-    """The items the names of marked themes were accepted on."""
-    marked = select(ThemeNameCheckRow.theme_id).where(ThemeNameCheckRow.theme_id.in_(theme_ids))
-    result: dict[int, set[int]] = {theme_id: set() for theme_id in session.scalars(marked)}
-    query = select(ThemeNameCheckMemberRow.theme_id, ThemeNameCheckMemberRow.evidence_id).where(
-        ThemeNameCheckMemberRow.theme_id.in_(theme_ids)
-    )
-    for theme_id, evidence_id in session.execute(query):
-        result[theme_id].add(evidence_id)
-    return result

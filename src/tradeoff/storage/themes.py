@@ -260,6 +260,8 @@ def not_active(session: Session, theme_id: int) -> str:
             f"theme {theme_id} was merged into theme {last}, which a rebuild has since "
             "retired: its evidence is in other themes now"
         )
+    if row is not None and row.status is ThemeStatus.ARCHIVED and row.name_pinned:
+        return _retired_named(session, row)
     if row is not None and row.status is ThemeStatus.ARCHIVED:
         heir = _heir(session, row)
         if heir is not None:
@@ -269,6 +271,20 @@ def not_active(session: Session, theme_id: int) -> str:
             )
         return f"theme {theme_id} was retired by a rebuild: its evidence is in other themes now"
     return f"no active theme with id {theme_id}"
+
+
+def _retired_named(session: Session, row: ThemeRow) -> str:
+    """A theme a person named that a rebuild retired: a person's edit, so the line says so,
+    where most of it is, and how to bring it back as it was (``theme_restore``)."""
+    kind = "sub-theme" if row.parent_id is not None else "theme"
+    head = f'{kind} {row.id} "{row.name}", named by a person, was retired by a rebuild'
+    heir = _heir(session, row)
+    kept = exists().where(RetiredThemeMemberRow.theme_id == row.id)
+    if not session.scalar(select(kept)):
+        return f"{head}; none of its items is in the workspace any more"
+    nowhere = "in no sub-theme" if row.parent_id is not None else "unsorted"
+    where = f"most of its items are in {kind} {heir} now" if heir else f"its items are {nowhere}"
+    return f"{head}: {where}. Bring it back, same id: tradeoff restore {row.id}"
 
 
 def same_level_as(theme: ThemeRow) -> ColumnElement[bool]:

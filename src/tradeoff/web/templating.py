@@ -6,7 +6,6 @@ would not act on attributes smuggled into it either.
 
 from __future__ import annotations
 
-import shlex
 from typing import Any
 
 from fastapi import Request
@@ -14,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 from markupsafe import Markup
 
-from tradeoff import __version__
+from tradeoff import __version__, wording
 from tradeoff.analysis.business.money import Money
 from tradeoff.analysis.business.money_words import (
     NO_AMOUNT,
@@ -36,16 +35,17 @@ def build_environment() -> Environment:
     environment.globals["money_cell"] = money_cell
     environment.globals["money_words"] = money_words
     environment.globals["at_stake"] = at_stake
-    environment.filters["shell_word"] = shell_word
+    environment.filters["partner_off_command"] = partner_off_command
     return environment
 
 
-def shell_word(value: str) -> Markup:
-    """``value`` as one argument of a command a reader pastes into a shell ("tradeoff
-    competitor-partner NAME --off"), quoted as ``shlex.quote`` quotes it so a name with a
-    quote, a space, a $ or a backtick stays one plain word; escaped for HTML text, where
-    the quoting apostrophes need no escape and read as typed."""
-    return Markup("'").join(shlex.quote(value).split("'"))
+def partner_off_command(name: str) -> Markup:
+    """``tradeoff competitor-partner NAME --off`` for a reader to paste into a shell, the
+    name quoted as ``wording.named_command`` quotes it (after ``--`` when it starts with
+    ``-``); escaped for HTML text, where the quoting apostrophes need no escape and read as
+    typed."""
+    command = wording.named_command("tradeoff competitor-partner", name, "--off")
+    return Markup("'").join(command.split("'"))
 
 
 def percent(share: float | None) -> str:

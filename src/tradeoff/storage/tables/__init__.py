@@ -66,6 +66,7 @@ from tradeoff.storage.tables.strategy import (
     RoadmapItemRow,
     TeamMemberRow,
 )
+from tradeoff.storage.tables.theme_names import ThemeNameBaselineMemberRow, ThemeNameBaselineRow
 from tradeoff.storage.tables.theme_summary import (
     ThemeAccountSummaryRow,
     ThemeDaySummaryRow,
@@ -143,6 +144,8 @@ __all__ = [
     "ThemeDaySummaryRow",
     "ThemeGroupDaySummaryRow",
     "ThemeGroupReachSummaryRow",
+    "ThemeNameBaselineMemberRow",
+    "ThemeNameBaselineRow",
     "ThemeReachSummaryRow",
     "ThemeRow",
     "ThemeSummaryDirtyRow",

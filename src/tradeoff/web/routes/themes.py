@@ -3,8 +3,8 @@
 The figures are ``storage.theme_profile``'s and the quotes ``representative_quotes``', as in
 ``tradeoff themes`` and ``tradeoff theme``, so the page and the terminal agree; a name a
 rebuild made doubtful is marked as there (``storage.theme_name_checks``), read now. Rename,
-keeping the name (a rename to the name it has), merge, split and move call
-``analysis.edits``, the functions behind ``tradeoff rename|merge|split|move``, so an edit
+keeping the name (a rename to the name it has), merge, split, move and restore call
+``analysis.edits``, the functions behind ``tradeoff rename|merge|split|move|restore``, so an edit
 made here survives re-analysis exactly as one made in the terminal. They
 run with ``carry=False``: kept demand figures are kept again by the background catch-up
 (``web.catch_up``), so no request pays for them (seconds at a million items).
@@ -12,6 +12,8 @@ run with ``carry=False``: kept demand figures are kept again by the background c
 After an edit the browser is sent to the resulting theme with numbers in the query string
 only; the page words the confirmation itself, so no link can put text of someone's choosing
 on our page. A refused edit re-renders the theme with the one-line reason and changes nothing.
+A theme a rebuild retired that still has items here has a page of its own: what happened to
+it and, for editors, the "Restore" button (``storage.theme_restore``).
 """
 
 from __future__ import annotations
@@ -20,9 +22,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from tradeoff.analysis.edits import merge_themes, move_evidence, rename_theme, split_theme
+from tradeoff.analysis.edits import (
+    merge_themes,
+    move_evidence,
+    rename_theme,
+    restore_theme,
+    split_theme,
+)
 from tradeoff.analysis.label.counter import speaking_well
 from tradeoff.analysis.theme_page import (
     TREND_MONTHS,
@@ -36,7 +45,9 @@ from tradeoff.analysis.theme_page import (
 from tradeoff.errors import InputError, NotFound, TradeoffError
 from tradeoff.storage.evidence_inbox import InboxFilters, inbox_page
 from tradeoff.storage.session import read_session
+from tradeoff.storage.tables import ThemeRow
 from tradeoff.storage.theme_name_checks import names_to_check
+from tradeoff.storage.theme_restore import restorable, retired_members
 from tradeoff.storage.themes import active_themes, not_active
 from tradeoff.web.deps import CheckedForm, Editor, EngineDep, Signed, Viewer, background
 from tradeoff.web.templating import render
@@ -89,8 +100,9 @@ def theme_view(
     split_from: ThemeId = None,
     moved: Count = None,
     moved_from: ThemeId = None,
+    restored: Count = None,
 ) -> Response:
-    message = _confirmation(renamed, kept_name, merged, split_from, moved, moved_from)
+    message = _confirmation(renamed, kept_name, merged, split_from, moved, moved_from, restored)
     return _theme_response(request, engine, signed, theme_id, before=before, message=message)
 
 
@@ -151,6 +163,18 @@ def move(
     return _to_theme(target, moved=len(moved_ids), moved_from=theme_id)
 
 
+@router.post("/themes/{theme_id}/restore")
+def restore(
+    request: Request, engine: EngineDep, signed: Editor, form: CheckedForm, theme_id: int
+) -> Response:
+    """Bring back a theme a rebuild retired, as ``tradeoff restore``; then show it."""
+    try:
+        done = restore_theme(engine, theme_id, carry=False)
+    except TradeoffError as error:
+        return _refused(request, engine, signed, theme_id, error)
+    return _to_theme(theme_id, restored=done.items)
+
+
 def _theme_response(
     request: Request,
     engine: EngineDep,
@@ -168,7 +192,9 @@ def _theme_response(
         summaries = active_themes(session)
         theme = next((s for s in summaries if s.id == theme_id), None)
         if theme is None:
-            raise NotFound(not_active(session, theme_id))
+            if not restorable(session, theme_id):
+                raise NotFound(not_active(session, theme_id))
+            return _retired_response(request, session, signed, theme_id, error, status_code)
         items, more = inbox_page(session, InboxFilters(theme_id=theme_id), before)
         name_checks = names_to_check(session)
     kept = theme_page_lookup(engine, theme_id, background=background(request))
@@ -206,6 +232,28 @@ def _theme_response(
     return render(request, "theme.html", context, signed=signed, status_code=status_code)
 
 
+def _retired_response(
+    request: Request,
+    session: Session,
+    signed: Signed,
+    theme_id: int,
+    error: str | None,
+    status_code: int,
+) -> Response:
+    """A retired theme's page: what happened to it, and the button that brings it back."""
+    row = session.get(ThemeRow, theme_id)
+    assert row is not None
+    context = {
+        "theme_id": theme_id,
+        "name": row.name,
+        "pinned": row.name_pinned,
+        "said": not_active(session, theme_id),
+        "items": len(retired_members(session, theme_id)),
+        "error": error,
+    }
+    return render(request, "theme_retired.html", context, signed=signed, status_code=status_code)
+
+
 def _refused(
     request: Request, engine: EngineDep, signed: Signed, theme_id: int, error: TradeoffError
 ) -> Response:
@@ -221,6 +269,7 @@ def _confirmation(
     split_from: int | None,
     moved: int | None,
     moved_from: int | None,
+    restored: int | None = None,
 ) -> str | None:
     items = f"{moved} item{'s' if moved != 1 else ''}"
     if renamed:
@@ -233,6 +282,11 @@ def _confirmation(
         return f"Split {items} off theme {split_from} into this new theme."
     if moved is not None and moved_from is not None:
         return f"Moved {items} (copies included) here from theme {moved_from}."
+    if restored is not None:
+        return (
+            f"Restored with {restored} item{'s' if restored != 1 else ''}; it is a person's "
+            "theme now, so re-analysis keeps it."
+        )
     return None
 
 
