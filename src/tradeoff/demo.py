@@ -127,6 +127,9 @@ def load_demo(url: str, folder: Path) -> DemoResult:
     load_demo_goals(engine, records)  # goals with key results measured on those metrics
     load_demo_roadmap(engine, records)  # roadmap items, replaying their dated history
     load_demo_experiments(engine, records)  # assumption register, E-1 and its rule
+    # Once more at the end, so the scan's stamp is the finished workspace's and the
+    # competitor views say the mentions are current (the loads above write other tables).
+    scan_competitors(engine)
     with read_session(engine) as session:
         counts = repository.counts(session)
     return DemoResult(

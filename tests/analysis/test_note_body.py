@@ -26,9 +26,9 @@ Jasper Veterinary runs payroll for ~128 people.
 
 def test_a_note_is_what_was_heard_without_its_template() -> None:
     assert note_body(NOTE) == (
-        "- I can't click Run Payroll, the button is greyed out and says 'pending approval'.\n"
-        "- Garnishments were not deducted on this cycle's paychecks.\n\n"
-        "> \"Our payroll run has been stuck on 'processing' since yesterday.\""
+        "I can't click Run Payroll, the button is greyed out and says 'pending approval'.\n"
+        "Garnishments were not deducted on this cycle's paychecks.\n\n"
+        "\"Our payroll run has been stuck on 'processing' since yesterday.\""
     )
     assert as_said(EvidenceKind.CALL, NOTE) == note_body(NOTE)
     assert as_said(EvidenceKind.SURVEY, NOTE) == NOTE  # a survey answer is read whole
@@ -41,7 +41,7 @@ def test_labels_in_bold_or_with_a_colon_open_sections_but_a_sentence_does_not() 
         "Next steps:\n- send docs\nInterviewer: Sam"
     )
     assert note_body(text) == (
-        "Exports fail daily.\nThey listed three problems with the export run:\n- it times out"
+        "Exports fail daily.\nThey listed three problems with the export run:\nit times out"
     )
 
 

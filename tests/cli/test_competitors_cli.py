@@ -14,7 +14,9 @@ from sqlalchemy import Engine
 
 from tests.business.world import World, build_world
 from tests.cli.helpers import run_cli
+from tradeoff.analysis.business.competitor_scan_stamp import ScanFreshness
 from tradeoff.analysis.business.competitors import competitor_profile, competitor_ranking
+from tradeoff.cli.competitor_scan import BEHIND
 from tradeoff.domain.deals import Competitor, DealCompetitor
 from tradeoff.domain.enums import CompetitorRelation
 from tradeoff.importers.registry import IMPORTERS, run
@@ -122,7 +124,8 @@ def test_a_name_that_can_only_mean_one_competitor_shows_it(
     capsys: pytest.CaptureFixture[str], workspace_url: str, world: World, typed: str, shown: str
 ) -> None:
     result = run_cli(capsys, "--db", workspace_url, "competitor", typed)
-    assert (result.exit_code, result.stderr) == (0, "")
+    # The world's mentions come from no scan: the one line says so, nothing else.
+    assert (result.exit_code, result.stderr.strip()) == (0, BEHIND[ScanFreshness.NEVER])
     assert result.stdout.splitlines()[0].startswith(f"{shown}  [")
 
 

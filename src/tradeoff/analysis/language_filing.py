@@ -32,18 +32,17 @@ from tradeoff.storage.themes import sampled_member_texts
 SAMPLE = 40
 
 
-def theme_languages(session: Session) -> dict[int, str | None]:
-    """Active top-level theme id → the language most of its sampled members are written in
-    (None for English)."""
-    result: dict[int, str | None] = {}
+def theme_languages(session: Session) -> dict[int, list[str]]:
+    """Active top-level theme id → the languages its sampled members are written in, most
+    first (``language_of_group``; empty for an English or mixed theme)."""
+    result: dict[int, list[str]] = {}
     for theme_id, members in sampled_member_texts(session, SAMPLE).items():
         texts = [theme_text(m.kind, m.title, m.text) for m in members]
         # Read as the rebuild named it: German threads with English follow-ups are German.
         codes = named_languages(
             [guess_language(t) for t in texts], texts, np.zeros(len(texts), dtype=np.int64)
         )
-        spoken = language_of_group(codes)
-        result[theme_id] = spoken[0] if spoken else None
+        result[theme_id] = language_of_group(codes) or []
     return result
 
 
@@ -68,7 +67,8 @@ def kept_to_language(
     theme_ids, top_ids, matrix = centroids
     with read_session(engine) as session:
         language_of = theme_languages(session)
-    tops_speak = np.array([language_of.get(int(top)) or "" for top in top_ids], dtype=object)
+    # A theme takes the items of the language most of its members are written in.
+    tops_speak = np.array([(language_of.get(int(top)) or [""])[0] for top in top_ids], dtype=object)
     for code in codes:
         rows = np.array([c == code for c in spoken], dtype=np.bool_)
         allowed = tops_speak == code

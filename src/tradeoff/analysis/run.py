@@ -38,17 +38,19 @@ from tradeoff.analysis.gap_words import rescued_by_words, stored_by_words
 from tradeoff.analysis.label.counter import PRAISE_RULES, praised_as_read
 from tradeoff.analysis.label.keywords import label_stems, theme_keywords
 from tradeoff.analysis.label.namers import heard, kept_rows, namers
+from tradeoff.analysis.label.naming_texts import naming_texts, own_name
 from tradeoff.analysis.language_apart import (
     language_apart,
     language_name,
     languages,
     named_languages,
 )
-from tradeoff.analysis.language_filing import kept_to_language
+from tradeoff.analysis.language_filing import kept_to_language, theme_languages
 from tradeoff.analysis.new_topic import loose, new_topic_members
 from tradeoff.analysis.praise_apart import praise_apart
 from tradeoff.analysis.praise_filing import (
     place_as_read,
+    praise_themes,
     read_all,
     read_some,
     stored_praise_themes,
@@ -61,9 +63,11 @@ from tradeoff.analysis.seller_notes import (
     benched_notes,
     filed_by_likeness,
     following,
+    foreign_filings,
     founders,
     states_gap,
 )
+from tradeoff.analysis.text.language import guess_language
 from tradeoff.analysis.text.theme_text import says_something, theme_text
 from tradeoff.domain.enums import AssignedBy
 from tradeoff.domain.evidence import EvidenceItem
@@ -94,6 +98,7 @@ from tradeoff.storage.themes import (
     unfiled_originals,
     unsorted_counts,
 )
+from tradeoff.storage.workspace import load_workspace_settings
 
 #: Texts embedded per step of the progress bar (and per cache transaction).
 EMBED_CHUNK = 20_000
@@ -235,6 +240,7 @@ def _rebuild(
         read = [row for row in rows if row.copy_of is None]
         readings = read_all(session, [row.id for row in read])
         benched = benched_notes(session)
+        workspace = load_workspace_settings(session)
     ids, said = [row.id for row in read], [_read(row) for row in read]
     vectors = _embed(engine, embedder, said, progress)
     worded = np.array([says_something(text) for text in said], dtype=np.bool_)
@@ -253,10 +259,14 @@ def _rebuild(
         found = filed_as_read(vectors, found, founding, likened, cut, readings)
         gaps = states_gap(said, likened, keys)
         found = rescued_by_words(vectors, found, said, founding, gaps, readings.praised)
+        found = _unfiled(found, foreign_filings(found.themes, notes, spoken))
         advance(1)
     with progress.step("label", 1) as advance:
         voice = namers([row.kind for row in read], founding)
-        themes = _found_themes(ids, said, found, named_languages(spoken, said, found.themes), voice)
+        own = own_name(workspace.company_name, workspace.internal_email_domains)
+        naming = naming_texts(said, found.themes, praise_themes(found, readings.praised), own)
+        spoken_in = named_languages(spoken, said, found.themes)
+        themes = _found_themes(ids, naming, found, spoken_in, voice)
         advance(1)
     copies_of: dict[int, list[int]] = {}
     for row in rows:
@@ -428,10 +438,41 @@ def _file_by_words(
         praise_tops,
         lambda item: item.kind not in FOLLOWERS,
     )
-    filed = filing.top >= 0
+    filed = (filing.top >= 0) & ~_abroad(engine, [asked.read[i] for i in rows], filing.top)
     at = rows[filed]
     placement.top[at], placement.finest[at] = filing.top[filed], filing.finest[filed]
     placement.closeness[at] = filing.closeness[filed]
+
+
+def _abroad(engine: Engine, notes: list[str], tops: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Per note filed by its words (``tops``, -1 none): whether its theme is written in
+    other languages than the note, which the word route does not ask but placement does
+    (``kept_to_language``); read as a rebuild's ``foreign_filings`` reads it: a note in any
+    of its theme's languages (a French note in a German and French theme) stays."""
+    filed = (tops >= 0).tolist()
+    spoken = [guess_language(text) if at else None for text, at in zip(notes, filed, strict=True)]
+    if not any(spoken):
+        return np.zeros(len(notes), dtype=np.bool_)
+    with read_session(engine) as session:
+        language_of = theme_languages(session)
+    return np.array(
+        [
+            # An English or mixed theme (no languages) is language-neutral.
+            code is not None and code not in (language_of.get(int(top)) or [code])
+            for code, top in zip(spoken, tops.tolist(), strict=True)
+        ],
+        dtype=np.bool_,
+    )
+
+
+def _unfiled(found: Discovery, out: NDArray[np.bool_]) -> Discovery:
+    """``found`` with the ``out`` items unsorted at both levels: a note taken out of a theme
+    leaves its sub-theme too, or the sub-theme would count an item its theme does not."""
+    if not out.any():
+        return found
+    themes, subthemes = found.themes.copy(), found.subthemes.copy()
+    themes[out], subthemes[out] = -1, -1
+    return replace(found, themes=themes, subthemes=subthemes)
 
 
 def _widened(found: Discovery, grouped: NDArray[np.bool_]) -> Discovery:

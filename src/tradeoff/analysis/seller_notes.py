@@ -97,6 +97,7 @@ from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.label.counter import NEGATORS, PROBLEM_PHRASES, PROBLEMS, REQUESTS
 from tradeoff.analysis.seller_needs_abroad import WANTS as WANTS_ABROAD
 from tradeoff.analysis.seller_needs_abroad import states_need_abroad
+from tradeoff.analysis.text.language import language_of_group
 from tradeoff.domain.enums import EvidenceKind, LossCategory
 
 #: Kinds written by our sellers about a deal rather than by the customer.
@@ -254,6 +255,34 @@ def _states_gap(text: str, description: bool) -> bool:
     if said is not None:
         return said.category is LossCategory.PRODUCT_GAP
     return any(word in GAP_WORDS for word in _words(text))
+
+
+def foreign_filings(
+    themes: NDArray[np.int64], notes: NDArray[np.bool_], spoken: Sequence[str | None]
+) -> NDArray[np.bool_]:
+    """Per item: a note filed (``themes``, -1 unsorted) into a theme written in other
+    languages (``text.language.language_of_group`` of its items that are no notes) than the
+    note's own (``spoken``: ``language_apart.languages``). Such a note resembles the theme by
+    its language, not its topic: on a QA corpus the Polish "Brak integracji z Kalendarzem
+    Google" sat in a Swedish theme. A note whose language is not told (None: English, or
+    too short to tell) keeps its place, as an incremental run's ``kept_to_language`` does.
+
+    >>> import numpy as np
+    >>> themes = np.array([6, 6, 6, 6, 9, 9])
+    >>> notes = np.array([False, False, True, True, False, True])
+    >>> foreign_filings(themes, notes, ["sv", "sv", "pl", None, "fr", "fr"]).tolist()
+    [False, False, True, False, False, False]
+    """
+    out = np.zeros(len(themes), dtype=np.bool_)
+    for theme in np.unique(themes[notes & (themes >= 0)]):
+        members = themes == theme
+        languages = language_of_group([spoken[int(i)] for i in np.flatnonzero(members & ~notes)])
+        if languages is None:
+            continue  # an English or mixed theme: language-neutral
+        for i in np.flatnonzero(members & notes):
+            code = spoken[int(i)]
+            out[i] = code is not None and code not in languages
+    return out
 
 
 def following(kinds: Sequence[EvidenceKind]) -> NDArray[np.bool_]:

@@ -1,6 +1,7 @@
 """``tradeoff competitors``, ``competitor NAME``, ``scan-competitors``, ``competitor-merge``,
 ``competitor-split`` and ``competitor-rename``: who we really compete with, and the
-corrections a person makes (``competitor-partner`` is ``cli.competitor_partner``).
+corrections a person makes (``competitor-partner`` is ``cli.competitor_partner``,
+``scan-competitors`` and the note that mentions are behind ``cli.competitor_scan``).
 
 Each command is one call to ``tradeoff.analysis.business`` (its docstrings and
 docs/competitors.md define every figure); this module only lays the answer out.
@@ -25,7 +26,6 @@ from tradeoff.analysis.business.competitor_edits import (
 )
 from tradeoff.analysis.business.competitor_lookup import find_competitor
 from tradeoff.analysis.business.competitor_partners import PARTNER_MEANS, is_partner
-from tradeoff.analysis.business.competitor_scan import scan_competitors
 from tradeoff.analysis.business.competitors import (
     CompetitorProfile,
     CompetitorQuote,
@@ -35,7 +35,8 @@ from tradeoff.analysis.business.competitors import (
 )
 from tradeoff.analysis.business.mention_stance import STANCE_WORDS, mention_split
 from tradeoff.analysis.business.money import Money
-from tradeoff.cli import competitor_partner
+from tradeoff.cli import competitor_partner, competitor_scan
+from tradeoff.cli.competitor_scan import KIND_NAMES, warn_if_behind
 from tradeoff.cli.context import console, err_console, open_workspace, rows_go_with_csv
 from tradeoff.cli.money_cells import compact, deals_money, unknown_sum
 from tradeoff.domain.enums import CompetitorKind
@@ -95,6 +96,7 @@ def competitors(
         check_path(chart)  # before the figures: a typo costs nothing
     engine = open_workspace(ctx)
     ranking = competitor_ranking(engine)
+    warn_if_behind(engine)
     if chart is not None:
         render(_win_rate_chart(ranking), chart)
     if output_format is RankingFormat.JSON:
@@ -206,6 +208,7 @@ def competitor(
         check_path(chart)  # before the figures: a typo costs nothing
     engine = open_workspace(ctx)
     profile = competitor_profile(engine, name)
+    warn_if_behind(engine)
     if chart is not None:
         render(_trend_chart(profile), chart)
     if output_format is ProfileFormat.JSON:
@@ -369,72 +372,6 @@ def _print_profile(profile: CompetitorProfile) -> None:
         console.print(f"  {q.quarter}: met {q.met:,}, won {q.won:,}, lost {q.lost:,}")
 
 
-def scan(ctx: typer.Context) -> None:
-    """Find known competitors, their aliases and non-product alternatives (homegrown tools,
-    spreadsheets, agencies, doing nothing) in evidence and deal notes, and store them.
-
-    Names match as whole words, ignoring case. Evidence gets a mention per competitor it
-    names; a deal whose notes name one is linked as "evaluated" (the CRM's own field wins),
-    and a link its notes no longer support is removed. A product named as a system to
-    connect to ("a HubSpot sync") is no rival, and an integration partner
-    (competitor-partner) is one only where the words near it compete with it. Running it
-    again changes nothing; merges and splits stay as made. Competitor names that look like
-    another's are listed with the command that would merge them, and so is a named
-    spreadsheet, in-house tool or agency
-    ("Google Sheets") beside the row for its whole kind ("Spreadsheets"). A deal whose
-    field says the status quo ("No decision") and whose words name what it kept ("kept
-    their in-house tool") is filed under that alternative, once.
-
-    Example: tradeoff scan-competitors
-    """
-    report = scan_competitors(open_workspace(ctx))
-    console.print(
-        f"scanned {plural(report.evidence_scanned, 'evidence item')}: "
-        f"{plural(report.mentions_added, 'mention')} added, {report.mentions_removed:,} removed"
-    )
-    console.print(
-        f"scanned the notes of {plural(report.deals_scanned, 'deal')}: "
-        f"{plural(report.deal_links_added, 'deal')} newly linked to a competitor"
-        + (
-            f", {plural(report.deal_links_removed, 'link')} their words no longer support removed"
-            if report.deal_links_removed
-            else ""
-        )
-    )
-    if report.status_quo_refiled:
-        console.print(
-            f"{plural(report.status_quo_refiled, 'deal')} whose field says the status quo and "
-            "whose words name what they kept (an in-house tool, a spreadsheet, an agency): "
-            "filed under that alternative, once",
-            soft_wrap=True,
-        )
-    for name in report.competitors_created:
-        console.print(f"new competitor: {name}")
-    for was, now in report.respelled:
-        console.print(
-            f"named {now!r} (was {was!r}): the spelling most of its deals and mentions use; "
-            f'to choose: tradeoff competitor-rename "{now}" --to NAME',
-            soft_wrap=True,
-        )
-    for p in report.proposals:
-        alike = (
-            f"{p.name!r} is {KIND_NAMES[p.as_kind]} like {p.closest!r}"
-            if p.as_kind is not None
-            else f"{p.name!r} looks like {p.closest!r} ({p.score:.2f})"
-        )
-        console.print(
-            f'{alike}: tradeoff competitor-merge "{p.name}" --into "{p.keep}"', soft_wrap=True
-        )
-
-
-#: How a proposal names the kind a member shares with the kind's row.
-KIND_NAMES = {
-    CompetitorKind.SPREADSHEET: "a spreadsheet",
-    CompetitorKind.HOMEGROWN: "an in-house tool",
-    CompetitorKind.AGENCY: "an agency",
-}
-
-
 def merge(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="The competitor to fold in (name or alias).")],
@@ -592,7 +529,7 @@ def _percent(share: float | None) -> str:
 def register(app: typer.Typer) -> None:
     app.command()(competitors)
     app.command()(competitor)
-    app.command("scan-competitors")(scan)
+    app.command("scan-competitors")(competitor_scan.scan)
     app.command("competitor-merge")(merge)
     app.command("competitor-split")(split)
     app.command("competitor-rename")(rename)

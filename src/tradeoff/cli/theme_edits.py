@@ -85,15 +85,21 @@ def _to_check(engine: Engine, theme_id: int) -> bool:
 def move(
     ctx: typer.Context,
     evidence_ids: Annotated[
-        list[int], typer.Argument(help="Evidence ids (see tradeoff evidence).")
+        list[str],
+        typer.Argument(
+            help="Evidence ids (see tradeoff evidence), separated by spaces or commas: "
+            "481 502 733 or 481,502,733.",
+            show_default=False,
+        ),
     ],
     to: Annotated[int, typer.Option("--to", help="The theme or sub-theme to file them under.")],
 ) -> None:
     """File evidence items under a theme yourself; the model never moves them back.
 
-    Example: tradeoff move 481 502 --to 12
+    Example: tradeoff move 481 502 733 --to 12
     """
-    moved = edits.move_evidence(open_workspace(ctx), evidence_ids, to)
+    ids = _move_ids(evidence_ids)  # a typo fails before the workspace is opened
+    moved = edits.move_evidence(open_workspace(ctx), ids, to)
     noun = "item" if len(moved) == 1 else "items"
     console.print(f"Moved {len(moved):,} {noun} (copies included) to theme {to}.")
 
@@ -172,6 +178,26 @@ def _came_from(done: Restored) -> str:
     if done.unsorted:
         parts.append(f"{done.unsorted:,} {nowhere}")
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _move_ids(words: list[str]) -> list[int]:
+    """The ids ``move`` was given, as ``481 502``, ``481,502`` or both mixed: ``split
+    --items`` takes a comma list, so a list copied from it works here too."""
+    ids: list[int] = []
+    for word in words:
+        for part in word.split(","):
+            if not part.strip():
+                continue
+            try:
+                ids.append(int(part.strip()))
+            except ValueError:
+                raise InputError(
+                    f"move takes evidence ids (numbers, separated by spaces or commas), "
+                    f"got {part.strip()!r}"
+                ) from None
+    if not ids:
+        raise InputError("move takes at least one evidence id, e.g. tradeoff move 481 502 --to 12")
+    return ids
 
 
 def _ids(text: str) -> list[int]:

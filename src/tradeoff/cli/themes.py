@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
 from tradeoff.analysis.discover import DiscoverySettings
 from tradeoff.analysis.embed.registry import DEFAULT_EMBEDDER, EMBEDDERS, embedder_named
@@ -16,6 +17,7 @@ from tradeoff.analysis.run import AnalysisReport, found_with, settings_asked
 from tradeoff.analysis.run import analyze as run_analysis
 from tradeoff.analysis.seller_notes import notes_apart
 from tradeoff.cli.context import console, open_workspace
+from tradeoff.cli.kept_edits import kept_edits
 from tradeoff.cli.name_check_words import since_named_words
 from tradeoff.cli.progress import StepBars
 from tradeoff.cli.retired_themes import retired_words
@@ -125,12 +127,22 @@ def analyze(
             "(tradeoff evidence --unsorted lists them). tradeoff analyze --rebuild finds "
             "themes among them; ids and your edits are kept."
         )
+    if report.mode == "rebuild":
+        _say_kept_edits(engine)
     _say_names_to_check(report)
     _say_retired_names(report)
     if report.items == 0:
         console.print("Nothing to analyse yet: import evidence first (see tradeoff import --help).")
     else:
         console.print("Next: tradeoff themes")
+
+
+def _say_kept_edits(engine: Engine) -> None:
+    """After a rebuild, one line of the person's edits it kept (``cli.kept_edits``)."""
+    with read_session(engine) as session:
+        line = kept_edits(session).line()
+    if line:
+        console.print(line)
 
 
 def _say_names_to_check(report: AnalysisReport) -> None:

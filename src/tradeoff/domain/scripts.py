@@ -1,11 +1,11 @@
 """The Unicode blocks of the scripts written without spaces between words.
 
 Japanese, Chinese and Thai write no space between words, Korean none between a word and
-its particles ("알림이"), so a run of their letters is no word. Telling a language
-(``analysis.text.language``), naming a theme (``analysis.label.keywords``), the keyword
-search (``analysis.search.words``) and the inbox's word index (``storage.evidence_words``)
-all cut such runs, by these blocks: one definition for the four, here, where the storage
-layer can read it too.
+its particles ("알림이"), so a run of their letters is no word. Telling a language by
+its script (``analysis.text.script_language``), naming a theme (``analysis.label.keywords``),
+the keyword search (``analysis.search.words``) and the inbox's word index
+(``storage.evidence_words``) all cut such runs, by these blocks: one definition for the
+four, here, where the storage layer can read it too.
 
 >>> f"[{char_class(HIRAGANA)}]"
 '[\\\\u3040-\\\\u309f]'

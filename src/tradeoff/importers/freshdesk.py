@@ -54,6 +54,7 @@ from tradeoff.importers.drafts import (
 from tradeoff.importers.html_text import html_to_text
 from tradeoff.importers.jsonfile import iter_records, load_lookup, text_of
 from tradeoff.importers.locales import DATES_OPTION, Locale
+from tradeoff.importers.repeats import newest_copies
 from tradeoff.importers.textfile import FileFacts, inspect_file, raw_record, read_csv
 
 SOURCE = "freshdesk"
@@ -122,7 +123,7 @@ class FreshdeskImporter:
             return read_export_csv(facts, context, locale)
         agents_file = context.options.get("agents")
         agents = load_lookup(inspect_file(Path(agents_file)), "agents") if agents_file else {}
-        return _read_json(facts, context, agents, locale)
+        return newest_copies(_read_json(facts, context, agents, locale), "ticket")
 
 
 def _reason(exc: Exception) -> str:

@@ -142,9 +142,31 @@ class LoadCounts:
     def rejected(self) -> int:
         return len(self.rejects)
 
-    def add(self, entity: str, outcome: Outcome) -> None:
-        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
-        self.by_entity.setdefault(entity, Counter())[outcome] += 1
+    #: What happened so far to each stored account or person, by id (``add_record``).
+    stored: dict[str, dict[int, Outcome]] = field(default_factory=dict, repr=False)
+
+    def add(self, entity: str, outcome: Outcome, by: int = 1) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + by)
+        counter = self.by_entity.setdefault(entity, Counter())
+        counter[outcome] += by
+        if not counter[outcome]:
+            del counter[outcome]  # taken back by ``add_record``: no "0 unchanged"
+
+    def add_record(self, entity: str, record_id: int, outcome: Outcome) -> None:
+        """Count a stored record once however many rows land on it (60 Jira rows of 3
+        reporters are 3 people), by the most that happened to it: inserted, then updated."""
+        seen = self.stored.setdefault(entity, {})
+        before = seen.get(record_id)
+        if before is not None and _RANK[outcome] <= _RANK[before]:
+            return
+        if before is not None:
+            self.add(entity, before, by=-1)
+        seen[record_id] = outcome
+        self.add(entity, outcome)
+
+
+#: Which outcome of two rows on one record the summary counts it by.
+_RANK = {Outcome.UNCHANGED: 0, Outcome.UPDATED: 1, Outcome.INSERTED: 2}
 
 
 class Loader:
@@ -500,7 +522,7 @@ class Loader:
         )
         assert stored.id is not None
         self.resolver.remember_account(self.source, draft.external_id, stored.id)
-        self.counts.add("accounts", outcome)
+        self.counts.add_record("accounts", stored.id, outcome)
 
     def _person(self, draft: PersonDraft) -> None:
         account_id = self.resolver.account_id(draft.account, fallback_email=draft.email)
@@ -541,7 +563,7 @@ class Loader:
             stored.id,
             batch_id=self.batch_id,
         )
-        self.counts.add("people", outcome)
+        self.counts.add_record("people", stored.id, outcome)
 
     def _deal(self, draft: DealDraft, existing: Any) -> None:
         account_id = self.resolver.account_id(draft.account, deal=draft.outcome)

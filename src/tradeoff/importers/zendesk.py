@@ -43,6 +43,7 @@ from tradeoff.importers.drafts import (
 )
 from tradeoff.importers.jsonfile import iter_records, load_lookup, sideloaded, text_of
 from tradeoff.importers.locales import DATES_OPTION, Locale
+from tradeoff.importers.repeats import newest_copies
 from tradeoff.importers.textfile import FileFacts, inspect_file, read_csv
 from tradeoff.importers.values import parse_tags, parse_timestamp
 
@@ -83,7 +84,7 @@ class ZendeskImporter:
     def read(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
         if facts.path.suffix.lower() == ".csv":
             return read_view_csv(facts, context, Locale.of(context))
-        return self._read_json(facts, context)
+        return newest_copies(self._read_json(facts, context), "ticket")
 
     def _read_json(self, facts: FileFacts, context: ReadContext) -> Iterator[Record]:
         organizations = {

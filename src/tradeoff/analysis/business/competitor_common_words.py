@@ -55,6 +55,11 @@ a title in quotes show it alone; the others only for a name the workspace writes
 somewhere (``NameUsage.common_somewhere``), since a maker may stand before its product
 ("Oracle NetSuite").
 
+**A person's first name** ("Jane", "Otto") is a person where a role, a title or a greeting
+stands right before it, or a desk, a person's verb or a surname right after it ("Our
+receptionist Jane", "Jane at the front desk", "Jane aus der Anmeldung"), unless words of
+moving to it, using it or its parts show the product (``competitor_person_names``).
+
 A name that is no common word of the item's language is read as before, in any case:
 "personio" in lower case is Personio.
 """
@@ -70,6 +75,7 @@ from tradeoff.analysis.business import competitor_product_words as product_words
 from tradeoff.analysis.business.competitor_contrast import contrasts_with_us
 from tradeoff.analysis.business.competitor_days import DAYS, dated, day_or_month
 from tradeoff.analysis.business.competitor_openers import acts_after, named_as_product
+from tradeoff.analysis.business.competitor_person_names import first_name, read_as_person
 from tradeoff.analysis.business.competitor_word_shapes import (
     NOUNS_CAPITALISED,
     measured,
@@ -228,13 +234,13 @@ class NameUsage:
 
     def common_somewhere(self, key: str) -> bool:
         """Whether the folded name may be a common word: one of a language, one written
-        somewhere in a shape only a word takes ("40 square metres"), or a day or a month
-        (read by its context). Most names are none, and need no guess of an item's
-        language."""
+        somewhere in a shape only a word takes ("40 square metres"), a day or a month, or
+        a person's first name ("Jane": both read by their context). Most names are none,
+        and need no guess of an item's language."""
         if self._common is None:
             words = {k for k, code in self._as_word if self._as_word_there(k, code)}
             self._common = words | self._shaped
-        return key in self._common or day_or_month(key, DAYS_CAPITALISED)
+        return key in self._common or day_or_month(key, DAYS_CAPITALISED) or first_name(key)
 
     def common(self, key: str, languages: Iterable[str]) -> bool:
         """Whether the folded name is a common word of one of ``languages``."""
@@ -347,6 +353,7 @@ def read_as_word(
     languages: Collection[str],
     usage: UsageQuestions,
     spellings: Collection[str],
+    rivals: Collection[str] = (),
 ) -> bool:
     """Whether the name at ``text[start:end]`` (folded: ``key``) is read as the common word
     it also is, not as the competitor: a day or a month that dates something ("every
@@ -354,12 +361,16 @@ def read_as_word(
     the product ("switched to Monday", "monday.com"); a word's shape ("Market Square", "40
     square metres": ``competitor_word_shapes``) with no word around it that marks a
     product; or a common word of the item's ``languages`` (``usage``), written bare
-    (``bare``), with no word around it that marks a product."""
+    (``bare``), with no word around it that marks a product; or a person's first name
+    read as a person (``competitor_person_names``; ``rivals``: the workspace's competitor
+    names, folded, none of which is a surname)."""
     if day_or_month(key, languages) and dated(text, start, end, languages):
         after = text[end : end + 40]
         if product_words.written_as_product(after, possessive=False):
             return False
         return not product_words.before(text[max(0, start - 120) : start], languages)
+    if first_name(key) and read_as_person(text, start, end, languages, rivals):
+        return True  # "Jane at the front desk noticed it first": a person
     shape = word_shape(text, start, end, languages)
     if shape is not None and (shape.evident or usage.common_somewhere(key)):
         # "Market Square", "40 square metres", "het Square in Zwolle", "toast-gerechten"

@@ -28,7 +28,10 @@ the buyer's decision — a verb in the past ("stayed on paper", "sono rimasti su
 of deciding ("decided to keep pen and paper", "decidieron seguir con papel y lápiz"), a
 third person ("continuano con carta e penna", "they keep paper forms"), or a seller's
 note with no subject ("Blijven bij pen en papier", "Staying with pen and paper") — since a
-ticket's "we continue on paper until the app is fixed" is a complaint, not a rival. The
+ticket's "we continue on paper until the app is fixed" is a complaint, not a rival — or as
+the buyer's old way compared with us ("Honestly our old paper diary was more reliable
+than this", "unser alter Papierkalender war zuverlässiger"): a row of work by hand named
+in such a phrase ("Paper diary") is the row it names, written in lower case or not. The
 system words are a buyer's general ones (system, till, register, provider, software,
 process; "Kasse", "cassa", "kassa", "caisse", "caja", "caixa"): "we kept the old layout"
 and "keep the old version of the report" keep no alternative.
@@ -181,6 +184,29 @@ _BY_HAND = {
     "it": r"carta e penna|penna e carta|su carta|a mano|manualmente|(?:la )?lavagna",
     "nl": r"pen en papier|papier en pen|(?:het )?papier|met de hand|handmatig|(?:het )?whiteboard",
 }
+#: A comparison with us after the buyer's old way of working by hand: "our old paper diary
+#: was more reliable than this", "unser alter Papierkalender war zuverlässiger".
+_COMPARED = {
+    "en": (
+        r"(?:was|were|is|are|has been|used to be) (?:\w+ ){0,2}?(?:more|less|better|worse|"
+        r"faster|quicker|easier|simpler|safer|clearer|\w+er than)"
+    ),
+    "es": r"(?:era|eran|es|fue) (?:\w+ ){0,2}?(?:m[aá]s|mejor(?:es)?|menos|peor(?:es)?)",
+    "pt": r"(?:era|eram|[eé]|foi) (?:\w+ ){0,2}?(?:mais|melhor(?:es)?|menos|pior(?:es)?)",
+    "fr": (
+        r"(?:[eé]tait|[eé]taient|est|a [eé]t[eé]) (?:\w+ ){0,2}?"
+        r"(?:plus|mieux|meilleure?s?|moins|pire)"
+    ),
+    "de": (
+        r"(?:war|waren|ist) (?:\w+ ){0,2}?(?:besser|schneller|einfacher|zuverl[aä]ssiger|"
+        r"sicherer|praktischer|[uü]bersichtlicher|mehr|weniger)"
+    ),
+    "it": r"(?:era|erano|[eè]|[eè] stato) (?:\w+ ){0,2}?(?:pi[uù]|meglio|migliore|meno|peggio)",
+    "nl": (
+        r"(?:was|waren|is) (?:\w+ ){0,2}?(?:beter|sneller|makkelijker|betrouwbaarder|"
+        r"eenvoudiger|meer|minder)"
+    ),
+}
 #: Where a seller's note with no subject starts ("Staying with pen and paper").
 _OPENS = r"(?:^|(?<=[.!?;:\n])\s*)"
 #: Verbs of keeping work by hand as the buyer's decision: in the past, after a verb of
@@ -237,9 +263,21 @@ def _incumbent(code: str) -> str:
     return rf"{determiners}{{0,2}}(?:(?:{old}) (?:{systems})|(?:{systems}) (?:{old}))"
 
 
+def _old_way_compared(code: str) -> str:
+    """The buyer's old way of working by hand, compared with us: "our old paper diary was
+    more reliable than this" (the old word and a determiner before it, a comparison after
+    it; up to two words between, "nuestra vieja agenda de papel era más fiable")."""
+    determiner, old, by_hand = _DETERMINERS[code], _OLD[code], _BY_HAND[code]
+    return (
+        rf"(?:{determiner})(?: |(?<=['’]))(?:{old}) (?:[\w'’]+ ){{0,2}}?(?:{by_hand})\w*"
+        rf"(?: [\w'’]+)? (?:{_COMPARED[code]})"
+    )
+
+
 def _status_quo_phrase(code: str) -> str:
     kept = rf"(?:{_KEEP[code]}) (?:{_incumbent(code)}|{_WHAT_THEY_HAVE[code]})"
     parts = [_NO_DECISION[code], kept, rf"(?:{_DECIDED[code]}) (?:{_BY_HAND[code]})"]
+    parts.append(_old_way_compared(code))
     if code in _PREPOSITION_VERB_LAST:
         before, verb = _PREPOSITION_VERB_LAST[code]
         parts.append(rf"(?:{before}) {_incumbent(code)} {verb}")

@@ -67,6 +67,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from tradeoff.analysis.business.competitor_alikes import (
     Proposal,
@@ -88,6 +89,7 @@ from tradeoff.analysis.business.competitor_scan_deals import sync_deals as sync_
 from tradeoff.analysis.business.competitor_scan_evidence import CHUNK as CHUNK
 from tradeoff.analysis.business.competitor_scan_evidence import scan_evidence
 from tradeoff.analysis.business.competitor_scan_evidence import sync_items as sync_items
+from tradeoff.analysis.business.competitor_scan_stamp import stamp_scan, unchanged_since
 from tradeoff.analysis.business.mention_stance import stance_of
 from tradeoff.domain.deals import Competitor
 from tradeoff.domain.enums import CompetitorKind, MentionStance
@@ -292,7 +294,8 @@ class MentionFinder:
             said, key, rival, start, end = name
             if usage.common_somewhere(key):
                 spellings = self._spellings.get(key, ())
-                if read_as_word(text, start, end, key, languages(), usage, spellings):
+                rivals = self._owner.keys()  # a rival's name is no person's surname
+                if read_as_word(text, start, end, key, languages(), usage, spellings, rivals):
                     continue  # "Mucho gusto": the word; a phrase of a kind may still say it
             named.append((start, end))
             if rival not in found and self._rival_at(rival, text, start, end, languages):
@@ -370,16 +373,27 @@ class ScanReport:
     #: Deals whose field's status quo was filed under the specific alternative the deal
     #: also names ("No decision" in the field, "kept their in-house tool" in the reason).
     status_quo_refiled: int = 0
+    #: Nothing the scan reads changed since the last one: no item or deal was read again
+    #: (the counts are the last scan's), and the mentions and links stand.
+    unchanged: bool = False
 
 
-def scan_competitors(engine: Engine) -> ScanReport:
+def scan_competitors(engine: Engine, *, reread: bool = False) -> ScanReport:
     """Find every known competitor and alternative in the evidence and the deals' notes and
     store them (evidence → mentions, deals → "evaluated" links); then list look-alikes.
 
-    Idempotent: a second run changes nothing. Example: ``scan_competitors(engine)``.
+    Idempotent: a second run changes nothing, and when nothing it reads changed since the
+    last (no write to the data, the same reading rules: ``competitor_scan_stamp``) it reads
+    nothing again unless ``reread``. Example: ``scan_competitors(engine)``.
     """
     created: list[str] = []
     with write_session(engine) as session:
+        last = unchanged_since(session)
+        if last is not None and not reread:
+            return ScanReport(
+                last.evidence_scanned, 0, 0, last.deals_scanned, 0, (), _look_alikes(session),
+                unchanged=True,
+            )  # fmt: skip
         known = competitors.competitors(session)
         # Work done by hand ("paper work orders") is no row for "built our own".
         by_kind = {c.kind: c for c in reversed(known) if not by_hand(c)}
@@ -407,11 +421,8 @@ def scan_competitors(engine: Engine) -> ScanReport:
             linked, unlinked, refiled = linked + plus, unlinked + minus, refiled + moved
             deals, after = deals + len(batch), batch[-1][0]
         respelled = settle_spellings(session)
-        proposals = look_alikes(
-            competitors.competitors(session),
-            chosen=names_chosen(session),
-            uses=times_used(session),
-        )
+        proposals = _look_alikes(session)
+        stamp_scan(session, scanned, deals)
     return ScanReport(
         scanned,
         added,
@@ -424,3 +435,9 @@ def scan_competitors(engine: Engine) -> ScanReport:
         deal_links_removed=unlinked,
         status_quo_refiled=refiled,
     )
+
+
+def _look_alikes(session: Session) -> tuple[Proposal, ...]:
+    """The workspace's competitors that look like another (``competitor_alikes``)."""
+    known = competitors.competitors(session)
+    return look_alikes(known, chosen=names_chosen(session), uses=times_used(session))

@@ -14,7 +14,11 @@ Software names a capability in shapes, not only in words a list can hold:
   a decision);
 - a head noun of a capability after what it is of (``HEADS``: "dark mode", "guest access",
   "calendar view"), but not when the thing is what someone has access to ("No direct
-  access to the CFO").
+  access to the CFO");
+- a thing said not to be available (``AVAILABLE`` after it: "Keine Videosprechstunde
+  verfügbar", "No Outlook sync available", "Pas de téléconsultation disponible"): what a
+  product makes available is a capability; a person or time ("No one available", "Kein
+  Personal verfügbar") is still none by ``loss_absent.NOT_A_FEATURE``.
 
 The thing must still name no person, reply or need (``loss_absent.NOT_A_FEATURE``): "No
 bandwidth", "No appetite for change", "No pilot" and "No budget" name none of these shapes
@@ -44,6 +48,12 @@ NOT_CAPABILITIES = frozenset(
 #: Head nouns of a capability, after what it is of.
 HEADS = frozenset(
     "mode modes view views access editor builder login logins".split()  # noqa: SIM905
+)
+
+#: "Available" in the languages read, folded: the thing before it is offered by a product.
+AVAILABLE = frozenset(
+    """available verfügbar verfugbar verfuegbar vorhanden erhältlich erhaltlich erhaeltlich
+    disponible disponibles disponivel disponível disponibile disponibili beschikbaar""".split()  # noqa: SIM905
 )
 
 
@@ -81,6 +91,8 @@ def shows_capability(
         if english and _names_doing(word):
             return True
     last = own[-1] if own else None
+    if last is not None and last > own[0] and words[last] in AVAILABLE:
+        return True
     after = words[last + 1] if last is not None and last + 1 < len(words) else None
     return last is not None and last > own[0] and words[last] in HEADS and after != "to"
 

@@ -102,7 +102,7 @@ FRENCH = LanguageCues(
     ),
     feature_nouns=(
         "synchronis*", "rapports", "appli", "applis", "application*", "tableau*", "automatis*",
-        "modèle*", "flux", "calcul", "calculs", "gestion",
+        "modèle*", "flux", "calcul", "calculs", "gestion", "facturation", "télétransmission",
     ),
     need_frame=("besoin", "exig*", "voulai*"),
     qualities=frozenset({"sécurité", "fiabilité", "stabilité", "conformité",
@@ -118,6 +118,11 @@ FRENCH = LanguageCues(
             "on ne propose|gère|supporte pas",
             "choisi|préféré|pris * car|puisqu il|ils|elle|elles a|ont|avait|avaient|propose|"
             "proposent|offre|offrent",
+            # A billing capability no feature word names, read in a reason only: a
+            # description's "Besoin du tiers payant" says what the practice needs, not why the
+            # deal was lost ("Ils ont choisi Doctolib, déjà utilisé par leurs patients").
+            "pas de|d tiers payant",
+            "sans|aucun tiers payant",
         ),
         C.STATUS_QUO: (
             "rester|reste|restent|resteront|resté|restés avec|sur|chez",

@@ -112,6 +112,8 @@ Speaks against it (``PraiseReading.against``), anywhere in the item:
   declined");
 - a complaint asked (``COMPLAINT_ASKS``: "why", "how come", "what is going on", "what
   happened"): "so why am I suddenly being told ...";
+- praise of something else by comparison (``comparison``: "our old paper diary was more
+  reliable than this", "even Excel was faster", "at least the phone worked");
 - a sentence that opens with a wish (``WISH_OPENERS``: "Wish transfers didn't take three
   days.", "I wish", "If only"), or a gripe ("my only gripe is", "the downside");
 - a review rated 1 or 2 of 5.
@@ -189,6 +191,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradeoff.analysis.label import (
+    comparison,
     polite_praise,
     praise_language_of,
     praise_languages,
@@ -247,7 +250,8 @@ IDIOMS = _phrases(
     thanks for resolving, thank you for the fix, thanks for the fix, keep it up,
     keep up the good work, keep up the great work, huge thanks, big thanks, massive thanks,
     really appreciated, much appreciated, greatly appreciated,
-    made my day, made my week, made our day, made our week, kudos, hats off"""
+    made my day, made my week, made our day, made our week, kudos, hats off,
+    above and beyond"""
 )
 #: "Outstanding" praises only these (of an invoice or a ticket it means unpaid or open);
 #: their nouns name areas, so unlike the idioms' words they are no judging words.
@@ -500,6 +504,8 @@ _PRAISE, _MANNER, _IDIOMS, _NOT_PRAISE, _ASKS, _HABIT_PHRASES, _PROBLEM_PHRASES 
     ),
 )
 _PREAMBLES = _by_first_word(PREAMBLES)
+#: The praise words "more" makes a comparative of ("more reliable": ``comparison``).
+_ONE_WORD_PRAISE = frozenset(p[0] for p in PRAISE + MANNER if len(p) == 1)
 _GREETINGS, _REQUEST_PHRASES = (
     _by_first_word(polite_praise.GREETINGS),
     _by_first_word(REQUEST_PHRASES),
@@ -720,6 +726,7 @@ _RULES_SOURCE = b"".join(
     Path(module).read_bytes()
     for module in (
         __file__,
+        comparison.__file__,
         polite_praise.__file__,
         praise_languages.__file__,
         praise_language_of.__file__,
@@ -776,6 +783,8 @@ def _read_sentence(sentence: str, against: list[str]) -> list[str]:
     )
     if any(tuple(tokens[: len(opener)]) == opener for opener in WISH_OPENERS):
         against.append(" ".join(tokens[:2]))
+    if (compared := comparison.compared_away(tokens, _ONE_WORD_PRAISE)) is not None:
+        against.append(compared)  # praise of something else: "X was more reliable than this"
     # A cue in a question, an order or a habit's sentence does not judge; negated, it still
     # speaks against.
     judged = not asked and tokens[0] not in ORDERS and not _habitual(tokens)

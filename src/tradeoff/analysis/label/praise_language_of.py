@@ -71,7 +71,7 @@ ENGLISH_HOMOGRAPHS = frozenset(
     impossible incorrect internet laptop legal man note ok okay over pc per personal
     platform possible print problem product programme question re request resolve rest
     screenshot software start system team terrible time tool tools update updates version
-    via week weekend wifi fare come red son ai ah just bis absolute""".split()  # noqa: SIM905
+    via week weekend wifi fare come red son ai ah just bis absolute minutes urgent""".split()  # noqa: SIM905
 )
 
 

@@ -211,7 +211,8 @@ def _score(
     spread = float(similarity.std())
     standard = (similarity - similarity.mean()) / spread if spread > 0 else similarity * 0
     documents = [_document(item, words) for item, words in zip(pool, said, strict=True)]
-    keyword, coverage = bm25_with_coverage([index_terms(d) for d in documents], query.terms)
+    indexed = [query.whole_runs_only(index_terms(d)) for d in documents]
+    keyword, coverage = bm25_with_coverage(indexed, query.terms)
     return _Scored(
         items=pool,
         documents=documents,

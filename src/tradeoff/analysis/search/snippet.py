@@ -2,6 +2,10 @@
 
 The marks are character spans, not markup: the text is a customer's and may contain
 anything, so each renderer (rich table, JSON, HTML later) decides how to show them.
+
+A query's run of unspaced letters ("แจ้งเตือน", "証明書") matches by its pairs of letters,
+which also occur alone elsewhere in a text ("อน" of "ก่อน", "แจ้ง" of "ใบแจ้งหนี้"): only
+the run's whole occurrences are marked, never its pairs one by one.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradeoff.analysis.search.query import Query
-from tradeoff.analysis.search.words import indexed, words
+from tradeoff.analysis.search.words import indexed, unspaced_runs, words
 
 WIDTH = 180
 #: Characters kept before the first match, so it reads as part of a sentence.
@@ -28,8 +32,9 @@ def make_snippet(text: str, query: Query, width: int = WIDTH) -> Snippet:
     """The ``width``-character window holding the most matches (earliest on ties)."""
     flat = " ".join(text.split())
     found = words(flat)
-    terms = set(query.terms)
-    spans = [(start, end) for term, start, end in indexed(flat) if term in terms]
+    whole, pairs = _whole_runs(flat, query)
+    terms = set(query.terms) - pairs
+    spans = whole + [(start, end) for term, start, end in indexed(flat) if term in terms]
     lowers = [w.lower for w in found]
     for phrase in query.phrases:
         n = len(phrase)
@@ -49,6 +54,20 @@ def make_snippet(text: str, query: Query, width: int = WIDTH) -> Snippet:
     shift = len(prefix) - start
     kept = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
     return Snippet(prefix + flat[start:end] + suffix, kept)
+
+
+def _whole_runs(flat: str, query: Query) -> tuple[list[tuple[int, int]], set[str]]:
+    """The spans of the query's unspaced runs where they occur whole in ``flat``, and the
+    pairs of letters the runs are searched by, which are not marked one by one. Such
+    letters have no case, so a run is found in the text as it is written."""
+    spans: list[tuple[int, int]] = []
+    pairs = {pair for run in query.runs for pair in run}
+    for run in unspaced_runs(query.text):
+        at = flat.find(run)
+        while at >= 0:
+            spans.append((at, at + len(run)))
+            at = flat.find(run, at + len(run))
+    return spans, pairs
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:

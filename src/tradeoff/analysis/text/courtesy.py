@@ -12,7 +12,9 @@ only, so the words of the complaint stay as the customer typed them.
 
 A message can be nothing more: a greeting and a thanks ("Hi Stockroom support,\\n\\nthanks!",
 "Bonjour l'équipe, merci !"). ``only_greeting`` tells it, in English, German, French,
-Spanish, Portuguese, Italian and Dutch, so the theme engine leaves it unsorted: one was filed
+Spanish, Portuguese, Italian and Dutch, and the thanks alone in Polish, Swedish, Danish,
+Norwegian, Finnish and Czech too ("Dzięki", "Tack!", "Mange tak", "Kiitos", "Díky"), so the
+theme engine leaves it unsorted: one was filed
 in a problem theme because the team's name it greets is no pleasantry's word.
 
     >>> after_courtesies("Hope you're well. The export fails.")
@@ -43,7 +45,8 @@ KIND = frozenset(_KIND_WORDS.split())
 _GREETING_WORDS = """hi hello hey hiya howdy dear greetings hallo
 moin servus bonjour bonsoir salut coucou hola buenos buenas ciao salve buongiorno buonasera
 spettabile egregio egregi estimado estimada estimados estimadas prezado prezada
-prezados prezadas olá oi hoi goedemorgen goedemiddag goedenavond"""
+prezados prezadas olá oi hoi goedemorgen goedemiddag goedenavond witam witajcie cześć
+hej hejsan hallå tjena hei hejka kära kære ahoj"""
 GREETING = frozenset(_GREETING_WORDS.split())
 #: A time of day greets after "Good" or "Guten", or alone before whom it greets in
 #: pleasantries' words ("Morning all,"): "Evening shifts, thanks" is about shifts.
@@ -57,10 +60,15 @@ _THANKS_WORDS = """merci beaucoup bien à vous d avance bonne journée soirée e
 danke vielen dank schön sehr im voraus und viele grüsse liebe beste gracias muchas mil de
 antemano saludos un saludo cordiales y buen día obrigado obrigada muito e abraços
 atenciosamente grazie mille tante ancora buon buona lavoro giornata serata saluti cordiali
-distinti bedankt dank je wel hartelijk alvast groeten groetjes en fijne dag"""
+distinti bedankt dank je wel hartelijk alvast groeten groetjes en fijne dag
+dzięki dziękuję dziękujemy wielkie bardzo serdecznie z góry za pomoc pozdrawiam pozdrowienia
+dzień dobry tack så mycket stort tusen på förhand för hjälpen med vänliga hälsningar hej
+tak takk mange for hjælpen hjelpen hilsen venlig vennlig kiitos paljon terveisin díky
+děkuji moc ok okej okay super"""
 THANKS = frozenset(_THANKS_WORDS.split())
 _THANKFUL = KIND | frozenset({"merci", "danke", "dank", "gracias", "obrigado", "obrigada"})
-_THANKFUL |= frozenset({"grazie", "bedankt"})
+_THANKFUL |= frozenset({"grazie", "bedankt", "dzięki", "dziękuję", "dziękujemy", "tack"})
+_THANKFUL |= frozenset({"tak", "takk", "kiitos", "díky", "děkuji"})
 #: An opening greeting: its word, at most ``ADDRESS_WORDS`` words of whom it greets ("Hi
 #: Stockroom support", "Dear Sir/Madam"), closed by a mark or a line's end. Without the close,
 #: "Hi reorder points are wrong" would be a greeting.

@@ -9,16 +9,17 @@ The guess reads only the commonest function words ("el", "und", "les"...), which
 topic and which every sentence of those languages uses: no model, no download, and every
 verdict is the words that decided it. A language is named when at least ``MIN_HITS`` of
 its words and a ``MIN_SHARE`` of the text's words are its function words, and they
-outnumber English ones; else the item counts as English (or too short to tell).
+outnumber English ones; a text of a few words without an English one ("Funktioniert nicht
+mehr") by the words support texts are written with (``short_language``); else the item
+counts as English (or too short to tell). A tie goes to the language with more words only
+it writes ("le", "que", "en" are French and Spanish; "l'", "notre" French). Polish and
+Swedish are read the same way, with the letters only they write (``nordic_slavic``).
 
-A language written in a script of its own is told by its letters instead (``SCRIPTS``):
-Japanese, Chinese, Korean, Russian, Greek, Arabic... have no Latin function words, and a
-QA corpus's 12 Japanese tickets went unread, filed with 11 German ones in a theme named "in
-German" that quoted only Japanese. Such a text is in that language when the letters of
-its script outweigh its Latin ones: "iOSアプリでプッシュ通知が届きません" is Japanese,
-"Our Tokyo office (東京オフィス) cannot log in" is English. Languages that share a script
-and write no letter of their own are told by the words and spellings only one of them
-writes (``TOLD_BY_WORDS``): Bulgarian from Russian, Marathi and Nepali from Hindi.
+A language written in a script of its own is told by its letters instead
+(``script_language``): Japanese, Chinese, Korean, Russian, Greek, Arabic... have no Latin
+function words. Such a text is in that language when the letters of its script outweigh
+its Latin ones: "iOSアプリでプッシュ通知が届きません" is Japanese, "Our Tokyo office
+(東京オフィス) cannot log in" is English.
 
 >>> guess_language("El código de verificación nunca llega y no puedo iniciar sesión")
 'es'
@@ -33,8 +34,11 @@ True
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from itertools import pairwise
+
+from tradeoff.analysis.text import nordic_slavic
+from tradeoff.analysis.text.script_language import LATIN, MIN_SCRIPT_LETTERS, script_language
+from tradeoff.analysis.text.short_language import ANY_SUPPORT_WORD, SHORT_WORDS, short_language
 
 # The blocks of the scripts written without spaces between words, defined in the domain
 # for the inbox's word index too; labels and search read them from here.
@@ -43,7 +47,6 @@ from tradeoff.domain.scripts import HANGUL as HANGUL
 from tradeoff.domain.scripts import HIRAGANA as HIRAGANA
 from tradeoff.domain.scripts import KATAKANA as KATAKANA
 from tradeoff.domain.scripts import THAI as THAI
-from tradeoff.domain.scripts import Blocks
 from tradeoff.domain.scripts import char_class as char_class
 
 #: Function words of each language, left out where they are common English words too
@@ -51,22 +54,26 @@ from tradeoff.domain.scripts import char_class as char_class
 _FUNCTION_WORDS = {
     "es": """el la los las lo del al que y en un una unos unas por para con mi mis su sus se
         es está están estoy esta este esto hay muy pero como porque ya cuando desde sin sobre
-        también nunca siempre puedo tengo hola gracias más ni nos le les mí yo ella""",
+        también nunca siempre puedo tengo hola gracias más ni nos le les mí yo ella nuestro
+        nuestra nuestros nuestras usted ustedes""",
     "de": """der die das den dem des ein eine einen einem einer und ist ich mich mir mein
         meine meinen meiner meinem sie wir ihr es zu von mit auf für im nicht kein keine
         bitte habe haben hat wurde wurden wie aber oder wenn dass noch schon kann möchte
         sehr auch nach bei immer nur seit jetzt wird sind war über unser unsere unseren
         unserem unserer unter""",
     "fr": """le la les des du une et je est pas pour dans sur avec ce cette il elle nous
-        vous mais ou très qui que mon ma mes au aux ne sont suis été fait depuis""",
+        vous mais ou très qui que mon ma mes au aux ne sont suis été fait depuis à en par
+        notre nos votre vos leur leurs ces ses aucun aucune avant quand comme chez sans
+        tout tous toute rien aussi être avoir l' d' n' qu' j' c' s'""",
     "pt": """o os da do das dos em um uma meu minha não é e que para com por mas muito
         também eu ele ela está estou são foi tem""",
     "it": """il gli della di che non per mio mia sono ho è la le una un con ma anche molto
-        io lui lei questo questa nel nella sempre""",
+        io lui lei questo questa nel nella sempre l' dell' all' nell' sull' dall' un'""",
     "nl": """het een en ik mijn niet dat op te voor met geen van zijn er maar ook wel heb
         hebben wordt werd nog bij""",
 }
 FUNCTION_WORDS = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
+FUNCTION_WORDS |= nordic_slavic.FUNCTION_WORDS
 #: The words of each language that name nothing, which a theme's name never holds
 #: (``label.keywords.STOPWORDS``): its articles, pronouns and possessives, prepositions and
 #: their contractions with an article ("zum", "du", "pelo", "nella"), conjunctions, forms
@@ -152,6 +159,7 @@ _STOP_WORDS = {
         bedankt dank groeten groet vriendelijke goedemorgen goedemiddag alstublieft graag""",
 }
 STOP_WORDS = {code: frozenset(words.split()) for code, words in _STOP_WORDS.items()}
+STOP_WORDS |= nordic_slavic.STOP_WORDS
 #: The words of each language that deny what follows ("nunca llega", "ohne Fehler", "sans
 #: erreur"): a name's phrase never spans them (``label.keywords.NEGATIONS``), which would
 #: say the opposite ("código llega" of "el código nunca llega").
@@ -164,6 +172,7 @@ _NEGATIONS = {
     "nl": "niet geen nooit niets niemand zonder",
 }
 NEGATIONS = {code: frozenset(words.split()) for code, words in _NEGATIONS.items()}
+NEGATIONS |= nordic_slavic.NEGATIONS
 #: "Every" of each language, which English reads as filler (``label.keywords.FILLER``): no
 #: part of a name, and a name's phrase never spans it ("hohe gebühren bei jeder überweisung"
 #: names "hohe gebühren", not "hohe gebühren überweisung").
@@ -176,6 +185,7 @@ _EVERY = {
     "nl": "elke ieder iedere",
 }
 EVERY = {code: frozenset(words.split()) for code, words in _EVERY.items()}
+EVERY |= nordic_slavic.EVERY
 #: Function words of each language that are English words too, so the shared stop list
 #: keeps them ("die", "war", "son", "car"), though in a theme of that language they name
 #: nothing ("in German · stürzt die app" is "crashes the app"): such a theme's name leaves
@@ -187,6 +197,7 @@ _HOMOGRAPHS = {
     "pt": "era sim todo nada algo num dum nas bom ali eu",
     "it": "ci vi fare dove era solo come",
     "nl": "die van dan ben bent door heel hen",
+    **nordic_slavic.HOMOGRAPHS,
 }
 
 
@@ -220,6 +231,8 @@ _ENGLISH_WORDS = """the a an and or but is are was were be been i my me we our y
 this that to of in on for with at by from not no have has had do does did can will would
 there they them he she his her what when why how which who all any some just only very"""
 ENGLISH = frozenset(_ENGLISH_WORDS.split())
+#: English function words that other languages' support texts write too ("no", "a", "in").
+_SHARED = ENGLISH & ANY_SUPPORT_WORD
 #: Names of the languages told, for a theme's label.
 NAMES = {
     "es": "Spanish",
@@ -248,146 +261,16 @@ NAMES = {
     "ne": "Nepali",
     "hy": "Armenian",
     "ka": "Georgian",
+    **nordic_slavic.NAMES,
 }
 MIN_HITS = 2
 MIN_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
-
-#: Scripts that name a language, by their Unicode blocks. Han and kana are apart: Japanese
-#: writes Han with kana, Chinese Han alone.
-SCRIPTS: dict[str, Blocks] = {
-    "kana": HIRAGANA + KATAKANA,
-    "han": HAN,
-    "hangul": HANGUL,
-    "cyrillic": ((0x0400, 0x052F),),
-    "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
-    "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
-    "hebrew": ((0x0590, 0x05FF),),
-    "thai": THAI,
-    "devanagari": ((0x0900, 0x097F),),
-    "armenian": ((0x0530, 0x058F),),
-    "georgian": ((0x10A0, 0x10FF),),
-}
-#: The language a script is read as, unless letters only another of its languages writes
-#: are there (``TOLD_BY_LETTERS``) or its words and spellings tell another
-#: (``TOLD_BY_WORDS``).
-SCRIPT_LANGUAGE = {
-    "kana": "ja",
-    "han": "zh",
-    "hangul": "ko",
-    "cyrillic": "ru",
-    "greek": "el",
-    "arabic": "ar",
-    "hebrew": "he",
-    "thai": "th",
-    "devanagari": "hi",
-    "armenian": "hy",
-    "georgian": "ka",
-}
-#: Per script: languages told from its default by letters of their own, first match wins.
-TOLD_BY_LETTERS: dict[str, tuple[tuple[str, str], ...]] = {
-    # Belarusian before Ukrainian: it writes "і" too, and "ў" is its own.
-    "cyrillic": (("be", "ў"), ("uk", "іїєґ"), ("mk", "ѓќѕ"), ("sr", "ђћџјљњ")),
-    "arabic": (("ur", "ٹڈڑںے"), ("fa", "پچژگکی")),
-}
-
-
-@dataclass(frozen=True)
-class Marks:
-    """What tells one language of a script from the others that write no letter of their
-    own: words only it writes among them, endings only its words have, and spellings only
-    it has (a pattern searched in each word)."""
-
-    words: frozenset[str]
-    endings: tuple[str, ...] = ()
-    spelling: re.Pattern[str] | None = None
-
-    def count(self, words: list[str]) -> int:
-        """How many of ``words`` are marked as this language's; an ending counts on a
-        word three letters longer than it or more ("последнего", not "много")."""
-        return sum(
-            word in self.words
-            or any(word.endswith(e) and len(word) >= len(e) + 3 for e in self.endings)
-            or (self.spelling is not None and self.spelling.search(word) is not None)
-            for word in words
-        )
-
-
-def _marks(words: str, endings: str = "", spelling: str | None = None) -> Marks:
-    pattern = re.compile(spelling) if spelling is not None else None
-    return Marks(frozenset(words.split()), tuple(endings.split()), pattern)
-
-
-#: Per script: languages written in it with no letter of their own, told apart by the
-#: words they write (``Marks``), the script's default (``SCRIPT_LANGUAGE``) among them; the
-#: one with the most marked words wins, the default on a tie (none at all, a name...).
-#: Bulgarian and Russian share every letter but spell apart: Russian's "ъ" stands only
-#: before е, ё, ю, я ("объявление"), Bulgarian's is a vowel ("към", "проблемът"); Russian
-#: ends words in "ь" ("есть", "работать"), Bulgarian writes it only before "о"; "ы", "э",
-#: "ё" are Russian. Marathi writes "ळ" and attaches its postpositions ("खात्यामध्ये",
-#: "बजेटसाठी"), as Nepali does its plural "-हरू" ("सूचनाहरू"); Hindi writes them apart
-#: ("खाते में"). Words both of a pair write ("не", "на", "да"; "का", "को", "के", "हो", "तो")
-#: are in neither list.
-TOLD_BY_WORDS: dict[str, dict[str, Marks]] = {
-    "cyrillic": {
-        "ru": _marks(
-            """что это этот нет был была было были есть будет будут можно нужно надо очень
-            почему потому если только уже ещё еще мне меня мой моя мои мы вы он она они оно
-            для у к тоже также когда сейчас который которая которое которые просто
-            пожалуйста спасибо здравствуйте могу может работает через""",
-            "ся сь ого ому ему ами ями",
-            "[ыэё]|ь(?!о)|ъ[еёюя]",
-        ),
-        "bg": _marks(
-            """ще са съм сме сте си това този тази тези които който която което няма има
-            какво защо защото когато ако вече още само сега тук кога аз ние вие той тя те ме
-            ми ни ви го ги му моля благодаря здравейте здравей мога може трябва искам искаме
-            беше бяха нещо нищо всички всеки със във към през работи""",
-            "ието ията",
-            "ѝ|ъ(?![еёюя])",
-        ),
-    },
-    "devanagari": {
-        "hi": _marks(
-            """है हैं था थी थे नहीं और में से भी यह वह ये वो मैं मुझे मुझसे मेरा मेरी मेरे हमारा
-            हमारी हमारे आप अपने अपना अपनी रहा रही रहे गया गई गए लिए क्या क्यों कोई कुछ बहुत
-            लेकिन साथ बाद सकता सकती सकते जाता जाती जाते करें करना करने ने हूँ हूं"""
-        ),
-        "mr": _marks(
-            """आहे आहेत नाही नाहीत आणि पण मी आम्ही तुम्ही माझे माझा माझी माझ्या आमचे आमचा आमची
-            आमच्या तुमचे तुमचा काय कसे कसा कशी अजून आता नंतर लगेच होते झाले झाला झाली केले
-            केला केली दिले दिला दिली करा करू शकत शकतो शकते येत येते येतो खूप मला आम्हाला
-            तुम्हाला त्यांना किंवा""",
-            "च्या मध्ये साठी ांना",
-            "[ळऱॲ]",
-        ),
-        "ne": _marks(
-            """छ छन् छैन छु छौं हुन्छ हुँदैन थियो थिए भयो भएको दियो लियो गर्‍यो गर्यो गर्न
-            गर्नुहोस् छिटो र पनि तर म मेरो हाम्रो तपाईं तपाईंको यो त्यो यी धेरै किन कुनै अहिले
-            सक्छ सक्दिन सकिन लागि पछि एउटै दुई""",
-            "हरू नुहोस् दैन दैनन् छन् ँछ न्छ र्छ देखि बाट सँग",
-        ),
-    },
-}
-#: A word of a script's letters, with the vowel signs and viramas of Devanagari (marks, no
-#: letters for ``\w``), without its dandas and digits.
-_SCRIPT_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097f\u200c\u200d])+")
-#: A Han, kana or Hangul character counts as this many letters: it writes a syllable or a
-#: word, about as much as three Latin letters, so "OktaとのSAML SSOでログインできません。
-#: エラー「InResponseTo mismatch」" weighs its Japanese (45) above its Latin (31), and
-#: "Our Tokyo office (東京オフィス) cannot log in since the update" is English (18 to 39).
-WIDE = 3
-WIDE_SCRIPTS = frozenset({"kana", "han", "hangul"})
-#: Letters of a script (``WIDE`` for each wide character) a text needs to be in its language
-#: (beside outweighing its Latin letters); a text leans to it with twice as many, whatever
-#: its Latin ("... 証明書チェーンは正しいです" after a pasted English error).
-MIN_SCRIPT_LETTERS = 4
-#: Japanese holds at least one kana per this many Han characters; Chinese none.
-HAN_PER_KANA = 20
-_BOUNDS = sorted((low, high, script) for script, blocks in SCRIPTS.items() for low, high in blocks)
-_STARTS = [low for low, _, _ in _BOUNDS]
-_IN_SCRIPT = re.compile(f"[{char_class(*SCRIPTS.values())}]")
-_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
+#: A word elided before a vowel ("l'ouvre", "d'accueil", "dell'app"), read as the function
+#: word it is ("l'", "d'"), which only French and Italian write: "Le formulaire d'accueil
+#: ... avant que le patient l'ouvre" weighed "le", "que", "le" alike for French and Spanish
+#: and read as Spanish.
+_ELISION = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}['\u2019](?=[^\W\d_])")
 
 
 #: Each function word → the languages it belongs to ("en" for English): one look-up per
@@ -399,17 +282,36 @@ for _code, _words in (*FUNCTION_WORDS.items(), ("en", ENGLISH)):
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _code)
 
 
+#: The same for a short text (``short_language``), which reads every stop word and negation
+#: of each language too: "Perdí todos mis archivos" holds one function word ("mis").
+_SHORT_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _code, _words in (*STOP_WORDS.items(), *NEGATIONS.items(), *FUNCTION_WORDS.items()):
+    for _word in _words:
+        if _code not in _SHORT_LANGUAGES_OF.get(_word, ()):
+            _SHORT_LANGUAGES_OF[_word] = (*_SHORT_LANGUAGES_OF.get(_word, ()), _code)
+for _word in ENGLISH:
+    _SHORT_LANGUAGES_OF[_word] = (*_SHORT_LANGUAGES_OF.get(_word, ()), "en")
+
+
 def guess_language(text: str) -> str | None:
-    """The code of the language ``text`` is written in (its script's, ``SCRIPTS``, or by
+    """The code of the language ``text`` is written in (its script's, ``script_language``, or by
     ``FUNCTION_WORDS``), or None for English, or a text too short to tell."""
     if not text.isascii():  # most text is ASCII, and holds no other script
         code, weight = script_language(text)
-        if code is not None and weight >= MIN_SCRIPT_LETTERS and weight > len(_LATIN.findall(text)):
+        if code is not None and weight >= MIN_SCRIPT_LETTERS and weight > len(LATIN.findall(text)):
             return code
-    words = _WORD.findall(text.casefold())
-    hits = _hits(words)
+    folded = text.casefold()
+    words = _WORD.findall(folded)
+    hits, own = _hits(words, folded)
     english = hits.pop("en", 0)
-    best = _most(hits)
+    if len(words) <= SHORT_WORDS and english == sum(w in _SHARED for w in words):
+        # A few words, none of them English: told by the words support texts are written
+        # with too ("Funktioniert nicht mehr"; "Mi serve una nuova fattura" is Italian,
+        # though "mi" and "una" are Spanish function words).
+        short = short_language(text, _SHORT_LANGUAGES_OF)
+        if short is not None:
+            return short
+    best = _most(hits, own)
     if best is None:
         return None
     found = hits[best]
@@ -422,78 +324,59 @@ def leaning(text: str) -> str | None:
     """The language of at least ``MIN_HITS`` of ``text``'s function words, most first, whatever
     its English ones: "Die Berichte laden extrem langsam, der ... We have 40,000 SKUs" reads
     as English (``guess_language``: as many English words) but leans German. A script's
-    language (``script_language``) is leaned to with ``2 * MIN_SCRIPT_LETTERS`` letters."""
+    language (``script_language``) is leaned to with ``2 * MIN_SCRIPT_LETTERS`` letters. A
+    text read as a language leans to it: "Cherche un agenda en ligne" is French by its
+    support words, though "un" and "en" are Spanish function words too."""
     code, weight = script_language(text)
     if code is not None and weight >= 2 * MIN_SCRIPT_LETTERS:
         return code
-    hits = _hits(_WORD.findall(text.casefold()))
+    guessed = guess_language(text)
+    if guessed is not None:
+        return guessed
+    folded = text.casefold()
+    hits, own = _hits(_WORD.findall(folded), folded)
     hits.pop("en", None)
-    best = _most(hits)
+    best = _most(hits, own)
     return best if best is not None and hits[best] >= MIN_HITS else None
 
 
-def script_language(text: str) -> tuple[str | None, int]:
-    """The language of the script most of ``text``'s non-Latin letters are in, and how many
-    letters (``WIDE`` per Han, kana or Hangul character) it has there; (None, 0) for a text
-    with none, as most are, told without reading it when it is ASCII, else by one search.
-
-    >>> script_language("Не приходят уведомления в Slack")
-    ('ru', 22)
-    """
-    if text.isascii() or _IN_SCRIPT.search(text) is None:
-        return None, 0
-    letters: dict[str, list[str]] = {}
-    for char in _IN_SCRIPT.findall(text):
-        if char.isalpha():
-            letters.setdefault(_script_of(char), []).append(char)
-    han = letters.pop("han", [])
-    if han:
-        # Han with kana is Japanese, Han alone Chinese (or Korean's Hanja, outweighed).
-        kana = len(letters.get("kana", ()))
-        letters.setdefault("kana" if HAN_PER_KANA * kana >= len(han) else "han", []).extend(han)
-    if not letters:
-        return None, 0
-    weights = {s: len(c) * (WIDE if s in WIDE_SCRIPTS else 1) for s, c in letters.items()}
-    script = max(sorted(weights), key=weights.__getitem__)
-    return _told(script, "".join(letters[script]).casefold(), text), weights[script]
-
-
-def _script_of(char: str) -> str:
-    """The script (``SCRIPTS``) of a character matched by ``_IN_SCRIPT``."""
-    return _BOUNDS[bisect_right(_STARTS, ord(char)) - 1][2]
-
-
-def _told(script: str, letters: str, text: str) -> str:
-    """The language of ``script`` its ``letters`` are in (``TOLD_BY_LETTERS``), else the
-    one the words of ``text`` tell (``TOLD_BY_WORDS``)."""
-    for code, own in TOLD_BY_LETTERS.get(script, ()):
-        if any(letter in letters for letter in own):
-            return code
-    default = SCRIPT_LANGUAGE[script]
-    marks = TOLD_BY_WORDS.get(script)
-    if marks is None:
-        return default
-    words = _SCRIPT_WORD.findall(text.casefold())
-    counts = {code: mark.count(words) for code, mark in marks.items()}
-    best = max(counts, key=counts.__getitem__)
-    return best if counts[best] > counts[default] else default
-
-
-def _hits(words: list[str]) -> dict[str, int]:
-    """Function words per language code ("en" for English) among ``words``."""
+def _hits(words: list[str], folded: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Function words per language code ("en" for English) among ``words`` and the elided
+    ones of the text ``folded``, and those of them that only that language writes. A word
+    with a letter only one language writes (``nordic_slavic.LETTERS``: "ł", "å") counts
+    as its own too, when the text holds a function word of that language."""
     hits: dict[str, int] = {}
-    for word in words:
-        for code in _LANGUAGES_OF.get(word, ()):
+    own: dict[str, int] = {}
+    elided = _ELISION.findall(folded) if "'" in folded or "\u2019" in folded else []
+    for word in (*words, *(e.replace("\u2019", "'") for e in elided)):
+        codes = _LANGUAGES_OF.get(word, ())
+        for code in codes:
             hits[code] = hits.get(code, 0) + 1
-    return hits
+        if len(codes) == 1:
+            own[codes[0]] = own.get(codes[0], 0) + 1
+    if not folded.isascii():
+        # English writes "à" only in the loan "à la" ("À la carte pricing unclear").
+        loans = sum(a == "à" and b == "la" for a, b in pairwise(words))
+        if loans:
+            hits["fr"] -= loans
+            own["fr"] -= loans
+        for code, letters in nordic_slavic.LETTERS.items():
+            if code in hits:
+                lettered = sum(
+                    letters.search(w) is not None and w not in _LANGUAGES_OF for w in words
+                )
+                hits[code] += lettered
+                own[code] = own.get(code, 0) + lettered
+    return hits, own
 
 
-def _most(hits: dict[str, int]) -> str | None:
-    """The language of the most hits; a tie goes to the one listed first in
-    ``FUNCTION_WORDS``."""
+def _most(hits: dict[str, int], own: dict[str, int]) -> str | None:
+    """The language of the most hits; on a tie, the one with the most words only it writes
+    ("l'", "notre", "nuestra": "le" and "que" are French and Spanish alike), then the one
+    listed first in ``FUNCTION_WORDS``."""
     if not hits:
         return None
-    return max(FUNCTION_WORDS, key=lambda code: hits.get(code, 0))
+    return max(FUNCTION_WORDS, key=lambda code: (hits.get(code, 0), own.get(code, 0)))
 
 
 def language_of_group(languages: list[str | None]) -> list[str] | None:

@@ -27,7 +27,8 @@ names:
   from my iPhone but the iPad app also crashes" is a complaint, and stays); a sign-off line
   ("Thanks,", "Best regards", "Respectfully,", "Cheers, Dana", "Cordiali saluti,", "Grazie
   e buon lavoro", "Saludos cordiales", "Atenciosamente", "Bien à vous", "Mit freundlichen
-  Grüßen", "Met vriendelijke groet": ``sign_offs.SIGN_OFF``) is cut with what follows it
+  Grüßen", "Met vriendelijke groet", "Pozdrawiam", "Med vänliga hälsningar", "Best wishes,
+  😡": ``sign_offs.SIGN_OFF``) is cut with what follows it
   when that is a short block (at most ``SIGNATURE_LINES`` short lines: a name, a title, a
   phone) or a block of any length whose every line reads as a signature's
   (``signatures.signature_line``: a name, title or company, an address, a phone, email,
@@ -42,7 +43,8 @@ names:
   chat's replies to "anything else?") is dropped.
 - **Greeting**: an opening line that is only a greeting ("Hi team,", "Dear Support,",
   "Morning all,", "To whom it may concern:", "Buongiorno,", "Estimado cliente:", "Sehr
-  geehrte Damen und Herren,", "Bom dia,") is dropped, and so is a greeting clause of at
+  geehrte Damen und Herren,", "Bom dia,", "Dzień dobry,", "Hej hej,": ``greetings``) is
+  dropped, and so is a greeting clause of at
   most three words before the first comma ("Hi there, my card…" → "my card…").
 - **Pleasantries**: whole sentences of courtesy at the start and end ("Happy Friday!",
   "Sorry to bother you again.", "Looking forward to hearing from you.":
@@ -73,7 +75,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tradeoff.analysis.text.courtesy import GREETING, after_courtesies, before_courtesies
+from tradeoff.analysis.text.courtesy import after_courtesies, before_courtesies
+from tradeoff.analysis.text.greetings import GREETING_CLAUSE, GREETING_LINE
 from tradeoff.analysis.text.markup import plain_text
 from tradeoff.analysis.text.sign_offs import DEVICE_FOOTER, sign_off
 from tradeoff.analysis.text.signatures import (
@@ -112,31 +115,13 @@ _HEADER = re.compile(r"^\s*\*?(from|von|de|van)\s*:\*?\s+\S", re.IGNORECASE)
 _HEADER_NEXT = re.compile(
     r"^\s*\*?(sent|date|to|subject|gesendet|envoyé|enviado|verzonden|datum)\s*:", re.IGNORECASE
 )
-# A bare "Morning" greets only before "all", "team"… or a comma: "Morning reports are
-# empty" is a complaint.
-# A greeting's own words are courtesy's ``GREETING`` (one list for both modules), but
-# "Buenos"/"Buenas" greet only before the time of day.
-_GREETING_WORD = "|".join(sorted(GREETING - {"buenos", "buenas"}, key=lambda w: (-len(w), w)))
-_GREETING = (
-    rf"({_GREETING_WORD}|good\s+(morning|afternoon|evening|day)"
-    r"|(morning|afternoon|evening)(?=\s+(all|team|everyone|folks|guys|y'all|there)\b|\s*[,!])"
-    r"|to\s+whom\s+it\s+may\s+concern|guten\s+(morgen|tag)"
-    r"|buen[oa]s\s+(días|dias|tardes)|bom\s+dia|boa\s+(tarde|noite)|sehr\s+geehrte[rs]?)"
-)
-# "Dear Sir/Madam,", "Hi there 👋": a greeting's words may hold a slash, and emoji or other
-# symbols may close it.
-# "Dear Haulwise Customer Support Team,": a longer address closes with a comma or colon.
-_GREETING_LINE = re.compile(
-    rf"^\s*{_GREETING}\b((\s+[\w.'/-]+){{0,3}}(\s*[^\w\s]+)*|(\s+[\w.'/&-]+){{4,5}}\s*[,:])\s*$",
-    re.IGNORECASE,
-)
-_GREETING_CLAUSE = re.compile(rf"^\s*{_GREETING}\b(\s+[\w.'/-]+){{0,2}}\s*[,!:]\s*", re.IGNORECASE)
 #: A reply that only acknowledges ("ok thanks", "Yes", "Thank you!!", "Perfect 👍"): a chat's
 #: answer to our "anything else?", which says nothing about the problem.
 _ACKNOWLEDGEMENT = re.compile(
     r"""^\W*((ok(ay)?|k|yes|yeah|yep|no|nope|sure|thanks?|thank|you|thx|ty|great|perfect|cool
     |fine|alright|all\s+right|got\s+it|will\s+do|brilliant|awesome|lovely|much|so|very|many
-    |again|a\s+lot|noted|understood|cheers|that'?s|it|all|ah|oh)\b\W*)+$""",
+    |again|a\s+lot|noted|understood|cheers|that'?s|it|all|ah|oh|okej|tack|takk|dzięki|dziękuję
+    |kiitos|díky|děkuji)\b\W*)+$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = re.compile(r"\w+")
@@ -212,7 +197,7 @@ def _only_courtesy(lines: list[str]) -> bool:
     if len(filled) > 1 and _SIGNED_NAME.match(filled[-1]):
         filled.pop()
     return all(
-        _GREETING_LINE.match(line)
+        GREETING_LINE.match(line)
         or sign_off(line)
         or _ACKNOWLEDGEMENT.match(line)
         or not after_courtesies(line)
@@ -395,9 +380,9 @@ def _without_greeting(lines: list[str]) -> list[str]:
     if first is None:
         return lines
     opening = lines[first]
-    if _GREETING_LINE.match(opening) and _said_something(lines[first + 1 :]):
+    if GREETING_LINE.match(opening) and _said_something(lines[first + 1 :]):
         return lines[first + 1 :]
-    clause = _GREETING_CLAUSE.match(opening)
+    clause = GREETING_CLAUSE.match(opening)
     if clause and clause.end() < len(opening.rstrip()):
         return [opening[clause.end() :], *lines[first + 1 :]]
     return lines
@@ -434,6 +419,6 @@ def _without_courtesies(lines: list[str]) -> list[str]:
 def _said_something(lines: list[str]) -> bool:
     """Some line holds words and is neither a greeting nor a sign-off: the message itself."""
     return any(
-        _WORD.search(line) and not _GREETING_LINE.match(line) and not sign_off(line)
+        _WORD.search(line) and not GREETING_LINE.match(line) and not sign_off(line)
         for line in lines
     )

@@ -15,6 +15,14 @@ turn's leading timestamp (``transcript.spoken_lines``). Read, 31 of a QA corpus'
 were grouped by them and named after the rep. Which turns are the customer's is decided
 when the note is imported (``importers.transcripts``), where its interviewer is known.
 A note with no such structure is read whole, and one that would be left empty too.
+
+What is kept is read as the words, not their Markdown (``plain_line``): a line's block-quote
+and list markers ("> …", "- …", "1. …") and emphasis marks ("**bold**", "_italics_",
+"`code`") go, so a quote shows "Deleted appointments keep coming back", not "- Deleted…"
+(a QA corpus's interview quotes showed them). The stored note keeps them.
+
+    >>> note_body("## What they said\\n\\n> Exports **fail** daily.\\n- _Sync_ is slow.")
+    'Exports fail daily.\\nSync is slow.'
 """
 
 from __future__ import annotations
@@ -35,6 +43,28 @@ _ROSTER = re.compile(
     re.IGNORECASE,
 )
 _EMPHASIS = re.compile(r"\*\*|__")
+#: What opens a Markdown line before its words: block-quote marks ("> ", "> > "), then a
+#: list item's bullet or number ("- ", "* ", "+ ", "• ", "1. ", "2) ") and a task box. A
+#: mark that says what a figure means stays: ">" before a number ("> 50 seats needs SSO":
+#: more than 50; "> 1. …" is still a quoted list), "-" or "+" before a percentage or an
+#: amount ("- 20% discount", "+ $5 a seat"); before a bare count it is a bullet ("- 3 users
+#: complained"), a sign there being rare.
+_CURRENCY = "$€£¥"
+_LINE_MARKERS = re.compile(
+    r"^(\s*)(?:>(?!\s?\d(?!\d{0,2}[.)]\s))\s?)*"
+    r"(?:\s*(?:[*•]|[-+](?!\s+(?:[" + _CURRENCY + r"]\s?\d|\d[\d.,]*\s?(?:[%" + _CURRENCY + r"]"
+    r"|percent\b)))|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)?"
+)
+#: Emphasis around words: "**bold**", "__bold__", "*italics*", "_italics_", "`code`". A mark
+#: must touch a word on its inner side and none on its outer side, so "5 * 3 * 2" and
+#: "user_id" stay as they are; a single "*" opens after a space, a line's start or an
+#: opening bracket or quote, and closes the nearest one, so "the *nix build" keeps its star.
+_INLINE_MARKS = re.compile(
+    r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"
+    r"|(?<![^\s(\[\"'])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"
+    r"|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"
+    r"|`([^`\n]+)`"
+)
 _SCAFFOLDING = re.compile(
     r"^(context|background|agenda|attendees|participants|next steps?|action items?|"
     r"actions|follow[- ]?ups?|to ?dos?|logistics|admin|internal notes?|notes to self)\b",
@@ -55,9 +85,18 @@ def note_body(text: str) -> str:
             continue
         if skipping or _ROSTER.match(_EMPHASIS.sub("", line)):
             continue
-        kept.append(line)
+        kept.append(plain_line(line))
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return body or text.strip()
+
+
+def plain_line(line: str) -> str:
+    """The line's words without Markdown's block-quote and list markers and emphasis marks
+    (see the module docstring); its indent is kept."""
+    line = _LINE_MARKERS.sub(r"\1", line, count=1)
+    if "*" not in line and "_" not in line and "`" not in line:
+        return line  # most lines
+    return _INLINE_MARKS.sub(lambda m: next(g for g in m.groups() if g is not None), line)
 
 
 def _labels(line: str, title: str) -> bool:

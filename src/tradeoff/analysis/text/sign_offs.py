@@ -12,12 +12,19 @@ here side by side, in the same two parts:
   "Saludos cordiales", "Atentamente", "Atenciosamente", "Cordialement", "Bien à vous", "Mit
   freundlichen Grüßen", "Viele Grüße", "Met vriendelijke groet", "Groetjes").
 
+Polish, Swedish, Danish, Norwegian and Finnish were added the same way when a QA corpus's
+quotes kept "Pozdrawiam, / Agnieszka Nowak / Kierownik gabinetu | … / Tel: +48 …" and
+"Med vänliga hälsningar," in 8 of 10 ("Z poważaniem", "Dziękuję i pozdrawiam", "MVH", "Tack
+på förhand", "Med venlig hilsen", "Med vennlig hilsen", "Ystävällisin terveisin"). Bare
+"Tak" is left out: in Polish it is "yes".
+
 A sign-off line is one of those, or two joined by a comma or an "and" ("Thanks and
 regards", "Grazie e buon lavoro", "Merci et bonne journée", "Danke und viele Grüße"),
 followed by at most three words (a name: "Cheers, Dana"), or a closing formula of its own
 ("Veuillez agréer… salutations distinguées", "In attesa di un vostro riscontro").
-Abbreviations that are also names ("LG", "VG", "GR") are left out: "LG display" is a
-screen.
+Emoji or other symbols may follow ("Best wishes, 😡", "Pozdrawiam 🙏"), a question mark
+or colon may not ("Thanks?"). Abbreviations that are also names ("LG", "VG", "GR") are
+left out: "LG display" is a screen.
 
 A **device footer** is what a phone or a mail app appends: "Sent from my iPhone", "Inviato
 da iPhone", "Enviado desde mi Samsung", "Enviado do meu iPhone", "Envoyé de mon iPad",
@@ -56,6 +63,13 @@ _THANKS = {
         | danke(\s+(schön|sehr|vielmals|im\s+voraus|vorab))?""",
     "nl": r"""(alvast\s+|hartelijk\s+|heel\s+erg\s+|erg\s+)?bedankt(\s+alvast)?
         | (hartelijk\s+)?dank(\s+(je|u|jullie))?(\s+wel)?(\s+alvast)? | bij\s+voorbaat\s+dank""",
+    "pl": r"""((z\s+góry|bardzo|serdecznie|jeszcze\s+raz)\s+)?(dziękuję|dziękujemy|dzięki)
+        (\s+(bardzo|serdecznie|z\s+góry|za\s+pomoc|za\s+odpowiedź))? | wielkie\s+dzięki""",
+    "sv": r"""(stort\s+|tusen\s+)?tack(\s+(så\s+mycket|på\s+förhand|i\s+förväg|igen
+        |för\s+hjälpen))?""",
+    "da": r"""(mange|på\s+forhånd|tusen)\s+takk? | takk(\s+(for\s+hjelpen|på\s+forhånd|igjen))?
+        | tak\s+(for\s+hjælpen|på\s+forhånd|igen)""",
+    "fi": r"""(kiitos|kiittäen)(\s+(paljon|etukäteen|avusta))?""",
 }
 #: Regards and wishes in each language.
 _CLOSINGS = {
@@ -79,10 +93,20 @@ _CLOSINGS = {
         | mfg | schönen\s+tag(\s+noch)?""",
     "nl": r"""((met\s+)?(vriendelijke|hartelijke|beste)\s+)?groet(en)? | met\s+groet | groetjes
         | mvg | fijne\s+dag | prettige\s+dag""",
+    "pl": r"""((serdecznie|serdeczne|gorąco)\s+)?pozdrawiam(\s+(serdecznie|gorąco))?
+        | ((serdeczne|łączę|najlepsze)\s+)?pozdrowienia | z\s+(poważaniem|wyrazami\s+szacunku)
+        | miłego\s+dnia | pozdr""",
+    "sv": r"""((med\s+)?(vänliga|vänlig|bästa|varma|många)\s+)?hälsningar? | mvh
+        | ha\s+en\s+(bra|trevlig|fin)\s+dag""",
+    "da": r"""((med\s+)?(venlig|vennlig|venligst|bedste|beste|mange)\s+)?(hilsen|hilsner)""",
+    "fi": r"""(ystävällisin\s+|parhain\s+)?terveisin""",
 }
 #: What may join two parts of a sign-off: "and" in each language, or a comma.
-_AND = r"(\s*,\s*|\s+(and|&|e|y|et|und|en)\s+|\s+)"
+_AND = r"(\s*,\s*|\s+(and|&|e|y|et|und|en|i|oraz|och|og|ja)\s+|\s+)"
 _PART = "|".join(f"{_THANKS[code]} | {_CLOSINGS[code]}" for code in _THANKS)
+#: Emoji or other symbols after a sign-off ("Best wishes, 😡", "Pozdrawiam 🙏"): still one.
+#: A question mark or colon is not among them: "Thanks?" asks, "Thanks: the export…" goes on.
+_SYMBOLS = r"[^\w?:;\n]*"
 #: Formulas that close a letter whole, longer than a sign-off ("Je vous prie d'agréer, Madame,
 #: l'expression de mes salutations distinguées.", "In attesa di un vostro cortese riscontro,
 #: porgo distinti saluti."), but not a sentence that goes on ("In attesa di una vostra
@@ -97,7 +121,7 @@ SIGN_OFF = re.compile(
         (({_PART}) ({_AND}({_PART}))?)
         \s*[,.!]*(\s+[\w.'’-]+){{0,3}}\s*[,.!]?
         | {_FORMULA}
-    )\s*$""",
+    ){_SYMBOLS}\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -133,7 +157,8 @@ def sign_off(line: str) -> bool:
 _DEVICE = r"""(iphone|ipad|android|galaxy|samsung|huawei|xiaomi|pixel|xperia|smartphone
     |blackberry|mobile|tablet|outlook|mail|gmail|yahoo|posta|correo|courrier|cellulare
     |telefono|móvil|movil|celular|teléfono|telemóvel|portable|handy|telefoon|mobiel
-    |dispositivo|appareil|device|phone)"""
+    |dispositivo|appareil|device|phone|iphone['’]a|smartfona|telefonu|komórki|telefonen
+    |mobilen|mobil)"""
 #: The other words a footer is written with, lower case: what a device is ("smartphone",
 #: "wireless device", "réseau"), the app or system it runs ("Mail for Windows", "per iOS"),
 #: and the little words between ("on the Vodafone network", "dal mio", "de mon"). No verb
@@ -168,10 +193,11 @@ _EXCUSE = r"""((please\s+)?(excuse|forgive|pardon)\s+(any\s+|my\s+|the\s+)?(typo
 _END = rf"(\s*<[^>\s]+>)?(\s*[.!,;:-]*\s*{_EXCUSE}?)?\s*[.!]*\s*$"
 #: "Sent from my …", "Inviato dal mio …", "Envoyé de mon …": a possessive after "sent from"
 #: names the device, whatever its name ("Sent from my Huawei P30").
-_SENT = r"""(sent|inviato|inviata|enviado|envoyé|verzonden|verstuurd|gesendet)\s+(from|via
+_SENT = r"""(sent|inviato|inviata|enviado|envoyé|verzonden|verstuurd|gesendet|skickat|skickad
+    |sendt|wysłane|wysłano|wysłana)\s+(from|via
     |with|using|on|da|dal|dalla|desde|de|do|pelo|pela|com|con|tramite|depuis|à\s+partir\s+de
-    |avec|vanaf|vanuit|met|van|von|vom|mit)"""
-_MY = r"(my|mio|mia|mi|meu|minha|mon|ma|mijn|meinem|meiner)"
+    |avec|vanaf|vanuit|met|van|von|vom|mit|från|fra|z|ze)"""
+_MY = r"(my|mio|mia|mi|meu|minha|mon|ma|mijn|meinem|meiner|min|mitt|mojego|mojej)"
 _PHRASE = rf"{_TOKEN}({_SEP}{_TOKEN}){{0,9}}"
 DEVICE_FOOTER = re.compile(
     rf"""^\s*(

@@ -17,7 +17,10 @@ there are:
   "1012 AB Amsterdam"), or a registration number (USDOT, MC, VAT, P.IVA, BTW, CNPJ…);
 - a **name line** is short and reads as a name, a job title or a company: its words are
   capitalised ("PETE JOHNSON", "Accounts Payable Specialist | Quarry Haul Co", "VP of
-  Operations") or it is a short motto in quotation marks;
+  Operations"), or it is a title and a company apart by a bar, each part short and opening
+  with a capital ("Kierownik gabinetu | Gabinet Fizjo Zdrowie", "Responsable du cabinet |
+  Centre Voltaire": other languages capitalise a title's first word only), or it is a
+  short motto in quotation marks;
 - no line that reads as a sentence is either: one with a word a sentence needs and a name
   does not ("is", "we", "not", "please", "fails"…), or one that ends with a full stop and
   runs past ``NAME_WORDS`` words; nor is a "Label: value" line a name ("Truck: 3481").
@@ -42,7 +45,7 @@ SIGNATURE_LINE_CHARS = 80
 _PHONE_LABEL = (
     r"(?:tel|telephone|phone|ph|mobile|mob|cell|office|direct|dir|main|work|fax|m|o|t|f|p|d"
     r"|tél|telefono|teléfono|telefone|telefon|telefoon|cellulare|cel|móvil|movil|celular"
-    r"|telemóvel|portable|handy|mobiel|mobil)"
+    r"|telemóvel|portable|handy|mobiel|mobil|tfn|tlf|kom|komórka|puh|gsm)"
 )
 _CONTACT = re.compile(
     rf"""
@@ -86,6 +89,10 @@ to on co llc ltd inc gmbh sa sas bv srl plc"""
 NAME_CONNECTORS = frozenset(_NAME_CONNECTORS.split())
 _WORD = re.compile(r"[\w'’&]+")
 _LINK = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S*(?:https?://|www\.)\S*", re.IGNORECASE)
+#: A bar or dot between a job title and a company, spaced.
+_TITLE_BAR = re.compile(r"\s+[|·•]\s+")
+#: A title or company part beside a bar holds at most this many words.
+TITLE_WORDS = 4
 _MOTTO = re.compile(r"""^\s*["“'‘«].{3,80}["”'’»]\s*$""")
 
 _DISCLAIMER = re.compile(
@@ -152,7 +159,19 @@ def name_line(line: str) -> bool:
     words = _WORD.findall(line)
     if not words or len(words) > NAME_WORDS or ":" in line or _sentence(line):
         return False
-    return all(w[0].isupper() or w.casefold() in NAME_CONNECTORS for w in words if w[0].isalpha())
+    if all(w[0].isupper() or w.casefold() in NAME_CONNECTORS for w in words if w[0].isalpha()):
+        return True
+    return _titled(line)
+
+
+def _titled(line: str) -> bool:
+    """A job title and a company set apart by a bar or a dot ("Kierownik gabinetu | Gabinet
+    Fizjo", "Responsable du cabinet · Centre Voltaire"): most languages capitalise a title's
+    first word only, so each part is short and opens with a capital."""
+    parts = [part.strip() for part in _TITLE_BAR.split(line)]
+    if len(parts) < 2:
+        return False
+    return all(part[:1].isupper() and len(_WORD.findall(part)) <= TITLE_WORDS for part in parts)
 
 
 def signature_line(line: str) -> bool:

@@ -55,6 +55,7 @@ from tradeoff.importers.intercom.conversations import read_conversations_json
 from tradeoff.importers.intercom.fields import CONTACT_COLUMNS, CSV_COLUMNS, SOURCE
 from tradeoff.importers.intercom.messages import read_messages_csv
 from tradeoff.importers.locales import DATES_OPTION, Locale
+from tradeoff.importers.repeats import newest_copies
 from tradeoff.importers.textfile import FileFacts
 
 __all__ = ["IntercomImporter", "first_company"]
@@ -93,4 +94,4 @@ class IntercomImporter:
         contacts = load_contacts(Path(given), context) if given else ContactBook()
         if facts.path.suffix.lower() == ".csv":
             return read_messages_csv(facts, context, contacts, locale)
-        return read_conversations_json(facts, context, contacts)
+        return newest_copies(read_conversations_json(facts, context, contacts), "conversation")

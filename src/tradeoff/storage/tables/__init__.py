@@ -9,6 +9,7 @@ from tradeoff.storage.tables.accounts import (
 )
 from tradeoff.storage.tables.analysis import AnalysisRunRow, EmbeddingRow, ThemeCentroidRow
 from tradeoff.storage.tables.base import Base
+from tradeoff.storage.tables.competitor_scan import CompetitorScanStampRow
 from tradeoff.storage.tables.deals import (
     CompetitorMentionRow,
     CompetitorMentionStanceRow,
@@ -94,6 +95,7 @@ __all__ = [
     "CompetitorNameChosenRow",
     "CompetitorPartnerRow",
     "CompetitorRow",
+    "CompetitorScanStampRow",
     "CurrencyRateRow",
     "DataVersionRow",
     "DealCompetitorNotedRow",
