@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tradeoff.analysis.label.counter import praise_cues, read_praise
+from tradeoff.analysis.label.comparison import compared_away
+from tradeoff.analysis.label.counter import WORD, praise_cues, read_praise
 from tradeoff.domain.enums import EvidenceKind
 
 ELSE_PRAISED = [
@@ -33,6 +34,7 @@ STILL_PRAISE = [
     "The new reports are great, and even faster than the old version.",
     "Love the diary view, it is so much faster than it was.",
     "We have at least 5 practitioners using the mobile app daily and it works great.",
+    "Support was more helpful than you expected.",
 ]
 
 
@@ -52,3 +54,18 @@ def test_a_comparison_in_the_products_favour_is_praise(text: str) -> None:
 def test_the_qa_item_says_what_speaks_against_it() -> None:
     reading = read_praise(ELSE_PRAISED[0])
     assert reading.against == ("old paper diary was more reliable",)
+
+
+#: Reviewer findings: no comparison that praises something else, so nothing against.
+NOT_COMPARED_AWAY = [
+    "Old invoices open faster since the update.",
+    "The old bug is gone and sync is faster than it was.",
+    "Support was more helpful than you expected.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COMPARED_AWAY)
+def test_old_words_without_a_past_verb_or_an_expectation_are_no_comparison(text: str) -> None:
+    tokens = WORD.findall(text.lower())
+    assert compared_away(tokens, {"helpful"}) is None
+    assert all("faster" not in a and "helpful" not in a for a in read_praise(text).against)

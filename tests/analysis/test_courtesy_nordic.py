@@ -41,3 +41,14 @@ def test_a_greeting_and_thanks_in_polish_and_swedish() -> None:
     assert only_greeting("Witam, dziękuję!")
     assert only_greeting("Hej! Tack!")
     assert not only_greeting("Hej, kalendern synkar inte")
+
+
+def test_dzieki_temu_is_a_reason_not_thanks() -> None:
+    """Polish "dzięki temu" is "because of this": the line is the complaint, not a sign-off."""
+    from tradeoff.analysis.text.message import message_body
+
+    said = "Rezerwacje znikają z kalendarza.\nDzięki temu tracimy klientów!"
+    assert message_body(said) == said
+    assert message_body("Rezerwacje znikają z kalendarza.\nDzięki!") == (
+        "Rezerwacje znikają z kalendarza."
+    )

@@ -123,3 +123,13 @@ def test_search_finds_the_items_holding_the_word_as_the_inbox_does(
     assert {row.id for row in rows} == holding
     quoted = search(engine, f'"{query}"', embedder=StaticEmbedder())
     assert {h.evidence_id for h in quoted} == holding
+
+
+def test_a_compound_is_read_whole_from_a_words_start_only() -> None:
+    """The compound pass starts at a word's start (it once cost the square of a long
+    unspaced run): hyphenated words in any script are still one term."""
+    from tradeoff.analysis.search.words import COMPOUND, index_terms
+
+    assert COMPOUND.findall("the e-mail and sign-in, ข้อ-ความ") == ["e-mail", "sign-in", "ข้อ-ความ"]
+    assert "signin" in index_terms("Sign-in fails on e-mail links")
+    assert "signin" not in index_terms("Sign in fails")

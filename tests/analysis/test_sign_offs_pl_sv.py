@@ -132,3 +132,27 @@ def test_a_signature_with_no_sign_off_is_cut_in_polish() -> None:
 def test_a_day_is_no_greeting() -> None:
     text = "Dzień po aktualizacji, aplikacja nie wysyła przypomnień."
     assert message_body(text) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "signature"),
+    [
+        ("Kierownik gabinetu | Gabinet Fizjo Zdrowie", True),
+        ("Responsable du cabinet · Cabinet Dupont", True),
+        ("Leiterin der Praxis | Praxis Müller und Partner", True),
+        ("Patient name | Booking date", False),
+        ("Booking date · Patient name", False),
+    ],
+)
+def test_only_a_title_may_capitalise_its_first_word_alone(line: str, signature: bool) -> None:
+    assert name_line(line) is signature
+
+
+def test_a_table_header_row_above_a_signature_is_kept() -> None:
+    text = (
+        "Since Monday the export swaps two columns\nPatient name | Booking date\n"
+        "Dana Reed\nTel: +1 555 0100"
+    )
+    assert message_body(text) == (
+        "Since Monday the export swaps two columns\nPatient name | Booking date"
+    )

@@ -140,3 +140,12 @@ def test_reread_reads_everything_again(capsys: pytest.CaptureFixture[str], scann
     assert "scanned the notes of 2 deals" in reread.stdout
     assert _gusto_mentions(capsys, scanned) == counted
     assert KEPT in _cli(capsys, scanned, "scan-competitors").stdout
+
+
+def test_no_notice_when_there_are_no_competitors(
+    capsys: pytest.CaptureFixture[str], workspace_url: str
+) -> None:
+    """With no competitor at all, the list's own line says to scan: no second line."""
+    result = _cli(capsys, workspace_url, "competitors")
+    assert "No competitors yet" in result.stdout
+    assert "No competitor scan has run" not in result.stderr

@@ -96,7 +96,8 @@ def competitors(
         check_path(chart)  # before the figures: a typo costs nothing
     engine = open_workspace(ctx)
     ranking = competitor_ranking(engine)
-    warn_if_behind(engine)
+    if ranking:  # with none, the list's own line already says to scan
+        warn_if_behind(engine)
     if chart is not None:
         render(_win_rate_chart(ranking), chart)
     if output_format is RankingFormat.JSON:

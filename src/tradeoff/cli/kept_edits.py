@@ -8,7 +8,8 @@ counted from what storage holds:
 - **named or pinned**: active themes whose name is pinned and that a person did not make
   (a rename pins; so does ``tradeoff pin``; both keep the name);
 - **merges**: themes merged into another (only a person merges);
-- **splits**: active themes a person made (``tradeoff split``);
+- **themes made**: active themes a person made (``tradeoff split``, ``tradeoff restore``:
+  storage tells them apart by nothing, and both are the person's themes);
 - **moved items**: items a person filed into a theme a person did not make (the items of a
   split are its split, not moves).
 """
@@ -37,8 +38,9 @@ class KeptEdits:
     def line(self) -> str | None:
         """The summary line, None when there is no edit.
 
-        >>> KeptEdits(named=4, merges=1, splits=1, moved=6).line()
-        'Kept your edits: 4 theme names you gave or pinned, 1 merge, 1 split, 6 moved items.'
+        >>> print(KeptEdits(4, 1, 1, 6).line())  # doctest: +NORMALIZE_WHITESPACE
+        Kept your edits: 4 theme names you gave or pinned, 1 merge, 1 theme you made (split or
+        restored), 6 moved items.
         >>> KeptEdits(0, 0, 0, 0).line() is None
         True
         """
@@ -47,7 +49,13 @@ class KeptEdits:
             if self.named
             else "",
             plural(self.merges, "merge") if self.merges else "",
-            plural(self.splits, "split") if self.splits else "",
+            plural(
+                self.splits,
+                "theme you made (split or restored)",
+                "themes you made (split or restored)",
+            )
+            if self.splits
+            else "",
             plural(self.moved, "moved item") if self.moved else "",
         ]
         said = [part for part in parts if part]

@@ -9,9 +9,11 @@ speaks against its item (``counter``) when it praises something else by comparis
 - a comparative of praise (``COMPARATIVES``: "faster", "easier", "better", or "more"
   before a praise word) before "than" and the product now (``OURS``: "than this", "than
   it", "than yours", "than the new version", "than now"; not "than it was", "than before",
-  "than other tools", "than I thought": those praise it);
+  "than other tools", "than I thought", nor an expectation after "than you" or "than it"
+  (``EXPECTING``: "than you expected", "than it said"): those praise it);
 - the old way praised by a comparative (``OLD``: "the old version was faster", "our
-  previous system was easier");
+  previous system was easier"), with a verb in the past between them (``LINKS``): "old
+  invoices open faster since the update" praises the product now;
 - "even" opening a clause before a comparative ("Even Excel was faster.");
 - "at least" opening a clause ("At least the old diary worked."): what still works is set
   against what does not.
@@ -24,6 +26,8 @@ speaks against its item (``counter``) when it praises something else by comparis
     ('even excel was faster', 'at least')
     >>> compared_away("much faster than before".split()), compared_away("easier than excel".split())
     (None, None)
+    >>> compared_away("old invoices open faster since the update".split())
+    >>> compared_away("more helpful than you expected".split(), {"helpful"})
 """
 
 from __future__ import annotations
@@ -43,6 +47,14 @@ OURS_AFTER_THE = frozenset("new current updated latest".split())  # noqa: SIM905
 THEN = frozenset("was were used did had".split())  # noqa: SIM905
 #: The way things were done before: "the old version was faster".
 OLD = frozenset("old older previous former legacy".split())  # noqa: SIM905
+#: Between ``OLD`` and its comparative, a verb in the past that makes the old way the
+#: subject: "the old version was faster", not "old invoices open faster since the update".
+LINKS = frozenset("was were used worked did".split())  # noqa: SIM905
+#: After "than you" or "than this", an expectation: "more helpful than you expected"
+#: praises the product, as "than I thought" does.
+EXPECTING = frozenset(
+    """expected thought imagined hoped said feared guessed would might""".split()  # noqa: SIM905
+)
 #: After "at least", an amount ("at least 5 users", "at least once"), not a thing set against.
 _AMOUNTS = frozenset("a an one once two three few some".split())  # noqa: SIM905
 #: What ends a clause among ``counter.WORD``'s tokens.
@@ -65,7 +77,9 @@ def compared_away(tokens: Sequence[str], praise_words: Collection[str] = ()) -> 
         if word in OLD:
             for k in range(i + 1, _clause_end(tokens, i)):
                 if _is_comparative(tokens, k, praise_words):
-                    return " ".join(tokens[i : k + 1 + (tokens[k] == "more")])
+                    if any(t in LINKS for t in tokens[i + 1 : k]):
+                        return " ".join(tokens[i : k + 1 + (tokens[k] == "more")])
+                    break
         if word == "even" and _opens(tokens, start, i):
             # A subject between: "even Excel was faster", not "even faster now".
             for k in range(i + 2, _clause_end(tokens, i)):
@@ -85,6 +99,8 @@ def _ours(tokens: Sequence[str], k: int) -> bool:
         return False
     if after[0] == "the":
         return after[1:] != [] and after[1] in OURS_AFTER_THE
+    if after[1:] != [] and after[1] in EXPECTING:
+        return False
     if after[0] == "it":
         return after[1:] == [] or after[1] not in THEN
     return after[0] in OURS

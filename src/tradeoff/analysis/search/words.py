@@ -52,10 +52,12 @@ def _marks() -> str:
 _LETTERS = rf"[^\W_](?:[^\W_]|[{_marks()}])*"
 #: Letters and digits of any script with their marks, and an inner apostrophe ("don't").
 WORD = re.compile(f"{_LETTERS}(?:'{_LETTERS})?")
-COMPOUND = re.compile(f"{_LETTERS}(?:-{_LETTERS})+")
+#: A compound starts at a word's start only (the look-behinds): tried at every letter of a
+#: long unspaced run, it would cost the square of the run's length.
+COMPOUND = re.compile(f"(?<![^\\W_])(?<![{_marks()}]){_LETTERS}(?:-{_LETTERS})+")
 #: The same for ASCII text, which holds no marks: the simpler patterns read it faster.
 _ASCII_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_ASCII_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_ASCII_COMPOUND = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
 #: Typographic apostrophes and quotes, read as their ASCII forms (same length: spans hold).
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: A run of Han, kana, Hangul or Thai (marks included), indexed by its character pairs as
@@ -109,7 +111,7 @@ def indexed(text: str) -> list[tuple[str, int, int]]:
         elif (t := w.term) is not None:
             found.append((t, w.start, w.end))
     normal = text.translate(TYPOGRAPHIC)
-    for match in _compound(normal).finditer(normal):
+    for match in _compound(normal).finditer(normal) if "-" in normal else ():
         found.append((stem(match.group().replace("-", "").lower()), match.start(), match.end()))
     return found
 
@@ -123,6 +125,8 @@ def index_terms(text: str) -> list[str]:
         found = [t for w in every for t, _, _ in _pieces(w)]
     else:
         found = [t for w in every if (t := term_of(w)) is not None]
+    if "-" not in normal:  # no compound: skip the search
+        return found
     return found + [stem(c.replace("-", "")) for c in _compound(normal).findall(normal)]
 
 

@@ -63,7 +63,8 @@ _THANKS = {
         | danke(\s+(schön|sehr|vielmals|im\s+voraus|vorab))?""",
     "nl": r"""(alvast\s+|hartelijk\s+|heel\s+erg\s+|erg\s+)?bedankt(\s+alvast)?
         | (hartelijk\s+)?dank(\s+(je|u|jullie))?(\s+wel)?(\s+alvast)? | bij\s+voorbaat\s+dank""",
-    "pl": r"""((z\s+góry|bardzo|serdecznie|jeszcze\s+raz)\s+)?(dziękuję|dziękujemy|dzięki)
+    "pl": r"""((z\s+góry|bardzo|serdecznie|jeszcze\s+raz)\s+)?(dziękuję|dziękujemy
+        |dzięki(?!\s+(temu|czemu|któremu)\b))  # "dzięki temu": thanks to this, no thanks
         (\s+(bardzo|serdecznie|z\s+góry|za\s+pomoc|za\s+odpowiedź))? | wielkie\s+dzięki""",
     "sv": r"""(stort\s+|tusen\s+)?tack(\s+(så\s+mycket|på\s+förhand|i\s+förväg|igen
         |för\s+hjälpen))?""",

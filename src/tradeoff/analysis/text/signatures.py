@@ -19,8 +19,9 @@ there are:
   capitalised ("PETE JOHNSON", "Accounts Payable Specialist | Quarry Haul Co", "VP of
   Operations"), or it is a title and a company apart by a bar, each part short and opening
   with a capital ("Kierownik gabinetu | Gabinet Fizjo Zdrowie", "Responsable du cabinet |
-  Centre Voltaire": other languages capitalise a title's first word only), or it is a
-  short motto in quotation marks;
+  Centre Voltaire": other languages capitalise a title's first word only) and the company
+  after the bar capitalised but for connectors ("Patient name | Booking date" is a table
+  row), or it is a short motto in quotation marks;
 - no line that reads as a sentence is either: one with a word a sentence needs and a name
   does not ("is", "we", "not", "please", "fails"…), or one that ends with a full stop and
   runs past ``NAME_WORDS`` words; nor is a "Label: value" line a name ("Truck: 3481").
@@ -85,7 +86,7 @@ wrong missing error errors bug issue issues problem problems work works working 
 SENTENCE_WORDS = frozenset(_SENTENCE_WORDS.split())
 #: Small words a title or company name holds in lower case ("VP of Operations").
 _NAME_CONNECTORS = """of and & the for at in de du des la le van von der den y e da di
-to on co llc ltd inc gmbh sa sas bv srl plc"""
+und et och og i to on co llc ltd inc gmbh sa sas bv srl plc"""
 NAME_CONNECTORS = frozenset(_NAME_CONNECTORS.split())
 _WORD = re.compile(r"[\w'’&]+")
 _LINK = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S*(?:https?://|www\.)\S*", re.IGNORECASE)
@@ -167,11 +168,19 @@ def name_line(line: str) -> bool:
 def _titled(line: str) -> bool:
     """A job title and a company set apart by a bar or a dot ("Kierownik gabinetu | Gabinet
     Fizjo", "Responsable du cabinet · Centre Voltaire"): most languages capitalise a title's
-    first word only, so each part is short and opens with a capital."""
+    first word only, so each part is short and opens with a capital; but a company is a
+    name, so the last part capitalises every word but its connectors ("Patient name |
+    Booking date" is a table's header row, not a signature's)."""
     parts = [part.strip() for part in _TITLE_BAR.split(line)]
     if len(parts) < 2:
         return False
-    return all(part[:1].isupper() and len(_WORD.findall(part)) <= TITLE_WORDS for part in parts)
+    if not all(part[:1].isupper() and len(_WORD.findall(part)) <= TITLE_WORDS for part in parts):
+        return False
+    return all(
+        w[0].isupper() or w.casefold() in NAME_CONNECTORS
+        for w in _WORD.findall(parts[-1])
+        if w[0].isalpha()
+    )
 
 
 def signature_line(line: str) -> bool:
